@@ -1,0 +1,324 @@
+// Package docio reads documents from plain text, JSON Lines and PETRARCH XML, and writes coded events as JSON Lines or PETRARCH/Phoenix-style TSV.
+package docio
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/egret-events/egret"
+)
+
+// Formats accepted by Read.
+const (
+	FormatText  = "txt"
+	FormatJSONL = "jsonl"
+	FormatXML   = "xml"
+)
+
+// MaxLine is the longest JSON Lines record accepted; longer lines are
+// reported and skipped rather than read into memory without bound.
+const MaxLine = 64 << 20
+
+// DetectFormat picks the input format from a file name; "-" and unknown
+// extensions read as plain text.
+func DetectFormat(name string) string {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".jsonl", ".ndjson":
+		return FormatJSONL
+	case ".xml":
+		return FormatXML
+	}
+	return FormatText
+}
+
+// BadRecord describes one input record that was skipped.
+type BadRecord struct {
+	File string
+	Line int
+	Err  string
+}
+
+func (b BadRecord) Error() string { return fmt.Sprintf("%s:%d: %s", b.File, b.Line, b.Err) }
+
+// Reader turns an input stream into documents. Bad records are passed to
+// Bad (never silently dropped) and reading goes on.
+type Reader struct {
+	Name   string    // file name for messages ("-" is shown as "stdin")
+	Format string    // txt, jsonl or xml
+	Date   time.Time // date for documents that carry none
+	Bad    func(BadRecord)
+}
+
+func (rd *Reader) bad(line int, format string, args ...any) {
+	if rd.Bad != nil {
+		rd.Bad(BadRecord{File: rd.displayName(), Line: line, Err: fmt.Sprintf(format, args...)})
+	}
+}
+
+func (rd *Reader) displayName() string {
+	if rd.Name == "-" || rd.Name == "" {
+		return "stdin"
+	}
+	return rd.Name
+}
+
+// Read calls emit for each document in r, in input order. It stops early
+// only when emit returns an error or r fails.
+func (rd *Reader) Read(r io.Reader, emit func(*egret.Document) error) error {
+	switch rd.Format {
+	case FormatText, "":
+		return rd.readText(r, emit)
+	case FormatJSONL:
+		return rd.readJSONL(r, emit)
+	case FormatXML:
+		return rd.readXML(r, emit)
+	}
+	return egret.Errorf(egret.EINVALID, "unknown input format %q (want txt, jsonl or xml)", rd.Format)
+}
+
+func (rd *Reader) readText(r io.Reader, emit func(*egret.Document) error) error {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rd.displayName(), err)
+	}
+	text := string(b)
+	if !utf8.ValidString(text) {
+		text = strings.ToValidUTF8(text, "\uFFFD")
+	}
+	if strings.TrimSpace(text) == "" {
+		rd.bad(1, "empty document")
+		return nil
+	}
+	doc := &egret.Document{ID: textID(rd.Name), Text: text, Date: rd.Date}
+	// A first line followed by a blank line is the title; it stays in Text
+	// so that offsets are offsets into the file as given.
+	if first, rest, ok := strings.Cut(text, "\n"); ok {
+		rest = strings.TrimLeft(rest, " \t\r")
+		if strings.HasPrefix(rest, "\n") && strings.TrimSpace(first) != "" {
+			doc.Title = strings.TrimSpace(first)
+		}
+	}
+	return emit(doc)
+}
+
+func textID(name string) string {
+	if name == "" || name == "-" {
+		return "stdin"
+	}
+	base := filepath.Base(name)
+	return strings.TrimSuffix(base, filepath.Ext(base))
+}
+
+// jsonDoc is the accepted JSON Lines record; published/section are read so
+// that news dumps such as the VOA corpus load without reshaping.
+type jsonDoc struct {
+	ID        json.RawMessage `json:"id"`
+	Text      *string         `json:"text"`
+	Title     string          `json:"title"`
+	Date      string          `json:"date"`
+	Published string          `json:"published"`
+	Source    string          `json:"source"`
+	URL       string          `json:"url"`
+	Author    string          `json:"author"`
+}
+
+func (rd *Reader) readJSONL(r io.Reader, emit func(*egret.Document) error) error {
+	br := bufio.NewReaderSize(r, 1<<20)
+	line := 0
+	for {
+		b, err := readLine(br)
+		if len(b) > 0 || err == nil {
+			line++
+		}
+		if errors.Is(err, errLineTooLong) {
+			rd.bad(line, "line longer than %d bytes", MaxLine)
+			continue
+		}
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("%s:%d: %w", rd.displayName(), line, err)
+		}
+		if t := bytes.TrimSpace(b); len(t) > 0 {
+			doc, perr := rd.parseJSON(t, line)
+			if perr != nil {
+				rd.bad(line, "%v", perr)
+			} else if eerr := emit(doc); eerr != nil {
+				return eerr
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+	}
+}
+
+var errLineTooLong = errors.New("line too long")
+
+// readLine returns the next line without its newline; over-long lines are
+// consumed and reported as errLineTooLong.
+func readLine(br *bufio.Reader) ([]byte, error) {
+	var buf []byte
+	for {
+		chunk, err := br.ReadSlice('\n')
+		if len(buf)+len(chunk) > MaxLine {
+			for errors.Is(err, bufio.ErrBufferFull) {
+				_, err = br.ReadSlice('\n')
+			}
+			if err != nil && err != io.EOF {
+				return nil, err
+			}
+			return nil, errLineTooLong
+		}
+		buf = append(buf, chunk...)
+		if errors.Is(err, bufio.ErrBufferFull) {
+			continue
+		}
+		return bytes.TrimRight(buf, "\r\n"), err
+	}
+}
+
+func (rd *Reader) parseJSON(b []byte, line int) (*egret.Document, error) {
+	var j jsonDoc
+	if err := json.Unmarshal(b, &j); err != nil {
+		return nil, fmt.Errorf("malformed JSON: %v", err)
+	}
+	if j.Text == nil {
+		return nil, errors.New(`missing field "text"`)
+	}
+	if strings.TrimSpace(*j.Text) == "" {
+		return nil, errors.New(`empty field "text"`)
+	}
+	doc := &egret.Document{Text: *j.Text, Title: j.Title, Source: j.Source, URL: j.URL, Author: j.Author, Date: rd.Date}
+	switch {
+	case len(j.ID) == 0 || string(j.ID) == "null":
+		doc.ID = fmt.Sprintf("%s:%d", textID(rd.Name), line)
+	case j.ID[0] == '"':
+		if err := json.Unmarshal(j.ID, &doc.ID); err != nil {
+			return nil, fmt.Errorf(`field "id": %v`, err)
+		}
+	default:
+		doc.ID = string(j.ID) // numeric ids are kept as written
+	}
+	ds := j.Date
+	if ds == "" {
+		ds = j.Published
+	}
+	if ds != "" {
+		d, err := ParseDate(ds)
+		if err != nil {
+			return nil, fmt.Errorf(`field "date": %v`, err)
+		}
+		doc.Date = d
+	}
+	return doc, nil
+}
+
+// ParseDate accepts the date forms event data uses: YYYY-MM-DD, RFC 3339,
+// "YYYY-MM-DD HH:MM:SSZ" and PETRARCH's YYYYMMDD.
+func ParseDate(s string) (time.Time, error) {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{"2006-01-02", time.RFC3339, time.RFC3339Nano, "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05Z", "2006-01-02 15:04:05", "20060102"} {
+		if t, err := time.Parse(layout, s); err == nil {
+			return t.UTC(), nil
+		}
+	}
+	return time.Time{}, fmt.Errorf("cannot read date %q (want YYYY-MM-DD or RFC 3339)", s)
+}
+
+type xmlSentence struct {
+	ID   string `xml:"id,attr"`
+	Date string `xml:"date,attr"`
+	Text string `xml:"Text"`
+}
+
+// readXML reads PETRARCH <Sentence> records. Each record is parsed on its
+// own so that one malformed record is reported and skipped without losing
+// the records around it.
+func (rd *Reader) readXML(r io.Reader, emit func(*egret.Document) error) error {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rd.displayName(), err)
+	}
+	if !utf8.Valid(b) {
+		b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
+	}
+	return ScanSentences(b, func(line int, rec []byte) error {
+		var s xmlSentence
+		if err := xml.Unmarshal(rec, &s); err != nil {
+			rd.bad(line, "malformed <Sentence> record: %v", err)
+			return nil
+		}
+		text := strings.Join(strings.Fields(s.Text), " ")
+		if text == "" {
+			rd.bad(line, "<Sentence id=%q> has no <Text>", s.ID)
+			return nil
+		}
+		doc := &egret.Document{ID: s.ID, Text: text, Date: rd.Date}
+		if doc.ID == "" {
+			doc.ID = fmt.Sprintf("%s:%d", textID(rd.Name), line)
+		}
+		if s.Date != "" {
+			d, err := ParseDate(s.Date)
+			if err != nil {
+				rd.bad(line, "<Sentence id=%q> date: %v", s.ID, err)
+				return nil
+			}
+			doc.Date = d
+		}
+		return emit(doc)
+	})
+}
+
+// ScanSentences calls fn with the starting line and bytes of every
+// <Sentence ...>…</Sentence> block in b, skipping XML comments.
+func ScanSentences(b []byte, fn func(line int, rec []byte) error) error {
+	line, pos := 1, 0
+	for {
+		i := bytes.Index(b[pos:], []byte("<Sentence"))
+		if i < 0 {
+			return nil
+		}
+		start := pos + i
+		// skip a match inside a comment
+		if c := bytes.LastIndex(b[pos:start], []byte("<!--")); c >= 0 && !bytes.Contains(b[pos+c:start], []byte("-->")) {
+			end := bytes.Index(b[start:], []byte("-->"))
+			if end < 0 {
+				return nil
+			}
+			line += bytes.Count(b[pos:start+end], []byte("\n"))
+			pos = start + end
+			continue
+		}
+		if next := start + len("<Sentence"); next < len(b) && b[next] != ' ' && b[next] != '>' && b[next] != '\t' && b[next] != '\n' && b[next] != '\r' {
+			line += bytes.Count(b[pos:next], []byte("\n"))
+			pos = next // <Sentences> and similar
+			continue
+		}
+		line += bytes.Count(b[pos:start], []byte("\n"))
+		end := bytes.Index(b[start:], []byte("</Sentence>"))
+		if end < 0 {
+			return fn(line, b[start:]) // unterminated: let the parser name the problem
+		}
+		end += start + len("</Sentence>")
+		if err := fn(line, b[start:end]); err != nil {
+			return err
+		}
+		line += bytes.Count(b[start:end], []byte("\n"))
+		pos = end
+	}
+}
+
+// FormatDate writes a document date as event data does (YYYY-MM-DD).
+func FormatDate(t time.Time) string { return t.UTC().Format("2006-01-02") }
+
+// itoa avoids fmt on the output hot path.
+func itoa(i int) string { return strconv.Itoa(i) }
