@@ -1,0 +1,64 @@
+-- Documents and the events coded from them. Event rows keep the whole
+-- egret.Event as JSON in body; the other columns exist to be filtered on.
+CREATE TABLE documents (
+	id          TEXT PRIMARY KEY,
+	title       TEXT NOT NULL DEFAULT '',
+	body        TEXT NOT NULL,
+	date        TEXT NOT NULL DEFAULT '',
+	source      TEXT NOT NULL DEFAULT '',
+	url         TEXT NOT NULL DEFAULT '',
+	author      TEXT NOT NULL DEFAULT '',
+	ingested_at TEXT NOT NULL
+);
+
+CREATE TABLE events (
+	id         INTEGER PRIMARY KEY,
+	doc_id     TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+	seq        INTEGER NOT NULL,
+	date       TEXT NOT NULL,
+	source     TEXT NOT NULL,
+	target     TEXT NOT NULL,
+	src3       TEXT NOT NULL,
+	tgt3       TEXT NOT NULL,
+	cameo      TEXT NOT NULL,
+	plover     TEXT NOT NULL,
+	quad_class INTEGER NOT NULL,
+	goldstein  REAL NOT NULL,
+	lat        REAL,
+	lon        REAL,
+	body       TEXT NOT NULL,
+	UNIQUE (doc_id, seq)
+);
+-- Each index ends in date so filtered pages come out in (date, id) order.
+CREATE INDEX events_date ON events(date);
+CREATE INDEX events_src ON events(src3, date);
+CREATE INDEX events_tgt ON events(tgt3, date);
+CREATE INDEX events_dyad ON events(src3, tgt3, date);
+CREATE INDEX events_cameo ON events(cameo, date);
+CREATE INDEX events_plover ON events(plover, date);
+CREATE INDEX events_quad ON events(quad_class, date);
+
+-- Full text over event sentences; rowid is events.id.
+CREATE VIRTUAL TABLE events_fts USING fts5(sentence, tokenize = 'porter unicode61');
+
+-- Pre-aggregated daily counts for /api/v1/series, kept in step with events
+-- by the store in the same transaction.
+CREATE TABLE daily (
+	src3       TEXT NOT NULL,
+	tgt3       TEXT NOT NULL,
+	date       TEXT NOT NULL,
+	plover     TEXT NOT NULL,
+	quad_class INTEGER NOT NULL,
+	n          INTEGER NOT NULL,
+	goldstein  REAL NOT NULL,
+	PRIMARY KEY (src3, tgt3, date, plover, quad_class)
+) WITHOUT ROWID;
+CREATE INDEX daily_tgt ON daily(tgt3, date);
+CREATE INDEX daily_date ON daily(date);
+
+-- Per-actor counts for /api/v1/actors.
+CREATE TABLE actors (
+	code      TEXT PRIMARY KEY,
+	as_source INTEGER NOT NULL,
+	as_target INTEGER NOT NULL
+) WITHOUT ROWID;

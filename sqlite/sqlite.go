@@ -1,0 +1,558 @@
+// Package sqlite implements egret.Store in an embedded SQLite file (pure Go, WAL, FTS5).
+package sqlite
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"net/url"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/egret-events/egret"
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is an egret.Store in one SQLite file. Writes go through a single
+// connection (SQLite has one writer anyway) so they queue in Go instead of
+// failing with SQLITE_BUSY; reads use a pool.
+type Store struct {
+	w, r *sql.DB
+	now  func() time.Time
+}
+
+var _ egret.Store = (*Store)(nil)
+
+// Option configures a Store.
+type Option func(*Store)
+
+// WithClock sets the clock used for ingested_at.
+func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
+
+// Open opens (creating if needed) the SQLite database at path and applies
+// pending migrations.
+func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
+	if path == "" {
+		return nil, egret.Errorf(egret.EINVALID, "sqlite: empty database path")
+	}
+	path = strings.TrimPrefix(path, "sqlite://")
+	path = strings.TrimPrefix(path, "file:")
+	if i := strings.IndexByte(path, '?'); i >= 0 {
+		path = path[:i]
+	}
+	dsn := func(pragmas ...string) string {
+		q := url.Values{}
+		for _, p := range append([]string{"busy_timeout(10000)", "foreign_keys(1)", "synchronous(NORMAL)"}, pragmas...) {
+			q.Add("_pragma", p)
+		}
+		return "file:" + path + "?" + q.Encode()
+	}
+	w, err := sql.Open("sqlite", dsn("journal_mode(WAL)")+"&_txlock=immediate")
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	w.SetMaxOpenConns(1)
+	r, err := sql.Open("sqlite", dsn("query_only(1)"))
+	if err != nil {
+		w.Close()
+		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
+	}
+	r.SetMaxOpenConns(8)
+	r.SetMaxIdleConns(8)
+	s := &Store{w: w, r: r, now: time.Now}
+	for _, o := range opts {
+		o(s)
+	}
+	if err := s.migrate(ctx); err != nil {
+		s.Close()
+		return nil, fmt.Errorf("sqlite: %s: %w", path, err)
+	}
+	return s, nil
+}
+
+// migrate applies the embedded migrations not yet recorded in schema_migrations.
+func (s *Store) migrate(ctx context.Context) error {
+	if _, err := s.w.ExecContext(ctx, `CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TEXT NOT NULL)`); err != nil {
+		return fmt.Errorf("create schema_migrations: %w", err)
+	}
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		base := strings.TrimPrefix(name, "migrations/")
+		v, err := strconv.Atoi(strings.SplitN(base, "_", 2)[0])
+		if err != nil {
+			return fmt.Errorf("migration %s: name must start with a version number", base)
+		}
+		body, err := migrations.ReadFile(name)
+		if err != nil {
+			return err
+		}
+		tx, err := s.w.BeginTx(ctx, nil)
+		if err != nil {
+			return err
+		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM schema_migrations WHERE version = ?`, v).Scan(&n); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if n > 0 {
+			tx.Rollback()
+			continue
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			tx.Rollback()
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+		if _, err := tx.ExecContext(ctx, `INSERT INTO schema_migrations(version, applied_at) VALUES (?, ?)`, v, s.now().UTC().Format(time.RFC3339)); err != nil {
+			tx.Rollback()
+			return err
+		}
+		if err := tx.Commit(); err != nil {
+			return fmt.Errorf("migration %s: %w", base, err)
+		}
+	}
+	return nil
+}
+
+// Close closes the database, checkpointing the WAL.
+func (s *Store) Close() error {
+	err := s.r.Close()
+	if e := s.w.Close(); err == nil {
+		err = e
+	}
+	return err
+}
+
+// Ping checks the database answers.
+func (s *Store) Ping(ctx context.Context) error { return s.r.PingContext(ctx) }
+
+// Optimize refreshes the query planner's statistics; call it after a large load.
+func (s *Store) Optimize(ctx context.Context) error {
+	_, err := s.w.ExecContext(ctx, `ANALYZE`)
+	return err
+}
+
+type aggKey struct {
+	src3, tgt3, date, plover string
+	quad                     int
+}
+
+type aggVal struct {
+	n int64
+	g float64
+}
+
+// PutDocuments stores the documents and replaces their events in one transaction.
+func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) error {
+	if len(docs) == 0 {
+		return nil
+	}
+	for i := range docs {
+		if docs[i].Document.ID == "" {
+			return egret.Errorf(egret.EINVALID, "document %d: missing id", i+1)
+		}
+	}
+	tx, err := s.w.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("sqlite: begin: %w", err)
+	}
+	defer tx.Rollback()
+	stmts := []string{
+		/*0*/ `INSERT INTO documents(id, title, body, date, source, url, author, ingested_at) VALUES (?,?,?,?,?,?,?,?)
+			ON CONFLICT(id) DO UPDATE SET title=excluded.title, body=excluded.body, date=excluded.date, source=excluded.source, url=excluded.url, author=excluded.author, ingested_at=excluded.ingested_at`,
+		/*1*/ `INSERT INTO daily(src3, tgt3, date, plover, quad_class, n, goldstein)
+			SELECT src3, tgt3, date, plover, quad_class, -count(*), -sum(goldstein) FROM events WHERE doc_id = ? GROUP BY 1,2,3,4,5
+			ON CONFLICT DO UPDATE SET n = n + excluded.n, goldstein = goldstein + excluded.goldstein`,
+		/*2*/ `INSERT INTO actors(code, as_source, as_target)
+			SELECT code, sum(s), sum(t) FROM (SELECT source AS code, -1 AS s, 0 AS t FROM events WHERE doc_id = ?1 UNION ALL SELECT target, 0, -1 FROM events WHERE doc_id = ?1) WHERE true GROUP BY code
+			ON CONFLICT DO UPDATE SET as_source = as_source + excluded.as_source, as_target = as_target + excluded.as_target`,
+		/*3*/ `DELETE FROM events_fts WHERE rowid IN (SELECT id FROM events WHERE doc_id = ?)`,
+		/*4*/ `DELETE FROM events WHERE doc_id = ?`,
+		/*5*/ `INSERT INTO events(doc_id, seq, date, source, target, src3, tgt3, cameo, plover, quad_class, goldstein, lat, lon, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		/*6*/ `INSERT INTO events_fts(rowid, sentence) VALUES (?, ?)`,
+		/*7*/ `INSERT INTO daily(src3, tgt3, date, plover, quad_class, n, goldstein) VALUES (?,?,?,?,?,?,?)
+			ON CONFLICT DO UPDATE SET n = n + excluded.n, goldstein = goldstein + excluded.goldstein`,
+		/*8*/ `INSERT INTO actors(code, as_source, as_target) VALUES (?,?,?)
+			ON CONFLICT DO UPDATE SET as_source = as_source + excluded.as_source, as_target = as_target + excluded.as_target`,
+		/*9*/ `SELECT EXISTS(SELECT 1 FROM events WHERE doc_id = ?)`,
+	}
+	ps := make([]*sql.Stmt, len(stmts))
+	for i, q := range stmts {
+		if ps[i], err = tx.PrepareContext(ctx, q); err != nil {
+			return fmt.Errorf("sqlite: prepare: %w", err)
+		}
+		defer ps[i].Close()
+	}
+	now := s.now().UTC().Format(time.RFC3339Nano)
+	daily := map[aggKey]aggVal{}
+	actors := map[string][2]int64{}
+	for i := range docs {
+		d := &docs[i].Document
+		date := ""
+		if !d.Date.IsZero() {
+			date = d.Date.UTC().Format(time.RFC3339)
+		}
+		if _, err := ps[0].ExecContext(ctx, d.ID, d.Title, d.Text, date, d.Source, d.URL, d.Author, now); err != nil {
+			return fmt.Errorf("sqlite: document %q: %w", d.ID, err)
+		}
+		var had bool
+		if err := ps[9].QueryRowContext(ctx, d.ID).Scan(&had); err != nil {
+			return fmt.Errorf("sqlite: document %q: %w", d.ID, err)
+		}
+		if had {
+			for j := 1; j <= 4; j++ {
+				if _, err := ps[j].ExecContext(ctx, d.ID); err != nil {
+					return fmt.Errorf("sqlite: replace events of %q: %w", d.ID, err)
+				}
+			}
+		}
+		for seq := range docs[i].Events {
+			ev := docs[i].Events[seq]
+			ev.DocID = d.ID
+			ev.Date = egret.EventDate(d, &ev)
+			body, err := json.Marshal(&ev)
+			if err != nil {
+				return fmt.Errorf("sqlite: event %d of %q: %w", seq, d.ID, err)
+			}
+			var lat, lon any
+			if ev.Location != nil {
+				lat, lon = ev.Location.Lat, ev.Location.Lon
+			}
+			s3, t3 := egret.ActorCountry(ev.Source), egret.ActorCountry(ev.Target)
+			res, err := ps[5].ExecContext(ctx, d.ID, seq, ev.Date, ev.Source, ev.Target, s3, t3, ev.CAMEO, ev.PLOVER, ev.QuadClass, ev.Goldstein, lat, lon, body)
+			if err != nil {
+				return fmt.Errorf("sqlite: event %d of %q: %w", seq, d.ID, err)
+			}
+			id, _ := res.LastInsertId()
+			if _, err := ps[6].ExecContext(ctx, id, ev.Text); err != nil {
+				return fmt.Errorf("sqlite: index event %d of %q: %w", seq, d.ID, err)
+			}
+			k := aggKey{s3, t3, ev.Date, ev.PLOVER, ev.QuadClass}
+			a := daily[k]
+			a.n++
+			a.g += ev.Goldstein
+			daily[k] = a
+			c := actors[ev.Source]
+			c[0]++
+			actors[ev.Source] = c
+			c = actors[ev.Target]
+			c[1]++
+			actors[ev.Target] = c
+		}
+		// Flush aggregates per document: a later document in the batch may
+		// replace this one, and its subtraction reads the daily table.
+		for k, a := range daily {
+			if _, err := ps[7].ExecContext(ctx, k.src3, k.tgt3, k.date, k.plover, k.quad, a.n, a.g); err != nil {
+				return fmt.Errorf("sqlite: daily counts: %w", err)
+			}
+		}
+		for code, c := range actors {
+			if _, err := ps[8].ExecContext(ctx, code, c[0], c[1]); err != nil {
+				return fmt.Errorf("sqlite: actor counts: %w", err)
+			}
+		}
+		clear(daily)
+		clear(actors)
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("sqlite: commit: %w", err)
+	}
+	return nil
+}
+
+// where builds the WHERE clause of an event filter over table events e.
+func where(f *egret.EventFilter, withCursor bool) (string, []any, error) {
+	var conds []string
+	var args []any
+	actor := func(col3, col, v string) {
+		if v == "" {
+			return
+		}
+		if len(v) >= 3 {
+			conds = append(conds, "e."+col3+" = ?")
+			args = append(args, v[:3])
+			if len(v) > 3 {
+				conds = append(conds, "substr(e."+col+", 1, ?) = ?")
+				args = append(args, len(v), v)
+			}
+			return
+		}
+		conds = append(conds, "e."+col3+" >= ? AND e."+col3+" < ?")
+		args = append(args, v, v+"\U0010FFFF")
+	}
+	actor("src3", "source", f.Source)
+	actor("tgt3", "target", f.Target)
+	if f.CAMEO != "" {
+		conds = append(conds, "e.cameo >= ? AND e.cameo < ?")
+		args = append(args, f.CAMEO, f.CAMEO+"\U0010FFFF")
+	}
+	if f.PLOVER != "" {
+		conds = append(conds, "e.plover = ?")
+		args = append(args, strings.ToUpper(f.PLOVER))
+	}
+	if f.QuadClass != 0 {
+		conds = append(conds, "e.quad_class = ?")
+		args = append(args, f.QuadClass)
+	}
+	if f.From != "" {
+		conds = append(conds, "e.date >= ?")
+		args = append(args, f.From)
+	}
+	if f.To != "" {
+		conds = append(conds, "e.date <= ?")
+		args = append(args, f.To)
+	}
+	if f.DocID != "" {
+		conds = append(conds, "e.doc_id = ?")
+		args = append(args, f.DocID)
+	}
+	if f.Query != "" {
+		terms := egret.FTSTerms(f.Query)
+		if len(terms) == 0 {
+			return "", nil, egret.Errorf(egret.EINVALID, "q: %q has no words to search for", f.Query)
+		}
+		for i, t := range terms {
+			terms[i] = `"` + t + `"`
+		}
+		conds = append(conds, "e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
+		args = append(args, strings.Join(terms, " AND "))
+	}
+	if withCursor && f.Cursor != "" {
+		day, id, err := egret.DecodeCursor(f.Cursor)
+		if err != nil {
+			return "", nil, err
+		}
+		conds = append(conds, "(e.date < ? OR (e.date = ? AND e.id < ?))")
+		args = append(args, day, day, id)
+	}
+	if len(conds) == 0 {
+		return "", nil, nil
+	}
+	return " WHERE " + strings.Join(conds, " AND "), args, nil
+}
+
+// Events returns one page of events matching f, by (date, id) descending.
+func (s *Store) Events(ctx context.Context, f egret.EventFilter) (egret.EventPage, error) {
+	if err := f.Validate(); err != nil {
+		return egret.EventPage{}, err
+	}
+	w, args, err := where(&f, true)
+	if err != nil {
+		return egret.EventPage{}, err
+	}
+	q := `SELECT e.id, e.body FROM events e` + w + ` ORDER BY e.date DESC, e.id DESC LIMIT ?`
+	rows, err := s.r.QueryContext(ctx, q, append(args, f.Limit+1)...)
+	if err != nil {
+		return egret.EventPage{}, fmt.Errorf("sqlite: events: %w", err)
+	}
+	defer rows.Close()
+	page := egret.EventPage{Events: []egret.StoredEvent{}}
+	for rows.Next() {
+		var se egret.StoredEvent
+		if err := scanEvent(rows, &se); err != nil {
+			return egret.EventPage{}, err
+		}
+		page.Events = append(page.Events, se)
+	}
+	if err := rows.Err(); err != nil {
+		return egret.EventPage{}, fmt.Errorf("sqlite: events: %w", err)
+	}
+	if len(page.Events) > f.Limit {
+		page.Events = page.Events[:f.Limit]
+		last := page.Events[f.Limit-1]
+		page.NextCursor = egret.EncodeCursor(last.Date, last.ID)
+	}
+	return page, nil
+}
+
+func scanEvent(rows *sql.Rows, se *egret.StoredEvent) error {
+	var body string
+	if err := rows.Scan(&se.ID, &body); err != nil {
+		return fmt.Errorf("sqlite: scan event: %w", err)
+	}
+	if err := json.Unmarshal([]byte(body), &se.Event); err != nil {
+		return fmt.Errorf("sqlite: event %d: corrupt body: %w", se.ID, err)
+	}
+	return nil
+}
+
+// EachEvent streams every event matching f to fn.
+func (s *Store) EachEvent(ctx context.Context, f egret.EventFilter, fn func(*egret.StoredEvent) error) error {
+	if err := f.Validate(); err != nil {
+		return err
+	}
+	w, args, err := where(&f, false)
+	if err != nil {
+		return err
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT e.id, e.body FROM events e`+w+` ORDER BY e.date DESC, e.id DESC`, args...)
+	if err != nil {
+		return fmt.Errorf("sqlite: export: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var se egret.StoredEvent
+		if err := scanEvent(rows, &se); err != nil {
+			return err
+		}
+		if err := fn(&se); err != nil {
+			return err
+		}
+	}
+	return rows.Err()
+}
+
+// Series returns per-period counts. Filters on actor countries, type, quad
+// class and dates read the pre-aggregated daily table; others group events.
+func (s *Store) Series(ctx context.Context, q egret.SeriesQuery) ([]egret.SeriesPoint, error) {
+	if err := q.Validate(); err != nil {
+		return nil, err
+	}
+	f := q.Filter
+	key := "''"
+	switch q.Split {
+	case egret.SplitPLOVER:
+		key = "e.plover"
+	case egret.SplitQuadClass:
+		key = "CAST(e.quad_class AS TEXT)"
+	}
+	table, count, sum := "events", "count(*)", "sum(e.goldstein)"
+	if len(f.Source) <= 3 && len(f.Target) <= 3 && f.CAMEO == "" && f.Query == "" && f.DocID == "" {
+		table, count, sum = "daily", "sum(e.n)", "sum(e.goldstein)"
+	}
+	var cond string
+	var args []any
+	if q.Dyad {
+		b := f
+		b.Source, b.Target = f.Target, f.Source
+		wa, aa, err := where(&f, false)
+		if err != nil {
+			return nil, err
+		}
+		wb, ab, _ := where(&b, false)
+		cond = "((" + strings.TrimPrefix(wa, " WHERE ") + ") OR (" + strings.TrimPrefix(wb, " WHERE ") + ")) AND "
+		args = append(aa, ab...)
+	} else {
+		w, a, err := where(&f, false)
+		if err != nil {
+			return nil, err
+		}
+		if w != "" {
+			cond = strings.TrimPrefix(w, " WHERE ") + " AND "
+		}
+		args = a
+	}
+	w := "WHERE " + cond + "e.date <> ''"
+	sqlq := fmt.Sprintf(`SELECT e.date, %s, %s, %s FROM %s e %s GROUP BY 1, 2 HAVING %s <> 0 ORDER BY 1, 2`, key, count, sum, table, w, count)
+	rows, err := s.r.QueryContext(ctx, sqlq, args...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: series: %w", err)
+	}
+	defer rows.Close()
+	days := []egret.SeriesPoint{}
+	for rows.Next() {
+		var p egret.SeriesPoint
+		var g sql.NullFloat64
+		if err := rows.Scan(&p.Period, &p.Key, &p.Count, &g); err != nil {
+			return nil, fmt.Errorf("sqlite: series: %w", err)
+		}
+		p.Goldstein = g.Float64
+		days = append(days, p)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("sqlite: series: %w", err)
+	}
+	return egret.BucketSeries(days, q.Interval), nil
+}
+
+// Actors returns actor codes by number of events, from the actors table.
+func (s *Store) Actors(ctx context.Context, q egret.ActorQuery) ([]egret.ActorCount, error) {
+	if q.Limit <= 0 || q.Limit > 10000 {
+		q.Limit = 100
+	}
+	order := "as_source + as_target"
+	cond := "code <> '' AND as_source + as_target > 0"
+	switch q.Role {
+	case "":
+	case "source":
+		order, cond = "as_source", cond+" AND as_source > 0"
+	case "target":
+		order, cond = "as_target", cond+" AND as_target > 0"
+	default:
+		return nil, egret.Errorf(egret.EINVALID, "role: %q is not source or target", q.Role)
+	}
+	var args []any
+	if q.Prefix != "" {
+		cond += " AND code >= ? AND code < ?"
+		args = append(args, q.Prefix, q.Prefix+"\U0010FFFF")
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT code, as_source, as_target FROM actors WHERE `+cond+` ORDER BY `+order+` DESC, code LIMIT ?`, append(args, q.Limit)...)
+	if err != nil {
+		return nil, fmt.Errorf("sqlite: actors: %w", err)
+	}
+	defer rows.Close()
+	out := []egret.ActorCount{}
+	for rows.Next() {
+		var a egret.ActorCount
+		if err := rows.Scan(&a.Code, &a.AsSource, &a.AsTarget); err != nil {
+			return nil, fmt.Errorf("sqlite: actors: %w", err)
+		}
+		a.Total = a.AsSource + a.AsTarget
+		out = append(out, a)
+	}
+	return out, rows.Err()
+}
+
+// Document returns one document and its events in coding order.
+func (s *Store) Document(ctx context.Context, id string) (*egret.Document, []egret.StoredEvent, error) {
+	var d egret.Document
+	var date string
+	err := s.r.QueryRowContext(ctx, `SELECT id, title, body, date, source, url, author FROM documents WHERE id = ?`, id).
+		Scan(&d.ID, &d.Title, &d.Text, &date, &d.Source, &d.URL, &d.Author)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, nil, egret.Errorf(egret.ENOTFOUND, "document %q not found", id)
+	}
+	if err != nil {
+		return nil, nil, fmt.Errorf("sqlite: document %q: %w", id, err)
+	}
+	if date != "" {
+		d.Date, _ = time.Parse(time.RFC3339, date)
+	}
+	rows, err := s.r.QueryContext(ctx, `SELECT id, body FROM events WHERE doc_id = ? ORDER BY seq`, id)
+	if err != nil {
+		return nil, nil, fmt.Errorf("sqlite: document %q: %w", id, err)
+	}
+	defer rows.Close()
+	evs := []egret.StoredEvent{}
+	for rows.Next() {
+		var se egret.StoredEvent
+		if err := scanEvent(rows, &se); err != nil {
+			return nil, nil, err
+		}
+		evs = append(evs, se)
+	}
+	return &d, evs, rows.Err()
+}
+
+// Stats returns the number of documents and events.
+func (s *Store) Stats(ctx context.Context) (egret.StoreStats, error) {
+	var st egret.StoreStats
+	err := s.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT coalesce(sum(n), 0) FROM daily)`).Scan(&st.Documents, &st.Events)
+	if err != nil {
+		return st, fmt.Errorf("sqlite: stats: %w", err)
+	}
+	return st, nil
+}

@@ -1,0 +1,270 @@
+package egret
+
+import (
+	"context"
+	"encoding/base64"
+	"sort"
+	"strconv"
+	"strings"
+	"time"
+)
+
+// Store keeps coded documents and their events and answers the queries of
+// the HTTP API. The sqlite and postgres packages implement it with the same
+// schema and behaviour.
+type Store interface {
+	// PutDocuments stores documents with their events in one transaction.
+	// Storing a document ID again replaces its text and all its events, so
+	// re-ingesting is idempotent and never duplicates events.
+	PutDocuments(ctx context.Context, docs []CodedDocument) error
+	// Events returns one page of events matching f, newest first.
+	Events(ctx context.Context, f EventFilter) (EventPage, error)
+	// EachEvent calls fn for every event matching f (ignoring Cursor and
+	// Limit), newest first, without holding them all in memory.
+	EachEvent(ctx context.Context, f EventFilter, fn func(*StoredEvent) error) error
+	// Series returns event counts and Goldstein sums per period.
+	Series(ctx context.Context, q SeriesQuery) ([]SeriesPoint, error)
+	// Actors returns the actor codes seen, most frequent first.
+	Actors(ctx context.Context, q ActorQuery) ([]ActorCount, error)
+	// Document returns a stored document and its events; ENOTFOUND if absent.
+	Document(ctx context.Context, id string) (*Document, []StoredEvent, error)
+	// Stats returns totals for /metrics and /healthz.
+	Stats(ctx context.Context) (StoreStats, error)
+	// Ping checks the store is reachable.
+	Ping(ctx context.Context) error
+	Close() error
+}
+
+// CodedDocument is a document and the events coded from it: the unit a
+// Store writes atomically.
+type CodedDocument struct {
+	Document Document
+	Events   []Event
+}
+
+// StoredEvent is an event as kept by a Store, with its store-assigned ID.
+type StoredEvent struct {
+	ID int64 `json:"id"`
+	Event
+}
+
+// EventPage is one page of events; NextCursor is empty on the last page.
+type EventPage struct {
+	Events     []StoredEvent `json:"events"`
+	NextCursor string        `json:"next_cursor,omitempty"`
+}
+
+// Series intervals and splits.
+const (
+	IntervalDay   = "day"
+	IntervalWeek  = "week"
+	IntervalMonth = "month"
+
+	SplitNone      = ""
+	SplitPLOVER    = "plover"
+	SplitQuadClass = "quad_class"
+)
+
+// SeriesQuery selects events with Filter and groups them by period (day,
+// week starting Monday, month) and optionally by PLOVER type or quad class.
+// With Dyad set, Source and Target match in both directions (A→B and B→A).
+type SeriesQuery struct {
+	Filter   EventFilter
+	Interval string
+	Split    string
+	Dyad     bool
+}
+
+// SeriesPoint is the count and Goldstein sum of one period and key; Period
+// is the first day of the period (YYYY-MM-DD).
+type SeriesPoint struct {
+	Period    string  `json:"period"`
+	Key       string  `json:"key,omitempty"`
+	Count     int64   `json:"count"`
+	Goldstein float64 `json:"goldstein"`
+}
+
+// ActorQuery selects actor codes; Role is "source", "target" or "" for both.
+type ActorQuery struct {
+	Prefix string
+	Role   string
+	Limit  int
+}
+
+// ActorCount is how often an actor code was the source and the target of an event.
+type ActorCount struct {
+	Code     string `json:"code"`
+	AsSource int64  `json:"as_source"`
+	AsTarget int64  `json:"as_target"`
+	Total    int64  `json:"total"`
+}
+
+// StoreStats are store-wide totals.
+type StoreStats struct {
+	Documents int64 `json:"documents"`
+	Events    int64 `json:"events"`
+}
+
+// Default and maximum page sizes of Store.Events.
+const (
+	DefaultEventLimit = 50
+	MaxEventLimit     = 1000
+)
+
+// Validate checks the filter's fields and normalises its page size, so
+// both stores reject the same input with the same message.
+func (f *EventFilter) Validate() error {
+	for _, d := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
+		if d.v == "" {
+			continue
+		}
+		if _, err := time.Parse("2006-01-02", d.v); err != nil {
+			return Errorf(EINVALID, "%s: %q is not a date (want YYYY-MM-DD)", d.name, d.v)
+		}
+	}
+	if f.From != "" && f.To != "" && f.From > f.To {
+		return Errorf(EINVALID, "from %s is after to %s", f.From, f.To)
+	}
+	if f.QuadClass < 0 || f.QuadClass > 4 {
+		return Errorf(EINVALID, "quad_class: %d is not 1-4", f.QuadClass)
+	}
+	for _, c := range []struct{ name, v string }{{"source", f.Source}, {"target", f.Target}, {"cameo", f.CAMEO}} {
+		if strings.ContainsAny(c.v, "%_\\ \t\n") {
+			return Errorf(EINVALID, "%s: %q is not a code or code prefix", c.name, c.v)
+		}
+	}
+	if f.Limit < 0 {
+		return Errorf(EINVALID, "limit: %d is negative", f.Limit)
+	}
+	if f.Limit == 0 {
+		f.Limit = DefaultEventLimit
+	}
+	if f.Limit > MaxEventLimit {
+		f.Limit = MaxEventLimit
+	}
+	return nil
+}
+
+// Validate checks the series query and fills in the default interval.
+func (q *SeriesQuery) Validate() error {
+	if err := q.Filter.Validate(); err != nil {
+		return err
+	}
+	switch q.Interval {
+	case "":
+		q.Interval = IntervalDay
+	case IntervalDay, IntervalWeek, IntervalMonth:
+	default:
+		return Errorf(EINVALID, "interval: %q is not day, week or month", q.Interval)
+	}
+	switch q.Split {
+	case SplitNone, SplitPLOVER, SplitQuadClass:
+	default:
+		return Errorf(EINVALID, "split: %q is not plover or quad_class", q.Split)
+	}
+	if q.Dyad && (q.Filter.Source == "" || q.Filter.Target == "") {
+		return Errorf(EINVALID, "dyad needs both source and target")
+	}
+	return nil
+}
+
+// PeriodStart returns the first day of the period of interval holding day
+// (YYYY-MM-DD); weeks start on Monday. Stores group by day and call it so
+// week and month boundaries are the same everywhere.
+func PeriodStart(day, interval string) string {
+	switch interval {
+	case IntervalMonth:
+		if len(day) >= 7 {
+			return day[:7] + "-01"
+		}
+	case IntervalWeek:
+		t, err := time.Parse("2006-01-02", day)
+		if err != nil {
+			return day
+		}
+		off := (int(t.Weekday()) + 6) % 7 // days since Monday
+		return t.AddDate(0, 0, -off).Format("2006-01-02")
+	}
+	return day
+}
+
+// BucketSeries folds per-day points into periods of interval, keeping the
+// order of periods and keys.
+func BucketSeries(days []SeriesPoint, interval string) []SeriesPoint {
+	if interval == IntervalDay || interval == "" {
+		return days
+	}
+	type k struct{ p, key string }
+	idx := map[k]int{}
+	var out []SeriesPoint
+	for _, d := range days {
+		p := PeriodStart(d.Period, interval)
+		i, ok := idx[k{p, d.Key}]
+		if !ok {
+			i = len(out)
+			idx[k{p, d.Key}] = i
+			out = append(out, SeriesPoint{Period: p, Key: d.Key})
+		}
+		out[i].Count += d.Count
+		out[i].Goldstein += d.Goldstein
+	}
+	sort.SliceStable(out, func(i, j int) bool {
+		if out[i].Period != out[j].Period {
+			return out[i].Period < out[j].Period
+		}
+		return out[i].Key < out[j].Key
+	})
+	return out
+}
+
+// ActorCountry returns the first three letters of an actor code, its
+// country or group part, which stores index for fast prefix filters.
+func ActorCountry(code string) string {
+	if len(code) > 3 {
+		return code[:3]
+	}
+	return code
+}
+
+// EventDate returns the day an event is stored under: the event's own date,
+// else the document's, else "" (undated).
+func EventDate(doc *Document, ev *Event) string {
+	if len(ev.Date) >= 10 {
+		return ev.Date[:10]
+	}
+	if !doc.Date.IsZero() {
+		return doc.Date.UTC().Format("2006-01-02")
+	}
+	return ""
+}
+
+// FTSTerms splits a free-text query into its words, dropping punctuation,
+// so both stores search for all the words whatever the query syntax.
+func FTSTerms(q string) []string {
+	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
+		return !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r > 127 && r != '\u00a0' && r != '\u2019' && r != '\u2018' && r != '\u201c' && r != '\u201d')
+	})
+}
+
+// EncodeCursor returns the opaque cursor pointing after the event stored
+// under day with id; events are paged by (date, id) descending.
+func EncodeCursor(day string, id int64) string {
+	return base64.RawURLEncoding.EncodeToString([]byte(day + "|" + strconv.FormatInt(id, 10)))
+}
+
+// DecodeCursor parses a cursor made by EncodeCursor.
+func DecodeCursor(c string) (day string, id int64, err error) {
+	b, err := base64.RawURLEncoding.DecodeString(c)
+	if err != nil {
+		return "", 0, Errorf(EINVALID, "cursor: %q is not a cursor from next_cursor", c)
+	}
+	day, n, ok := strings.Cut(string(b), "|")
+	if !ok {
+		return "", 0, Errorf(EINVALID, "cursor: %q is not a cursor from next_cursor", c)
+	}
+	id, err = strconv.ParseInt(n, 10, 64)
+	if err != nil {
+		return "", 0, Errorf(EINVALID, "cursor: %q is not a cursor from next_cursor", c)
+	}
+	return day, id, nil
+}
