@@ -37,6 +37,7 @@ type analysis struct {
 func (gc *Geocoder) analyze(text string, hints []string) *analysis {
 	f := &finder{g: gc.g, text: text, toks: tokenize(text, make([]token, 0, len(text)/5+8))}
 	a := &analysis{text: text, toks: f.toks, mentions: f.find(), weights: map[string]float64{}, dominant: -1}
+	qualifiers(f, a.mentions)
 	for k := range a.mentions {
 		gc.metonym(f, a.mentions, k)
 	}
@@ -52,7 +53,7 @@ func (gc *Geocoder) analyze(text string, hints []string) *analysis {
 	local := make([]map[string]bool, nsent)
 	for _, m := range a.mentions {
 		b := m.Best()
-		if b.Place.Feature != Country {
+		if b.Place.Feature != Country || !m.plainCountry() {
 			continue
 		}
 		w := 1.0
@@ -77,7 +78,7 @@ func (gc *Geocoder) analyze(text string, hints []string) *analysis {
 // contribution"). A locative cue ("in Moscow") always means the place.
 func (gc *Geocoder) metonym(f *finder, ms []Mention, k int) {
 	m := &ms[k]
-	if m.Kind != Place_ || m.Cue != "" || m.Region != "" {
+	if m.Kind != Place_ || m.Cue != "" || m.Region != "" || m.qualifier {
 		return
 	}
 	top := m.Best().Place
@@ -98,15 +99,18 @@ func (gc *Geocoder) metonym(f *finder, ms []Mention, k int) {
 			return
 		}
 	}
-	if m.ti > 0 && toks[m.ti-1].word && actorObjectVerb[f.lower(m.ti-1)] {
-		m.Kind = Metonym
+	if m.ti > 0 && toks[m.ti-1].word && (actorObjectVerb[f.lower(m.ti-1)] || speechVerb[f.lower(m.ti-1)]) {
+		m.Kind = Metonym // "accused Moscow", "said Washington had failed"
 		return
 	}
 	last := toks[m.tj-1]
 	if last.poss {
-		if n := m.tj; n < len(toks) && toks[n].word && !toks[n].upper || n < len(toks) && !toks[n].word {
-			m.Kind = Metonym
+		// "Russia's contribution", "Russia's Defence Ministry"; but not
+		// "Syria's Idlib province".
+		if k+1 < len(ms) && ms[k+1].ti == m.tj {
+			return
 		}
+		m.Kind = Metonym
 		return
 	}
 	// Skip coordinated names, auxiliaries and adverbs, then look for the verb.
@@ -131,6 +135,55 @@ func (gc *Geocoder) metonym(f *finder, ms []Mention, k int) {
 		}
 		return
 	}
+}
+
+// qualifiers resolves "City, Country" and "City, State" pairs ("Paris,
+// Texas", "Tripoli, Libya"): readings of the two that fit each other gain,
+// and the second name only qualifies the first.
+func qualifiers(f *finder, ms []Mention) {
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := &ms[k], &ms[k+1]
+		if a.Kind != Place_ || b.Kind != Place_ || b.ti != a.tj+1 || f.toks[a.tj].punct != ',' {
+			continue
+		}
+		fit := false
+		for i := range a.Candidates {
+			ca := &a.Candidates[i]
+			for j := range b.Candidates {
+				cb := &b.Candidates[j]
+				if ca.Place.Feature != City || ca.Place.Country != cb.Place.Country {
+					continue
+				}
+				if cb.Place.Feature == Country || cb.Place.Feature == Admin1 && ca.Place.Admin1 == cb.Place.Name {
+					ca.Score += 3
+					cb.Score += 3
+					fit = true
+				}
+			}
+		}
+		if fit {
+			b.qualifier = true
+			sortCandidates(a)
+			sortCandidates(b)
+		}
+	}
+}
+
+func sortCandidates(m *Mention) {
+	sort.SliceStable(m.Candidates, func(a, b int) bool { return m.Candidates[a].Score > m.Candidates[b].Score })
+}
+
+// plainCountry reports whether the mention reads as a country with no
+// admin-1 area or big city of another country sharing its name ("Georgia"
+// is not plain), so it can steer the other names of the document.
+func (m *Mention) plainCountry() bool {
+	c := m.Best().Place.Country
+	for _, cd := range m.Candidates {
+		if cd.Place.Country != c && (cd.Place.Feature != City || cd.Place.Pop >= 100000) {
+			return false
+		}
+	}
+	return true
 }
 
 // dominantPlace picks the place the text is mostly about: most mentions,
@@ -266,7 +319,7 @@ var clauseWord = set("and but while whereas which who where although though afte
 func (a *analysis) pick(s, e int, ev egret.Span) int {
 	best, bestRank := -1, -1e9
 	for k, m := range a.mentions {
-		if m.Kind != Place_ || m.Span.Start < s || m.Span.End > e {
+		if m.Kind != Place_ || m.qualifier || m.Span.Start < s || m.Span.End > e {
 			continue
 		}
 		p := m.Best().Place
@@ -430,6 +483,6 @@ refused refuses supports supported backed backs approved approves asked asks off
 retaliated sanctioned declared declares reiterated reiterates stressed stresses noted notes confirmed confirms reaffirmed reaffirms acknowledged acknowledges hailed hails
 praised praises slammed slams dismissed dismisses reacted reacts plans planned intends intended seeks sought tried tries insisting arguing argued argues maintains maintained
 suspended suspends halted halts launched launches ordered orders deployed deploys announced vetoed vetoes ratified ratifies recognizes negotiated negotiates objected objects
-retorted countered countering accepted accepts invited invites hosted hosts agreed pushed pushes insist appealed appeals voiced expressed expresses shares shared`)
+failed fails retorted countered countering accepted accepts invited invites hosted hosts agreed pushed pushes insist appealed appeals voiced expressed expresses shares shared`)
 
 var auxiliary = set("has have had is was are were will would shall should can could may might must does did do also again already not never reportedly officially repeatedly now then still has also just recently")

@@ -50,6 +50,7 @@ type Mention struct {
 	Candidates []Candidate
 	common     bool // its name is also a common English word
 	ti, tj     int  // token range
+	qualifier  bool // the "Texas" of "Paris, Texas"
 }
 
 // Best returns the top candidate.
@@ -326,8 +327,8 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 	toks := f.toks
 	key := string(f.key)
 	m := Mention{Span: span(toks[i], toks[end-1]), Sentence: int(toks[i].sentence), common: f.g.common[key], ti: i, tj: end}
-	if toks[i].sentStart && m.common {
-		return m, false // "Split", "Police", "March" opening a sentence
+	if toks[i].sentStart && m.common || neverPlace[key] {
+		return m, false // "Split", "Police" opening a sentence; "August" anywhere
 	}
 	// A capitalised word before the name makes it part of a longer proper
 	// name ("Joel Rayburn") unless it is a direction ("Northern Idlib").
@@ -346,6 +347,11 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 			m.Region = d
 			m.Span.Start = int(toks[i-1].start)
 		}
+	}
+	// A particle and a capitalised word after it make it part of a longer
+	// name ("Bab al-Tabbaneh").
+	if n := end; n+1 < len(toks) && toks[n].word && !toks[n].upper && particle[f.lower(n)] && toks[n+1].word && toks[n+1].upper && toks[n+1].joined {
+		return m, false
 	}
 	// A capitalised word after it makes it part of an organisation or a
 	// person ("Washington Post", "Moscow State University") unless it is an
@@ -413,7 +419,9 @@ func baseScore(p *Place) float64 {
 	case Country:
 		return 3
 	case Admin1:
-		return 0.9 + 0.1*math.Log10(float64(p.Pop)+1)
+		// Below a city of the same name ("New York", "Idlib", "Kherson")
+		// unless "province"/"region" follows.
+		return 0.6 + 0.1*math.Log10(float64(p.Pop)+1)
 	}
 	s := 0.25 * math.Log10(float64(p.Pop)+1)
 	switch p.Code {
@@ -474,9 +482,13 @@ func scoreHints(ms []Mention, weights map[string]float64, local []map[string]boo
 				cd.Score += 1
 			}
 		}
-		sort.SliceStable(m.Candidates, func(a, b int) bool { return m.Candidates[a].Score > m.Candidates[b].Score })
+		sortCandidates(m)
 	}
 }
+
+// neverPlace are capitalised words that name places only in gazetteers.
+var neverPlace = set(`january february march april may june july august september october november december
+monday tuesday wednesday thursday friday saturday sunday god allah christmas easter ramadan eid president minister`)
 
 var particle = set("of de del da do dos das al el ez es ed ad an ar as ash at az ul la le les di du von van der den bin ibn bint y e i")
 

@@ -76,7 +76,7 @@ var extraCountryNames = map[string][]string{
 	"CIV": {"Ivory Coast"},
 	"MMR": {"Burma"},
 	"CZE": {"Czech Republic"},
-	"TUR": {"Türkiye"},
+	"TUR": {"Turkey"},
 	"NLD": {"Holland"},
 	"RUS": {"Russian Federation"},
 	"IRN": {"Iran"},
@@ -88,6 +88,19 @@ var extraCountryNames = map[string][]string{
 	"TLS": {"East Timor"},
 	"PSE": {"Palestinian Territories", "Occupied Palestinian Territories"},
 	"BIH": {"Bosnia"},
+}
+
+// extraPlaceNames are spellings news text uses that the capped GeoNames
+// alternates miss, by geonameid.
+var extraPlaceNames = map[int][]string{
+	5128581: {"New York"}, // New York City
+	165509:  {"Ras al-Ain", "Ras al-Ayn"},
+	170794:  {"Deir al-Zour", "Deir el-Zour", "Deir Ezzor"},
+	170063:  {"Haleb"},
+	281124:  {"Khan Younis", "Khan Yunis"},
+	703448:  {"Kiev"},
+	706483:  {"Kharkov"},
+	698740:  {"Odessa"},
 }
 
 // extraDemonyms are adjectives of nationality used in news that world-countries lacks.
@@ -218,14 +231,17 @@ func run(npm, wordnet, out string) error {
 		switch {
 		case c.pop >= 100000:
 			max = 8
-		case c.pop >= 5000:
+		case c.pop >= 5000 || c.fcode == "PPLA" || c.fcode == "PPLA2" || c.fcode == "PPLC":
 			max = 2
 		}
-		var alts []string
+		alts := append([]string(nil), extraPlaceNames[c.id]...)
 		seen := map[string]bool{fold(c.name): true}
+		for _, a := range alts {
+			seen[fold(a)] = true
+		}
 		cand := append([]string{c.ascii}, c.alts...)
 		for _, a := range cand {
-			if len(alts) >= max && a != c.ascii {
+			if len(alts) >= max+len(extraPlaceNames[c.id]) && a != c.ascii {
 				break
 			}
 			k := fold(a)

@@ -1,0 +1,177 @@
+package geo
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/egret-events/egret"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+var (
+	gazOnce sync.Once
+	gaz     *Gazetteer
+	gazErr  error
+)
+
+// testGeocoder loads the embedded gazetteer once for all tests.
+func testGeocoder(t testing.TB) *Geocoder {
+	t.Helper()
+	gazOnce.Do(func() { gaz, gazErr = LoadDefault() })
+	if gazErr != nil {
+		t.Fatal(gazErr)
+	}
+	return New(gaz)
+}
+
+type locateCase struct {
+	line    int
+	hints   []string
+	want    string // Name/ISO-3 or -
+	text    string // without braces
+	event   egret.Span
+	comment string
+}
+
+func readLocateCases(t *testing.T, path string) []locateCase {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var cs []locateCase
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		l := sc.Text()
+		if l == "" || strings.HasPrefix(l, "#") {
+			continue
+		}
+		fs := strings.SplitN(l, "\t", 3)
+		if len(fs) != 3 {
+			t.Fatalf("%s:%d: want 3 tab-separated fields", path, n)
+		}
+		c := locateCase{line: n, want: fs[1]}
+		if fs[0] != "-" {
+			c.hints = strings.Split(fs[0], ",")
+		}
+		text := strings.ReplaceAll(fs[2], " || ", " ")
+		a, b := strings.IndexByte(text, '{'), strings.IndexByte(text, '}')
+		if a < 0 || b < a {
+			t.Fatalf("%s:%d: mark the event with {braces}", path, n)
+		}
+		c.text = text[:a] + text[a+1:b] + text[b+1:]
+		c.event = egret.Span{Start: a, End: b - 1}
+		cs = append(cs, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return cs
+}
+
+// TestLocateGolden runs the hand-checked sentences of testdata/locate.input:
+// each must be located where its second column says (a failure names the
+// line), and the full locations must match testdata/locate.golden.
+func TestLocateGolden(t *testing.T) {
+	gc := testGeocoder(t)
+	in := filepath.Join("testdata", "locate.input")
+	cs := readLocateCases(t, in)
+	if len(cs) < 50 {
+		t.Fatalf("%s: %d cases, want at least 50", in, len(cs))
+	}
+	var out strings.Builder
+	for _, c := range cs {
+		doc := &egret.Document{ID: fmt.Sprint(c.line), Text: c.text}
+		var sent egret.Span
+		for _, s := range Sentences(c.text) {
+			if s.Start <= c.event.Start && c.event.End <= s.End {
+				sent = s
+			}
+		}
+		if sent.Empty() {
+			t.Fatalf("%s:%d: event span %v outside every sentence", in, c.line, c.event)
+		}
+		loc := gc.LocateSentence(doc, sent, c.event, c.hints)
+		got := "-"
+		fmt.Fprintf(&out, "%d: %s\n", c.line, c.text)
+		if loc != nil {
+			got = loc.Name + "/" + loc.Country
+			fmt.Fprintf(&out, "    %s\n", formatLocation(loc))
+		} else {
+			fmt.Fprintf(&out, "    -\n")
+		}
+		if !sameLocation(got, c.want) {
+			t.Errorf("%s:%d: located %s, want %s: %s", in, c.line, got, c.want, c.text)
+		}
+	}
+	golden(t, filepath.Join("testdata", "locate.golden"), out.String())
+}
+
+func formatLocation(l *egret.Location) string {
+	s := fmt.Sprintf("%s | %s %s", l.Name, l.Feature, l.Country)
+	if l.Admin1 != "" {
+		s += " / " + l.Admin1
+	}
+	if l.Region != "" {
+		s += " | region " + l.Region
+	}
+	s += fmt.Sprintf(" | %.4f %.4f", l.Lat, l.Lon)
+	if l.GeonameID != 0 {
+		s += fmt.Sprintf(" | geonames %d", l.GeonameID)
+	}
+	return s + fmt.Sprintf(" | %q [%d:%d]", l.Text, l.Span.Start, l.Span.End)
+}
+
+func sameLocation(got, want string) bool {
+	if got == "-" || want == "-" {
+		return got == want
+	}
+	gn, gc, _ := strings.Cut(got, "/")
+	wn, wc, _ := strings.Cut(want, "/")
+	return gc == wc && Fold(gn) == Fold(wn)
+}
+
+func golden(t *testing.T, path, got string) {
+	t.Helper()
+	if *update {
+		if err := os.WriteFile(path, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("%v (run go test -update to create it)", err)
+	}
+	if string(want) != got {
+		t.Errorf("%s differs from the output (go test -update rewrites it); got:\n%s", path, diff(string(want), got))
+	}
+}
+
+// diff lists the lines that differ, enough to see what changed.
+func diff(a, b string) string {
+	al, bl := strings.Split(a, "\n"), strings.Split(b, "\n")
+	var out strings.Builder
+	for i := 0; i < len(al) || i < len(bl); i++ {
+		var x, y string
+		if i < len(al) {
+			x = al[i]
+		}
+		if i < len(bl) {
+			y = bl[i]
+		}
+		if x != y {
+			fmt.Fprintf(&out, "line %d:\n  want %s\n  got  %s\n", i+1, x, y)
+		}
+	}
+	return out.String()
+}
