@@ -14,12 +14,12 @@ import (
 
 // shape flags of a token's written form.
 const (
-	shCap    = 1 << iota // first letter upper case
-	shAllCap             // two or more letters, all upper case
-	shDigit              // contains a digit
-	shLower              // first letter lower case
-	shHyphen             // contains '-'
-	shInnerCap           // a part after a hyphen is capitalised (al-Sudani)
+	shCap      = 1 << iota // first letter upper case
+	shAllCap               // two or more letters, all upper case
+	shDigit                // contains a digit
+	shLower                // first letter lower case
+	shHyphen               // contains '-'
+	shInnerCap             // a part after a hyphen is capitalised (al-Sudani)
 )
 
 func shapeOf(s string) uint8 {
