@@ -53,12 +53,12 @@ func (gc *Geocoder) analyze(text string, hints []string) *analysis {
 	local := make([]map[string]bool, nsent)
 	for _, m := range a.mentions {
 		b := m.Best()
-		if b.Place.Feature != Country || !m.plainCountry() {
+		if b.Place.Feature == City || !m.plainCountry() {
 			continue
 		}
 		w := 1.0
-		if m.Kind == Demonym {
-			w = 0.5
+		if m.Kind == Demonym || b.Place.Feature == Admin1 {
+			w = 0.5 // "Syrian", "Gaza Strip"
 		}
 		a.weights[b.Place.Country] += w
 		if local[m.Sentence] == nil {
@@ -398,7 +398,9 @@ func Explain(w io.Writer, gc *Geocoder, text string) {
 	for c := range a.weights {
 		cs = append(cs, c)
 	}
-	sort.Slice(cs, func(i, j int) bool { return a.weights[cs[i]] > a.weights[cs[j]] || a.weights[cs[i]] == a.weights[cs[j]] && cs[i] < cs[j] })
+	sort.Slice(cs, func(i, j int) bool {
+		return a.weights[cs[i]] > a.weights[cs[j]] || a.weights[cs[i]] == a.weights[cs[j]] && cs[i] < cs[j]
+	})
 	fmt.Fprintf(w, "countries in context:")
 	for _, c := range cs {
 		fmt.Fprintf(w, " %s=%.1f", c, a.weights[c])

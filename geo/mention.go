@@ -15,9 +15,9 @@ type Kind uint8
 
 // Mention kinds.
 const (
-	Place_   Kind = iota // a place where something happens or is
-	Metonym              // a capital or country standing for its government ("Moscow said")
-	Demonym              // a nationality adjective ("Syrian"): a country hint, never a location
+	Place_  Kind = iota // a place where something happens or is
+	Metonym             // a capital or country standing for its government ("Moscow said")
+	Demonym             // a nationality adjective ("Syrian"): a country hint, never a location
 )
 
 func (k Kind) String() string {
@@ -306,8 +306,27 @@ func (f *finder) find() []Mention {
 	}
 	for k := range out {
 		out[k].Text = f.text[out[k].Span.Start:out[k].Span.End]
+		if k > 0 && out[k].Cue == "" && out[k].Kind == Place_ && out[k-1].Cue != "" && f.coordinated(out[k-1].tj, out[k].ti) {
+			out[k].Cue = out[k-1].Cue // "in northern Kherson and the Kherson region"
+		}
 	}
 	return out
+}
+
+// coordinated reports whether tokens [i, j) only join two names: "and the",
+// ", or", ", and".
+func (f *finder) coordinated(i, j int) bool {
+	and := false
+	for k := i; k < j; k++ {
+		switch w := f.lower(k); {
+		case w == "and" || w == "or":
+			and = true
+		case f.toks[k].punct == ',' || w == "the":
+		default:
+			return false
+		}
+	}
+	return and
 }
 
 func span(a, b token) egret.Span { return egret.Span{Start: int(a.start), End: int(b.end)} }
@@ -337,6 +356,12 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 		if d, ok := directions[lw]; ok {
 			m.Region = d
 			m.Span.Start = int(toks[p].start)
+			if toks[p].joined && p > 0 {
+				if d0, ok := directions[f.lower(p-1)]; ok && (d0 == "north" || d0 == "south") {
+					m.Region = d0 + d // "North-East Syria"
+					m.Span.Start = int(toks[p-1].start)
+				}
+			}
 		} else if !(toks[p].sentStart && !f.g.isName(f.word(p))) && !titleWord[lw] {
 			return m, false
 		}
@@ -378,8 +403,8 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 	for e := head; e >= 0; e = f.g.entries[e].next {
 		en := f.g.entries[e]
 		p := &f.g.Places[en.place]
-		if m.common && m.Cue == "" && p.Feature == City && p.Pop < 100000 {
-			continue // "Of" in Turkey, "Police" in Poland need "in …"
+		if m.common && m.Cue == "" && (p.Feature == City && p.Pop < 100000 || p.Feature == Admin1) {
+			continue // "Of" in Turkey, "Police" in Poland, "Centre" in France need "in …"
 		}
 		s := baseScore(p)
 		if !en.alt {

@@ -157,6 +157,10 @@ func run(npm, wordnet, out string) error {
 
 	sort.Slice(countries, func(i, j int) bool { return countries[i].CCA3 < countries[j].CCA3 })
 	names := map[string]bool{} // folded keys written, for the common-word list
+	// Names of countries and of cities of 300,000+ people ("Tripoli",
+	// "Berlin", "Turkey") read as places even where WordNet knows a
+	// lower-case word for them.
+	major := map[string]bool{}
 	for _, c := range countries {
 		if len(c.LatLng) != 2 {
 			return fmt.Errorf("world-countries %s: latlng has %d values", c.CCA3, len(c.LatLng))
@@ -187,8 +191,10 @@ func run(npm, wordnet, out string) error {
 		}
 		fmt.Fprintf(w, "C\t%s\t%s\t%s\t%.4f\t%.4f\t%s\t%s\t%s\n", c.CCA3, c.CCA2, c.Name.Common, c.LatLng[0], c.LatLng[1], capital, strings.Join(alts, "|"), strings.Join(dems, "|"))
 		names[fold(c.Name.Common)] = true
+		major[fold(c.Name.Common)] = true
 		for _, a := range alts {
 			names[fold(a)] = true
+			major[fold(a)] = true
 		}
 	}
 
@@ -256,10 +262,14 @@ func run(npm, wordnet, out string) error {
 		for _, a := range alts {
 			names[fold(a)] = true
 		}
+		if c.pop >= 300000 {
+			major[fold(c.name)] = true
+			major[fold(c.ascii)] = true
+		}
 	}
 	var ws []string
 	for k := range names {
-		if common[k] {
+		if common[k] && !major[k] {
 			ws = append(ws, k)
 		}
 	}
