@@ -1,0 +1,653 @@
+// Package http serves egret's JSON API, Prometheus metrics and the embedded web dashboard over an egret.Store.
+package http
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"crypto/subtle"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"mime"
+	"net"
+	"net/http"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+	"unicode/utf8"
+
+	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/docio"
+)
+
+// Config holds a Server's dependencies and limits.
+type Config struct {
+	Store    egret.Store
+	Coder    egret.Coder
+	Geocoder egret.Geocoder // optional: attaches locations after coding
+	// Token, when set, must be sent as "Authorization: Bearer TOKEN" on
+	// requests that code or write documents.
+	Token  string
+	Logger *slog.Logger
+	Now    func() time.Time
+	// MaxBodyBytes bounds a POST body (default 32 MiB); MaxDocumentBytes
+	// one document's text (default 1 MiB); MaxBatch the documents in one
+	// request (default 10,000).
+	MaxBodyBytes     int64
+	MaxDocumentBytes int
+	MaxBatch         int
+	// Workers is how many documents of a request are coded in parallel
+	// (default GOMAXPROCS).
+	Workers int
+	// Version is reported by /healthz.
+	Version string
+}
+
+// Server is egret's HTTP API and dashboard.
+type Server struct {
+	cfg     Config
+	mux     *http.ServeMux
+	metrics *metrics
+}
+
+// NewServer checks cfg and builds the routes.
+func NewServer(cfg Config) (*Server, error) {
+	if cfg.Store == nil {
+		return nil, errors.New("http: Config.Store is nil")
+	}
+	if cfg.Coder == nil {
+		return nil, errors.New("http: Config.Coder is nil")
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.NewTextHandler(io.Discard, nil))
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.MaxBodyBytes <= 0 {
+		cfg.MaxBodyBytes = 32 << 20
+	}
+	if cfg.MaxDocumentBytes <= 0 {
+		cfg.MaxDocumentBytes = 1 << 20
+	}
+	if cfg.MaxBatch <= 0 {
+		cfg.MaxBatch = 10000
+	}
+	if cfg.Workers <= 0 {
+		cfg.Workers = runtime.GOMAXPROCS(0)
+	}
+	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: newMetrics()}
+	s.route("POST /api/v1/documents", s.auth(s.postDocuments))
+	s.route("POST /api/v1/code", s.auth(s.postCode))
+	s.route("GET /api/v1/events", s.getEvents)
+	s.route("GET /api/v1/series", s.getSeries)
+	s.route("GET /api/v1/actors", s.getActors)
+	s.route("GET /api/v1/documents/{id}", s.getDocument)
+	s.route("GET /api/v1/export", s.getExport)
+	s.route("GET /healthz", s.getHealth)
+	s.route("GET /metrics", s.getMetrics)
+	s.route("/api/", func(w http.ResponseWriter, r *http.Request) error {
+		return egret.Errorf(egret.ENOTFOUND, "no API endpoint %s %s", r.Method, r.URL.Path)
+	})
+	s.mux.Handle("/", s.instrument("dashboard", assetHandler()))
+	return s, nil
+}
+
+// Handler returns the server's root handler.
+func (s *Server) Handler() http.Handler { return s }
+
+func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	// The dashboard loads nothing from elsewhere; say so to the browser.
+	h := w.Header()
+	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'")
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Referrer-Policy", "no-referrer")
+	s.mux.ServeHTTP(w, r)
+}
+
+// Serve serves on ln until ctx is cancelled, then shuts down gracefully.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
+		ErrorLog: slog.NewLogLogger(s.cfg.Logger.Handler(), slog.LevelWarn)}
+	errc := make(chan error, 1)
+	go func() { errc <- hs.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	if err := hs.Shutdown(sctx); err != nil {
+		return err
+	}
+	if err := <-errc; !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}
+
+// CheckListen refuses to serve writes on a non-loopback address without a
+// token: without one, anyone who can reach the port could write.
+func CheckListen(addr, token string) error {
+	if token != "" {
+		return nil
+	}
+	host, _, err := net.SplitHostPort(addr)
+	if err != nil {
+		return egret.Errorf(egret.EINVALID, "--addr %q: %v", addr, err)
+	}
+	refuse := egret.Errorf(egret.EINVALID, "refusing to listen on %s without a token: anyone who can reach it could write; set --token or EGRET_TOKEN, or listen on 127.0.0.1", addr)
+	if host == "" {
+		return refuse
+	}
+	if host == "localhost" {
+		return nil
+	}
+	ip := net.ParseIP(host)
+	if ip == nil {
+		ips, err := net.LookupIP(host)
+		if err != nil || len(ips) == 0 {
+			return refuse
+		}
+		for _, ip := range ips {
+			if !ip.IsLoopback() {
+				return refuse
+			}
+		}
+		return nil
+	}
+	if !ip.IsLoopback() {
+		return refuse
+	}
+	return nil
+}
+
+// handlerFunc is a handler that returns its error for writeError.
+type handlerFunc func(w http.ResponseWriter, r *http.Request) error
+
+func (s *Server) route(pattern string, h handlerFunc) {
+	name := pattern
+	if i := strings.IndexByte(name, ' '); i >= 0 {
+		name = name[i+1:]
+	}
+	s.mux.Handle(pattern, s.instrument(name, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if err := h(w, r); err != nil {
+			s.writeError(w, r, err)
+		}
+	})))
+}
+
+// statusWriter records the status code for logs and metrics.
+type statusWriter struct {
+	http.ResponseWriter
+	code  int
+	wrote bool
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if !w.wrote {
+		w.code, w.wrote = code, true
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if !w.wrote {
+		w.code, w.wrote = http.StatusOK, true
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusWriter) Flush() {
+	if f, ok := w.ResponseWriter.(http.Flusher); ok {
+		f.Flush()
+	}
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (s *Server) instrument(route string, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		sw := &statusWriter{ResponseWriter: w, code: http.StatusOK}
+		h.ServeHTTP(sw, r)
+		d := time.Since(start)
+		s.metrics.observe(route, r.Method, sw.code, d)
+		s.cfg.Logger.Debug("http request", "method", r.Method, "path", r.URL.Path, "status", sw.code, "duration_ms", d.Milliseconds())
+	})
+}
+
+// statusOf maps egret error codes to HTTP status codes, here and only here.
+func statusOf(code string) int {
+	switch code {
+	case egret.EINVALID:
+		return http.StatusBadRequest
+	case egret.ENOTFOUND:
+		return http.StatusNotFound
+	case egret.ECONFLICT:
+		return http.StatusConflict
+	case egret.EUNAUTH:
+		return http.StatusUnauthorized
+	case egret.ETOOLARGE:
+		return http.StatusRequestEntityTooLarge
+	}
+	return http.StatusInternalServerError
+}
+
+type errorBody struct {
+	Error struct {
+		Code    string `json:"code"`
+		Message string `json:"message"`
+	} `json:"error"`
+}
+
+func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
+	var mbe *http.MaxBytesError
+	if errors.As(err, &mbe) {
+		err = egret.Errorf(egret.ETOOLARGE, "request body larger than %d bytes", mbe.Limit)
+	}
+	code := egret.ErrorCode(err)
+	if errors.Is(err, context.Canceled) {
+		s.cfg.Logger.Info("request cancelled", "method", r.Method, "path", r.URL.Path)
+		return
+	}
+	status := statusOf(code)
+	if status == http.StatusInternalServerError {
+		s.cfg.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
+	}
+	var body errorBody
+	body.Error.Code = code
+	body.Error.Message = egret.ErrorMessage(err)
+	if code == egret.EUNAUTH {
+		w.Header().Set("WWW-Authenticate", `Bearer realm="egret"`)
+	}
+	writeJSON(w, status, body)
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) error {
+	w.Header().Set("Content-Type", "application/json; charset=utf-8")
+	w.WriteHeader(status)
+	enc := json.NewEncoder(w)
+	enc.SetEscapeHTML(false)
+	return enc.Encode(v)
+}
+
+// auth requires the bearer token on a handler when one is configured.
+func (s *Server) auth(h handlerFunc) handlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) error {
+		if s.cfg.Token == "" {
+			return h(w, r)
+		}
+		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
+		if !ok {
+			return egret.Errorf(egret.EUNAUTH, "missing bearer token: send Authorization: Bearer TOKEN")
+		}
+		if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.cfg.Token)) != 1 {
+			return egret.Errorf(egret.EUNAUTH, "wrong bearer token")
+		}
+		return h(w, r)
+	}
+}
+
+// inputDoc is a posted document; pointers tell missing fields from empty ones.
+type inputDoc struct {
+	ID     json.RawMessage `json:"id"`
+	Text   *string         `json:"text"`
+	Title  string          `json:"title"`
+	Date   string          `json:"date"`
+	Source string          `json:"source"`
+	URL    string          `json:"url"`
+	Author string          `json:"author"`
+}
+
+// readDocuments parses a POST body: one JSON object, or JSON Lines when
+// the content type is application/x-ndjson. Any bad record rejects the
+// request with a message naming its line and field.
+func (s *Server) readDocuments(w http.ResponseWriter, r *http.Request) ([]*egret.Document, error) {
+	body := http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
+	var docs []*egret.Document
+	switch ct {
+	case "application/x-ndjson", "application/jsonl", "application/jsonlines", "application/x-jsonlines":
+		br := bufio.NewReaderSize(body, 64<<10)
+		line := 0
+		for {
+			b, err := br.ReadBytes('\n')
+			if len(b) > 0 {
+				line++
+			}
+			if err != nil && err != io.EOF {
+				return nil, err
+			}
+			if t := bytes.TrimSpace(b); len(t) > 0 {
+				if len(docs) >= s.cfg.MaxBatch {
+					return nil, egret.Errorf(egret.ETOOLARGE, "more than %d documents in one request", s.cfg.MaxBatch)
+				}
+				d, perr := s.parseDoc(t)
+				if perr != nil {
+					return nil, egret.Errorf(egret.EINVALID, "line %d: %s", line, perr)
+				}
+				docs = append(docs, d)
+			}
+			if err == io.EOF {
+				break
+			}
+		}
+		if len(docs) == 0 {
+			return nil, egret.Errorf(egret.EINVALID, "empty body: want one JSON document per line")
+		}
+	case "application/json", "":
+		b, err := io.ReadAll(body)
+		if err != nil {
+			return nil, err
+		}
+		if len(bytes.TrimSpace(b)) == 0 {
+			return nil, egret.Errorf(egret.EINVALID, "empty body: want a JSON document with id and text")
+		}
+		d, perr := s.parseDoc(b)
+		if perr != nil {
+			return nil, egret.Errorf(egret.EINVALID, "%s", perr)
+		}
+		docs = append(docs, d)
+	default:
+		return nil, egret.Errorf(egret.EINVALID, "Content-Type %q: want application/json (one document) or application/x-ndjson (JSON Lines)", ct)
+	}
+	return docs, nil
+}
+
+func (s *Server) parseDoc(b []byte) (*egret.Document, error) {
+	var in inputDoc
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&in); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			return nil, fmt.Errorf("field %q: want a %s, got %s", te.Field, te.Type, te.Value)
+		}
+		return nil, fmt.Errorf("malformed JSON: %v", err)
+	}
+	if dec.More() {
+		return nil, errors.New("malformed JSON: more than one value (send JSON Lines as application/x-ndjson)")
+	}
+	d := &egret.Document{Title: in.Title, Source: in.Source, URL: in.URL, Author: in.Author}
+	switch {
+	case len(in.ID) == 0 || string(in.ID) == "null":
+		return nil, errors.New(`missing field "id"`)
+	case in.ID[0] == '"':
+		if err := json.Unmarshal(in.ID, &d.ID); err != nil {
+			return nil, fmt.Errorf(`field "id": %v`, err)
+		}
+	case in.ID[0] >= '0' && in.ID[0] <= '9' || in.ID[0] == '-':
+		d.ID = string(in.ID)
+	default:
+		return nil, errors.New(`field "id": want a string or number`)
+	}
+	if strings.TrimSpace(d.ID) == "" {
+		return nil, errors.New(`empty field "id"`)
+	}
+	if len(d.ID) > 512 {
+		return nil, errors.New(`field "id": longer than 512 bytes`)
+	}
+	if in.Text == nil {
+		return nil, fmt.Errorf(`document %q: missing field "text"`, d.ID)
+	}
+	if strings.TrimSpace(*in.Text) == "" {
+		return nil, fmt.Errorf(`document %q: empty field "text"`, d.ID)
+	}
+	if len(*in.Text) > s.cfg.MaxDocumentBytes {
+		return nil, fmt.Errorf(`document %q: field "text" is %d bytes, more than the limit of %d`, d.ID, len(*in.Text), s.cfg.MaxDocumentBytes)
+	}
+	if !utf8.ValidString(*in.Text) {
+		return nil, fmt.Errorf(`document %q: field "text" is not valid UTF-8`, d.ID)
+	}
+	d.Text = *in.Text
+	if in.Date != "" {
+		t, err := docio.ParseDate(in.Date)
+		if err != nil {
+			return nil, fmt.Errorf(`document %q: field "date": %v`, d.ID, err)
+		}
+		d.Date = t
+	} else {
+		d.Date = s.cfg.Now().UTC().Truncate(24 * time.Hour)
+	}
+	return d, nil
+}
+
+// codeAll codes docs in parallel and geocodes them.
+func (s *Server) codeAll(ctx context.Context, docs []*egret.Document) ([]egret.CodedDocument, error) {
+	out := make([]egret.CodedDocument, len(docs))
+	errs := make([]error, len(docs))
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range min(s.cfg.Workers, len(docs)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range next {
+				evs, err := s.cfg.Coder.Code(ctx, docs[i])
+				if err == nil && s.cfg.Geocoder != nil {
+					s.cfg.Geocoder.Locate(docs[i], evs)
+				}
+				out[i] = egret.CodedDocument{Document: *docs[i], Events: evs}
+				errs[i] = err
+			}
+		}()
+	}
+	for i := range docs {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+		}
+	}
+	close(next)
+	wg.Wait()
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	for i, err := range errs {
+		if err != nil {
+			if egret.ErrorCode(err) == egret.EINVALID {
+				return nil, egret.Errorf(egret.EINVALID, "document %q: %s", docs[i].ID, egret.ErrorMessage(err))
+			}
+			return nil, fmt.Errorf("coding document %q: %w", docs[i].ID, err)
+		}
+	}
+	var n int
+	for _, c := range out {
+		n += len(c.Events)
+	}
+	s.metrics.coded(len(out), n)
+	return out, nil
+}
+
+// DocumentResult is what POST /api/v1/documents reports for each document.
+type DocumentResult struct {
+	ID     string `json:"id"`
+	Events int    `json:"events"`
+}
+
+// PostResult is the response of POST /api/v1/documents.
+type PostResult struct {
+	Documents []DocumentResult `json:"documents"`
+	Events    int              `json:"events"`
+}
+
+func (s *Server) postDocuments(w http.ResponseWriter, r *http.Request) error {
+	docs, err := s.readDocuments(w, r)
+	if err != nil {
+		return err
+	}
+	coded, err := s.codeAll(r.Context(), docs)
+	if err != nil {
+		return err
+	}
+	if err := s.cfg.Store.PutDocuments(r.Context(), coded); err != nil {
+		return err
+	}
+	res := PostResult{Documents: make([]DocumentResult, len(coded))}
+	for i, c := range coded {
+		res.Documents[i] = DocumentResult{ID: c.Document.ID, Events: len(c.Events)}
+		res.Events += len(c.Events)
+	}
+	s.metrics.stored(len(coded), res.Events)
+	return writeJSON(w, http.StatusOK, res)
+}
+
+// CodedView is a coded document with its text split at highlight boundaries.
+type CodedView struct {
+	Document *egret.Document `json:"document"`
+	Events   any             `json:"events"`
+	Segments []Segment       `json:"segments"`
+}
+
+func (s *Server) postCode(w http.ResponseWriter, r *http.Request) error {
+	docs, err := s.readDocuments(w, r)
+	if err != nil {
+		return err
+	}
+	if len(docs) > 100 {
+		return egret.Errorf(egret.ETOOLARGE, "%d documents: preview codes at most 100, store larger batches with POST /api/v1/documents", len(docs))
+	}
+	coded, err := s.codeAll(r.Context(), docs)
+	if err != nil {
+		return err
+	}
+	out := struct {
+		Documents []CodedView `json:"documents"`
+	}{}
+	for i := range coded {
+		c := &coded[i]
+		evs := c.Events
+		if evs == nil {
+			evs = []egret.Event{}
+		}
+		out.Documents = append(out.Documents, CodedView{Document: &c.Document, Events: evs, Segments: Highlight(c.Document.Text, evs)})
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+// filterFrom reads an event filter from query parameters, rejecting
+// unknown ones so a misspelt filter is not silently ignored.
+func filterFrom(r *http.Request, extra ...string) (egret.EventFilter, error) {
+	q := r.URL.Query()
+	known := map[string]bool{"source": true, "target": true, "cameo": true, "plover": true, "quad_class": true, "from": true, "to": true, "q": true, "doc_id": true, "cursor": true, "limit": true}
+	for _, e := range extra {
+		known[e] = true
+	}
+	for k := range q {
+		if !known[k] {
+			return egret.EventFilter{}, egret.Errorf(egret.EINVALID, "unknown parameter %q", k)
+		}
+	}
+	f := egret.EventFilter{
+		Source: strings.ToUpper(q.Get("source")), Target: strings.ToUpper(q.Get("target")), CAMEO: q.Get("cameo"),
+		PLOVER: strings.ToUpper(q.Get("plover")), From: q.Get("from"), To: q.Get("to"), Query: q.Get("q"),
+		DocID: q.Get("doc_id"), Cursor: q.Get("cursor"),
+	}
+	for _, p := range []struct {
+		name string
+		dst  *int
+	}{{"quad_class", &f.QuadClass}, {"limit", &f.Limit}} {
+		if v := q.Get(p.name); v != "" {
+			n, err := strconv.Atoi(v)
+			if err != nil {
+				return f, egret.Errorf(egret.EINVALID, "%s: %q is not a number", p.name, v)
+			}
+			*p.dst = n
+		}
+	}
+	if f.PLOVER != "" && !ploverTypes[f.PLOVER] {
+		return f, egret.Errorf(egret.EINVALID, "plover: %q is not a PLOVER event type", f.PLOVER)
+	}
+	return f, nil
+}
+
+var ploverTypes = map[string]bool{}
+
+func init() {
+	for _, t := range strings.Fields("AGREE CONSULT SUPPORT CONCEDE COOPERATE AID RETREAT REQUEST ACCUSE REJECT THREATEN PROTEST SANCTION MOBILIZE COERCE ASSAULT") {
+		ploverTypes[t] = true
+	}
+}
+
+func (s *Server) getEvents(w http.ResponseWriter, r *http.Request) error {
+	f, err := filterFrom(r)
+	if err != nil {
+		return err
+	}
+	page, err := s.cfg.Store.Events(r.Context(), f)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, page)
+}
+
+func (s *Server) getSeries(w http.ResponseWriter, r *http.Request) error {
+	f, err := filterFrom(r, "interval", "split", "dyad")
+	if err != nil {
+		return err
+	}
+	sq := egret.SeriesQuery{Filter: f, Interval: r.URL.Query().Get("interval"), Split: r.URL.Query().Get("split")}
+	switch v := r.URL.Query().Get("dyad"); v {
+	case "", "0", "false":
+	case "1", "true":
+		sq.Dyad = true
+	default:
+		return egret.Errorf(egret.EINVALID, "dyad: %q is not true or false", v)
+	}
+	pts, err := s.cfg.Store.Series(r.Context(), sq)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"interval": sq.Interval, "split": sq.Split, "dyad": sq.Dyad, "points": pts})
+}
+
+func (s *Server) getActors(w http.ResponseWriter, r *http.Request) error {
+	q := r.URL.Query()
+	for k := range q {
+		if k != "prefix" && k != "role" && k != "limit" {
+			return egret.Errorf(egret.EINVALID, "unknown parameter %q", k)
+		}
+	}
+	aq := egret.ActorQuery{Prefix: strings.ToUpper(q.Get("prefix")), Role: q.Get("role")}
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 0 {
+			return egret.Errorf(egret.EINVALID, "limit: %q is not a positive number", v)
+		}
+		aq.Limit = n
+	}
+	acts, err := s.cfg.Store.Actors(r.Context(), aq)
+	if err != nil {
+		return err
+	}
+	return writeJSON(w, http.StatusOK, map[string]any{"actors": acts})
+}
+
+func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) error {
+	id := r.PathValue("id")
+	d, evs, err := s.cfg.Store.Document(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	plain := make([]egret.Event, len(evs))
+	for i := range evs {
+		plain[i] = evs[i].Event
+	}
+	return writeJSON(w, http.StatusOK, CodedView{Document: d, Events: evs, Segments: Highlight(d.Text, plain)})
+}
+
+func (s *Server) getHealth(w http.ResponseWriter, r *http.Request) error {
+	ctx, cancel := context.WithTimeout(r.Context(), 5*time.Second)
+	defer cancel()
+	if err := s.cfg.Store.Ping(ctx); err != nil {
+		s.cfg.Logger.Error("health check failed", "err", err)
+		return writeJSON(w, http.StatusServiceUnavailable, map[string]string{"status": "unavailable", "error": "store unreachable"})
+	}
+	return writeJSON(w, http.StatusOK, map[string]string{"status": "ok", "version": s.cfg.Version})
+}
