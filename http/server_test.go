@@ -111,7 +111,7 @@ func TestPostQueryAndDocument(t *testing.T) {
 	}
 
 	var view struct {
-		Document egret.Document     `json:"document"`
+		Document egret.Document      `json:"document"`
 		Events   []egret.StoredEvent `json:"events"`
 		Segments []egrethttp.Segment `json:"segments"`
 	}
@@ -197,7 +197,9 @@ func TestBatchAndErrors(t *testing.T) {
 				method = "POST"
 			}
 			code, body := s.do(t, method, tc.path, tc.ctype, tc.body, nil)
-			var e struct{ Error struct{ Code, Message string } }
+			var e struct {
+				Error struct{ Code, Message string }
+			}
 			json.Unmarshal([]byte(body), &e)
 			if code != tc.code || !strings.Contains(e.Error.Message, tc.msg) {
 				t.Errorf("got %d %s, want %d containing %q", code, body, tc.code, tc.msg)
