@@ -271,13 +271,12 @@ func LoadGeoNames(r io.Reader) (*Gazetteer, error) {
 	}
 	g := newGazetteer(1 << 16)
 	g.common, g.demonyms, g.iso2 = base.common, base.demonyms, base.iso2
+	alts := base.altNames()
 	for iso3, i := range base.countries {
-		p := base.Places[i]
-		g.countries[iso3] = g.add(p, altsOf(base, i))
+		g.countries[iso3] = g.add(base.Places[i], alts[i])
 	}
 	for code, i := range base.admin1 {
-		p := base.Places[i]
-		g.admin1[code] = g.add(p, altsOf(base, i))
+		g.admin1[code] = g.add(base.Places[i], alts[i])
 	}
 	type pending struct {
 		place int32
@@ -340,22 +339,19 @@ func LoadGeoNames(r io.Reader) (*Gazetteer, error) {
 	return g, nil
 }
 
-// altsOf lists the names a place is indexed under besides its primary name.
-func altsOf(g *Gazetteer, place int32) string {
-	var b strings.Builder
-	primary := Fold(g.Places[place].Name)
+// altNames lists, for each country and admin-1 area, the keys it is
+// indexed under besides its primary name, '|'-separated.
+func (g *Gazetteer) altNames() map[int32]string {
+	out := map[int32]string{}
 	for k, h := range g.head {
-		if k == primary {
-			continue
-		}
 		for e := h; e >= 0; e = g.entries[e].next {
-			if g.entries[e].place == place {
-				b.WriteString(k)
-				b.WriteByte('|')
+			en := g.entries[e]
+			if en.alt && g.Places[en.place].Feature != City {
+				out[en.place] += k + "|"
 			}
 		}
 	}
-	return b.String()
+	return out
 }
 
 // geonamesAlts picks the alternate names worth indexing: Latin-script,

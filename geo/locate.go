@@ -38,6 +38,7 @@ func (gc *Geocoder) analyze(text string, hints []string) *analysis {
 	f := &finder{g: gc.g, text: text, toks: tokenize(text, make([]token, 0, len(text)/5+8))}
 	a := &analysis{text: text, toks: f.toks, mentions: f.find(), weights: map[string]float64{}, dominant: -1}
 	qualifiers(f, a.mentions)
+	references(f, a.mentions)
 	for k := range a.mentions {
 		gc.metonym(f, a.mentions, k)
 	}
@@ -167,6 +168,54 @@ func qualifiers(f *finder, ms []Mention) {
 			sortCandidates(b)
 		}
 	}
+}
+
+// references resolves "X in Y" and "X near Y" ("Kafr Nabl in southern
+// Idlib", "Chornobaivka near Kherson"): the event is at X, Y only places it.
+// With "in", Y must contain X.
+func references(f *finder, ms []Mention) {
+	for k := 0; k+1 < len(ms); k++ {
+		a, b := &ms[k], &ms[k+1]
+		if a.Kind != Place_ || b.Kind != Place_ || b.qualifier || b.Cue == "" || b.ti <= a.tj {
+			continue
+		}
+		in, near := false, false
+		ok := true
+		for j := a.tj; j < b.ti && ok; j++ {
+			w := f.lower(j)
+			switch {
+			case w == "in":
+				in = true
+			case w == "near" || w == "outside" || w == "around":
+				near = true
+			case f.toks[j].punct == ',' || w == "the" || directions[w] != "" || cueFiller[w] || w == "of":
+			default:
+				ok = false
+			}
+		}
+		if !ok || !in && !near {
+			continue
+		}
+		pa := a.Best().Place
+		if pa.Feature != City || in && !b.contains(pa) {
+			continue
+		}
+		b.qualifier = true
+		if a.Cue == "" {
+			a.Cue = b.Cue
+		}
+	}
+}
+
+// contains reports whether a reading of m is the country or admin-1 area p lies in.
+func (m *Mention) contains(p *Place) bool {
+	for _, c := range m.Candidates {
+		q := c.Place
+		if q.Country == p.Country && (q.Feature == Country || q.Feature == Admin1 && q.Name == p.Admin1) {
+			return true
+		}
+	}
+	return false
 }
 
 func sortCandidates(m *Mention) {
