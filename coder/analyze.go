@@ -1,0 +1,114 @@
+package coder
+
+import (
+	"github.com/egret-events/egret/nlp"
+	"github.com/egret-events/egret/petrarch"
+)
+
+// word is one unit of the coder's view of a sentence: an nlp token, or half
+// of one when a contraction ("didn't") or possessive was not split.
+type word struct {
+	key   string // upper case, as dictionaries write words
+	lemma string
+	tag   nlp.Tag
+	start int // byte offsets in the document
+	end   int
+}
+
+const (
+	mActor = 1
+	mAgent = 2
+)
+
+// mention is one actor or agent dictionary match.
+type mention struct {
+	kind  uint8
+	i, j  int // words [i, j)
+	codes []string
+	actor *petrarch.Actor
+	agent *petrarch.Agent
+}
+
+// entity is a noun phrase holding at least one mention: its codes are the
+// actor's (or "---") combined with its agents.
+type entity struct {
+	i, j        int      // words [i, j) of the noun phrase
+	actorCodes  []string // nil: agents only
+	agents      []*petrarch.Agent
+	former      bool
+	inheritFrom int // entity whose actor an agent-only coordinated member takes, -1 when none
+}
+
+// group is a coordination of entities ("Gondor and Osgiliath"); patterns and
+// default source/target assignment work on groups.
+type group struct {
+	i, j  int
+	ents  []int
+	codes []codeRef
+}
+
+// codeRef is one code of a group and the entity it came from.
+type codeRef struct {
+	code string
+	i, j int // words of the phrase the code came from
+}
+
+// state is the per-sentence scratch space, pooled to keep coding
+// allocation-light.
+type state struct {
+	words  []word
+	ments  []mention
+	ents   []entity
+	groups []group
+	inMent []int16 // mention index per word, -1 when none
+	npw    []bool  // word may be part of a noun phrase
+	verbs   []verbCand
+	clauses []clause
+	codes   []string
+	mask    uint64 // wordBit of every key (and lemma) in the sentence
+	report  int    // first word of a final reporting clause (", officials said"), len(words) when none
+	trace   *trace
+}
+
+func (s *state) reset() {
+	s.words = s.words[:0]
+	s.ments = s.ments[:0]
+	s.ents = s.ents[:0]
+	s.groups = s.groups[:0]
+	s.inMent = s.inMent[:0]
+	s.npw = s.npw[:0]
+	s.verbs = s.verbs[:0]
+	s.clauses = s.clauses[:0]
+	s.mask = 0
+	s.trace = nil
+}
+
+// buildWords copies tokens into words, splitting unsplit contractions and
+// possessives so that dictionary patterns written in Treebank style
+// ("DID N'T") match.
+func (s *state) buildWords(toks []nlp.Token) {
+	for _, t := range toks {
+		k := t.Upper
+		if n := len(k); n > 3 && k[n-3:] == "N'T" && k != "N'T" {
+			base := k[:n-3]
+			b := t.Start + len(t.Text) - 3
+			if b < t.Start {
+				b = t.Start
+			}
+			s.words = append(s.words, word{key: base, lemma: base, tag: nlp.MD, start: t.Start, end: b})
+			s.words = append(s.words, word{key: "N'T", lemma: "NOT", tag: nlp.RB, start: b, end: t.End})
+			continue
+		}
+		if n := len(k); n > 2 && k[n-2:] == "'S" && t.Tag != nlp.VBZ {
+			b := t.End - 2
+			s.words = append(s.words, word{key: k[:n-2], lemma: k[:n-2], tag: nlp.NNP, start: t.Start, end: b})
+			s.words = append(s.words, word{key: "'S", lemma: "'S", tag: nlp.POS, start: b, end: t.End})
+			continue
+		}
+		lem := t.Lemma
+		if lem == "" {
+			lem = k
+		}
+		s.words = append(s.words, word{key: k, lemma: lem, tag: t.Tag, start: t.Start, end: t.End})
+	}
+}

@@ -1,0 +1,517 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/egret-events/egret/nlp"
+	"github.com/egret-events/egret/petrarch"
+)
+
+// verbCand is a dictionary verb found in the sentence with its verb group.
+type verbCand struct {
+	i        int // the verb word
+	vs, ve   int // words of the (multi-word) verb [vs, ve)
+	gs       int // first word of the verb group (auxiliaries, adverbs, negation)
+	verb     *petrarch.Verb
+	passive  bool
+	negated  bool
+	modality string
+	speech   bool
+}
+
+// clause is a stretch of the sentence coded on its own.
+type clause struct {
+	start, end int
+	inherit    bool // coordinated verb phrase: takes the previous clause's subject
+	report     bool // final reporting clause
+	subj       int  // subject group used, -1 when none
+}
+
+var beForms = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "BEEN": true, "BEING": true, "AM": true, "'S": true, "'RE": true,
+	"GET": true, "GETS": true, "GOT": true, "GOTTEN": true, "GETTING": true}
+
+var speechLemmas = map[string]bool{"SAY": true, "SAID": true, "SAYS": true, "TELL": true, "ADD": true, "STATE": true, "NOTE": true, "REPORT": true,
+	"INSIST": true, "WRITE": true, "EXPLAIN": true, "STRESS": true, "DECLARE": true, "ASSERT": true, "REITERATE": true, "REMARK": true,
+	"EMPHASIZE": true, "EMPHASISE": true, "COMMENT": true, "QUOTE": true, "CONTINUE": true}
+
+var hypothetical = map[string]bool{"WOULD": true, "COULD": true, "MIGHT": true, "MAY": true, "SHOULD": true, "CAN": true, "CA": true, "MUST": true}
+var intended = map[string]bool{"WILL": true, "SHALL": true, "WO": true, "'LL": true}
+
+func isCoord(k string) bool { return k == "AND" || k == "OR" || k == "NOR" || k == "&" || k == "BUT" }
+
+// verbForms looks a word up in the verb dictionary: surface form first, then
+// (for CAMEO 2.0 dictionaries) the lemma.
+func (c *Coder) verbForms(w *word) []*petrarch.VerbForm {
+	if f := c.d.Verbs.Forms[w.key]; f != nil {
+		return f
+	}
+	if c.lemmaPatterns && w.lemma != w.key && w.tag.IsVerb() {
+		return c.d.Verbs.Forms[w.lemma]
+	}
+	return nil
+}
+
+func (s *state) keysAt(p int, ws []string) bool {
+	if p < 0 || p+len(ws) > len(s.words) {
+		return false
+	}
+	for k, w := range ws {
+		if s.words[p+k].key != w && s.words[p+k].lemma != w {
+			return false
+		}
+	}
+	return true
+}
+
+// verbOK decides whether a dictionary verb form is used as a verb here. The
+// tagger decides, with fall-backs for the invented names of test sentences
+// that confuse it (a word after a modal, or between an actor and an object).
+func (s *state) verbOK(i int) bool {
+	w := &s.words[i]
+	if w.tag.IsVerb() {
+		return true
+	}
+	if w.tag == nlp.MD || w.tag == nlp.PUNCT || w.tag == nlp.COMMA || w.tag == nlp.DT || w.tag == nlp.IN || w.tag == nlp.CC {
+		return false
+	}
+	if i > 0 {
+		p := &s.words[i-1]
+		if p.tag == nlp.MD || p.tag == nlp.TO || p.key == "N'T" || p.key == "NOT" {
+			return true
+		}
+		if s.inMent[i-1] >= 0 && i+1 < len(s.words) {
+			n := &s.words[i+1]
+			if n.tag == nlp.DT || n.tag == nlp.PRPS || n.tag == nlp.TO || n.tag == nlp.IN || s.inMent[i+1] >= 0 {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// findVerbs finds dictionary verbs and their verb groups.
+func (c *Coder) findVerbs(s *state) {
+	n := len(s.words)
+	for i := 0; i < n; i++ {
+		if s.inMent[i] >= 0 {
+			continue
+		}
+		w := &s.words[i]
+		forms := c.verbForms(w)
+		if forms == nil || !s.verbOK(i) {
+			continue
+		}
+		var best *petrarch.VerbForm
+		bestLen := -1
+		for _, f := range forms {
+			if len(f.Pre) > 0 && !s.keysAt(i-len(f.Pre), f.Pre) {
+				continue
+			}
+			if len(f.Post) > 0 && !s.keysAt(i+1, f.Post) {
+				continue
+			}
+			if l := len(f.Pre) + len(f.Post); l > bestLen {
+				best, bestLen = f, l
+			}
+		}
+		if best == nil {
+			continue
+		}
+		v := verbCand{i: i, vs: i - len(best.Pre), ve: i + 1 + len(best.Post), verb: best.Verb}
+		v.speech = speechLemmas[w.lemma] || speechLemmas[w.key]
+		// verb group: auxiliaries, modals, adverbs, negation, "to", "about to"
+		g := v.vs
+		lastTo := -1
+		for k := v.vs - 1; k >= 0 && v.vs-k <= 7; k-- {
+			x := &s.words[k]
+			if x.tag == nlp.MD || x.tag == nlp.RB || x.tag == nlp.RBR || x.tag == nlp.TO || x.tag.IsVerb() ||
+				x.key == "N'T" || x.key == "NOT" || x.key == "NEVER" || (x.key == "ABOUT" && k+1 < n && s.words[k+1].key == "TO") {
+				if s.inMent[k] >= 0 {
+					break
+				}
+				g = k
+				if x.tag == nlp.TO && lastTo < 0 {
+					lastTo = k
+				}
+				continue
+			}
+			break
+		}
+		v.gs = g
+		// don't swallow an earlier dictionary verb into this group's auxiliaries
+		for k := g; k < v.vs; k++ {
+			x := &s.words[k]
+			switch {
+			case x.key == "N'T" || x.key == "NOT" || x.key == "NEVER":
+				v.negated = true
+			case hypothetical[x.key]:
+				if v.modality == "" {
+					v.modality = "hypothetical"
+				}
+			case intended[x.key] || x.tag == nlp.TO:
+				if v.modality == "" {
+					v.modality = "intended"
+				}
+			}
+			if beForms[x.key] && k > lastTo && w.tag == nlp.VBN {
+				v.passive = true
+			}
+		}
+		s.verbs = append(s.verbs, v)
+		i = v.ve - 1
+	}
+}
+
+// isVerbWord reports whether word k is a found dictionary verb.
+func (s *state) verbAt(k int) int {
+	for vi := range s.verbs {
+		if k >= s.verbs[vi].vs && k < s.verbs[vi].ve {
+			return vi
+		}
+	}
+	return -1
+}
+
+// buildEntities groups words into noun phrases and keeps those with a
+// mention as entities.
+func (c *Coder) buildEntities(s *state) {
+	n := len(s.words)
+	for i := 0; i < n; i++ {
+		w := &s.words[i]
+		ok := s.inMent[i] >= 0 || npTag(w.tag)
+		if !ok && (w.key == "AND" || w.key == ",") && i > 0 && i+1 < n && (s.words[i-1].tag == nlp.JJ && s.words[i+1].tag == nlp.JJ) {
+			ok = true // "awful and evil minister"
+		}
+		if ok && s.inMent[i] < 0 && s.verbAt(i) >= 0 {
+			ok = false
+		}
+		if ok && w.tag == nlp.DT && i > 0 && s.npwAt(i-1) && s.inMent[i] < 0 {
+			// a determiner starts a new phrase: "Gondor the ..." is two
+			s.npw = append(s.npw, false)
+			continue
+		}
+		s.npw = append(s.npw, ok)
+	}
+	for i := 0; i < n; {
+		if !s.npw[i] && !(s.words[i].tag == nlp.DT && s.inMent[i] < 0 && i+1 < n && s.npw[i+1]) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < n && s.npw[j] {
+			j++
+		}
+		e := entity{i: i, j: j, inheritFrom: -1}
+		for k := i; k < j; k++ {
+			if s.words[k].key == "FORMER" || s.words[k].key == "EX" {
+				e.former = true
+			}
+			mi := s.inMent[k]
+			if mi < 0 {
+				continue
+			}
+			m := &s.ments[mi]
+			if k != m.i {
+				continue
+			}
+			if m.kind == mActor {
+				if e.actorCodes == nil {
+					e.actorCodes = m.codes
+				}
+			} else {
+				e.agents = append(e.agents, m.agent)
+			}
+		}
+		if e.actorCodes != nil || len(e.agents) > 0 {
+			s.ents = append(s.ents, e)
+		}
+		i = j
+	}
+}
+
+func (s *state) npwAt(i int) bool { return i >= 0 && i < len(s.npw) && s.npw[i] }
+
+// combine joins an actor code with agent codes: "~GOV" is appended unless
+// the actor code already ends in it, "NGO~" is prepended; "former" turns
+// the appended agent into ELI.
+func combine(ac string, agents []*petrarch.Agent, former bool) string {
+	if len(agents) == 0 && !former {
+		return ac
+	}
+	pre, code := "", ac
+	appended := false
+	for _, a := range agents {
+		x, app := a.Suffix()
+		if !app {
+			if !strings.Contains(pre, x) && !strings.HasPrefix(ac, x) {
+				pre += x
+			}
+			continue
+		}
+		if former {
+			x = "ELI"
+		}
+		appended = true
+		if !hasAligned(code, x) {
+			code += x
+		}
+	}
+	if former && !appended && !hasAligned(code, "ELI") {
+		code += "ELI"
+	}
+	if ac == "---" && pre != "" && code == "---" {
+		return pre
+	}
+	return pre + code
+}
+
+// hasAligned reports whether code contains x at a 3-letter boundary
+// (USAGOV has GOV; HGWGOVMED has GOVMED).
+func hasAligned(code, x string) bool {
+	for k := 0; k+len(x) <= len(code); k += 3 {
+		if code[k:k+len(x)] == x {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *state) entityCodes(e *entity, extra []*petrarch.Agent, extraFormer bool, actor []string, out []codeRef, i, j int) []codeRef {
+	acs := actor
+	if acs == nil {
+		acs = e.actorCodes
+	}
+	if acs == nil && e.inheritFrom >= 0 {
+		acs = s.ents[e.inheritFrom].actorCodes
+	}
+	agents := e.agents
+	if len(extra) > 0 {
+		agents = append(append([]*petrarch.Agent(nil), extra...), e.agents...)
+	}
+	if acs == nil {
+		return appendCode(out, codeRef{combine("---", agents, e.former || extraFormer), i, j})
+	}
+	for _, ac := range acs {
+		out = appendCode(out, codeRef{combine(ac, agents, e.former || extraFormer), i, j})
+	}
+	return out
+}
+
+func appendCode(out []codeRef, c codeRef) []codeRef {
+	for _, o := range out {
+		if o.code == c.code {
+			return out
+		}
+	}
+	return append(out, c)
+}
+
+// findReport finds a final reporting clause: ", a senior official said on
+// Saturday." or ", according to officials."
+func (s *state) findReport() {
+	n := len(s.words)
+	s.report = n
+	end := n
+	for end > 0 && (s.words[end-1].tag == nlp.PUNCT || s.words[end-1].tag == nlp.QUOTE) {
+		end--
+	}
+	for c := end - 1; c > 0; c-- {
+		if s.words[c].key != "," {
+			continue
+		}
+		if c+2 < end && s.words[c+1].key == "ACCORDING" && s.words[c+2].key == "TO" {
+			s.report = c
+			return
+		}
+		// subject words, then a speech verb, then no other verb
+		k := c + 1
+		for k < end && (s.npw[k] || s.words[k].tag == nlp.RB) && s.verbAt(k) < 0 {
+			k++
+		}
+		if k >= end {
+			return
+		}
+		w := &s.words[k]
+		if !(speechLemmas[w.lemma] || speechLemmas[w.key]) || !(w.tag.IsVerb() || s.verbAt(k) >= 0) {
+			return
+		}
+		for r := k + 1; r < end; r++ {
+			if s.words[r].tag.IsVerb() || s.words[r].key == "," {
+				return
+			}
+		}
+		s.report = c
+		return
+	}
+}
+
+// buildClauses splits the sentence at semicolons, coordinated verb phrases
+// and a final reporting clause.
+func (s *state) buildClauses() {
+	n := len(s.words)
+	hi := s.report
+	start := 0
+	inherit := false
+	sawVerb := false
+	for k := 0; k < hi; k++ {
+		w := &s.words[k]
+		if s.verbAt(k) >= 0 || (w.tag.IsVerb() && w.tag != nlp.VBG && w.tag != nlp.VBN) {
+			sawVerb = true
+		}
+		if w.key == ";" {
+			s.clauses = append(s.clauses, clause{start: start, end: k, inherit: inherit, subj: -1})
+			start, inherit, sawVerb = k+1, false, false
+			continue
+		}
+		if !sawVerb || !isCoord(w.key) || w.tag != nlp.CC && w.key != "AND" && w.key != "BUT" {
+			continue
+		}
+		// what follows: a verb group (coordinated VP) or a subject and a verb
+		q := k + 1
+		for q < hi && (s.words[q].tag == nlp.RB || s.words[q].key == ",") {
+			q++
+		}
+		if q >= hi {
+			continue
+		}
+		x := &s.words[q]
+		if x.tag == nlp.MD || (x.tag.IsVerb() && x.tag != nlp.VBG) || s.verbAt(q) >= 0 {
+			s.clauses = append(s.clauses, clause{start: start, end: k, inherit: inherit, subj: -1})
+			start, inherit, sawVerb = k+1, true, false
+			continue
+		}
+		r := q
+		for r < hi && s.npw[r] {
+			r++
+		}
+		if r > q && r < hi && (s.words[r].tag == nlp.MD || (s.words[r].tag.IsVerb() && s.words[r].tag != nlp.VBG)) {
+			s.clauses = append(s.clauses, clause{start: start, end: k, inherit: inherit, subj: -1})
+			start, inherit, sawVerb = k+1, false, false
+		}
+	}
+	s.clauses = append(s.clauses, clause{start: start, end: hi, inherit: inherit, subj: -1})
+	if hi < n {
+		s.clauses = append(s.clauses, clause{start: hi, end: n, report: true, subj: -1})
+	}
+}
+
+// buildGroups joins the entities of each clause into coordinations and
+// attaches agent-only phrases to a following "in/of/from" actor phrase.
+func (s *state) buildGroups() {
+	for ci := range s.clauses {
+		cl := &s.clauses[ci]
+		var first, last int = -1, -1
+		for e := range s.ents {
+			if s.ents[e].i >= cl.start && s.ents[e].j <= cl.end {
+				if first < 0 {
+					first = e
+				}
+				last = e
+			}
+		}
+		if first < 0 {
+			continue
+		}
+		var raw []group // coordinations, before PP attachment
+		for e := first; e <= last; {
+			members := []int{e}
+			end := e
+			p := s.ents[e].j
+			k := e
+			sawCC := false
+			for steps := 0; steps < 12; steps++ {
+				q := p
+				sep, cc := false, false
+				if q < cl.end && s.words[q].key == "," {
+					q++
+					sep = true
+				}
+				if q < cl.end && isCoord(s.words[q].key) && s.words[q].key != "BUT" {
+					q++
+					cc = true
+				}
+				if !sep && !cc {
+					break
+				}
+				if k+1 <= last && s.ents[k+1].i == q {
+					k++
+					members = append(members, k)
+					p = s.ents[k].j
+					if cc {
+						sawCC = true
+						end = k
+						break
+					}
+					continue
+				}
+				if q < cl.end && s.npw[q] && s.inMent[q] < 0 {
+					r := q
+					for r < cl.end && s.npw[r] && s.inMent[r] < 0 {
+						r++
+					}
+					p = r
+					if cc {
+						break
+					}
+					continue
+				}
+				break
+			}
+			if !sawCC {
+				members, end = members[:1], e
+			} else {
+				members = members[:0]
+				for m := e; m <= end; m++ {
+					members = append(members, m)
+				}
+			}
+			// agent-only members inherit the actor of a preceding actor+agent member
+			for x := 1; x < len(members); x++ {
+				me := &s.ents[members[x]]
+				prev := &s.ents[members[x-1]]
+				if me.actorCodes == nil && len(me.agents) > 0 && prev.actorCodes != nil && len(prev.agents) > 0 && s.inMent[prev.i] >= 0 && s.ments[s.inMent[prev.i]].kind == mActor {
+					me.inheritFrom = members[x-1]
+				}
+			}
+			raw = append(raw, group{i: s.ents[members[0]].i, j: s.ents[members[len(members)-1]].j, ents: append([]int(nil), members...)})
+			e = end + 1
+		}
+		// "officials in Fornost and Gondor": agent-only group + in/of/from + actor group
+		for g := 0; g < len(raw); g++ {
+			gr := raw[g]
+			allAgents := true
+			for _, e := range gr.ents {
+				if s.ents[e].actorCodes != nil || s.ents[e].inheritFrom >= 0 {
+					allAgents = false
+				}
+			}
+			if allAgents && g+1 < len(raw) && gr.j < cl.end {
+				pw := s.words[gr.j].key
+				if (pw == "IN" || pw == "OF" || pw == "FROM" || pw == "AT") && raw[g+1].i == gr.j+1 {
+					nx := raw[g+1]
+					var codes []codeRef
+					for _, e2 := range nx.ents {
+						ent2 := &s.ents[e2]
+						if ent2.actorCodes == nil {
+							continue
+						}
+						for _, e1 := range gr.ents {
+							ent1 := &s.ents[e1]
+							codes = s.entityCodes(ent2, ent1.agents, ent1.former, nil, codes, gr.i, nx.j)
+						}
+					}
+					if len(codes) > 0 {
+						s.groups = append(s.groups, group{i: gr.i, j: nx.j, ents: append(append([]int(nil), gr.ents...), nx.ents...), codes: codes})
+						g++
+						continue
+					}
+				}
+			}
+			for _, e := range gr.ents {
+				ent := &s.ents[e]
+				gr.codes = s.entityCodes(ent, nil, false, nil, gr.codes, ent.i, ent.j)
+			}
+			s.groups = append(s.groups, gr)
+		}
+	}
+}

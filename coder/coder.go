@@ -1,0 +1,270 @@
+// Package coder turns documents into CAMEO/PLOVER events with a shallow syntactic analysis of each sentence and PETRARCH-style actor, agent and verb-pattern dictionaries.
+package coder
+
+import (
+	"context"
+	"fmt"
+	"sync"
+
+	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/nlp"
+	"github.com/egret-events/egret/petrarch"
+	"github.com/egret-events/egret/plover"
+)
+
+// Options tune the coder.
+type Options struct {
+	// LemmaPatterns lets pattern words match a token's lemma as well as its
+	// surface form. Zero value: on for CAMEO 2.0 verb dictionaries (written
+	// for lemma matching), off for the older format, whose unit tests expect
+	// exact words (RESOLUTION must not match RESOLUTIONS).
+	LemmaPatterns *bool
+}
+
+// Coder codes documents; it is safe for concurrent use.
+type Coder struct {
+	d             *petrarch.Dictionaries
+	p             *nlp.Pipeline
+	opts          Options
+	lemmaPatterns bool
+	blocks        map[*petrarch.VerbBlock][]*cpattern
+	pool          sync.Pool
+}
+
+// New prepares a coder over a dictionary set and an nlp pipeline.
+func New(d *petrarch.Dictionaries, p *nlp.Pipeline, opts Options) *Coder {
+	c := &Coder{d: d, p: p, opts: opts, blocks: map[*petrarch.VerbBlock][]*cpattern{}}
+	c.lemmaPatterns = d.Verbs.Format == petrarch.FormatCAMEO2
+	if opts.LemmaPatterns != nil {
+		c.lemmaPatterns = *opts.LemmaPatterns
+	}
+	for _, b := range d.Verbs.Blocks {
+		cps := make([]*cpattern, 0, len(b.Patterns))
+		for _, pt := range b.Patterns {
+			cps = append(cps, compile(pt, d.Verbs.Synsets))
+		}
+		c.blocks[b] = cps
+	}
+	c.pool.New = func() any { return &state{} }
+	return c
+}
+
+// Dictionaries returns the coder's dictionary set.
+func (c *Coder) Dictionaries() *petrarch.Dictionaries { return c.d }
+
+// Code codes every sentence of doc. A story discard phrase anywhere drops
+// the whole document.
+func (c *Coder) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, error) {
+	if doc == nil {
+		return nil, egret.Errorf(egret.EINVALID, "no document")
+	}
+	sents := c.p.Sentences(doc.Text)
+	s := c.pool.Get().(*state)
+	defer c.pool.Put(s)
+	date := 0
+	dateStr := ""
+	if !doc.Date.IsZero() {
+		date = doc.Date.Year()*10000 + int(doc.Date.Month())*100 + doc.Date.Day()
+		dateStr = doc.Date.Format("2006-01-02")
+	}
+	var out []egret.Event
+	for i := range sents {
+		if i%64 == 0 {
+			if err := ctx.Err(); err != nil {
+				return nil, err
+			}
+		}
+		evs, story := c.codeSentence(s, doc, &sents[i], date, dateStr, nil)
+		if story {
+			return nil, nil
+		}
+		out = append(out, evs...)
+	}
+	return out, nil
+}
+
+// sentence-level discard outcome
+const (
+	keep = iota
+	sentenceDiscard
+	storyDiscard
+)
+
+func (c *Coder) discard(s *state, keys []string) (int, *petrarch.Discard) {
+	if c.d.Discards == nil || c.d.Discards.Index.Len() == 0 {
+		return keep, nil
+	}
+	res, which := keep, (*petrarch.Discard)(nil)
+	for i := range keys {
+		e, n := c.d.Discards.Index.Match(keys, i)
+		if n == 0 {
+			continue
+		}
+		if e.Value.Story {
+			return storyDiscard, e.Value
+		}
+		res, which = sentenceDiscard, e.Value
+	}
+	return res, which
+}
+
+// keys returns the word keys of the sentence (reusing s.codes' backing
+// store is not possible, so a pooled slice is kept on the state).
+func (s *state) keyList() []string {
+	s.codes = s.codes[:0]
+	for i := range s.words {
+		s.codes = append(s.codes, s.words[i].key)
+	}
+	return s.codes
+}
+
+// codeSentence codes one sentence; story reports a story discard.
+func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, date int, dateStr string, tr *trace) (evs []egret.Event, story bool) {
+	s.reset()
+	s.trace = tr
+	s.buildWords(sent.Tokens)
+	if len(s.words) == 0 {
+		return nil, false
+	}
+	keys := s.keyList()
+	if tr != nil {
+		tr.words = append(tr.words[:0], s.words...)
+	}
+	switch r, d := c.discard(s, keys); r {
+	case storyDiscard:
+		if tr != nil {
+			tr.discard = fmt.Sprintf("story discard %q (%s)", d.Phrase.String(), d.Pos)
+		}
+		return nil, true
+	case sentenceDiscard:
+		if tr != nil {
+			tr.discard = fmt.Sprintf("sentence discard %q (%s)", d.Phrase.String(), d.Pos)
+		}
+		return nil, false
+	}
+	c.findMentions(s, keys, date)
+	c.buildEntities(s)
+	c.findVerbs(s)
+	raw := c.codeClauses(s)
+	if len(raw) == 0 {
+		return nil, false
+	}
+	issues := c.issues(s, keys)
+	text := doc.Text[sent.Start:sent.End]
+	seen := map[[3]string]bool{}
+	for _, r := range raw {
+		k := [3]string{r.src, r.tgt, r.code}
+		if seen[k] {
+			continue
+		}
+		seen[k] = true
+		ev := egret.Event{
+			DocID: doc.ID, Sentence: sent.Index, Date: dateStr,
+			Source: r.src, Target: r.tgt, CAMEO: r.code,
+			Text: text, SentenceSpan: egret.Span{Start: sent.Start, End: sent.End},
+			Issues: issues, Modality: r.modality, Certainty: r.certainty, ReportedBy: r.reportedBy,
+			Pattern: r.pattern,
+		}
+		ev.SourceSpan, ev.SourceText = s.span(doc, r.srcI, r.srcJ)
+		ev.TargetSpan, ev.TargetText = s.span(doc, r.tgtI, r.tgtJ)
+		ev.EventSpan, ev.EventText = s.span(doc, r.verbI, r.verbJ)
+		if info, ok := plover.Lookup(r.code); ok {
+			ev.PLOVER, ev.Mode, ev.Context = info.Type, info.Mode, info.Context
+		}
+		ev.QuadClass = plover.QuadClass(r.code)
+		ev.Goldstein = plover.Goldstein(r.code)
+		evs = append(evs, ev)
+	}
+	if tr != nil {
+		tr.events = evs
+	}
+	return evs, false
+}
+
+func (s *state) span(doc *egret.Document, i, j int) (egret.Span, string) {
+	if i >= j || j > len(s.words) {
+		return egret.Span{}, ""
+	}
+	sp := egret.Span{Start: s.words[i].start, End: s.words[j-1].end}
+	return sp, doc.Text[sp.Start:sp.End]
+}
+
+// issues returns the issue codes of the sentence, none when a negative
+// issue phrase occurs.
+func (c *Coder) issues(s *state, keys []string) []string {
+	if c.d.Issues == nil {
+		return nil
+	}
+	var out []string
+	for i := 0; i < len(keys); i++ {
+		e, n := c.d.Issues.Index.Match(keys, i)
+		if n == 0 {
+			continue
+		}
+		if e.Value.Negative {
+			return nil
+		}
+		dup := false
+		for _, o := range out {
+			if o == e.Value.Code {
+				dup = true
+			}
+		}
+		if !dup {
+			out = append(out, e.Value.Code)
+		}
+		i += n - 1
+	}
+	return out
+}
+
+// findMentions marks actor and agent matches, longest first.
+func (c *Coder) findMentions(s *state, keys []string, date int) {
+	n := len(keys)
+	for i := 0; i < n; i++ {
+		s.inMent = append(s.inMent, -1)
+	}
+	for i := 0; i < n; {
+		w := &s.words[i]
+		if w.tag == nlp.PUNCT || w.tag == nlp.COMMA || w.tag == nlp.QUOTE {
+			i++
+			continue
+		}
+		ae, an := c.d.Actors.Index.Match(keys, i)
+		ge, gn := c.d.Agents.Index.Match(keys, i)
+		if an > 0 && an >= gn {
+			codes := ae.Value.CodesAt(date)
+			if codes == nil {
+				i += an // a known non-actor ([---])
+				continue
+			}
+			s.addMention(mention{kind: mActor, i: i, j: i + an, codes: codes, actor: ae.Value})
+			i += an
+			continue
+		}
+		if gn > 0 {
+			s.addMention(mention{kind: mAgent, i: i, j: i + gn, agent: ge.Value})
+			i += gn
+			continue
+		}
+		i++
+	}
+}
+
+func (s *state) addMention(m mention) {
+	idx := int16(len(s.ments))
+	s.ments = append(s.ments, m)
+	for k := m.i; k < m.j; k++ {
+		s.inMent[k] = idx
+	}
+}
+
+var pronounish = map[string]bool{"IT": true, "HE": true, "SHE": true, "THEY": true, "WE": true, "I": true, "YOU": true}
+
+func npTag(t nlp.Tag) bool {
+	switch t {
+	case nlp.DT, nlp.PDT, nlp.JJ, nlp.JJR, nlp.JJS, nlp.NN, nlp.NNS, nlp.NNP, nlp.NNPS, nlp.POS, nlp.PRPS, nlp.CD, nlp.FW:
+		return true
+	}
+	return false
+}

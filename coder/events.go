@@ -1,0 +1,289 @@
+package coder
+
+import (
+	"github.com/egret-events/egret/petrarch"
+)
+
+// rawEvent is an event before it is turned into an egret.Event.
+type rawEvent struct {
+	src, tgt, code         string
+	srcI, srcJ, tgtI, tgtJ int
+	verbI, verbJ           int
+	pattern                string
+	modality               string
+	certainty, reportedBy  string
+}
+
+// verbTry records, for explain, what one verb did.
+type verbTry struct {
+	verb    int
+	pattern *petrarch.Pattern
+	code    string
+	note    string
+	src     int
+	tgt     int
+}
+
+// codeClauses codes each clause: the first verb (speech verbs last) that
+// yields an event wins, as in TABARI.
+func (c *Coder) codeClauses(s *state) []rawEvent {
+	if len(s.verbs) == 0 || len(s.ents) == 0 {
+		return nil
+	}
+	for i := range s.words {
+		s.mask |= wordBit(s.words[i].key)
+		if c.lemmaPatterns {
+			s.mask |= wordBit(s.words[i].lemma)
+		}
+	}
+	s.findReport()
+	s.buildClauses()
+	s.buildGroups()
+	if s.trace != nil {
+		s.trace.snapshot(s)
+	}
+	var out []rawEvent
+	prevSubj := -1
+	reportedBy := ""
+	for ci := range s.clauses {
+		cl := &s.clauses[ci]
+		if cl.report {
+			for g := range s.groups {
+				if s.groups[g].i >= cl.start {
+					reportedBy = s.groupText(g)
+					break
+				}
+			}
+			if reportedBy == "" {
+				reportedBy = "-"
+			}
+		}
+	}
+	for ci := range s.clauses {
+		cl := &s.clauses[ci]
+		if cl.report {
+			continue
+		}
+		inh := -1
+		if cl.inherit {
+			inh = prevSubj
+		}
+		done := false
+		for pass := 0; pass < 2 && !done; pass++ {
+			for vi := range s.verbs {
+				v := &s.verbs[vi]
+				if v.i < cl.start || v.i >= cl.end || v.speech != (pass == 1) {
+					continue
+				}
+				evs, subj := c.codeVerb(s, v, cl, inh)
+				if subj >= 0 && cl.subj < 0 {
+					cl.subj = subj
+				}
+				if len(evs) > 0 {
+					for k := range evs {
+						if reportedBy != "" {
+							evs[k].certainty = "reported"
+							if reportedBy != "-" {
+								evs[k].reportedBy = reportedBy
+							}
+						}
+					}
+					out = append(out, evs...)
+					done = true
+					break
+				}
+			}
+		}
+		if cl.subj < 0 {
+			cl.subj = inh
+		}
+		prevSubj = cl.subj
+	}
+	return out
+}
+
+func (s *state) groupText(g int) string {
+	gr := &s.groups[g]
+	if gr.i >= gr.j {
+		return ""
+	}
+	return joinWords(s.words[gr.i:gr.j])
+}
+
+func joinWords(ws []word) string {
+	n := 0
+	for _, w := range ws {
+		n += len(w.key) + 1
+	}
+	b := make([]byte, 0, n)
+	for i, w := range ws {
+		if i > 0 {
+			b = append(b, ' ')
+		}
+		b = append(b, w.key...)
+	}
+	return string(b)
+}
+
+// subject finds the default source: the leftmost group of the clause before
+// the verb group, else the inherited subject.
+func (s *state) subject(cl *clause, v *verbCand, b *binding, inh int) int {
+	for g := range s.groups {
+		gr := &s.groups[g]
+		if gr.i >= cl.start && gr.j <= v.gs && !b.taken(g) {
+			return g
+		}
+	}
+	if inh >= 0 && !b.taken(inh) {
+		return inh
+	}
+	return -1
+}
+
+// codeVerb matches the verb's patterns and assigns source and target.
+func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent, int) {
+	cps := c.blocks[v.verb.Block]
+	var best *cpattern
+	var bb binding
+	hi := s.report
+	for _, cp := range cps {
+		if cp.skip || cp.mask&^s.mask != 0 {
+			continue
+		}
+		if best != nil && cp.weight <= best.weight {
+			continue
+		}
+		b := binding{src: -1, tgt: -1, comp: -1}
+		if !c.matchPre(s, cp, 0, v.vs, 0, &b) {
+			continue
+		}
+		b.steps = 0
+		if !c.matchPost(s, cp, 0, v.ve, hi, &b) {
+			continue
+		}
+		best, bb = cp, b
+	}
+	code := v.verb.EffectiveCode()
+	pattern := v.verb.Pos.String()
+	if best != nil {
+		if !best.code.IsZero() {
+			code = best.code
+		}
+		pattern = best.pat.Pos.String()
+	} else {
+		bb = binding{src: -1, tgt: -1, comp: -1}
+	}
+	tr := verbTry{verb: v.i, code: code.String(), src: -1, tgt: -1}
+	if best != nil {
+		tr.pattern = best.pat
+	}
+	defer func() {
+		if s.trace != nil {
+			s.trace.tries = append(s.trace.tries, tr)
+		}
+	}()
+	subj := s.subject(cl, v, &bb, inh)
+	if code.IsNull() || code.Active == "###" {
+		tr.note = "null code: no event"
+		return nil, subj
+	}
+	if v.negated && (best == nil || !best.hasNeg) {
+		tr.note = "negated: not coded as the positive event"
+		return nil, subj
+	}
+	src, tgt := bb.src, bb.tgt
+	if bb.comp >= 0 {
+		tr.note = "compound actor"
+		return s.pairs(bb.comp, code, v, pattern), bb.comp
+	}
+	if v.passive && src < 0 {
+		// "X was attacked by Y": Y is the source, X the target
+		by := -1
+		for k := v.ve; k+1 < cl.end; k++ {
+			if s.words[k].key == "BY" {
+				for g := range s.groups {
+					if s.groups[g].i == k+1 && !bb.taken(g) {
+						by = g
+					}
+				}
+				break
+			}
+		}
+		if by >= 0 {
+			src = by
+			if tgt < 0 && subj >= 0 && subj != by {
+				tgt = subj
+			}
+		} else if tgt < 0 && subj >= 0 {
+			tgt = subj // no agent: the subject is the target and the source is unknown
+		}
+	}
+	if src < 0 && !v.passive {
+		src = subj
+	}
+	if src < 0 {
+		tr.note = "no source actor"
+		return nil, subj
+	}
+	if tgt < 0 {
+		for g := range s.groups {
+			gr := &s.groups[g]
+			if gr.i >= v.ve && gr.j <= cl.end && g != src && !bb.taken(g) {
+				tgt = g
+				break
+			}
+		}
+	}
+	tr.src, tr.tgt = src, tgt
+	if tgt < 0 && len(s.groups[src].codes) >= 2 && code.Reverse != "" {
+		tr.note = "compound source without target: paired"
+		return s.pairs(src, code, v, pattern), src
+	}
+	var out []rawEvent
+	sg := &s.groups[src]
+	for _, sc := range sg.codes {
+		if tgt < 0 {
+			if code.Active != "" && code.Active != "---" {
+				out = append(out, rawEvent{src: sc.code, code: code.Active, srcI: sc.i, srcJ: sc.j, verbI: v.vs, verbJ: v.ve, pattern: pattern, modality: v.modality})
+			}
+			continue
+		}
+		for _, tc := range s.groups[tgt].codes {
+			if tc.code == sc.code {
+				continue
+			}
+			if code.Active != "" && code.Active != "---" {
+				out = append(out, rawEvent{src: sc.code, tgt: tc.code, code: code.Active, srcI: sc.i, srcJ: sc.j, tgtI: tc.i, tgtJ: tc.j, verbI: v.vs, verbJ: v.ve, pattern: pattern, modality: v.modality})
+			}
+			if code.Reverse != "" && code.Reverse != "---" {
+				out = append(out, rawEvent{src: tc.code, tgt: sc.code, code: code.Reverse, srcI: tc.i, srcJ: tc.j, tgtI: sc.i, tgtJ: sc.j, verbI: v.vs, verbJ: v.ve, pattern: pattern, modality: v.modality})
+			}
+		}
+	}
+	return out, src
+}
+
+// pairs codes every ordered pair of a compound group's members.
+func (s *state) pairs(g int, code petrarch.Code, v *verbCand, pattern string) []rawEvent {
+	var out []rawEvent
+	cs := s.groups[g].codes
+	rev := code.Reverse
+	if rev == "" {
+		rev = code.Active
+	}
+	for a := range cs {
+		for b := a + 1; b < len(cs); b++ {
+			x, y := cs[a], cs[b]
+			if x.code == y.code {
+				continue
+			}
+			if code.Active != "" && code.Active != "---" {
+				out = append(out, rawEvent{src: x.code, tgt: y.code, code: code.Active, srcI: x.i, srcJ: x.j, tgtI: y.i, tgtJ: y.j, verbI: v.vs, verbJ: v.ve, pattern: pattern, modality: v.modality})
+			}
+			if rev != "---" {
+				out = append(out, rawEvent{src: y.code, tgt: x.code, code: rev, srcI: y.i, srcJ: y.j, tgtI: x.i, tgtJ: x.j, verbI: v.vs, verbJ: v.ve, pattern: pattern, modality: v.modality})
+			}
+		}
+	}
+	return out
+}

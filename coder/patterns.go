@@ -1,0 +1,323 @@
+package coder
+
+import (
+	"github.com/egret-events/egret/petrarch"
+)
+
+// melem is one compiled pattern element.
+type melem struct {
+	kind  petrarch.ElemKind
+	words []string          // EWord alternatives
+	syn   []petrarch.Phrase // ESynset phrases
+	adj   bool              // must touch the element nearer the verb (or the verb)
+}
+
+// cpattern is a verb pattern compiled for matching: the elements before the
+// verb in nearest-first order, those after it in order.
+type cpattern struct {
+	pre, post []melem
+	code      petrarch.Code
+	pat       *petrarch.Pattern
+	weight    int
+	mask      uint64 // bits of the literal words the sentence must contain
+	hasNeg    bool   // a negation word precedes the verb in the pattern
+	skip      bool   // code "+++": ignored (PETRARCH treats it as no pattern)
+}
+
+var negWords = map[string]bool{"NOT": true, "N'T": true, "NEVER": true, "NO": true, "NEITHER": true}
+
+func wordBit(w string) uint64 {
+	h := uint64(14695981039346656037)
+	for i := 0; i < len(w); i++ {
+		h ^= uint64(w[i])
+		h *= 1099511628211
+	}
+	return 1 << (h & 63)
+}
+
+// compile turns a parsed pattern into its matching form.
+func compile(p *petrarch.Pattern, syns map[string]*petrarch.Synset) *cpattern {
+	cp := &cpattern{pat: p, code: p.Code}
+	if p.Code.Active == "+++" {
+		cp.skip = true
+	}
+	// flatten, tracking brace groups: words inside {...} are adjacent
+	type fe struct {
+		e     petrarch.Elem
+		brace int // brace group id, 0 when none
+	}
+	var flat []fe
+	brace, nextID := 0, 0
+	joinAfter := []bool{}
+	for _, e := range p.Elems {
+		switch e.Kind {
+		case petrarch.EOpen:
+			if e.Group == '{' {
+				nextID++
+				brace = nextID
+			}
+			continue
+		case petrarch.EClose:
+			if e.Group == '}' {
+				brace = 0
+			}
+			if e.Join == '_' && len(joinAfter) > 0 {
+				joinAfter[len(joinAfter)-1] = true
+			}
+			continue
+		}
+		flat = append(flat, fe{e, brace})
+		joinAfter = append(joinAfter, e.Join == '_')
+	}
+	for i := range flat {
+		if i+1 < len(flat) && flat[i].brace != 0 && flat[i].brace == flat[i+1].brace {
+			joinAfter[i] = true
+		}
+	}
+	vi := -1
+	for i, f := range flat {
+		if f.e.Kind == petrarch.EVerb {
+			vi = i
+		}
+	}
+	mk := func(i int) melem {
+		e := flat[i].e
+		m := melem{kind: e.Kind}
+		switch e.Kind {
+		case petrarch.EWord:
+			m.words = e.Words
+			cp.weight++
+			if len(e.Words) == 1 {
+				cp.mask |= wordBit(e.Words[0])
+			}
+		case petrarch.ESynset:
+			if s := syns[e.Words[0]]; s != nil {
+				m.syn = s.Phrases
+			}
+			cp.weight++
+		default:
+			cp.weight++
+		}
+		return m
+	}
+	for i := vi - 1; i >= 0; i-- {
+		m := mk(i)
+		m.adj = joinAfter[i]
+		if m.kind == petrarch.EWord {
+			for _, w := range m.words {
+				if negWords[w] {
+					cp.hasNeg = true
+				}
+			}
+		}
+		if m.kind == petrarch.ESynset {
+			for _, ph := range m.syn {
+				for _, w := range ph.Words {
+					if negWords[w] {
+						cp.hasNeg = true
+					}
+				}
+			}
+		}
+		cp.pre = append(cp.pre, m)
+	}
+	for i := vi + 1; i < len(flat); i++ {
+		m := mk(i)
+		m.adj = joinAfter[i-1]
+		cp.post = append(cp.post, m)
+	}
+	return cp
+}
+
+// binding records the groups pattern markers consumed.
+type binding struct {
+	src, tgt, comp int
+	skips          [4]int
+	nskip          int
+	steps          int
+}
+
+func (b *binding) taken(g int) bool {
+	if g == b.src || g == b.tgt || g == b.comp {
+		return true
+	}
+	for i := 0; i < b.nskip; i++ {
+		if b.skips[i] == g {
+			return true
+		}
+	}
+	return false
+}
+
+const maxSteps = 4000
+
+func (c *Coder) wordIs(s *state, p int, m *melem) bool {
+	w := &s.words[p]
+	for _, x := range m.words {
+		if w.key == x || (c.lemmaPatterns && w.lemma == x) {
+			return true
+		}
+	}
+	return false
+}
+
+func (c *Coder) phraseAt(s *state, p int, ph *petrarch.Phrase) bool {
+	if p < 0 || p+len(ph.Words) > len(s.words) {
+		return false
+	}
+	for k, w := range ph.Words {
+		ww := &s.words[p+k]
+		if ww.key != w && !(c.lemmaPatterns && ww.lemma == w) {
+			return false
+		}
+	}
+	return true
+}
+
+// matchPre matches pre[k:] with pre[k] ending at or before limit (exactly at
+// limit when adjacent), never before lo.
+func (c *Coder) matchPre(s *state, cp *cpattern, k, limit, lo int, b *binding) bool {
+	if k == len(cp.pre) {
+		return true
+	}
+	b.steps++
+	if b.steps > maxSteps {
+		return false
+	}
+	m := &cp.pre[k]
+	switch m.kind {
+	case petrarch.EWord:
+		for end := limit; end > lo; end-- {
+			if c.wordIs(s, end-1, m) && c.matchPre(s, cp, k+1, end-1, lo, b) {
+				return true
+			}
+			if m.adj {
+				break
+			}
+		}
+	case petrarch.ESynset:
+		for end := limit; end > lo; end-- {
+			for i := range m.syn {
+				n := len(m.syn[i].Words)
+				if end-n >= lo && c.phraseAt(s, end-n, &m.syn[i]) && c.matchPre(s, cp, k+1, end-n, lo, b) {
+					return true
+				}
+			}
+			if m.adj {
+				break
+			}
+		}
+	default:
+		for g := len(s.groups) - 1; g >= 0; g-- {
+			gr := &s.groups[g]
+			if gr.j > limit || gr.i < lo || b.taken(g) {
+				continue
+			}
+			if m.kind == petrarch.ECompound && len(gr.codes) < 2 {
+				continue
+			}
+			if !c.bind(b, m.kind, g) {
+				continue
+			}
+			if c.matchPre(s, cp, k+1, gr.i, lo, b) {
+				return true
+			}
+			c.unbind(b, m.kind)
+		}
+	}
+	return false
+}
+
+// matchPost matches post[k:] with post[k] starting at or after start
+// (exactly at start when adjacent), ending by hi.
+func (c *Coder) matchPost(s *state, cp *cpattern, k, start, hi int, b *binding) bool {
+	if k == len(cp.post) {
+		return true
+	}
+	b.steps++
+	if b.steps > maxSteps {
+		return false
+	}
+	m := &cp.post[k]
+	switch m.kind {
+	case petrarch.EWord:
+		for p := start; p < hi; p++ {
+			if c.wordIs(s, p, m) && c.matchPost(s, cp, k+1, p+1, hi, b) {
+				return true
+			}
+			if m.adj {
+				break
+			}
+		}
+	case petrarch.ESynset:
+		for p := start; p < hi; p++ {
+			for i := range m.syn {
+				n := len(m.syn[i].Words)
+				if p+n <= hi && c.phraseAt(s, p, &m.syn[i]) && c.matchPost(s, cp, k+1, p+n, hi, b) {
+					return true
+				}
+			}
+			if m.adj {
+				break
+			}
+		}
+	default:
+		for g := range s.groups {
+			gr := &s.groups[g]
+			if gr.i < start || gr.j > hi || b.taken(g) {
+				continue
+			}
+			if m.kind == petrarch.ECompound && len(gr.codes) < 2 {
+				continue
+			}
+			if !c.bind(b, m.kind, g) {
+				continue
+			}
+			if c.matchPost(s, cp, k+1, gr.j, hi, b) {
+				return true
+			}
+			c.unbind(b, m.kind)
+		}
+	}
+	return false
+}
+
+func (c *Coder) bind(b *binding, k petrarch.ElemKind, g int) bool {
+	switch k {
+	case petrarch.ESource:
+		if b.src >= 0 {
+			return false
+		}
+		b.src = g
+	case petrarch.ETarget:
+		if b.tgt >= 0 {
+			return false
+		}
+		b.tgt = g
+	case petrarch.ECompound:
+		if b.comp >= 0 {
+			return false
+		}
+		b.comp = g
+	case petrarch.ESkip:
+		if b.nskip == len(b.skips) {
+			return false
+		}
+		b.skips[b.nskip] = g
+		b.nskip++
+	}
+	return true
+}
+
+func (c *Coder) unbind(b *binding, k petrarch.ElemKind) {
+	switch k {
+	case petrarch.ESource:
+		b.src = -1
+	case petrarch.ETarget:
+		b.tgt = -1
+	case petrarch.ECompound:
+		b.comp = -1
+	case petrarch.ESkip:
+		b.nskip--
+	}
+}

@@ -1,0 +1,259 @@
+package petrarch
+
+import (
+	"bufio"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+)
+
+// NewActors returns an empty actor dictionary; ReadActors adds files to it.
+func NewActors() *Actors { return &Actors{Index: NewPhraseIndex[*Actor]()} }
+
+// ReadActors reads one actors file into a (several files merge). Entries are
+//
+//	PHRASE [CODE]            root phrase, optional default code
+//	+PHRASE                  synonym
+//	<tab>[CODE <date]        date-restricted code (also >date, date-date)
+//
+// Ill-formed dates are reported as problems, not errors, as the published
+// dictionaries contain a few.
+func ReadActors(a *Actors, r io.Reader, name string) ([]Problem, error) {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	var probs []Problem
+	var cur *Actor
+	var pending []*Actor // root phrases still waiting for a code
+	lineNo := 0
+	inXML := false
+	finish := func() {
+		if cur == nil {
+			return
+		}
+		if len(cur.Codes) == 0 {
+			pending = append(pending, cur)
+			cur = nil
+			return
+		}
+		for _, p := range pending { // uncoded roots before a coded entry are its synonyms
+			cur.Phrases = append(cur.Phrases, p.Phrases...)
+		}
+		pending = pending[:0]
+		a.List = append(a.List, cur)
+		cur = nil
+	}
+	for sc.Scan() {
+		lineNo++
+		raw := sc.Text()
+		line, still := stripXMLComment(raw, inXML)
+		inXML = still
+		pos := Pos{name, lineNo}
+		s := stripComment(line)
+		t := strings.TrimSpace(s)
+		if t == "" {
+			if strings.TrimSpace(line) == "" && cur == nil && len(pending) > 0 {
+				// an uncoded entry followed by a blank line codes nothing
+				for _, p := range pending {
+					probs = append(probs, Problem{p.Pos, fmt.Sprintf("actor %q has no code", p.Name)})
+				}
+				pending = pending[:0]
+			}
+			continue
+		}
+		indented := s[0] == ' ' || s[0] == '\t'
+		switch {
+		case t[0] == '[' && (indented || cur != nil):
+			if cur == nil {
+				if len(pending) == 0 {
+					return probs, fmt.Errorf("%s: code line without an actor", pos)
+				}
+				cur = pending[len(pending)-1]
+				pending = pending[:len(pending)-1]
+			}
+			ps, err := parseCodes(cur, t, pos)
+			probs = append(probs, ps...)
+			if err != nil {
+				return probs, err
+			}
+		case t[0] == '+':
+			if cur == nil {
+				if len(pending) == 0 {
+					return probs, fmt.Errorf("%s: synonym %q without an actor", pos, t)
+				}
+				cur = pending[len(pending)-1]
+				pending = pending[:len(pending)-1]
+			}
+			ph, rest, err := actorPhrase(t[1:])
+			if err != nil {
+				return probs, fmt.Errorf("%s: %w", pos, err)
+			}
+			cur.Phrases = append(cur.Phrases, ph)
+			if rest != "" {
+				ps, err := parseCodes(cur, rest, pos)
+				probs = append(probs, ps...)
+				if err != nil {
+					return probs, err
+				}
+			}
+		default:
+			finish()
+			ph, rest, err := actorPhrase(t)
+			if err != nil {
+				return probs, fmt.Errorf("%s: %w", pos, err)
+			}
+			cur = &Actor{Name: strings.Fields(t)[0], Phrases: []Phrase{ph}, Pos: pos}
+			if k := strings.IndexAny(cur.Name, "["); k >= 0 {
+				cur.Name = cur.Name[:k]
+			}
+			if rest != "" {
+				ps, err := parseCodes(cur, rest, pos)
+				probs = append(probs, ps...)
+				if err != nil {
+					return probs, err
+				}
+			}
+		}
+	}
+	finish()
+	for _, p := range pending {
+		probs = append(probs, Problem{p.Pos, fmt.Sprintf("actor %q has no code", p.Name)})
+	}
+	if err := sc.Err(); err != nil {
+		return probs, fmt.Errorf("%s: %w", name, err)
+	}
+	return probs, nil
+}
+
+// actorPhrase splits "NORTH_KOREA  [PRK]" into its phrase and the rest.
+func actorPhrase(s string) (Phrase, string, error) {
+	rest := ""
+	if k := strings.IndexByte(s, '['); k >= 0 {
+		rest = strings.TrimSpace(s[k:])
+		s = s[:k]
+	}
+	s = strings.ToUpper(strings.TrimSpace(s))
+	if s == "" {
+		return Phrase{}, "", fmt.Errorf("empty actor phrase")
+	}
+	return splitPhrase(s, false), rest, nil
+}
+
+// splitPhrase turns "ARNOR_" or "CARAS GALADHON" into words; a word that
+// ends in "_" (or is followed by one) is exact, others are stems unless
+// allExact.
+func splitPhrase(s string, allExact bool) Phrase {
+	var p Phrase
+	i := 0
+	for i < len(s) {
+		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '_' {
+			j++
+		}
+		if j > i {
+			exact := allExact || (j < len(s) && s[j] == '_')
+			p.Words = append(p.Words, s[i:j])
+			p.Exact = append(p.Exact, exact)
+		}
+		if j < len(s) && s[j] == '_' {
+			j++
+		}
+		i = j
+	}
+	return p
+}
+
+// parseCodes reads one or more "[CODE restriction]" groups.
+func parseCodes(a *Actor, s string, pos Pos) ([]Problem, error) {
+	var probs []Problem
+	for {
+		s = strings.TrimSpace(s)
+		if s == "" {
+			return probs, nil
+		}
+		if s[0] != '[' {
+			// the published dictionaries have uncommented notes after codes
+			probs = append(probs, Problem{pos, fmt.Sprintf("text after code ignored: %q", s)})
+			return probs, nil
+		}
+		e := strings.IndexByte(s, ']')
+		if e < 0 {
+			return probs, fmt.Errorf("%s: unterminated '['", pos)
+		}
+		body := strings.TrimSpace(s[1:e])
+		s = s[e+1:]
+		if body == "" {
+			probs = append(probs, Problem{pos, "empty code"})
+			continue
+		}
+		code, restr, _ := strings.Cut(body, " ")
+		if k := strings.IndexAny(code, "<>"); k > 0 { // "[ONO<911226]"
+			restr = code[k:] + restr
+			code = code[:k]
+		}
+		code = strings.ToUpper(code)
+		dc := DatedCode{Code: code, Codes: strings.Split(code, "/"), Line: pos.Line}
+		restr = strings.ReplaceAll(strings.TrimSpace(restr), " ", "")
+		if restr != "" {
+			var err error
+			switch {
+			case restr[0] == '<':
+				dc.To, err = parseDate(restr[1:])
+			case restr[0] == '>':
+				dc.From, err = parseDate(restr[1:])
+			default:
+				f, t, ok := strings.Cut(restr, "-")
+				if !ok {
+					err = fmt.Errorf("ill-formed date restriction %q", restr)
+					break
+				}
+				if dc.From, err = parseDate(f); err == nil {
+					dc.To, err = parseDate(t)
+				}
+			}
+			if err != nil {
+				probs = append(probs, Problem{pos, fmt.Sprintf("code %s: %v (restriction ignored, code skipped)", code, err)})
+				continue
+			}
+		}
+		a.Codes = append(a.Codes, dc)
+	}
+}
+
+// parseDate reads yyyymmdd or yymmdd (yy <= 30 is 20yy).
+func parseDate(s string) (int, error) {
+	n, err := strconv.Atoi(s)
+	if err != nil || (len(s) != 6 && len(s) != 8) {
+		return 0, fmt.Errorf("ill-formed date %q (want yymmdd or yyyymmdd)", s)
+	}
+	if len(s) == 6 {
+		yy := n / 10000
+		if yy <= 30 {
+			n += 20000000
+		} else {
+			n += 19000000
+		}
+	}
+	if m := n / 100 % 100; m < 1 || m > 12 {
+		return 0, fmt.Errorf("ill-formed date %q (month %d)", s, m)
+	}
+	if d := n % 100; d < 1 || d > 31 {
+		return 0, fmt.Errorf("ill-formed date %q (day %d)", s, d)
+	}
+	return n, nil
+}
+
+// ParseDate reads a yyyymmdd or yymmdd date as used by the dictionaries.
+func ParseDate(s string) (int, error) { return parseDate(s) }
+
+func (a *Actors) finish() {
+	for _, ac := range a.List {
+		for _, p := range ac.Phrases {
+			a.Index.Add(p, ac)
+		}
+	}
+	a.Index.Finish()
+}

@@ -1,0 +1,130 @@
+package petrarch
+
+import "sort"
+
+// MinStem is the shortest stem that matches by prefix: a stem word such as
+// ARGENTIN matches ARGENTINA, but a short one such as ENT only matches ENT or
+// ENTS, so that it does not swallow ENTIRE.
+const MinStem = 5
+
+// PhraseEntry is one indexed phrase and the entry it belongs to.
+type PhraseEntry[T any] struct {
+	Phrase Phrase
+	Value  T
+}
+
+// PhraseIndex finds dictionary phrases in a word sequence by hashing the
+// first word, so matching costs one or a few map look-ups per token.
+type PhraseIndex[T any] struct {
+	exact map[string][]PhraseEntry[T] // first word (or short stem, and stem+S)
+	stems map[string][]PhraseEntry[T] // first word is a stem of MinStem or more letters
+	n     int
+}
+
+// NewPhraseIndex returns an empty index.
+func NewPhraseIndex[T any]() *PhraseIndex[T] {
+	return &PhraseIndex[T]{exact: map[string][]PhraseEntry[T]{}, stems: map[string][]PhraseEntry[T]{}}
+}
+
+// Len is the number of phrases indexed.
+func (x *PhraseIndex[T]) Len() int { return x.n }
+
+// Add indexes one phrase.
+func (x *PhraseIndex[T]) Add(p Phrase, v T) {
+	if len(p.Words) == 0 {
+		return
+	}
+	x.n++
+	e := PhraseEntry[T]{Phrase: p, Value: v}
+	w := p.Words[0]
+	if p.Exact[0] {
+		x.exact[w] = append(x.exact[w], e)
+		return
+	}
+	if len(w) >= MinStem {
+		x.stems[w] = append(x.stems[w], e)
+		return
+	}
+	x.exact[w] = append(x.exact[w], e)
+	x.exact[w+"S"] = append(x.exact[w+"S"], e)
+}
+
+// Finish sorts every bucket longest phrase first, so the first match found
+// is the longest.
+func (x *PhraseIndex[T]) Finish() {
+	for _, m := range []map[string][]PhraseEntry[T]{x.exact, x.stems} {
+		for _, b := range m {
+			sort.SliceStable(b, func(i, j int) bool { return len(b[i].Phrase.Words) > len(b[j].Phrase.Words) })
+		}
+	}
+}
+
+// WordMatches reports whether token t matches dictionary word w.
+func WordMatches(t, w string, exact bool) bool {
+	if t == w {
+		return true
+	}
+	if exact {
+		return false
+	}
+	if len(w) < MinStem {
+		return len(t) == len(w)+1 && t[len(w)] == 'S' && t[:len(w)] == w
+	}
+	return len(t) > len(w) && t[:len(w)] == w
+}
+
+// Match returns the longest phrase starting at words[i] whose every word
+// matches consecutively, and its length in words (0 when none).
+func (x *PhraseIndex[T]) Match(words []string, i int) (PhraseEntry[T], int) {
+	var best PhraseEntry[T]
+	bestN := 0
+	try := func(b []PhraseEntry[T]) {
+		for _, e := range b {
+			n := len(e.Phrase.Words)
+			if n <= bestN {
+				return // buckets are sorted longest first
+			}
+			if i+n > len(words) {
+				continue
+			}
+			ok := true
+			for k := 1; k < n; k++ {
+				if !WordMatches(words[i+k], e.Phrase.Words[k], e.Phrase.Exact[k]) {
+					ok = false
+					break
+				}
+			}
+			if ok {
+				best, bestN = e, n
+				return
+			}
+		}
+	}
+	t := words[i]
+	if b, ok := x.exact[t]; ok {
+		try(b)
+	}
+	if len(x.stems) > 0 {
+		for k := MinStem; k <= len(t); k++ {
+			if b, ok := x.stems[t[:k]]; ok {
+				try(b)
+			}
+		}
+	}
+	return best, bestN
+}
+
+// Each calls f for every indexed phrase (used by Check and Stats).
+func (x *PhraseIndex[T]) Each(f func(PhraseEntry[T])) {
+	for _, m := range []map[string][]PhraseEntry[T]{x.exact, x.stems} {
+		for k, b := range m {
+			for _, e := range b {
+				// short stems are indexed twice (W and W+S); report once
+				if !e.Phrase.Exact[0] && len(e.Phrase.Words[0]) < MinStem && k != e.Phrase.Words[0] {
+					continue
+				}
+				f(e)
+			}
+		}
+	}
+}
