@@ -37,11 +37,8 @@ type analysis struct {
 func (gc *Geocoder) analyze(text string, hints []string) *analysis {
 	f := &finder{g: gc.g, text: text, toks: tokenize(text, make([]token, 0, len(text)/5+8))}
 	a := &analysis{text: text, toks: f.toks, mentions: f.find(), weights: map[string]float64{}, dominant: -1}
-	qualifiers(f, a.mentions)
-	references(f, a.mentions)
-	for k := range a.mentions {
-		gc.metonym(f, a.mentions, k)
-	}
+	// Context is weighed on the names' own readings, before pairs
+	// like "Paris, Texas" settle them.
 	for _, h := range hints {
 		if _, ok := gc.g.countries[h]; ok {
 			a.weights[h]++
@@ -54,18 +51,32 @@ func (gc *Geocoder) analyze(text string, hints []string) *analysis {
 	local := make([]map[string]bool, nsent)
 	for _, m := range a.mentions {
 		b := m.Best()
-		if b.Place.Feature == City || !m.plainCountry() {
+		w := 1.0
+		switch {
+		case b.Place.Feature == Country && m.plainCountry():
+			if m.Kind == Demonym {
+				w = 0.5 // "Syrian"
+			}
+		case b.Place.Feature == Admin1 && m.plainCountry():
+			w = 0.5 // "Gaza Strip"
+		case m.clearLead():
+			w = 0.5 // "Moscow", "Aleppo"
+		default:
 			continue
 		}
-		w := 1.0
-		if m.Kind == Demonym || b.Place.Feature == Admin1 {
-			w = 0.5 // "Syrian", "Gaza Strip"
-		}
 		a.weights[b.Place.Country] += w
+		if b.Place.Feature == City {
+			continue
+		}
 		if local[m.Sentence] == nil {
 			local[m.Sentence] = map[string]bool{}
 		}
 		local[m.Sentence][b.Place.Country] = true
+	}
+	qualifiers(f, a.mentions)
+	references(f, a.mentions)
+	for k := range a.mentions {
+		gc.metonym(f, a.mentions, k)
 	}
 	scoreHints(a.mentions, a.weights, local)
 	a.dominant = a.dominantPlace()
@@ -229,6 +240,19 @@ func (m *Mention) plainCountry() bool {
 	c := m.Best().Place.Country
 	for _, cd := range m.Candidates {
 		if cd.Place.Country != c && (cd.Place.Feature != City || cd.Place.Pop >= 100000) {
+			return false
+		}
+	}
+	return true
+}
+
+// clearLead reports whether the best reading leads every reading in
+// another country by a point or more before context is counted, so the
+// name itself tells the country ("Moscow", not "Tripoli").
+func (m *Mention) clearLead() bool {
+	b := m.Best()
+	for _, c := range m.Candidates[1:] {
+		if c.Place.Country != b.Place.Country && c.Score > b.Score-1 {
 			return false
 		}
 	}

@@ -3,6 +3,7 @@ package geo
 import (
 	"math"
 	"sort"
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -207,10 +208,11 @@ func isLetter(r rune) bool {
 
 // finder holds the per-call scratch state of mention finding.
 type finder struct {
-	g    *Gazetteer
-	text string
-	toks []token
-	key  []byte
+	g       *Gazetteer
+	text    string
+	toks    []token
+	key     []byte
+	persons map[string]bool // surnames seen after a first name ("Marco Rubio"), not places later
 }
 
 // lower returns the lower-cased word at token i in f.key's scratch (valid
@@ -298,6 +300,21 @@ func (f *finder) find() []Mention {
 			}
 			continue
 		}
+		if bestEnd == i+1 {
+			if iso3, end := f.demonym(i); iso3 != "" {
+				// "Canadian", "Somali": a nationality before a town of that name.
+				c, _ := f.g.Country(iso3)
+				out = append(out, Mention{Span: span(toks[i], toks[end-1]), Kind: Demonym, Sentence: int(t.sentence), Candidates: []Candidate{{Place: c, Score: 1}}, ti: i, tj: end})
+				continue
+			}
+		}
+		f.key = f.key[:0]
+		for j := i; j < bestEnd; j++ {
+			if j > i {
+				f.key = append(f.key, ' ')
+			}
+			f.appendKey(j)
+		}
 		m, ok := f.mention(i, bestEnd, bestHead)
 		if ok {
 			out = append(out, m)
@@ -363,6 +380,7 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 				}
 			}
 		} else if !(toks[p].sentStart && !f.g.isName(f.word(p))) && !titleWord[lw] {
+			f.person(key)
 			return m, false
 		}
 	}
@@ -375,7 +393,11 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 	}
 	// A particle and a capitalised word after it make it part of a longer
 	// name ("Bab al-Tabbaneh").
-	if n := end; n+1 < len(toks) && toks[n].word && !toks[n].upper && particle[f.lower(n)] && toks[n+1].word && toks[n+1].upper && toks[n+1].joined {
+	if n := end; n+1 < len(toks) && toks[n].word && !toks[n].upper && particle[f.lower(n)] && toks[n+1].word && toks[n+1].upper && (toks[n+1].joined || spacedParticle[f.lower(n)]) {
+		return m, false
+	}
+	// "Xinhua news agency", "Damascus University": an organisation.
+	if n := end; n < len(toks) && toks[n].word && orgNoun[f.lower(n)] {
 		return m, false
 	}
 	// A capitalised word after it makes it part of an organisation or a
@@ -387,6 +409,9 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 			m.AdminHint = true
 			m.Span.End = int(toks[n].end)
 		} else if !geoWord[lw] {
+			if f.g.minor(head) {
+				f.person(key) // "Kim Jong Un", "Lai Ching-te": Kim and Lai are not places later either
+			}
 			return m, false
 		}
 	} else if n < len(toks) && toks[n].word && !toks[n].upper && adminWord[f.lower(n)] {
@@ -396,6 +421,11 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 	if m.Region != "" && m.Cue == "" {
 		m.Cue = f.cue(i - 1)
 	}
+	if m.Cue == "" && f.persons[key] {
+		return m, false // "Rubio said", after "Marco Rubio"
+	}
+	// Acronyms ("EU", "UN", "BLA") name places only as country codes ("US", "UK").
+	acronym := end-i == 1 && toks[i].end-toks[i].start <= 4 && allUpper(f.word(i))
 	topical := m.Cue == "on" || m.Cue == "over" || m.Cue == "against" || m.Cue == "about"
 	if topical && m.Region == "" && f.g.countryName(head) {
 		m.Cue = "" // "talks on Syria", "pressure over Iran": a topic, not a place
@@ -403,6 +433,9 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 	for e := head; e >= 0; e = f.g.entries[e].next {
 		en := f.g.entries[e]
 		p := &f.g.Places[en.place]
+		if acronym && p.Feature != Country {
+			continue
+		}
 		if m.common && m.Cue == "" && (p.Feature == City && p.Pop < 100000 || p.Feature == Admin1) {
 			continue // "Of" in Turkey, "Police" in Poland, "Centre" in France need "in …"
 		}
@@ -418,6 +451,22 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 	if len(m.Candidates) == 0 {
 		return m, false
 	}
+	// A city and an admin-1 area of one name in one country ("Idlib",
+	// "Kherson", "New York"): the city, unless "province" follows.
+	if !m.AdminHint {
+		for a := range m.Candidates {
+			ca := &m.Candidates[a]
+			if ca.Place.Feature != City {
+				continue
+			}
+			for _, cb := range m.Candidates {
+				if cb.Place.Feature == Admin1 && cb.Place.Country == ca.Place.Country {
+					ca.Score += 0.5
+					break
+				}
+			}
+		}
+	}
 	sort.SliceStable(m.Candidates, func(a, b int) bool { return m.Candidates[a].Score > m.Candidates[b].Score })
 	return m, true
 }
@@ -432,26 +481,50 @@ func (g *Gazetteer) countryName(head int32) bool {
 	return false
 }
 
+func (f *finder) person(key string) {
+	if f.persons == nil {
+		f.persons = map[string]bool{}
+	}
+	f.persons[key] = true
+}
+
+// minor reports whether every place under entry head is a town of under a
+// million people, not a capital, area or country.
+func (g *Gazetteer) minor(head int32) bool {
+	for e := head; e >= 0; e = g.entries[e].next {
+		p := &g.Places[g.entries[e].place]
+		if p.Feature != City || p.Code == "PPLC" || p.Pop >= 1000000 {
+			return false
+		}
+	}
+	return true
+}
+
+func allUpper(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 'a' && s[i] <= 'z' {
+			return false
+		}
+	}
+	return true
+}
+
 func (g *Gazetteer) isName(w string) bool {
 	_, ok := g.head[Fold(w)]
 	return ok && !g.common[Fold(w)]
 }
 
 // baseScore ranks readings before context: countries over admin-1 areas
-// over cities, bigger and capital cities first.
+// and cities, bigger places first, capitals well ahead ("Moscow" is not
+// Moscow, Idaho, unless the context says so).
 func baseScore(p *Place) float64 {
-	switch p.Feature {
-	case Country:
+	if p.Feature == Country {
 		return 3
-	case Admin1:
-		// Below a city of the same name ("New York", "Idlib", "Kherson")
-		// unless "province"/"region" follows.
-		return 0.6 + 0.1*math.Log10(float64(p.Pop)+1)
 	}
 	s := 0.25 * math.Log10(float64(p.Pop)+1)
 	switch p.Code {
 	case "PPLC":
-		s += 0.5
+		s += 1
 	case "PPLA":
 		s += 0.25
 	case "PPLA2":
@@ -511,9 +584,71 @@ func scoreHints(ms []Mention, weights map[string]float64, local []map[string]boo
 	}
 }
 
-// neverPlace are capitalised words that name places only in gazetteers.
-var neverPlace = set(`january february march april may june july august september october november december
-monday tuesday wednesday thursday friday saturday sunday god allah christmas easter ramadan eid president minister`)
+// neverPlace are capitalised words and phrases that name places only in
+// gazetteers (keys as Fold makes them).
+var neverPlace = lines(`january
+february
+march
+april
+may
+june
+july
+august
+september
+october
+november
+december
+monday
+tuesday
+wednesday
+thursday
+friday
+saturday
+sunday
+god
+allah
+christmas
+easter
+ramadan
+eid
+president
+minister
+white house
+pentagon
+capitol hill
+downing street
+kremlin
+congress
+parliament
+senate
+university
+media
+english
+since
+africa
+asia
+europe
+oceania
+antarctica
+middle east
+latin america
+state department`)
+
+// orgNoun after a place name makes it part of an organisation's name.
+var orgNoun = set("news agency university newspaper daily television tv radio club fc airlines airways")
+
+func lines(s string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range strings.Split(s, "\n") {
+		m[l] = true
+	}
+	return m
+}
+
+// spacedParticle joins name parts without a hyphen ("Croix des Bouquets");
+// Arabic articles do so only hyphenated ("Bab al-Tabbaneh"), as "as" and
+// "at" are English words.
+var spacedParticle = set("de des del da do dos das di du la le les von van der den")
 
 var particle = set("of de del da do dos das al el ez es ed ad an ar as ash at az ul la le les di du von van der den bin ibn bint y e i")
 
