@@ -133,13 +133,147 @@ func (p *Pipeline) tag(toks []Token) {
 			initial = false
 		}
 	}
-	// pass 2: contextual repairs
+	// pass 2: contextual repairs, left to right so each rule sees the
+	// repaired tags of the words before it
+	var st clauseState
 	for i := range toks {
-		p.repair(toks, info, i)
+		p.repair(toks, info, i, &st)
+		st.update(toks, info, i)
 	}
 	for i := range toks {
 		toks[i].Lemma = p.lemmaFor(toks[i].Upper, toks[i].Tag, info[i].e)
 	}
+}
+
+// clauseState tracks whether the current clause already has a finite verb,
+// which makes a following "noun + -ed" a reduced relative ("two men sought
+// in ...", "soldiers killed in ...") rather than a past tense.
+type clauseState struct {
+	finite bool
+}
+
+// clauseVerbs take a clause as object: after "said" a new clause starts.
+var clauseVerbs = map[string]bool{
+	"SAY": true, "TELL": true, "REPORT": true, "ANNOUNCE": true, "CLAIM": true, "WARN": true, "ADD": true,
+	"STATE": true, "THINK": true, "BELIEVE": true, "HOPE": true, "FEAR": true, "ARGUE": true, "INSIST": true,
+	"ALLEGE": true, "NOTE": true, "CONFIRM": true, "ACKNOWLEDGE": true, "KNOW": true, "SHOW": true, "REVEAL": true,
+	"SUGGEST": true, "ESTIMATE": true, "ADMIT": true, "DENY": true, "EXPECT": true, "WRITE": true, "ASSERT": true,
+	"EXPLAIN": true, "STRESS": true, "DECLARE": true, "FIND": true, "SEE": true, "FEEL": true, "UNDERSTAND": true,
+}
+
+var subordinators = map[string]bool{
+	"THAT": true, "BECAUSE": true, "WHILE": true, "AFTER": true, "SINCE": true, "WHEN": true, "ALTHOUGH": true,
+	"IF": true, "BEFORE": true, "UNTIL": true, "THOUGH": true, "WHETHER": true, "UNLESS": true, "WHERE": true,
+	"ONCE": true, "AS": false,
+}
+
+func (st *clauseState) update(toks []Token, info []tokInfo, i int) {
+	t := toks[i]
+	switch t.Tag {
+	case VBD, VBZ, VBP, MD:
+		st.finite = true
+		if e := info[i].e; e != nil {
+			if l, _ := e.lemma(t.Tag); clauseVerbs[l] {
+				st.finite = false
+			}
+		}
+	case CC, WDT, WP, WRB, PUNCT, COMMA:
+		st.finite = false
+	default:
+		if subordinators[t.Upper] {
+			st.finite = false
+		}
+	}
+}
+
+// demonymLike reports capitalised adjectives of nationality or creed
+// (Syrian, Iraqi, Chinese, Islamic), which stay JJ before a noun.
+func demonymLike(up string) bool {
+	for _, suf := range [...]string{"IAN", "AN", "ESE", "ISH", "ANI", "I", "IC", "CH", "EAN"} {
+		if strings.HasSuffix(up, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// nounish reports whether a token could start or continue a noun phrase.
+func nounish(toks []Token, info []tokInfo, i int) bool {
+	if i >= len(toks) {
+		return false
+	}
+	sh := info[i].shape
+	if sh&shCap != 0 {
+		return true
+	}
+	if sh&shLower == 0 {
+		return false
+	}
+	e := info[i].e
+	if e == nil {
+		g := guess(toks[i].Upper)
+		return g.IsNoun() || g == JJ || g == VBG
+	}
+	return e.has(NN) || e.has(NNS) || e.tags[0] == JJ
+}
+
+var hyphenPrefixes = map[string]bool{"ANTI": true, "PRO": true, "NON": true, "MULTI": true, "CROSS": true,
+	"INTER": true, "INTRA": true, "SEMI": true, "PAN": true, "TRANS": true, "SUB": true, "SUPER": true, "ULTRA": true}
+
+var numberWords = map[string]bool{"ONE": true, "TWO": true, "THREE": true, "FOUR": true, "FIVE": true, "SIX": true,
+	"SEVEN": true, "EIGHT": true, "NINE": true, "TEN": true, "ELEVEN": true, "TWELVE": true, "TWENTY": true,
+	"THIRTY": true, "FORTY": true, "FIFTY": true, "HUNDRED": true, "THOUSAND": true, "MILLION": true, "HALF": true,
+	"MULTI": true, "SINGLE": true, "DOUBLE": true, "TRIPLE": true, "FIRST": true, "SECOND": true, "THIRD": true}
+
+// hyphenTag tags an unknown hyphenated word from its parts: "12-year",
+// "rebel-held", "Moscow-based", "anti-aircraft" are adjectives,
+// "non-Muslims" a plural noun, "al-Sudani" a name.
+func (p *Pipeline) hyphenTag(up string, sh uint8) (Tag, bool) {
+	i := strings.LastIndexByte(up, '-')
+	if i <= 0 || i == len(up)-1 {
+		if i == len(up)-1 && i > 0 {
+			return JJ, true // "anti-" cut from its noun
+		}
+		return X, false
+	}
+	first := up
+	if j := strings.IndexByte(up, '-'); j > 0 {
+		first = up[:j]
+	}
+	last := up[i+1:]
+	le := p.lex.get(last)
+	lastPlural := le != nil && le.tags[0] == NNS || le == nil && guess(last) == NNS
+	switch {
+	case le != nil && (le.tags[0] == VBN || le.tags[0] == VBD) || strings.HasSuffix(last, "ED") ||
+		last == "BASED" || last == "OLD" || last == "LONG" || last == "STYLE" || last == "LIKE" || last == "WIDE" ||
+		last == "SCALE" || last == "LEVEL" || last == "RANKING" || last == "HIT" || last == "LED" || last == "HELD" || last == "RUN" || last == "MADE":
+		return JJ, true
+	case first[0] >= '0' && first[0] <= '9' || numberWords[first]:
+		if lastPlural {
+			return NNS, true
+		}
+		return JJ, true
+	case hyphenPrefixes[first]:
+		if lastPlural {
+			return NNS, true
+		}
+		return JJ, true
+	case sh&shCap != 0 || sh&shInnerCap != 0:
+		return X, false // names: decided by capitalisation
+	case le != nil:
+		t := le.tags[0]
+		if t.IsVerb() {
+			if le.has(NN) {
+				return NN, true
+			}
+			return JJ, true
+		}
+		if t == NNP {
+			return NN, true
+		}
+		return t, true
+	}
+	return X, false
 }
 
 func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks []Token, info []tokInfo, i int) Tag {
@@ -152,6 +286,11 @@ func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks
 		tg, _ := punctTag(t.Upper)
 		return tg
 	}
+	if e == nil && sh&shHyphen != 0 {
+		if tg, ok := p.hyphenTag(t.Upper, sh); ok {
+			return tg
+		}
+	}
 	if sh&shDigit != 0 && sh&(shCap|shLower) == 0 {
 		return CD
 	}
@@ -160,9 +299,6 @@ func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks
 		if r := firstRune(up); r >= '0' && r <= '9' {
 			if strings.HasSuffix(up, "TH") || strings.HasSuffix(up, "ST") || strings.HasSuffix(up, "ND") || strings.HasSuffix(up, "RD") {
 				return JJ
-			}
-			if strings.HasSuffix(up, "S") {
-				return CD
 			}
 			return CD
 		}
@@ -175,15 +311,26 @@ func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks
 		if e != nil && closedFirst(e) && (initial || sh&shAllCap == 0 || len(t.Upper) == 1) {
 			return e.tags[0]
 		}
-		// a nationality before a common noun is an adjective (Iraqi officials)
-		if e != nil && e.has(JJ) && i+1 < len(toks) && info[i+1].shape&shLower != 0 {
-			if ne := info[i+1].e; ne != nil && (ne.tags[0].IsNoun() || ne.tags[0] == JJ) {
+		// a nationality before a noun is an adjective (Iraqi officials,
+		// Syrian President Bashar Assad)
+		if (e != nil && e.has(JJ) || e == nil && (strings.HasSuffix(t.Upper, "IAN") || strings.HasSuffix(t.Upper, "ESE"))) &&
+			sh&shAllCap == 0 && i+1 < len(toks) {
+			nsh := info[i+1].shape
+			if nsh&shLower != 0 && nounish(toks, info, i+1) || nsh&shCap != 0 && demonymLike(t.Upper) && e != nil && e.tags[0] != NN {
 				return JJ
 			}
 		}
 		if initial && e != nil && sh&shAllCap == 0 {
 			if e.tags[0] == NNP {
 				return NNP
+			}
+			if i+1 < len(toks) && info[i+1].shape&shCap != 0 && info[i+1].shape&shAllCap == 0 && e.tags[0] == NN && (info[i+1].e == nil || info[i+1].e.tags[0] == NNP) {
+				return NNP // President Obama, General Motors
+			}
+			if e.has(NNP) && i+1 < len(toks) {
+				if ne := info[i+1].e; ne != nil && (closedFirst(ne) && ne.tags[0] != DT && ne.tags[0] != IN || ne.tags[0].IsVerb() && !ne.has(NN) && !ne.has(NNS)) {
+					return NNP // Turkey shelled, Congress is
+				}
 			}
 			return e.tags[0]
 		}
@@ -199,7 +346,7 @@ func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks
 		if e.n > 1 {
 			return e.tags[1]
 		}
-		return NN
+		return NNP // wednesday
 	}
 	if e != nil {
 		return e.tags[0]
@@ -237,6 +384,8 @@ func guess(up string) Tag {
 		return VBN
 	case n > 3 && has("LY"):
 		return RB
+	case n > 5 && has("EST"):
+		return JJS
 	case has("OUS") || has("FUL") || has("IVE") || has("ABLE") || has("IBLE") || has("AL") || has("IC") ||
 		has("LESS") || has("ISH") || has("IAN") || has("ESE") || has("ARY") || has("-LIKE") || has("ISTIC"):
 		return JJ
@@ -251,19 +400,12 @@ func guess(up string) Tag {
 	return NN
 }
 
-func (p *Pipeline) prevTag(toks []Token, i int) Tag {
-	if i > 0 {
-		return toks[i-1].Tag
-	}
-	return X
-}
-
 // auxBefore looks back over adverbs ("has not yet", "was also") for an
 // auxiliary and returns its lemma and tag.
 func auxBefore(toks []Token, info []tokInfo, i int) (string, Tag) {
 	for j := i - 1; j >= 0 && j >= i-4; j-- {
 		t := toks[j].Tag
-		if t == RB {
+		if t == RB || toks[j].Upper == "NEITHER" || toks[j].Upper == "EITHER" {
 			continue
 		}
 		if t == MD || t == TO {
@@ -290,6 +432,7 @@ func nominative(up string) bool {
 	return false
 }
 
+// determiners and modifiers after which a noun reading wins.
 func isDetLike(t Tag) bool {
 	switch t {
 	case DT, PRPS, WPS, POS, JJ, JJR, JJS, CD, PDT:
@@ -298,7 +441,9 @@ func isDetLike(t Tag) bool {
 	return false
 }
 
-// nextTag is the tag of the following token (already tagged in pass 1).
+// bareInfVerbs take a bare infinitive object: "helped negotiate".
+var bareInfVerbs = map[string]bool{"HELP": true, "MAKE": true, "LET": true, "SEE": true, "WATCH": true, "HEAR": true}
+
 func nextTag(toks []Token, i int) Tag {
 	if i+1 < len(toks) {
 		return toks[i+1].Tag
@@ -306,10 +451,43 @@ func nextTag(toks []Token, i int) Tag {
 	return X
 }
 
-func (p *Pipeline) repair(toks []Token, info []tokInfo, i int) {
+func nextTokUpper(toks []Token, i int) string {
+	if i+1 < len(toks) {
+		return toks[i+1].Upper
+	}
+	return ""
+}
+
+func lemmaOf(toks []Token, info []tokInfo, j int) string {
+	if e := info[j].e; e != nil {
+		if l, ok := e.lemma(toks[j].Tag); ok {
+			return l
+		}
+	}
+	return toks[j].Upper
+}
+
+// nounOf returns the noun reading matching a verb form: VBZ ↔ NNS.
+func nounOf(e *entry, t Tag) (Tag, bool) {
+	if t == VBZ && e.has(NNS) {
+		return NNS, true
+	}
+	if e.has(NN) && t != VBZ {
+		return NN, true
+	}
+	if e.has(NNS) {
+		return NNS, true
+	}
+	return X, false
+}
+
+func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) {
 	t := &toks[i]
 	e := info[i].e
-	prev := p.prevTag(toks, i)
+	prev := X
+	if i > 0 {
+		prev = toks[i-1].Tag
+	}
 	next := nextTag(toks, i)
 	up := t.Upper
 
@@ -329,15 +507,16 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int) {
 		t.Tag = POS
 		return
 	case "THAT":
+		nextVerb := i+1 < len(toks) && info[i+1].e != nil && (info[i+1].e.has(VBZ) || info[i+1].e.has(VBD) || info[i+1].e.has(VBP)) && info[i+1].shape&shLower != 0
 		switch {
+		case (prev.IsNoun() || prev == CD) && (nextVerb || next.IsVerb() || next == MD || next == RB):
+			t.Tag = WDT
 		case next.IsNoun() && next != NNP || next == JJ:
-			if prev.IsVerb() || prev == COMMA {
+			if prev.IsVerb() || prev == COMMA || prev == IN {
 				t.Tag = IN
 			} else {
 				t.Tag = DT
 			}
-		case (prev.IsNoun()) && (next.IsVerb() || next == MD || next == RB):
-			t.Tag = WDT
 		case next == PUNCT || next == COMMA || next.IsVerb() || next == MD:
 			t.Tag = DT
 		default:
@@ -353,7 +532,7 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int) {
 		return
 	case "THERE":
 		if i+1 < len(toks) {
-			if l, _ := auxLemma(toks[i+1], info[i+1]); l == "BE" || next == MD {
+			if l := lemmaOf(toks, info, i+1); l == "BE" || next == MD {
 				t.Tag = EX
 				return
 			}
@@ -369,9 +548,15 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int) {
 			}
 		}
 		return
-	case "ALL", "HALF", "BOTH":
+	case "ALL", "HALF", "BOTH", "SUCH":
 		if next == DT || next == PRPS {
 			t.Tag = PDT
+		}
+		return
+	case "AS":
+		// "as many as", "as well as": the first "as" is an adverb
+		if i+2 < len(toks) && toks[i+2].Upper == "AS" && (next == JJ || next == RB) {
+			t.Tag = RB
 		}
 		return
 	case "UP", "OUT", "OFF", "DOWN", "BACK", "OVER", "AWAY", "ON", "IN", "AROUND", "THROUGH":
@@ -379,7 +564,11 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int) {
 		if e == nil || !e.has(RP) {
 			return
 		}
-		if prev.IsVerb() && (next == DT || next == PUNCT || next == COMMA || next == IN || next == TO || next == PRPS || next == X || next == CC || next.IsNoun()) {
+		if next == CD && e.has(IN) {
+			t.Tag = IN
+			return
+		}
+		if prev.IsVerb() && (next == DT || next == PUNCT || next == COMMA || next == IN || next == TO || next == PRPS || next == X || next == CC || next.IsNoun() || next == JJ) {
 			if up == "ON" || up == "IN" || up == "OVER" || up == "AROUND" || up == "THROUGH" {
 				if next == PUNCT || next == COMMA || next == X || next == CC {
 					t.Tag = RP
@@ -402,9 +591,15 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int) {
 	}
 	if e == nil || e.n < 2 || t.Tag == NNP || t.Tag == NNPS || t.Tag == CD {
 		if e == nil && t.Tag == VBN && info[i].shape&shLower != 0 {
-			// unknown -ed word: past tense after a subject
-			if l, _ := auxBefore(toks, info, i); l == "" && (prev.IsNoun() || prev == PRP) && next != IN {
-				t.Tag = VBD
+			aux, _ := auxBefore(toks, info, i)
+			switch {
+			case aux == "BE" || aux == "HAVE" || aux == "GET":
+			case isDetLike(prev) || prev == IN && next.IsNoun():
+				if next.IsNoun() || next == JJ {
+					t.Tag = JJ // an overcrowded camp
+				}
+			case (prev.IsNoun() || prev == PRP) && next != IN && next != TO && !st.finite:
+				t.Tag = VBD // unknown -ed word after a subject
 			}
 		}
 		if e == nil && (t.Tag == NN || t.Tag == VB) && (prev == TO || prev == MD) && info[i].shape&shLower != 0 {
@@ -413,26 +608,27 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int) {
 		return
 	}
 	aux, auxTag := auxBefore(toks, info, i)
+	nextUp := nextTokUpper(toks, i)
 
 	// verb contexts
 	switch {
 	case (auxTag == TO || auxTag == MD || aux == "DO") && e.has(VB):
-		if auxTag == TO && (e.tags[0].IsNoun() && !e.has(VBP)) {
-			break
-		}
-		if auxTag == TO && i > 0 && toks[i-1].Tag == TO && (next == IN || next == PUNCT || next == COMMA) && e.tags[0].IsNoun() && isNounPhraseTo(toks, i) {
-			break
+		if auxTag == TO && e.tags[0].IsNoun() && (!e.has(VBP) || next == PUNCT || next == COMMA || next == CC) {
+			break // "alternatives to oil,"
 		}
 		t.Tag = VB
 		return
-	case aux == "HAVE" && e.has(VBN):
+	case aux == "HAVE" && e.has(VBN) && prev != DT:
 		t.Tag = VBN
 		return
-	case (aux == "BE" || aux == "GET") && e.has(VBN) && (t.Tag == VBD || t.Tag == VBN || t.Tag == JJ && strings.HasSuffix(up, "ED")):
+	case (aux == "BE" || aux == "GET") && e.has(VBN) && (t.Tag.IsVerb() || t.Tag == JJ && strings.HasSuffix(up, "ED")):
 		t.Tag = VBN
 		return
 	case aux == "BE" && e.has(VBG) && t.Tag != NN:
 		t.Tag = VBG
+		return
+	case nextUp == "BY" && e.has(VBN) && (t.Tag == VBD || t.Tag == JJ):
+		t.Tag = VBN // "China frayed by", "missiles fired by"
 		return
 	}
 
@@ -440,21 +636,31 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int) {
 	case isDetLike(prev) || prev == IN || prev == TO:
 		// determiner / adjective / preposition + noun
 		if t.Tag.IsVerb() {
+			realDet := prev == DT || prev == PRPS || prev == POS || prev == JJ || prev == WPS || prev == PDT
 			switch {
-			case e.has(NNS) && (t.Tag == VBZ):
+			case t.Tag == VBG:
+				if realDet && e.has(NN) && next != DT && next != PRP && next != PRPS {
+					t.Tag = NN // the fighting, an apartment building
+				}
+			case e.has(NNS) && t.Tag == VBZ:
 				t.Tag = NNS
-			case e.has(NN) && (t.Tag == VB || t.Tag == VBP || t.Tag == VBG && (next.IsNoun() == false || prev == DT)):
+			case e.has(NN) && (t.Tag == VB || t.Tag == VBP):
 				t.Tag = NN
-			case e.has(NNS):
+			case e.has(NNS) && t.Tag != VBD && t.Tag != VBN:
 				t.Tag = NNS
-			case (t.Tag == VBD || t.Tag == VBN) && e.has(JJ) && isDetLike(prev) && prev != POS:
+			case (t.Tag == VBD || t.Tag == VBN) && e.has(JJ) && realDet && (next.IsNoun() || next == JJ):
 				t.Tag = JJ
-			case t.Tag == VBD && e.has(VBN) && prev != TO:
+			case (t.Tag == VBD || t.Tag == VBN) && realDet && e.has(NN) && !next.IsNoun():
+				t.Tag = NN // "the set", "a hit"
+			case t.Tag == VBD && e.has(VBN) && prev != TO && (isDetLike(prev) || prev == IN && (next.IsNoun() || next == JJ)):
 				t.Tag = VBN
 			}
 		}
-		if t.Tag == NN && e.has(JJ) && next.IsNoun() && prev != IN {
+		if t.Tag == NN && e.has(JJ) && (next.IsNoun() || next == JJ) && prev != IN && e.tags[0] == JJ {
 			t.Tag = JJ
+		}
+		if t.Tag == JJ && e.has(NN) && (prev == DT || prev == JJ || prev == POS || prev == PRPS) && !nounish(toks, info, i+1) && next != CD && next != COMMA && next != CC {
+			t.Tag = NN // "the military said", "the general warned"
 		}
 		return
 	case prev == PRP && nominative(toks[i-1].Upper), prev == WDT || prev == WP, prev == EX:
@@ -472,38 +678,100 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int) {
 		return
 	case prev.IsNoun():
 		// subject + verb versus noun compound
-		objectNext := next == DT || next == PRPS || next == NNP || next == CD || next == PRP || next == TO || next == RB
+		objectNext := next == DT || next == PRPS || next == NNP || next == CD || next == PRP || next == RB
+		plural := prev == NNS || prev == NNPS
 		switch {
-		case t.Tag == VB && e.has(VBP) && (prev == NNS || prev == NNPS) && objectNext:
-			t.Tag = VBP
+		case (t.Tag == VBD || t.Tag == VBN || t.Tag == JJ) && e.has(VBN) && e.has(VBD) && st.finite && prev != NNP && prev != NNPS &&
+			(next == IN || next == TO) && nextUp != "THAT" && !clauseVerbs[lemmaOf(toks, info, i)]:
+			t.Tag = VBN // two men sought in ..., a trip aimed at ...
+		case (t.Tag == VBD || t.Tag == VBN || t.Tag == JJ) && e.has(VBN) && e.has(VBD) && st.finite && (prev == NNP || prev == NNPS) && nextUp == "BY":
+			t.Tag = VBN
+		case t.Tag == VBN && e.has(VBD) && !st.finite:
+			t.Tag = VBD
+		case t.Tag == JJ && e.has(VBD) && strings.HasSuffix(up, "ED") && !st.finite && !next.IsNoun():
+			t.Tag = VBD
+		case (t.Tag == NN || t.Tag == VB || t.Tag == VBP) && plural && (e.has(VBP) || e.has(VBD)) && !st.finite && next != VBZ && next != VBD && next != VBP && next != MD:
+			if e.has(VBD) && (next == PUNCT || next == IN || next == TO || next == DT || objectNext) && !e.has(VBP) {
+				t.Tag = VBD
+			} else if e.has(VBD) && e.has(VBP) && (next == DT || next == TO || next.IsNoun()) && lemmaOf(toks, info, i) != up {
+				t.Tag = VBD
+			} else if e.has(VBP) {
+				t.Tag = VBP // forces fire on, attackers set fire
+			} else {
+				t.Tag = VBD
+			}
+		case t.Tag == NN && e.has(VBD) && !st.finite && (next == PUNCT || next == IN || next == TO) && !plural:
+			t.Tag = VBD // the fighting spread.
 		case t.Tag == VB && e.has(NN):
 			t.Tag = NN
 		case t.Tag == VB && e.has(VBP):
 			t.Tag = VBP
-		case (t.Tag == NNS) && e.has(VBZ) && (prev == NN || prev == NNP) && objectNext:
+		case t.Tag == NNS && e.has(VBZ) && !plural && !st.finite && (objectNext || prev == NNP && (next == NN || next == NNS || next == JJ || next == TO)):
 			t.Tag = VBZ
-		case t.Tag == VBZ && e.has(NNS) && !objectNext:
+		case t.Tag == VBZ && e.has(NNS) && (plural || st.finite || !(objectNext || next == TO || prev == NNP && (next == NN || next == NNS || next == JJ))):
 			t.Tag = NNS
-		case t.Tag == NN && e.has(VBP) && (prev == NNS || prev == NNPS) && objectNext:
-			t.Tag = VBP
-		case t.Tag == VBN && e.has(VBD) && next != IN && nextTokUpper(toks, i) != "BY":
-			t.Tag = VBD
-		case t.Tag == VBD && e.has(VBN) && nextTokUpper(toks, i) == "BY":
-			t.Tag = VBN
+		}
+		return
+	case prev.IsVerb() || prev == RP:
+		// a verb is followed by its object, not by another verb
+		if prev == VB || prev == VBP || prev == VBD || prev == VBZ || prev == VBG || prev == VBN || prev == RP {
+			pl := ""
+			if i > 0 {
+				pl = lemmaOf(toks, info, i-1)
+			}
+			if bareInfVerbs[pl] && e.has(VB) && (t.Tag == VB || t.Tag == VBP || t.Tag.IsNoun()) {
+				t.Tag = VB
+				return
+			}
+			if pl == "BE" || pl == "HAVE" || pl == "DO" || pl == "GET" {
+				return
+			}
+			if t.Tag == VB || t.Tag == VBP || t.Tag == VBZ {
+				if nt, ok := nounOf(e, t.Tag); ok {
+					t.Tag = nt
+					return
+				}
+			}
+			if (t.Tag == VBD || t.Tag == VBN) && (next.IsNoun() || next == JJ) {
+				if e.has(JJ) {
+					t.Tag = JJ
+				} else {
+					t.Tag = VBN // expel exiled leaders
+				}
+			}
 		}
 		return
 	case prev == X || prev == QUOTE || prev == COMMA || prev == CC:
-		// clause start: nouns beat verbs
-		if t.Tag == VBZ && e.has(NNS) && !(prev == CC && i > 1 && toks[i-2].Tag.IsNoun()) {
-			t.Tag = NNS
-		} else if (t.Tag == VB || t.Tag == VBP) && e.has(NN) && prev != CC {
-			t.Tag = NN
-		} else if t.Tag == VB && prev == CC && i > 1 && toks[i-2].Tag == VB {
-			// "to attack and destroy"
-		} else if t.Tag == VB && e.has(VBP) {
-			t.Tag = VBP
+		if prev == CC {
+			// coordination copies the verb form: "to give a speech and meet"
+			for j := i - 2; j >= 0 && j >= i-12; j-- {
+				pt := toks[j].Tag
+				if pt.IsVerb() {
+					if e.has(pt) && (t.Tag.IsVerb() || pt == VB || pt == VBD) {
+						if !(pt == VB && next == PUNCT) {
+							t.Tag = pt
+							return
+						}
+					}
+					break
+				}
+				if pt == PUNCT || pt == MD {
+					break
+				}
+			}
 		}
-		if t.Tag == NN && e.has(JJ) && next.IsNoun() {
+		// clause start: nouns beat verbs
+		switch {
+		case t.Tag == VBZ && e.has(NNS) && !(prev == CC && i > 1 && toks[i-2].Tag.IsNoun()):
+			t.Tag = NNS
+		case (t.Tag == VB || t.Tag == VBP) && e.has(NN) && prev != CC:
+			t.Tag = NN
+		case t.Tag == VB && e.has(VBP):
+			t.Tag = VBP
+		case t.Tag == VBG && e.has(NN) && i == 0 && (next == IN || next.IsNoun()):
+			t.Tag = NN // "Fighting in the region", "Shipping companies"
+		}
+		if t.Tag == NN && e.has(JJ) && next.IsNoun() && e.tags[0] == JJ {
 			t.Tag = JJ
 		}
 		return
@@ -511,23 +779,4 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int) {
 	if t.Tag == VB && e.has(VBP) {
 		t.Tag = VBP
 	}
-}
-
-func nextTokUpper(toks []Token, i int) string {
-	if i+1 < len(toks) {
-		return toks[i+1].Upper
-	}
-	return ""
-}
-
-// isNounPhraseTo is a hook for "to" + noun ("turned to fire"); today it
-// keeps the verb reading only when the word is mostly a verb.
-func isNounPhraseTo(toks []Token, i int) bool { return false }
-
-func auxLemma(t Token, in tokInfo) (string, Tag) {
-	if in.e == nil {
-		return "", t.Tag
-	}
-	l, _ := in.e.lemma(t.Tag)
-	return l, t.Tag
 }
