@@ -577,7 +577,7 @@ func scoreHints(ms []Mention, weights map[string]float64, local []map[string]boo
 				cd.Score += 2 * weights[cd.Place.Country] / max
 			}
 			if m.Sentence < len(local) && local[m.Sentence][cd.Place.Country] && cd.Place.Feature != Country {
-				cd.Score += 1
+				cd.Score += 0.5
 			}
 		}
 		sortCandidates(m)
