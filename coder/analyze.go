@@ -56,12 +56,12 @@ type codeRef struct {
 // state is the per-sentence scratch space, pooled to keep coding
 // allocation-light.
 type state struct {
-	words  []word
-	ments  []mention
-	ents   []entity
-	groups []group
-	inMent []int16 // mention index per word, -1 when none
-	npw    []bool  // word may be part of a noun phrase
+	words   []word
+	ments   []mention
+	ents    []entity
+	groups  []group
+	inMent  []int16 // mention index per word, -1 when none
+	npw     []bool  // word may be part of a noun phrase
 	verbs   []verbCand
 	clauses []clause
 	codes   []string

@@ -13,6 +13,7 @@ type verbCand struct {
 	vs, ve   int // words of the (multi-word) verb [vs, ve)
 	gs       int // first word of the verb group (auxiliaries, adverbs, negation)
 	verb     *petrarch.Verb
+	alts     []*petrarch.Verb // the same form in other blocks (SHOT [---] and SHOT [223])
 	passive  bool
 	negated  bool
 	modality string
@@ -74,12 +75,20 @@ func (s *state) verbOK(i int) bool {
 	if w.tag == nlp.MD || w.tag == nlp.PUNCT || w.tag == nlp.COMMA || w.tag == nlp.DT || w.tag == nlp.IN || w.tag == nlp.CC {
 		return false
 	}
-	if i > 0 {
-		p := &s.words[i-1]
-		if p.tag == nlp.MD || p.tag == nlp.TO || p.key == "N'T" || p.key == "NOT" {
+	// after a modal, "to", negation or an auxiliary, possibly across adverbs
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		p := &s.words[k]
+		if p.tag == nlp.MD || p.tag == nlp.TO || p.key == "N'T" || p.key == "NOT" || (p.tag.IsVerb() && p.tag != nlp.VBG) {
 			return true
 		}
-		if s.inMent[i-1] >= 0 && i+1 < len(s.words) {
+		if p.tag != nlp.RB && p.tag != nlp.RBR && p.tag != nlp.RBS {
+			break
+		}
+	}
+	// right after a clause-initial actor and before an object or preposition
+	if i > 0 && s.inMent[i-1] >= 0 && i+1 < len(s.words) {
+		m := &s.ments[s.inMent[i-1]]
+		if m.i == 0 || s.words[m.i-1].tag == nlp.CC || s.words[m.i-1].tag == nlp.COMMA || (m.i == 1 && s.words[0].tag == nlp.DT) {
 			n := &s.words[i+1]
 			if n.tag == nlp.DT || n.tag == nlp.PRPS || n.tag == nlp.TO || n.tag == nlp.IN || s.inMent[i+1] >= 0 {
 				return true
@@ -118,6 +127,12 @@ func (c *Coder) findVerbs(s *state) {
 			continue
 		}
 		v := verbCand{i: i, vs: i - len(best.Pre), ve: i + 1 + len(best.Post), verb: best.Verb}
+		for _, f := range forms {
+			if f != best && f.Verb.Block != best.Verb.Block && len(f.Pre) == len(best.Pre) && len(f.Post) == len(best.Post) &&
+				(len(f.Pre) == 0 || s.keysAt(i-len(f.Pre), f.Pre)) && (len(f.Post) == 0 || s.keysAt(i+1, f.Post)) {
+				v.alts = append(v.alts, f.Verb)
+			}
+		}
 		v.speech = speechLemmas[w.lemma] || speechLemmas[w.key]
 		// verb group: auxiliaries, modals, adverbs, negation, "to", "about to"
 		g := v.vs
@@ -363,9 +378,10 @@ func (s *state) buildClauses() {
 			start, inherit, sawVerb = k+1, false, false
 			continue
 		}
-		if !sawVerb || !isCoord(w.key) || w.tag != nlp.CC && w.key != "AND" && w.key != "BUT" {
+		if !sawVerb || (w.key != "AND" && w.key != "BUT") {
 			continue
 		}
+		comma := k > 0 && s.words[k-1].key == ","
 		// what follows: a verb group (coordinated VP) or a subject and a verb
 		q := k + 1
 		for q < hi && (s.words[q].tag == nlp.RB || s.words[q].key == ",") {
@@ -384,7 +400,7 @@ func (s *state) buildClauses() {
 		for r < hi && s.npw[r] {
 			r++
 		}
-		if r > q && r < hi && (s.words[r].tag == nlp.MD || (s.words[r].tag.IsVerb() && s.words[r].tag != nlp.VBG)) {
+		if comma && r > q && r < hi && (s.words[r].tag == nlp.MD || (s.words[r].tag.IsVerb() && s.words[r].tag != nlp.VBG)) {
 			s.clauses = append(s.clauses, clause{start: start, end: k, inherit: inherit, subj: -1})
 			start, inherit, sawVerb = k+1, false, false
 		}
@@ -469,7 +485,7 @@ func (s *state) buildGroups() {
 			for x := 1; x < len(members); x++ {
 				me := &s.ents[members[x]]
 				prev := &s.ents[members[x-1]]
-				if me.actorCodes == nil && len(me.agents) > 0 && prev.actorCodes != nil && len(prev.agents) > 0 && s.inMent[prev.i] >= 0 && s.ments[s.inMent[prev.i]].kind == mActor {
+				if me.actorCodes == nil && len(me.agents) > 0 && prev.actorCodes != nil && len(prev.agents) > 0 {
 					me.inheritFrom = members[x-1]
 				}
 			}

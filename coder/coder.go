@@ -143,8 +143,8 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 		return nil, false
 	}
 	c.findMentions(s, keys, date)
-	c.buildEntities(s)
 	c.findVerbs(s)
+	c.buildEntities(s)
 	raw := c.codeClauses(s)
 	if len(raw) == 0 {
 		return nil, false

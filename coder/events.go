@@ -142,36 +142,50 @@ func (s *state) subject(cl *clause, v *verbCand, b *binding, inh int) int {
 
 // codeVerb matches the verb's patterns and assigns source and target.
 func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent, int) {
-	cps := c.blocks[v.verb.Block]
 	var best *cpattern
 	var bb binding
 	hi := s.report
-	for _, cp := range cps {
-		if cp.skip || cp.mask&^s.mask != 0 {
-			continue
+	verb := v.verb
+	for a := -1; a < len(v.alts); a++ {
+		vb := v.verb
+		if a >= 0 {
+			vb = v.alts[a]
 		}
-		if best != nil && cp.weight <= best.weight {
-			continue
+		for _, cp := range c.blocks[vb.Block] {
+			if cp.skip || cp.mask&^s.mask != 0 {
+				continue
+			}
+			if best != nil && cp.weight <= best.weight {
+				continue
+			}
+			b := binding{src: -1, tgt: -1, comp: -1, post: -1}
+			if !c.matchPre(s, cp, 0, v.vs, 0, &b) {
+				continue
+			}
+			b.steps = 0
+			if !c.matchPost(s, cp, 0, v.ve, hi, &b) {
+				continue
+			}
+			best, bb, verb = cp, b, vb
 		}
-		b := binding{src: -1, tgt: -1, comp: -1}
-		if !c.matchPre(s, cp, 0, v.vs, 0, &b) {
-			continue
-		}
-		b.steps = 0
-		if !c.matchPost(s, cp, 0, v.ve, hi, &b) {
-			continue
-		}
-		best, bb = cp, b
 	}
-	code := v.verb.EffectiveCode()
-	pattern := v.verb.Pos.String()
+	if best == nil && verb.EffectiveCode().IsNull() {
+		for _, vb := range v.alts {
+			if !vb.EffectiveCode().IsNull() {
+				verb = vb
+				break
+			}
+		}
+	}
+	code := verb.EffectiveCode()
+	pattern := verb.Pos.String()
 	if best != nil {
 		if !best.code.IsZero() {
 			code = best.code
 		}
 		pattern = best.pat.Pos.String()
 	} else {
-		bb = binding{src: -1, tgt: -1, comp: -1}
+		bb = binding{src: -1, tgt: -1, comp: -1, post: -1}
 	}
 	tr := verbTry{verb: v.i, code: code.String(), src: -1, tgt: -1}
 	if best != nil {
@@ -192,9 +206,12 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 		return nil, subj
 	}
 	src, tgt := bb.src, bb.tgt
-	if bb.comp >= 0 {
+	if bb.comp >= 0 && !bb.compPost {
 		tr.note = "compound actor"
 		return s.pairs(bb.comp, code, v, pattern), bb.comp
+	}
+	if bb.comp >= 0 && bb.tgt < 0 {
+		bb.tgt = bb.comp // "agrees with % ": the compound is the target
 	}
 	if v.passive && src < 0 {
 		// "X was attacked by Y": Y is the source, X the target

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"github.com/egret-events/egret/nlp"
 	"github.com/egret-events/egret/petrarch"
 )
 
@@ -132,6 +133,8 @@ func compile(p *petrarch.Pattern, syns map[string]*petrarch.Synset) *cpattern {
 // binding records the groups pattern markers consumed.
 type binding struct {
 	src, tgt, comp int
+	compPost       bool
+	post           int // unused marker slot kept for symmetry
 	skips          [4]int
 	nskip          int
 	steps          int
@@ -207,6 +210,25 @@ func (c *Coder) matchPre(s *state, cp *cpattern, k, limit, lo int, b *binding) b
 				break
 			}
 		}
+	case petrarch.ESkip:
+		// ^ skips one noun phrase, actor or not
+		q := limit - 1
+		for q >= lo && !s.npw[q] {
+			q--
+		}
+		if q < lo {
+			return false
+		}
+		r := q
+		for r > lo && (s.npw[r-1] || s.words[r-1].tag == nlp.DT) {
+			r--
+		}
+		for g := range s.groups {
+			if s.groups[g].i < r && s.groups[g].j > r {
+				r = s.groups[g].i
+			}
+		}
+		return c.matchPre(s, cp, k+1, r, lo, b)
 	default:
 		for g := len(s.groups) - 1; g >= 0; g-- {
 			gr := &s.groups[g]
@@ -261,6 +283,24 @@ func (c *Coder) matchPost(s *state, cp *cpattern, k, start, hi int, b *binding) 
 				break
 			}
 		}
+	case petrarch.ESkip:
+		q := start
+		for q < hi && !s.npw[q] && !(s.words[q].tag == nlp.DT && q+1 < hi && s.npw[q+1]) {
+			q++
+		}
+		if q >= hi {
+			return false
+		}
+		r := q + 1
+		for r < hi && s.npw[r] {
+			r++
+		}
+		for g := range s.groups {
+			if s.groups[g].i <= q && s.groups[g].j > r {
+				r = s.groups[g].j
+			}
+		}
+		return c.matchPost(s, cp, k+1, r, hi, b)
 	default:
 		for g := range s.groups {
 			gr := &s.groups[g]
@@ -273,9 +313,13 @@ func (c *Coder) matchPost(s *state, cp *cpattern, k, start, hi int, b *binding) 
 			if !c.bind(b, m.kind, g) {
 				continue
 			}
+			if m.kind == petrarch.ECompound {
+				b.compPost = true
+			}
 			if c.matchPost(s, cp, k+1, gr.j, hi, b) {
 				return true
 			}
+			b.compPost = false
 			c.unbind(b, m.kind)
 		}
 	}
