@@ -548,7 +548,7 @@ func tokenAt(toks []token, off int) int {
 
 var actorObjectVerb = set("accused accuse accuses accusing urged urge urges urging warned warn warns warning blamed blame blames criticized criticised criticize criticizes condemned condemns told tell tells pressed pressing asked asks sanctioned against persuade persuaded convince convinced")
 
-var governmentNoun = set("government governments regime authorities officials administration leadership side diplomats government's regime's")
+var governmentNoun = set("government governments regime authorities officials administration leadership side diplomats")
 
 var speechVerb = set(`said says say saying stated states announced announces accused accuses warned warns denied denies rejected rejects urged urges
 condemned condemns called calls demanded demands insisted insists believes believe believed claims claimed claim wants want wanted taken took take takes

@@ -190,6 +190,9 @@ func abbrevBefore(text string, toks []token) bool {
 	if !w.word || w.end != toks[len(toks)-1].start {
 		return false
 	}
+	if w.end-w.start == 1 && text[w.start] >= 'A' && text[w.start] <= 'Z' {
+		return true // an initial: "C. Raja Mohan"
+	}
 	switch text[w.start:w.end] {
 	case "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "St", "Sen", "Rep", "Gov", "Prof", "Capt", "Maj", "No", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Jr", "Sr", "vs", "Mt", "Ft":
 		return true
@@ -379,7 +382,7 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 					m.Span.Start = int(toks[p-1].start)
 				}
 			}
-		} else if !(toks[p].sentStart && !f.g.isName(f.word(p))) && !titleWord[lw] {
+		} else if !(toks[p].sentStart && sentenceOpener[lw]) && !titleWord[lw] {
 			f.person(key)
 			return m, false
 		}
@@ -398,6 +401,15 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 	}
 	// "Xinhua news agency", "Damascus University": an organisation.
 	if n := end; n < len(toks) && toks[n].word && orgNoun[f.lower(n)] {
+		return m, false
+	}
+	// "the Obama administration": a person, unless the name is a capital,
+	// area or country (then a metonym, settled later).
+	if n := end; n < len(toks) && toks[n].word && governmentNoun[f.lower(n)] && f.g.minor(head) {
+		return m, false
+	}
+	// "Western-dominated": an adjective.
+	if n := end; n < len(toks) && toks[n].joined && !toks[n].upper && m.common {
 		return m, false
 	}
 	// A capitalised word after it makes it part of an organisation or a
@@ -509,10 +521,6 @@ func allUpper(s string) bool {
 	return true
 }
 
-func (g *Gazetteer) isName(w string) bool {
-	_, ok := g.head[Fold(w)]
-	return ok && !g.common[Fold(w)]
-}
 
 // baseScore ranks readings before context: countries over admin-1 areas
 // and cities, bigger places first, capitals well ahead ("Moscow" is not
@@ -635,7 +643,7 @@ latin america
 state department`)
 
 // orgNoun after a place name makes it part of an organisation's name.
-var orgNoun = set("news agency university newspaper daily television tv radio club fc airlines airways")
+var orgNoun = set("news agency university newspaper daily television tv radio club fc airlines airways hotel hotels")
 
 func lines(s string) map[string]bool {
 	m := map[string]bool{}
@@ -648,7 +656,16 @@ func lines(s string) map[string]bool {
 // spacedParticle joins name parts without a hyphen ("Croix des Bouquets");
 // Arabic articles do so only hyphenated ("Bab al-Tabbaneh"), as "as" and
 // "at" are English words.
-var spacedParticle = set("de des del da do dos das di du la le les von van der den")
+var spacedParticle = set("of de des del da do dos das di du la le les von van der den")
+
+// sentenceOpener may open a sentence before a place name without being part
+// of it; any other capitalised first word is taken for a first name
+// ("Arnel Joseph", "Sun Lijun").
+var sentenceOpener = set(`the a an in on at by for from with to of and but or so yet as after before during since when while if although though
+however meanwhile moreover also still then thus this that these those there here he she it we they his her its our their my your
+some many most all both each every no not one two three four five several few other another such what which who whom whose where why how
+according despite amid among between under over near across through inside outside around along toward towards later earlier last next
+today yesterday tomorrow elsewhere overnight now unlike like beyond within throughout about against into onto upon without`)
 
 var particle = set("of de del da do dos das al el ez es ed ad an ar as ash at az ul la le les di du von van der den bin ibn bint y e i")
 
