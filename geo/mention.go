@@ -521,7 +521,6 @@ func allUpper(s string) bool {
 	return true
 }
 
-
 // baseScore ranks readings before context: countries over admin-1 areas
 // and cities, bigger places first, capitals well ahead ("Moscow" is not
 // Moscow, Idaho, unless the context says so).
