@@ -1,0 +1,129 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"net"
+	"runtime"
+
+	"github.com/spf13/cobra"
+
+	"github.com/egret-events/egret"
+	egrethttp "github.com/egret-events/egret/http"
+	"github.com/egret-events/egret/postgres"
+	"github.com/egret-events/egret/sqlite"
+)
+
+// openStore opens the store --db names: a postgres:// or postgresql:// DSN
+// is a PostgreSQL database, anything else a SQLite file.
+func openStore(ctx context.Context, db string) (egret.Store, error) {
+	if db == "" {
+		return nil, egret.Errorf(egret.EINVALID, "--db: empty; give a SQLite file path or a postgres:// DSN")
+	}
+	if postgres.IsDSN(db) {
+		return postgres.Open(ctx, db)
+	}
+	return sqlite.Open(ctx, db)
+}
+
+// coderFunc adapts a function to egret.Coder.
+type coderFunc func(ctx context.Context, doc *egret.Document) ([]egret.Event, error)
+
+func (f coderFunc) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, error) {
+	return f(ctx, doc)
+}
+
+// storeCoder builds the coder the store commands use: the same engine
+// (dictionaries, NLP pipeline, geocoder) as `egret code`.
+func (m *Main) storeCoder(ef engineFlags) (egret.Coder, error) {
+	eng, err := m.loadEngine(ef)
+	if err != nil {
+		return nil, err
+	}
+	return coderFunc(func(ctx context.Context, doc *egret.Document) ([]egret.Event, error) {
+		var st codeStats
+		return eng.code(ctx, doc, &st)
+	}), nil
+}
+
+type serveFlags struct {
+	engineFlags
+	db       string
+	addr     string
+	token    string
+	maxBody  int64
+	maxDoc   int
+	maxBatch int
+	workers  int
+}
+
+// newServeCmd is `egret serve`: the HTTP API and dashboard over a store.
+func newServeCmd(m *Main) *cobra.Command {
+	var f serveFlags
+	cmd := &cobra.Command{
+		Use:   "serve",
+		Short: "Serve the HTTP API and web dashboard over an event store",
+		Long: `Serve the JSON API (/api/v1/...), /healthz, /metrics and the web dashboard.
+
+--db is a SQLite file (created if missing) or a postgres:// DSN. Writes
+(POST /api/v1/documents, /api/v1/code) need "Authorization: Bearer TOKEN"
+when --token or EGRET_TOKEN is set; without a token the server only
+listens on a loopback address.`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if !cmd.Flags().Changed("token") {
+				f.token = m.Getenv("EGRET_TOKEN")
+			}
+			return m.runServe(cmd.Context(), f)
+		},
+	}
+	f.register(cmd)
+	fl := cmd.Flags()
+	fl.StringVar(&f.db, "db", "egret.db", "SQLite file or postgres:// DSN")
+	fl.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
+	fl.StringVar(&f.token, "token", "", "bearer token required for writes (default $EGRET_TOKEN)")
+	fl.Int64Var(&f.maxBody, "max-body", 32<<20, "largest request body in bytes")
+	fl.IntVar(&f.maxDoc, "max-document", 1<<20, "largest document text in bytes")
+	fl.IntVar(&f.maxBatch, "max-batch", 10000, "most documents in one request")
+	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "documents of a request coded in parallel")
+	return cmd
+}
+
+func (m *Main) runServe(ctx context.Context, f serveFlags) error {
+	if err := egrethttp.CheckListen(f.addr, f.token); err != nil {
+		return err
+	}
+	coder, err := m.storeCoder(f.engineFlags)
+	if err != nil {
+		return err
+	}
+	st, err := openStore(ctx, f.db)
+	if err != nil {
+		return err
+	}
+	defer st.Close()
+	srv, err := egrethttp.NewServer(egrethttp.Config{
+		Store: st, Coder: coder, Token: f.token, Logger: m.Logger, Now: m.Now,
+		MaxBodyBytes: f.maxBody, MaxDocumentBytes: f.maxDoc, MaxBatch: f.maxBatch, Workers: f.workers,
+	})
+	if err != nil {
+		return err
+	}
+	ln, err := net.Listen("tcp", f.addr)
+	if err != nil {
+		return egret.Errorf(egret.EINVALID, "--addr %s: %v", f.addr, err)
+	}
+	addr := ln.Addr().String()
+	m.Logger.Info("serving", "addr", addr, "url", fmt.Sprintf("http://%s/", addr), "store", storeKind(f.db), "auth", f.token != "")
+	if m.Ready != nil {
+		m.Ready(addr)
+	}
+	return srv.Serve(ctx, ln)
+}
+
+func storeKind(db string) string {
+	if postgres.IsDSN(db) {
+		return "postgres"
+	}
+	return "sqlite:" + db
+}
