@@ -33,11 +33,12 @@ const maxSentenceTokens = 400
 func (p *Pipeline) Sentences(text string) []Sentence {
 	toks := p.tokenize(text, make([]Token, 0, len(text)/5+1))
 	bounds := p.boundaries(text, toks)
+	names := p.documentNames(toks)
 	sents := make([]Sentence, 0, len(bounds))
 	start := 0
 	for _, end := range bounds {
 		ts := toks[start:end:end]
-		p.tag(ts)
+		p.tag(ts, names)
 		sents = append(sents, Sentence{Index: len(sents), Start: ts[0].Start, End: ts[len(ts)-1].End, Tokens: ts})
 		start = end
 	}
@@ -60,7 +61,33 @@ func (p *Pipeline) SplitSentences(text string) []egret.Span {
 // Tag fills Tag and Lemma of toks in place, treating toks as one sentence.
 // Tokens need Text and Upper (as Tokenize returns them).
 func (p *Pipeline) Tag(toks []Token) {
-	p.tag(toks)
+	p.tag(toks, nil)
+}
+
+// documentNames collects common words the document capitalises in the
+// middle of a sentence ("Trump", "State"), so that at the start of a
+// sentence, where case says nothing, they are still read as names.
+func (p *Pipeline) documentNames(toks []Token) map[string]bool {
+	var names map[string]bool
+	for i := 1; i < len(toks); i++ {
+		t := &toks[i]
+		if t.Text == "" || t.Text[0] < 'A' || t.Text[0] > 'Z' || len(t.Text) < 2 || t.Text[1] < 'a' || t.Text[1] > 'z' {
+			continue
+		}
+		pt := toks[i-1].Text
+		if pt == "" || !(pt[0] >= 'a' && pt[0] <= 'z' || pt[0] >= 'A' && pt[0] <= 'Z' || pt == ",") {
+			continue // after punctuation or a quote a capital proves nothing
+		}
+		e := p.lex.get(t.Upper)
+		if e == nil || e.tags[0] == NNP || closedFirst(e) {
+			continue
+		}
+		if names == nil {
+			names = make(map[string]bool)
+		}
+		names[t.Upper] = true
+	}
+	return names
 }
 
 // sentenceStarters are capitalised words that, after an abbreviation such as

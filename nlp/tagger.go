@@ -93,7 +93,7 @@ func punctTag(up string) (Tag, bool) {
 	return X, false
 }
 
-func (p *Pipeline) tag(toks []Token) {
+func (p *Pipeline) tag(toks []Token, names map[string]bool) {
 	var small [64]tokInfo
 	var info []tokInfo
 	if len(toks) <= len(small) {
@@ -119,7 +119,7 @@ func (p *Pipeline) tag(toks []Token) {
 	initial := true // sentence or quotation start: capitals are not evidence
 	for i := range toks {
 		t := &toks[i]
-		t.Tag = p.initialTag(t, &info[i], initial, allCaps, toks, info, i)
+		t.Tag = p.initialTag(t, &info[i], initial, allCaps, toks, info, i, names)
 		switch t.Tag {
 		case QUOTE:
 			if t.Upper == "\"" || t.Upper == "``" || t.Upper == "(" || t.Upper == "[" {
@@ -185,6 +185,12 @@ func (st *clauseState) update(toks []Token, info []tokInfo, i int) {
 		}
 	}
 }
+
+// nameHeads end fixed names whose first word is a nationality: European
+// Union, Arab League, United Arab Emirates.
+var nameHeads = map[string]bool{"UNION": true, "LEAGUE": true, "REPUBLIC": true, "EMIRATES": true, "COMMISSION": true,
+	"PARLIAMENT": true, "COUNCIL": true, "NATIONS": true, "STATES": true, "KINGDOM": true, "CONGRESS": true,
+	"SEA": true, "OCEAN": true, "GULF": true, "PENINSULA": true, "SPRING": true, "COURT": true, "BANK": true}
 
 // demonymLike reports capitalised adjectives of nationality or creed
 // (Syrian, Iraqi, Chinese, Islamic), which stay JJ before a noun.
@@ -276,7 +282,7 @@ func (p *Pipeline) hyphenTag(up string, sh uint8) (Tag, bool) {
 	return X, false
 }
 
-func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks []Token, info []tokInfo, i int) Tag {
+func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks []Token, info []tokInfo, i int, names map[string]bool) Tag {
 	e := in.e
 	sh := in.shape
 	if sh&(shCap|shLower|shDigit) == 0 {
@@ -316,12 +322,17 @@ func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks
 		if (e != nil && e.has(JJ) || e == nil && (strings.HasSuffix(t.Upper, "IAN") || strings.HasSuffix(t.Upper, "ESE"))) &&
 			sh&shAllCap == 0 && i+1 < len(toks) {
 			nsh := info[i+1].shape
-			if nsh&shLower != 0 && nounish(toks, info, i+1) || nsh&shCap != 0 && demonymLike(t.Upper) && e != nil && e.tags[0] != NN {
+			if nsh&shLower != 0 && nounish(toks, info, i+1) || nsh&shCap != 0 && demonymLike(t.Upper) && e != nil && e.tags[0] != NN && !nameHeads[toks[i+1].Upper] {
 				return JJ
 			}
 		}
 		if initial && e != nil && sh&shAllCap == 0 {
 			if e.tags[0] == NNP {
+				return NNP
+			}
+			// a word the document capitalises mid-sentence is a name here
+			// too (Trump said), unless a noun follows (Security forces)
+			if names[t.Upper] && !(i+1 < len(toks) && info[i+1].shape&shLower != 0 && nounish(toks, info, i+1) && !(info[i+1].e != nil && info[i+1].e.tags[0].IsVerb())) {
 				return NNP
 			}
 			if i+1 < len(toks) && info[i+1].shape&shCap != 0 && info[i+1].shape&shAllCap == 0 && e.tags[0] == NN && (info[i+1].e == nil || info[i+1].e.tags[0] == NNP) {
@@ -511,8 +522,10 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		switch {
 		case (prev.IsNoun() || prev == CD) && (nextVerb || next.IsVerb() || next == MD || next == RB):
 			t.Tag = WDT
+		case i == 0 || prev == QUOTE && i == 1:
+			t.Tag = DT // "That is ...", "That plan ..."
 		case next.IsNoun() && next != NNP || next == JJ:
-			if prev.IsVerb() || prev == COMMA || prev == IN {
+			if prev.IsVerb() || prev == COMMA {
 				t.Tag = IN
 			} else {
 				t.Tag = DT
@@ -532,7 +545,7 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		return
 	case "THERE":
 		if i+1 < len(toks) {
-			if l := lemmaOf(toks, info, i+1); l == "BE" || next == MD {
+			if l := lemmaOf(toks, info, i+1); l == "BE" || l == "HAVE" || l == "SEEM" || l == "APPEAR" || l == "REMAIN" || next == MD {
 				t.Tag = EX
 				return
 			}
@@ -540,7 +553,7 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		t.Tag = RB
 		return
 	case "MORE", "LESS", "MOST", "LEAST":
-		if next == JJ || next == RB {
+		if next == JJ || next == RB || next == VBN || (next == VBG && nounish(toks, info, i+2)) {
 			if up == "MORE" || up == "LESS" {
 				t.Tag = RBR
 			} else {
@@ -551,6 +564,17 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 	case "ALL", "HALF", "BOTH", "SUCH":
 		if next == DT || next == PRPS {
 			t.Tag = PDT
+		}
+		return
+	case "SO":
+		if prev == COMMA && next != JJ && next != RB {
+			t.Tag = IN // ", so the talks ..."
+		}
+		return
+	case "LONGER":
+		if i > 0 && toks[i-1].Upper == "NO" {
+			t.Tag = RBR
+			toks[i-1].Tag = RB
 		}
 		return
 	case "AS":
@@ -609,6 +633,10 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 	}
 	aux, auxTag := auxBefore(toks, info, i)
 	nextUp := nextTokUpper(toks, i)
+	if (prev == MD || prev.IsVerb() && (aux == "BE" || aux == "HAVE")) && e.has(RB) && !e.has(VB) && !e.has(VBN) && !e.has(VBG) && (next.IsVerb() || next == MD) {
+		t.Tag = RB // will likely face, have long said
+		return
+	}
 
 	// verb contexts
 	switch {
@@ -639,7 +667,7 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 			realDet := prev == DT || prev == PRPS || prev == POS || prev == JJ || prev == WPS || prev == PDT
 			switch {
 			case t.Tag == VBG:
-				if realDet && e.has(NN) && next != DT && next != PRP && next != PRPS {
+				if realDet && e.has(NN) && next != DT && next != PRP && next != PRPS && !(nounish(toks, info, i+1) && info[i+1].shape&shLower != 0 && next != IN) {
 					t.Tag = NN // the fighting, an apartment building
 				}
 			case e.has(NNS) && t.Tag == VBZ:
@@ -656,8 +684,8 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 				t.Tag = VBN
 			}
 		}
-		if t.Tag == NN && e.has(JJ) && (next.IsNoun() || next == JJ) && prev != IN && e.tags[0] == JJ {
-			t.Tag = JJ
+		if t.Tag == NN && e.has(JJ) && (next.IsNoun() || next == JJ) && (e.tags[0] == JJ || info[i+1].shape&shLower != 0 && nounFirst(info[i+1].e)) {
+			t.Tag = JJ // a key role, the current government
 		}
 		if t.Tag == JJ && e.has(NN) && (prev == DT || prev == JJ || prev == POS || prev == PRPS) && !nounish(toks, info, i+1) && next != CD && next != COMMA && next != CC {
 			t.Tag = NN // "the military said", "the general warned"
@@ -742,6 +770,10 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		}
 		return
 	case prev == X || prev == QUOTE || prev == COMMA || prev == CC:
+		if prev == COMMA && (t.Tag == VBD || t.Tag == VBN) && e.has(VBN) && next == IN && nextUp != "THAT" {
+			t.Tag = VBN // ", compared with", ", backed by"
+			return
+		}
 		if prev == CC {
 			// coordination copies the verb form: "to give a speech and meet"
 			for j := i - 2; j >= 0 && j >= i-12; j-- {
@@ -762,13 +794,14 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		}
 		// clause start: nouns beat verbs
 		switch {
-		case t.Tag == VBZ && e.has(NNS) && !(prev == CC && i > 1 && toks[i-2].Tag.IsNoun()):
+		case t.Tag == VBZ && e.has(NNS) && !(prev == CC && i > 1 && toks[i-2].Tag.IsNoun()) &&
+			!(prev == COMMA && e.tags[0] == VBZ && (next == DT || next == PRP || next == PRPS || nextUp == "THAT")):
 			t.Tag = NNS
 		case (t.Tag == VB || t.Tag == VBP) && e.has(NN) && prev != CC:
 			t.Tag = NN
 		case t.Tag == VB && e.has(VBP):
 			t.Tag = VBP
-		case t.Tag == VBG && e.has(NN) && i == 0 && (next == IN || next.IsNoun()):
+		case t.Tag == VBG && e.has(NN) && i == 0 && (next == IN || next.IsNoun()) && !participleClause(toks, i):
 			t.Tag = NN // "Fighting in the region", "Shipping companies"
 		}
 		if t.Tag == NN && e.has(JJ) && next.IsNoun() && e.tags[0] == JJ {
@@ -779,4 +812,23 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 	if t.Tag == VB && e.has(VBP) {
 		t.Tag = VBP
 	}
+}
+
+// participleClause reports a sentence-initial -ing clause closed by a comma
+// before any finite verb: "Speaking to reporters, he said ...".
+func participleClause(toks []Token, i int) bool {
+	for j := i + 1; j < len(toks) && j < i+20; j++ {
+		switch toks[j].Tag {
+		case COMMA:
+			return true
+		case VBD, VBZ, VBP, MD, PUNCT:
+			return false
+		}
+	}
+	return false
+}
+
+// nounFirst reports a lexicon entry whose preferred reading is a noun.
+func nounFirst(e *entry) bool {
+	return e != nil && (e.tags[0] == NN || e.tags[0] == NNS)
 }

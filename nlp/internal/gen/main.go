@@ -320,8 +320,7 @@ func build(wn *wordnet) *lexicon {
 		}
 		if len(gers) > 0 {
 			forms[3] = gers[0]
-		} else if (len(pasts) > 0 && strings.HasSuffix(pasts[0], "ED") && pasts[0] != reg[1]) &&
-			!strings.HasSuffix(v, "E") {
+		} else if len(pasts) > 0 && pasts[0] == v+v[len(v)-1:]+"ED" {
 			// a doubled past (REFERRED) implies a doubled gerund (REFERRING)
 			forms[3] = pasts[0][:len(pasts[0])-2] + "ING"
 		}

@@ -72,9 +72,16 @@ func Plural(w string) string {
 		return w + "ES"
 	case endsConsY(w):
 		return w[:len(w)-1] + "IES"
+	case strings.HasSuffix(w, "MAN") && !manExceptions[w]:
+		return w[:len(w)-2] + "EN" // GUNMAN → GUNMEN
 	}
 	return w + "S"
 }
+
+// manExceptions end in -MAN but pluralise regularly.
+var manExceptions = map[string]bool{"HUMAN": true, "GERMAN": true, "ROMAN": true, "SHAMAN": true, "TALISMAN": true,
+	"CAIMAN": true, "CAYMAN": true, "OTTOMAN": true, "DOBERMAN": true, "BRAHMAN": true, "OMAN": true, "CAPLAN": true,
+	"MUSSULMAN": true, "WALKMAN": true, "SHOWMAN": false, "AMAN": true, "DAMAN": true, "SUMAN": true}
 
 // ThirdSg is the regular third person singular present: GO → GOES.
 func ThirdSg(w string) string {
