@@ -69,7 +69,7 @@ func (s *state) keysAt(p int, ws []string) bool {
 // that confuse it (a word after a modal, or between an actor and an object).
 func (s *state) verbOK(i int) bool {
 	w := &s.words[i]
-	if w.tag.IsVerb() {
+	if w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS" {
 		return true
 	}
 	if w.tag == nlp.MD || w.tag == nlp.PUNCT || w.tag == nlp.COMMA || w.tag == nlp.DT || w.tag == nlp.IN || w.tag == nlp.CC {
@@ -194,7 +194,8 @@ func (c *Coder) buildEntities(s *state) {
 	for i := 0; i < n; i++ {
 		w := &s.words[i]
 		ok := s.inMent[i] >= 0 || npTag(w.tag)
-		if !ok && (w.key == "AND" || w.key == ",") && i > 0 && i+1 < n && (s.words[i-1].tag == nlp.JJ && s.words[i+1].tag == nlp.JJ) {
+		if !ok && (w.key == "AND" || w.key == ",") && i > 0 && i+2 < n && s.words[i-1].tag == nlp.JJ && s.inMent[i-1] < 0 && s.inMent[i+1] < 0 &&
+			(s.words[i+1].tag == nlp.JJ || (s.words[i+1].tag == nlp.NN && (s.words[i+2].tag.IsNoun() || s.inMent[i+2] >= 0))) {
 			ok = true // "awful and evil minister"
 		}
 		if ok && s.inMent[i] < 0 && s.verbAt(i) >= 0 {
@@ -242,6 +243,36 @@ func (c *Coder) buildEntities(s *state) {
 		}
 		i = j
 	}
+	s.mergePP()
+}
+
+// mergePP joins "the government of Gondor" into one entity when the
+// phrases around it are not coordinated (coordinations are attached
+// group-wise in buildGroups).
+func (s *state) mergePP() {
+	out := s.ents[:0]
+	for e := 0; e < len(s.ents); e++ {
+		a := s.ents[e]
+		if a.actorCodes == nil && e+1 < len(s.ents) && a.j < len(s.words) {
+			b := s.ents[e+1]
+			pw := s.words[a.j].key
+			if (pw == "OF" || pw == "IN" || pw == "FROM" || pw == "AT") && b.i == a.j+1 && b.actorCodes != nil {
+				coordBefore := a.i >= 2 && (isCoord(s.words[a.i-1].key) || s.words[a.i-1].key == ",") && len(out) > 0 && out[len(out)-1].j == a.i-1 && out[len(out)-1].actorCodes == nil
+				coordAfter := b.j+1 < len(s.words) && (isCoord(s.words[b.j].key) || s.words[b.j].key == ",") && e+2 < len(s.ents) && s.ents[e+2].i == b.j+1
+				if !coordBefore && !coordAfter {
+					a.j = b.j
+					a.actorCodes = b.actorCodes
+					a.agents = append(append([]*petrarch.Agent(nil), a.agents...), b.agents...)
+					a.former = a.former || b.former
+					out = append(out, a)
+					e++
+					continue
+				}
+			}
+		}
+		out = append(out, a)
+	}
+	s.ents = out
 }
 
 func (s *state) npwAt(i int) bool { return i >= 0 && i < len(s.npw) && s.npw[i] }
@@ -391,7 +422,7 @@ func (s *state) buildClauses() {
 			continue
 		}
 		x := &s.words[q]
-		if x.tag == nlp.MD || (x.tag.IsVerb() && x.tag != nlp.VBG) || s.verbAt(q) >= 0 {
+		if x.tag == nlp.MD || (x.tag.IsVerb() && x.tag != nlp.VBG) || (s.verbAt(q) >= 0 && x.tag != nlp.VBG && !x.tag.IsNoun() && x.tag != nlp.JJ) {
 			s.clauses = append(s.clauses, clause{start: start, end: k, inherit: inherit, subj: -1})
 			start, inherit, sawVerb = k+1, true, false
 			continue

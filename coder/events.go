@@ -1,8 +1,14 @@
 package coder
 
 import (
+	"github.com/egret-events/egret/nlp"
 	"github.com/egret-events/egret/petrarch"
 )
+
+// subordinators are IN-tagged words that open a clause, not a prepositional
+// phrase: the phrase after them can be a subject.
+var subordinators = map[string]bool{"AFTER": true, "BEFORE": true, "WHEN": true, "SINCE": true, "BECAUSE": true, "WHILE": true,
+	"ALTHOUGH": true, "THOUGH": true, "IF": true, "UNTIL": true, "AS": true, "THAT": true, "WHETHER": true, "ONCE": true, "UNLESS": true}
 
 // rawEvent is an event before it is turned into an egret.Event.
 type rawEvent struct {
@@ -128,9 +134,32 @@ func joinWords(ws []word) string {
 // subject finds the default source: the leftmost group of the clause before
 // the verb group, else the inherited subject.
 func (s *state) subject(cl *clause, v *verbCand, b *binding, inh int) int {
+	lo := cl.start
+	if lo < len(s.words) && s.words[lo].tag == nlp.IN && !subordinators[s.words[lo].key] {
+		// "On improvement of ..., he said": skip a clause-initial adverbial
+		for k := lo; k < v.gs; k++ {
+			if s.words[k].key == "," {
+				lo = k + 1
+				break
+			}
+		}
+	}
+	// a phrase right before the verb group is its subject ("after
+	// Calenardhon crowds burned"), unless it is the object of a preposition
 	for g := range s.groups {
 		gr := &s.groups[g]
-		if gr.i >= cl.start && gr.j <= v.gs && !b.taken(g) {
+		if gr.i >= lo && gr.j == v.gs && !b.taken(g) {
+			if gr.i == 0 || s.words[gr.i-1].tag != nlp.IN || subordinators[s.words[gr.i-1].key] {
+				return g
+			}
+		}
+	}
+	for g := range s.groups {
+		gr := &s.groups[g]
+		if gr.i >= lo && gr.j <= v.gs && !b.taken(g) {
+			if gr.i > lo && s.words[gr.i-1].tag == nlp.IN && !subordinators[s.words[gr.i-1].key] && s.words[gr.i-1].key != "THAT" {
+				continue // object of a preposition
+			}
 			return g
 		}
 	}
@@ -197,6 +226,7 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 		}
 	}()
 	subj := s.subject(cl, v, &bb, inh)
+	src, tgt := bb.src, bb.tgt
 	if code.IsNull() || code.Active == "###" {
 		tr.note = "null code: no event"
 		return nil, subj
@@ -205,13 +235,12 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 		tr.note = "negated: not coded as the positive event"
 		return nil, subj
 	}
-	src, tgt := bb.src, bb.tgt
 	if bb.comp >= 0 && !bb.compPost {
 		tr.note = "compound actor"
 		return s.pairs(bb.comp, code, v, pattern), bb.comp
 	}
-	if bb.comp >= 0 && bb.tgt < 0 {
-		bb.tgt = bb.comp // "agrees with % ": the compound is the target
+	if bb.comp >= 0 && tgt < 0 {
+		tgt = bb.comp // "agrees with % ": the compound is the target
 	}
 	if v.passive && src < 0 {
 		// "X was attacked by Y": Y is the source, X the target
