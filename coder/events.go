@@ -154,14 +154,21 @@ func (s *state) subject(cl *clause, v *verbCand, b *binding, inh int) int {
 			}
 		}
 	}
+	ppObj := -1
 	for g := range s.groups {
 		gr := &s.groups[g]
 		if gr.i >= lo && gr.j <= v.gs && !b.taken(g) {
-			if gr.i > lo && s.words[gr.i-1].tag == nlp.IN && !subordinators[s.words[gr.i-1].key] && s.words[gr.i-1].key != "THAT" {
-				continue // object of a preposition
+			if gr.i > lo && s.words[gr.i-1].tag == nlp.IN && !subordinators[s.words[gr.i-1].key] {
+				if ppObj < 0 {
+					ppObj = g // object of a preposition: only if nothing better
+				}
+				continue
 			}
 			return g
 		}
+	}
+	if ppObj >= 0 && (inh < 0 || b.taken(inh)) {
+		return ppObj
 	}
 	if inh >= 0 && !b.taken(inh) {
 		return inh

@@ -136,7 +136,37 @@ func actorPhrase(s string) (Phrase, string, error) {
 	if s == "" {
 		return Phrase{}, "", fmt.Errorf("empty actor phrase")
 	}
-	return splitPhrase(s, false), rest, nil
+	p := splitPhrase(s, false)
+	for k := 1; k < len(p.Words); k++ {
+		if p.Gap == nil {
+			p.Gap = make([]bool, len(p.Words))
+		}
+	}
+	if p.Gap != nil {
+		// recover the separators: a word preceded by a space may have a gap
+		k := 0
+		any := false
+		for i := 0; i < len(s) && k < len(p.Words); {
+			for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '_') {
+				if k > 0 && s[i] != '_' {
+					p.Gap[k] = true
+					any = true
+				}
+				i++
+			}
+			for i < len(s) && s[i] != ' ' && s[i] != '\t' && s[i] != '_' {
+				i++
+			}
+			k++
+			if k < len(p.Gap) {
+				p.Gap[k] = false
+			}
+		}
+		if !any {
+			p.Gap = nil
+		}
+	}
+	return p, rest, nil
 }
 
 // splitPhrase turns "ARNOR_" or "CARAS GALADHON" into words; a word that

@@ -73,11 +73,40 @@ func WordMatches(t, w string, exact bool) bool {
 	return len(t) > len(w) && t[:len(w)] == w
 }
 
-// Match returns the longest phrase starting at words[i] whose every word
-// matches consecutively, and its length in words (0 when none).
+// MaxGap is how many words may come between two actor-phrase words
+// written with a space.
+const MaxGap = 2
+
+// rest matches phrase words k.. from position p, returning the end.
+func rest(words []string, p int, ph *Phrase, k int) int {
+	if k == len(ph.Words) {
+		return p
+	}
+	gap := 0
+	if ph.Gap != nil && ph.Gap[k] {
+		gap = MaxGap
+	}
+	for g := 0; g <= gap && p+g < len(words); g++ {
+		if g > 0 {
+			c := words[p+g-1]
+			if c == "," || c == "." || c == ";" || c == ":" || c == "AND" || c == "OR" {
+				break
+			}
+		}
+		if WordMatches(words[p+g], ph.Words[k], ph.Exact[k]) {
+			if e := rest(words, p+g+1, ph, k+1); e >= 0 {
+				return e
+			}
+		}
+	}
+	return -1
+}
+
+// Match returns the longest phrase starting at words[i] and the number of
+// words it spans (0 when none).
 func (x *PhraseIndex[T]) Match(words []string, i int) (PhraseEntry[T], int) {
 	var best PhraseEntry[T]
-	bestN := 0
+	bestN, bestEnd := 0, i
 	try := func(b []PhraseEntry[T]) {
 		for _, e := range b {
 			n := len(e.Phrase.Words)
@@ -87,15 +116,22 @@ func (x *PhraseIndex[T]) Match(words []string, i int) (PhraseEntry[T], int) {
 			if i+n > len(words) {
 				continue
 			}
-			ok := true
-			for k := 1; k < n; k++ {
-				if !WordMatches(words[i+k], e.Phrase.Words[k], e.Phrase.Exact[k]) {
-					ok = false
-					break
+			if e.Phrase.Gap == nil {
+				ok := true
+				for k := 1; k < n; k++ {
+					if !WordMatches(words[i+k], e.Phrase.Words[k], e.Phrase.Exact[k]) {
+						ok = false
+						break
+					}
 				}
+				if ok {
+					best, bestN, bestEnd = e, n, i+n
+					return
+				}
+				continue
 			}
-			if ok {
-				best, bestN = e, n
+			if end := rest(words, i+1, &e.Phrase, 1); end >= 0 {
+				best, bestN, bestEnd = e, n, end
 				return
 			}
 		}
@@ -111,7 +147,7 @@ func (x *PhraseIndex[T]) Match(words []string, i int) (PhraseEntry[T], int) {
 			}
 		}
 	}
-	return best, bestN
+	return best, bestEnd - i
 }
 
 // Each calls f for every indexed phrase (used by Check and Stats).

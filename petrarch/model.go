@@ -55,6 +55,11 @@ func (c DatedCode) Dated() bool { return c.From != 0 || c.To != 0 }
 type Phrase struct {
 	Words []string
 	Exact []bool
+	// Gap[k] (k >= 1) is true when word k was written after a space rather
+	// than an underscore in an actor phrase: up to MaxGap other words may
+	// come between ("ITHILEN TELEVISION" matches "Ithilen state-run
+	// television"). Nil means every word is adjacent.
+	Gap []bool
 }
 
 func (p Phrase) String() string {
