@@ -69,6 +69,12 @@ func (s *state) keysAt(p int, ws []string) bool {
 // that confuse it (a word after a modal, or between an actor and an object).
 func (s *state) verbOK(i int) bool {
 	w := &s.words[i]
+	if w.tag == nlp.VBG && i > 0 && i+1 < len(s.words) && s.words[i+1].tag.IsNoun() && s.inMent[i+1] < 0 {
+		switch s.words[i-1].tag {
+		case nlp.DT, nlp.JJ, nlp.CC, nlp.POS, nlp.PRPS, nlp.IN:
+			return false // "voting rights", "a shelling offensive": a modifier
+		}
+	}
 	if w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS" {
 		return true
 	}

@@ -19,6 +19,10 @@ type Options struct {
 	// for lemma matching), off for the older format, whose unit tests expect
 	// exact words (RESOLUTION must not match RESOLUTIONS).
 	LemmaPatterns *bool
+	// AllowNoTarget codes events that have a source but no target actor
+	// (target ""). Off by default, as PETRARCH's require_dyad: a verb
+	// without a target then lets the next verb of the clause be coded.
+	AllowNoTarget bool
 }
 
 // Coder codes documents; it is safe for concurrent use.

@@ -292,6 +292,10 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 		tr.note = "compound source without target: paired"
 		return s.pairs(src, code, v, pattern), src
 	}
+	if tgt < 0 && !c.opts.AllowNoTarget {
+		tr.note = "no target actor"
+		return nil, subj
+	}
 	var out []rawEvent
 	sg := &s.groups[src]
 	for _, sc := range sg.codes {
