@@ -88,7 +88,7 @@ func scoreGold(p *Pipeline, gold []goldSentence) (correct, total int, confusions
 		for i, w := range g.words {
 			w = ptbWord.Replace(w)
 			var up string
-			up, buf = p.upper(w, buf)
+			up, _, buf = p.upper(w, buf)
 			toks[i] = Token{Text: w, Upper: up, Start: pos, End: pos + len(w)}
 			pos += len(w) + 1
 		}
@@ -236,7 +236,7 @@ func TestGoldDebug(t *testing.T) {
 		for i, w := range g.words {
 			w = ptbWord.Replace(w)
 			var up string
-			up, buf = p.upper(w, buf)
+			up, _, buf = p.upper(w, buf)
 			toks[i] = Token{Text: w, Upper: up}
 		}
 		p.Tag(toks)

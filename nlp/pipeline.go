@@ -31,14 +31,15 @@ const maxSentenceTokens = 400
 // Sentences splits text into sentences of tagged, lemmatized tokens. Token
 // and sentence offsets are byte offsets into text.
 func (p *Pipeline) Sentences(text string) []Sentence {
-	toks := p.tokenize(text, make([]Token, 0, len(text)/5+1))
+	n := len(text)/5 + 1
+	toks, ents := p.tokenize(text, make([]Token, 0, n), make([]*entry, 0, n))
 	bounds := p.boundaries(text, toks)
-	names := p.documentNames(toks)
+	names := p.documentNames(toks, ents)
 	sents := make([]Sentence, 0, len(bounds))
 	start := 0
 	for _, end := range bounds {
 		ts := toks[start:end:end]
-		p.tag(ts, names)
+		p.tag(ts, ents[start:end], names)
 		sents = append(sents, Sentence{Index: len(sents), Start: ts[0].Start, End: ts[len(ts)-1].End, Tokens: ts})
 		start = end
 	}
@@ -47,7 +48,7 @@ func (p *Pipeline) Sentences(text string) []Sentence {
 
 // SplitSentences returns the byte span of each sentence in text.
 func (p *Pipeline) SplitSentences(text string) []egret.Span {
-	toks := p.tokenize(text, make([]Token, 0, len(text)/5+1))
+	toks, _ := p.tokenize(text, make([]Token, 0, len(text)/5+1), nil)
 	bounds := p.boundaries(text, toks)
 	spans := make([]egret.Span, 0, len(bounds))
 	start := 0
@@ -61,13 +62,13 @@ func (p *Pipeline) SplitSentences(text string) []egret.Span {
 // Tag fills Tag and Lemma of toks in place, treating toks as one sentence.
 // Tokens need Text and Upper (as Tokenize returns them).
 func (p *Pipeline) Tag(toks []Token) {
-	p.tag(toks, nil)
+	p.tag(toks, nil, nil)
 }
 
 // documentNames collects common words the document capitalises in the
 // middle of a sentence ("Trump", "State"), so that at the start of a
 // sentence, where case says nothing, they are still read as names.
-func (p *Pipeline) documentNames(toks []Token) map[string]bool {
+func (p *Pipeline) documentNames(toks []Token, ents []*entry) map[string]bool {
 	var names map[string]bool
 	for i := 1; i < len(toks); i++ {
 		t := &toks[i]
@@ -78,7 +79,7 @@ func (p *Pipeline) documentNames(toks []Token) map[string]bool {
 		if pt == "" || !(pt[0] >= 'a' && pt[0] <= 'z' || pt[0] >= 'A' && pt[0] <= 'Z' || pt == ",") {
 			continue // after punctuation or a quote a capital proves nothing
 		}
-		e := p.lex.get(t.Upper)
+		e := ents[i]
 		if e == nil || e.tags[0] == NNP || closedFirst(e) {
 			continue
 		}

@@ -28,13 +28,33 @@ func shapeOf(s string) uint8 {
 	first := true
 	for i := 0; i < len(s); {
 		c := s[i]
-		var r rune
-		n := 1
-		if c < utf8.RuneSelf {
-			r = rune(c)
-		} else {
-			r, n = utf8.DecodeRuneInString(s[i:])
+		if c < utf8.RuneSelf { // ASCII fast path
+			i++
+			switch {
+			case c >= 'a' && c <= 'z':
+				letters++
+				if first {
+					sh |= shLower
+				}
+				first = false
+			case c >= 'A' && c <= 'Z':
+				letters++
+				uppers++
+				if first {
+					sh |= shCap
+				}
+				first = false
+			case c >= '0' && c <= '9':
+				sh |= shDigit
+			case c == '-':
+				sh |= shHyphen
+				if i < len(s) && s[i] >= 'A' && s[i] <= 'Z' {
+					sh |= shInnerCap
+				}
+			}
+			continue
 		}
+		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		switch {
 		case r >= '0' && r <= '9':
@@ -93,7 +113,9 @@ func punctTag(up string) (Tag, bool) {
 	return X, false
 }
 
-func (p *Pipeline) tag(toks []Token, names map[string]bool) {
+// tag tags one sentence; ents, when not nil, holds the lexicon entry of
+// each token (from tokenize) and names the document's capitalised words.
+func (p *Pipeline) tag(toks []Token, ents []*entry, names map[string]bool) {
 	var small [64]tokInfo
 	var info []tokInfo
 	if len(toks) <= len(small) {
@@ -105,7 +127,13 @@ func (p *Pipeline) tag(toks []Token, names map[string]bool) {
 	caps, words := 0, 0
 	for i := range toks {
 		t := &toks[i]
-		info[i] = tokInfo{e: p.lex.get(t.Upper), shape: shapeOf(t.Text)}
+		var e *entry
+		if ents != nil {
+			e = ents[i]
+		} else {
+			e = p.lex.get(t.Upper)
+		}
+		info[i] = tokInfo{e: e, shape: shapeOf(t.Text)}
 		if info[i].shape&(shCap|shLower) != 0 {
 			words++
 			if info[i].shape&shAllCap != 0 {
@@ -179,7 +207,7 @@ func (st *clauseState) update(toks []Token, info []tokInfo, i int) {
 		}
 	case CC, WDT, WP, WRB, PUNCT, COMMA:
 		st.finite = false
-	default:
+	case IN, DT:
 		if subordinators[t.Upper] {
 			st.finite = false
 		}

@@ -116,15 +116,24 @@ func clitic(s string, i int) int {
 // Tokenize splits text into tokens with byte offsets and normalised
 // upper-case forms; Tag is left X and Lemma empty (see Tag).
 func (p *Pipeline) Tokenize(text string) []Token {
-	return p.tokenize(text, make([]Token, 0, len(text)/5+1))
+	toks, _ := p.tokenize(text, make([]Token, 0, len(text)/5+1), nil)
+	return toks
 }
 
-func (p *Pipeline) tokenize(text string, toks []Token) []Token {
+// tokenize appends the tokens of text to toks; when ents is not nil it also
+// appends each token's lexicon entry, so tagging need not look words up
+// again.
+func (p *Pipeline) tokenize(text string, toks []Token, ents []*entry) ([]Token, []*entry) {
 	var buf []byte
+	keep := ents != nil
 	emit := func(start, end int) {
 		var up string
-		up, buf = p.upper(text[start:end], buf)
+		var e *entry
+		up, e, buf = p.upper(text[start:end], buf)
 		toks = append(toks, Token{Text: text[start:end], Upper: up, Start: start, End: end})
+		if keep {
+			ents = append(ents, e)
+		}
 	}
 	i := 0
 	for i < len(text) {
@@ -144,7 +153,7 @@ func (p *Pipeline) tokenize(text string, toks []Token) []Token {
 		emit(i, punctEnd(text, i))
 		i = toks[len(toks)-1].End
 	}
-	return toks
+	return toks, ents
 }
 
 // urlEnd returns the end of a URL starting at i, or i.
@@ -408,7 +417,7 @@ func punctEnd(s string, i int) int {
 
 // upper returns the normalised upper-case form of w, interned from the
 // lexicon when known so the hot path rarely allocates.
-func (p *Pipeline) upper(w string, buf []byte) (string, []byte) {
+func (p *Pipeline) upper(w string, buf []byte) (string, *entry, []byte) {
 	buf = buf[:0]
 	same := true
 	for i := 0; i < len(w); {
@@ -444,10 +453,10 @@ func (p *Pipeline) upper(w string, buf []byte) (string, []byte) {
 		}
 	}
 	if e := p.lex.find(buf); e != nil {
-		return e.key, buf
+		return e.key, e, buf
 	}
 	if same {
-		return w, buf
+		return w, nil, buf
 	}
-	return string(buf), buf
+	return string(buf), nil, buf
 }
