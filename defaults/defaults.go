@@ -4,6 +4,8 @@ package defaults
 import (
 	"embed"
 	"io/fs"
+
+	"github.com/egret-events/egret/petrarch"
 )
 
 //go:embed data/*.txt data/ATTRIBUTION.md
@@ -41,4 +43,19 @@ func FS() fs.FS {
 // The set has no issues dictionary, so issues is nil.
 func Files() (verbs string, actors, agents, discards, issues []string) {
 	return VerbsFile, append([]string(nil), ActorFiles...), []string{AgentsFile}, []string{DiscardsFile}, nil
+}
+
+// PetrarchFiles returns the set's files in the form petrarch.LoadFS takes.
+func PetrarchFiles() petrarch.Files {
+	return petrarch.Files{
+		Verbs:    VerbsFile,
+		Actors:   append([]string(nil), ActorFiles...),
+		Agents:   AgentsFile,
+		Discards: DiscardsFile,
+	}
+}
+
+// Load reads the embedded set with the petrarch loader.
+func Load() (*petrarch.Dictionaries, error) {
+	return petrarch.LoadFS(FS(), PetrarchFiles())
 }
