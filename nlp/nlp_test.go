@@ -135,6 +135,7 @@ func TestTokenize(t *testing.T) {
 		{"plural possessive", "the soldiers' families", []string{"the", "soldiers", "'", "families"}},
 		{"negation", "They didn't go", []string{"They", "did", "n't", "go"}},
 		{"can't", "We can't stop", []string{"We", "ca", "n't", "stop"}},
+		{"cannot", "We cannot stop", []string{"We", "can", "not", "stop"}},
 		{"won't curly", "It won’t end", []string{"It", "wo", "n’t", "end"}},
 		{"clitics", "we're they've I'll he'd I'm", []string{"we", "'re", "they", "'ve", "I", "'ll", "he", "'d", "I", "'m"}},
 		{"abbreviations", "Gen. Smith met Mr. Jones in the U.S. and the U.N.", []string{"Gen.", "Smith", "met", "Mr.", "Jones", "in", "the", "U.S.", "and", "the", "U.N."}},

@@ -350,7 +350,7 @@ func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks
 		if (e != nil && e.has(JJ) || e == nil && (strings.HasSuffix(t.Upper, "IAN") || strings.HasSuffix(t.Upper, "ESE"))) &&
 			sh&shAllCap == 0 && i+1 < len(toks) {
 			nsh := info[i+1].shape
-			if nsh&shLower != 0 && nounish(toks, info, i+1) || nsh&shCap != 0 && demonymLike(t.Upper) && e != nil && e.tags[0] != NN && !nameHeads[toks[i+1].Upper] {
+			if nsh&shLower != 0 && nounish(toks, info, i+1) || nsh&shCap != 0 && len(t.Upper) >= 4 && demonymLike(t.Upper) && e != nil && e.tags[0] != NN && !nameHeads[toks[i+1].Upper] {
 				return JJ
 			}
 		}
@@ -363,7 +363,7 @@ func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks
 			if names[t.Upper] && !(i+1 < len(toks) && info[i+1].shape&shLower != 0 && nounish(toks, info, i+1) && !(info[i+1].e != nil && info[i+1].e.tags[0].IsVerb())) {
 				return NNP
 			}
-			if i+1 < len(toks) && info[i+1].shape&shCap != 0 && info[i+1].shape&shAllCap == 0 && e.tags[0] == NN && (info[i+1].e == nil || info[i+1].e.tags[0] == NNP) {
+			if i+1 < len(toks) && info[i+1].shape&shCap != 0 && info[i+1].shape&shAllCap == 0 && e.tags[0] == NN && (info[i+1].e == nil || info[i+1].e.tags[0] == NNP || i+2 < len(toks) && info[i+2].shape&shCap != 0) {
 				return NNP // President Obama, General Motors
 			}
 			if e.has(NNP) && i+1 < len(toks) {
@@ -605,6 +605,11 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 			toks[i-1].Tag = RB
 		}
 		return
+	case "ABOUT", "NEARLY", "ALMOST", "SOME":
+		if next == CD && up != "SOME" {
+			t.Tag = RB // about 100 people
+		}
+		return
 	case "AS":
 		// "as many as", "as well as": the first "as" is an adverb
 		if i+2 < len(toks) && toks[i+2].Upper == "AS" && (next == JJ || next == RB) {
@@ -618,6 +623,9 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		}
 		if next == CD && e.has(IN) {
 			t.Tag = IN
+			if up == "AROUND" {
+				t.Tag = RB // around 100 people
+			}
 			return
 		}
 		if prev.IsVerb() && (next == DT || next == PUNCT || next == COMMA || next == IN || next == TO || next == PRPS || next == X || next == CC || next.IsNoun() || next == JJ) {
@@ -661,7 +669,9 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 	}
 	aux, auxTag := auxBefore(toks, info, i)
 	nextUp := nextTokUpper(toks, i)
-	if (prev == MD || prev.IsVerb() && (aux == "BE" || aux == "HAVE")) && e.has(RB) && !e.has(VB) && !e.has(VBN) && !e.has(VBG) && (next.IsVerb() || next == MD) {
+	if e.has(RB) && (t.Tag == JJ || t.Tag == NN) && (prev == MD && (next == VB || next == RB) ||
+		aux == "HAVE" && prev.IsVerb() && (next == VBN || next == VBD) ||
+		aux == "BE" && prev.IsVerb() && (next == VBN || next == VBG)) {
 		t.Tag = RB // will likely face, have long said
 		return
 	}

@@ -313,6 +313,12 @@ func (p *Pipeline) scanWord(s string, start int, emit func(int, int)) int {
 		break
 	}
 	end := j
+	if end-start == 6 && strings.EqualFold(s[start:end], "cannot") {
+		// Treebank: "cannot" is "can" + "not"
+		emit(start, start+3)
+		emit(start+3, end)
+		return end
+	}
 	// a period belonging to the word: abbreviations, initials, U.S.
 	if end < len(s) && s[end] == '.' {
 		word := s[start:end]

@@ -277,6 +277,10 @@ func build(wn *wordnet) *lexicon {
 		for _, p := range pl {
 			lx.add(p, "NNS", n, wt)
 		}
+		if len(pl) > 0 && pl[0] != morph.Plural(n) && !strings.HasSuffix(pl[0], "S") {
+			// BANDITTI is listed, but BANDITS is what the news writes
+			lx.add(morph.Plural(n), "NNS", n, wt/2)
+		}
 	}
 
 	irr := parseIrregular()
@@ -326,6 +330,12 @@ func build(wn *wordnet) *lexicon {
 		}
 		if forms != reg {
 			lx.verbs[v] = forms
+		}
+		if _, hand := irr[v]; !hand && len(pasts) > 0 && pasts[0] != v+v[len(v)-1:]+"ED" && pasts[0] != reg[1] {
+			// verb.exc lists archaic forms (WORK → WROUGHT) beside which
+			// the regular ones live on
+			pasts = append(pasts, reg[1])
+			pps = append(pps, reg[2])
 		}
 		if v == "BE" {
 			continue // closed class, hand-written
@@ -386,6 +396,9 @@ func build(wn *wordnet) *lexicon {
 }
 
 func syllables(w string) int {
+	if len(w) > 2 && strings.HasSuffix(w, "E") && !strings.HasSuffix(w, "EE") {
+		w = w[:len(w)-1] // silent final E: LARGE, WIDE
+	}
 	n, in := 0, false
 	for i := 0; i < len(w); i++ {
 		v := strings.IndexByte("AEIOUY", w[i]) >= 0
