@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"github.com/egret-events/egret"
 	"github.com/egret-events/egret/nlp"
 	"github.com/egret-events/egret/petrarch"
 )
@@ -45,6 +46,14 @@ type group struct {
 	i, j  int
 	ents  []int
 	codes []codeRef
+	ref   *egret.Ref // a pronoun resolved to an earlier mention
+}
+
+// antecedent is the last person-like actor mention ("US Special Envoy
+// Joel Rayburn"), which a later "he" or "she" subject refers to.
+type antecedent struct {
+	codes []string
+	ref   egret.Ref
 }
 
 // codeRef is one code of a group and the entity it came from.
@@ -68,6 +77,9 @@ type state struct {
 	mask    uint64 // wordBit of every key (and lemma) in the sentence
 	report  int    // first word of a final reporting clause (", officials said"), len(words) when none
 	trace   *trace
+	ante    *antecedent // from earlier sentences
+	doc     *egret.Document
+	sent    int
 }
 
 func (s *state) reset() {

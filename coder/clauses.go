@@ -18,7 +18,17 @@ type verbCand struct {
 	negated  bool
 	modality string
 	speech   bool
+	reduced  bool // reduced relative clause ("X, supported by Y,")
 }
+
+var auxVerbs = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "BEEN": true, "BEING": true, "AM": true, "'S": true, "'RE": true,
+	"HAVE": true, "HAS": true, "HAD": true, "HAVING": true, "'VE": true, "DO": true, "DOES": true, "DID": true, "GET": true, "GETS": true, "GOT": true,
+	"GOTTEN": true, "GETTING": true, "GOING": true, "GONNA": true}
+
+// catenative verbs take an infinitive that carries the event ("tried to
+// attack"): they join the verb group so negation and modality carry over.
+var catenative = map[string]bool{"TRY": true, "WANT": true, "PLAN": true, "INTEND": true, "SEEK": true, "HOPE": true, "ATTEMPT": true,
+	"DECIDE": true, "CONTINUE": true, "BEGIN": true, "START": true, "SEEM": true, "APPEAR": true, "EXPECT": true, "PREPARE": true}
 
 // clause is a stretch of the sentence coded on its own.
 type clause struct {
@@ -33,7 +43,7 @@ var beForms = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true
 
 var speechLemmas = map[string]bool{"SAY": true, "SAID": true, "SAYS": true, "TELL": true, "ADD": true, "STATE": true, "NOTE": true, "REPORT": true,
 	"INSIST": true, "WRITE": true, "EXPLAIN": true, "STRESS": true, "DECLARE": true, "ASSERT": true, "REITERATE": true, "REMARK": true,
-	"EMPHASIZE": true, "EMPHASISE": true, "COMMENT": true, "QUOTE": true, "CONTINUE": true}
+	"EMPHASIZE": true, "EMPHASISE": true, "COMMENT": true, "QUOTE": true}
 
 var hypothetical = map[string]bool{"WOULD": true, "COULD": true, "MIGHT": true, "MAY": true, "SHOULD": true, "CAN": true, "CA": true, "MUST": true}
 var intended = map[string]bool{"WILL": true, "SHALL": true, "WO": true, "'LL": true}
@@ -145,7 +155,7 @@ func (c *Coder) findVerbs(s *state) {
 		lastTo := -1
 		for k := v.vs - 1; k >= 0 && v.vs-k <= 7; k-- {
 			x := &s.words[k]
-			if x.tag == nlp.MD || x.tag == nlp.RB || x.tag == nlp.RBR || x.tag == nlp.TO || x.tag.IsVerb() ||
+			if x.tag == nlp.MD || x.tag == nlp.RB || x.tag == nlp.RBR || x.tag == nlp.TO || (x.tag.IsVerb() && (auxVerbs[x.key] || catenative[x.lemma])) ||
 				x.key == "N'T" || x.key == "NOT" || x.key == "NEVER" || (x.key == "ABOUT" && k+1 < n && s.words[k+1].key == "TO") {
 				if s.inMent[k] >= 0 {
 					break
@@ -159,6 +169,14 @@ func (c *Coder) findVerbs(s *state) {
 			break
 		}
 		v.gs = g
+		// a participle right after a noun with a "by" agent is a reduced
+		// passive relative clause: "provocations launched by armed groups"
+		if g == v.vs && w.tag == nlp.VBN && v.vs > 0 && v.ve < n && s.words[v.ve].key == "BY" {
+			p := &s.words[v.vs-1]
+			if p.tag.IsNoun() || p.key == "," || s.inMent[v.vs-1] >= 0 {
+				v.passive, v.reduced = true, true
+			}
+		}
 		// don't swallow an earlier dictionary verb into this group's auxiliaries
 		for k := g; k < v.vs; k++ {
 			x := &s.words[k]
@@ -256,6 +274,27 @@ func (c *Coder) buildEntities(s *state) {
 // phrases around it are not coordinated (coordinations are attached
 // group-wise in buildGroups).
 func (s *state) mergePP() {
+	// "Special Envoy for Syria Joel Rayburn": a title's complement followed
+	// by the holder's name belongs to the title, not to a second actor
+	titled := s.ents[:0]
+	for e := 0; e < len(s.ents); e++ {
+		a := s.ents[e]
+		if len(a.agents) > 0 && e+1 < len(s.ents) && a.j < len(s.words) {
+			b := s.ents[e+1]
+			pw := s.words[a.j].key
+			if (pw == "FOR" || pw == "TO") && b.i == a.j+1 && b.actorCodes != nil && len(b.agents) == 0 {
+				last := b.j - 1
+				if s.inMent[last] < 0 && (s.words[last].tag == nlp.NNP || s.words[last].tag == nlp.NNPS) {
+					a.j = b.j
+					titled = append(titled, a)
+					e++
+					continue
+				}
+			}
+		}
+		titled = append(titled, a)
+	}
+	s.ents = titled
 	out := s.ents[:0]
 	for e := 0; e < len(s.ents); e++ {
 		a := s.ents[e]

@@ -72,15 +72,24 @@ func (c *Coder) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, e
 		dateStr = doc.Date.Format("2006-01-02")
 	}
 	var out []egret.Event
+	var ante *antecedent
+	anteAt := 0
 	for i := range sents {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
 				return nil, err
 			}
 		}
+		if ante != nil && i-anteAt > 3 {
+			ante = nil // too far back to resolve a pronoun
+		}
+		s.ante = ante
 		evs, story := c.codeSentence(s, doc, &sents[i], date, dateStr, nil)
 		if story {
 			return nil, nil
+		}
+		if a := s.antecedent(doc, &sents[i]); a != nil {
+			ante, anteAt = a, i
 		}
 		out = append(out, evs...)
 	}
@@ -170,6 +179,7 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 			Pattern: r.pattern,
 		}
 		ev.SourceSpan, ev.SourceText = s.span(doc, r.srcI, r.srcJ)
+		ev.SourceRef, ev.TargetRef = r.srcRef, r.tgtRef
 		ev.TargetSpan, ev.TargetText = s.span(doc, r.tgtI, r.tgtJ)
 		ev.EventSpan, ev.EventText = s.span(doc, r.verbI, r.verbJ)
 		if info, ok := plover.Lookup(r.code); ok {
@@ -183,6 +193,29 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 		tr.events = evs
 	}
 	return evs, false
+}
+
+// antecedent picks the last actor phrase of the sentence that names a
+// person-like role (it has an agent), for "he"/"she" in later sentences.
+func (s *state) antecedent(doc *egret.Document, sent *nlp.Sentence) *antecedent {
+	for g := len(s.groups) - 1; g >= 0; g-- {
+		gr := &s.groups[g]
+		if gr.ref != nil || len(gr.ents) != 1 {
+			continue
+		}
+		e := &s.ents[gr.ents[0]]
+		if e.actorCodes == nil || len(e.agents) == 0 {
+			continue
+		}
+		a := &antecedent{}
+		for _, c := range gr.codes {
+			a.codes = append(a.codes, c.code)
+		}
+		sp, text := s.span(doc, gr.i, gr.j)
+		a.ref = egret.Ref{Text: text, Sentence: sent.Index, Span: sp}
+		return a
+	}
+	return nil
 }
 
 func (s *state) span(doc *egret.Document, i, j int) (egret.Span, string) {

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"github.com/egret-events/egret"
 	"github.com/egret-events/egret/nlp"
 	"github.com/egret-events/egret/petrarch"
 )
@@ -16,6 +17,7 @@ type rawEvent struct {
 	srcI, srcJ, tgtI, tgtJ int
 	verbI, verbJ           int
 	pattern                string
+	srcRef, tgtRef         *egret.Ref
 	modality               string
 	certainty, reportedBy  string
 }
@@ -84,6 +86,10 @@ func (c *Coder) codeClauses(s *state) []rawEvent {
 				evs, subj := c.codeVerb(s, v, cl, inh)
 				if subj >= 0 && cl.subj < 0 {
 					cl.subj = subj
+				}
+				if len(evs) > 0 && v.reduced {
+					out = append(out, evs...) // a reduced relative does not end the clause
+					continue
 				}
 				if len(evs) > 0 {
 					for k := range evs {
@@ -232,7 +238,26 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 			s.trace.tries = append(s.trace.tries, tr)
 		}
 	}()
+	if v.gs > cl.start && s.words[v.gs].tag == nlp.TO && s.words[v.gs-1].tag.IsNoun() && bb.src < 0 {
+		headless := true
+		for k := cl.start; k < v.gs; k++ {
+			if s.words[k].tag.IsVerb() {
+				headless = false
+				break
+			}
+		}
+		if headless {
+			// "Comment ... on Russian and Syrian efforts to eradicate
+			// terrorism": an infinitive complementing a noun in a headline
+			// states no event
+			tr.note = "infinitive of a noun in a verbless clause"
+			return nil, -1
+		}
+	}
 	subj := s.subject(cl, v, &bb, inh)
+	if subj < 0 && s.ante != nil && !v.reduced {
+		subj = s.pronounSubject(cl, v)
+	}
 	src, tgt := bb.src, bb.tgt
 	if code.IsNull() || code.Active == "###" {
 		tr.note = "null code: no event"
@@ -249,7 +274,34 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 	if bb.comp >= 0 && tgt < 0 {
 		tgt = bb.comp // "agrees with % ": the compound is the target
 	}
-	if v.passive && src < 0 {
+	if v.reduced && src < 0 {
+		// the modified noun is the target: the phrase right before (or
+		// before the comma), if it is an actor
+		src, tgt = -1, -1
+		for k := v.ve; k+1 < cl.end; k++ {
+			if s.words[k].key == "BY" {
+				for g := range s.groups {
+					if s.groups[g].i == k+1 && !bb.taken(g) {
+						src = g
+					}
+				}
+				break
+			}
+		}
+		end := v.vs
+		if end > 0 && s.words[end-1].key == "," {
+			end--
+		}
+		for g := range s.groups {
+			if s.groups[g].j == end && g != src {
+				tgt = g
+			}
+		}
+		if src < 0 || tgt < 0 {
+			tr.note = "reduced passive relative without actors"
+			return nil, -1
+		}
+	} else if v.passive && src < 0 {
 		// "X was attacked by Y": Y is the source, X the target
 		by := -1
 		for k := v.ve; k+1 < cl.end; k++ {
@@ -298,6 +350,13 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 	}
 	var out []rawEvent
 	sg := &s.groups[src]
+	defer func() {
+		for k := range out {
+			if out[k].src != "" && sg.ref != nil {
+				out[k].srcRef = sg.ref
+			}
+		}
+	}()
 	for _, sc := range sg.codes {
 		if tgt < 0 {
 			if code.Active != "" && code.Active != "---" {
@@ -317,7 +376,33 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 			}
 		}
 	}
-	return out, src
+	if v.reduced {
+		subj = s.subject(cl, v, &binding{src: -1, tgt: -1, comp: -1}, inh)
+	}
+	if subj < 0 {
+		subj = src
+	}
+	return out, subj
+}
+
+// pronounSubject resolves a "he"/"she" subject right before the verb group
+// to the antecedent from an earlier sentence, as a one-word virtual group.
+func (s *state) pronounSubject(cl *clause, v *verbCand) int {
+	p := v.gs - 1
+	if p < cl.start || p < 0 {
+		return -1
+	}
+	k := s.words[p].key
+	if k != "HE" && k != "SHE" {
+		return -1
+	}
+	ref := s.ante.ref
+	g := group{i: p, j: p + 1, ref: &ref}
+	for _, c := range s.ante.codes {
+		g.codes = append(g.codes, codeRef{code: c, i: p, j: p + 1})
+	}
+	s.groups = append(s.groups, g)
+	return len(s.groups) - 1
 }
 
 // pairs codes every ordered pair of a compound group's members.

@@ -44,9 +44,17 @@ func (c *Coder) Explain(text string, date time.Time) string {
 	if !date.IsZero() {
 		d = date.Year()*10000 + int(date.Month())*100 + date.Day()
 	}
+	var ante *antecedent
 	for i := range sents {
 		tr := &trace{}
+		s.ante = ante
 		_, story := c.codeSentence(s, doc, &sents[i], d, date.Format("2006-01-02"), tr)
+		if a := s.antecedent(doc, &sents[i]); a != nil {
+			ante = a
+		}
+		if ante != nil {
+			fmt.Fprintf(&b, "  (he/she in later sentences → %s %q)\n", strings.Join(ante.codes, "/"), ante.ref.Text)
+		}
 		fmt.Fprintf(&b, "Sentence %d: %s\n", i, text[sents[i].Start:sents[i].End])
 		b.WriteString("  Tokens:")
 		for k, w := range tr.words {
