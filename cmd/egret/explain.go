@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/spf13/cobra"
+
+	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/docio"
+	"github.com/egret-events/egret/geo"
+)
+
+func (m *Main) explainCmd() *cobra.Command {
+	var dicts, date string
+	cmd := &cobra.Command{
+		Use:   `explain "SENTENCE" | -`,
+		Short: "Show how a sentence is coded: tokens, tags, clauses, dictionary matches (file:line), pattern, events",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			text := strings.Join(args, " ")
+			if text == "-" {
+				b, err := io.ReadAll(m.Stdin)
+				if err != nil {
+					return err
+				}
+				text = string(b)
+			}
+			if strings.TrimSpace(text) == "" {
+				return egret.Errorf(egret.EINVALID, "nothing to explain: empty sentence")
+			}
+			d := m.Now().UTC()
+			if date != "" {
+				var err error
+				if d, err = docio.ParseDate(date); err != nil {
+					return egret.Errorf(egret.EINVALID, "--date: %v", err)
+				}
+			}
+			eng, err := m.loadEngine(engineFlags{dicts: dicts, noGeo: true})
+			if err != nil {
+				return err
+			}
+			fmt.Fprint(m.Stdout, eng.coder.Explain(text, d))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&dicts, "dicts", "", "PETRARCH dictionary directory (default: embedded)")
+	cmd.Flags().StringVar(&date, "date", "", "date for date-bounded actor codes, YYYY-MM-DD (default: today)")
+	return cmd
+}
+
+func (m *Main) geoCmd() *cobra.Command {
+	var gaz string
+	cmd := &cobra.Command{
+		Use:   `geo "TEXT"`,
+		Short: "Show place mentions, gazetteer candidates and the chosen location",
+		Args:  cobra.MinimumNArgs(1),
+		RunE: func(cmd *cobra.Command, args []string) error {
+			g, err := loadGeocoder(gaz)
+			if err != nil {
+				return err
+			}
+			geo.Explain(m.Stdout, g, strings.Join(args, " "))
+			return nil
+		},
+	}
+	cmd.Flags().StringVar(&gaz, "gazetteer", "", "GeoNames dump instead of the embedded gazetteer")
+	return cmd
+}
