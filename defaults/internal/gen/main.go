@@ -187,7 +187,15 @@ func write(w io.Writer, cs []country) error {
 func phrase(s string) string {
 	s = fold(s)
 	s = strings.NewReplacer(",", " ", "(", " ", ")", " ", "’", "'").Replace(s)
-	ws := strings.Fields(strings.ToUpper(s))
+	var ws []string
+	for _, w := range strings.Fields(strings.ToUpper(s)) {
+		// the coder splits a possessive off its word (PEOPLE'S → PEOPLE 'S)
+		if n := len(w); n > 2 && strings.HasSuffix(w, "'S") {
+			ws = append(ws, w[:n-2], "'S")
+			continue
+		}
+		ws = append(ws, w)
+	}
 	if len(ws) == 0 {
 		return ""
 	}
