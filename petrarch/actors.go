@@ -230,10 +230,14 @@ func parseCodes(a *Actor, s string, pos Pos) ([]Problem, error) {
 		if restr != "" {
 			var err error
 			switch {
-			case restr[0] == '<':
-				dc.To, err = parseDate(restr[1:])
-			case restr[0] == '>':
-				dc.From, err = parseDate(restr[1:])
+			case restr[0] == '<': // strictly before: the date itself belongs to the next code
+				if dc.To, err = parseDate(restr[1:]); err == nil {
+					dc.To--
+				}
+			case restr[0] == '>': // strictly after
+				if dc.From, err = parseDate(restr[1:]); err == nil {
+					dc.From++
+				}
 			default:
 				f, t, ok := strings.Cut(restr, "-")
 				if !ok {

@@ -106,7 +106,7 @@ func ReadAgents(r io.Reader, name string) (*Agents, error) {
 		} else {
 			p := splitPhrase(head, true)
 			a.Phrases = append(a.Phrases, p)
-			if !hasBraces {
+			if last := p.Words[len(p.Words)-1]; !hasBraces && Plural(last) != last {
 				pl := Phrase{Words: append([]string(nil), p.Words...), Exact: p.Exact}
 				pl.Words[len(pl.Words)-1] = Plural(pl.Words[len(pl.Words)-1])
 				a.Phrases = append(a.Phrases, pl)

@@ -75,11 +75,12 @@ func ReadRecords(r io.Reader, name string) ([]Record, Environment, []RecordProbl
 	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
 	lineNo := 0
 	var cur *Record
-	inText, inEnv, inComment, inParse := false, false, false, false
+	inText, inEnv, inComment, inParse, skipping := false, false, false, false, false
 	var text strings.Builder
 	bad := func(msg string) {
 		probs = append(probs, RecordProblem{Line: cur.Line, Message: name + ": record " + cur.ID + ": " + msg})
 		cur = nil
+		skipping = true // ignore the rest of the record
 	}
 	for sc.Scan() {
 		lineNo++
@@ -107,6 +108,16 @@ func ReadRecords(r io.Reader, name string) ([]Record, Environment, []RecordProbl
 				inParse = false
 			}
 			continue
+		}
+		if skipping {
+			if strings.HasPrefix(t, "</Sentence>") {
+				skipping = false
+				continue
+			}
+			if !strings.HasPrefix(t, "<Sentence") {
+				continue
+			}
+			skipping = false
 		}
 		if strings.HasPrefix(t, "<!--") {
 			if !strings.Contains(t, "-->") {

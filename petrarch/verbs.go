@@ -224,9 +224,9 @@ func (v *Verbs) resolveSynset(s *Synset, depth int) error {
 			continue
 		}
 		s.Phrases = append(s.Phrases, exactPhrase(words))
-		if !stop && !s.NoPlural {
+		if last := words[len(words)-1]; !stop && !s.NoPlural && Plural(last) != last {
 			pl := append([]string(nil), words...)
-			pl[len(pl)-1] = Plural(pl[len(pl)-1])
+			pl[len(pl)-1] = Plural(last)
 			s.Phrases = append(s.Phrases, exactPhrase(pl))
 		}
 	}
@@ -245,6 +245,8 @@ func exactPhrase(words []string) Phrase {
 // Plural forms the regular English plural used by the dictionaries.
 func Plural(w string) string {
 	switch {
+	case strings.HasSuffix(w, "S") && !strings.HasSuffix(w, "SS"):
+		return w // already plural (DOLLARS)
 	case strings.HasSuffix(w, "SS") || strings.HasSuffix(w, "SH") || strings.HasSuffix(w, "CH") || strings.HasSuffix(w, "X"):
 		return w + "ES"
 	case len(w) > 1 && strings.HasSuffix(w, "Y") && !strings.ContainsRune("AEIOU", rune(w[len(w)-2])):
