@@ -297,4 +297,3 @@ func (s Stats) String() string {
 	row("issues", s.Issues)
 	return b.String()
 }
-
