@@ -50,6 +50,7 @@ var skipPhrase = map[string]bool{
 // word or a better-known other place.
 var ambiguousCapital = map[string]bool{
 	"Jerusalem": true, // disputed; coding it to one side would be a political choice
+	"Brussels":  true, // in news, "Brussels" is the EU (egret.international.actors.txt)
 	"Victoria":  true, "Hamilton": true, "The Valley": true, "Stanley": true,
 	"Douglas": true, "Jamestown": true, "Plymouth": true, "George Town": true,
 	"Malé": true, "West Island": true, "King Edward Point": true, "The Bottom": true,
