@@ -373,6 +373,21 @@ func TestLongLineLinear(t *testing.T) {
 	}
 }
 
+func TestLongSentenceCutAtComma(t *testing.T) {
+	p := pipe(t)
+	text := strings.Repeat("troops attacked the town, ", 200) // 1000 tokens, no full stop
+	sents := p.Sentences(text)
+	checkOffsets(t, text, sents)
+	if len(sents) < 3 {
+		t.Fatalf("got %d sentences, want the run cut into at least 3", len(sents))
+	}
+	for _, s := range sents[:len(sents)-1] {
+		if last := s.Tokens[len(s.Tokens)-1].Text; last != "," {
+			t.Fatalf("sentence %d ends with %q, want a cut after a comma", s.Index, last)
+		}
+	}
+}
+
 func TestConcurrentUse(t *testing.T) {
 	p := pipe(t)
 	text := "Russia's forces attacked Ukraine on Tuesday. Kyiv said 12 people were killed."

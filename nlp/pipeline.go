@@ -180,7 +180,15 @@ func (p *Pipeline) boundaries(text string, toks []Token) []int {
 			continue
 		}
 		if i+1-start >= maxSentenceTokens {
-			cut(i + 1)
+			end := i + 1
+			for j := i; j > start+maxSentenceTokens/2; j-- {
+				if u := toks[j].Upper; u == "," || u == ";" || u == ":" {
+					end = j + 1
+					break
+				}
+			}
+			cut(end)
+			i = end - 1
 			continue
 		}
 		up := toks[i].Upper

@@ -57,7 +57,7 @@ func shapeOf(s string) uint8 {
 		r, n := utf8.DecodeRuneInString(s[i:])
 		i += n
 		switch {
-		case r >= '0' && r <= '9':
+		case unicode.IsDigit(r):
 			sh |= shDigit
 		case r == '-':
 			sh |= shHyphen
@@ -106,11 +106,7 @@ func punctTag(up string) (Tag, bool) {
 	if isTerminal(up) {
 		return PUNCT, true
 	}
-	r := firstRune(up)
-	if !unicode.IsLetter(r) && !unicode.IsDigit(r) {
-		return SYM, true
-	}
-	return X, false
+	return SYM, true
 }
 
 // tag tags one sentence; ents, when not nil, holds the lexicon entry of
@@ -251,6 +247,10 @@ func nounish(toks []Token, info []tokInfo, i int) bool {
 	return e.has(NN) || e.has(NNS) || e.tags[0] == JJ
 }
 
+// nameParticles are lower-case parts of personal names.
+var nameParticles = map[string]bool{"VON": true, "VAN": true, "DER": true, "DE": true, "DA": true, "DI": true, "DU": true,
+	"DOS": true, "DAS": true, "DEL": true, "LA": true, "LE": true, "AL": true, "EL": true, "BIN": true, "BEN": true, "IBN": true, "TER": true}
+
 var hyphenPrefixes = map[string]bool{"ANTI": true, "PRO": true, "NON": true, "MULTI": true, "CROSS": true,
 	"INTER": true, "INTRA": true, "SEMI": true, "PAN": true, "TRANS": true, "SUB": true, "SUPER": true, "ULTRA": true}
 
@@ -347,8 +347,9 @@ func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks
 		}
 		// a nationality before a noun is an adjective (Iraqi officials,
 		// Syrian President Bashar Assad)
-		if (e != nil && e.has(JJ) || e == nil && (strings.HasSuffix(t.Upper, "IAN") || strings.HasSuffix(t.Upper, "ESE"))) &&
-			sh&shAllCap == 0 && i+1 < len(toks) {
+		prevName := i > 0 && (toks[i-1].Tag == NNP || toks[i-1].Tag == NNPS) && info[i-1].shape&shCap != 0
+		if (e != nil && e.has(JJ) && (e.tags[0] == JJ || demonymLike(t.Upper)) || e == nil && (strings.HasSuffix(t.Upper, "IAN") || strings.HasSuffix(t.Upper, "ESE"))) &&
+			sh&shAllCap == 0 && i+1 < len(toks) && !prevName {
 			nsh := info[i+1].shape
 			if nsh&shLower != 0 && nounish(toks, info, i+1) || nsh&shCap != 0 && len(t.Upper) >= 4 && demonymLike(t.Upper) && e != nil && e.tags[0] != NN && !nameHeads[toks[i+1].Upper] {
 				return JJ
@@ -380,6 +381,9 @@ func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks
 	}
 	if sh&shLower != 0 && sh&shInnerCap != 0 {
 		return NNP // al-Sudani, bin-Laden
+	}
+	if nameParticles[t.Upper] && i > 0 && i+1 < len(toks) && info[i-1].shape&shCap != 0 && info[i+1].shape&shCap != 0 && !initial {
+		return NNP // Ursula von der Leyen, Bashar al Assad
 	}
 	if e != nil && e.tags[0] == NNP && !allCaps {
 		if e.n > 1 {
@@ -808,7 +812,7 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		}
 		return
 	case prev == X || prev == QUOTE || prev == COMMA || prev == CC:
-		if prev == COMMA && (t.Tag == VBD || t.Tag == VBN) && e.has(VBN) && next == IN && nextUp != "THAT" {
+		if prev == COMMA && (t.Tag == VBD || t.Tag == VBN) && e.has(VBN) && (next == IN || next == TO) && nextUp != "THAT" {
 			t.Tag = VBN // ", compared with", ", backed by"
 			return
 		}
