@@ -490,20 +490,24 @@ func write(lx *lexicon, w io.Writer) error {
 }
 
 func run(dir, out string) error {
-	wn, err := load(dir)
-	if err != nil {
-		return err
-	}
-	lx := build(wn)
 	f, err := os.Create(out)
 	if err != nil {
 		return err
 	}
-	if err := write(lx, f); err != nil {
+	if err := generate(dir, f); err != nil {
 		f.Close()
 		return err
 	}
 	return f.Close()
+}
+
+// generate writes the lexicon derived from the WordNet files in dir.
+func generate(dir string, w io.Writer) error {
+	wn, err := load(dir)
+	if err != nil {
+		return err
+	}
+	return write(build(wn), w)
 }
 
 func contains(list []string, s string) bool {
