@@ -123,7 +123,7 @@ func benchQueries(b *testing.B, st egret.Store) {
 func BenchmarkQueriesSQLite(b *testing.B) {
 	ctx := context.Background()
 	n := benchEvents()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("egret-bench-v1-%d.db", n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("egret-bench-v2-%d.db", n))
 	st, err := sqlite.Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)
@@ -173,12 +173,21 @@ func fill(b *testing.B, st egret.Store, n int) error {
 }
 
 // benchIngest stores pre-coded batches of 100 five-event documents and
-// reports documents per second: the store's share of ingest cost.
-func benchIngest(b *testing.B, st egret.Store) {
+// reports documents per second: the store's share of ingest cost. With
+// archive set, a batch holds about two days of news (as when ingesting a
+// date-sorted archive); without, dates are random over ten years, the
+// worst case for the rollups.
+func benchIngest(b *testing.B, st egret.Store, archive bool) {
 	ctx := context.Background()
+	gen := storetest.GenDocuments
+	if archive {
+		gen = func(seed uint64, first, n, perDoc int) []egret.CodedDocument {
+			return storetest.GenArchive(seed, first, n, perDoc, 55)
+		}
+	}
 	batches := make([][]egret.CodedDocument, 20)
 	for i := range batches {
-		batches[i] = storetest.GenDocuments(7, i*100, 100, 5)
+		batches[i] = gen(7, i*100, 100, 5)
 	}
 	b.ResetTimer()
 	t0 := time.Now()
@@ -187,7 +196,7 @@ func benchIngest(b *testing.B, st egret.Store) {
 		// replacement is part of the mix.
 		docs := batches[i%len(batches)]
 		if i%5 != 4 {
-			docs = storetest.GenDocuments(7, 10_000+i*100, 100, 5)
+			docs = gen(7, 10_000+i*100, 100, 5)
 		}
 		if err := st.PutDocuments(ctx, docs); err != nil {
 			b.Fatal(err)
@@ -197,20 +206,28 @@ func benchIngest(b *testing.B, st egret.Store) {
 }
 
 func BenchmarkIngestSQLite(b *testing.B) {
-	st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "ingest.db"))
-	if err != nil {
-		b.Fatal(err)
+	for _, archive := range []bool{true, false} {
+		b.Run(map[bool]string{true: "archive", false: "random-dates"}[archive], func(b *testing.B) {
+			st, err := sqlite.Open(context.Background(), filepath.Join(b.TempDir(), "ingest.db"))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer st.Close()
+			benchIngest(b, st, archive)
+		})
 	}
-	defer st.Close()
-	benchIngest(b, st)
 }
 
 func BenchmarkIngestPostgres(b *testing.B) {
 	srv := pgtest.Start(b)
-	st, err := postgres.Open(context.Background(), srv.NewDatabase(b))
-	if err != nil {
-		b.Fatal(err)
+	for _, archive := range []bool{true, false} {
+		b.Run(map[bool]string{true: "archive", false: "random-dates"}[archive], func(b *testing.B) {
+			st, err := postgres.Open(context.Background(), srv.NewDatabase(b))
+			if err != nil {
+				b.Fatal(err)
+			}
+			defer st.Close()
+			benchIngest(b, st, archive)
+		})
 	}
-	defer st.Close()
-	benchIngest(b, st)
 }

@@ -129,25 +129,65 @@ func (s *Store) Optimize(ctx context.Context) error {
 	return err
 }
 
-type aggKey struct {
-	src3, tgt3, date, plover string
-	quad                     int
-}
-
 // PutDocuments stores the documents and replaces their events in one
 // transaction, sent to the server as one pipelined batch.
 func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) error {
 	if len(docs) == 0 {
 		return nil
 	}
+	ids := make([]string, 0, len(docs))
 	for i := range docs {
 		if docs[i].Document.ID == "" {
 			return egret.Errorf(egret.EINVALID, "document %d: missing id", i+1)
 		}
+		ids = append(ids, docs[i].Document.ID)
 	}
+	tx, err := s.pool.Begin(ctx)
+	if err != nil {
+		return fmt.Errorf("postgres: begin: %w", err)
+	}
+	defer tx.Rollback(context.Background())
+	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, writeLock); err != nil {
+		return fmt.Errorf("postgres: lock: %w", err)
+	}
+	// The events being replaced, to take them out of the rollups; under
+	// the lock no other writer changes them.
+	type stored struct {
+		day, s3, t3, plover, src, tgt string
+		quad                          int
+		g                             float64
+	}
+	current := map[string][]stored{}
+	rows, err := tx.Query(ctx, `SELECT doc_id, date, src3, tgt3, plover, quad_class, goldstein, source, target FROM events WHERE doc_id = ANY($1)`, ids)
+	if err != nil {
+		return fmt.Errorf("postgres: read replaced events: %w", err)
+	}
+	for rows.Next() {
+		var id string
+		var o stored
+		if err := rows.Scan(&id, &o.day, &o.s3, &o.t3, &o.plover, &o.quad, &o.g, &o.src, &o.tgt); err != nil {
+			rows.Close()
+			return fmt.Errorf("postgres: read replaced events: %w", err)
+		}
+		current[id] = append(current[id], o)
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("postgres: read replaced events: %w", err)
+	}
+
 	now := s.now().UTC().Format(time.RFC3339Nano)
+	rollups := egret.Rollups{}
+	actors := map[string][2]int64{}
+	count := func(source, target string, sign int64) {
+		c := actors[source]
+		c[0] += sign
+		actors[source] = c
+		c = actors[target]
+		c[1] += sign
+		actors[target] = c
+	}
 	b := &pgx.Batch{}
-	b.Queue(`SELECT pg_advisory_xact_lock($1)`, writeLock)
 	for i := range docs {
 		d := &docs[i].Document
 		date := ""
@@ -157,15 +197,14 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 		b.Queue(`INSERT INTO documents(id, title, body, date, source, url, author, ingested_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
 			ON CONFLICT(id) DO UPDATE SET title=excluded.title, body=excluded.body, date=excluded.date, source=excluded.source, url=excluded.url, author=excluded.author, ingested_at=excluded.ingested_at`,
 			d.ID, d.Title, d.Text, date, d.Source, d.URL, d.Author, now)
-		b.Queue(`INSERT INTO daily AS t (src3, tgt3, date, plover, quad_class, n, goldstein)
-			SELECT src3, tgt3, date, plover, quad_class, -count(*), -sum(goldstein) FROM events WHERE doc_id = $1 GROUP BY 1,2,3,4,5
-			ON CONFLICT (src3, tgt3, date, plover, quad_class) DO UPDATE SET n = t.n + excluded.n, goldstein = t.goldstein + excluded.goldstein`, d.ID)
-		b.Queue(`INSERT INTO actors AS t (code, as_source, as_target)
-			SELECT code, sum(s), sum(tt) FROM (SELECT source AS code, -1 AS s, 0 AS tt FROM events WHERE doc_id = $1 UNION ALL SELECT target, 0, -1 FROM events WHERE doc_id = $1) x GROUP BY code
-			ON CONFLICT (code) DO UPDATE SET as_source = t.as_source + excluded.as_source, as_target = t.as_target + excluded.as_target`, d.ID)
-		b.Queue(`DELETE FROM events WHERE doc_id = $1`, d.ID)
-		daily := map[aggKey][2]float64{}
-		actors := map[string][2]int64{}
+		if olds, ok := current[d.ID]; ok {
+			for _, o := range olds {
+				rollups.Add(o.day, o.s3, o.t3, o.plover, o.quad, o.g, -1)
+				count(o.src, o.tgt, -1)
+			}
+			b.Queue(`DELETE FROM events WHERE doc_id = $1`, d.ID)
+		}
+		var fresh []stored
 		for seq := range docs[i].Events {
 			ev := docs[i].Events[seq]
 			ev.DocID = d.ID
@@ -182,33 +221,27 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 			b.Queue(`INSERT INTO events(doc_id, seq, date, source, target, src3, tgt3, cameo, plover, quad_class, goldstein, lat, lon, sentence, body)
 				VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
 				d.ID, seq, ev.Date, ev.Source, ev.Target, s3, t3, ev.CAMEO, ev.PLOVER, ev.QuadClass, ev.Goldstein, lat, lon, ev.Text, string(body))
-			k := aggKey{s3, t3, ev.Date, ev.PLOVER, ev.QuadClass}
-			a := daily[k]
-			a[0]++
-			a[1] += ev.Goldstein
-			daily[k] = a
-			c := actors[ev.Source]
-			c[0]++
-			actors[ev.Source] = c
-			c = actors[ev.Target]
-			c[1]++
-			actors[ev.Target] = c
+			rollups.Add(ev.Date, s3, t3, ev.PLOVER, ev.QuadClass, ev.Goldstein, 1)
+			count(ev.Source, ev.Target, 1)
+			fresh = append(fresh, stored{ev.Date, s3, t3, ev.PLOVER, ev.Source, ev.Target, ev.QuadClass, ev.Goldstein})
 		}
-		for k, a := range daily {
-			b.Queue(`INSERT INTO daily AS t (src3, tgt3, date, plover, quad_class, n, goldstein) VALUES ($1,$2,$3,$4,$5,$6,$7)
-				ON CONFLICT (src3, tgt3, date, plover, quad_class) DO UPDATE SET n = t.n + excluded.n, goldstein = t.goldstein + excluded.goldstein`,
-				k.src3, k.tgt3, k.date, k.plover, k.quad, int64(a[0]), a[1])
-		}
-		for code, c := range actors {
-			b.Queue(`INSERT INTO actors AS t (code, as_source, as_target) VALUES ($1,$2,$3)
-				ON CONFLICT (code) DO UPDATE SET as_source = t.as_source + excluded.as_source, as_target = t.as_target + excluded.as_target`, code, c[0], c[1])
-		}
+		current[d.ID] = fresh // a later copy in this batch replaces these
 	}
-	tx, err := s.pool.Begin(ctx)
-	if err != nil {
-		return fmt.Errorf("postgres: begin: %w", err)
+	for k, v := range rollups {
+		if v.N == 0 && v.G == 0 {
+			continue
+		}
+		b.Queue(`INSERT INTO agg AS t (grain, src3, tgt3, period, plover, quad_class, n, goldstein) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
+			ON CONFLICT (grain, src3, tgt3, period, plover, quad_class) DO UPDATE SET n = t.n + excluded.n, goldstein = t.goldstein + excluded.goldstein`,
+			k.Grain, k.Src3, k.Tgt3, k.Period, k.PLOVER, k.QuadClass, v.N, v.G)
 	}
-	defer tx.Rollback(context.Background())
+	for code, c := range actors {
+		if c == [2]int64{} {
+			continue
+		}
+		b.Queue(`INSERT INTO actors AS t (code, as_source, as_target) VALUES ($1,$2,$3)
+			ON CONFLICT (code) DO UPDATE SET as_source = t.as_source + excluded.as_source, as_target = t.as_target + excluded.as_target`, code, c[0], c[1])
+	}
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("postgres: store %d documents: %w", len(docs), err)
 	}
@@ -362,44 +395,21 @@ func (s *Store) EachEvent(ctx context.Context, f egret.EventFilter, fn func(*egr
 	return rows.Err()
 }
 
-// Series returns per-period counts, from the daily table when the filter allows.
+// Series returns per-period counts, from the rollups when the filter allows.
 func (s *Store) Series(ctx context.Context, sq egret.SeriesQuery) ([]egret.SeriesPoint, error) {
 	if err := sq.Validate(); err != nil {
 		return nil, err
 	}
-	f := sq.Filter
-	key := "''"
-	switch sq.Split {
-	case egret.SplitPLOVER:
-		key = "e.plover"
-	case egret.SplitQuadClass:
-		key = "e.quad_class::text"
-	}
-	table, count := "events", "count(*)"
-	if len(f.Source) <= 3 && len(f.Target) <= 3 && f.CAMEO == "" && f.Query == "" && f.DocID == "" {
-		table, count = "daily", "sum(e.n)"
-	}
 	var q query
-	var cond string
-	if sq.Dyad {
-		b := f
-		b.Source, b.Target = f.Target, f.Source
-		ca, err := q.where(&f, false)
-		if err != nil {
-			return nil, err
-		}
-		cb, _ := q.where(&b, false)
-		cond = "((" + ca + ") OR (" + cb + ")) AND "
+	var sql string
+	if egret.RollupAnswers(sq) {
+		sql = rollupSQL(&q, sq)
 	} else {
-		c, err := q.where(&f, false)
-		if err != nil {
+		var err error
+		if sql, err = eventSeriesSQL(&q, sq); err != nil {
 			return nil, err
-		}
-		if c != "" {
-			cond = c + " AND "
 		}
 	}
-	sql := fmt.Sprintf(`SELECT e.date, %s, %s::bigint, coalesce(sum(e.goldstein), 0)::float8 FROM %s e WHERE %se.date <> '' GROUP BY 1, 2 HAVING %s <> 0 ORDER BY 1, 2`, key, count, table, cond, count)
 	rows, err := s.pool.Query(ctx, sql, q.args...)
 	if err != nil {
 		return nil, fmt.Errorf("postgres: series: %w", err)
@@ -417,6 +427,91 @@ func (s *Store) Series(ctx context.Context, sq egret.SeriesQuery) ([]egret.Serie
 		return nil, fmt.Errorf("postgres: series: %w", err)
 	}
 	return egret.BucketSeries(days, sq.Interval), nil
+}
+
+func seriesKey(split string) string {
+	switch split {
+	case egret.SplitPLOVER:
+		return "e.plover"
+	case egret.SplitQuadClass:
+		return "e.quad_class::text"
+	}
+	return "''"
+}
+
+// rollupSQL reads whole periods and partial days from agg, one UNION ALL
+// arm per direction and range so each arm is a primary-key range scan.
+func rollupSQL(q *query, sq egret.SeriesQuery) string {
+	f := sq.Filter
+	key := seriesKey(sq.Split)
+	plan := egret.PlanSeries(sq.Interval, f.From, f.To)
+	dirs := [][2]string{{f.Source, f.Target}}
+	if sq.Dyad && f.Source != f.Target {
+		dirs = append(dirs, [2]string{f.Target, f.Source})
+	}
+	type part struct{ grain, from, to string }
+	var parts []part
+	if plan.Whole != nil {
+		parts = append(parts, part{plan.Grain, plan.Whole.From, plan.Whole.To})
+	}
+	for _, d := range plan.Days {
+		parts = append(parts, part{egret.GrainDay, d.From, d.To})
+	}
+	var arms []string
+	for _, d := range dirs {
+		for _, p := range parts {
+			conds := []string{"e.grain = " + q.arg(p.grain)}
+			for _, a := range []struct{ col, v string }{{"e.src3", d[0]}, {"e.tgt3", d[1]}} {
+				switch {
+				case a.v == "":
+					conds = append(conds, a.col+" = "+q.arg(egret.AnyActor))
+				case len(a.v) == 3:
+					conds = append(conds, a.col+" = "+q.arg(a.v))
+				default:
+					conds = append(conds, a.col+" >= "+q.arg(a.v)+" AND "+a.col+" < "+q.arg(a.v+"\U0010FFFF"))
+				}
+			}
+			if p.from != "" {
+				conds = append(conds, "e.period >= "+q.arg(p.from))
+			}
+			if p.to != "" {
+				conds = append(conds, "e.period <= "+q.arg(p.to))
+			}
+			if f.PLOVER != "" {
+				conds = append(conds, "e.plover = "+q.arg(f.PLOVER))
+			}
+			if f.QuadClass != 0 {
+				conds = append(conds, "e.quad_class = "+q.arg(f.QuadClass))
+			}
+			arms = append(arms, "SELECT e.period AS period, "+key+" AS k, e.n AS n, e.goldstein AS g FROM agg e WHERE "+strings.Join(conds, " AND "))
+		}
+	}
+	return "SELECT period, k, sum(n)::bigint, coalesce(sum(g), 0)::float8 FROM (" + strings.Join(arms, " UNION ALL ") + ") x GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2"
+}
+
+// eventSeriesSQL groups matching events by day.
+func eventSeriesSQL(q *query, sq egret.SeriesQuery) (string, error) {
+	f := sq.Filter
+	var cond string
+	if sq.Dyad {
+		b := f
+		b.Source, b.Target = f.Target, f.Source
+		ca, err := q.where(&f, false)
+		if err != nil {
+			return "", err
+		}
+		cb, _ := q.where(&b, false)
+		cond = "((" + ca + ") OR (" + cb + ")) AND "
+	} else {
+		c, err := q.where(&f, false)
+		if err != nil {
+			return "", err
+		}
+		if c != "" {
+			cond = c + " AND "
+		}
+	}
+	return `SELECT e.date, ` + seriesKey(sq.Split) + `, count(*)::bigint, coalesce(sum(e.goldstein), 0)::float8 FROM events e WHERE ` + cond + `e.date <> '' GROUP BY 1, 2 ORDER BY 1, 2`, nil
 }
 
 // Actors returns actor codes by number of events.
@@ -490,7 +585,7 @@ func (s *Store) Document(ctx context.Context, id string) (*egret.Document, []egr
 // Stats returns the number of documents and events.
 func (s *Store) Stats(ctx context.Context) (egret.StoreStats, error) {
 	var st egret.StoreStats
-	err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT coalesce(sum(n), 0)::bigint FROM daily)`).Scan(&st.Documents, &st.Events)
+	err := s.pool.QueryRow(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT coalesce(sum(n), 0)::bigint FROM agg WHERE grain = 'a')`).Scan(&st.Documents, &st.Events)
 	if err != nil {
 		return st, fmt.Errorf("postgres: stats: %w", err)
 	}

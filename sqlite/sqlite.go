@@ -56,12 +56,14 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 		}
 		return "file:" + path + "?" + q.Encode()
 	}
-	w, err := sql.Open("sqlite", dsn("journal_mode(WAL)")+"&_txlock=immediate")
+	// A large page cache keeps big write transactions from spilling pages
+	// to disk before commit; temp_store keeps statement journals in memory.
+	w, err := sql.Open("sqlite", dsn("journal_mode(WAL)", "cache_size(-65536)", "temp_store(MEMORY)")+"&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
 	w.SetMaxOpenConns(1)
-	r, err := sql.Open("sqlite", dsn("query_only(1)"))
+	r, err := sql.Open("sqlite", dsn("query_only(1)", "cache_size(-32768)", "temp_store(MEMORY)"))
 	if err != nil {
 		w.Close()
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
@@ -145,16 +147,6 @@ func (s *Store) Optimize(ctx context.Context) error {
 	return err
 }
 
-type aggKey struct {
-	src3, tgt3, date, plover string
-	quad                     int
-}
-
-type aggVal struct {
-	n int64
-	g float64
-}
-
 // PutDocuments stores the documents and replaces their events in one transaction.
 func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) error {
 	if len(docs) == 0 {
@@ -173,21 +165,11 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 	stmts := []string{
 		/*0*/ `INSERT INTO documents(id, title, body, date, source, url, author, ingested_at) VALUES (?,?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO UPDATE SET title=excluded.title, body=excluded.body, date=excluded.date, source=excluded.source, url=excluded.url, author=excluded.author, ingested_at=excluded.ingested_at`,
-		/*1*/ `INSERT INTO daily(src3, tgt3, date, plover, quad_class, n, goldstein)
-			SELECT src3, tgt3, date, plover, quad_class, -count(*), -sum(goldstein) FROM events WHERE doc_id = ? GROUP BY 1,2,3,4,5
-			ON CONFLICT DO UPDATE SET n = n + excluded.n, goldstein = goldstein + excluded.goldstein`,
-		/*2*/ `INSERT INTO actors(code, as_source, as_target)
-			SELECT code, sum(s), sum(t) FROM (SELECT source AS code, -1 AS s, 0 AS t FROM events WHERE doc_id = ?1 UNION ALL SELECT target, 0, -1 FROM events WHERE doc_id = ?1) WHERE true GROUP BY code
-			ON CONFLICT DO UPDATE SET as_source = as_source + excluded.as_source, as_target = as_target + excluded.as_target`,
-		/*3*/ `DELETE FROM events_fts WHERE rowid IN (SELECT id FROM events WHERE doc_id = ?)`,
-		/*4*/ `DELETE FROM events WHERE doc_id = ?`,
-		/*5*/ `INSERT INTO events(doc_id, seq, date, source, target, src3, tgt3, cameo, plover, quad_class, goldstein, lat, lon, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		/*6*/ `INSERT INTO events_fts(rowid, sentence) VALUES (?, ?)`,
-		/*7*/ `INSERT INTO daily(src3, tgt3, date, plover, quad_class, n, goldstein) VALUES (?,?,?,?,?,?,?)
-			ON CONFLICT DO UPDATE SET n = n + excluded.n, goldstein = goldstein + excluded.goldstein`,
-		/*8*/ `INSERT INTO actors(code, as_source, as_target) VALUES (?,?,?)
-			ON CONFLICT DO UPDATE SET as_source = as_source + excluded.as_source, as_target = as_target + excluded.as_target`,
-		/*9*/ `SELECT EXISTS(SELECT 1 FROM events WHERE doc_id = ?)`,
+		/*1*/ `SELECT date, src3, tgt3, plover, quad_class, goldstein, source, target FROM events WHERE doc_id = ?`,
+		/*2*/ `DELETE FROM events_fts WHERE rowid IN (SELECT id FROM events WHERE doc_id = ?)`,
+		/*3*/ `DELETE FROM events WHERE doc_id = ?`,
+		/*4*/ `INSERT INTO events(doc_id, seq, date, source, target, src3, tgt3, cameo, plover, quad_class, goldstein, lat, lon, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
+		/*5*/ `INSERT INTO events_fts(rowid, sentence) VALUES (?, ?)`,
 	}
 	ps := make([]*sql.Stmt, len(stmts))
 	for i, q := range stmts {
@@ -197,8 +179,16 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 		defer ps[i].Close()
 	}
 	now := s.now().UTC().Format(time.RFC3339Nano)
-	daily := map[aggKey]aggVal{}
+	rollups := egret.Rollups{}
 	actors := map[string][2]int64{}
+	count := func(source, target string, sign int64) {
+		c := actors[source]
+		c[0] += sign
+		actors[source] = c
+		c = actors[target]
+		c[1] += sign
+		actors[target] = c
+	}
 	for i := range docs {
 		d := &docs[i].Document
 		date := ""
@@ -208,12 +198,30 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 		if _, err := ps[0].ExecContext(ctx, d.ID, d.Title, d.Text, date, d.Source, d.URL, d.Author, now); err != nil {
 			return fmt.Errorf("sqlite: document %q: %w", d.ID, err)
 		}
-		var had bool
-		if err := ps[9].QueryRowContext(ctx, d.ID).Scan(&had); err != nil {
+		// Take the replaced events out of the rollups before deleting them.
+		rows, err := ps[1].QueryContext(ctx, d.ID)
+		if err != nil {
+			return fmt.Errorf("sqlite: document %q: %w", d.ID, err)
+		}
+		had := false
+		for rows.Next() {
+			var day, s3, t3, pl, src, tgt string
+			var quad int
+			var g float64
+			if err := rows.Scan(&day, &s3, &t3, &pl, &quad, &g, &src, &tgt); err != nil {
+				rows.Close()
+				return fmt.Errorf("sqlite: document %q: %w", d.ID, err)
+			}
+			rollups.Add(day, s3, t3, pl, quad, g, -1)
+			count(src, tgt, -1)
+			had = true
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
 			return fmt.Errorf("sqlite: document %q: %w", d.ID, err)
 		}
 		if had {
-			for j := 1; j <= 4; j++ {
+			for j := 2; j <= 3; j++ {
 				if _, err := ps[j].ExecContext(ctx, d.ID); err != nil {
 					return fmt.Errorf("sqlite: replace events of %q: %w", d.ID, err)
 				}
@@ -232,43 +240,62 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 				lat, lon = ev.Location.Lat, ev.Location.Lon
 			}
 			s3, t3 := egret.ActorCountry(ev.Source), egret.ActorCountry(ev.Target)
-			res, err := ps[5].ExecContext(ctx, d.ID, seq, ev.Date, ev.Source, ev.Target, s3, t3, ev.CAMEO, ev.PLOVER, ev.QuadClass, ev.Goldstein, lat, lon, body)
+			res, err := ps[4].ExecContext(ctx, d.ID, seq, ev.Date, ev.Source, ev.Target, s3, t3, ev.CAMEO, ev.PLOVER, ev.QuadClass, ev.Goldstein, lat, lon, body)
 			if err != nil {
 				return fmt.Errorf("sqlite: event %d of %q: %w", seq, d.ID, err)
 			}
 			id, _ := res.LastInsertId()
-			if _, err := ps[6].ExecContext(ctx, id, ev.Text); err != nil {
+			if _, err := ps[5].ExecContext(ctx, id, ev.Text); err != nil {
 				return fmt.Errorf("sqlite: index event %d of %q: %w", seq, d.ID, err)
 			}
-			k := aggKey{s3, t3, ev.Date, ev.PLOVER, ev.QuadClass}
-			a := daily[k]
-			a.n++
-			a.g += ev.Goldstein
-			daily[k] = a
-			c := actors[ev.Source]
-			c[0]++
-			actors[ev.Source] = c
-			c = actors[ev.Target]
-			c[1]++
-			actors[ev.Target] = c
+			rollups.Add(ev.Date, s3, t3, ev.PLOVER, ev.QuadClass, ev.Goldstein, 1)
+			count(ev.Source, ev.Target, 1)
 		}
-		// Flush aggregates per document: a later document in the batch may
-		// replace this one, and its subtraction reads the daily table.
-		for k, a := range daily {
-			if _, err := ps[7].ExecContext(ctx, k.src3, k.tgt3, k.date, k.plover, k.quad, a.n, a.g); err != nil {
-				return fmt.Errorf("sqlite: daily counts: %w", err)
-			}
+	}
+	// Rollup and actor rows go in multi-row statements: one statement per
+	// row would cost more than all the event inserts.
+	var aggRows [][]any
+	for k, v := range rollups {
+		if v.N != 0 || v.G != 0 {
+			aggRows = append(aggRows, []any{k.Grain, k.Src3, k.Tgt3, k.Period, k.PLOVER, k.QuadClass, v.N, v.G})
 		}
-		for code, c := range actors {
-			if _, err := ps[8].ExecContext(ctx, code, c[0], c[1]); err != nil {
-				return fmt.Errorf("sqlite: actor counts: %w", err)
-			}
+	}
+	if err := upsertRows(ctx, tx, `INSERT INTO agg(grain, src3, tgt3, period, plover, quad_class, n, goldstein) VALUES `,
+		` ON CONFLICT DO UPDATE SET n = n + excluded.n, goldstein = goldstein + excluded.goldstein`, 8, aggRows); err != nil {
+		return fmt.Errorf("sqlite: rollups: %w", err)
+	}
+	var actorRows [][]any
+	for code, c := range actors {
+		if c != [2]int64{} {
+			actorRows = append(actorRows, []any{code, c[0], c[1]})
 		}
-		clear(daily)
-		clear(actors)
+	}
+	if err := upsertRows(ctx, tx, `INSERT INTO actors(code, as_source, as_target) VALUES `,
+		` ON CONFLICT DO UPDATE SET as_source = as_source + excluded.as_source, as_target = as_target + excluded.as_target`, 3, actorRows); err != nil {
+		return fmt.Errorf("sqlite: actor counts: %w", err)
 	}
 	if err := tx.Commit(); err != nil {
 		return fmt.Errorf("sqlite: commit: %w", err)
+	}
+	return nil
+}
+
+// upsertRows runs head VALUES (...),(...) tail for rows of width columns,
+// up to 500 rows a statement.
+func upsertRows(ctx context.Context, tx *sql.Tx, head, tail string, width int, rows [][]any) error {
+	const chunk = 500
+	tuple := "(?" + strings.Repeat(",?", width-1) + ")"
+	for len(rows) > 0 {
+		n := min(chunk, len(rows))
+		args := make([]any, 0, n*width)
+		for _, r := range rows[:n] {
+			args = append(args, r...)
+		}
+		q := head + tuple + strings.Repeat(","+tuple, n-1) + tail
+		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
 	}
 	return nil
 }
@@ -415,48 +442,22 @@ func (s *Store) EachEvent(ctx context.Context, f egret.EventFilter, fn func(*egr
 	return rows.Err()
 }
 
-// Series returns per-period counts. Filters on actor countries, type, quad
-// class and dates read the pre-aggregated daily table; others group events.
+// Series returns per-period counts. Filters on actor countries, type,
+// quad class and dates read the rollup table; others group events.
 func (s *Store) Series(ctx context.Context, q egret.SeriesQuery) ([]egret.SeriesPoint, error) {
 	if err := q.Validate(); err != nil {
 		return nil, err
 	}
-	f := q.Filter
-	key := "''"
-	switch q.Split {
-	case egret.SplitPLOVER:
-		key = "e.plover"
-	case egret.SplitQuadClass:
-		key = "CAST(e.quad_class AS TEXT)"
-	}
-	table, count, sum := "events", "count(*)", "sum(e.goldstein)"
-	if len(f.Source) <= 3 && len(f.Target) <= 3 && f.CAMEO == "" && f.Query == "" && f.DocID == "" {
-		table, count, sum = "daily", "sum(e.n)", "sum(e.goldstein)"
-	}
-	var cond string
+	var sqlq string
 	var args []any
-	if q.Dyad {
-		b := f
-		b.Source, b.Target = f.Target, f.Source
-		wa, aa, err := where(&f, false)
-		if err != nil {
-			return nil, err
-		}
-		wb, ab, _ := where(&b, false)
-		cond = "((" + strings.TrimPrefix(wa, " WHERE ") + ") OR (" + strings.TrimPrefix(wb, " WHERE ") + ")) AND "
-		args = append(aa, ab...)
+	if egret.RollupAnswers(q) {
+		sqlq, args = rollupSQL(q)
 	} else {
-		w, a, err := where(&f, false)
-		if err != nil {
+		var err error
+		if sqlq, args, err = eventSeriesSQL(q); err != nil {
 			return nil, err
 		}
-		if w != "" {
-			cond = strings.TrimPrefix(w, " WHERE ") + " AND "
-		}
-		args = a
 	}
-	w := "WHERE " + cond + "e.date <> ''"
-	sqlq := fmt.Sprintf(`SELECT e.date, %s, %s, %s FROM %s e %s GROUP BY 1, 2 HAVING %s <> 0 ORDER BY 1, 2`, key, count, sum, table, w, count)
 	rows, err := s.r.QueryContext(ctx, sqlq, args...)
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: series: %w", err)
@@ -476,6 +477,106 @@ func (s *Store) Series(ctx context.Context, q egret.SeriesQuery) ([]egret.Series
 		return nil, fmt.Errorf("sqlite: series: %w", err)
 	}
 	return egret.BucketSeries(days, q.Interval), nil
+}
+
+func seriesKey(split string) string {
+	switch split {
+	case egret.SplitPLOVER:
+		return "e.plover"
+	case egret.SplitQuadClass:
+		return "CAST(e.quad_class AS TEXT)"
+	}
+	return "''"
+}
+
+// rollupSQL reads whole periods and partial days from agg, one UNION ALL
+// arm per direction and range so each arm is a primary-key range scan.
+func rollupSQL(q egret.SeriesQuery) (string, []any) {
+	f := q.Filter
+	key := seriesKey(q.Split)
+	plan := egret.PlanSeries(q.Interval, f.From, f.To)
+	dirs := [][2]string{{f.Source, f.Target}}
+	if q.Dyad && f.Source != f.Target {
+		dirs = append(dirs, [2]string{f.Target, f.Source})
+	}
+	type part struct {
+		grain    string
+		from, to string
+	}
+	var parts []part
+	if plan.Whole != nil {
+		parts = append(parts, part{plan.Grain, plan.Whole.From, plan.Whole.To})
+	}
+	for _, d := range plan.Days {
+		parts = append(parts, part{egret.GrainDay, d.From, d.To})
+	}
+	var arms []string
+	var args []any
+	for _, d := range dirs {
+		for _, p := range parts {
+			conds := []string{"e.grain = ?"}
+			args = append(args, p.grain)
+			for _, a := range []struct{ col, v string }{{"e.src3", d[0]}, {"e.tgt3", d[1]}} {
+				switch {
+				case a.v == "":
+					conds = append(conds, a.col+" = ?")
+					args = append(args, egret.AnyActor)
+				case len(a.v) == 3:
+					conds = append(conds, a.col+" = ?")
+					args = append(args, a.v)
+				default:
+					conds = append(conds, a.col+" >= ? AND "+a.col+" < ?")
+					args = append(args, a.v, a.v+"\U0010FFFF")
+				}
+			}
+			if p.from != "" {
+				conds = append(conds, "e.period >= ?")
+				args = append(args, p.from)
+			}
+			if p.to != "" {
+				conds = append(conds, "e.period <= ?")
+				args = append(args, p.to)
+			}
+			if f.PLOVER != "" {
+				conds = append(conds, "e.plover = ?")
+				args = append(args, f.PLOVER)
+			}
+			if f.QuadClass != 0 {
+				conds = append(conds, "e.quad_class = ?")
+				args = append(args, f.QuadClass)
+			}
+			arms = append(arms, "SELECT e.period AS period, "+key+" AS k, e.n AS n, e.goldstein AS g FROM agg e WHERE "+strings.Join(conds, " AND "))
+		}
+	}
+	return "SELECT period, k, sum(n), sum(g) FROM (" + strings.Join(arms, " UNION ALL ") + ") GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2", args
+}
+
+// eventSeriesSQL groups matching events by day.
+func eventSeriesSQL(q egret.SeriesQuery) (string, []any, error) {
+	f := q.Filter
+	var cond string
+	var args []any
+	if q.Dyad {
+		b := f
+		b.Source, b.Target = f.Target, f.Source
+		wa, aa, err := where(&f, false)
+		if err != nil {
+			return "", nil, err
+		}
+		wb, ab, _ := where(&b, false)
+		cond = "((" + strings.TrimPrefix(wa, " WHERE ") + ") OR (" + strings.TrimPrefix(wb, " WHERE ") + ")) AND "
+		args = append(aa, ab...)
+	} else {
+		w, a, err := where(&f, false)
+		if err != nil {
+			return "", nil, err
+		}
+		if w != "" {
+			cond = strings.TrimPrefix(w, " WHERE ") + " AND "
+		}
+		args = a
+	}
+	return `SELECT e.date, ` + seriesKey(q.Split) + `, count(*), sum(e.goldstein) FROM events e WHERE ` + cond + `e.date <> '' GROUP BY 1, 2 ORDER BY 1, 2`, args, nil
 }
 
 // Actors returns actor codes by number of events, from the actors table.
@@ -550,7 +651,7 @@ func (s *Store) Document(ctx context.Context, id string) (*egret.Document, []egr
 // Stats returns the number of documents and events.
 func (s *Store) Stats(ctx context.Context) (egret.StoreStats, error) {
 	var st egret.StoreStats
-	err := s.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT coalesce(sum(n), 0) FROM daily)`).Scan(&st.Documents, &st.Events)
+	err := s.r.QueryRowContext(ctx, `SELECT (SELECT count(*) FROM documents), (SELECT coalesce(sum(n), 0) FROM agg WHERE grain = 'a')`).Scan(&st.Documents, &st.Events)
 	if err != nil {
 		return st, fmt.Errorf("sqlite: stats: %w", err)
 	}

@@ -55,14 +55,28 @@ func zipf(r *rand.Rand, n int) int {
 }
 
 // GenDocuments returns n synthetic documents of perDoc events each,
-// deterministically from seed, dated over 2015-2024.
+// deterministically from seed, dated at random over 2015-2024.
 func GenDocuments(seed uint64, first, n, perDoc int) []egret.CodedDocument {
+	return gen(seed, first, n, perDoc, 0)
+}
+
+// GenArchive is like GenDocuments but dates documents in order, perDay
+// documents a day from 2015-01-01 (give or take a day), as an archive
+// of news is ingested.
+func GenArchive(seed uint64, first, n, perDoc, perDay int) []egret.CodedDocument {
+	return gen(seed, first, n, perDoc, perDay)
+}
+
+func gen(seed uint64, first, n, perDoc, perDay int) []egret.CodedDocument {
 	r := rand.New(rand.NewPCG(seed, uint64(first)))
 	start := time.Date(2015, 1, 1, 0, 0, 0, 0, time.UTC)
 	docs := make([]egret.CodedDocument, n)
 	for i := range docs {
 		id := fmt.Sprintf("gen-%d", first+i)
 		date := start.AddDate(0, 0, r.IntN(3650))
+		if perDay > 0 {
+			date = start.AddDate(0, 0, (first+i)/perDay+r.IntN(3)-1)
+		}
 		var text strings.Builder
 		evs := make([]egret.Event, perDoc)
 		for j := range evs {
@@ -95,8 +109,9 @@ func GenDocuments(seed uint64, first, n, perDoc int) []egret.CodedDocument {
 	return docs
 }
 
-// Fill stores synthetic documents until the store holds at least events
-// events, in batches of 1,000 documents.
+// Fill stores a synthetic ten-year archive (55 five-event documents a
+// day) until the store holds at least events events, in batches of 1,000
+// documents.
 func Fill(ctx context.Context, s egret.Store, events int, progress func(done int)) error {
 	const perDoc, batch = 5, 1000
 	st, err := s.Stats(ctx)
@@ -104,7 +119,7 @@ func Fill(ctx context.Context, s egret.Store, events int, progress func(done int
 		return err
 	}
 	for done := int(st.Documents); done*perDoc < events; done += batch {
-		if err := s.PutDocuments(ctx, GenDocuments(1, done, batch, perDoc)); err != nil {
+		if err := s.PutDocuments(ctx, GenArchive(1, done, batch, perDoc, 55)); err != nil {
 			return err
 		}
 		if progress != nil {

@@ -31,6 +31,10 @@ func Ev(source, target, cameo, plover string, quad int, g float64, date, sentenc
 	}
 }
 
+func pt(period, key string, n int64, g float64) egret.SeriesPoint {
+	return egret.SeriesPoint{Period: period, Key: key, Count: n, Goldstein: g}
+}
+
 func day(s string) time.Time {
 	t, err := time.Parse("2006-01-02", s)
 	if err != nil {
@@ -52,6 +56,49 @@ func Fixture() []egret.CodedDocument {
 		Doc("d3", time.Time{}, "Undated text.",
 			Ev("IMGMUSISI", "SYRMIL", "190", "ASSAULT", 4, -10, "2021-03-01", "ISIS attacked the Syrian army.")),
 	}
+}
+
+// bruteSeries computes a series from the documents directly.
+func bruteSeries(docs map[string]egret.CodedDocument, q egret.SeriesQuery) []egret.SeriesPoint {
+	if err := q.Validate(); err != nil {
+		panic(err)
+	}
+	f := q.Filter
+	has := func(code, prefix string) bool { return len(code) >= len(prefix) && code[:len(prefix)] == prefix }
+	var days []egret.SeriesPoint
+	idx := map[[2]string]int{}
+	for _, d := range docs {
+		for _, ev := range d.Events {
+			day := egret.EventDate(&d.Document, &ev)
+			ok := (has(ev.Source, f.Source) && has(ev.Target, f.Target)) || (q.Dyad && has(ev.Source, f.Target) && has(ev.Target, f.Source))
+			if !ok || day == "" || !has(ev.CAMEO, f.CAMEO) || f.PLOVER != "" && ev.PLOVER != f.PLOVER || f.QuadClass != 0 && ev.QuadClass != f.QuadClass ||
+				f.From != "" && day < f.From || f.To != "" && day > f.To {
+				continue
+			}
+			key := ""
+			switch q.Split {
+			case "plover":
+				key = ev.PLOVER
+			case "quad_class":
+				key = fmt.Sprint(ev.QuadClass)
+			}
+			i, seen := idx[[2]string{day, key}]
+			if !seen {
+				i = len(days)
+				idx[[2]string{day, key}] = i
+				days = append(days, egret.SeriesPoint{Period: day, Key: key})
+			}
+			days[i].Count++
+			days[i].Goldstein += ev.Goldstein
+		}
+	}
+	if q.Interval == "day" {
+		sort.Slice(days, func(i, j int) bool {
+			return days[i].Period < days[j].Period || days[i].Period == days[j].Period && days[i].Key < days[j].Key
+		})
+		return days
+	}
+	return egret.BucketSeries(days, q.Interval)
 }
 
 // Run runs the conformance suite; open returns a new empty store.
@@ -206,15 +253,15 @@ func Run(t *testing.T, open func(t *testing.T) egret.Store) {
 			want []egret.SeriesPoint
 		}{
 			{"dyad by quad class per month", egret.SeriesQuery{Filter: egret.EventFilter{Source: "RUS", Target: "USA"}, Dyad: true, Interval: "month", Split: "quad_class"},
-				[]egret.SeriesPoint{{"2020-01-01", "1", 1, 4}, {"2020-01-01", "3", 1, -2}, {"2020-02-01", "4", 1, -8}}},
+				[]egret.SeriesPoint{pt("2020-01-01", "1", 1, 4), pt("2020-01-01", "3", 1, -2), pt("2020-02-01", "4", 1, -8)}},
 			{"one direction per day", egret.SeriesQuery{Filter: egret.EventFilter{Source: "RUS", Target: "USA"}},
-				[]egret.SeriesPoint{{"2020-01-06", "", 1, -2}}},
+				[]egret.SeriesPoint{pt("2020-01-06", "", 1, -2)}},
 			{"weeks start monday by plover", egret.SeriesQuery{Filter: egret.EventFilter{To: "2020-01-31"}, Interval: "week", Split: "plover"},
-				[]egret.SeriesPoint{{"2020-01-06", "ACCUSE", 1, -2}, {"2020-01-06", "CONSULT", 1, 4}, {"2020-01-13", "AGREE", 1, 8}, {"2020-01-13", "ASSAULT", 1, -10}}},
+				[]egret.SeriesPoint{pt("2020-01-06", "ACCUSE", 1, -2), pt("2020-01-06", "CONSULT", 1, 4), pt("2020-01-13", "AGREE", 1, 8), pt("2020-01-13", "ASSAULT", 1, -10)}},
 			{"cameo filter reads events", egret.SeriesQuery{Filter: egret.EventFilter{CAMEO: "19"}, Interval: "month"},
-				[]egret.SeriesPoint{{"2020-01-01", "", 1, -10}, {"2021-03-01", "", 1, -10}}},
+				[]egret.SeriesPoint{pt("2020-01-01", "", 1, -10), pt("2021-03-01", "", 1, -10)}},
 			{"long actor code reads events", egret.SeriesQuery{Filter: egret.EventFilter{Source: "RUSMIL"}},
-				[]egret.SeriesPoint{{"2020-01-15", "", 1, -10}}},
+				[]egret.SeriesPoint{pt("2020-01-15", "", 1, -10)}},
 		} {
 			t.Run(tc.name, func(t *testing.T) {
 				got, err := s.Series(ctx, tc.q)
@@ -288,6 +335,43 @@ func Run(t *testing.T, open func(t *testing.T) egret.Store) {
 		stop := fmt.Errorf("stop")
 		if err := s.EachEvent(ctx, egret.EventFilter{}, func(*egret.StoredEvent) error { return stop }); err != stop {
 			t.Errorf("callback error not returned: %v", err)
+		}
+	})
+
+	t.Run("series agree with brute force", func(t *testing.T) {
+		s := open(t)
+		docs := GenDocuments(3, 0, 300, 5)
+		if err := s.PutDocuments(ctx, docs); err != nil {
+			t.Fatal(err)
+		}
+		// Replace a third of them with other events: rollups must follow.
+		repl := GenDocuments(4, 0, 100, 3)
+		if err := s.PutDocuments(ctx, repl); err != nil {
+			t.Fatal(err)
+		}
+		all := map[string]egret.CodedDocument{}
+		for _, d := range append(docs, repl...) {
+			all[d.Document.ID] = d
+		}
+		for _, q := range []egret.SeriesQuery{
+			{Interval: "month", Split: "quad_class"},
+			{Interval: "week", Split: "plover", Filter: egret.EventFilter{From: "2017-03-15", To: "2019-11-20"}},
+			{Interval: "month", Filter: egret.EventFilter{Source: "RUS", Target: "USA", From: "2016-02-29", To: "2016-03-01"}, Dyad: true},
+			{Interval: "month", Split: "plover", Filter: egret.EventFilter{Source: "RUS", Target: "USA"}, Dyad: true},
+			{Interval: "day", Filter: egret.EventFilter{Source: "US", From: "2018-01-01", QuadClass: 4}},
+			{Interval: "week", Filter: egret.EventFilter{Target: "CHN", To: "2020-06-03", PLOVER: "ASSAULT"}},
+			{Interval: "month", Split: "quad_class", Filter: egret.EventFilter{Source: "USAGOV"}},
+			{Interval: "month", Filter: egret.EventFilter{CAMEO: "1", Target: "RUS"}},
+			{Interval: "week", Split: "plover", Filter: egret.EventFilter{Source: "U", Target: "US"}, Dyad: true},
+		} {
+			got, err := s.Series(ctx, q)
+			if err != nil {
+				t.Fatalf("%+v: %v", q, err)
+			}
+			want := bruteSeries(all, q)
+			if fmt.Sprintf("%.6v", got) != fmt.Sprintf("%.6v", want) {
+				t.Errorf("%+v:\n got %v\nwant %v", q, got, want)
+			}
 		}
 	})
 

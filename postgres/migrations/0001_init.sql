@@ -39,18 +39,18 @@ CREATE INDEX events_plover ON events(plover, date, id);
 CREATE INDEX events_quad ON events(quad_class, date, id);
 CREATE INDEX events_tsv ON events USING GIN (tsv);
 
-CREATE TABLE daily (
+-- Rollups for series: see the SQLite schema. '*' is "any actor".
+CREATE TABLE agg (
+	grain      TEXT COLLATE "C" NOT NULL,
 	src3       TEXT COLLATE "C" NOT NULL,
 	tgt3       TEXT COLLATE "C" NOT NULL,
-	date       TEXT COLLATE "C" NOT NULL,
+	period     TEXT COLLATE "C" NOT NULL,
 	plover     TEXT COLLATE "C" NOT NULL,
 	quad_class INTEGER NOT NULL,
 	n          BIGINT NOT NULL,
 	goldstein  DOUBLE PRECISION NOT NULL,
-	PRIMARY KEY (src3, tgt3, date, plover, quad_class)
+	PRIMARY KEY (grain, src3, tgt3, period, plover, quad_class)
 );
-CREATE INDEX daily_tgt ON daily(tgt3, date);
-CREATE INDEX daily_date ON daily(date);
 
 CREATE TABLE actors (
 	code      TEXT COLLATE "C" PRIMARY KEY,

@@ -41,20 +41,22 @@ CREATE INDEX events_quad ON events(quad_class, date);
 -- Full text over event sentences; rowid is events.id.
 CREATE VIRTUAL TABLE events_fts USING fts5(sentence, tokenize = 'porter unicode61');
 
--- Pre-aggregated daily counts for /api/v1/series, kept in step with events
--- by the store in the same transaction.
-CREATE TABLE daily (
+-- Rollups for /api/v1/series, kept in step with events by the store in
+-- the same transaction: counts and Goldstein sums per grain (d day, w week,
+-- m month, a all time) and period start, for each dyad of actor countries
+-- and with either or both sides '*' (any), so a series reads at most one
+-- row per period and type whatever its shape.
+CREATE TABLE agg (
+	grain      TEXT NOT NULL,
 	src3       TEXT NOT NULL,
 	tgt3       TEXT NOT NULL,
-	date       TEXT NOT NULL,
+	period     TEXT NOT NULL,
 	plover     TEXT NOT NULL,
 	quad_class INTEGER NOT NULL,
 	n          INTEGER NOT NULL,
 	goldstein  REAL NOT NULL,
-	PRIMARY KEY (src3, tgt3, date, plover, quad_class)
+	PRIMARY KEY (grain, src3, tgt3, period, plover, quad_class)
 ) WITHOUT ROWID;
-CREATE INDEX daily_tgt ON daily(tgt3, date);
-CREATE INDEX daily_date ON daily(date);
 
 -- Per-actor counts for /api/v1/actors.
 CREATE TABLE actors (
