@@ -70,6 +70,11 @@ type lexicon struct {
 	entries []entry
 	slots   []int32 // index+1 into entries, 0 = empty
 	mask    uint64
+	// hot is a small table over the closed-class words (the, of, said ...),
+	// about half of all running text; it stays in cache, the big table
+	// does not.
+	hot     []int32
+	hotMask uint64
 	verbs   map[string][4]string // irregular verb forms
 	plurals map[string]string    // irregular noun plurals
 }
@@ -99,7 +104,19 @@ func hashBytes(b []byte) uint64 {
 func strBytes(s string) []byte { return unsafe.Slice(unsafe.StringData(s), len(s)) }
 
 func (lx *lexicon) find(b []byte) *entry {
-	i := hashBytes(b) & lx.mask
+	h := hashBytes(b)
+	if lx.hot != nil {
+		for i := h & lx.hotMask; ; i = (i + 1) & lx.hotMask {
+			s := lx.hot[i]
+			if s == 0 {
+				break
+			}
+			if e := &lx.entries[s-1]; e.key == string(b) {
+				return e
+			}
+		}
+	}
+	i := h & lx.mask
 	for {
 		s := lx.slots[i]
 		if s == 0 {
@@ -114,6 +131,16 @@ func (lx *lexicon) find(b []byte) *entry {
 }
 
 func (lx *lexicon) get(s string) *entry { return lx.find(strBytes(s)) }
+
+// slotOf returns the big table's slot value (index+1) for key, or 0.
+func (lx *lexicon) slotOf(key string) int32 {
+	for i := hashBytes(strBytes(key)) & lx.mask; ; i = (i + 1) & lx.mask {
+		s := lx.slots[i]
+		if s == 0 || lx.entries[s-1].key == key {
+			return s
+		}
+	}
+}
 
 // insert adds or replaces the entry for e.key.
 func (lx *lexicon) insert(e entry) {
@@ -218,6 +245,7 @@ func parseLexicon(data, closed string) (*lexicon, error) {
 		verbs:   map[string][4]string{},
 		plurals: map[string]string{},
 	}
+	var hotKeys []string
 	for _, src := range []struct{ name, data string }{{"lexicon.txt", data}, {"closed.txt", closed}} {
 		lineNo := 0
 		for rest := src.data; rest != ""; {
@@ -248,6 +276,26 @@ func parseLexicon(data, closed string) (*lexicon, error) {
 				return nil, fmt.Errorf("nlp: %s:%d: %w", src.name, lineNo, err)
 			}
 			lx.insert(e)
+			if src.name == "closed.txt" {
+				hotKeys = append(hotKeys, e.key)
+			}
+		}
+	}
+	hotSize := 1
+	for hotSize < 4*len(hotKeys) {
+		hotSize <<= 1
+	}
+	lx.hot, lx.hotMask = make([]int32, hotSize), uint64(hotSize-1)
+	for _, k := range hotKeys {
+		idx := lx.slotOf(k) // the entry the big table settled on
+		for i := hashBytes(strBytes(k)) & lx.hotMask; ; i = (i + 1) & lx.hotMask {
+			if lx.hot[i] == 0 {
+				lx.hot[i] = idx
+				break
+			}
+			if lx.entries[lx.hot[i]-1].key == k {
+				break
+			}
 		}
 	}
 	return lx, nil
