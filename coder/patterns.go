@@ -10,6 +10,8 @@ type melem struct {
 	kind  petrarch.ElemKind
 	words []string          // EWord alternatives
 	syn   []petrarch.Phrase // ESynset phrases
+	first map[string][]int  // synset phrases by first word
+	last  map[string][]int  // synset phrases by last word
 	adj   bool              // must touch the element nearer the verb (or the verb)
 }
 
@@ -94,6 +96,12 @@ func compile(p *petrarch.Pattern, syns map[string]*petrarch.Synset) *cpattern {
 		case petrarch.ESynset:
 			if s := syns[e.Words[0]]; s != nil {
 				m.syn = s.Phrases
+				m.first, m.last = map[string][]int{}, map[string][]int{}
+				for k, ph := range s.Phrases {
+					f, l := ph.Words[0], ph.Words[len(ph.Words)-1]
+					m.first[f] = append(m.first[f], k)
+					m.last[l] = append(m.last[l], k)
+				}
 			}
 			cp.weight++
 		default:
@@ -200,10 +208,20 @@ func (c *Coder) matchPre(s *state, cp *cpattern, k, limit, lo int, b *binding) b
 		}
 	case petrarch.ESynset:
 		for end := limit; end > lo; end-- {
-			for i := range m.syn {
-				n := len(m.syn[i].Words)
-				if end-n >= lo && c.phraseAt(s, end-n, &m.syn[i]) && c.matchPre(s, cp, k+1, end-n, lo, b) {
-					return true
+			w := &s.words[end-1]
+			for pass := 0; pass < 2; pass++ {
+				key := w.key
+				if pass == 1 {
+					if !c.lemmaPatterns || w.lemma == w.key {
+						break
+					}
+					key = w.lemma
+				}
+				for _, i := range m.last[key] {
+					n := len(m.syn[i].Words)
+					if end-n >= lo && c.phraseAt(s, end-n, &m.syn[i]) && c.matchPre(s, cp, k+1, end-n, lo, b) {
+						return true
+					}
 				}
 			}
 			if m.adj {
@@ -273,10 +291,20 @@ func (c *Coder) matchPost(s *state, cp *cpattern, k, start, hi int, b *binding) 
 		}
 	case petrarch.ESynset:
 		for p := start; p < hi; p++ {
-			for i := range m.syn {
-				n := len(m.syn[i].Words)
-				if p+n <= hi && c.phraseAt(s, p, &m.syn[i]) && c.matchPost(s, cp, k+1, p+n, hi, b) {
-					return true
+			w := &s.words[p]
+			for pass := 0; pass < 2; pass++ {
+				key := w.key
+				if pass == 1 {
+					if !c.lemmaPatterns || w.lemma == w.key {
+						break
+					}
+					key = w.lemma
+				}
+				for _, i := range m.first[key] {
+					n := len(m.syn[i].Words)
+					if p+n <= hi && c.phraseAt(s, p, &m.syn[i]) && c.matchPost(s, cp, k+1, p+n, hi, b) {
+						return true
+					}
 				}
 			}
 			if m.adj {

@@ -17,8 +17,13 @@ type PhraseEntry[T any] struct {
 // first word, so matching costs one or a few map look-ups per token.
 type PhraseIndex[T any] struct {
 	exact map[string][]PhraseEntry[T] // first word (or short stem, and stem+S)
-	stems map[string][]PhraseEntry[T] // first word is a stem of MinStem or more letters
-	n     int
+	stems map[string][]PhraseEntry[T] // first word is a stem of MinStem or more letters, keyed by its first MinStem letters
+	// second-word sub-index of large buckets (INTERNATIONAL ..., MINISTER
+	// ...): phrases whose second word is exact and adjacent, by that word;
+	// the other phrases of the bucket stay in rest
+	by2  map[string]map[string][]PhraseEntry[T]
+	rest map[string][]PhraseEntry[T]
+	n    int
 }
 
 // NewPhraseIndex returns an empty index.
@@ -42,7 +47,7 @@ func (x *PhraseIndex[T]) Add(p Phrase, v T) {
 		return
 	}
 	if len(w) >= MinStem {
-		x.stems[w] = append(x.stems[w], e)
+		x.stems[w[:MinStem]] = append(x.stems[w[:MinStem]], e)
 		return
 	}
 	x.exact[w] = append(x.exact[w], e)
@@ -56,6 +61,25 @@ func (x *PhraseIndex[T]) Finish() {
 		for _, b := range m {
 			sort.SliceStable(b, func(i, j int) bool { return len(b[i].Phrase.Words) > len(b[j].Phrase.Words) })
 		}
+	}
+	x.by2 = map[string]map[string][]PhraseEntry[T]{}
+	x.rest = map[string][]PhraseEntry[T]{}
+	for k, b := range x.exact {
+		if len(b) < 16 {
+			continue
+		}
+		sub := map[string][]PhraseEntry[T]{}
+		var rest []PhraseEntry[T]
+		for _, e := range b {
+			ph := &e.Phrase
+			if len(ph.Words) >= 2 && ph.Exact[1] && (ph.Gap == nil || !ph.Gap[1]) {
+				sub[ph.Words[1]] = append(sub[ph.Words[1]], e)
+			} else {
+				rest = append(rest, e)
+			}
+		}
+		x.by2[k] = sub
+		x.rest[k] = rest
 	}
 }
 
@@ -116,6 +140,9 @@ func (x *PhraseIndex[T]) Match(words []string, i int) (PhraseEntry[T], int) {
 			if i+n > len(words) {
 				continue
 			}
+			if w0 := e.Phrase.Words[0]; !e.Phrase.Exact[0] && len(w0) >= MinStem && !WordMatches(words[i], w0, false) {
+				continue // stem bucket: check the whole stem
+			}
 			if e.Phrase.Gap == nil {
 				ok := true
 				for k := 1; k < n; k++ {
@@ -137,14 +164,19 @@ func (x *PhraseIndex[T]) Match(words []string, i int) (PhraseEntry[T], int) {
 		}
 	}
 	t := words[i]
-	if b, ok := x.exact[t]; ok {
-		try(b)
-	}
-	if len(x.stems) > 0 {
-		for k := MinStem; k <= len(t); k++ {
-			if b, ok := x.stems[t[:k]]; ok {
+	if sub, ok := x.by2[t]; ok {
+		if i+1 < len(words) {
+			if b, ok := sub[words[i+1]]; ok {
 				try(b)
 			}
+		}
+		try(x.rest[t])
+	} else if b, ok := x.exact[t]; ok {
+		try(b)
+	}
+	if len(x.stems) > 0 && len(t) >= MinStem {
+		if b, ok := x.stems[t[:MinStem]]; ok {
+			try(b)
 		}
 	}
 	return best, bestEnd - i
