@@ -130,17 +130,24 @@ func (s *Store) Optimize(ctx context.Context) error {
 }
 
 // PutDocuments stores the documents and replaces their events in one
-// transaction, sent to the server as one pipelined batch.
+// transaction: a handful of array-valued statements (unnest) sent as one
+// pipelined batch, so the cost per document is small.
 func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) error {
 	if len(docs) == 0 {
 		return nil
 	}
-	ids := make([]string, 0, len(docs))
+	// The last copy of a document in the batch wins, as if stored in order.
+	last := map[string]int{}
+	var ids []string
 	for i := range docs {
-		if docs[i].Document.ID == "" {
+		id := docs[i].Document.ID
+		if id == "" {
 			return egret.Errorf(egret.EINVALID, "document %d: missing id", i+1)
 		}
-		ids = append(ids, docs[i].Document.ID)
+		if _, seen := last[id]; !seen {
+			ids = append(ids, id)
+		}
+		last[id] = i
 	}
 	tx, err := s.pool.Begin(ctx)
 	if err != nil {
@@ -150,33 +157,6 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 	if _, err := tx.Exec(ctx, `SELECT pg_advisory_xact_lock($1)`, writeLock); err != nil {
 		return fmt.Errorf("postgres: lock: %w", err)
 	}
-	// The events being replaced, to take them out of the rollups; under
-	// the lock no other writer changes them.
-	type stored struct {
-		day, s3, t3, plover, src, tgt string
-		quad                          int
-		g                             float64
-	}
-	current := map[string][]stored{}
-	rows, err := tx.Query(ctx, `SELECT doc_id, date, src3, tgt3, plover, quad_class, goldstein, source, target FROM events WHERE doc_id = ANY($1)`, ids)
-	if err != nil {
-		return fmt.Errorf("postgres: read replaced events: %w", err)
-	}
-	for rows.Next() {
-		var id string
-		var o stored
-		if err := rows.Scan(&id, &o.day, &o.s3, &o.t3, &o.plover, &o.quad, &o.g, &o.src, &o.tgt); err != nil {
-			rows.Close()
-			return fmt.Errorf("postgres: read replaced events: %w", err)
-		}
-		current[id] = append(current[id], o)
-	}
-	rows.Close()
-	if err := rows.Err(); err != nil {
-		return fmt.Errorf("postgres: read replaced events: %w", err)
-	}
-
-	now := s.now().UTC().Format(time.RFC3339Nano)
 	rollups := egret.Rollups{}
 	actors := map[string][2]int64{}
 	count := func(source, target string, sign int64) {
@@ -187,26 +167,51 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 		c[1] += sign
 		actors[target] = c
 	}
-	b := &pgx.Batch{}
-	for i := range docs {
-		d := &docs[i].Document
+	// Take the replaced events out of the rollups; under the lock no other
+	// writer changes them.
+	var replaced []string
+	seen := map[string]bool{}
+	rows, err := tx.Query(ctx, `SELECT doc_id, date, src3, tgt3, plover, quad_class, goldstein, source, target FROM events WHERE doc_id = ANY($1)`, ids)
+	if err != nil {
+		return fmt.Errorf("postgres: read replaced events: %w", err)
+	}
+	for rows.Next() {
+		var id, day, s3, t3, pl, src, tgt string
+		var quad int
+		var g float64
+		if err := rows.Scan(&id, &day, &s3, &t3, &pl, &quad, &g, &src, &tgt); err != nil {
+			rows.Close()
+			return fmt.Errorf("postgres: read replaced events: %w", err)
+		}
+		rollups.Add(day, s3, t3, pl, quad, g, -1)
+		count(src, tgt, -1)
+		if !seen[id] {
+			seen[id] = true
+			replaced = append(replaced, id)
+		}
+	}
+	rows.Close()
+	if err := rows.Err(); err != nil {
+		return fmt.Errorf("postgres: read replaced events: %w", err)
+	}
+
+	now := s.now().UTC().Format(time.RFC3339Nano)
+	var dID, dTitle, dBody, dDate, dSource, dURL, dAuthor []string
+	var eDoc, eDate, eSrc, eTgt, eS3, eT3, eCameo, ePlover, eSent, eBody []string
+	var eSeq, eQuad []int32
+	var eG []float64
+	var eLat, eLon []*float64
+	for _, id := range ids {
+		c := &docs[last[id]]
+		d := &c.Document
 		date := ""
 		if !d.Date.IsZero() {
 			date = d.Date.UTC().Format(time.RFC3339)
 		}
-		b.Queue(`INSERT INTO documents(id, title, body, date, source, url, author, ingested_at) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
-			ON CONFLICT(id) DO UPDATE SET title=excluded.title, body=excluded.body, date=excluded.date, source=excluded.source, url=excluded.url, author=excluded.author, ingested_at=excluded.ingested_at`,
-			d.ID, d.Title, d.Text, date, d.Source, d.URL, d.Author, now)
-		if olds, ok := current[d.ID]; ok {
-			for _, o := range olds {
-				rollups.Add(o.day, o.s3, o.t3, o.plover, o.quad, o.g, -1)
-				count(o.src, o.tgt, -1)
-			}
-			b.Queue(`DELETE FROM events WHERE doc_id = $1`, d.ID)
-		}
-		var fresh []stored
-		for seq := range docs[i].Events {
-			ev := docs[i].Events[seq]
+		dID, dTitle, dBody, dDate = append(dID, d.ID), append(dTitle, d.Title), append(dBody, d.Text), append(dDate, date)
+		dSource, dURL, dAuthor = append(dSource, d.Source), append(dURL, d.URL), append(dAuthor, d.Author)
+		for seq := range c.Events {
+			ev := c.Events[seq]
 			ev.DocID = d.ID
 			ev.Date = egret.EventDate(d, &ev)
 			body, err := json.Marshal(&ev)
@@ -218,29 +223,54 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 				lat, lon = &ev.Location.Lat, &ev.Location.Lon
 			}
 			s3, t3 := egret.ActorCountry(ev.Source), egret.ActorCountry(ev.Target)
-			b.Queue(`INSERT INTO events(doc_id, seq, date, source, target, src3, tgt3, cameo, plover, quad_class, goldstein, lat, lon, sentence, body)
-				VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13,$14,$15)`,
-				d.ID, seq, ev.Date, ev.Source, ev.Target, s3, t3, ev.CAMEO, ev.PLOVER, ev.QuadClass, ev.Goldstein, lat, lon, ev.Text, string(body))
+			eDoc, eSeq, eDate, eSrc, eTgt = append(eDoc, d.ID), append(eSeq, int32(seq)), append(eDate, ev.Date), append(eSrc, ev.Source), append(eTgt, ev.Target)
+			eS3, eT3, eCameo, ePlover = append(eS3, s3), append(eT3, t3), append(eCameo, ev.CAMEO), append(ePlover, ev.PLOVER)
+			eQuad, eG, eLat, eLon = append(eQuad, int32(ev.QuadClass)), append(eG, ev.Goldstein), append(eLat, lat), append(eLon, lon)
+			eSent, eBody = append(eSent, ev.Text), append(eBody, string(body))
 			rollups.Add(ev.Date, s3, t3, ev.PLOVER, ev.QuadClass, ev.Goldstein, 1)
 			count(ev.Source, ev.Target, 1)
-			fresh = append(fresh, stored{ev.Date, s3, t3, ev.PLOVER, ev.Source, ev.Target, ev.QuadClass, ev.Goldstein})
 		}
-		current[d.ID] = fresh // a later copy in this batch replaces these
 	}
+	var aGrain, aS3, aT3, aPeriod, aPlover []string
+	var aQuad []int32
+	var aN []int64
+	var aG []float64
 	for k, v := range rollups {
 		if v.N == 0 && v.G == 0 {
 			continue
 		}
-		b.Queue(`INSERT INTO agg AS t (grain, src3, tgt3, period, plover, quad_class, n, goldstein) VALUES ($1,$2,$3,$4,$5,$6,$7,$8)
-			ON CONFLICT (grain, src3, tgt3, period, plover, quad_class) DO UPDATE SET n = t.n + excluded.n, goldstein = t.goldstein + excluded.goldstein`,
-			k.Grain, k.Src3, k.Tgt3, k.Period, k.PLOVER, k.QuadClass, v.N, v.G)
+		aGrain, aS3, aT3, aPeriod, aPlover = append(aGrain, k.Grain), append(aS3, k.Src3), append(aT3, k.Tgt3), append(aPeriod, k.Period), append(aPlover, k.PLOVER)
+		aQuad, aN, aG = append(aQuad, int32(k.QuadClass)), append(aN, v.N), append(aG, v.G)
 	}
+	var cCode []string
+	var cS, cT []int64
 	for code, c := range actors {
-		if c == [2]int64{} {
-			continue
+		if c != [2]int64{} {
+			cCode, cS, cT = append(cCode, code), append(cS, c[0]), append(cT, c[1])
 		}
-		b.Queue(`INSERT INTO actors AS t (code, as_source, as_target) VALUES ($1,$2,$3)
-			ON CONFLICT (code) DO UPDATE SET as_source = t.as_source + excluded.as_source, as_target = t.as_target + excluded.as_target`, code, c[0], c[1])
+	}
+	b := &pgx.Batch{}
+	b.Queue(`INSERT INTO documents(id, title, body, date, source, url, author, ingested_at)
+		SELECT id, title, body, date, source, url, author, $8 FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[]) AS u(id, title, body, date, source, url, author)
+		ON CONFLICT(id) DO UPDATE SET title=excluded.title, body=excluded.body, date=excluded.date, source=excluded.source, url=excluded.url, author=excluded.author, ingested_at=excluded.ingested_at`,
+		dID, dTitle, dBody, dDate, dSource, dURL, dAuthor, now)
+	if len(replaced) > 0 {
+		b.Queue(`DELETE FROM events WHERE doc_id = ANY($1)`, replaced)
+	}
+	if len(eDoc) > 0 {
+		b.Queue(`INSERT INTO events(doc_id, seq, date, source, target, src3, tgt3, cameo, plover, quad_class, goldstein, lat, lon, sentence, body)
+			SELECT * FROM unnest($1::text[], $2::int[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::int[], $11::float8[], $12::float8[], $13::float8[], $14::text[], $15::text[])`,
+			eDoc, eSeq, eDate, eSrc, eTgt, eS3, eT3, eCameo, ePlover, eQuad, eG, eLat, eLon, eSent, eBody)
+	}
+	if len(aGrain) > 0 {
+		b.Queue(`INSERT INTO agg AS t (grain, src3, tgt3, period, plover, quad_class, n, goldstein)
+			SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::int[], $7::bigint[], $8::float8[])
+			ON CONFLICT (grain, src3, tgt3, period, plover, quad_class) DO UPDATE SET n = t.n + excluded.n, goldstein = t.goldstein + excluded.goldstein`,
+			aGrain, aS3, aT3, aPeriod, aPlover, aQuad, aN, aG)
+	}
+	if len(cCode) > 0 {
+		b.Queue(`INSERT INTO actors AS t (code, as_source, as_target) SELECT * FROM unnest($1::text[], $2::bigint[], $3::bigint[])
+			ON CONFLICT (code) DO UPDATE SET as_source = t.as_source + excluded.as_source, as_target = t.as_target + excluded.as_target`, cCode, cS, cT)
 	}
 	if err := tx.SendBatch(ctx, b).Close(); err != nil {
 		return fmt.Errorf("postgres: store %d documents: %w", len(docs), err)
