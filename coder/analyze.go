@@ -77,6 +77,10 @@ type state struct {
 	mask    uint64 // wordBit of every key (and lemma) in the sentence
 	report  int    // first word of a final reporting clause (", officials said"), len(words) when none
 	trace   *trace
+	// phraseScope limits patterns, subjects and targets to the verb's own
+	// clause (CAMEO 2.0 dictionaries); the TABARI-era dictionaries expect
+	// sentence-wide linear matching
+	phraseScope bool
 	ante    *antecedent // from earlier sentences
 	doc     *egret.Document
 	sent    int

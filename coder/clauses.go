@@ -19,6 +19,10 @@ type verbCand struct {
 	modality string
 	speech   bool
 	reduced  bool // reduced relative clause ("X, supported by Y,")
+	// participle is a past participle right after a noun without "by" in
+	// CAMEO 2.0 mode ("10 Russian soldiers killed in Ukraine"): passive,
+	// with no known source
+	participle bool
 }
 
 var auxVerbs = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "BEEN": true, "BEING": true, "AM": true, "'S": true, "'RE": true,
@@ -171,10 +175,14 @@ func (c *Coder) findVerbs(s *state) {
 		v.gs = g
 		// a participle right after a noun with a "by" agent is a reduced
 		// passive relative clause: "provocations launched by armed groups"
-		if g == v.vs && w.tag == nlp.VBN && v.vs > 0 && v.ve < n && s.words[v.ve].key == "BY" {
+		if g == v.vs && w.tag == nlp.VBN && v.vs > 0 {
 			p := &s.words[v.vs-1]
 			if p.tag.IsNoun() || p.key == "," || s.inMent[v.vs-1] >= 0 {
-				v.passive, v.reduced = true, true
+				if v.ve < n && s.words[v.ve].key == "BY" {
+					v.passive, v.reduced = true, true
+				} else if c.lemmaPatterns && p.key != "," {
+					v.passive, v.participle = true, true
+				}
 			}
 		}
 		// don't swallow an earlier dictionary verb into this group's auxiliaries

@@ -135,6 +135,7 @@ func (s *state) keyList() []string {
 func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, date int, dateStr string, tr *trace) (evs []egret.Event, story bool) {
 	s.reset()
 	s.trace = tr
+	s.phraseScope = c.lemmaPatterns
 	s.buildWords(sent.Tokens)
 	if len(s.words) == 0 {
 		return nil, false

@@ -110,6 +110,20 @@ func (c *Coder) codeClauses(s *state) []rawEvent {
 			cl.subj = inh
 		}
 		prevSubj = cl.subj
+		if s.phraseScope {
+			// a coordinated verb phrase shares the subject of the verb
+			// right before it: "claimed that ISIL had attacked Iraq and
+			// taken Mosul"
+			for vi := len(s.verbs) - 1; vi >= 0; vi-- {
+				v := &s.verbs[vi]
+				if v.i >= cl.start && v.i < cl.end {
+					if g := s.subject(cl, v, &binding{src: -1, tgt: -1, comp: -1}, inh); g >= 0 {
+						prevSubj = g
+					}
+					break
+				}
+			}
+		}
 	}
 	return out
 }
@@ -141,12 +155,25 @@ func joinWords(ws []word) string {
 // the verb group, else the inherited subject.
 func (s *state) subject(cl *clause, v *verbCand, b *binding, inh int) int {
 	lo := cl.start
-	if lo < len(s.words) && s.words[lo].tag == nlp.IN && !subordinators[s.words[lo].key] {
+	if lo < len(s.words) && s.words[lo].tag == nlp.IN && (!subordinators[s.words[lo].key] || s.phraseScope) {
 		// "On improvement of ..., he said": skip a clause-initial adverbial
 		for k := lo; k < v.gs; k++ {
 			if s.words[k].key == "," {
 				lo = k + 1
 				break
+			}
+		}
+	}
+	if s.phraseScope {
+		// the subject is in the verb's own finite clause: nothing before
+		// the previous verb ("Washington said such a step enjoyed ...")
+		for k := v.gs - 1; k >= lo; k-- {
+			w := &s.words[k]
+			if (w.tag.IsVerb() && w.tag != nlp.VBG && w.tag != nlp.VBN) || w.tag == nlp.MD || w.tag == nlp.WDT || w.tag == nlp.WP || w.key == "THAT" {
+				if s.inMent[k] < 0 {
+					lo = k + 1
+					break
+				}
 			}
 		}
 	}
@@ -173,7 +200,7 @@ func (s *state) subject(cl *clause, v *verbCand, b *binding, inh int) int {
 			return g
 		}
 	}
-	if ppObj >= 0 && (inh < 0 || b.taken(inh)) {
+	if ppObj >= 0 && (inh < 0 || b.taken(inh)) && !s.phraseScope {
 		return ppObj
 	}
 	if inh >= 0 && !b.taken(inh) {
@@ -187,6 +214,9 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 	var best *cpattern
 	var bb binding
 	hi := s.report
+	if s.phraseScope {
+		hi = s.phraseEnd(v, cl)
+	}
 	verb := v.verb
 	for a := -1; a < len(v.alts); a++ {
 		vb := v.verb
@@ -274,6 +304,10 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 	if bb.comp >= 0 && tgt < 0 {
 		tgt = bb.comp // "agrees with % ": the compound is the target
 	}
+	if v.participle && src < 0 {
+		tr.note = "participle modifying a noun without a 'by' agent: no source"
+		return nil, -1
+	}
 	if v.reduced && src < 0 {
 		// the modified noun is the target: the phrase right before (or
 		// before the comma), if it is an actor
@@ -331,16 +365,20 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 		return nil, subj
 	}
 	if tgt < 0 {
+		end := cl.end
+		if s.phraseScope {
+			end = s.phraseEnd(v, cl)
+		}
 		for g := range s.groups {
 			gr := &s.groups[g]
-			if gr.i >= v.ve && gr.j <= cl.end && g != src && !bb.taken(g) {
+			if gr.i >= v.ve && gr.j <= end && g != src && !bb.taken(g) {
 				tgt = g
 				break
 			}
 		}
 	}
 	tr.src, tr.tgt = src, tgt
-	if tgt < 0 && len(s.groups[src].codes) >= 2 && code.Reverse != "" {
+	if tgt < 0 && len(s.groups[src].codes) >= 2 && (code.Reverse != "" || s.phraseScope) {
 		tr.note = "compound source without target: paired"
 		return s.pairs(src, code, v, pattern), src
 	}
@@ -383,6 +421,27 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 		subj = src
 	}
 	return out, subj
+}
+
+// phraseEnd is where the verb's own phrase ends in CAMEO 2.0 mode: at the
+// next finite verb, subordinating conjunction or relative pronoun, so that
+// patterns and targets do not reach into another clause.
+func (s *state) phraseEnd(v *verbCand, cl *clause) int {
+	end := cl.end
+	if s.report < end {
+		end = s.report
+	}
+	for k := v.ve; k < end; k++ {
+		w := &s.words[k]
+		if s.inMent[k] >= 0 {
+			continue
+		}
+		if (w.tag.IsVerb() && w.tag != nlp.VBG && w.tag != nlp.VBN) || w.tag == nlp.MD || w.tag == nlp.WDT || w.tag == nlp.WP || w.key == "THAT" ||
+			(w.tag == nlp.IN && subordinators[w.key] && w.key != "AS") {
+			return k
+		}
+	}
+	return end
 }
 
 // pronounSubject resolves a "he"/"she" subject right before the verb group
