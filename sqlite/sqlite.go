@@ -26,14 +26,19 @@ var migrations embed.FS
 // connection (SQLite has one writer anyway) so they queue in Go instead of
 // failing with SQLITE_BUSY; reads use a pool.
 type Store struct {
-	w, r *sql.DB
-	now  func() time.Time
+	w, r     *sql.DB
+	now      func() time.Time
+	ftsProbe int
 }
 
 var _ egret.Store = (*Store)(nil)
 
 // Option configures a Store.
 type Option func(*Store)
+
+// WithFTSProbeAbove sets the number of full-text matches above which
+// Events probes the index row by row (default 20,000; 0 always probes).
+func WithFTSProbeAbove(n int) Option { return func(s *Store) { s.ftsProbe = n } }
 
 // WithClock sets the clock used for ingested_at.
 func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
@@ -70,7 +75,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
-	s := &Store{w: w, r: r, now: time.Now}
+	s := &Store{w: w, r: r, now: time.Now, ftsProbe: ftsProbeAbove}
 	for _, o := range opts {
 		o(s)
 	}
@@ -302,6 +307,18 @@ func upsertRows(ctx context.Context, tx *sql.Tx, head, tail string, width int, r
 
 // where builds the WHERE clause of an event filter over table events e.
 func where(f *egret.EventFilter, withCursor bool) (string, []any, error) {
+	return whereFTS(f, withCursor, false)
+}
+
+// ftsProbeAbove is the number of full-text matches above which a page of
+// events is found by walking events newest first and probing the index
+// per row, instead of collecting every match first: for common words the
+// walk stops after a few thousand rows, while collecting costs per match.
+const ftsProbeAbove = 20000
+
+// whereFTS is where with a choice of full-text strategy: probe checks
+// each candidate row against the index instead of collecting all matches.
+func whereFTS(f *egret.EventFilter, withCursor, probe bool) (string, []any, error) {
 	var conds []string
 	var args []any
 	actor := func(col3, col, v string) {
@@ -351,11 +368,12 @@ func where(f *egret.EventFilter, withCursor bool) (string, []any, error) {
 		if len(terms) == 0 {
 			return "", nil, egret.Errorf(egret.EINVALID, "q: %q has no words to search for", f.Query)
 		}
-		for i, t := range terms {
-			terms[i] = `"` + t + `"`
+		if probe {
+			conds = append(conds, "EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? AND rowid = e.id)")
+		} else {
+			conds = append(conds, "e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
 		}
-		conds = append(conds, "e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-		args = append(args, strings.Join(terms, " AND "))
+		args = append(args, ftsMatch(terms))
 	}
 	if withCursor && f.Cursor != "" {
 		day, id, err := egret.DecodeCursor(f.Cursor)
@@ -371,12 +389,32 @@ func where(f *egret.EventFilter, withCursor bool) (string, []any, error) {
 	return " WHERE " + strings.Join(conds, " AND "), args, nil
 }
 
+// ftsMatch quotes each word so FTS5 syntax in a query is searched for, not obeyed.
+func ftsMatch(terms []string) string {
+	q := make([]string, len(terms))
+	for i, t := range terms {
+		q[i] = `"` + t + `"`
+	}
+	return strings.Join(q, " AND ")
+}
+
 // Events returns one page of events matching f, by (date, id) descending.
 func (s *Store) Events(ctx context.Context, f egret.EventFilter) (egret.EventPage, error) {
 	if err := f.Validate(); err != nil {
 		return egret.EventPage{}, err
 	}
-	w, args, err := where(&f, true)
+	probe := false
+	if f.Query != "" {
+		var n int
+		if terms := egret.FTSTerms(f.Query); len(terms) > 0 {
+			err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ? LIMIT ?)`, ftsMatch(terms), s.ftsProbe+1).Scan(&n)
+			if err != nil {
+				return egret.EventPage{}, fmt.Errorf("sqlite: full text: %w", err)
+			}
+		}
+		probe = n > s.ftsProbe
+	}
+	w, args, err := whereFTS(&f, true, probe)
 	if err != nil {
 		return egret.EventPage{}, err
 	}
