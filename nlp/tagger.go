@@ -484,6 +484,12 @@ func isDetLike(t Tag) bool {
 	return false
 }
 
+var auxLemmas = map[string]bool{"BE": true, "HAVE": true, "DO": true}
+
+// advBeforeAdj are degree adverbs that announce an adjective.
+var advBeforeAdj = map[string]bool{"VERY": true, "TOO": true, "SO": true, "AS": true, "MORE": true, "MOST": true,
+	"LESS": true, "LEAST": true, "EXTREMELY": true, "HIGHLY": true, "INCREASINGLY": true, "RELATIVELY": true}
+
 // bareInfVerbs take a bare infinitive object: "helped negotiate".
 var bareInfVerbs = map[string]bool{"HELP": true, "MAKE": true, "LET": true, "SEE": true, "WATCH": true, "HEAR": true}
 
@@ -702,6 +708,47 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		return
 	}
 
+	if i > 0 && (toks[i-1].Upper == "THIS" || toks[i-1].Upper == "THAT") && e.has(VBZ) && (t.Tag == NNS || t.Tag == VBZ) &&
+		(next == DT || next == IN || next == PRP || next == PRPS || next == JJ || next == RB || nextUp == "THAT" || next == TO) {
+		t.Tag = VBZ // "this means that", "that comes as"
+		return
+	}
+	if i > 0 && (prev == RBR || prev == RBS || prev == RB && advBeforeAdj[toks[i-1].Upper]) && e.has(JJ) && (t.Tag == VB || t.Tag == VBP || t.Tag == NN || t.Tag == VBD) && !e.has(VBN) {
+		t.Tag = JJ // more secure, very direct
+		return
+	}
+	if prev == RB && i >= 2 && (t.Tag == VBD || t.Tag == VBN) && e.has(VBD) && e.has(VBN) {
+		// an adverb hides the context: decide on the word before it
+		pp := toks[i-2].Tag
+		switch {
+		case pp == PRP && nominative(toks[i-2].Upper) || pp == NNP || pp == NNS || pp == NN || pp == WDT || pp == WP:
+			if aux == "" {
+				t.Tag = VBD
+			}
+		case (pp.IsVerb() || pp == DT || pp == IN || pp == PRP || pp == PRPS || pp == COMMA) && (nounish(toks, info, i+1) || next == IN || next == PUNCT || next == COMMA):
+			if e.has(JJ) && next.IsNoun() {
+				t.Tag = JJ
+			} else {
+				t.Tag = VBN // highly enriched uranium, politically motivated
+			}
+		}
+		return
+	}
+	if i > 0 && toks[i-1].Upper == "%" && t.Tag.IsVerb() {
+		if nt, ok := nounOf(e, t.Tag); ok {
+			t.Tag = nt // a 5% increase
+			return
+		}
+	}
+	if prev == TO && e.tags[0].IsNoun() && i >= 2 && motionVerbs[lemmaOf(toks, info, i-2)] {
+		t.Tag = e.tags[0] // came to power, returned to court
+		return
+	}
+	if prev == COMMA && e.has(VBG) && t.Tag != VBG && (next == DT || next == PRPS || next == PRP || next == IN || next == NNP || next == CD || next == TO || nextUp == "THAT") {
+		t.Tag = VBG // ", signaling that ..."
+		return
+	}
+
 	switch {
 	case isDetLike(prev) || prev == IN || prev == TO:
 		// determiner / adjective / preposition + noun
@@ -709,7 +756,7 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 			realDet := prev == DT || prev == PRPS || prev == POS || prev == JJ || prev == WPS || prev == PDT
 			switch {
 			case t.Tag == VBG:
-				if realDet && e.has(NN) && next != DT && next != PRP && next != PRPS && !(nounish(toks, info, i+1) && info[i+1].shape&shLower != 0 && next != IN) {
+				if (realDet || prev == CD) && e.has(NN) && next != DT && next != PRP && next != PRPS && !(nounish(toks, info, i+1) && info[i+1].shape&shLower != 0 && next != IN) {
 					t.Tag = NN // the fighting, an apartment building
 				}
 			case e.has(NNS) && t.Tag == VBZ:
@@ -722,8 +769,10 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 				t.Tag = JJ
 			case (t.Tag == VBD || t.Tag == VBN) && realDet && e.has(NN) && !next.IsNoun():
 				t.Tag = NN // "the set", "a hit"
-			case t.Tag == VBD && e.has(VBN) && prev != TO && (isDetLike(prev) || prev == IN && (next.IsNoun() || next == JJ)):
+			case t.Tag == VBD && e.has(VBN) && (isDetLike(prev) || (prev == IN || prev == TO) && (next.IsNoun() || next == JJ)):
 				t.Tag = VBN
+			case (t.Tag == VB || t.Tag == VBP) && e.has(JJ) && realDet:
+				t.Tag = JJ // a direct flight
 			}
 		}
 		if t.Tag == NN && e.has(JJ) && (next.IsNoun() || next == JJ) && (e.tags[0] == JJ || info[i+1].shape&shLower != 0 && nounFirst(info[i+1].e)) {
@@ -756,6 +805,9 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 			t.Tag = VBN // two men sought in ..., a trip aimed at ...
 		case (t.Tag == VBD || t.Tag == VBN || t.Tag == JJ) && e.has(VBN) && e.has(VBD) && st.finite && (prev == NNP || prev == NNPS) && nextUp == "BY":
 			t.Tag = VBN
+		case (t.Tag == VBD || t.Tag == VBN) && e.has(VBN) && e.has(VBD) && !st.finite && (next == IN || next == RB) && (prev == NN || prev == NNS) &&
+			nextUp != "THAT" && !clauseVerbs[lemmaOf(toks, info, i)] && !auxLemmas[lemmaOf(toks, info, i)] && finiteAhead(toks, info, i):
+			t.Tag = VBN // progress made in the talks was slow
 		case t.Tag == VBN && e.has(VBD) && !st.finite:
 			t.Tag = VBD
 		case t.Tag == JJ && e.has(VBD) && strings.HasSuffix(up, "ED") && !st.finite && !next.IsNoun():
@@ -772,13 +824,22 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 			}
 		case t.Tag == NN && e.has(VBD) && !st.finite && (next == PUNCT || next == IN || next == TO) && !plural:
 			t.Tag = VBD // the fighting spread.
-		case t.Tag == VB && e.has(NN):
+		case t.Tag == VB && e.has(NN) && (e.tags[0].IsNoun() || !plural):
 			t.Tag = NN
 		case t.Tag == VB && e.has(VBP):
 			t.Tag = VBP
-		case t.Tag == NNS && e.has(VBZ) && !plural && !st.finite && (objectNext || prev == NNP && (next == NN || next == NNS || next == JJ || next == TO)):
-			t.Tag = VBZ
-		case t.Tag == VBZ && e.has(NNS) && (plural || st.finite || !(objectNext || next == TO || prev == NNP && (next == NN || next == NNS || next == JJ))):
+		case (t.Tag == NNS || t.Tag == VBZ) && e.has(VBZ) && e.has(NNS) && !plural && !st.finite:
+			// singular subject + -s: a verb unless the clause has its verb later
+			strong := objectNext || next == TO || nextUp == "THAT"
+			weak := (next == IN || next == JJ || next == RB || next == PUNCT) && e.tags[0] == VBZ && prev != NN
+			if finiteAhead(toks, info, i) {
+				t.Tag = NNS
+			} else if strong || weak {
+				t.Tag = VBZ // China calls for ..., the statement comes as ...
+			} else {
+				t.Tag = NNS
+			}
+		case t.Tag == VBZ && e.has(NNS):
 			t.Tag = NNS
 		}
 		return
@@ -802,11 +863,11 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 					return
 				}
 			}
-			if (t.Tag == VBD || t.Tag == VBN) && (next.IsNoun() || next == JJ) {
-				if e.has(JJ) {
+			if (t.Tag == VBD || t.Tag == VBN) && e.has(VBN) && !clauseVerbs[pl] {
+				if e.has(JJ) && (next.IsNoun() || next == JJ) {
 					t.Tag = JJ
 				} else {
-					t.Tag = VBN // expel exiled leaders
+					t.Tag = VBN // expel exiled leaders, stands accused
 				}
 			}
 		}
@@ -874,3 +935,38 @@ func participleClause(toks []Token, i int) bool {
 func nounFirst(e *entry) bool {
 	return e != nil && (e.tags[0] == NN || e.tags[0] == NNS)
 }
+
+// finiteAhead reports whether the rest of the clause (up to punctuation, a
+// conjunction, a relative or a subordinator) holds an unambiguous finite
+// verb; if so, a noun/verb word before it is the subject's noun
+// ("Peace talks in Doha stalled").
+func finiteAhead(toks []Token, info []tokInfo, i int) bool {
+	for j := i + 1; j < len(toks) && j < i+12; j++ {
+		t := toks[j]
+		switch t.Tag {
+		case PUNCT, COMMA, CC, WDT, WP, WRB, QUOTE, TO, EX:
+			return false
+		case PRP:
+			if nominative(t.Upper) {
+				return false // a new subject starts a new clause
+			}
+		case MD:
+			return true
+		case VBD, VBZ, VBP:
+			e := info[j].e
+			if e == nil || !(e.has(NN) || e.has(NNS) || e.has(JJ)) {
+				return true
+			}
+		}
+		if subordinators[t.Upper] {
+			return false
+		}
+	}
+	return false
+}
+
+// motionVerbs take "to" + a noun: "came to power", "returned to court".
+var motionVerbs = map[string]bool{"COME": true, "RETURN": true, "GO": true, "BRING": true, "RISE": true,
+	"RESTORE": true, "TAKE": true, "SEND": true, "HEAD": true, "TRAVEL": true, "MOVE": true, "FLEE": true,
+	"LEAD": true, "GET": true, "DRIVE": true, "APPEAL": true, "TURN": true, "CONTRIBUTE": true, "ADD": true,
+	"FLY": true, "SAIL": true, "WALK": true, "RUSH": true, "REFER": true}

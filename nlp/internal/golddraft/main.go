@@ -132,7 +132,7 @@ func compareFile(p *nlp.Pipeline, ref *tag.Tagger, path string) error {
 	}
 	fmt.Printf("agreement with prose: %d/%d = %.2f%%\n", agree, total, 100*float64(agree)/float64(total))
 	printTop("tag pairs (prose→egret)", pairs, 30)
-	printTop("examples", diffs, 150)
+	printTop("examples", diffs, 5000)
 	return nil
 }
 
