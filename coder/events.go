@@ -353,11 +353,14 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 			if tgt < 0 && subj >= 0 && subj != by {
 				tgt = subj
 			}
-		} else if tgt < 0 && subj >= 0 {
+		} else if tgt < 0 && subj >= 0 && s.phraseScope {
 			tgt = subj // no agent: the subject is the target and the source is unknown
 		}
 	}
-	if src < 0 && !v.passive {
+	if src < 0 && (!v.passive || !s.phraseScope) && subj != tgt {
+		// TABARI-era dictionaries write passives into their patterns
+		// ("+ WAS * DEAD IN $"); without a "by" agent the subject stays
+		// the source, as in PETRARCH-1
 		src = subj
 	}
 	if src < 0 {
