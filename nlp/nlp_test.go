@@ -159,6 +159,11 @@ func TestTokenize(t *testing.T) {
 		{"double dash", "attack--and", []string{"attack", "--", "and"}},
 		{"ordinal", "the 3rd Brigade", []string{"the", "3rd", "Brigade"}},
 		{"domain", "on voanews.com today", []string{"on", "voanews.com", "today"}},
+		{"abbreviation possessive", "the U.K.'s envoy and NATO’s chief", []string{"the", "U.K.", "'s", "envoy", "and", "NATO", "’s", "chief"}},
+		{"times", "at 10 a.m. on Monday", []string{"at", "10", "a.m.", "on", "Monday"}},
+		{"number compound", "a 5,000-strong force in mid-2018", []string{"a", "5,000-strong", "force", "in", "mid-2018"}},
+		{"curly single quotes", "the term ‘Arab’ is", []string{"the", "term", "‘", "Arab", "’", "is"}},
+		{"decade", "the 1990s and the '90s", []string{"the", "1990s", "and", "the", "'", "90s"}},
 		{"empty", "", []string{}},
 		{"spaces only", " \n\t ", []string{}},
 		{"invalid utf8", "a\xffb \xfe", []string{"a", "\xff", "b", "\xfe"}},
@@ -225,6 +230,8 @@ func TestSplitSentences(t *testing.T) {
 		{"no final punctuation", "Fighting continues", []string{"Fighting continues"}},
 		{"empty", "", nil},
 		{"month abbreviation", "On Jan. 5 the army moved.", []string{"On Jan. 5 the army moved."}},
+		{"a.m. ends sentence", "It began at 10 a.m. The army moved.", []string{"It began at 10 a.m.", "The army moved."}},
+		{"crlf paragraphs", "Title line\r\n\r\nBody one. Body two.", []string{"Title line", "Body one.", "Body two."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

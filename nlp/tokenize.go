@@ -339,6 +339,15 @@ func (p *Pipeline) scanWord(s string, start int, emit func(int, int)) int {
 		}
 	}
 	emit(start, end)
+	if end > start && s[end-1] == '.' {
+		// U.K.'s: the clitic after an abbreviation's period
+		if a := apostropheAt(s, end); a > 0 {
+			if n := clitic(s, end+a); n > 0 {
+				emit(end, end+a+n)
+				return end + a + n
+			}
+		}
+	}
 	return end
 }
 
