@@ -454,7 +454,7 @@ func (s *state) buildClauses() {
 	sawVerb := false
 	for k := 0; k < hi; k++ {
 		w := &s.words[k]
-		if s.verbAt(k) >= 0 || (w.tag.IsVerb() && w.tag != nlp.VBG && w.tag != nlp.VBN) {
+		if (s.verbAt(k) >= 0 || (w.tag.IsVerb() && w.tag != nlp.VBG && w.tag != nlp.VBN)) && !auxVerbs[w.key] {
 			sawVerb = true
 		}
 		if w.key == ";" {
