@@ -484,6 +484,9 @@ func isDetLike(t Tag) bool {
 	return false
 }
 
+var weekdays = map[string]bool{"MONDAY": true, "TUESDAY": true, "WEDNESDAY": true, "THURSDAY": true, "FRIDAY": true,
+	"SATURDAY": true, "SUNDAY": true, "YESTERDAY": true, "TODAY": true}
+
 var auxLemmas = map[string]bool{"BE": true, "HAVE": true, "DO": true}
 
 // advBeforeAdj are degree adverbs that announce an adjective.
@@ -734,6 +737,11 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		}
 		return
 	}
+	if t.Tag == JJ && e.has(NN) && (prev == NNP || prev == NNPS || prev == NN) && i+1 < len(toks) && info[i+1].shape&shLower != 0 &&
+		(next == VBD || next == VBZ || next == MD) && info[i+1].e != nil && !info[i+1].e.has(NN) && !info[i+1].e.has(NNS) {
+		t.Tag = NN // the United Nations chief made ...
+		return
+	}
 	if i > 0 && toks[i-1].Upper == "%" && t.Tag.IsVerb() {
 		if nt, ok := nounOf(e, t.Tag); ok {
 			t.Tag = nt // a 5% increase
@@ -805,7 +813,7 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 			t.Tag = VBN // two men sought in ..., a trip aimed at ...
 		case (t.Tag == VBD || t.Tag == VBN || t.Tag == JJ) && e.has(VBN) && e.has(VBD) && st.finite && (prev == NNP || prev == NNPS) && nextUp == "BY":
 			t.Tag = VBN
-		case (t.Tag == VBD || t.Tag == VBN) && e.has(VBN) && e.has(VBD) && !st.finite && (next == IN || next == RB) && (prev == NN || prev == NNS) &&
+		case (t.Tag == VBD || t.Tag == VBN) && e.has(VBN) && e.has(VBD) && !st.finite && (next == IN || next == RB || weekdays[nextUp]) && (prev == NN || prev == NNS) &&
 			nextUp != "THAT" && !clauseVerbs[lemmaOf(toks, info, i)] && !auxLemmas[lemmaOf(toks, info, i)] && finiteAhead(toks, info, i):
 			t.Tag = VBN // progress made in the talks was slow
 		case t.Tag == VBN && e.has(VBD) && !st.finite:
@@ -954,7 +962,7 @@ func finiteAhead(toks []Token, info []tokInfo, i int) bool {
 			return true
 		case VBD, VBZ, VBP:
 			e := info[j].e
-			if e == nil || !(e.has(NN) || e.has(NNS) || e.has(JJ)) {
+			if e == nil || !(e.has(NN) || e.has(NNS)) {
 				return true
 			}
 		}
