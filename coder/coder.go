@@ -136,6 +136,7 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 	s.reset()
 	s.trace = tr
 	s.phraseScope = c.lemmaPatterns
+	s.doc = doc
 	s.buildWords(sent.Tokens)
 	if len(s.words) == 0 {
 		return nil, false

@@ -133,6 +133,10 @@ func (s *state) groupText(g int) string {
 	if gr.i >= gr.j {
 		return ""
 	}
+	if s.doc != nil {
+		_, t := s.span(s.doc, gr.i, gr.j)
+		return t
+	}
 	return joinWords(s.words[gr.i:gr.j])
 }
 
