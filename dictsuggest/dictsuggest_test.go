@@ -122,7 +122,7 @@ func TestVOACorpus(t *testing.T) {
 	if err := sc.Err(); err != nil {
 		t.Fatal(err)
 	}
-	top := s.Top(150, 3)
+	top := s.Top(40, 3)
 	if len(top) == 0 {
 		t.Fatal("no suggestions from the VOA corpus")
 	}

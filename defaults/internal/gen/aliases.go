@@ -104,7 +104,7 @@ var aliases = map[string][]string{
 	"MKD": {"North Macedonia", "Macedonia", "FYROM", "Macedonian", "Macedonians"},
 	"CPV": {"Cape Verde", "Cabo Verde", "Cape Verdean", "Cape Verdeans"},
 	"ARE": {"United Arab Emirates", "UAE", "U.A.E.", "Emirates", "Emirati", "Emiratis"},
-	"SAU": {"Saudi Arabia", "Kingdom of Saudi Arabia", "KSA", "Saudi", "Saudis", "Riyadh"},
+	"SAU": {"Saudi Arabia", "Kingdom of Saudi Arabia", "KSA", "Saudi", "Saudis", "Riyadh", "Jeddah", "Mecca", "Medina"},
 	"PSE": {"Palestine", "State of Palestine", "Palestinian Territories", "Palestinian territory", "occupied Palestinian territory", "Palestinian", "Palestinians", "Gaza", "Gaza Strip", "West Bank", "Ramallah", "Gaza City", "Khan Younis", "Khan Yunis", "Rafah", "Jenin", "Nablus", "Hebron", "Tulkarem"},
 	"ISR": {"Israel", "Israeli", "Israelis", "Tel Aviv"},
 	"VAT": {"Vatican", "Holy See", "Vatican City"},
