@@ -258,3 +258,19 @@ func TestGoldDebug(t *testing.T) {
 		}
 	}
 }
+
+// TestTaggerAccuracyHeldOut scores sentences never used to tune the rules.
+func TestTaggerAccuracyHeldOut(t *testing.T) {
+	p := pipe(t)
+	gold := readGoldTags(t, filepath.Join("testdata", "heldout.tags"))
+	if len(gold) < 40 {
+		t.Fatalf("held-out set has %d sentences, want at least 40", len(gold))
+	}
+	c, n, conf := scoreGold(p, gold)
+	acc := float64(c) / float64(n)
+	t.Logf("testdata/heldout.tags: %d sentences, %d/%d tokens right = %.2f%%", len(gold), c, n, 100*acc)
+	logConfusions(t, conf, 40)
+	if acc < 0.93 {
+		t.Errorf("held-out accuracy %.2f%% below 93%%", 100*acc)
+	}
+}

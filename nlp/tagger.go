@@ -347,11 +347,16 @@ func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks
 		}
 		// a nationality before a noun is an adjective (Iraqi officials,
 		// Syrian President Bashar Assad)
-		prevName := i > 0 && (toks[i-1].Tag == NNP || toks[i-1].Tag == NNPS) && info[i-1].shape&shCap != 0
+		prevName := i > 0 && (toks[i-1].Tag == NNP || toks[i-1].Tag == NNPS) && info[i-1].shape&shCap != 0 &&
+			!(demonymLike(t.Upper) && i+1 < len(toks) && info[i+1].shape&shLower != 0)
 		if (e != nil && e.has(JJ) && (e.tags[0] == JJ || demonymLike(t.Upper)) || e == nil && (strings.HasSuffix(t.Upper, "IAN") || strings.HasSuffix(t.Upper, "ESE"))) &&
 			sh&shAllCap == 0 && i+1 < len(toks) && !prevName {
 			nsh := info[i+1].shape
-			if nsh&shLower != 0 && nounish(toks, info, i+1) || nsh&shCap != 0 && len(t.Upper) >= 4 && demonymLike(t.Upper) && e != nil && e.tags[0] != NN && !nameHeads[toks[i+1].Upper] {
+			pairedNationality := (toks[i+1].Upper == "AND" || toks[i+1].Upper == "OR") && i+2 < len(toks) &&
+				info[i+2].shape&shCap != 0 && info[i+2].e != nil && info[i+2].e.has(JJ) && demonymLike(toks[i+2].Upper) // Egyptian and Qatari mediators
+			if nsh&shLower != 0 && nounish(toks, info, i+1) && !pairedNationality && toks[i+1].Tag != CC ||
+				pairedNationality && demonymLike(t.Upper) ||
+				nsh&shCap != 0 && len(t.Upper) >= 4 && demonymLike(t.Upper) && e != nil && e.tags[0] != NN && !nameHeads[toks[i+1].Upper] {
 				return JJ
 			}
 		}
@@ -389,7 +394,10 @@ func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks
 		if e.n > 1 {
 			return e.tags[1]
 		}
-		return NNP // wednesday
+		if weekdays[t.Upper] || months[t.Upper] {
+			return NNP // wednesday
+		}
+		return guess(t.Upper) // jihadist
 	}
 	if e != nil {
 		return e.tags[0]
@@ -486,6 +494,9 @@ func isDetLike(t Tag) bool {
 
 var weekdays = map[string]bool{"MONDAY": true, "TUESDAY": true, "WEDNESDAY": true, "THURSDAY": true, "FRIDAY": true,
 	"SATURDAY": true, "SUNDAY": true, "YESTERDAY": true, "TODAY": true}
+
+var months = map[string]bool{"JANUARY": true, "FEBRUARY": true, "MARCH": true, "APRIL": true, "MAY": true, "JUNE": true,
+	"JULY": true, "AUGUST": true, "SEPTEMBER": true, "OCTOBER": true, "NOVEMBER": true, "DECEMBER": true}
 
 var auxLemmas = map[string]bool{"BE": true, "HAVE": true, "DO": true}
 
