@@ -81,9 +81,10 @@ type state struct {
 	// clause (CAMEO 2.0 dictionaries); the TABARI-era dictionaries expect
 	// sentence-wide linear matching
 	phraseScope bool
-	ante    *antecedent // from earlier sentences
-	doc     *egret.Document
-	sent    int
+	ante        *antecedent // from earlier sentences
+	dc          *docContext // document context, nil without (context.go)
+	doc         *egret.Document
+	sent        int
 }
 
 func (s *state) reset() {

@@ -23,6 +23,9 @@ type Options struct {
 	// (target ""). Off by default, as PETRARCH's require_dyad: a verb
 	// without a target then lets the next verb of the clause be coded.
 	AllowNoTarget bool
+	// NoContext codes every sentence on its own, without document context
+	// (speaker, coreference, reported speech, duplicates; context.go).
+	NoContext bool
 }
 
 // Coder codes documents; it is safe for concurrent use.
@@ -74,6 +77,9 @@ func (c *Coder) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, e
 	var out []egret.Event
 	var ante *antecedent
 	anteAt := 0
+	dc := c.newDocContext(doc, sents, date)
+	s.dc = dc
+	defer func() { s.dc = nil }()
 	for i := range sents {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
@@ -84,7 +90,9 @@ func (c *Coder) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, e
 			ante = nil // too far back to resolve a pronoun
 		}
 		s.ante = ante
+		dc.begin(i)
 		evs, story := c.codeSentence(s, doc, &sents[i], date, dateStr, nil)
+		dc.observe(c, s, &sents[i])
 		if story {
 			return nil, nil
 		}
@@ -92,6 +100,9 @@ func (c *Coder) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, e
 			ante, anteAt = a, i
 		}
 		out = append(out, evs...)
+	}
+	if dc != nil {
+		out = mergeDuplicates(out)
 	}
 	return out, nil
 }
@@ -158,9 +169,11 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 		return nil, false
 	}
 	c.findMentions(s, keys, date)
+	c.contextMentions(s)
 	c.findVerbs(s)
 	c.buildEntities(s)
-	raw := c.codeClauses(s)
+	c.contextEntities(s)
+	raw := c.contextEvents(s, c.codeClauses(s))
 	if len(raw) == 0 {
 		return nil, false
 	}

@@ -389,7 +389,7 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 		tr.note = "compound source without target: paired"
 		return s.pairs(src, code, v, pattern), src
 	}
-	if tgt < 0 && !c.opts.AllowNoTarget {
+	if tgt < 0 && !c.opts.AllowNoTarget && !s.speakerGroup(src) {
 		tr.note = "no target actor"
 		return nil, subj
 	}

@@ -1,0 +1,447 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/nlp"
+	"github.com/egret-events/egret/petrarch"
+)
+
+// Document context: sentence coders (TABARI, PETRARCH) lose most events of
+// official statements, whose actors are "we", "he", "the envoy" or the
+// unnamed author. docContext carries what earlier sentences and the
+// document's metadata tell about them. It exists only for documents with
+// context (several sentences, or a title, author or source) and when
+// Options.NoContext is off, so single-sentence records code as before.
+
+// maxBack is how many sentences back a description, short name or
+// pronoun may find its antecedent.
+const maxBack = 5
+
+// contextActor marks mentions the document context added, for Explain.
+var contextActor = &petrarch.Actor{Name: "(document context)", Pos: petrarch.Pos{File: "context"}}
+
+// actorRef is a resolved actor and where it was named.
+type actorRef struct {
+	codes []string
+	ref   egret.Ref
+}
+
+// histEntry is one actor phrase of an earlier sentence.
+type histEntry struct {
+	actorRef
+	words  []string // keys of the phrase
+	names  []string // trailing proper-name words no dictionary matched ("JOEL", "RAYBURN")
+	person bool     // the phrase names a role (it has an agent)
+}
+
+// docContext is the per-document state of context resolution.
+type docContext struct {
+	doc     *egret.Document
+	speaker *actorRef // author or speaker of the text; nil when unknown
+	hist    []histEntry
+	sent    int
+	// per sentence: words resolved from context
+	refs      map[int]*egret.Ref
+	speakerAt map[int]bool
+}
+
+// newDocContext prepares document context, or returns nil when the
+// document has none or Options.NoContext is set.
+func (c *Coder) newDocContext(doc *egret.Document, sents []nlp.Sentence, date int) *docContext {
+	if c.opts.NoContext || (len(sents) < 2 && doc.Title == "" && doc.Author == "" && doc.Source == "") {
+		return nil
+	}
+	dc := &docContext{doc: doc, refs: map[int]*egret.Ref{}, speakerAt: map[int]bool{}}
+	dc.speaker = c.findSpeaker(doc, sents, date)
+	return dc
+}
+
+// begin starts sentence i.
+func (dc *docContext) begin(i int) {
+	if dc == nil {
+		return
+	}
+	dc.sent = i
+	clear(dc.refs)
+	clear(dc.speakerAt)
+}
+
+// observe records the actor phrases of a coded sentence as antecedents.
+func (dc *docContext) observe(c *Coder, s *state, sent *nlp.Sentence) {
+	if dc == nil {
+		return
+	}
+	for e := range s.ents {
+		ent := &s.ents[e]
+		if dc.speakerAt[ent.i] && ent.j-ent.i == 1 {
+			continue // "we" is not an antecedent for descriptions
+		}
+		var codes []string
+		for _, cr := range s.entityCodes(ent, nil, false, nil, nil, ent.i, ent.j) {
+			if !strings.HasPrefix(cr.code, "---") {
+				codes = append(codes, cr.code)
+			}
+		}
+		if len(codes) == 0 {
+			continue
+		}
+		sp, text := s.span(dc.doc, ent.i, ent.j)
+		h := histEntry{actorRef: actorRef{codes: codes, ref: egret.Ref{Text: text, Sentence: sent.Index, Span: sp}}, person: len(ent.agents) > 0}
+		for k := ent.i; k < ent.j; k++ {
+			h.words = append(h.words, s.words[k].key)
+		}
+		for k := ent.j - 1; k > ent.i; k-- {
+			w := &s.words[k]
+			if s.inMent[k] >= 0 || (w.tag != nlp.NNP && w.tag != nlp.NNPS) || len(w.key) < 3 || !titlecase(dc.doc.Text[w.start:w.end]) {
+				break
+			}
+			h.names = append(h.names, w.key)
+		}
+		dc.hist = append(dc.hist, h)
+	}
+	// keep the window small: entries older than maxBack sentences go
+	k := 0
+	for k < len(dc.hist) && dc.hist[k].ref.Sentence < sent.Index-maxBack {
+		k++
+	}
+	dc.hist = dc.hist[k:]
+}
+
+func titlecase(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	return strings.ToUpper(s) != s || len(s) <= 3
+}
+
+// contextMentions adds mentions that only the document context can code:
+// first-person pronouns (the speaker) and short names of people named
+// earlier ("Rayburn" after "Special Envoy Joel Rayburn").
+func (c *Coder) contextMentions(s *state) {
+	dc := s.dc
+	if dc == nil {
+		return
+	}
+	var first *actorRef
+	firstDone := false
+	for i := range s.words {
+		if s.inMent[i] >= 0 {
+			continue
+		}
+		w := &s.words[i]
+		switch {
+		case w.key == "WE" || (w.key == "US" && dc.doc.Text[w.start:w.end] == "us") || (w.key == "OUR" && s.agentFollows(i)):
+			if !firstDone {
+				first, firstDone = c.firstPerson(s), true
+			}
+			if first == nil {
+				continue
+			}
+			codes := first.codes
+			if w.key == "OUR" {
+				codes = countryPart(codes)
+			}
+			s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: codes, actor: contextActor})
+			ref := first.ref
+			dc.refs[i] = &ref
+			dc.speakerAt[i] = true
+		case (w.tag == nlp.NNP || w.tag == nlp.NNPS) && len(w.key) >= 3 && titlecase(dc.doc.Text[w.start:w.end]):
+			if h := dc.byName(w.key); h != nil {
+				s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: h.codes, actor: contextActor})
+				ref := h.ref
+				dc.refs[i] = &ref
+			}
+		}
+	}
+}
+
+// agentFollows reports whether an agent mention follows word i, across
+// adjectives ("our military", "our diplomatic staff").
+func (s *state) agentFollows(i int) bool {
+	for k := i + 1; k < len(s.words) && k <= i+3; k++ {
+		if m := s.inMent[k]; m >= 0 {
+			return s.ments[m].kind == mAgent
+		}
+		if s.words[k].tag != nlp.JJ {
+			return false
+		}
+	}
+	return false
+}
+
+// countryPart turns the speaker's codes into the country (or
+// organisation) part for "our": RUSGOV → RUS, so "our military" is RUSMIL.
+func countryPart(codes []string) []string {
+	out := make([]string, 0, len(codes))
+	for _, c := range codes {
+		if len(c) > 3 && !strings.HasPrefix(c, "IGO") && !strings.HasPrefix(c, "NGO") && !strings.HasPrefix(c, "IMG") {
+			c = c[:3]
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// byName finds the newest earlier person whose trailing name words hold key.
+func (dc *docContext) byName(key string) *histEntry {
+	for h := len(dc.hist) - 1; h >= 0; h-- {
+		for _, n := range dc.hist[h].names {
+			if n == key {
+				return &dc.hist[h]
+			}
+		}
+	}
+	return nil
+}
+
+// genericHeads are heads of definite descriptions resolved by the agent
+// code of an earlier actor ("the regime" after "the Assad regime" or
+// "the Syrian government").
+var genericHeads = map[string]string{"GOVERNMENT": "GOV", "REGIME": "GOV", "MINISTRY": "GOV", "ADMINISTRATION": "GOV", "AUTHORITIES": "GOV",
+	"ARMY": "MIL", "MILITARY": "MIL", "FORCES": "MIL", "TROOPS": "MIL", "POLICE": "COP", "PARLIAMENT": "LEG", "REBELS": "REB", "INSURGENTS": "REB"}
+
+// contextEntities resolves definite descriptions ("the envoy", "the
+// ministry") to the actor an earlier sentence named, and shares a
+// coordinated head noun between demonyms ("the Russian and Syrian
+// military" is RUSMIL and SYRMIL).
+func (c *Coder) contextEntities(s *state) {
+	dc := s.dc
+	if dc == nil {
+		return
+	}
+	s.sharedHeads()
+	for e := range s.ents {
+		ent := &s.ents[e]
+		if ent.actorCodes != nil || len(ent.agents) == 0 || ent.inheritFrom >= 0 {
+			continue
+		}
+		d := s.words[ent.i].key
+		if d != "THE" && d != "THIS" && d != "THAT" && d != "THESE" {
+			continue
+		}
+		head := s.words[ent.j-1].key
+		if h := dc.describe(head); h != nil {
+			ent.actorCodes = countryPart(h.codes)
+			ref := h.ref
+			dc.refs[ent.i] = &ref
+		}
+	}
+}
+
+// describe finds the antecedent of a definite description with this head:
+// the newest earlier phrase with the same head word, else for generic
+// heads the newest actor with the head's agent code.
+func (dc *docContext) describe(head string) *histEntry {
+	for h := len(dc.hist) - 1; h >= 0; h-- {
+		for _, w := range dc.hist[h].words {
+			if w == head {
+				return &dc.hist[h]
+			}
+		}
+	}
+	suf := genericHeads[head]
+	if suf == "" {
+		return nil
+	}
+	for h := len(dc.hist) - 1; h >= 0; h-- {
+		for _, code := range dc.hist[h].codes {
+			if len(code) > 3 && hasAligned(code[3:], suf) {
+				return &dc.hist[h]
+			}
+		}
+	}
+	return nil
+}
+
+// sharedHeads gives a bare demonym coordinated with a demonym+role actor
+// the same role: "the Russian and Syrian military" → RUSMIL, SYRMIL.
+func (s *state) sharedHeads() {
+	for e := 0; e+1 < len(s.ents); e++ {
+		a, b := &s.ents[e], &s.ents[e+1]
+		if len(a.actorCodes) != 1 || len(a.agents) > 0 || len(b.actorCodes) != 1 || len(b.agents) > 0 {
+			continue
+		}
+		ac, bc := a.actorCodes[0], b.actorCodes[0]
+		if len(ac) != 3 || len(bc) <= 3 || ac == bc[:3] || a.j >= len(s.words) || b.i != a.j+1 || !isCoord(s.words[a.j].key) {
+			continue
+		}
+		last := a.j - 1
+		if s.words[last].tag != nlp.JJ && s.words[last].tag != nlp.NNP || !demonym(s.words[last].key) || !demonym(s.words[b.i].key) && s.words[b.i].key != "THE" {
+			continue
+		}
+		a.actorCodes = []string{ac + bc[3:]}
+	}
+}
+
+// demonym reports whether a word looks like a nationality adjective.
+func demonym(k string) bool {
+	for _, suf := range []string{"AN", "ESE", "ISH", "I", "IC", "CH"} {
+		if strings.HasSuffix(k, suf) {
+			return true
+		}
+	}
+	return false
+}
+
+// attachRefs copies context antecedents to the events whose source or
+// target phrase was resolved from them.
+func (s *state) attachRefs(raw []rawEvent) {
+	if s.dc == nil || len(s.dc.refs) == 0 {
+		return
+	}
+	find := func(i, j int) *egret.Ref {
+		for k := i; k < j; k++ {
+			if r := s.dc.refs[k]; r != nil {
+				return r
+			}
+		}
+		return nil
+	}
+	for k := range raw {
+		r := &raw[k]
+		if r.srcRef == nil && r.src != "" {
+			r.srcRef = find(r.srcI, r.srcJ)
+		}
+		if r.tgtRef == nil && r.tgt != "" {
+			r.tgtRef = find(r.tgtI, r.tgtJ)
+		}
+	}
+}
+
+// speakerGroup reports whether group g is the document's speaker ("we"):
+// statements of intent and appeals to generic addressees ("our
+// partners") are coded without a target actor.
+func (s *state) speakerGroup(g int) bool {
+	if s.dc == nil || g < 0 || g >= len(s.groups) {
+		return false
+	}
+	for k := s.groups[g].i; k < s.groups[g].j; k++ {
+		if s.dc.speakerAt[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// contextEvents is the sentence-level pass of document context over the
+// events the clause coder found: antecedents, modality, reported speech,
+// nominal events and topic phrases.
+func (c *Coder) contextEvents(s *state, raw []rawEvent) []rawEvent {
+	if s.dc == nil || len(s.ents) == 0 {
+		return raw
+	}
+	if len(s.groups) == 0 {
+		// the clause coder stops early without verbs; nominal events and
+		// reports still need the groups
+		s.findReport()
+		s.buildClauses()
+		s.buildGroups()
+	}
+	s.attachRefs(raw)
+	raw = s.retarget(raw)
+	raw = c.applyModality(s, raw)
+	raw = c.reports(s, raw)
+	raw = s.insteadOf(raw)
+	raw = c.nominalEvents(s, raw)
+	militarySupport(raw)
+	return dedupRaw(raw)
+}
+
+// topicPreps introduce what a statement is about, not whom it addresses.
+var topicPreps = map[string]bool{"ON": true, "ABOUT": true, "REGARDING": true, "CONCERNING": true, "OVER": true}
+
+// retarget fixes targets taken from a topic phrase ("cooperate on Syria
+// with the United States": the United States) and, for the speaker's
+// appeals, from a phrase after an uncoded object ("urge our partners to
+// ... on Syria": the partners, no target actor).
+func (s *state) retarget(raw []rawEvent) []rawEvent {
+	for k := range raw {
+		r := &raw[k]
+		if r.tgt == "" || r.tgtI <= 0 || !topicPreps[s.words[r.tgtI-1].key] {
+			continue
+		}
+		tg := s.groupAt(r.tgtI)
+		if tg < 0 {
+			continue
+		}
+		// a later partner phrase: "with X", "including X"
+		better := -1
+		for g := tg + 1; g < len(s.groups); g++ {
+			p := s.groups[g].i - 1
+			for p > 0 && s.words[p].tag == nlp.DT {
+				p--
+			}
+			if p <= 0 {
+				continue
+			}
+			pk := s.words[p].key
+			if (pk == "WITH" && s.words[p-1].key != "ACCORDANCE" && s.words[p-1].key != "LINE" && s.words[p-1].key != "COMPLIANCE") || pk == "INCLUDING" {
+				better = g
+				break
+			}
+		}
+		if better >= 0 {
+			s.setTarget(r, better)
+			continue
+		}
+		if s.speakerGroup(s.groupAt(r.srcI)) && s.uncodedObject(r.verbJ, r.tgtI) {
+			r.tgt, r.tgtI, r.tgtJ, r.tgtRef = "", 0, 0, nil
+		}
+	}
+	return dedupRaw(raw)
+}
+
+// uncodedObject reports whether a noun phrase without an actor stands
+// between the verb and position p ("urge [our partners] to ... on Syria").
+func (s *state) uncodedObject(v, p int) bool {
+	k := v
+	if k < len(s.words) && (s.words[k].tag == nlp.PRPS || s.words[k].tag == nlp.DT) {
+		k++
+	}
+	n := 0
+	for k < p && k < len(s.words) && (s.npw[k] || s.words[k].key == "AND") && s.inMent[k] < 0 {
+		k++
+		n++
+	}
+	return n > 0 && k < p && s.words[k].tag == nlp.TO
+}
+
+func (s *state) groupAt(i int) int {
+	for g := range s.groups {
+		if s.groups[g].i <= i && i < s.groups[g].j {
+			return g
+		}
+	}
+	return -1
+}
+
+// setTarget replaces the target by the first code of group g (events of
+// the other codes follow from dedupRaw's callers duplicating as needed).
+func (s *state) setTarget(r *rawEvent, g int) {
+	gr := &s.groups[g]
+	if len(gr.codes) == 0 {
+		return
+	}
+	tc := gr.codes[0]
+	r.tgt, r.tgtI, r.tgtJ, r.tgtRef = tc.code, tc.i, tc.j, gr.ref
+}
+
+// dedupRaw drops repeated (source, target, code) events.
+func dedupRaw(raw []rawEvent) []rawEvent {
+	out := raw[:0]
+	for _, r := range raw {
+		dup := false
+		for _, o := range out {
+			if o.src == r.src && o.tgt == r.tgt && o.code == r.code {
+				dup = true
+				break
+			}
+		}
+		if !dup {
+			out = append(out, r)
+		}
+	}
+	return out
+}

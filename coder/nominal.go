@@ -1,0 +1,203 @@
+package coder
+
+import (
+	"github.com/egret-events/egret/nlp"
+)
+
+// Nominal and passive events: "accusations have been made against the
+// Russian and Syrian military" (accuse, target RUSMIL/SYRMIL, source
+// unknown), "attacks on the positions of the Syrian Army" (assault), "we
+// are open to dialogue" (intent to negotiate). Verb dictionaries code
+// verbs; in statements much of the content is in nouns.
+
+// eventNouns map a noun to its CAMEO code.
+var eventNouns = map[string]string{
+	"ACCUSATION": "112", "ACCUSATIONS": "112", "ALLEGATION": "112", "ALLEGATIONS": "112",
+	"CRITICISM": "111", "CONDEMNATION": "111",
+	"ATTACK": "190", "ATTACKS": "190", "ASSAULT": "190", "ASSAULTS": "190", "RAID": "190", "RAIDS": "190", "OFFENSIVE": "190",
+	"STRIKE": "190", "STRIKES": "190", "AIRSTRIKE": "195", "AIRSTRIKES": "195", "AIR-STRIKE": "195", "AIR-STRIKES": "195", "BOMBING": "195", "BOMBINGS": "195",
+	"BOMBARDMENT": "195", "SHELLING": "194", "SHELLINGS": "194",
+	"SANCTIONS": "163", "EMBARGO": "163",
+	"THREATS": "130", "THREAT": "130",
+}
+
+// eventPreps link an event noun to its target.
+var eventPreps = map[string]bool{"AGAINST": true, "ON": true, "AT": true, "UPON": true}
+
+// negators before an event noun: "no attacks on", "without accusations".
+var nounNegators = map[string]bool{"NO": true, "NOT": true, "WITHOUT": true, "NEVER": true, "ANY": true}
+
+// nominalEvents adds events expressed by nouns whose target (and, when
+// given, source) are actors, unless the clause coder already coded them.
+func (c *Coder) nominalEvents(s *state, raw []rawEvent) []rawEvent {
+	n := len(s.words)
+	for i := 0; i < n; i++ {
+		w := &s.words[i]
+		code := eventNouns[w.key]
+		if code == "" || !w.tag.IsNoun() || s.inMent[i] >= 0 || s.verbAt(i) >= 0 {
+			continue
+		}
+		if i > 0 && (nounNegators[s.words[i-1].key] || (i > 1 && nounNegators[s.words[i-2].key])) {
+			continue
+		}
+		// the preposition: right after the noun, or after "have been made"
+		p := i + 1
+		for p < n && p <= i+5 && (s.words[p].tag == nlp.RB || auxVerbs[s.words[p].key] || s.words[p].key == "MADE" || s.words[p].key == "LEVELED" ||
+			s.words[p].key == "LEVELLED" || s.words[p].key == "LAUNCHED" || s.words[p].key == "CARRIED" || s.words[p].key == "OUT" || s.words[p].key == "IMPOSED") {
+			p++
+		}
+		if p >= n || !eventPreps[s.words[p].key] {
+			continue
+		}
+		// the target: the first group after the preposition, across "the
+		// positions of"
+		tg := -1
+		for k := p + 1; k < n && k <= p+6; k++ {
+			if g := s.groupAt(k); g >= 0 {
+				if s.groups[g].i >= p+1 {
+					tg = g
+				}
+				break
+			}
+			if s.words[k].tag.IsVerb() || s.words[k].key == "," {
+				break
+			}
+		}
+		if tg < 0 {
+			continue
+		}
+		// the source: "Russia's attacks", "attacks by X", else unknown
+		sg := -1
+		if i >= 2 && s.words[i-1].tag == nlp.POS || (i >= 2 && s.words[i-1].tag == nlp.JJ && s.words[i-2].tag == nlp.POS) {
+			q := i - 1
+			for q > 0 && s.words[q].tag != nlp.POS {
+				q--
+			}
+			if g := s.groupAt(q - 1); g >= 0 {
+				sg = g
+			}
+		} else if g := s.groupAt(i - 1); g >= 0 && s.groups[g].j == i && s.groups[g].i < i-1 {
+			sg = g // "Israeli airstrikes on": an actor adjective inside the phrase
+		}
+		if sg < 0 {
+			for k := s.groups[tg].j; k+1 < n && k <= s.groups[tg].j+2; k++ {
+				if s.words[k].key == "BY" {
+					sg = s.groupAt(k + 1)
+					break
+				}
+			}
+		}
+		var srcs []codeRef
+		if sg >= 0 {
+			srcs = s.groups[sg].codes
+		} else {
+			srcs = []codeRef{{code: ""}}
+		}
+		for _, sc := range srcs {
+			for _, tc := range s.groups[tg].codes {
+				if sc.code == tc.code || codedAlready(raw, tc.code, code) {
+					continue
+				}
+				r := rawEvent{src: sc.code, tgt: tc.code, code: code, srcI: sc.i, srcJ: sc.j, tgtI: tc.i, tgtJ: tc.j,
+					verbI: i, verbJ: i + 1, pattern: "context:noun", tgtRef: s.groups[tg].ref}
+				if sg >= 0 {
+					r.srcRef = s.groups[sg].ref
+				}
+				raw = append(raw, r)
+			}
+		}
+	}
+	raw = c.nominalIntent(s, raw)
+	s.attachRefs(raw)
+	return dedupRaw(raw)
+}
+
+// codedAlready reports whether an event with this target and CAMEO root
+// exists.
+func codedAlready(raw []rawEvent, tgt, code string) bool {
+	for _, r := range raw {
+		if r.tgt == tgt && len(r.code) >= 2 && r.code[:2] == code[:2] {
+			return true
+		}
+	}
+	return false
+}
+
+// openWords: "X is open to / ready for ...".
+var openWords = map[string]bool{"OPEN": true, "READY": true, "WILLING": true, "PREPARED": true}
+
+// talkNouns make an expressed openness an intent to meet or negotiate.
+var talkNouns = map[string]bool{"DIALOGUE": true, "TALKS": true, "NEGOTIATIONS": true, "NEGOTIATION": true, "INTERACTION": true, "CONTACTS": true,
+	"MEETING": true, "MEETINGS": true, "CONSULTATIONS": true, "CHANNELS": true, "DIPLOMACY": true, "SUMMIT": true}
+
+// nominalIntent codes "we are open to any initiative for developing
+// direct interaction channels" (036) and "X is ready for cooperation"
+// (030) when no verb of the sentence was coded.
+func (c *Coder) nominalIntent(s *state, raw []rawEvent) []rawEvent {
+	n := len(s.words)
+	for i := 1; i+1 < n; i++ {
+		if !openWords[s.words[i].key] || !beForms[s.words[i-1].key] {
+			continue
+		}
+		if nx := s.words[i+1].key; nx != "TO" && nx != "FOR" {
+			continue
+		}
+		sg := s.groupAt(i - 2)
+		if sg < 0 || s.groups[sg].j != i-1 {
+			continue
+		}
+		code := "030"
+		end := n
+		for k := i + 2; k < n; k++ {
+			if s.words[k].key == ";" || (s.words[k].key == "," && k+1 < n && isCoord(s.words[k+1].key)) {
+				end = k
+				break
+			}
+			if talkNouns[s.words[k].key] || s.words[k].lemma == "NEGOTIATE" || s.words[k].lemma == "TALK" || s.words[k].lemma == "MEET" {
+				code = "036"
+			}
+		}
+		tg := -1
+		for g := range s.groups {
+			if s.groups[g].i > i && s.groups[g].j <= end && !topicPreps[s.words[s.groups[g].i-1].key] {
+				tg = g
+				break
+			}
+		}
+		if tg < 0 && !s.speakerGroup(sg) {
+			continue
+		}
+		for _, sc := range s.groups[sg].codes {
+			if tg < 0 {
+				raw = append(raw, rawEvent{src: sc.code, code: code, srcI: sc.i, srcJ: sc.j, verbI: i, verbJ: i + 1,
+					pattern: "context:intent", modality: modIntended, srcRef: s.groups[sg].ref})
+				continue
+			}
+			for _, tc := range s.groups[tg].codes {
+				if tc.code != sc.code {
+					raw = append(raw, rawEvent{src: sc.code, tgt: tc.code, code: code, srcI: sc.i, srcJ: sc.j, tgtI: tc.i, tgtJ: tc.j,
+						verbI: i, verbJ: i + 1, pattern: "context:intent", modality: modIntended, srcRef: s.groups[sg].ref, tgtRef: s.groups[tg].ref})
+				}
+			}
+		}
+	}
+	return raw
+}
+
+// militarySupport codes support between armed forces as military
+// cooperation (062), not verbal support (051): "the Syrian Army,
+// supported by Russia's Aerospace Forces".
+func militarySupport(raw []rawEvent) {
+	for k := range raw {
+		r := &raw[k]
+		if r.code == "051" && armed(r.src) && armed(r.tgt) {
+			r.code = "062"
+		}
+	}
+}
+
+// armed reports whether an actor code has a military role after its
+// country part (RUSMIL, SYRMIL; not MIL-prefixed codes of other kinds).
+func armed(code string) bool {
+	return len(code) > 3 && hasAligned(code[3:], "MIL")
+}

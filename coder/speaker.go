@@ -1,0 +1,417 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/nlp"
+	"github.com/egret-events/egret/plover"
+)
+
+// Speaker attribution and reported speech.
+
+// statementNouns head titles that name their author: "Comment by Foreign
+// Ministry Spokeswoman Maria Zakharova on ...", "Statement of the
+// Ministry of Foreign Affairs", "Press release from ...".
+var statementNouns = map[string]bool{"COMMENT": true, "COMMENTS": true, "STATEMENT": true, "REMARKS": true, "PRESS": true, "RELEASE": true,
+	"BRIEFING": true, "READOUT": true, "ANSWER": true, "ANSWERS": true, "ADDRESS": true, "SPEECH": true, "DECLARATION": true,
+	"COMMUNIQUE": true, "MESSAGE": true, "INTERVIEW": true, "ARTICLE": true, "NOTE": true, "RESPONSE": true, "REPLY": true}
+
+// phraseActors analyses one sentence for its actor phrases (no verbs).
+func (c *Coder) phraseActors(toks []nlp.Token, date int) (*state, []foundActor) {
+	s := &state{}
+	s.buildWords(toks)
+	if len(s.words) == 0 {
+		return s, nil
+	}
+	c.findMentions(s, s.keyList(), date)
+	c.findVerbs(s)
+	c.buildEntities(s)
+	var out []foundActor
+	for e := range s.ents {
+		ent := &s.ents[e]
+		var codes []string
+		for _, cr := range s.entityCodes(ent, nil, false, nil, nil, ent.i, ent.j) {
+			if !strings.HasPrefix(cr.code, "---") {
+				codes = append(codes, cr.code)
+			}
+		}
+		if len(codes) > 0 {
+			out = append(out, foundActor{codes: codes, i: ent.i, j: ent.j})
+		}
+	}
+	return s, out
+}
+
+type foundActor struct {
+	codes []string
+	i, j  int
+}
+
+// findSpeaker finds the author of a statement: the Author field, a title
+// naming its author, or a Source naming an actor (a ministry's feed). News
+// bylines name journalists, who are not in the dictionaries.
+func (c *Coder) findSpeaker(doc *egret.Document, sents []nlp.Sentence, date int) *actorRef {
+	if doc.Author != "" {
+		if r := c.wholeActor(doc.Author, date); r != nil {
+			return r
+		}
+	}
+	// the title: sentence 0 when the text starts with it (plain text
+	// input), else the Title field on its own
+	var toks []nlp.Token
+	text, base, idx := doc.Title, 0, -1
+	if len(sents) > 0 && doc.Title != "" && strings.HasPrefix(strings.TrimSpace(doc.Text[sents[0].Start:sents[0].End]), strings.TrimSpace(doc.Title)) {
+		toks, text, idx = sents[0].Tokens, doc.Text, 0
+	} else if doc.Title != "" {
+		for _, st := range c.p.Sentences(doc.Title) {
+			toks = append(toks, st.Tokens...)
+		}
+	}
+	if len(toks) > 0 {
+		s, acts := c.phraseActors(toks, date)
+		k := -1
+		for i := range s.words {
+			if statementNouns[s.words[i].key] {
+				k = i
+				break
+			}
+		}
+		if k >= 0 {
+			pick := -1
+			for a := range acts {
+				if acts[a].i > k {
+					pick = a // "Comment by X"
+					break
+				}
+				if acts[a].j == k || (acts[a].j == k-1 && s.words[k-1].key == "'S") {
+					pick = a // "Russian Foreign Ministry statement on"
+				}
+			}
+			if pick >= 0 {
+				a := acts[pick]
+				sp := egret.Span{Start: s.words[a.i].start + base, End: s.words[a.j-1].end + base}
+				r := &actorRef{codes: a.codes, ref: egret.Ref{Text: text[sp.Start:sp.End], Sentence: idx, Span: sp}}
+				if idx < 0 {
+					r.ref.Span = egret.Span{}
+				}
+				return r
+			}
+		}
+	}
+	if doc.Source != "" {
+		return c.wholeActor(doc.Source, date)
+	}
+	return nil
+}
+
+// wholeActor codes a metadata field that names one actor ("Maria
+// Zakharova", "Ministry of Foreign Affairs of the Russian Federation").
+func (c *Coder) wholeActor(text string, date int) *actorRef {
+	var toks []nlp.Token
+	for _, st := range c.p.Sentences(text) {
+		toks = append(toks, st.Tokens...)
+	}
+	_, acts := c.phraseActors(toks, date)
+	if len(acts) == 0 {
+		return nil
+	}
+	return &actorRef{codes: acts[0].codes, ref: egret.Ref{Text: text, Sentence: -1}}
+}
+
+// firstPerson resolves "we" in the current sentence: inside a quotation
+// attributed in the same sentence ("'We will respond,' said Foreign
+// Minister Sergei Lavrov") it is the quoted actor, else the document's
+// speaker.
+func (c *Coder) firstPerson(s *state) *actorRef {
+	quoted := false
+	for i := range s.words {
+		if s.words[i].tag == nlp.QUOTE || s.words[i].key == "\"" || s.words[i].key == "“" || s.words[i].key == "”" {
+			quoted = true
+			break
+		}
+	}
+	if !quoted {
+		return s.dc.speaker
+	}
+	for i := range s.words {
+		w := &s.words[i]
+		if !(speechLemmas[w.lemma] || speechLemmas[w.key]) {
+			continue
+		}
+		// the speaker right after ("said Lavrov") or right before ("Lavrov said")
+		for _, k := range []int{i + 1, i + 2, i + 3, i - 1} {
+			if k < 0 || k >= len(s.words) {
+				continue
+			}
+			if m := s.inMent[k]; m >= 0 && s.ments[m].kind == mActor {
+				sp, text := s.span(s.dc.doc, s.ments[m].i, s.ments[m].j)
+				return &actorRef{codes: s.ments[m].codes, ref: egret.Ref{Text: text, Sentence: s.dc.sent, Span: sp}}
+			}
+		}
+	}
+	return nil
+}
+
+// Reported speech.
+
+// reportVerbs introduce reported content ("said that", "believes that").
+var reportVerbs = map[string]bool{"SAY": true, "SAID": true, "SAYS": true, "BELIEVE": true, "CLAIM": true, "ALLEGE": true, "STATE": true,
+	"ASSERT": true, "INSIST": true, "ARGUE": true, "CHARGE": true, "SUGGEST": true, "THINK": true, "ADD": true, "NOTE": true, "STRESS": true,
+	"DECLARE": true, "CONTEND": true, "MAINTAIN": true, "ANNOUNCE": true, "REPORT": true, "WRITE": true, "TELL": true}
+
+// reportNouns introduce reported content as a noun ("a statement made by
+// X to the effect that", "claims by X that").
+var reportNouns = map[string]bool{"STATEMENT": true, "STATEMENTS": true, "CLAIM": true, "CLAIMS": true, "ALLEGATION": true, "ALLEGATIONS": true,
+	"ASSERTION": true, "ASSERTIONS": true, "REMARKS": true, "REMARK": true, "WORDS": true, "ACCUSATION": true, "ACCUSATIONS": true, "ASSESSMENT": true}
+
+// allegedMarkers lower the certainty of reported content.
+var allegedMarkers = []string{"ALLEGEDLY", "ALLEGED", "PURPORTEDLY", "SUPPOSEDLY", "UNSUBSTANTIATED", "UNFOUNDED", "BASELESS", "UNPROVEN",
+	"WITHOUT ANY SUBSTANTIATION", "WITHOUT SUBSTANTIATION", "WITHOUT EVIDENCE", "WITHOUT ANY EVIDENCE", "CLAIMS", "CLAIMED", "CLAIM", "ALLEGES", "ALLEGE"}
+
+// reportFrame is "A says that CONTENT".
+type reportFrame struct {
+	reporter []string // codes
+	ref      *egret.Ref
+	rI, rJ   int // reporter words
+	vI, vJ   int // report verb or noun
+	content  int // first word of the content clause
+	end      int
+}
+
+// findReports finds report frames with an actor as reporter.
+func (c *Coder) findReports(s *state) []reportFrame {
+	var out []reportFrame
+	n := len(s.words)
+	for i := 0; i < n; i++ {
+		w := &s.words[i]
+		verb := (reportVerbs[w.lemma] || reportVerbs[w.key]) && (w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS")
+		noun := reportNouns[w.key] && w.tag.IsNoun()
+		if !verb && !noun {
+			continue
+		}
+		// the content: after THAT (the last of a chain "said that he
+		// believes that"), within a few words
+		th := -1
+		for k := i + 1; k < n && k <= i+25; k++ {
+			if s.words[k].key == "THAT" && (k+1 < n && s.words[k+1].tag != nlp.VBZ && s.words[k+1].tag != nlp.VBD) {
+				th = k
+				break
+			}
+			if s.words[k].key == "." || s.words[k].key == ";" {
+				break
+			}
+		}
+		if th < 0 {
+			continue
+		}
+		f := reportFrame{vI: i, vJ: i + 1, content: th + 1, end: n, rI: -1}
+		for k := th + 1; k < n; k++ {
+			if s.words[k].key == ";" {
+				f.end = k
+				break
+			}
+		}
+		if verb {
+			// subject: the group right before the verb group (across
+			// auxiliaries and adverbs), or "he"/"she"
+			p := i - 1
+			for p >= 0 && (s.words[p].tag == nlp.RB || s.words[p].tag == nlp.MD || auxVerbs[s.words[p].key]) && s.inMent[p] < 0 {
+				p--
+			}
+			if p >= 0 {
+				if g := s.groupAt(p); g >= 0 && s.groups[g].j == p+1 && len(s.groups[g].codes) > 0 {
+					f.rI, f.rJ = s.groups[g].i, s.groups[g].j
+					f.ref = s.groups[g].ref
+					for _, cr := range s.groups[g].codes {
+						f.reporter = append(f.reporter, cr.code)
+					}
+				} else if (s.words[p].key == "HE" || s.words[p].key == "SHE") && s.ante != nil {
+					f.rI, f.rJ, f.reporter = p, p+1, s.ante.codes
+					ref := s.ante.ref
+					f.ref = &ref
+				}
+			}
+		} else {
+			// "statement made by X", "statement by X", "X's statement"
+			k := i + 1
+			if k < n && (s.words[k].key == "MADE" || s.words[k].key == "ISSUED" || s.words[k].key == "RELEASED") {
+				k++
+			}
+			if k < n && s.words[k].key == "BY" {
+				if g := s.groupAt(k + 1); g >= 0 && len(s.groups[g].codes) > 0 {
+					f.rI, f.rJ = s.groups[g].i, s.groups[g].j
+					f.ref = s.groups[g].ref
+					for _, cr := range s.groups[g].codes {
+						f.reporter = append(f.reporter, cr.code)
+					}
+				}
+			}
+		}
+		if len(f.reporter) > 0 {
+			out = append(out, f)
+		}
+		i = th
+	}
+	return out
+}
+
+// Content polarity: what the reporter says about the content's subject.
+var accuseWords = []string{"AGGRAVAT", "RESPONSIBLE FOR", "INVOLVED IN", "INVOLVEMENT IN", "SABOTAG", "VIOLAT", "UNDERMIN", "COMPLICIT",
+	"GUILTY", "PROVOK", "ESCALAT", "DESTABILI", "FUEL", "BEHIND THE", "OBSTRUCT", "SPONSOR", "SUPPORTING TERROR", "BLAME", "TO BLAME", "LIED", "LYING"}
+var criticizeWords = []string{"NOT DOING ENOUGH", "NOT DO ENOUGH", "NOT DONE ENOUGH", "FAIL", "FAILED", "INSUFFICIENT", "INADEQUATE", "NOT ENOUGH", "TOO LITTLE"}
+
+// polarity returns 112 (accuse) or 111 (criticize) when words [i, j)
+// say something culpable about their subject, else "".
+func (s *state) polarity(i, j int) string {
+	var b strings.Builder
+	for k := i; k < j && k < len(s.words); k++ {
+		b.WriteByte(' ')
+		b.WriteString(s.words[k].key)
+	}
+	b.WriteByte(' ')
+	t := b.String()
+	for _, w := range criticizeWords {
+		if strings.Contains(t, " "+w) {
+			return "111"
+		}
+	}
+	for _, w := range accuseWords {
+		if strings.Contains(t, " "+w) {
+			return "112"
+		}
+	}
+	return ""
+}
+
+// alleged reports whether the sentence marks its content as unproven.
+func (s *state) alleged() bool {
+	t := " " + joinWords(s.words) + " "
+	for _, m := range allegedMarkers {
+		if strings.Contains(t, " "+m+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// reports codes reported speech: "A said that B is aggravating the
+// problem" is A accusing B (A criticising B for "not doing enough"),
+// and the events coded inside the content are B's, reported by A.
+func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
+	frames := c.findReports(s)
+	if len(frames) == 0 {
+		return raw
+	}
+	alleged := s.alleged()
+	for _, f := range frames {
+		// the content's subject group
+		sg := -1
+		for g := range s.groups {
+			if s.groups[g].i >= f.content && s.groups[g].i < f.end {
+				sg = g
+				break
+			}
+		}
+		// events inside the content are reported by A
+		var contentSrc []string
+		conflict := false
+		for k := range raw {
+			r := &raw[k]
+			if r.verbI < f.content || r.verbI >= f.end {
+				continue
+			}
+			if r.certainty == "" || r.reportedBy == "" {
+				r.certainty = "reported"
+				if alleged {
+					r.certainty = "alleged"
+				}
+				r.reportedBy = s.reporterText(f)
+			}
+			if plover.QuadClass(r.code) == 4 && r.src != "" {
+				conflict = true
+				contentSrc = append(contentSrc, r.src)
+			}
+		}
+		if sg < 0 {
+			continue
+		}
+		code := s.polarity(s.groups[sg].j, f.end)
+		targets := s.groups[sg].codes
+		if code == "" && conflict {
+			code = "112" // reporting B's attack is accusing B of it
+		}
+		if code == "" {
+			continue
+		}
+		// the accusation supersedes the bare "said" statement events
+		out := raw[:0]
+		for _, r := range raw {
+			if r.verbI == f.vI && strings.HasPrefix(r.code, "01") {
+				continue
+			}
+			out = append(out, r)
+		}
+		raw = out
+		for _, rc := range f.reporter {
+			for _, tc := range targets {
+				if tc.code == rc || (len(contentSrc) > 0 && !contains(contentSrc, tc.code)) {
+					continue
+				}
+				raw = append(raw, rawEvent{src: rc, tgt: tc.code, code: code, srcI: f.rI, srcJ: f.rJ, tgtI: tc.i, tgtJ: tc.j,
+					verbI: f.vI, verbJ: f.vJ, pattern: "context:report", srcRef: f.ref, tgtRef: s.groups[sg].ref})
+			}
+		}
+	}
+	s.attachRefs(raw)
+	return dedupRaw(raw)
+}
+
+func contains(xs []string, x string) bool {
+	for _, y := range xs {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}
+
+// insteadOf codes the reproach inside an appeal: "we urge our partners to
+// redouble efforts ... instead of sabotaging them" asks the partners to
+// stop sabotaging, so it also accuses them of it.
+func (s *state) insteadOf(raw []rawEvent) []rawEvent {
+	n := len(raw)
+	for k := 0; k < n; k++ {
+		r := raw[k]
+		if !(strings.HasPrefix(r.code, "02") || strings.HasPrefix(r.code, "10")) || r.src == "" {
+			continue
+		}
+		for i := r.verbJ; i+2 < len(s.words); i++ {
+			if s.words[i].key != "INSTEAD" || s.words[i+1].key != "OF" {
+				continue
+			}
+			end := len(s.words)
+			for e := i + 2; e < end; e++ {
+				if s.words[e].key == ";" {
+					end = e
+				}
+			}
+			if code := s.polarity(i+2, end); code != "" {
+				raw = append(raw, rawEvent{src: r.src, tgt: r.tgt, code: code, srcI: r.srcI, srcJ: r.srcJ, tgtI: r.tgtI, tgtJ: r.tgtJ,
+					verbI: i + 2, verbJ: i + 3, pattern: "context:instead-of", srcRef: r.srcRef, tgtRef: r.tgtRef})
+			}
+			break
+		}
+	}
+	return dedupRaw(raw)
+}
+
+// reporterText names the reporter as the reporting-clause events do: the
+// phrase as written, or its antecedent's when it is a pronoun.
+func (s *state) reporterText(f reportFrame) string {
+	if f.ref != nil {
+		return f.ref.Text
+	}
+	_, t := s.span(s.dc.doc, f.rI, f.rJ)
+	return t
+}
