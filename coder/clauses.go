@@ -573,6 +573,18 @@ func (s *state) buildGroups() {
 					me.inheritFrom = members[x-1]
 				}
 			}
+			// "US and British activists": a bare modifier shares the head's agents
+			if len(members) > 1 {
+				head := &s.ents[members[len(members)-1]]
+				if head.actorCodes != nil && len(head.agents) > 0 && s.inMent[head.i] >= 0 && s.ments[s.inMent[head.i]].kind == mActor {
+					for _, m := range members[:len(members)-1] {
+						me := &s.ents[m]
+						if me.actorCodes != nil && len(me.agents) == 0 && me.j-me.i == 1 && s.inMent[me.i] >= 0 {
+							me.agents = head.agents
+						}
+					}
+				}
+			}
 			raw = append(raw, group{i: s.ents[members[0]].i, j: s.ents[members[len(members)-1]].j, ents: append([]int(nil), members...)})
 			e = end + 1
 		}
