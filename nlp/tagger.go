@@ -498,6 +498,9 @@ var weekdays = map[string]bool{"MONDAY": true, "TUESDAY": true, "WEDNESDAY": tru
 var months = map[string]bool{"JANUARY": true, "FEBRUARY": true, "MARCH": true, "APRIL": true, "MAY": true, "JUNE": true,
 	"JULY": true, "AUGUST": true, "SEPTEMBER": true, "OCTOBER": true, "NOVEMBER": true, "DECEMBER": true}
 
+var compass = map[string]bool{"NORTH": true, "SOUTH": true, "EAST": true, "WEST": true, "NORTHEAST": true,
+	"NORTHWEST": true, "SOUTHEAST": true, "SOUTHWEST": true}
+
 var auxLemmas = map[string]bool{"BE": true, "HAVE": true, "DO": true}
 
 // advBeforeAdj are degree adverbs that announce an adjective.
@@ -670,6 +673,26 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 			} else if e.has(RB) {
 				t.Tag = RB
 			}
+		}
+		return
+	}
+	if e == nil && t.Tag == VBG && info[i].shape&shLower != 0 && (prev == DT || prev == PRPS || prev == JJ || prev == POS) &&
+		!(i+1 < len(toks) && info[i+1].shape&shLower != 0 && nounish(toks, info, i+1)) && next != DT && next != PRP && next != PRPS {
+		t.Tag = NN // a hafling was reported
+		return
+	}
+	if t.Tag == VBG && i > 0 && toks[i-1].Upper == "OF" && (next == PUNCT || next == COMMA || next == CC || next == IN && nextTokUpper(toks, i) != "THAT") {
+		t.Tag = NN // six days of fighting.
+		return
+	}
+	if compass[up] && info[i].shape&shLower != 0 {
+		switch {
+		case i+1 < len(toks) && (info[i+1].shape&shCap != 0 || nounish(toks, info, i+1) && next != IN):
+			t.Tag = JJ // south Ithilen, northern towns
+		case prev == DT:
+			t.Tag = NN // in the south
+		case prev.IsVerb() || prev == COMMA:
+			t.Tag = RB // headed south
 		}
 		return
 	}
