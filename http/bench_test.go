@@ -123,7 +123,7 @@ func benchQueries(b *testing.B, st egret.Store) {
 func BenchmarkQueriesSQLite(b *testing.B) {
 	ctx := context.Background()
 	n := benchEvents()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("egret-bench-v2-%d.db", n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("egret-bench-v3-%d.db", n))
 	st, err := sqlite.Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)

@@ -26,19 +26,14 @@ var migrations embed.FS
 // connection (SQLite has one writer anyway) so they queue in Go instead of
 // failing with SQLITE_BUSY; reads use a pool.
 type Store struct {
-	w, r     *sql.DB
-	now      func() time.Time
-	ftsProbe int
+	w, r *sql.DB
+	now  func() time.Time
 }
 
 var _ egret.Store = (*Store)(nil)
 
 // Option configures a Store.
 type Option func(*Store)
-
-// WithFTSProbeAbove sets the number of full-text matches above which
-// Events probes the index row by row (default 20,000; 0 always probes).
-func WithFTSProbeAbove(n int) Option { return func(s *Store) { s.ftsProbe = n } }
 
 // WithClock sets the clock used for ingested_at.
 func WithClock(now func() time.Time) Option { return func(s *Store) { s.now = now } }
@@ -75,7 +70,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	}
 	r.SetMaxOpenConns(8)
 	r.SetMaxIdleConns(8)
-	s := &Store{w: w, r: r, now: time.Now, ftsProbe: ftsProbeAbove}
+	s := &Store{w: w, r: r, now: time.Now}
 	for _, o := range opts {
 		o(s)
 	}
@@ -170,8 +165,8 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 	stmts := []string{
 		/*0*/ `INSERT INTO documents(id, title, body, date, source, url, author, ingested_at) VALUES (?,?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO UPDATE SET title=excluded.title, body=excluded.body, date=excluded.date, source=excluded.source, url=excluded.url, author=excluded.author, ingested_at=excluded.ingested_at`,
-		/*1*/ `SELECT date, src3, tgt3, plover, quad_class, goldstein, source, target FROM events WHERE doc_id = ?`,
-		/*2*/ `DELETE FROM events_fts WHERE rowid IN (SELECT id FROM events WHERE doc_id = ?)`,
+		/*1*/ `SELECT id, date, src3, tgt3, plover, quad_class, goldstein, source, target FROM events WHERE doc_id = ?`,
+		/*2*/ `DELETE FROM events_fts WHERE rowid = ?`,
 		/*3*/ `DELETE FROM events WHERE doc_id = ?`,
 		/*4*/ `INSERT INTO events(doc_id, seq, date, source, target, src3, tgt3, cameo, plover, quad_class, goldstein, lat, lon, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
 		/*5*/ `INSERT INTO events_fts(rowid, sentence) VALUES (?, ?)`,
@@ -208,28 +203,32 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 		if err != nil {
 			return fmt.Errorf("sqlite: document %q: %w", d.ID, err)
 		}
-		had := false
+		var ftsKeys []int64
 		for rows.Next() {
+			var id int64
 			var day, s3, t3, pl, src, tgt string
 			var quad int
 			var g float64
-			if err := rows.Scan(&day, &s3, &t3, &pl, &quad, &g, &src, &tgt); err != nil {
+			if err := rows.Scan(&id, &day, &s3, &t3, &pl, &quad, &g, &src, &tgt); err != nil {
 				rows.Close()
 				return fmt.Errorf("sqlite: document %q: %w", d.ID, err)
 			}
 			rollups.Add(day, s3, t3, pl, quad, g, -1)
 			count(src, tgt, -1)
-			had = true
+			ftsKeys = append(ftsKeys, ftsKey(day, id))
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("sqlite: document %q: %w", d.ID, err)
 		}
-		if had {
-			for j := 2; j <= 3; j++ {
-				if _, err := ps[j].ExecContext(ctx, d.ID); err != nil {
+		if len(ftsKeys) > 0 {
+			for _, k := range ftsKeys {
+				if _, err := ps[2].ExecContext(ctx, k); err != nil {
 					return fmt.Errorf("sqlite: replace events of %q: %w", d.ID, err)
 				}
+			}
+			if _, err := ps[3].ExecContext(ctx, d.ID); err != nil {
+				return fmt.Errorf("sqlite: replace events of %q: %w", d.ID, err)
 			}
 		}
 		for seq := range docs[i].Events {
@@ -250,7 +249,7 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 				return fmt.Errorf("sqlite: event %d of %q: %w", seq, d.ID, err)
 			}
 			id, _ := res.LastInsertId()
-			if _, err := ps[5].ExecContext(ctx, id, ev.Text); err != nil {
+			if _, err := ps[5].ExecContext(ctx, ftsKey(ev.Date, id), ev.Text); err != nil {
 				return fmt.Errorf("sqlite: index event %d of %q: %w", seq, d.ID, err)
 			}
 			rollups.Add(ev.Date, s3, t3, ev.PLOVER, ev.QuadClass, ev.Goldstein, 1)
@@ -307,18 +306,6 @@ func upsertRows(ctx context.Context, tx *sql.Tx, head, tail string, width int, r
 
 // where builds the WHERE clause of an event filter over table events e.
 func where(f *egret.EventFilter, withCursor bool) (string, []any, error) {
-	return whereFTS(f, withCursor, false)
-}
-
-// ftsProbeAbove is the number of full-text matches above which a page of
-// events is found by walking events newest first and probing the index
-// per row, instead of collecting every match first: for common words the
-// walk stops after a few thousand rows, while collecting costs per match.
-const ftsProbeAbove = 20000
-
-// whereFTS is where with a choice of full-text strategy: probe checks
-// each candidate row against the index instead of collecting all matches.
-func whereFTS(f *egret.EventFilter, withCursor, probe bool) (string, []any, error) {
 	var conds []string
 	var args []any
 	actor := func(col3, col, v string) {
@@ -368,11 +355,7 @@ func whereFTS(f *egret.EventFilter, withCursor, probe bool) (string, []any, erro
 		if len(terms) == 0 {
 			return "", nil, egret.Errorf(egret.EINVALID, "q: %q has no words to search for", f.Query)
 		}
-		if probe {
-			conds = append(conds, "EXISTS (SELECT 1 FROM events_fts WHERE events_fts MATCH ? AND rowid = e.id)")
-		} else {
-			conds = append(conds, "e.id IN (SELECT rowid FROM events_fts WHERE events_fts MATCH ?)")
-		}
+		conds = append(conds, "e.id IN (SELECT rowid & 4294967295 FROM events_fts WHERE events_fts MATCH ?)")
 		args = append(args, ftsMatch(terms))
 	}
 	if withCursor && f.Cursor != "" {
@@ -389,6 +372,20 @@ func whereFTS(f *egret.EventFilter, withCursor, probe bool) (string, []any, erro
 	return " WHERE " + strings.Join(conds, " AND "), args, nil
 }
 
+// ftsKey is an event's rowid in events_fts: its day number in the high
+// bits and its id in the low 32, so full-text matches come out of the
+// index already in the (date, id) order pages are in, and a page of a
+// common word reads a page's worth of matches instead of all of them.
+func ftsKey(day string, id int64) int64 {
+	var n int64
+	if t, err := time.Parse("2006-01-02", day); err == nil {
+		n = (t.Unix()-ftsEpoch)/86400 + 1 // 0 is undated
+	}
+	return n<<32 | id&0xffffffff
+}
+
+var ftsEpoch = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC).Unix()
+
 // ftsMatch quotes each word so FTS5 syntax in a query is searched for, not obeyed.
 func ftsMatch(terms []string) string {
 	q := make([]string, len(terms))
@@ -403,22 +400,51 @@ func (s *Store) Events(ctx context.Context, f egret.EventFilter) (egret.EventPag
 	if err := f.Validate(); err != nil {
 		return egret.EventPage{}, err
 	}
-	probe := false
+	var q string
+	var args []any
 	if f.Query != "" {
-		var n int
-		if terms := egret.FTSTerms(f.Query); len(terms) > 0 {
-			err := s.r.QueryRowContext(ctx, `SELECT count(*) FROM (SELECT 1 FROM events_fts WHERE events_fts MATCH ? LIMIT ?)`, ftsMatch(terms), s.ftsProbe+1).Scan(&n)
-			if err != nil {
-				return egret.EventPage{}, fmt.Errorf("sqlite: full text: %w", err)
-			}
+		// Walk the full-text index newest first and stop at the page end.
+		terms := egret.FTSTerms(f.Query)
+		if len(terms) == 0 {
+			return egret.EventPage{}, egret.Errorf(egret.EINVALID, "q: %q has no words to search for", f.Query)
 		}
-		probe = n > s.ftsProbe
+		rest := f
+		rest.Query, rest.Cursor = "", ""
+		w, a, err := where(&rest, false)
+		if err != nil {
+			return egret.EventPage{}, err
+		}
+		conds := []string{"events_fts MATCH ?"}
+		args = append(args, ftsMatch(terms))
+		if f.Cursor != "" {
+			day, id, err := egret.DecodeCursor(f.Cursor)
+			if err != nil {
+				return egret.EventPage{}, err
+			}
+			conds = append(conds, "f.rowid < ?")
+			args = append(args, ftsKey(day, id))
+		}
+		if f.From != "" {
+			conds = append(conds, "f.rowid >= ?")
+			args = append(args, ftsKey(f.From, 0))
+		}
+		if f.To != "" {
+			conds = append(conds, "f.rowid < ?")
+			args = append(args, ftsKey(f.To, 0)+1<<32)
+		}
+		if w != "" {
+			conds = append(conds, strings.TrimPrefix(w, " WHERE "))
+			args = append(args, a...)
+		}
+		q = `SELECT e.id, e.body FROM events_fts f CROSS JOIN events e ON e.id = (f.rowid & 4294967295) WHERE ` +
+			strings.Join(conds, " AND ") + ` ORDER BY f.rowid DESC LIMIT ?`
+	} else {
+		w, a, err := where(&f, true)
+		if err != nil {
+			return egret.EventPage{}, err
+		}
+		q, args = `SELECT e.id, e.body FROM events e`+w+` ORDER BY e.date DESC, e.id DESC LIMIT ?`, a
 	}
-	w, args, err := whereFTS(&f, true, probe)
-	if err != nil {
-		return egret.EventPage{}, err
-	}
-	q := `SELECT e.id, e.body FROM events e` + w + ` ORDER BY e.date DESC, e.id DESC LIMIT ?`
 	rows, err := s.r.QueryContext(ctx, q, append(args, f.Limit+1)...)
 	if err != nil {
 		return egret.EventPage{}, fmt.Errorf("sqlite: events: %w", err)

@@ -21,19 +21,6 @@ func open(t *testing.T) egret.Store {
 
 func TestConformance(t *testing.T) { storetest.Run(t, open) }
 
-// TestConformanceFTSProbe runs the suite with full-text search always
-// probing row by row, the strategy for common words in large stores.
-func TestConformanceFTSProbe(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) egret.Store {
-		s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "egret.db"), sqlite.WithFTSProbeAbove(0))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	})
-}
-
 func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "egret.db")

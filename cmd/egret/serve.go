@@ -41,8 +41,7 @@ func (m *Main) storeCoder(ef engineFlags) (egret.Coder, error) {
 		return nil, err
 	}
 	return coderFunc(func(ctx context.Context, doc *egret.Document) ([]egret.Event, error) {
-		var st codeStats
-		return eng.code(ctx, doc, &st)
+		return eng.code(ctx, doc, nil)
 	}), nil
 }
 
