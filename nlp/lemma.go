@@ -9,6 +9,12 @@ import (
 // Lemma returns the upper-case lemma of an upper-case word read as tag t:
 // Lemma("ACCUSED", VBD) == "ACCUSE", Lemma("WAS", VBD) == "BE".
 func (p *Pipeline) Lemma(upperWord string, t Tag) string {
+	for i := 0; i < len(upperWord); i++ {
+		if c := upperWord[i]; c >= 'a' && c <= 'z' || c >= 0x80 {
+			upperWord, _, _ = p.upper(upperWord, nil) // be lenient: normalise
+			break
+		}
+	}
 	return p.lemmaFor(upperWord, t, p.lex.get(upperWord))
 }
 

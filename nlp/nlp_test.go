@@ -288,6 +288,11 @@ func TestLemma(t *testing.T) {
 		{"UNFRIENDED", VBD, "UNFRIEND"}, // unknown: stripped
 		{"HOUTHIS", NNPS, "HOUTHIS"},    // unknown proper plural stays
 		{"DRONES", NNS, "DRONE"},
+		{"accused", VBD, "ACCUSE"}, // lower case input is normalised
+		{"GUNMEN", NNS, "GUNMAN"},
+		{"WOMEN", NNS, "WOMAN"},
+		{"LED", VBD, "LEAD"},
+		{"LEADING", VBG, "LEAD"},
 	}
 	for _, tc := range tests {
 		if got := p.Lemma(tc.word, tc.tag); got != tc.want {
@@ -392,6 +397,21 @@ func TestLongSentenceCutAtComma(t *testing.T) {
 		if last := s.Tokens[len(s.Tokens)-1].Text; last != "," {
 			t.Fatalf("sentence %d ends with %q, want a cut after a comma", s.Index, last)
 		}
+	}
+}
+
+func TestTagFillsUpper(t *testing.T) {
+	p := pipe(t)
+	toks := []Token{{Text: "Rebels"}, {Text: "attacked"}, {Text: "the"}, {Text: "town"}, {Text: "."}}
+	p.Tag(toks)
+	want := []Tag{NNS, VBD, DT, NN, PUNCT}
+	for i, tk := range toks {
+		if tk.Upper == "" || tk.Tag != want[i] {
+			t.Errorf("token %d %q: Upper %q Tag %s, want Tag %s", i, tk.Text, tk.Upper, tk.Tag, want[i])
+		}
+	}
+	if toks[1].Lemma != "ATTACK" {
+		t.Errorf("lemma of attacked = %q, want ATTACK", toks[1].Lemma)
 	}
 }
 

@@ -60,8 +60,14 @@ func (p *Pipeline) SplitSentences(text string) []egret.Span {
 }
 
 // Tag fills Tag and Lemma of toks in place, treating toks as one sentence.
-// Tokens need Text and Upper (as Tokenize returns them).
+// Tokens need Text; an empty Upper is filled in.
 func (p *Pipeline) Tag(toks []Token) {
+	var buf []byte
+	for i := range toks {
+		if toks[i].Upper == "" && toks[i].Text != "" {
+			toks[i].Upper, _, buf = p.upper(toks[i].Text, buf)
+		}
+	}
 	p.tag(toks, nil, nil)
 }
 

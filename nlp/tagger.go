@@ -655,6 +655,10 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 			}
 			return
 		}
+		if prev.IsVerb() && (next == DT || next == PRPS || next.IsNoun()) && motionVerbs[lemmaOf(toks, info, i-1)] && e.has(IN) {
+			t.Tag = IN // came down the hill
+			return
+		}
 		if prev.IsVerb() && (next == DT || next == PUNCT || next == COMMA || next == IN || next == TO || next == PRPS || next == X || next == CC || next.IsNoun() || next == JJ) {
 			if up == "ON" || up == "IN" || up == "OVER" || up == "AROUND" || up == "THROUGH" {
 				if next == PUNCT || next == COMMA || next == X || next == CC {
