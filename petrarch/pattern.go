@@ -132,8 +132,13 @@ func isWordByte(c byte) bool {
 }
 
 // lexPattern splits the element part of a pattern line into tokens.
-func lexPattern(s string) ([]ptok, error) {
+func lexPattern(s string, base int) ([]ptok, error) {
 	var out []ptok
+	defer func() {
+		for i := range out {
+			out[i].col += base
+		}
+	}()
 	for i := 0; i < len(s); {
 		c := s[i]
 		switch {
@@ -162,12 +167,12 @@ func lexPattern(s string) ([]ptok, error) {
 				j++
 			}
 			if j == i+1 {
-				return nil, fmt.Errorf("column %d: '&' without a synset name", i+1)
+				return nil, fmt.Errorf("column %d: '&' without a synset name", base+i+1)
 			}
 			out = append(out, ptok{tSyn, strings.ToUpper(s[i+1 : j]), i})
 			i = j
 		case c == '[' || c == ']':
-			return nil, fmt.Errorf("column %d: unexpected %q", i+1, c)
+			return nil, fmt.Errorf("column %d: unexpected %q", base+i+1, c)
 		default:
 			j := i
 			for j < len(s) && isWordByte(s[j]) {
@@ -185,8 +190,13 @@ func isAlnum(c byte) bool {
 }
 
 // ParseElems parses the element part of a pattern ("SAID * TO_ATTEND").
-func ParseElems(s string) ([]Elem, error) {
-	toks, err := lexPattern(strings.TrimSpace(s))
+func ParseElems(s string) ([]Elem, error) { return parseElems(s, 0) }
+
+// parseElems parses elements whose first byte is at column base of the
+// line, so errors give the column in the line.
+func parseElems(s string, base int) ([]Elem, error) {
+	base += len(s) - len(strings.TrimLeft(s, " \t"))
+	toks, err := lexPattern(strings.TrimSpace(s), base)
 	if err != nil {
 		return nil, err
 	}
@@ -267,11 +277,13 @@ func ParseElems(s string) ([]Elem, error) {
 // ParsePattern parses one pattern line ("- SAID * TO ATTEND [082] # note").
 func ParsePattern(line string) (*Pattern, error) {
 	s := stripComment(line)
+	lead := len(s) - len(strings.TrimLeft(s, " \t"))
 	s = strings.TrimSpace(s)
 	if !strings.HasPrefix(s, "-") {
 		return nil, fmt.Errorf("pattern must start with '-'")
 	}
 	s = s[1:]
+	base := lead + 1
 	p := &Pattern{}
 	if k := strings.IndexByte(s, '['); k >= 0 {
 		e := strings.IndexByte(s[k:], ']')
@@ -288,7 +300,7 @@ func ParsePattern(line string) (*Pattern, error) {
 		}
 		s = s[:k]
 	}
-	es, err := ParseElems(s)
+	es, err := parseElems(s, base)
 	if err != nil {
 		return nil, err
 	}

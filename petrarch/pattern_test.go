@@ -1,6 +1,9 @@
 package petrarch
 
 import (
+	"flag"
+	"fmt"
+	"os"
 	"reflect"
 	"strings"
 	"testing"
@@ -66,7 +69,7 @@ func TestParsePattern(t *testing.T) {
 }
 
 func TestLexPattern(t *testing.T) {
-	toks, err := lexPattern("A_&SYN * (B/C)")
+	toks, err := lexPattern("A_&SYN * (B/C)", 0)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -96,5 +99,40 @@ func TestVerbForms(t *testing.T) {
 	}
 	if Plural("AGENCY") != "AGENCIES" || Plural("BOSS") != "BOSSES" || Plural("MINISTER") != "MINISTERS" {
 		t.Errorf("Plural is wrong")
+	}
+}
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden")
+
+// TestPatternsGolden parses testdata/patterns.input and compares each
+// line's canonical form (or error) with testdata/patterns.golden.
+func TestPatternsGolden(t *testing.T) {
+	in, err := os.ReadFile("testdata/patterns.input")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var b strings.Builder
+	for _, line := range strings.Split(string(in), "\n") {
+		if strings.TrimSpace(line) == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		p, err := ParsePattern(line)
+		if err != nil {
+			fmt.Fprintf(&b, "%s\n\terror: %v\n", line, err)
+			continue
+		}
+		fmt.Fprintf(&b, "%s\n\t%s\n", line, p.String())
+	}
+	if *update {
+		if err := os.WriteFile("testdata/patterns.golden", []byte(b.String()), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	want, err := os.ReadFile("testdata/patterns.golden")
+	if err != nil {
+		t.Fatalf("%v (run go test -update)", err)
+	}
+	if string(want) != b.String() {
+		t.Errorf("canonical patterns differ from testdata/patterns.golden (go test -update to refresh):\n%s", b.String())
 	}
 }
