@@ -272,10 +272,22 @@ func (c *Coder) buildEntities(s *state) {
 		}
 		if e.actorCodes != nil || len(e.agents) > 0 {
 			s.ents = append(s.ents, e)
+		} else if j+1 < n && s.words[j].key == "OF" && s.inMent[j+1] >= 0 && s.ments[s.inMent[j+1]].kind == mActor {
+			// "goats of Gondor", "the population of Gondor": a plain head
+			// noun takes the actor of its of-phrase (kept only if mergePP
+			// attaches it)
+			s.ents = append(s.ents, e)
 		}
 		i = j
 	}
 	s.mergePP()
+	kept := s.ents[:0]
+	for _, e := range s.ents {
+		if e.actorCodes != nil || len(e.agents) > 0 {
+			kept = append(kept, e)
+		}
+	}
+	s.ents = kept
 }
 
 // mergePP joins "the government of Gondor" into one entity when the
@@ -309,7 +321,8 @@ func (s *state) mergePP() {
 		if a.actorCodes == nil && e+1 < len(s.ents) && a.j < len(s.words) {
 			b := s.ents[e+1]
 			pw := s.words[a.j].key
-			if (pw == "OF" || pw == "IN" || pw == "FROM" || pw == "AT") && b.i == a.j+1 && b.actorCodes != nil {
+			empty := len(a.agents) == 0
+			if (pw == "OF" || (!empty && (pw == "IN" || pw == "FROM" || pw == "AT"))) && b.i == a.j+1 && b.actorCodes != nil {
 				coordBefore := a.i >= 2 && (isCoord(s.words[a.i-1].key) || s.words[a.i-1].key == ",") && len(out) > 0 && out[len(out)-1].j == a.i-1 && out[len(out)-1].actorCodes == nil
 				coordAfter := b.j+1 < len(s.words) && (isCoord(s.words[b.j].key) || s.words[b.j].key == ",") && e+2 < len(s.ents) && s.ents[e+2].i == b.j+1
 				if !coordBefore && !coordAfter {
