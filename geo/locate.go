@@ -111,7 +111,7 @@ func (gc *Geocoder) metonym(f *finder, ms []Mention, k int) {
 			return
 		}
 	}
-	if m.ti > 0 && toks[m.ti-1].word && (actorObjectVerb[f.lower(m.ti-1)] || speechVerb[f.lower(m.ti-1)]) {
+	if m.ti > 0 && toks[m.ti-1].word && (actorObjectVerb[f.lower(m.ti-1)] || speechVerb[f.lower(m.ti-1)] || partnerWord[f.lower(m.ti-1)]) {
 		m.Kind = Metonym // "accused Moscow", "said Washington had failed"
 		return
 	}
@@ -177,6 +177,24 @@ func qualifiers(f *finder, ms []Mention) {
 			b.qualifier = true
 			sortCandidates(a)
 			sortCandidates(b)
+			continue
+		}
+		// No reading of the town lies in the area named after it
+		// ("Charlevoix, Quebec" when the gazetteer only knows a
+		// Charlevoix in Michigan): the area is the place.
+		if pa := a.Best().Place; pa.Feature != City || pa.Pop >= 100000 {
+			continue
+		}
+		for j := range b.Candidates {
+			if b.Candidates[j].Place.Feature != City {
+				b.Candidates[j].Score += 3
+				sortCandidates(b)
+				a.qualifier = true
+				if b.Cue == "" {
+					b.Cue = a.Cue
+				}
+				break
+			}
 		}
 	}
 }
@@ -547,6 +565,10 @@ func tokenAt(toks []token, off int) int {
 }
 
 var actorObjectVerb = set("accused accuse accuses accusing urged urge urges urging warned warn warns warning blamed blame blames criticized criticised criticize criticizes condemned condemns told tell tells pressed pressing asked asks sanctioned against persuade persuaded convince convinced")
+
+// partnerWord before a capital or country makes it a party, not a place:
+// "realigning with Cairo", "talks between Moscow and Kyiv".
+var partnerWord = set("with between against versus vs")
 
 var governmentNoun = set("government governments regime authorities officials administration leadership side diplomats")
 

@@ -625,6 +625,19 @@ pentagon
 capitol hill
 downing street
 kremlin
+north
+south
+east
+west
+northern
+southern
+eastern
+western
+central
+northeast
+northwest
+southeast
+southwest
 congress
 parliament
 senate
@@ -686,7 +699,7 @@ var geoWord = set("city strip valley countryside area border borders airport")
 // titleWord may stand before a place name without joining a person's name.
 var titleWord = set("the in on at near from to of and or but for by with")
 
-var locative = set("in near at on outside around across inside into throughout within toward towards along off between over from to of nearby via against upon through beyond")
+var locative = set("in near at on outside around across inside into throughout within toward towards along off over from to of nearby via against upon through beyond")
 
 var cueFiller = set(`the a an its their this that these those his her our
 region regions area areas border borders frontier outskirts suburbs suburb city town towns village villages capital province provinces governorate district
