@@ -25,6 +25,10 @@ type verbCand struct {
 	participle bool
 }
 
+// timeWords end a noun phrase: they are adverbials, not part of a name.
+var timeWords = map[string]bool{"MONDAY": true, "TUESDAY": true, "WEDNESDAY": true, "THURSDAY": true, "FRIDAY": true, "SATURDAY": true,
+	"SUNDAY": true, "TODAY": true, "YESTERDAY": true, "TONIGHT": true, "TOMORROW": true}
+
 var auxVerbs = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "BEEN": true, "BEING": true, "AM": true, "'S": true, "'RE": true,
 	"HAVE": true, "HAS": true, "HAD": true, "HAVING": true, "'VE": true, "DO": true, "DOES": true, "DID": true, "GET": true, "GETS": true, "GOT": true,
 	"GOTTEN": true, "GETTING": true, "GOING": true, "GONNA": true}
@@ -88,6 +92,9 @@ func (s *state) verbOK(i int) bool {
 		case nlp.DT, nlp.JJ, nlp.CC, nlp.POS, nlp.PRPS, nlp.IN:
 			return false // "voting rights", "a shelling offensive": a modifier
 		}
+	}
+	if (w.tag == nlp.VBZ || w.tag == nlp.VBP) && i >= 2 && s.words[i-1].tag == nlp.CC && s.words[i-2].tag == nlp.NNS && s.inMent[i-2] < 0 {
+		return false // "announced asset freezes and bans on travel": coordinated nouns
 	}
 	if w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS" {
 		return true
@@ -230,8 +237,8 @@ func (c *Coder) buildEntities(s *state) {
 			(s.words[i+1].tag == nlp.JJ || (s.words[i+1].tag == nlp.NN && (s.words[i+2].tag.IsNoun() || s.inMent[i+2] >= 0))) {
 			ok = true // "awful and evil minister"
 		}
-		if ok && s.inMent[i] < 0 && s.verbAt(i) >= 0 {
-			ok = false
+		if ok && s.inMent[i] < 0 && (s.verbAt(i) >= 0 || timeWords[w.key]) {
+			ok = false // "Syrian President Bashar Assad Tuesday": a date ends the phrase
 		}
 		if ok && w.tag == nlp.DT && i > 0 && s.npwAt(i-1) && s.inMent[i] < 0 {
 			// a determiner starts a new phrase: "Gondor the ..." is two
