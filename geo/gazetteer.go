@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
 	"strconv"
 	"strings"
 	"unicode"
@@ -483,4 +484,30 @@ func foldAppend(b []byte, s string) []byte {
 		}
 	}
 	return b
+}
+
+// LoadFile loads a gazetteer for `--gazetteer FILE`: egret's own gzip'd
+// format, or a GeoNames dump (allCountries.txt, citiesN.txt, a country
+// file; unzipped). Errors name the file.
+func LoadFile(path string) (*Gazetteer, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, fmt.Errorf("gazetteer: %w", err)
+	}
+	defer f.Close()
+	br := bufio.NewReaderSize(f, 1<<16)
+	head, _ := br.Peek(4)
+	var g *Gazetteer
+	switch {
+	case len(head) >= 2 && head[0] == 0x1f && head[1] == 0x8b:
+		g, err = Load(br)
+	case len(head) >= 4 && string(head) == "PK\x03\x04":
+		return nil, fmt.Errorf("%s: a zip archive; unzip it and pass the .txt file", path)
+	default:
+		g, err = LoadGeoNames(br)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	return g, nil
 }

@@ -151,3 +151,79 @@ func TestLoadGeoNamesErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestLoadFile tells the two formats apart and names the file in errors.
+func TestLoadFile(t *testing.T) {
+	g, err := LoadFile(filepath.Join("testdata", "geonames-sample.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Lookup("Kafr Nabl")) != 1 {
+		t.Error("GeoNames file not loaded")
+	}
+	g, err = LoadFile("gazetteer.tsv.gz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(g.Places) < 100000 {
+		t.Errorf("embedded-format file: %d places", len(g.Places))
+	}
+	dir := t.TempDir()
+	bad := filepath.Join(dir, "bad.txt")
+	os.WriteFile(bad, []byte("1\tX\n"), 0o644)
+	if _, err := LoadFile(bad); err == nil || !strings.Contains(err.Error(), bad+": geonames line 1") {
+		t.Errorf("error %v, want one naming %s and line 1", err, bad)
+	}
+	zip := filepath.Join(dir, "allCountries.zip")
+	os.WriteFile(zip, []byte("PK\x03\x04rest"), 0o644)
+	if _, err := LoadFile(zip); err == nil || !strings.Contains(err.Error(), "unzip") {
+		t.Errorf("zip: error %v", err)
+	}
+	if _, err := LoadFile(filepath.Join(dir, "missing.txt")); err == nil || !strings.Contains(err.Error(), "missing.txt") {
+		t.Errorf("missing file: error %v", err)
+	}
+}
+
+// TestEveryPlaceFindable: each place is found under its own name, and the
+// generator's common-word keys are folded as Fold folds (the generator keeps
+// its own copy of the folding rules).
+func TestEveryPlaceFindable(t *testing.T) {
+	g := testGeocoder(t).Gazetteer()
+	for i := range g.Places {
+		p := &g.Places[i]
+		found := false
+		for _, q := range g.Lookup(p.Name) {
+			found = found || q == p
+		}
+		if !found {
+			t.Fatalf("place %d %q (%s) not found under its own name", p.ID, p.Name, p.Country)
+		}
+	}
+	for k := range g.common {
+		if Fold(k) != k {
+			t.Errorf("common-word key %q folds to %q", k, Fold(k))
+		}
+	}
+}
+
+func TestTokenize(t *testing.T) {
+	text := "U.S. forces hit Syria’s Deir ez-Zor. Mr. Smith said: \"Idlib's fine.\"\n\nNext"
+	var got []string
+	for _, tk := range tokenize(text, nil) {
+		s := text[tk.start:tk.end]
+		if tk.poss {
+			s += "+POS"
+		}
+		if tk.joined {
+			s = "~" + s
+		}
+		if tk.sentStart {
+			s = "^" + s
+		}
+		got = append(got, s)
+	}
+	want := "^U.S. forces hit Syria+POS Deir ez ~Zor . ^Mr . Smith said : \" Idlib+POS fine . \" ^Next"
+	if strings.Join(got, " ") != want {
+		t.Errorf("tokens:\n got %s\nwant %s", strings.Join(got, " "), want)
+	}
+}
