@@ -143,6 +143,7 @@ func TestTokenize(t *testing.T) {
 		{"numbers", "1,200 troops and 3.5 million, or 10:30 on 24/7", []string{"1,200", "troops", "and", "3.5", "million", ",", "or", "10:30", "on", "24/7"}},
 		{"money and percent", "$5.2 billion (12%)", []string{"$", "5.2", "billion", "(", "12", "%", ")"}},
 		{"hyphenated", "de-escalation of the U.S.-led anti-Gondor campaign", []string{"de-escalation", "of", "the", "U.S.-led", "anti-Gondor", "campaign"}},
+		{"dotted compound", "a joint U.K.-U.S. military operation", []string{"a", "joint", "U.K.-U.S.", "military", "operation"}},
 		{"cut prefix", "an anti- Gondor parade", []string{"an", "anti-", "Gondor", "parade"}},
 		{"quotes", `He said "no" and “yes” (maybe).`, []string{"He", "said", `"`, "no", `"`, "and", "“", "yes", "”", "(", "maybe", ")", "."}},
 		{"url", "See https://www.voanews.com/a/story.html, now.", []string{"See", "https://www.voanews.com/a/story.html", ",", "now", "."}},

@@ -324,13 +324,18 @@ func (p *Pipeline) scanWord(s string, start int, emit func(int, int)) int {
 		word := s[start:end]
 		if dotted || (end-start == 1 && s[start] >= 'A' && s[start] <= 'Z') || isAbbrev(word, s, end+1) {
 			end++
-			// U.S.-led
+			// U.S.-led, U.K.-U.S.
 			if end+1 < len(s) && s[end] == '-' && letterAt(s, end+1) {
+				seg := end
 				for end < len(s) {
 					if w, n := wordRuneAt(s, end); w {
 						end += n
 					} else if s[end] == '-' && letterAt(s, end+1) {
 						end++
+						seg = end
+					} else if s[end] == '.' && end-seg >= 1 && end-seg <= 2 && s[seg] >= 'A' && s[seg] <= 'Z' && allLetters(s[seg:end]) {
+						end++
+						seg = end
 					} else {
 						break
 					}
