@@ -45,10 +45,11 @@ func New(d *petrarch.Dictionaries, p *nlp.Pipeline, opts Options) *Coder {
 	if opts.LemmaPatterns != nil {
 		c.lemmaPatterns = *opts.LemmaPatterns
 	}
+	cache := map[*petrarch.Synset]synIdx{}
 	for _, b := range d.Verbs.Blocks {
 		cps := make([]*cpattern, 0, len(b.Patterns))
 		for _, pt := range b.Patterns {
-			cps = append(cps, compile(pt, d.Verbs.Synsets))
+			cps = append(cps, compile(pt, d.Verbs.Synsets, cache))
 		}
 		c.blocks[b] = cps
 	}

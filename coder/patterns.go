@@ -38,9 +38,28 @@ func wordBit(w string) uint64 {
 	return 1 << (h & 63)
 }
 
+// synIdx caches the first- and last-word indexes of each synset: many
+// patterns share a synset.
+type synIdx struct{ first, last map[string][]int }
+
+func synIndexFor(cache map[*petrarch.Synset]synIdx, s *petrarch.Synset) (map[string][]int, map[string][]int) {
+	if x, ok := cache[s]; ok {
+		return x.first, x.last
+	}
+	x := synIdx{first: map[string][]int{}, last: map[string][]int{}}
+	for k, ph := range s.Phrases {
+		f, l := ph.Words[0], ph.Words[len(ph.Words)-1]
+		x.first[f] = append(x.first[f], k)
+		x.last[l] = append(x.last[l], k)
+	}
+	cache[s] = x
+	return x.first, x.last
+}
+
 // compile turns a parsed pattern into its matching form.
-func compile(p *petrarch.Pattern, syns map[string]*petrarch.Synset) *cpattern {
+func compile(p *petrarch.Pattern, syns map[string]*petrarch.Synset, cache map[*petrarch.Synset]synIdx) *cpattern {
 	cp := &cpattern{pat: p, code: p.Code}
+	synIndex := func(s *petrarch.Synset) (map[string][]int, map[string][]int) { return synIndexFor(cache, s) }
 	if p.Code.Active == "+++" {
 		cp.skip = true
 	}
@@ -96,12 +115,7 @@ func compile(p *petrarch.Pattern, syns map[string]*petrarch.Synset) *cpattern {
 		case petrarch.ESynset:
 			if s := syns[e.Words[0]]; s != nil {
 				m.syn = s.Phrases
-				m.first, m.last = map[string][]int{}, map[string][]int{}
-				for k, ph := range s.Phrases {
-					f, l := ph.Words[0], ph.Words[len(ph.Words)-1]
-					m.first[f] = append(m.first[f], k)
-					m.last[l] = append(m.last[l], k)
-				}
+				m.first, m.last = synIndex(s)
 			}
 			cp.weight++
 		default:
