@@ -142,6 +142,11 @@ func (gc *Geocoder) metonym(f *finder, ms []Mention, k int) {
 		case speechVerb[w]:
 			m.Kind = Metonym
 			return
+		case activeAux[w] && j+1 < len(toks) && toks[j+1].word && !passiveNext[f.lower(j+1)]:
+			// "New Delhi would invest", "Moscow has decided"; but not
+			// "Kyiv has been shelled".
+			m.Kind = Metonym
+			return
 		case auxiliary[w] || w == "and" || w == "or" || t.upper && j < m.tj+4:
 			continue
 		}
@@ -581,5 +586,11 @@ retaliated sanctioned declared declares reiterated reiterates stressed stresses 
 praised praises slammed slams dismissed dismisses reacted reacts plans planned intends intended seeks sought tried tries insisting arguing argued argues maintains maintained
 suspended suspends halted halts launched launches ordered orders deployed deploys announced vetoed vetoes ratified ratifies recognizes negotiated negotiates objected objects
 failed fails retorted countered countering accepted accepts invited invites hosted hosts agreed pushed pushes insist appealed appeals voiced expressed expresses shares shared`)
+
+// activeAux after a capital or country makes it the subject of an action.
+var activeAux = set("would will could should can may might must has have had shall")
+
+// passiveNext after activeAux keeps the place a patient ("has been hit").
+var passiveNext = set("been be not also already")
 
 var auxiliary = set("has have had is was are were will would shall should can could may might must does did do also again already not never reportedly officially repeatedly now then still has also just recently")

@@ -261,7 +261,10 @@ func (f *finder) find() []Mention {
 	toks := f.toks
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if !t.word || !t.upper {
+		// "al-Bab", "ad-Dana": an article hyphenated to a capitalised word
+		// may open a name.
+		articleStart := t.word && !t.upper && i+1 < len(toks) && toks[i+1].joined && toks[i+1].upper && particle[f.lower(i)]
+		if !t.word || !t.upper && !articleStart {
 			continue
 		}
 		// Longest gazetteer name starting here: words joined by spaces,
@@ -386,6 +389,10 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 			f.person(key)
 			return m, false
 		}
+	}
+	// "anti-Balaka", "pro-Moscow": a prefix makes it an adjective.
+	if toks[i].joined && i > 0 && toks[i-1].word && !toks[i-1].upper && !particle[f.lower(i-1)] {
+		return m, false
 	}
 	// A lower-case direction before it: "east Syria", "northern Idlib".
 	if m.Region == "" && i >= 1 && toks[i-1].word && !toks[i-1].upper && int(toks[i-1].end)+1 == int(toks[i].start) {
