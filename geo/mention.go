@@ -390,6 +390,10 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 			return m, false
 		}
 	}
+	// "Lionel Bethune de Moro": a particle between capitalised words.
+	if i >= 2 && toks[i-1].word && spacedParticle[f.lower(i-1)] && f.lower(i-1) != "of" && toks[i-2].word && toks[i-2].upper && !toks[i-2].sentStart {
+		return m, false
+	}
 	// "anti-Balaka", "pro-Moscow": a prefix makes it an adjective.
 	if toks[i].joined && i > 0 && toks[i-1].word && !toks[i-1].upper && !particle[f.lower(i-1)] {
 		return m, false
