@@ -25,6 +25,10 @@ type verbCand struct {
 	participle bool
 }
 
+// collective head nouns keep an agent modifier's actor ("the militant group").
+var collective = map[string]bool{"GROUP": true, "GROUPS": true, "FORCE": true, "FORCES": true, "UNIT": true, "UNITS": true,
+	"MEMBER": true, "MEMBERS": true, "FIGHTERS": true, "LEADER": true, "LEADERS": true, "LEADERSHIP": true, "PERSONNEL": true}
+
 // timeWords end a noun phrase: they are adverbials, not part of a name.
 var timeWords = map[string]bool{"MONDAY": true, "TUESDAY": true, "WEDNESDAY": true, "THURSDAY": true, "FRIDAY": true, "SATURDAY": true,
 	"SUNDAY": true, "TODAY": true, "YESTERDAY": true, "TONIGHT": true, "TOMORROW": true}
@@ -277,7 +281,10 @@ func (c *Coder) buildEntities(s *state) {
 				e.agents = append(e.agents, m.agent)
 			}
 		}
-		if e.actorCodes != nil || len(e.agents) > 0 {
+		if e.actorCodes == nil && len(e.agents) > 0 && s.phraseScope && s.inMent[j-1] < 0 && s.words[j-1].tag.IsNoun() && s.words[j-1].tag != nlp.NNP && !collective[s.words[j-1].key] {
+			// "further military support", "military exercises": an agent
+			// word modifying another noun names no actor
+		} else if e.actorCodes != nil || len(e.agents) > 0 {
 			s.ents = append(s.ents, e)
 		} else if j+1 < n && s.words[j].key == "OF" && s.inMent[j+1] >= 0 && s.ments[s.inMent[j+1]].kind == mActor {
 			// "goats of Gondor", "the population of Gondor": a plain head

@@ -77,10 +77,16 @@ func (c *Coder) codeClauses(s *state) []rawEvent {
 			inh = prevSubj
 		}
 		done := false
-		for pass := 0; pass < 2 && !done; pass++ {
+		for pass := 0; pass < 2 && !(done && !s.phraseScope); pass++ {
 			for vi := range s.verbs {
 				v := &s.verbs[vi]
 				if v.i < cl.start || v.i >= cl.end || v.speech != (pass == 1) {
+					continue
+				}
+				// TABARI codes one verb a clause; with CAMEO 2.0 phrase
+				// scope a later verb with its own subject (a relative or
+				// complement clause) is coded too
+				if done && !s.ownSubject(cl, v) {
 					continue
 				}
 				evs, subj := c.codeVerb(s, v, cl, inh)
@@ -102,7 +108,9 @@ func (c *Coder) codeClauses(s *state) []rawEvent {
 					}
 					out = append(out, evs...)
 					done = true
-					break
+					if !s.phraseScope {
+						break
+					}
 				}
 			}
 		}
@@ -168,18 +176,11 @@ func (s *state) subject(cl *clause, v *verbCand, b *binding, inh int) int {
 			}
 		}
 	}
-	if s.phraseScope {
-		// the subject is in the verb's own finite clause: nothing before
-		// the previous verb ("Washington said such a step enjoyed ...")
-		for k := v.gs - 1; k >= lo; k-- {
-			w := &s.words[k]
-			if (w.tag.IsVerb() && w.tag != nlp.VBG && w.tag != nlp.VBN) || w.tag == nlp.MD || w.tag == nlp.WDT || w.tag == nlp.WP || w.key == "THAT" {
-				if s.inMent[k] < 0 {
-					lo = k + 1
-					break
-				}
-			}
+	if s.phraseScope && !s.adjunct(v) {
+		if g := s.relativeAntecedent(v, b); g >= 0 {
+			return g
 		}
+		lo = s.windowStart(lo, v)
 	}
 	// a phrase right before the verb group is its subject ("after
 	// Calenardhon crowds burned"), unless it is the object of a preposition
@@ -378,6 +379,9 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 		}
 		for g := range s.groups {
 			gr := &s.groups[g]
+			if s.phraseScope && v.speech && gr.i != v.ve && !(gr.i == v.ve+1 && s.words[v.ve].key == "TO") {
+				continue // a speech verb's target is its addressee ("told Russia"), not what is said
+			}
 			if gr.i >= v.ve && gr.j <= end && g != src && !bb.taken(g) {
 				tgt = g
 				break
@@ -428,6 +432,72 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 		subj = src
 	}
 	return out, subj
+}
+
+// adjunct reports a participle clause after a comma (", killing eight
+// people"): its subject is the main clause's.
+func (s *state) adjunct(v *verbCand) bool {
+	return v.gs > 0 && s.words[v.i].tag == nlp.VBG && s.words[v.gs-1].key == ","
+}
+
+// windowStart is where the verb's own finite clause starts in CAMEO 2.0
+// mode: after the previous finite verb, relative pronoun or "that", so a
+// subject is not taken from another clause ("Washington said such a step
+// enjoyed ...").
+func (s *state) windowStart(lo int, v *verbCand) int {
+	for k := v.gs - 1; k >= lo; k-- {
+		w := &s.words[k]
+		if (w.tag.IsVerb() && w.tag != nlp.VBG && w.tag != nlp.VBN) || w.tag == nlp.MD || w.tag == nlp.WDT || w.tag == nlp.WP || w.key == "THAT" {
+			if s.inMent[k] < 0 {
+				return k + 1
+			}
+		}
+	}
+	return lo
+}
+
+// relativeAntecedent returns the phrase a relative pronoun right before the
+// verb group refers to: "Al-Qaeda-linked rebels, who kidnapped ...".
+func (s *state) relativeAntecedent(v *verbCand, b *binding) int {
+	p := v.gs - 1
+	if p < 1 {
+		return -1
+	}
+	if k := s.words[p].key; k != "WHO" && k != "WHICH" && k != "THAT" {
+		return -1
+	}
+	end := p
+	if s.words[end-1].key == "," {
+		end--
+	}
+	for g := range s.groups {
+		if s.groups[g].j == end && !b.taken(g) {
+			return g
+		}
+	}
+	return -1
+}
+
+// ownSubject reports whether the verb has a subject inside its own finite
+// clause, so it can be coded besides an earlier verb of the clause.
+func (s *state) ownSubject(cl *clause, v *verbCand) bool {
+	if !s.phraseScope || s.adjunct(v) {
+		return false
+	}
+	nb := &binding{src: -1, tgt: -1, comp: -1}
+	if s.relativeAntecedent(v, nb) >= 0 {
+		return true
+	}
+	lo := s.windowStart(cl.start, v)
+	if lo == cl.start {
+		return false // no clause boundary since the clause start
+	}
+	for g := range s.groups {
+		if s.groups[g].i >= lo && s.groups[g].j <= v.gs && s.groups[g].ref == nil {
+			return true
+		}
+	}
+	return false
 }
 
 // phraseEnd is where the verb's own phrase ends in CAMEO 2.0 mode: at the
