@@ -142,6 +142,17 @@ func (lx *lexicon) slotOf(key string) int32 {
 	}
 }
 
+// insertNew adds an entry whose key is known to be absent (lexicon.txt has
+// unique keys), skipping the key comparisons of insert.
+func (lx *lexicon) insertNew(e entry) {
+	i := hashBytes(strBytes(e.key)) & lx.mask
+	for lx.slots[i] != 0 {
+		i = (i + 1) & lx.mask
+	}
+	lx.entries = append(lx.entries, e)
+	lx.slots[i] = int32(len(lx.entries))
+}
+
 // insert adds or replaces the entry for e.key.
 func (lx *lexicon) insert(e entry) {
 	i := hashBytes(strBytes(e.key)) & lx.mask
@@ -167,6 +178,37 @@ var tagByName = func() map[string]Tag {
 	}
 	return m
 }()
+
+// tagNamed is tagByName as a switch: parsing the lexicon looks up a tag
+// name some 250,000 times.
+func tagNamed(name string) (Tag, bool) {
+	switch name {
+	case "NN":
+		return NN, true
+	case "NNS":
+		return NNS, true
+	case "NNP":
+		return NNP, true
+	case "VB":
+		return VB, true
+	case "VBP":
+		return VBP, true
+	case "VBZ":
+		return VBZ, true
+	case "VBD":
+		return VBD, true
+	case "VBN":
+		return VBN, true
+	case "VBG":
+		return VBG, true
+	case "JJ":
+		return JJ, true
+	case "RB":
+		return RB, true
+	}
+	t, ok := tagByName[name]
+	return t, ok
+}
 
 // parseEntry reads "WORD TAG[:n|=LEMMA]..." where the fields are
 // substrings of the embedded data.
@@ -218,7 +260,7 @@ func parseEntry(line string) (entry, error) {
 				}
 			}
 		}
-		t, ok := tagByName[name]
+		t, ok := tagNamed(name)
 		if !ok {
 			return e, fmt.Errorf("unknown tag %q in %q", name, line)
 		}
@@ -246,6 +288,7 @@ func parseLexicon(data, closed string) (*lexicon, error) {
 		plurals: map[string]string{},
 	}
 	var hotKeys []string
+	prevKey := ""
 	for _, src := range []struct{ name, data string }{{"lexicon.txt", data}, {"closed.txt", closed}} {
 		lineNo := 0
 		for rest := src.data; rest != ""; {
@@ -275,9 +318,15 @@ func parseLexicon(data, closed string) (*lexicon, error) {
 			if err != nil {
 				return nil, fmt.Errorf("nlp: %s:%d: %w", src.name, lineNo, err)
 			}
-			lx.insert(e)
 			if src.name == "closed.txt" {
+				lx.insert(e)
 				hotKeys = append(hotKeys, e.key)
+			} else {
+				if e.key <= prevKey {
+					return nil, fmt.Errorf("nlp: %s:%d: %q out of order (the file must be sorted, one line per word)", src.name, lineNo, e.key)
+				}
+				prevKey = e.key
+				lx.insertNew(e)
 			}
 		}
 	}
