@@ -54,6 +54,7 @@ type Place struct {
 	Feature Feature
 	Code    string // GeoNames feature code (PPLC, PPLA, …; ADM1, PCLI)
 	Pop     int64
+	prior   float32 // baseScore, computed once at load
 }
 
 // Capital reports whether the place is a national capital or a country,
@@ -208,6 +209,7 @@ func newGazetteer(n int) *Gazetteer {
 // (separated by '|').
 func (g *Gazetteer) add(p Place, alts string) int32 {
 	i := int32(len(g.Places))
+	p.prior = float32(baseScore(&p))
 	g.Places = append(g.Places, p)
 	g.index(Fold(p.Name), i, false)
 	for len(alts) > 0 {

@@ -252,8 +252,15 @@ func (m *Mention) contains(p *Place) bool {
 	return false
 }
 
+// sortCandidates orders readings best first, stably (an insertion sort:
+// lists are short and this runs for every mention).
 func sortCandidates(m *Mention) {
-	sort.SliceStable(m.Candidates, func(a, b int) bool { return m.Candidates[a].Score > m.Candidates[b].Score })
+	cs := m.Candidates
+	for i := 1; i < len(cs); i++ {
+		for j := i; j > 0 && cs[j].Score > cs[j-1].Score; j-- {
+			cs[j], cs[j-1] = cs[j-1], cs[j]
+		}
+	}
 }
 
 // plainCountry reports whether the mention reads as a country with no

@@ -2,7 +2,6 @@ package geo
 
 import (
 	"math"
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -462,7 +461,7 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 		if m.common && m.Cue == "" && (p.Feature == City && p.Pop < 100000 || p.Feature == Admin1) {
 			continue // "Of" in Turkey, "Police" in Poland, "Centre" in France need "in …"
 		}
-		s := baseScore(p)
+		s := float64(p.prior)
 		if !en.alt {
 			s += 0.2
 		}
@@ -490,7 +489,7 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 			}
 		}
 	}
-	sort.SliceStable(m.Candidates, func(a, b int) bool { return m.Candidates[a].Score > m.Candidates[b].Score })
+	sortCandidates(&m)
 	return m, true
 }
 
