@@ -27,7 +27,11 @@ type verbCand struct {
 
 // collective head nouns keep an agent modifier's actor ("the militant group").
 var collective = map[string]bool{"GROUP": true, "GROUPS": true, "FORCE": true, "FORCES": true, "UNIT": true, "UNITS": true,
-	"MEMBER": true, "MEMBERS": true, "FIGHTERS": true, "LEADER": true, "LEADERS": true, "LEADERSHIP": true, "PERSONNEL": true}
+	"MEMBER": true, "MEMBERS": true, "FIGHTERS": true, "LEADER": true, "LEADERS": true, "LEADERSHIP": true, "PERSONNEL": true,
+	"SUPPORTERS": true, "FOLLOWERS": true, "LOYALISTS": true, "SYMPATHIZERS": true, "SYMPATHISERS": true, "BROTHERHOOD": true}
+
+// periodWords after last/next/this make a time adverbial ("last week").
+var periodWords = map[string]bool{"WEEK": true, "MONTH": true, "YEAR": true, "WEEKEND": true, "NIGHT": true, "MORNING": true, "EVENING": true}
 
 // timeWords end a noun phrase: they are adverbials, not part of a name.
 var timeWords = map[string]bool{"MONDAY": true, "TUESDAY": true, "WEDNESDAY": true, "THURSDAY": true, "FRIDAY": true, "SATURDAY": true,
@@ -241,7 +245,9 @@ func (c *Coder) buildEntities(s *state) {
 			(s.words[i+1].tag == nlp.JJ || (s.words[i+1].tag == nlp.NN && (s.words[i+2].tag.IsNoun() || s.inMent[i+2] >= 0))) {
 			ok = true // "awful and evil minister"
 		}
-		if ok && s.inMent[i] < 0 && (s.verbAt(i) >= 0 || timeWords[w.key]) {
+		period := periodWords[w.key] && i > 0 && (s.words[i-1].key == "LAST" || s.words[i-1].key == "NEXT" || s.words[i-1].key == "THIS" || s.words[i-1].key == "EARLIER")
+		lastOf := (w.key == "LAST" || w.key == "NEXT" || w.key == "EARLIER") && i+1 < n && periodWords[s.words[i+1].key]
+		if ok && s.inMent[i] < 0 && (s.verbAt(i) >= 0 || timeWords[w.key] || period || lastOf) {
 			ok = false // "Syrian President Bashar Assad Tuesday": a date ends the phrase
 		}
 		if ok && w.tag == nlp.DT && i > 0 && s.npwAt(i-1) && s.inMent[i] < 0 {

@@ -109,6 +109,10 @@ func TestSentenceConstructions(t *testing.T) {
 		{"coordinated subject", "Russia and Syria accused Turkey of supporting terrorists.", [][3]string{{"RUS", "TUR", "11"}, {"SYR", "TUR", "11"}}, false},
 		{"reporting clause", "Israel attacked Hamas positions in Gaza, the army said.", [][3]string{{"ISR", "PSEREBHMS", "19"}}, false},
 		{"participle without agent", "Ten Russian soldiers killed in Ukraine were buried.", nil, true},
+		{"complement clause subject", "Turkey said Syrian forces attacked Kurdish fighters near Afrin.", [][3]string{{"SYR", "---UAF", "19"}}, false},
+		{"relative clause", "The rebels, who kidnapped UN peacekeepers last week, attacked Syrian troops.", [][3]string{{"---REB", "IGOUNO", "18"}, {"---REB", "SYRMIL", "19"}}, false},
+		{"participle adjunct", "Israeli aircraft bombed Gaza, killing three Hamas militants.", [][3]string{{"ISR", "PSEGZA", "19"}, {"ISR", "PSEREBHMSUAF", "18"}}, false},
+		{"speech verb addressee", "Russia told Ukraine that it would cut gas supplies.", [][3]string{{"RUS", "UKR", "01"}}, false},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -180,6 +180,9 @@ func (s *state) subject(cl *clause, v *verbCand, b *binding, inh int) int {
 		if g := s.relativeAntecedent(v, b); g >= 0 {
 			return g
 		}
+		if g := s.afterRelative(v, b); g >= 0 {
+			return g
+		}
 		lo = s.windowStart(lo, v)
 	}
 	// a phrase right before the verb group is its subject ("after
@@ -478,11 +481,38 @@ func (s *state) relativeAntecedent(v *verbCand, b *binding) int {
 	return -1
 }
 
+// afterRelative returns the subject of a verb that follows a relative
+// clause set off by commas: "The rebels, who kidnapped UN peacekeepers,
+// attacked Syrian troops" — the rebels attacked.
+func (s *state) afterRelative(v *verbCand, b *binding) int {
+	c := v.gs - 1
+	if c < 2 || s.words[c].key != "," {
+		return -1
+	}
+	for k := c - 1; k > 0; k-- {
+		w := s.words[k].key
+		if w == "," {
+			if r := s.words[k+1].key; r == "WHO" || r == "WHICH" {
+				for g := range s.groups {
+					if s.groups[g].j == k && !b.taken(g) {
+						return g
+					}
+				}
+			}
+			return -1
+		}
+	}
+	return -1
+}
+
 // ownSubject reports whether the verb has a subject inside its own finite
 // clause, so it can be coded besides an earlier verb of the clause.
 func (s *state) ownSubject(cl *clause, v *verbCand) bool {
-	if !s.phraseScope || s.adjunct(v) {
+	if !s.phraseScope {
 		return false
+	}
+	if s.adjunct(v) {
+		return true // ", killing three militants": coded with the main subject
 	}
 	nb := &binding{src: -1, tgt: -1, comp: -1}
 	if s.relativeAntecedent(v, nb) >= 0 {
