@@ -90,7 +90,7 @@ func (gc *Geocoder) analyze(text string, hints []string) *analysis {
 // contribution"). A locative cue ("in Moscow") always means the place.
 func (gc *Geocoder) metonym(f *finder, ms []Mention, k int) {
 	m := &ms[k]
-	if m.Kind != Place_ || m.Cue != "" || m.Region != "" || m.qualifier {
+	if m.Kind != Toponym || m.Cue != "" || m.Region != "" || m.qualifier {
 		return
 	}
 	top := m.Best().Place
@@ -160,7 +160,7 @@ func (gc *Geocoder) metonym(f *finder, ms []Mention, k int) {
 func qualifiers(f *finder, ms []Mention) {
 	for k := 0; k+1 < len(ms); k++ {
 		a, b := &ms[k], &ms[k+1]
-		if a.Kind != Place_ || b.Kind != Place_ || b.ti != a.tj+1 || f.toks[a.tj].punct != ',' {
+		if a.Kind != Toponym || b.Kind != Toponym || b.ti != a.tj+1 || f.toks[a.tj].punct != ',' {
 			continue
 		}
 		fit := false
@@ -210,7 +210,7 @@ func qualifiers(f *finder, ms []Mention) {
 func references(f *finder, ms []Mention) {
 	for k := 0; k+1 < len(ms); k++ {
 		a, b := &ms[k], &ms[k+1]
-		if a.Kind != Place_ || b.Kind != Place_ || b.qualifier || b.Cue == "" || b.ti <= a.tj {
+		if a.Kind != Toponym || b.Kind != Toponym || b.qualifier || b.Cue == "" || b.ti <= a.tj {
 			continue
 		}
 		in, near := false, false
@@ -299,7 +299,7 @@ func (a *analysis) dominantPlace() int {
 	ts := map[*Place]*tally{}
 	var order []*Place
 	for k, m := range a.mentions {
-		if m.Kind != Place_ {
+		if m.Kind != Toponym {
 			continue
 		}
 		p := m.Best().Place
@@ -422,7 +422,7 @@ var clauseWord = set("and but while whereas which who where although though afte
 func (a *analysis) pick(s, e int, ev egret.Span) int {
 	best, bestRank := -1, -1e9
 	for k, m := range a.mentions {
-		if m.Kind != Place_ || m.qualifier || m.Span.Start < s || m.Span.End > e {
+		if m.Kind != Toponym || m.qualifier || m.Span.Start < s || m.Span.End > e {
 			continue
 		}
 		p := m.Best().Place

@@ -15,14 +15,14 @@ type Kind uint8
 
 // Mention kinds.
 const (
-	Place_  Kind = iota // a place where something happens or is
+	Toponym Kind = iota // a place where something happens or is
 	Metonym             // a capital or country standing for its government ("Moscow said")
 	Demonym             // a nationality adjective ("Syrian"): a country hint, never a location
 )
 
 func (k Kind) String() string {
 	switch k {
-	case Place_:
+	case Toponym:
 		return "place"
 	case Metonym:
 		return "metonym"
@@ -328,7 +328,7 @@ func (f *finder) find() []Mention {
 	}
 	for k := range out {
 		out[k].Text = f.text[out[k].Span.Start:out[k].Span.End]
-		if k > 0 && out[k].Cue == "" && out[k].Kind == Place_ && out[k-1].Cue != "" && f.coordinated(out[k-1].tj, out[k].ti) {
+		if k > 0 && out[k].Cue == "" && out[k].Kind == Toponym && out[k-1].Cue != "" && f.coordinated(out[k-1].tj, out[k].ti) {
 			out[k].Cue = out[k-1].Cue // "in northern Kherson and the Kherson region"
 		}
 	}
