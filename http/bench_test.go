@@ -43,14 +43,21 @@ var (
 		"doc_id=gen-4242",
 		"source=PRK&target=KOR&plover=THREATEN",
 	}
+	// Series the rollups answer (actor countries, types, dates)...
 	seriesQueries = []string{
 		"source=RUS&target=USA&dyad=true&split=quad_class&interval=month",
 		"source=RUS&target=USA&dyad=true&split=plover&interval=week",
 		"source=CHN&split=plover&interval=month",
 		"plover=ASSAULT&interval=day&from=2020-01-01",
 		"split=quad_class&interval=month",
+		"target=SYR&quad_class=4&interval=week&from=2019-03-13&to=2021-08-17",
+	}
+	// ...and series grouped from the events (full codes, CAMEO, text).
+	seriesRawQueries = []string{
 		"source=USAGOV&target=RUS&interval=month",
 		"cameo=19&target=UKR&interval=week",
+		"source=RUSMIL&split=plover&interval=month&from=2020-01-01",
+		"q=embargo&interval=month",
 	}
 )
 
@@ -80,7 +87,7 @@ func benchQueries(b *testing.B, st egret.Store) {
 	for _, q := range eventQueries {
 		get("/api/v1/events?" + q)
 	}
-	for _, q := range seriesQueries {
+	for _, q := range append(seriesQueries, seriesRawQueries...) {
 		get("/api/v1/series?" + q)
 	}
 	lat := map[string][]time.Duration{}
@@ -97,9 +104,14 @@ func benchQueries(b *testing.B, st egret.Store) {
 			lat["series"] = append(lat["series"], d)
 			perQuery["series?"+q] = max(perQuery["series?"+q], d)
 		}
+		for _, q := range seriesRawQueries {
+			d := get("/api/v1/series?" + q)
+			lat["series-raw"] = append(lat["series-raw"], d)
+			perQuery["series?"+q] = max(perQuery["series?"+q], d)
+		}
 	}
 	b.StopTimer()
-	for _, k := range []string{"events", "series"} {
+	for _, k := range []string{"events", "series", "series-raw"} {
 		ds := lat[k]
 		sort.Slice(ds, func(i, j int) bool { return ds[i] < ds[j] })
 		pct := func(p float64) float64 { return float64(ds[int(p*float64(len(ds)-1))].Microseconds()) / 1000 }
@@ -123,7 +135,7 @@ func benchQueries(b *testing.B, st egret.Store) {
 func BenchmarkQueriesSQLite(b *testing.B) {
 	ctx := context.Background()
 	n := benchEvents()
-	path := filepath.Join(os.TempDir(), fmt.Sprintf("egret-bench-v3-%d.db", n))
+	path := filepath.Join(os.TempDir(), fmt.Sprintf("egret-bench-v4-%d.db", n))
 	st, err := sqlite.Open(ctx, path)
 	if err != nil {
 		b.Fatal(err)

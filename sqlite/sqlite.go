@@ -58,7 +58,7 @@ func Open(ctx context.Context, path string, opts ...Option) (*Store, error) {
 	}
 	// A large page cache keeps big write transactions from spilling pages
 	// to disk before commit; temp_store keeps statement journals in memory.
-	w, err := sql.Open("sqlite", dsn("journal_mode(WAL)", "cache_size(-65536)", "temp_store(MEMORY)")+"&_txlock=immediate")
+	w, err := sql.Open("sqlite", dsn("journal_mode(WAL)", "cache_size(-65536)", "temp_store(MEMORY)", "wal_autocheckpoint(8000)")+"&_txlock=immediate")
 	if err != nil {
 		return nil, fmt.Errorf("sqlite: open %s: %w", path, err)
 	}
@@ -168,8 +168,6 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 		/*1*/ `SELECT id, date, src3, tgt3, plover, quad_class, goldstein, source, target FROM events WHERE doc_id = ?`,
 		/*2*/ `DELETE FROM events_fts WHERE rowid = ?`,
 		/*3*/ `DELETE FROM events WHERE doc_id = ?`,
-		/*4*/ `INSERT INTO events(doc_id, seq, date, source, target, src3, tgt3, cameo, plover, quad_class, goldstein, lat, lon, body) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)`,
-		/*5*/ `INSERT INTO events_fts(rowid, sentence) VALUES (?, ?)`,
 	}
 	ps := make([]*sql.Stmt, len(stmts))
 	for i, q := range stmts {
@@ -189,8 +187,24 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 		c[1] += sign
 		actors[target] = c
 	}
+	// Only the last copy of a document in the batch counts, as if the
+	// copies were stored one after the other.
+	last := map[string]int{}
+	for i := range docs {
+		last[docs[i].Document.ID] = i
+	}
+	// Event ids are assigned here so events and their full-text rows go in
+	// multi-row statements; the write transaction excludes other writers.
+	var nextID int64
+	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM events`).Scan(&nextID); err != nil {
+		return fmt.Errorf("sqlite: next event id: %w", err)
+	}
+	var evRows, ftsRows [][]any
 	for i := range docs {
 		d := &docs[i].Document
+		if last[d.ID] != i {
+			continue
+		}
 		date := ""
 		if !d.Date.IsZero() {
 			date = d.Date.UTC().Format(time.RFC3339)
@@ -244,17 +258,18 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 				lat, lon = ev.Location.Lat, ev.Location.Lon
 			}
 			s3, t3 := egret.ActorCountry(ev.Source), egret.ActorCountry(ev.Target)
-			res, err := ps[4].ExecContext(ctx, d.ID, seq, ev.Date, ev.Source, ev.Target, s3, t3, ev.CAMEO, ev.PLOVER, ev.QuadClass, ev.Goldstein, lat, lon, body)
-			if err != nil {
-				return fmt.Errorf("sqlite: event %d of %q: %w", seq, d.ID, err)
-			}
-			id, _ := res.LastInsertId()
-			if _, err := ps[5].ExecContext(ctx, ftsKey(ev.Date, id), ev.Text); err != nil {
-				return fmt.Errorf("sqlite: index event %d of %q: %w", seq, d.ID, err)
-			}
+			nextID++
+			evRows = append(evRows, []any{nextID, d.ID, seq, ev.Date, ev.Source, ev.Target, s3, t3, ev.CAMEO, ev.PLOVER, ev.QuadClass, ev.Goldstein, lat, lon, string(body)})
+			ftsRows = append(ftsRows, []any{ftsKey(ev.Date, nextID), ev.Text})
 			rollups.Add(ev.Date, s3, t3, ev.PLOVER, ev.QuadClass, ev.Goldstein, 1)
 			count(ev.Source, ev.Target, 1)
 		}
+	}
+	if err := upsertRows(ctx, tx, `INSERT INTO events(id, doc_id, seq, date, source, target, src3, tgt3, cameo, plover, quad_class, goldstein, lat, lon, body) VALUES `, ``, 15, evRows); err != nil {
+		return fmt.Errorf("sqlite: events: %w", err)
+	}
+	if err := upsertRows(ctx, tx, `INSERT INTO events_fts(rowid, sentence) VALUES `, ``, 2, ftsRows); err != nil {
+		return fmt.Errorf("sqlite: full-text index: %w", err)
 	}
 	// Rollup and actor rows go in multi-row statements: one statement per
 	// row would cost more than all the event inserts.
@@ -285,9 +300,9 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 }
 
 // upsertRows runs head VALUES (...),(...) tail for rows of width columns,
-// up to 500 rows a statement.
+// up to 2,000 values a statement.
 func upsertRows(ctx context.Context, tx *sql.Tx, head, tail string, width int, rows [][]any) error {
-	const chunk = 500
+	chunk := max(1, 2000/width)
 	tuple := "(?" + strings.Repeat(",?", width-1) + ")"
 	for len(rows) > 0 {
 		n := min(chunk, len(rows))

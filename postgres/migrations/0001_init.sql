@@ -31,12 +31,11 @@ CREATE TABLE events (
 	UNIQUE (doc_id, seq)
 );
 CREATE INDEX events_date ON events(date, id);
-CREATE INDEX events_src ON events(src3, date, id);
-CREATE INDEX events_tgt ON events(tgt3, date, id);
-CREATE INDEX events_dyad ON events(src3, tgt3, date);
+CREATE INDEX events_src ON events(src3, date, id) INCLUDE (source, cameo, plover, quad_class, goldstein);
+CREATE INDEX events_tgt ON events(tgt3, date, id) INCLUDE (target, cameo, plover, quad_class, goldstein);
+CREATE INDEX events_dyad ON events(src3, tgt3, date, id) INCLUDE (source, target, cameo, plover, quad_class, goldstein);
 CREATE INDEX events_cameo ON events(cameo, date);
 CREATE INDEX events_plover ON events(plover, date, id);
-CREATE INDEX events_quad ON events(quad_class, date, id);
 CREATE INDEX events_tsv ON events USING GIN (tsv);
 
 -- Rollups for series: see the SQLite schema. '*' is "any actor".

@@ -29,17 +29,20 @@ CREATE TABLE events (
 	body       TEXT NOT NULL,
 	UNIQUE (doc_id, seq)
 );
--- Each index ends in date so filtered pages come out in (date, id) order.
+-- Pages of events come in (date, id) order: each index has date right
+-- after its filter columns. The actor indexes also carry the columns a
+-- series groups and filters on, so series the rollups cannot answer
+-- (full actor codes, CAMEO prefixes) read no table rows.
 CREATE INDEX events_date ON events(date);
-CREATE INDEX events_src ON events(src3, date);
-CREATE INDEX events_tgt ON events(tgt3, date);
-CREATE INDEX events_dyad ON events(src3, tgt3, date);
+CREATE INDEX events_src ON events(src3, date, source, cameo, plover, quad_class, goldstein);
+CREATE INDEX events_tgt ON events(tgt3, date, target, cameo, plover, quad_class, goldstein);
+CREATE INDEX events_dyad ON events(src3, tgt3, date, source, target, cameo, plover, quad_class, goldstein);
 CREATE INDEX events_cameo ON events(cameo, date);
 CREATE INDEX events_plover ON events(plover, date);
-CREATE INDEX events_quad ON events(quad_class, date);
 
--- Full text over event sentences; rowid is events.id.
-CREATE VIRTUAL TABLE events_fts USING fts5(sentence, tokenize = 'porter unicode61');
+-- Full text over event sentences, keyed by (day, event id); queries are
+-- all-words searches, so no positions are kept (detail = none).
+CREATE VIRTUAL TABLE events_fts USING fts5(sentence, tokenize = 'porter unicode61', detail = none, columnsize = 0);
 
 -- Rollups for /api/v1/series, kept in step with events by the store in
 -- the same transaction: counts and Goldstein sums per grain (d day, w week,
