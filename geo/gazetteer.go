@@ -300,6 +300,9 @@ func LoadGeoNames(r io.Reader) (*Gazetteer, error) {
 		if n < 15 {
 			return nil, fmt.Errorf("geonames line %d: %d tab-separated fields, want 19", line, n)
 		}
+		if f[6] != "P" && f[7] != "ADM1" {
+			continue // rivers, mountains, roads: most of allCountries.txt
+		}
 		id, err := strconv.Atoi(f[0])
 		if err != nil {
 			return nil, fmt.Errorf("geonames line %d: geonameid %q is not a number", line, f[0])
