@@ -700,6 +700,23 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		}
 		return
 	}
+	// a noun phrase ends right before an unambiguous finite verb: "the
+	// study co-author said", "human trafficking is"
+	if (t.Tag == VB || t.Tag == VBP || t.Tag == VBG) && i > 0 && i+1 < len(toks) && info[i].shape&shLower != 0 &&
+		(prev == DT || prev == JJ || prev == NN || prev == NNP || prev == POS || prev == PRPS || prev == CD || prev == RB && i > 1 && toks[i-2].Tag == DT) &&
+		e != nil && !closedFirst(e) && !auxLemmas[lemmaOf(toks, info, i)] {
+		if a, at := auxBefore(toks, info, i); a != "" || at == MD || at == TO {
+			return
+		}
+		if ne := info[i+1].e; ne != nil && (next == VBD || next == VBZ || next == MD) && !ne.has(NN) && !ne.has(NNS) {
+			if nt, ok := nounOf(e, t.Tag); ok {
+				t.Tag = nt
+			} else {
+				t.Tag = NN
+			}
+			return
+		}
+	}
 	if e == nil || e.n < 2 || t.Tag == NNP || t.Tag == NNPS || t.Tag == CD {
 		if e == nil && t.Tag == VBN && info[i].shape&shLower != 0 {
 			aux, _ := auxBefore(toks, info, i)
@@ -729,7 +746,7 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 
 	// verb contexts
 	switch {
-	case (auxTag == TO || auxTag == MD || aux == "DO") && e.has(VB):
+	case (auxTag == TO || auxTag == MD || aux == "DO") && e.has(VB) && !(t.Tag == RB && i+1 < len(toks) && info[i+1].e != nil && info[i+1].e.has(VB)):
 		if auxTag == TO && e.tags[0].IsNoun() && (!e.has(VBP) || next == PUNCT || next == COMMA || next == CC) {
 			break // "alternatives to oil,"
 		}

@@ -48,6 +48,11 @@ func TestTagRules(t *testing.T) {
 		{"particle", "The rebels shot down a helicopter.", "down", RP},
 		{"preposition", "The rebels came down the hill.", "down", IN},
 		{"modal negation", "The army did not comment.", "comment", VB},
+		{"adverb after modal", "The fighting could still rage for months.", "still", RB},
+		{"verb after modal and adverb", "The fighting could still rage for months.", "rage", VB},
+		{"noun before finite verb", "Human trafficking is a crime.", "trafficking", NN},
+		{"compound noun before verb", "The study co-author said so.", "co-author", NN},
+		{"auxiliary stays", "Gondor and Osgiliath have postponed their meeting.", "have", VBP},
 		{"headline caps", "REBELS ATTACK ARMY BASE IN NORTH", "ATTACK", VBP},
 	}
 	for _, tc := range tests {
