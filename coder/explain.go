@@ -52,9 +52,6 @@ func (c *Coder) Explain(text string, date time.Time) string {
 		if a := s.antecedent(doc, &sents[i]); a != nil {
 			ante = a
 		}
-		if ante != nil {
-			fmt.Fprintf(&b, "  (he/she in later sentences → %s %q)\n", strings.Join(ante.codes, "/"), ante.ref.Text)
-		}
 		fmt.Fprintf(&b, "Sentence %d: %s\n", i, text[sents[i].Start:sents[i].End])
 		b.WriteString("  Tokens:")
 		for k, w := range tr.words {
@@ -155,6 +152,9 @@ func (c *Coder) Explain(text string, date time.Time) string {
 				fmt.Fprintf(&b, " issues=%s", strings.Join(e.Issues, ","))
 			}
 			b.WriteByte('\n')
+		}
+		if ante != nil {
+			fmt.Fprintf(&b, "  (\"he\"/\"she\" in the next sentences → %s %q)\n", strings.Join(ante.codes, "/"), ante.ref.Text)
 		}
 	}
 	return b.String()
