@@ -148,7 +148,7 @@ func TestLoadActorsAgents(t *testing.T) {
 	if n != 1 || g.Name != "GOLLUM" {
 		t.Fatalf("SMEAGOL → %v %d", g, n)
 	}
-	for date, want := range map[int]string{19950101: "HOB", 19950601: "HOBGOV", 19990815: "HOBGOV", 20010101: "HOBREB"} {
+	for date, want := range map[int]string{19950101: "HOB", 19950601: "HOBGOV", 19990815: "HOBGOV", 20010101: "HOBREB", 0: "HOBREB"} {
 		if got := g.CodesAt(date); len(got) != 1 || got[0] != want {
 			t.Errorf("GOLLUM at %d = %v, want %s", date, got, want)
 		}

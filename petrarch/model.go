@@ -85,10 +85,12 @@ type Actor struct {
 }
 
 // CodesAt resolves the actor's codes for a date (yyyymmdd): the first dated
-// code whose range holds the date wins, else the last undated code. A nil
-// result means no code applies (or the code is the null code "---").
+// code whose range holds the date wins, else the last undated code. Without
+// a date (0) the undated code is used, or else the open-ended current one
+// ("[RUSGOV >080508]"). A nil result means no code applies (or the code is
+// the null code "---").
 func (a *Actor) CodesAt(date int) []string {
-	var def []string
+	var def, current []string
 	for i := range a.Codes {
 		c := &a.Codes[i]
 		if !c.Dated() {
@@ -96,11 +98,17 @@ func (a *Actor) CodesAt(date int) []string {
 			continue
 		}
 		if date == 0 {
+			if c.To == 0 && current == nil {
+				current = c.Codes
+			}
 			continue
 		}
 		if (c.From == 0 || date >= c.From) && (c.To == 0 || date <= c.To) {
 			return nullToNil(c.Codes)
 		}
+	}
+	if def == nil && date == 0 {
+		def = current
 	}
 	return nullToNil(def)
 }
