@@ -3,7 +3,7 @@
 
 const PLOVER = ["AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST", "ACCUSE",
   "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"];
-const QUAD = { "1": "verbal cooperation", "2": "material cooperation", "3": "verbal conflict", "4": "material conflict" };
+const QUAD = { "0": "neutral", "1": "verbal cooperation", "2": "material cooperation", "3": "verbal conflict", "4": "material conflict" };
 const COLORS = ["#0b5cad", "#2b8a3e", "#e8590c", "#c92a2a", "#862e9c", "#5c940d", "#0c8599", "#d6336c",
   "#364fc7", "#a61e4d", "#087f5b", "#e67700", "#495057", "#1864ab", "#9c36b5", "#2f9e44"];
 
@@ -159,7 +159,9 @@ async function drawSeries() {
       box.append(el("p", { text: `No events between ${f.get("a")} and ${f.get("b")} for these filters.` }));
     } else {
       chart = new uPlot({ width: Math.max(320, box.clientWidth || 600), height: 260, series,
-        axes: [{}, { label: measure === "count" ? "events" : "Goldstein sum" }], scales: { x: { time: true } } }, data, box);
+        axes: [{}, { label: measure === "count" ? "events" : "Goldstein sum" }],
+        // One period alone would get a range of years: pad it by a fortnight.
+        scales: { x: { time: true, range: (u, lo, hi) => lo === hi ? [lo - 16 * 86400, hi + 16 * 86400] : [lo, hi] } } }, data, box);
     }
     const t = el("table", {}, el("caption", { text: `${f.get("a")} ↔ ${f.get("b")} per ${s.interval}` }),
       el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "period" }), ...keys.map((k) => el("th", { scope: "col", text: name(k) })))),
