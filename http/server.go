@@ -87,7 +87,7 @@ func NewServer(cfg Config) (*Server, error) {
 	s.route("GET /api/v1/events", s.getEvents)
 	s.route("GET /api/v1/series", s.getSeries)
 	s.route("GET /api/v1/actors", s.getActors)
-	s.route("GET /api/v1/documents/{id}", s.getDocument)
+	s.route("GET /api/v1/documents/{id...}", s.getDocument) // ids may hold slashes
 	s.route("GET /api/v1/export", s.getExport)
 	s.route("GET /healthz", s.getHealth)
 	s.route("GET /metrics", s.getMetrics)

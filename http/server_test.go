@@ -80,13 +80,13 @@ Nothing happened here. Turkey attacked Syria near Idlib.`
 
 func TestPostQueryAndDocument(t *testing.T) {
 	s := newServer(t, "")
-	doc := map[string]any{"id": "zak-1", "title": "Comment", "text": statement, "date": "2020-03-05", "source": "mid.ru"}
+	doc := map[string]any{"id": "mid/zak-1", "title": "Comment", "text": statement, "date": "2020-03-05", "source": "mid.ru"}
 	b, _ := json.Marshal(doc)
 	var res egrethttp.PostResult
 	if code, body := s.do(t, "POST", "/api/v1/documents", "application/json", string(b), &res); code != 200 {
 		t.Fatalf("post: %d %s", code, body)
 	}
-	if len(res.Documents) != 1 || res.Documents[0].ID != "zak-1" || res.Events != 3 {
+	if len(res.Documents) != 1 || res.Documents[0].ID != "mid/zak-1" || res.Events != 3 {
 		t.Fatalf("post result %+v, want zak-1 with 3 events", res)
 	}
 	// Re-posting replaces, never duplicates.
@@ -115,7 +115,7 @@ func TestPostQueryAndDocument(t *testing.T) {
 		Events   []egret.StoredEvent `json:"events"`
 		Segments []egrethttp.Segment `json:"segments"`
 	}
-	if code, body := s.do(t, "GET", "/api/v1/documents/zak-1", "", "", &view); code != 200 {
+	if code, body := s.do(t, "GET", "/api/v1/documents/mid/zak-1", "", "", &view); code != 200 {
 		t.Fatalf("document: %d %s", code, body)
 	}
 	var rebuilt strings.Builder
