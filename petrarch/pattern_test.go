@@ -136,3 +136,24 @@ func TestPatternsGolden(t *testing.T) {
 		t.Errorf("canonical patterns differ from testdata/patterns.golden (go test -update to refresh):\n%s", b.String())
 	}
 }
+
+// FuzzParsePattern checks that any line either fails cleanly or parses to a
+// pattern whose canonical form parses back to the same pattern.
+func FuzzParsePattern(f *testing.F) {
+	for _, s := range []string{"- * [010]", "- SAID_* TO {A (B C)} ^ $ + % [1:2]", "- &X_*_&Y [---]", "- * (A/B/C) [:173]", "-*", "- {(*)}"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, line string) {
+		p, err := ParsePattern(line)
+		if err != nil {
+			return
+		}
+		q, err := ParsePattern(p.String())
+		if err != nil {
+			t.Fatalf("canonical form %q of %q does not parse: %v", p.String(), line, err)
+		}
+		if !reflect.DeepEqual(p.Elems, q.Elems) || p.Code != q.Code {
+			t.Fatalf("round trip of %q: %q → %+v, want %+v", line, p.String(), q.Elems, p.Elems)
+		}
+	})
+}
