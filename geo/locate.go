@@ -59,7 +59,7 @@ func (gc *Geocoder) analyze(text string, hints []string) *analysis {
 			}
 		case b.Place.Feature == Admin1 && m.plainCountry():
 			w = 0.5 // "Gaza Strip"
-		case m.clearLead():
+		case b.Place.Feature == City && m.clearLead():
 			w = 0.5 // "Moscow", "Aleppo"
 		default:
 			continue
@@ -277,12 +277,13 @@ func (m *Mention) plainCountry() bool {
 }
 
 // clearLead reports whether the best reading leads every reading in
-// another country by a point or more before context is counted, so the
-// name itself tells the country ("Moscow", not "Tripoli").
+// another country by two points or more before context is counted (more
+// than context can add), so the name itself tells the country ("Moscow",
+// not "Tripoli").
 func (m *Mention) clearLead() bool {
 	b := m.Best()
 	for _, c := range m.Candidates[1:] {
-		if c.Place.Country != b.Place.Country && c.Score > b.Score-1 {
+		if c.Place.Country != b.Place.Country && c.Score > b.Score-2 {
 			return false
 		}
 	}
