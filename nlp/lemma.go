@@ -173,3 +173,36 @@ func NounPlural(noun string) string {
 	}
 	return head + morph.Plural(last)
 }
+
+// VerbVariants returns every inflected form of an upper-case verb: the four
+// of VerbForms followed by alternatives (BURN → BURNS BURNED BURNING BURNT;
+// BE → IS WAS BEEN BEING WERE AM ARE), without repeats. Dictionary loaders
+// use it to match all the ways a verb is written.
+func VerbVariants(base string) []string {
+	forms := VerbForms(base)
+	if forms == nil {
+		return nil
+	}
+	base = strings.ToUpper(strings.TrimSpace(base))
+	head, tail := base, ""
+	if i := strings.IndexAny(base, " _"); i > 0 {
+		head, tail = base[:i], base[i:]
+	}
+	out := make([]string, 0, 6)
+	seen := map[string]bool{}
+	add := func(f string) {
+		if !seen[f] {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	for _, f := range forms {
+		add(f)
+	}
+	if lx, err := sharedLexicon(); err == nil {
+		for _, a := range lx.alts[head] {
+			add(a + tail)
+		}
+	}
+	return out
+}

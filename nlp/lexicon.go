@@ -76,6 +76,7 @@ type lexicon struct {
 	hot     []int32
 	hotMask uint64
 	verbs   map[string][4]string // irregular verb forms
+	alts    map[string][]string  // their further forms (BURNT beside BURNED)
 	plurals map[string]string    // irregular noun plurals
 }
 
@@ -285,6 +286,7 @@ func parseLexicon(data, closed string) (*lexicon, error) {
 		slots:   make([]int32, size),
 		mask:    uint64(size - 1),
 		verbs:   map[string][4]string{},
+		alts:    map[string][]string{},
 		plurals: map[string]string{},
 	}
 	var hotKeys []string
@@ -305,8 +307,11 @@ func parseLexicon(data, closed string) (*lexicon, error) {
 			if line[0] == '@' {
 				f := strings.Fields(line)
 				switch {
-				case f[0] == "@V" && len(f) == 6:
+				case f[0] == "@V" && len(f) >= 6:
 					lx.verbs[f[1]] = [4]string{f[2], f[3], f[4], f[5]}
+					if len(f) > 6 {
+						lx.alts[f[1]] = f[6:]
+					}
 				case f[0] == "@P" && len(f) == 3:
 					lx.plurals[f[1]] = f[2]
 				default:

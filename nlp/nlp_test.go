@@ -322,12 +322,34 @@ func TestVerbForms(t *testing.T) {
 		{"FIGHT", []string{"FIGHTS", "FOUGHT", "FOUGHT", "FIGHTING"}},
 		{"WITHDRAW", []string{"WITHDRAWS", "WITHDREW", "WITHDRAWN", "WITHDRAWING"}},
 		{"BREAK OFF", []string{"BREAKS OFF", "BROKE OFF", "BROKEN OFF", "BREAKING OFF"}},
+		{"BEGIN", []string{"BEGINS", "BEGAN", "BEGUN", "BEGINNING"}},
+		{"REWRITE", []string{"REWRITES", "REWROTE", "REWRITTEN", "REWRITING"}},
+		{"OUTRUN", []string{"OUTRUNS", "OUTRAN", "OUTRUN", "OUTRUNNING"}},
+		{"WORK", []string{"WORKS", "WORKED", "WORKED", "WORKING"}},
 		{"shake", []string{"SHAKES", "SHOOK", "SHAKEN", "SHAKING"}},
 		{"", nil},
 	}
 	for _, tc := range tests {
 		if got := VerbForms(tc.base); !reflect.DeepEqual(got, tc.want) {
 			t.Errorf("VerbForms(%q) = %q, want %q", tc.base, got, tc.want)
+		}
+	}
+}
+
+func TestVerbVariants(t *testing.T) {
+	tests := []struct {
+		base string
+		want []string
+	}{
+		{"BURN", []string{"BURNS", "BURNED", "BURNING", "BURNT"}},
+		{"BE", []string{"IS", "WAS", "BEEN", "BEING", "WERE", "AM", "ARE"}},
+		{"STOP", []string{"STOPS", "STOPPED", "STOPPING"}},
+		{"HANG UP", []string{"HANGS UP", "HUNG UP", "HANGING UP", "HANGED UP"}},
+		{"", nil},
+	}
+	for _, tc := range tests {
+		if got := VerbVariants(tc.base); !reflect.DeepEqual(got, tc.want) {
+			t.Errorf("VerbVariants(%q) = %q, want %q", tc.base, got, tc.want)
 		}
 	}
 }

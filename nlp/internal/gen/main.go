@@ -39,6 +39,7 @@ type analysis struct {
 type lexicon struct {
 	forms map[string]map[string]analysis // form -> tag -> analysis
 	verbs map[string][4]string           // irregular verb forms
+	alts  map[string][]string            // further forms of irregular verbs (BURNT beside BURNED)
 	plur  map[string]string              // irregular plurals
 }
 
@@ -251,7 +252,7 @@ func parseIrregular() map[string]irregular {
 }
 
 func build(wn *wordnet) *lexicon {
-	lx := &lexicon{forms: map[string]map[string]analysis{}, verbs: map[string][4]string{}, plur: map[string]string{}}
+	lx := &lexicon{forms: map[string]map[string]analysis{}, verbs: map[string][4]string{}, alts: map[string][]string{}, plur: map[string]string{}}
 	w := func(pos byte, lemma string) float64 { return float64(wn.counts[pos][lemma]) + 1 }
 
 	for _, n := range wn.lemmas['n'] {
@@ -289,22 +290,43 @@ func build(wn *wordnet) *lexicon {
 		reg := morph.VerbForms(v)
 		forms := reg
 		var pasts, pps, gers, sgs []string
+		for _, f := range wn.exc['v'][v] {
+			// doubled gerunds (BEGINNING, OUTRUNNING) for every verb
+			if strings.HasSuffix(f, "ING") && !contains(gers, f) {
+				gers = append(gers, f)
+			}
+		}
 		if ir, ok := irr[v]; ok {
 			pasts, pps = ir.past, ir.pp
+		} else if prefix, ir, ok := prefixedIrregular(v, irr, wn.exc['v'][v]); ok {
+			// REWRITE, OUTRUN, MISLAY inflect like WRITE, RUN, LAY
+			for _, f := range ir.past {
+				pasts = append(pasts, prefix+f)
+			}
+			for _, f := range ir.pp {
+				pps = append(pps, prefix+f)
+			}
 		} else {
+			var odd []string // archaic or variant forms: WROUGHT, DOVE, PLED
 			for _, f := range wn.exc['v'][v] {
 				switch {
 				case strings.HasSuffix(f, "ING"):
-					gers = append(gers, f)
-				case strings.HasSuffix(f, "ED"):
+				case strings.HasSuffix(f, "ED") && strings.HasPrefix(f, v[:len(v)-1]):
 					pasts = append(pasts, f)
 					pps = append(pps, f)
 				case strings.HasSuffix(f, "S") && strings.HasPrefix(f, v):
 					sgs = append(sgs, f)
 				default:
-					pasts = append(pasts, f)
-					pps = append(pps, f)
+					odd = append(odd, f)
 				}
+			}
+			if len(odd) > 0 {
+				// the regular forms stay first; the odd ones are variants
+				if len(pasts) == 0 {
+					pasts, pps = []string{reg[1]}, []string{reg[2]}
+				}
+				pasts = append(pasts, odd...)
+				pps = append(pps, odd...)
 			}
 		}
 		if len(sgs) > 0 {
@@ -328,14 +350,20 @@ func build(wn *wordnet) *lexicon {
 			// a doubled past (REFERRED) implies a doubled gerund (REFERRING)
 			forms[3] = pasts[0][:len(pasts[0])-2] + "ING"
 		}
-		if forms != reg {
-			lx.verbs[v] = forms
+		var alts []string
+		for _, list := range [][]string{sgs, pasts, pps, gers} {
+			for _, f := range list {
+				if f != forms[0] && f != forms[1] && f != forms[2] && f != forms[3] && !contains(alts, f) {
+					alts = append(alts, f)
+				}
+			}
 		}
-		if _, hand := irr[v]; !hand && len(pasts) > 0 && pasts[0] != v+v[len(v)-1:]+"ED" && pasts[0] != reg[1] {
-			// verb.exc lists archaic forms (WORK → WROUGHT) beside which
-			// the regular ones live on
-			pasts = append(pasts, reg[1])
-			pps = append(pps, reg[2])
+		if v == "BE" {
+			alts = append(alts, "AM", "ARE")
+		}
+		if forms != reg || len(alts) > 0 {
+			lx.verbs[v] = forms
+			lx.alts[v] = alts
 		}
 		if v == "BE" {
 			continue // closed class, hand-written
@@ -476,7 +504,11 @@ func write(lx *lexicon, w io.Writer) error {
 	sort.Strings(verbs)
 	for _, v := range verbs {
 		f := lx.verbs[v]
-		fmt.Fprintf(bw, "@V %s %s %s %s %s\n", v, f[0], f[1], f[2], f[3])
+		fmt.Fprintf(bw, "@V %s %s %s %s %s", v, f[0], f[1], f[2], f[3])
+		for _, a := range lx.alts[v] {
+			fmt.Fprintf(bw, " %s", a)
+		}
+		bw.WriteByte('\n')
 	}
 	nouns := make([]string, 0, len(lx.plur))
 	for n := range lx.plur {
@@ -517,4 +549,28 @@ func contains(list []string, s string) bool {
 		}
 	}
 	return false
+}
+
+// verbPrefixes build compound verbs that inflect like their last part.
+var verbPrefixes = []string{"RE", "UN", "OUT", "OVER", "UNDER", "MIS", "FORE", "WITH", "UP", "BE", "OFF", "IN",
+	"DOWN", "BY", "CO", "PRE", "WAY", "BACK", "OUTRUN"}
+
+// prefixedIrregular finds a hand-table verb inside a prefixed verb, when
+// WordNet's exceptions confirm the irregular past (REWROTE for REWRITE).
+func prefixedIrregular(v string, irr map[string]irregular, exc []string) (string, irregular, bool) {
+	for _, p := range verbPrefixes {
+		if !strings.HasPrefix(v, p) || len(v)-len(p) < 2 {
+			continue
+		}
+		ir, ok := irr[v[len(p):]]
+		if !ok {
+			continue
+		}
+		for _, f := range ir.past {
+			if contains(exc, p+f) {
+				return p, ir, true
+			}
+		}
+	}
+	return "", irregular{}, false
 }
