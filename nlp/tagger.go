@@ -379,6 +379,13 @@ func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks
 			}
 			return e.tags[0]
 		}
+		if initial && e == nil && sh&shAllCap == 0 && !names[t.Upper] {
+			// an unknown word opening a sentence is usually a name, unless
+			// its ending says otherwise (Airstrikes, Negotiations, Reportedly)
+			if g := p.commonShape(t.Upper); g != X {
+				return g
+			}
+		}
 		if e != nil && e.tags[0] == NNS || e == nil && properPlural(t.Upper) {
 			return NNPS
 		}
@@ -1033,3 +1040,28 @@ var motionVerbs = map[string]bool{"COME": true, "RETURN": true, "GO": true, "BRI
 	"RESTORE": true, "TAKE": true, "SEND": true, "HEAD": true, "TRAVEL": true, "MOVE": true, "FLEE": true,
 	"LEAD": true, "GET": true, "DRIVE": true, "APPEAL": true, "TURN": true, "CONTRIBUTE": true, "ADD": true,
 	"FLY": true, "SAIL": true, "WALK": true, "RUSH": true, "REFER": true}
+
+// commonShape tags an unknown capitalised word as a common word when its
+// suffix is unmistakable or it is the plural of a known noun; else X.
+func (p *Pipeline) commonShape(up string) Tag {
+	n := len(up)
+	for _, suf := range [...]string{"TIONS", "MENTS", "NESSES", "ITIES", "ISMS"} {
+		if strings.HasSuffix(up, suf) && n > len(suf)+2 {
+			return NNS
+		}
+	}
+	for _, suf := range [...]string{"TION", "MENT", "NESS", "ITY", "ISM"} {
+		if strings.HasSuffix(up, suf) && n > len(suf)+2 {
+			return NN
+		}
+	}
+	if strings.HasSuffix(up, "LY") && n > 5 {
+		return RB
+	}
+	if n > 4 && strings.HasSuffix(up, "S") && !strings.HasSuffix(up, "SS") {
+		if e := p.lex.get(up[:n-1]); e != nil && e.has(NN) && !e.has(NNP) {
+			return NNS
+		}
+	}
+	return X
+}
