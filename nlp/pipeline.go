@@ -31,7 +31,7 @@ const maxSentenceTokens = 400
 // Sentences splits text into sentences of tagged, lemmatized tokens. Token
 // and sentence offsets are byte offsets into text.
 func (p *Pipeline) Sentences(text string) []Sentence {
-	n := len(text)/5 + 1
+	n := tokenCapacity(text)
 	toks, ents := p.tokenize(text, make([]Token, 0, n), make([]*entry, 0, n))
 	bounds := p.boundaries(text, toks)
 	names := p.documentNames(toks, ents)
@@ -48,7 +48,7 @@ func (p *Pipeline) Sentences(text string) []Sentence {
 
 // SplitSentences returns the byte span of each sentence in text.
 func (p *Pipeline) SplitSentences(text string) []egret.Span {
-	toks, _ := p.tokenize(text, make([]Token, 0, len(text)/5+1), nil)
+	toks, _ := p.tokenize(text, make([]Token, 0, tokenCapacity(text)), nil)
 	bounds := p.boundaries(text, toks)
 	spans := make([]egret.Span, 0, len(bounds))
 	start := 0

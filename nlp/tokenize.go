@@ -116,7 +116,7 @@ func clitic(s string, i int) int {
 // Tokenize splits text into tokens with byte offsets and normalised
 // upper-case forms; Tag is left X and Lemma empty (see Tag).
 func (p *Pipeline) Tokenize(text string) []Token {
-	toks, _ := p.tokenize(text, make([]Token, 0, len(text)/5+1), nil)
+	toks, _ := p.tokenize(text, make([]Token, 0, tokenCapacity(text)), nil)
 	return toks
 }
 
@@ -479,4 +479,14 @@ func (p *Pipeline) upper(w string, buf []byte) (string, *entry, []byte) {
 		return w, nil, buf
 	}
 	return string(buf), nil, buf
+}
+
+// tokenCapacity guesses the token count of text (news averages about six
+// bytes a token) without letting one huge input reserve memory up front.
+func tokenCapacity(text string) int {
+	n := len(text)/5 + 1
+	if n > 1<<15 {
+		n = 1 << 15
+	}
+	return n
 }
