@@ -216,7 +216,7 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 func (s *state) antecedent(doc *egret.Document, sent *nlp.Sentence) *antecedent {
 	for g := len(s.groups) - 1; g >= 0; g-- {
 		gr := &s.groups[g]
-		if gr.ref != nil || len(gr.ents) != 1 {
+		if gr.ref != nil || len(gr.ents) != 1 || s.fromContext(gr.i) {
 			continue
 		}
 		e := &s.ents[gr.ents[0]]

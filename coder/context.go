@@ -44,7 +44,12 @@ type docContext struct {
 	sent    int
 	// per sentence: words resolved from context
 	refs      map[int]*egret.Ref
-	speakerAt map[int]bool
+	speakerAt map[int]bool // "we" of the document's speaker
+	pending   []int        // "we" in a quotation, resolved in contextEntities
+	// the actor quoted last and its sentence: a quotation running on into
+	// the next sentence keeps its speaker
+	lastQuote     *actorRef
+	lastQuoteSent int
 }
 
 // newDocContext prepares document context, or returns nil when the
@@ -66,6 +71,7 @@ func (dc *docContext) begin(i int) {
 	dc.sent = i
 	clear(dc.refs)
 	clear(dc.speakerAt)
+	dc.pending = dc.pending[:0]
 }
 
 // observe records the actor phrases of a coded sentence as antecedents.
@@ -92,10 +98,12 @@ func (dc *docContext) observe(c *Coder, s *state, sent *nlp.Sentence) {
 		for k := ent.i; k < ent.j; k++ {
 			h.words = append(h.words, s.words[k].key)
 		}
-		for k := ent.j - 1; k > ent.i; k-- {
+		// names: proper-name words no dictionary matched ("Joel
+		// Rayburn", "Secretary-General"), by which the text may refer back
+		for k := ent.i; k < ent.j; k++ {
 			w := &s.words[k]
-			if s.inMent[k] >= 0 || (w.tag != nlp.NNP && w.tag != nlp.NNPS) || len(w.key) < 3 || !titlecase(dc.doc.Text[w.start:w.end]) {
-				break
+			if s.inMent[k] >= 0 || (w.tag != nlp.NNP && w.tag != nlp.NNPS) || len(w.key) < 3 || !titlecase(dc.doc.Text[w.start:w.end]) || dc.refs[k] != nil {
+				continue
 			}
 			h.names = append(h.names, w.key)
 		}
@@ -124,8 +132,7 @@ func (c *Coder) contextMentions(s *state) {
 	if dc == nil {
 		return
 	}
-	var first *actorRef
-	firstDone := false
+	quoted := s.quoted()
 	for i := range s.words {
 		if s.inMent[i] >= 0 {
 			continue
@@ -133,21 +140,25 @@ func (c *Coder) contextMentions(s *state) {
 		w := &s.words[i]
 		switch {
 		case w.key == "WE" || (w.key == "US" && dc.doc.Text[w.start:w.end] == "us") || (w.key == "OUR" && s.agentFollows(i)):
-			if !firstDone {
-				first, firstDone = c.firstPerson(s), true
-			}
-			if first == nil {
+			if quoted {
+				// resolved to the quoted speaker once phrases are known
+				// (contextEntities)
+				s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: []string{"---"}, actor: contextActor})
+				dc.pending = append(dc.pending, i)
 				continue
 			}
-			codes := first.codes
+			if dc.speaker == nil {
+				continue
+			}
+			codes := dc.speaker.codes
 			if w.key == "OUR" {
 				codes = countryPart(codes)
 			}
 			s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: codes, actor: contextActor})
-			ref := first.ref
+			ref := dc.speaker.ref
 			dc.refs[i] = &ref
 			dc.speakerAt[i] = true
-		case (w.tag == nlp.NNP || w.tag == nlp.NNPS) && len(w.key) >= 3 && titlecase(dc.doc.Text[w.start:w.end]):
+		case (w.tag == nlp.NNP || w.tag == nlp.NNPS) && len(w.key) >= 3 && titlecase(dc.doc.Text[w.start:w.end]) && s.aloneName(i):
 			if h := dc.byName(w.key); h != nil {
 				s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: h.codes, actor: contextActor})
 				ref := h.ref
@@ -155,6 +166,18 @@ func (c *Coder) contextMentions(s *state) {
 			}
 		}
 	}
+}
+
+// aloneName reports whether the proper-name word i stands alone ("Rayburn
+// said", "the Secretary-General condemns"), not inside a longer name.
+func (s *state) aloneName(i int) bool {
+	if i > 0 && (s.words[i-1].tag == nlp.NNP || s.words[i-1].tag == nlp.NNPS) && s.inMent[i-1] < 0 {
+		return false
+	}
+	if i+1 < len(s.words) && (s.words[i+1].tag == nlp.NNP || s.words[i+1].tag == nlp.NNPS || s.words[i+1].tag == nlp.POS) && s.inMent[i+1] < 0 {
+		return s.words[i+1].tag == nlp.POS
+	}
+	return true
 }
 
 // agentFollows reports whether an agent mention follows word i, across
@@ -196,12 +219,6 @@ func (dc *docContext) byName(key string) *histEntry {
 	return nil
 }
 
-// genericHeads are heads of definite descriptions resolved by the agent
-// code of an earlier actor ("the regime" after "the Assad regime" or
-// "the Syrian government").
-var genericHeads = map[string]string{"GOVERNMENT": "GOV", "REGIME": "GOV", "MINISTRY": "GOV", "ADMINISTRATION": "GOV", "AUTHORITIES": "GOV",
-	"ARMY": "MIL", "MILITARY": "MIL", "FORCES": "MIL", "TROOPS": "MIL", "POLICE": "COP", "PARLIAMENT": "LEG", "REBELS": "REB", "INSURGENTS": "REB"}
-
 // contextEntities resolves definite descriptions ("the envoy", "the
 // ministry") to the actor an earlier sentence named, and shares a
 // coordinated head noun between demonyms ("the Russian and Syrian
@@ -212,14 +229,15 @@ func (c *Coder) contextEntities(s *state) {
 		return
 	}
 	s.sharedHeads()
+	s.resolveQuoted()
 	for e := range s.ents {
 		ent := &s.ents[e]
 		if ent.actorCodes != nil || len(ent.agents) == 0 || ent.inheritFrom >= 0 {
 			continue
 		}
 		d := s.words[ent.i].key
-		if d != "THE" && d != "THIS" && d != "THAT" && d != "THESE" {
-			continue
+		if d != "THE" && d != "THIS" && d != "THAT" && d != "THESE" || ent.j-ent.i != 2 {
+			continue // a modifier ("the military spokesperson") may name someone else
 		}
 		head := s.words[ent.j-1].key
 		if h := dc.describe(head); h != nil {
@@ -231,23 +249,13 @@ func (c *Coder) contextEntities(s *state) {
 }
 
 // describe finds the antecedent of a definite description with this head:
-// the newest earlier phrase with the same head word, else for generic
-// heads the newest actor with the head's agent code.
+// the newest earlier phrase with the same head word. (Resolving "the
+// government" to the last government named was tried and dropped: in
+// news it picks the wrong country too often.)
 func (dc *docContext) describe(head string) *histEntry {
 	for h := len(dc.hist) - 1; h >= 0; h-- {
 		for _, w := range dc.hist[h].words {
 			if w == head {
-				return &dc.hist[h]
-			}
-		}
-	}
-	suf := genericHeads[head]
-	if suf == "" {
-		return nil
-	}
-	for h := len(dc.hist) - 1; h >= 0; h-- {
-		for _, code := range dc.hist[h].codes {
-			if len(code) > 3 && hasAligned(code[3:], suf) {
 				return &dc.hist[h]
 			}
 		}
@@ -359,8 +367,14 @@ var topicPreps = map[string]bool{"ON": true, "ABOUT": true, "REGARDING": true, "
 func (s *state) retarget(raw []rawEvent) []rawEvent {
 	for k := range raw {
 		r := &raw[k]
-		if r.tgt == "" || r.tgtI <= 0 || !topicPreps[s.words[r.tgtI-1].key] {
+		if r.tgt != "" && r.tgtI > r.verbJ && s.speakerGroup(s.groupAt(r.srcI)) && s.uncodedObject(r.verbJ, r.tgtI) {
+			// "we call on our partners to strengthen Ukraine's air
+			// defence": the addressee is not an actor
+			r.tgt, r.tgtI, r.tgtJ, r.tgtRef = "", 0, 0, nil
 			continue
+		}
+		if r.tgt == "" || r.tgtI <= 0 || r.tgtI-1 < r.verbJ || !topicPreps[s.words[r.tgtI-1].key] {
+			continue // (a particle of the verb, "call on", is no topic)
 		}
 		tg := s.groupAt(r.tgtI)
 		if tg < 0 {
@@ -384,10 +398,22 @@ func (s *state) retarget(raw []rawEvent) []rawEvent {
 		}
 		if better >= 0 {
 			s.setTarget(r, better)
+		}
+	}
+	for k := range raw {
+		// "condemn the terrorist attack carried out by PKK militants": the
+		// perpetrator, not the act, is the target
+		r := &raw[k]
+		if !strings.HasPrefix(r.tgt, "---") || r.tgtJ <= 0 {
 			continue
 		}
-		if s.speakerGroup(s.groupAt(r.srcI)) && s.uncodedObject(r.verbJ, r.tgtI) {
-			r.tgt, r.tgtI, r.tgtJ, r.tgtRef = "", 0, 0, nil
+		for p := r.tgtJ; p+1 < len(s.words) && p <= r.tgtJ+3; p++ {
+			if s.words[p].key == "BY" {
+				if g := s.groupAt(p + 1); g >= 0 && s.groups[g].i == p+1 && g != s.groupAt(r.srcI) {
+					s.setTarget(r, g)
+				}
+				break
+			}
 		}
 	}
 	return dedupRaw(raw)
@@ -444,4 +470,131 @@ func dedupRaw(raw []rawEvent) []rawEvent {
 		}
 	}
 	return out
+}
+
+// fromContext reports whether word i was resolved from document context
+// (such phrases are not antecedents for "he" and "she").
+func (s *state) fromContext(i int) bool {
+	return s.dc != nil && s.dc.refs[i] != nil
+}
+
+// quoted reports whether the sentence holds a quotation mark.
+func (s *state) quoted() bool {
+	for i := range s.words {
+		if s.isQuote(i) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *state) isQuote(i int) bool {
+	switch s.words[i].key {
+	case "\"", "“", "”", "``", "''":
+		return true
+	}
+	return s.words[i].tag == nlp.QUOTE
+}
+
+// resolveQuoted gives "we" in a quotation the codes of the actor the
+// sentence quotes ("'We will respond,' said Foreign Minister Lavrov"), or
+// drops it when the speaker is not an actor.
+func (s *state) resolveQuoted() {
+	dc := s.dc
+	if !s.quoted() {
+		return
+	}
+	var who *actorRef
+	if codes, wi, wj := s.quoteSpeaker(); codes != nil {
+		sp, text := s.span(dc.doc, wi, wj)
+		who = &actorRef{codes: codes, ref: egret.Ref{Text: text, Sentence: dc.sent, Span: sp}}
+	} else if dc.lastQuote != nil && dc.lastQuoteSent == dc.sent-1 && len(s.words) > 0 && s.isQuote(0) {
+		who = dc.lastQuote // "If the United States approaches us positively, we will ..."
+	}
+	if who != nil {
+		dc.lastQuote, dc.lastQuoteSent = who, dc.sent
+	}
+	if len(dc.pending) == 0 {
+		return
+	}
+	out := s.ents[:0]
+	for _, e := range s.ents {
+		p := -1
+		for _, k := range dc.pending {
+			if e.i <= k && k < e.j && e.actorCodes != nil && len(e.actorCodes) == 1 && e.actorCodes[0] == "---" {
+				p = k
+			}
+		}
+		if p < 0 {
+			out = append(out, e)
+			continue
+		}
+		if who == nil {
+			continue // an unknown speaker: no actor
+		}
+		codes := who.codes
+		if s.words[p].key == "OUR" {
+			codes = countryPart(codes)
+		}
+		e.actorCodes = codes
+		ref := who.ref
+		dc.refs[p] = &ref
+		out = append(out, e)
+	}
+	s.ents = out
+}
+
+// quoteSpeaker finds the actor a sentence quotes: the subject of a speech
+// verb ("Lavrov said"), or the phrase after an inverted one ("said
+// Foreign Minister Sergei Lavrov") - never the addressee ("told VOA").
+func (s *state) quoteSpeaker() ([]string, int, int) {
+	codesOf := func(e *entity) []string {
+		var out []string
+		for _, cr := range s.entityCodes(e, nil, false, nil, nil, e.i, e.j) {
+			if !strings.HasPrefix(cr.code, "---") {
+				out = append(out, cr.code)
+			}
+		}
+		return out
+	}
+	for i := range s.words {
+		w := &s.words[i]
+		if !(speechLemmas[w.lemma] || speechLemmas[w.key]) || !(w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS") {
+			continue
+		}
+		p := i
+		for p > 0 && (s.words[p-1].tag == nlp.RB || auxVerbs[s.words[p-1].key]) {
+			p--
+		}
+		for e := range s.ents {
+			ent := &s.ents[e]
+			if ent.j == p && !s.pendingIn(ent) {
+				if cs := codesOf(ent); len(cs) > 0 {
+					return cs, ent.i, ent.j
+				}
+				return nil, 0, 0 // "the spokesperson said": not an actor
+			}
+		}
+		if w.key == "SAID" || w.key == "SAYS" || w.key == "ADDED" || w.key == "WROTE" {
+			for e := range s.ents {
+				ent := &s.ents[e]
+				if ent.i == i+1 && !s.pendingIn(ent) {
+					if cs := codesOf(ent); len(cs) > 0 {
+						return cs, ent.i, ent.j
+					}
+					return nil, 0, 0
+				}
+			}
+		}
+	}
+	return nil, 0, 0
+}
+
+func (s *state) pendingIn(e *entity) bool {
+	for _, k := range s.dc.pending {
+		if e.i <= k && k < e.j {
+			return true
+		}
+	}
+	return false
 }

@@ -28,19 +28,18 @@ func baseCode(c string) string {
 	return c
 }
 
-// sameActor reports whether two codes name the same actor, one perhaps
-// less specific (SYR and SYRGOV).
+// sameActor reports whether two codes name the same actor: equal, or a
+// country and its government (a capital standing for its government:
+// "Damascus" restates "the Assad regime"). A country and another of its
+// sectors (UKR, UKRCVLHLH) may be two events and are not merged.
 func sameActor(a, b string) bool {
 	if a == b {
 		return true
 	}
-	if a == "" || b == "" {
-		return false
-	}
 	if len(a) > len(b) {
 		a, b = b, a
 	}
-	return len(a) >= 3 && len(a)%3 == 0 && strings.HasPrefix(b, a)
+	return len(a) == 3 && strings.HasPrefix(b, a) && strings.HasPrefix(b[3:], "GOV")
 }
 
 // mergeDuplicates merges restated events; events keep their order.

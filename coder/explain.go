@@ -45,10 +45,13 @@ func (c *Coder) Explain(text string, date time.Time) string {
 		d = date.Year()*10000 + int(date.Month())*100 + date.Day()
 	}
 	var ante *antecedent
+	s.dc = c.newDocContext(doc, sents, d)
 	for i := range sents {
 		tr := &trace{}
 		s.ante = ante
+		s.dc.begin(i)
 		_, story := c.codeSentence(s, doc, &sents[i], d, date.Format("2006-01-02"), tr)
+		s.dc.observe(c, s, &sents[i])
 		if a := s.antecedent(doc, &sents[i]); a != nil {
 			ante = a
 		}

@@ -16,6 +16,7 @@ const (
 	modHypothetical = "hypothetical"
 	modIntended     = "intended"
 	modQuestioned   = "questioned"
+	modNegated      = "negated"
 )
 
 // intentWords before "to" + verb express intent ("plans to", "vowed to",
@@ -47,6 +48,9 @@ func (s *state) modalityOf(v *verbCand) string {
 	mod := ""
 	for k := v.gs; k < v.vs; k++ {
 		x := &s.words[k]
+		if x.key == "NO" && k+1 < v.vs && s.words[k+1].key == "LONGER" {
+			return modNegated // "will no longer recognize"
+		}
 		switch {
 		case intended[x.key]:
 			mod = modIntended
@@ -97,15 +101,28 @@ func (c *Coder) applyModality(s *state, raw []rawEvent) []rawEvent {
 			continue
 		}
 		r.modality = s.modalityOf(v)
+		if r.modality == modNegated {
+			r.code = "" // not coded as the positive event; dropped below
+			continue
+		}
 		if strings.HasPrefix(r.code, "03") || strings.HasPrefix(r.code, "13") {
 			r.modality = modIntended // expressed intent is what these codes say
 			continue
 		}
 		if r.modality == modIntended && len(r.code) >= 2 {
 			if ic := intentCode[r.code[:2]]; ic != "" {
+				if r.code == "060" {
+					ic = "030" // plain "cooperate": intent to cooperate
+				}
 				r.code = ic
 			}
 		}
 	}
-	return dedupRaw(raw)
+	out := raw[:0]
+	for _, r := range raw {
+		if r.code != "" {
+			out = append(out, r)
+		}
+	}
+	return dedupRaw(out)
 }

@@ -81,7 +81,9 @@ func (c *Coder) findSpeaker(doc *egret.Document, sents []nlp.Sentence, date int)
 			pick := -1
 			for a := range acts {
 				if acts[a].i > k {
-					pick = a // "Comment by X"
+					if s.authorLink(k, acts[a].i) {
+						pick = a // "Comment by X", "Statement attributable to the Spokesperson for X"
+					}
 					break
 				}
 				if acts[a].j == k || (acts[a].j == k-1 && s.words[k-1].key == "'S") {
@@ -117,40 +119,6 @@ func (c *Coder) wholeActor(text string, date int) *actorRef {
 		return nil
 	}
 	return &actorRef{codes: acts[0].codes, ref: egret.Ref{Text: text, Sentence: -1}}
-}
-
-// firstPerson resolves "we" in the current sentence: inside a quotation
-// attributed in the same sentence ("'We will respond,' said Foreign
-// Minister Sergei Lavrov") it is the quoted actor, else the document's
-// speaker.
-func (c *Coder) firstPerson(s *state) *actorRef {
-	quoted := false
-	for i := range s.words {
-		if s.words[i].tag == nlp.QUOTE || s.words[i].key == "\"" || s.words[i].key == "“" || s.words[i].key == "”" {
-			quoted = true
-			break
-		}
-	}
-	if !quoted {
-		return s.dc.speaker
-	}
-	for i := range s.words {
-		w := &s.words[i]
-		if !(speechLemmas[w.lemma] || speechLemmas[w.key]) {
-			continue
-		}
-		// the speaker right after ("said Lavrov") or right before ("Lavrov said")
-		for _, k := range []int{i + 1, i + 2, i + 3, i - 1} {
-			if k < 0 || k >= len(s.words) {
-				continue
-			}
-			if m := s.inMent[k]; m >= 0 && s.ments[m].kind == mActor {
-				sp, text := s.span(s.dc.doc, s.ments[m].i, s.ments[m].j)
-				return &actorRef{codes: s.ments[m].codes, ref: egret.Ref{Text: text, Sentence: s.dc.sent, Span: sp}}
-			}
-		}
-	}
-	return nil
 }
 
 // Reported speech.
@@ -307,10 +275,23 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 	for _, f := range frames {
 		// the content's subject group
 		sg := -1
+		start := f.content
+		for start < f.end && (s.words[start].tag == nlp.DT || s.words[start].tag == nlp.QUOTE || s.words[start].tag == nlp.RB) {
+			start++
+		}
 		for g := range s.groups {
-			if s.groups[g].i >= f.content && s.groups[g].i < f.end {
+			if s.groups[g].i <= start && start < s.groups[g].j && s.groups[g].i >= f.content {
 				sg = g
 				break
+			}
+		}
+		if sg >= 0 {
+			// the content clause ends at a quotation mark or a coordinated clause
+			for k := s.groups[sg].j; k < f.end; k++ {
+				if s.words[k].tag == nlp.QUOTE || (s.words[k].key == "," && k+1 < f.end && isCoord(s.words[k+1].key)) {
+					f.end = k
+					break
+				}
 			}
 		}
 		// events inside the content are reported by A
@@ -345,9 +326,10 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 			continue
 		}
 		// the accusation supersedes the bare "said" statement events
+		// (and those of enclosing frames: "said that he believes that")
 		out := raw[:0]
 		for _, r := range raw {
-			if r.verbI == f.vI && strings.HasPrefix(r.code, "01") {
+			if strings.HasPrefix(r.code, "01") && framesVerb(frames, f, r.verbI) {
 				continue
 			}
 			out = append(out, r)
@@ -414,4 +396,35 @@ func (s *state) reporterText(f reportFrame) string {
 	}
 	_, t := s.span(s.dc.doc, f.rI, f.rJ)
 	return t
+}
+
+// framesVerb reports whether word v is the report word of frame f or of a
+// frame whose content holds f.
+func framesVerb(frames []reportFrame, f reportFrame, v int) bool {
+	if v == f.vI {
+		return true
+	}
+	for _, o := range frames {
+		if o.vI == v && o.content <= f.vI && f.vI < o.end {
+			return true
+		}
+	}
+	return false
+}
+
+// authorLink reports whether the title words between a statement noun at
+// k and an actor at a name the actor as author ("by", "of", "from",
+// "attributable to") rather than as topic ("Remarks on the U.S. arms
+// sale").
+func (s *state) authorLink(k, a int) bool {
+	link := false
+	for i := k + 1; i < a; i++ {
+		switch s.words[i].key {
+		case "BY", "OF", "FROM", "TO":
+			link = true
+		case "ON", "ABOUT", "REGARDING", "CONCERNING", "OVER", "IN":
+			return false
+		}
+	}
+	return link
 }

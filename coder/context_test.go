@@ -1,0 +1,435 @@
+package coder
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/defaults"
+	"github.com/egret-events/egret/docio"
+	"github.com/egret-events/egret/nlp"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/*.golden from the coder's output")
+
+var (
+	defaultOnce  sync.Once
+	defaultCoder *Coder
+	defaultErr   error
+)
+
+// loadDefault loads egret's embedded default dictionaries once.
+func loadDefault(t testing.TB, opts Options) *Coder {
+	t.Helper()
+	defaultOnce.Do(func() {
+		d, err := defaults.Load()
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		p, err := nlp.New()
+		if err != nil {
+			defaultErr = err
+			return
+		}
+		defaultCoder = New(d, p, Options{})
+	})
+	if defaultErr != nil {
+		t.Fatal(defaultErr)
+	}
+	if opts == (Options{}) {
+		return defaultCoder
+	}
+	return New(defaultCoder.d, defaultCoder.p, opts)
+}
+
+// testDoc is one testdata/*.input: "key: value" header lines (date, title,
+// author, source; shared: a plain-text file under ../shared; voa: a story
+// id of ../shared/corpus/voa_stories.jsonl), a line "---", then the
+// document as plain text (a first line followed by a blank line is the
+// title).
+func readInput(t *testing.T, path string) *egret.Document {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, body, ok := strings.Cut(string(b), "\n---\n")
+	if !ok {
+		t.Fatalf("%s: no '---' line between header and text", path)
+	}
+	hdr := map[string]string{}
+	for n, line := range strings.Split(head, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		k, v, ok := strings.Cut(line, ":")
+		if !ok {
+			t.Fatalf("%s:%d: header line %q is not key: value", path, n+1, line)
+		}
+		hdr[strings.TrimSpace(k)] = strings.TrimSpace(v)
+	}
+	var date time.Time
+	if d := hdr["date"]; d != "" && d != "none" {
+		if date, err = time.Parse("2006-01-02", d); err != nil {
+			t.Fatalf("%s: date: %v", path, err)
+		}
+	}
+	id := strings.TrimSuffix(filepath.Base(path), ".input")
+	var doc *egret.Document
+	emit := func(d *egret.Document) error { doc = d; return nil }
+	bad := func(br docio.BadRecord) { t.Fatalf("%s: %v", path, br) }
+	switch {
+	case hdr["shared"] != "":
+		sb, err := os.ReadFile(filepath.Join(sharedDir(t), hdr["shared"]))
+		if err != nil {
+			t.Fatal(err)
+		}
+		rd := &docio.Reader{Name: id, Format: docio.FormatText, Date: date, Bad: bad}
+		if err := rd.Read(bytes.NewReader(sb), emit); err != nil {
+			t.Fatal(err)
+		}
+	case hdr["voa"] != "":
+		line := voaLine(t, hdr["voa"])
+		rd := &docio.Reader{Name: id, Format: docio.FormatJSONL, Date: date, Bad: bad}
+		if err := rd.Read(strings.NewReader(line), emit); err != nil {
+			t.Fatal(err)
+		}
+		if hdr["date"] != "" {
+			doc.Date = date // the golden file is for the header's date
+		}
+	default:
+		rd := &docio.Reader{Name: id, Format: docio.FormatText, Date: date, Bad: bad}
+		if err := rd.Read(strings.NewReader(body), emit); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if doc == nil {
+		t.Fatalf("%s: no document", path)
+	}
+	doc.ID = id
+	doc.Author, doc.Source = hdr["author"], hdr["source"]
+	if hdr["title"] != "" {
+		doc.Title = hdr["title"]
+	}
+	return doc
+}
+
+// voaLine returns the JSON line of a VOA story (read at test time: the
+// corpus stays in ../shared).
+func voaLine(t *testing.T, id string) string {
+	f, err := os.Open(filepath.Join(sharedDir(t), "corpus", "voa_stories.jsonl"))
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skipf("VOA corpus missing: %v", err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	sc.Buffer(make([]byte, 1<<20), 16<<20)
+	for sc.Scan() {
+		if strings.Contains(sc.Text(), `"id": "`+id+`"`) || strings.Contains(sc.Text(), `"id":"`+id+`"`) {
+			return sc.Text()
+		}
+	}
+	t.Fatalf("VOA story %s not found", id)
+	return ""
+}
+
+// goldenLine renders the key fields of an event.
+func goldenLine(e *egret.Event) string {
+	sents := strconv.Itoa(e.Sentence)
+	if len(e.Sentences) > 0 {
+		var xs []string
+		for _, s := range e.Sentences {
+			xs = append(xs, strconv.Itoa(s))
+		}
+		sents = strings.Join(xs, ",")
+	}
+	dash := func(s string) string {
+		if s == "" {
+			return "-"
+		}
+		return s
+	}
+	ref := "-"
+	if e.SourceRef != nil {
+		ref = fmt.Sprintf("%d:%q", e.SourceRef.Sentence, e.SourceRef.Text)
+	}
+	return fmt.Sprintf("%s\t%s\t%s\t%s\t%s\t%s\t%s\tsrc_ref=%s\t%q", sents, dash(e.Source), dash(e.Target), e.CAMEO, dash(e.PLOVER),
+		dash(e.Modality), dash(e.Certainty), ref, e.EventText)
+}
+
+// expectation is one line of a testdata/*.expect file:
+//
+//	require SENT SRC TGT CAMEO [mod=M] [cert=C] [ref=TEXT] [reported=TEXT]
+//	forbid  SENT SRC TGT CAMEO
+//
+// SENT is a sentence index (matching Event.Sentence or any of
+// Event.Sentences) or *; SRC and TGT are code prefixes ("SYR" matches
+// SYRGOV), "-" for none, * for any; CAMEO is a code prefix.
+type expectation struct {
+	line                  int
+	kind                  string
+	sent                  int // -1: any
+	src, tgt, code        string
+	mod, cert, ref, repBy string
+}
+
+func readExpect(t *testing.T, path string) []expectation {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []expectation
+	for n, line := range strings.Split(string(b), "\n") {
+		if i := strings.Index(line, "#"); i >= 0 {
+			line = line[:i]
+		}
+		f := strings.Fields(line)
+		if len(f) == 0 {
+			continue
+		}
+		if len(f) < 5 || (f[0] != "require" && f[0] != "forbid") {
+			t.Fatalf("%s:%d: want require|forbid SENT SRC TGT CAMEO [key=value...]", path, n+1)
+		}
+		x := expectation{line: n + 1, kind: f[0], sent: -1, src: f[2], tgt: f[3], code: f[4]}
+		if f[1] != "*" {
+			if x.sent, err = strconv.Atoi(f[1]); err != nil {
+				t.Fatalf("%s:%d: sentence %q", path, n+1, f[1])
+			}
+		}
+		for _, kv := range f[5:] {
+			k, v, _ := strings.Cut(kv, "=")
+			v = strings.ReplaceAll(v, "_", " ")
+			switch k {
+			case "mod":
+				x.mod = v
+			case "cert":
+				x.cert = v
+			case "ref":
+				x.ref = v
+			case "reported":
+				x.repBy = v
+			default:
+				t.Fatalf("%s:%d: unknown key %q", path, n+1, k)
+			}
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
+func codeMatch(pat, code string) bool {
+	switch pat {
+	case "*":
+		return true
+	case "-":
+		return code == ""
+	}
+	return code != "" && strings.HasPrefix(code, pat)
+}
+
+func (x *expectation) matches(e *egret.Event) bool {
+	if x.sent >= 0 && e.Sentence != x.sent {
+		found := false
+		for _, s := range e.Sentences {
+			found = found || s == x.sent
+		}
+		if !found {
+			return false
+		}
+	}
+	if !codeMatch(x.src, e.Source) || !codeMatch(x.tgt, e.Target) || !strings.HasPrefix(e.CAMEO, x.code) {
+		return false
+	}
+	if x.mod != "" && e.Modality != x.mod || x.cert != "" && e.Certainty != x.cert || x.repBy != "" && !strings.Contains(e.ReportedBy, x.repBy) {
+		return false
+	}
+	if x.ref != "" && (e.SourceRef == nil || !strings.Contains(e.SourceRef.Text, x.ref)) {
+		return false
+	}
+	return true
+}
+
+// TestContextGolden codes each testdata/*.input with the default
+// dictionaries, compares the key fields with *.golden (go test -update
+// rewrites them) and checks the hand-checked *.expect: every required
+// event is there and no forbidden one.
+func TestContextGolden(t *testing.T) {
+	inputs, err := filepath.Glob(filepath.Join("testdata", "*.input"))
+	if err != nil || len(inputs) < 11 {
+		t.Fatalf("want at least 11 testdata/*.input documents, found %d (%v)", len(inputs), err)
+	}
+	c := loadDefault(t, Options{})
+	for _, in := range inputs {
+		name := strings.TrimSuffix(filepath.Base(in), ".input")
+		t.Run(name, func(t *testing.T) {
+			doc := readInput(t, in)
+			evs, err := c.Code(context.Background(), doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			for i := range evs {
+				checkSpans(t, doc, &evs[i])
+				b.WriteString(goldenLine(&evs[i]))
+				b.WriteByte('\n')
+			}
+			gold := strings.TrimSuffix(in, ".input") + ".golden"
+			if *update {
+				if err := os.WriteFile(gold, []byte(b.String()), 0o644); err != nil {
+					t.Fatal(err)
+				}
+			}
+			want, err := os.ReadFile(gold)
+			if err != nil {
+				t.Fatalf("%v (run go test -update)", err)
+			}
+			if string(want) != b.String() {
+				t.Errorf("%s differs from the output (go test -update rewrites it):\n--- want\n%s--- got\n%s", gold, want, b.String())
+			}
+			exp := strings.TrimSuffix(in, ".input") + ".expect"
+			xs := readExpect(t, exp)
+			if len(xs) == 0 {
+				t.Fatalf("%s: no expectations", exp)
+			}
+			for _, x := range xs {
+				n := 0
+				for i := range evs {
+					if x.matches(&evs[i]) {
+						n++
+					}
+				}
+				if x.kind == "require" && n == 0 {
+					t.Errorf("%s:%d: required event missing: %d %s %s %s\n%s", exp, x.line, x.sent, x.src, x.tgt, x.code, b.String())
+				}
+				if x.kind == "forbid" && n > 0 {
+					t.Errorf("%s:%d: forbidden event present: %d %s %s %s\n%s", exp, x.line, x.sent, x.src, x.tgt, x.code, b.String())
+				}
+			}
+		})
+	}
+}
+
+// checkSpans checks that every span and reference points at its text.
+func checkSpans(t *testing.T, doc *egret.Document, e *egret.Event) {
+	t.Helper()
+	for _, sp := range []struct {
+		span egret.Span
+		text string
+	}{{e.SourceSpan, e.SourceText}, {e.TargetSpan, e.TargetText}, {e.EventSpan, e.EventText}, {e.SentenceSpan, e.Text}} {
+		if !sp.span.Empty() && doc.Text[sp.span.Start:sp.span.End] != sp.text {
+			t.Errorf("span %v is %q, field says %q", sp.span, doc.Text[sp.span.Start:sp.span.End], sp.text)
+		}
+	}
+	for _, r := range []*egret.Ref{e.SourceRef, e.TargetRef} {
+		if r != nil && !r.Span.Empty() && doc.Text[r.Span.Start:r.Span.End] != r.Text {
+			t.Errorf("ref span %v is %q, ref says %q", r.Span, doc.Text[r.Span.Start:r.Span.End], r.Text)
+		}
+	}
+}
+
+// TestContextNeutralOnRecords: document context must not change how
+// single-sentence records (the PETRARCH unit tests) are coded.
+func TestContextNeutralOnRecords(t *testing.T) {
+	c, recs := loadValidation(t)
+	nc := New(c.d, c.p, Options{NoContext: true})
+	with := Validate(context.Background(), c, recs)
+	without := Validate(context.Background(), nc, recs)
+	t.Logf("PETRARCH unit tests: %d/%d with document context, %d/%d without", with.Correct, with.Total, without.Correct, without.Total)
+	for i := range with.Results {
+		a, b := with.Results[i], without.Results[i]
+		if strings.Join(a.Produced, "|") != strings.Join(b.Produced, "|") {
+			t.Errorf("%s: context changed the events: %v vs %v", a.Record.ID, a.Produced, b.Produced)
+		}
+	}
+}
+
+// TestContextYieldVOA measures event yield (events per 100 sentences) on
+// the VOA stories with and without document context, and checks that
+// context adds events.
+func TestContextYieldVOA(t *testing.T) {
+	docs := voaDocs(t)
+	with, without := yield(t, loadDefault(t, Options{}), docs), yield(t, loadDefault(t, Options{NoContext: true}), docs)
+	t.Logf("VOA %d stories, %d sentences: with document context %.1f events/100 sentences (%d events, %d event mentions, %d resolved from context); without %.1f (%d events)",
+		len(docs), with.sents, with.per100(), with.events, with.mentions, with.resolved, without.per100(), without.events)
+	if with.mentions <= without.mentions {
+		t.Errorf("document context does not add event mentions: %d with, %d without", with.mentions, without.mentions)
+	}
+}
+
+// yieldCount counts sentences and events; mentions counts an event once
+// per sentence restating it, resolved the events whose source or target
+// came from document context.
+type yieldCount struct{ sents, events, mentions, resolved int }
+
+func (y yieldCount) per100() float64 { return 100 * float64(y.events) / float64(max(y.sents, 1)) }
+
+func yield(t testing.TB, c *Coder, docs []*egret.Document) yieldCount {
+	var y yieldCount
+	for _, d := range docs {
+		evs, err := c.Code(context.Background(), d)
+		if err != nil {
+			t.Fatal(err)
+		}
+		y.sents += len(c.p.SplitSentences(d.Text))
+		y.events += len(evs)
+		for _, e := range evs {
+			y.mentions += max(len(e.Sentences), 1)
+			if e.SourceRef != nil || e.TargetRef != nil || strings.HasPrefix(e.Pattern, "context:") {
+				y.resolved++
+			}
+		}
+	}
+	return y
+}
+
+func voaDocs(t testing.TB) []*egret.Document {
+	path := filepath.Join(sharedDir(t), "corpus", "voa_stories.jsonl")
+	f, err := os.Open(path)
+	if err != nil {
+		if os.Getenv("CI") == "true" {
+			t.Fatal(err)
+		}
+		t.Skipf("VOA corpus missing: %v", err)
+	}
+	defer f.Close()
+	var docs []*egret.Document
+	rd := &docio.Reader{Name: path, Format: docio.FormatJSONL, Date: time.Date(2025, 3, 15, 0, 0, 0, 0, time.UTC),
+		Bad: func(b docio.BadRecord) { t.Errorf("%v", b) }}
+	if err := rd.Read(f, func(d *egret.Document) error { docs = append(docs, d); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
+	return docs
+}
+
+// BenchmarkCodeVOA codes the VOA stories with document context
+// (-benchtime=1x prints the yield once).
+func BenchmarkCodeVOA(b *testing.B) {
+	docs := voaDocs(b)
+	for _, noCtx := range []bool{false, true} {
+		b.Run(fmt.Sprintf("NoContext=%v", noCtx), func(b *testing.B) {
+			c := loadDefault(b, Options{NoContext: noCtx})
+			var y yieldCount
+			for i := 0; i < b.N; i++ {
+				y = yield(b, c, docs)
+			}
+			b.ReportMetric(y.per100(), "events/100sent")
+		})
+	}
+}
