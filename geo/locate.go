@@ -125,34 +125,73 @@ func (gc *Geocoder) metonym(f *finder, ms []Mention, k int) {
 		m.Kind = Metonym
 		return
 	}
-	// Skip coordinated names, auxiliaries and adverbs, then look for the verb.
-	for j, steps := m.tj, 0; j < len(toks) && steps < 8; j, steps = j+1, steps+1 {
+	if politicalSubject(f, m.tj) {
+		m.Kind = Metonym
+		return
+	}
+	// A capital with no locative cue is a place only as the target of a
+	// physical act ("missiles struck Kyiv", "Kyiv was hit"); otherwise it
+	// is its government ("wrong-footed Ankara", "Ankara is threatening").
+	if top.Code == "PPLC" && !targeted(f, m.ti, m.tj) {
+		m.Kind = Metonym
+	}
+}
+
+// politicalSubject reports whether the words from token j on make the name
+// before them the subject of a speech or political verb, skipping
+// coordinated names, auxiliaries and adverbs.
+func politicalSubject(f *finder, j0 int) bool {
+	toks := f.toks
+	for j, steps := j0, 0; j < len(toks) && steps < 8; j, steps = j+1, steps+1 {
 		t := toks[j]
 		if !t.word {
 			if t.punct == ',' && j+1 < len(toks) && f.lower(j+1) == "and" {
 				continue
 			}
-			return
+			return false
 		}
 		w := f.lower(j)
 		switch {
-		case governmentNoun[w] && j == m.tj:
-			m.Kind = Metonym
-			return
+		case governmentNoun[w] && j == j0:
+			return true
 		case speechVerb[w]:
-			m.Kind = Metonym
-			return
+			return true
 		case activeAux[w] && j+1 < len(toks) && toks[j+1].word && !passiveNext[f.lower(j+1)]:
 			// "New Delhi would invest", "Moscow has decided"; but not
 			// "Kyiv has been shelled".
-			m.Kind = Metonym
-			return
-		case auxiliary[w] || w == "and" || w == "or" || t.upper && j < m.tj+4:
+			return true
+		case auxiliary[w] || w == "and" || w == "or" || t.upper && j < j0+4:
 			continue
 		}
-		return
+		return false
 	}
+	return false
 }
+
+// targeted reports whether the name at tokens [i, j) is the object of a
+// physical act: after such a verb, or the subject of a passive or "came
+// under".
+func targeted(f *finder, i, j int) bool {
+	toks := f.toks
+	if i > 0 && toks[i-1].word && physicalVerb[f.lower(i-1)] {
+		return true
+	}
+	if j+1 < len(toks) && toks[j].word && toks[j+1].word {
+		switch f.lower(j) {
+		case "was", "were", "is", "are", "been", "came", "comes", "has", "had":
+			n := f.lower(j + 1)
+			return physicalVerb[n] || n == "under" || n == "been" || strings.HasSuffix(n, "ed")
+		}
+	}
+	return false
+}
+
+// physicalVerb before a capital makes it the place acted on.
+var physicalVerb = set(`struck strike strikes hit hits shelled shell shells bombed bomb bombs attacked attack attacks entered enter enters
+seized seize seizes captured capture captures raided raid reached reach reaches stormed storm targeted target targets besieged besiege
+left leave leaves visited visit visits arrived fled flee evacuated evacuate liberated retook recaptured surrounded encircled pounded
+rocked shook hitting striking shelling bombing attacking entering seizing capturing targeting visiting reaching leaving returned
+return toured tour landed flew fly flown marched march stormed occupied occupy took shot`)
 
 // qualifiers resolves "City, Country" and "City, State" pairs ("Paris,
 // Texas", "Tripoli, Libya"): readings of the two that fit each other gain,
@@ -593,7 +632,7 @@ refused refuses supports supported backed backs approved approves asked asks off
 retaliated sanctioned declared declares reiterated reiterates stressed stresses noted notes confirmed confirms reaffirmed reaffirms acknowledged acknowledges hailed hails
 praised praises slammed slams dismissed dismisses reacted reacts plans planned intends intended seeks sought tried tries insisting arguing argued argues maintains maintained
 suspended suspends halted halts launched launches ordered orders deployed deploys announced vetoed vetoes ratified ratifies recognizes negotiated negotiates objected objects
-failed fails retorted countered countering accepted accepts invited invites hosted hosts agreed pushed pushes insist appealed appeals voiced expressed expresses shares shared`)
+failed fails alleges alleged allege continues continued continue report reports reported retorted countered countering accepted accepts invited invites hosted hosts agreed pushed pushes insist appealed appeals voiced expressed expresses shares shared`)
 
 // activeAux after a capital or country makes it the subject of an action.
 var activeAux = set("would will could should can may might must has have had shall")
@@ -601,4 +640,4 @@ var activeAux = set("would will could should can may might must has have had sha
 // passiveNext after activeAux keeps the place a patient ("has been hit").
 var passiveNext = set("been be not also already")
 
-var auxiliary = set("has have had is was are were will would shall should can could may might must does did do also again already not never reportedly officially repeatedly now then still has also just recently")
+var auxiliary = set("has have had is was are were will would shall should can could may might must does did do also again already not never reportedly officially repeatedly now then still just recently last this next year week month earlier later yesterday today")

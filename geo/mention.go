@@ -448,7 +448,7 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 	}
 	// Acronyms ("EU", "UN", "BLA") name places only as country codes ("US", "UK").
 	acronym := end-i == 1 && toks[i].end-toks[i].start <= 4 && allUpper(f.word(i))
-	topical := m.Cue == "on" || m.Cue == "over" || m.Cue == "against" || m.Cue == "about"
+	topical := m.Cue == "on" || m.Cue == "over" || m.Cue == "toward" || m.Cue == "towards"
 	if topical && m.Region == "" && f.g.countryName(head) {
 		m.Cue = "" // "talks on Syria", "pressure over Iran": a topic, not a place
 	}
@@ -554,27 +554,57 @@ func baseScore(p *Place) float64 {
 // followed by "the … region/border/outskirts of" and adjectives.
 func (f *finder) cue(i int) string {
 	toks := f.toks
-	for j, skipped := i-1, 0; j >= 0 && skipped < 7; j-- {
+	of, noun := false, false // "of" and a place noun seen: "the outskirts of"
+	first := -1              // earliest token of the context phrase
+	for j, skipped := i-1, 0; j >= 0 && skipped < 8; j-- {
 		t := toks[j]
 		if !t.word {
-			return ""
+			// Apposition: "the Somali capital, Mogadishu".
+			if t.punct == ',' && j == i-1 && j > 0 && toks[j-1].word && apposNoun[f.lower(j-1)] {
+				noun, of = true, true
+				continue
+			}
+			break
 		}
 		lw := f.lower(j)
 		if locative[lw] {
 			if lw == "of" {
+				of = true
+				first = j
 				skipped++
 				continue // "the outskirts of": keep looking for "on"/"in"
 			}
 			return f.text[t.start:toks[i-1].end]
 		}
-		if lw == "of" || cueFiller[lw] || directions[lw] != "" {
+		if cueFiller[lw] || directions[lw] != "" || t.upper && f.isDemonym(j) {
+			noun = noun || placeNoun[lw] || apposNoun[lw]
+			first = j
 			skipped++
 			continue
 		}
-		return ""
+		break
+	}
+	if of && noun && first >= 0 {
+		return f.text[toks[first].start:toks[i-1].end]
 	}
 	return ""
 }
+
+// isDemonym reports whether token j is a nationality ("the Somali capital").
+func (f *finder) isDemonym(j int) bool {
+	f.key = f.key[:0]
+	f.appendKey(j)
+	_, ok := f.g.demonyms[string(f.key)]
+	return ok
+}
+
+// placeNoun before "of" makes a locative phrase by itself: "the outskirts
+// of Damascus", "the town of Crawley".
+var placeNoun = set("outskirts suburbs suburb city town village villages region regions province area areas border borders capital district countryside vicinity streets heart centre center port")
+
+// apposNoun before a comma and a name makes the name a place: "the Somali
+// capital, Mogadishu", "her hometown, Kismayo".
+var apposNoun = set("capital city town hometown village port")
 
 // scoreHints adds the context bonus: a reading in a country the document
 // (weights) or the sentence (local) is about gains up to 2 points.
@@ -590,11 +620,12 @@ func scoreHints(ms []Mention, weights map[string]float64, local []map[string]boo
 		}
 		for c := range m.Candidates {
 			cd := &m.Candidates[c]
+			f := townFactor(cd.Place)
 			if max > 0 {
-				cd.Score += 2 * weights[cd.Place.Country] / max
+				cd.Score += 2 * f * weights[cd.Place.Country] / max
 			}
 			if m.Sentence < len(local) && local[m.Sentence][cd.Place.Country] && cd.Place.Feature != Country {
-				cd.Score += 0.5
+				cd.Score += 0.5 * f
 			}
 		}
 		sortCandidates(m)
@@ -689,6 +720,16 @@ some many most all both each every no not one two three four five several few ot
 according despite amid among between under over near across through inside outside around along toward towards later earlier last next
 today yesterday tomorrow elsewhere overnight now unlike like beyond within throughout about against into onto upon without`)
 
+// townFactor scales context for a small town that is not an administrative
+// seat: US context alone must not turn "Cuba" into Cuba, Missouri.
+func townFactor(p *Place) float64 {
+	if p.Feature != City || p.Code == "PPLA" || p.Code == "PPLA2" || p.Code == "PPLC" {
+		return 1
+	}
+	f := (math.Log10(float64(p.Pop)+1) - 2) / 3
+	return math.Max(0.2, math.Min(1, f))
+}
+
 var particle = set("of de del da do dos das al el ez es ed ad an ar as ash at az ul la le les di du von van der den bin ibn bint y e i")
 
 var directions = map[string]string{
@@ -704,12 +745,12 @@ var directions = map[string]string{
 var adminWord = set("province provinces governorate oblast region regions district county state prefecture krai municipality department territory")
 
 // geoWord follows a place name in a geographic term that is still that place ("Gaza Strip").
-var geoWord = set("city strip valley countryside area border borders airport")
+var geoWord = set("city strip valley countryside area border borders airport bay")
 
 // titleWord may stand before a place name without joining a person's name.
 var titleWord = set("the in on at near from to of and or but for by with")
 
-var locative = set("in near at on outside around across inside into throughout within toward towards along off over from to of nearby via against upon through beyond")
+var locative = set("in near at on outside around across inside into throughout within toward towards along off over from to of nearby via upon through")
 
 var cueFiller = set(`the a an its their this that these those his her our
 region regions area areas border borders frontier outskirts suburbs suburb city town towns village villages capital province provinces governorate district
