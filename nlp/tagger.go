@@ -751,6 +751,22 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		return
 	}
 
+	// bare infinitive after let/make/help + object: "let such statements go"
+	if e.has(VB) && (t.Tag == VBP || t.Tag == VB || t.Tag == NN) && (prev.IsNoun() || prev == PRP) && i >= 2 {
+		for j := i - 2; j >= 0 && j >= i-5; j-- {
+			pt := toks[j].Tag
+			if pt.IsVerb() {
+				if bareInfVerbs[lemmaOf(toks, info, j)] && (pt != VBN || j > 0 && toks[j-1].Tag.IsVerb()) {
+					t.Tag = VB
+					return
+				}
+				break
+			}
+			if pt == PUNCT || pt == COMMA || pt == CC || pt == MD || pt == IN {
+				break
+			}
+		}
+	}
 	// verb contexts
 	switch {
 	case (auxTag == TO || auxTag == MD || aux == "DO") && e.has(VB) && !(t.Tag == RB && i+1 < len(toks) && info[i+1].e != nil && info[i+1].e.has(VB)):

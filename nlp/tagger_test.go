@@ -53,6 +53,8 @@ func TestTagRules(t *testing.T) {
 		{"noun before finite verb", "Human trafficking is a crime.", "trafficking", NN},
 		{"compound noun before verb", "The study co-author said so.", "co-author", NN},
 		{"auxiliary stays", "Gondor and Osgiliath have postponed their meeting.", "have", VBP},
+		{"bare infinitive", "We are not going to let such statements go unanswered.", "go", VB},
+		{"bare infinitive after help", "The court jailed a student for helping young militants join a group.", "join", VB},
 		{"headline caps", "REBELS ATTACK ARMY BASE IN NORTH", "ATTACK", VBP},
 	}
 	for _, tc := range tests {
