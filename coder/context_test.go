@@ -275,6 +275,14 @@ func TestContextGolden(t *testing.T) {
 		t.Fatalf("want at least 11 testdata/*.input documents, found %d (%v)", len(inputs), err)
 	}
 	c := loadDefault(t, Options{})
+	nc := loadDefault(t, Options{NoContext: true})
+	var req, met, metNoCtx, forbidNoCtx int
+	var with, without yieldCount
+	defer func() {
+		t.Logf("required events met: %d/%d with document context, %d/%d without (forbidden events without context: %d)", met, req, metNoCtx, req, forbidNoCtx)
+		t.Logf("statements and stories: %d sentences; %.1f events/100 sentences with context (%d events, %d event mentions), %.1f without (%d)",
+			with.sents, with.per100(), with.events, with.mentions, without.per100(), without.events)
+	}()
 	for _, in := range inputs {
 		name := strings.TrimSuffix(filepath.Base(in), ".input")
 		t.Run(name, func(t *testing.T) {
@@ -307,12 +315,38 @@ func TestContextGolden(t *testing.T) {
 			if len(xs) == 0 {
 				t.Fatalf("%s: no expectations", exp)
 			}
+			// the same document without context, for the figures
+			plain, err := nc.Code(context.Background(), doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			with = addYield(with, c, doc, evs)
+			without = addYield(without, nc, doc, plain)
+			for _, x := range xs {
+				n := 0
+				for i := range plain {
+					if x.matches(&plain[i]) {
+						n++
+					}
+				}
+				if x.kind == "require" {
+					req++
+					if n > 0 {
+						metNoCtx++
+					}
+				} else if n > 0 {
+					forbidNoCtx++
+				}
+			}
 			for _, x := range xs {
 				n := 0
 				for i := range evs {
 					if x.matches(&evs[i]) {
 						n++
 					}
+				}
+				if x.kind == "require" && n > 0 {
+					met++
 				}
 				if x.kind == "require" && n == 0 {
 					t.Errorf("%s:%d: required event missing: %d %s %s %s\n%s", exp, x.line, x.sent, x.src, x.tgt, x.code, b.String())
@@ -394,6 +428,15 @@ func yield(t testing.TB, c *Coder, docs []*egret.Document) yieldCount {
 				y.resolved++
 			}
 		}
+	}
+	return y
+}
+
+func addYield(y yieldCount, c *Coder, d *egret.Document, evs []egret.Event) yieldCount {
+	y.sents += len(c.p.SplitSentences(d.Text))
+	y.events += len(evs)
+	for _, e := range evs {
+		y.mentions += max(len(e.Sentences), 1)
 	}
 	return y
 }
