@@ -440,7 +440,7 @@ func guess(up string) Tag {
 		return VBG
 	case n > 3 && has("ED"):
 		return VBN
-	case n > 3 && has("LY"):
+	case n > 4 && has("LY") && !has("PLY"):
 		return RB
 	case n > 5 && has("EST"):
 		return JJS
@@ -580,6 +580,10 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		t.Tag = POS
 		return
 	case "THAT":
+		if prev.IsVerb() && clauseVerbs[lemmaOf(toks, info, i-1)] {
+			t.Tag = IN // denied that ..., said that ...
+			return
+		}
 		nextVerb := i+1 < len(toks) && info[i+1].e != nil && (info[i+1].e.has(VBZ) || info[i+1].e.has(VBD) || info[i+1].e.has(VBP)) && info[i+1].shape&shLower != 0
 		switch {
 		case (prev.IsNoun() || prev == CD) && (nextVerb || next.IsVerb() || next == MD || next == RB):
@@ -887,7 +891,7 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		plural := prev == NNS || prev == NNPS
 		switch {
 		case (t.Tag == VBD || t.Tag == VBN || t.Tag == JJ) && e.has(VBN) && e.has(VBD) && st.finite && prev != NNP && prev != NNPS &&
-			(next == IN || next == TO) && nextUp != "THAT" && !clauseVerbs[lemmaOf(toks, info, i)]:
+			(next == IN || next == TO || next == RB || next == PUNCT) && nextUp != "THAT" && !clauseVerbs[lemmaOf(toks, info, i)]:
 			t.Tag = VBN // two men sought in ..., a trip aimed at ...
 		case (t.Tag == VBD || t.Tag == VBN || t.Tag == JJ) && e.has(VBN) && e.has(VBD) && st.finite && (prev == NNP || prev == NNPS) && nextUp == "BY":
 			t.Tag = VBN
