@@ -339,7 +339,7 @@ func (a *analysis) dominantPlace() int {
 	ts := map[*Place]*tally{}
 	var order []*Place
 	for k, m := range a.mentions {
-		if m.Kind != Toponym {
+		if m.Kind != Toponym || m.qualifier && m.Cue == "" {
 			continue
 		}
 		p := m.Best().Place

@@ -50,7 +50,7 @@ type Mention struct {
 	Candidates []Candidate
 	common     bool // its name is also a common English word
 	ti, tj     int  // token range
-	qualifier  bool // the "Texas" of "Paris, Texas"
+	qualifier  bool // the "Texas" of "Paris, Texas"; the ends of "from X to Y": not where events happen
 }
 
 // Best returns the top candidate.
@@ -327,12 +327,33 @@ func (f *finder) find() []Mention {
 		i = bestEnd - 1
 	}
 	for k := range out {
+		// "stretches from Hong Kong south to Borneo": an extent, not a place
+		// where something happens.
+		if strings.HasPrefix(out[k].Cue, "from") && f.extent(out[k].tj) {
+			out[k].Cue, out[k].qualifier = "", true
+			if k+1 < len(out) && strings.HasPrefix(out[k+1].Cue, "to") {
+				out[k+1].Cue, out[k+1].qualifier = "", true
+			}
+		}
 		out[k].Text = f.text[out[k].Span.Start:out[k].Span.End]
 		if k > 0 && out[k].Cue == "" && out[k].Kind == Toponym && out[k-1].Cue != "" && f.coordinated(out[k-1].tj, out[k].ti) {
 			out[k].Cue = out[k-1].Cue // "in northern Kherson and the Kherson region"
 		}
 	}
 	return out
+}
+
+// extent reports whether "to" follows within three words of token j.
+func (f *finder) extent(j int) bool {
+	for k := j; k < len(f.toks) && k < j+3; k++ {
+		if !f.toks[k].word {
+			return false
+		}
+		if f.lower(k) == "to" {
+			return true
+		}
+	}
+	return false
 }
 
 // coordinated reports whether tokens [i, j) only join two names: "and the",
