@@ -90,7 +90,7 @@ func (gc *Geocoder) analyze(text string, hints []string) *analysis {
 // contribution"). A locative cue ("in Moscow") always means the place.
 func (gc *Geocoder) metonym(f *finder, ms []Mention, k int) {
 	m := &ms[k]
-	if m.Kind != Toponym || m.Cue != "" || m.Region != "" || m.qualifier {
+	if m.Kind != Toponym || m.Cue != "" || m.Region != "" || m.Qualifier {
 		return
 	}
 	top := m.Best().Place
@@ -218,7 +218,7 @@ func qualifiers(f *finder, ms []Mention) {
 			}
 		}
 		if fit {
-			b.qualifier = true
+			b.Qualifier = true
 			sortCandidates(a)
 			sortCandidates(b)
 			continue
@@ -233,7 +233,7 @@ func qualifiers(f *finder, ms []Mention) {
 			if b.Candidates[j].Place.Feature != City {
 				b.Candidates[j].Score += 3
 				sortCandidates(b)
-				a.qualifier = true
+				a.Qualifier = true
 				if b.Cue == "" {
 					b.Cue = a.Cue
 				}
@@ -249,7 +249,7 @@ func qualifiers(f *finder, ms []Mention) {
 func references(f *finder, ms []Mention) {
 	for k := 0; k+1 < len(ms); k++ {
 		a, b := &ms[k], &ms[k+1]
-		if a.Kind != Toponym || b.Kind != Toponym || b.qualifier || b.Cue == "" || b.ti <= a.tj {
+		if a.Kind != Toponym || b.Kind != Toponym || b.Qualifier || b.Cue == "" || b.ti <= a.tj {
 			continue
 		}
 		in, near := false, false
@@ -273,7 +273,7 @@ func references(f *finder, ms []Mention) {
 		if pa.Feature != City || in && !b.contains(pa) {
 			continue
 		}
-		b.qualifier = true
+		b.Qualifier = true
 		if a.Cue == "" {
 			a.Cue = b.Cue
 		}
@@ -339,7 +339,7 @@ func (a *analysis) dominantPlace() int {
 	ts := map[*Place]*tally{}
 	var order []*Place
 	for k, m := range a.mentions {
-		if m.Kind != Toponym || m.qualifier && m.Cue == "" {
+		if m.Kind != Toponym || m.Qualifier && m.Cue == "" {
 			continue
 		}
 		p := m.Best().Place
@@ -462,7 +462,7 @@ var clauseWord = set("and but while whereas which who where although though afte
 func (a *analysis) pick(s, e int, ev egret.Span) int {
 	best, bestRank := -1, -1e9
 	for k, m := range a.mentions {
-		if m.Kind != Toponym || m.qualifier || m.Span.Start < s || m.Span.End > e {
+		if m.Kind != Toponym || m.Qualifier || m.Span.Start < s || m.Span.End > e {
 			continue
 		}
 		p := m.Best().Place
@@ -556,6 +556,9 @@ func Explain(w io.Writer, gc *Geocoder, text string) {
 		}
 		if m.Region != "" {
 			fmt.Fprintf(w, " region=%s", m.Region)
+		}
+		if m.Qualifier {
+			fmt.Fprint(w, " qualifier")
 		}
 		fmt.Fprintln(w)
 		for i, c := range m.Candidates {

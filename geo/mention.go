@@ -48,9 +48,9 @@ type Mention struct {
 	AdminHint  bool   // followed by "province", "governorate", "oblast", …
 	Sentence   int    // index of its sentence in the text
 	Candidates []Candidate
+	Qualifier  bool // only places another name ("Texas" in "Paris, Texas", "Idlib" in "Kafr Nabl in Idlib") or bounds an extent ("from Hong Kong to Borneo"): not where events happen
 	common     bool // its name is also a common English word
 	ti, tj     int  // token range
-	qualifier  bool // the "Texas" of "Paris, Texas"; the ends of "from X to Y": not where events happen
 }
 
 // Best returns the top candidate.
@@ -330,9 +330,9 @@ func (f *finder) find() []Mention {
 		// "stretches from Hong Kong south to Borneo": an extent, not a place
 		// where something happens.
 		if strings.HasPrefix(out[k].Cue, "from") && f.extent(out[k].tj) {
-			out[k].Cue, out[k].qualifier = "", true
+			out[k].Cue, out[k].Qualifier = "", true
 			if k+1 < len(out) && strings.HasPrefix(out[k+1].Cue, "to") {
-				out[k+1].Cue, out[k+1].qualifier = "", true
+				out[k+1].Cue, out[k+1].Qualifier = "", true
 			}
 		}
 		out[k].Text = f.text[out[k].Span.Start:out[k].Span.End]
