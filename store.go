@@ -188,17 +188,17 @@ func PeriodStart(day, interval string) string {
 	return day
 }
 
-// BucketSeries folds per-day points into periods of interval, keeping the
-// order of periods and keys.
+// BucketSeries sums points into periods of interval (day keeps the
+// days), drops zero counts and sorts by period and key.
 func BucketSeries(days []SeriesPoint, interval string) []SeriesPoint {
-	if interval == IntervalDay || interval == "" {
-		return days
-	}
 	type k struct{ p, key string }
-	idx := map[k]int{}
-	var out []SeriesPoint
+	idx := make(map[k]int, len(days))
+	out := make([]SeriesPoint, 0, len(days))
 	for _, d := range days {
-		p := PeriodStart(d.Period, interval)
+		p := d.Period
+		if interval != IntervalDay && interval != "" {
+			p = PeriodStart(d.Period, interval)
+		}
 		i, ok := idx[k{p, d.Key}]
 		if !ok {
 			i = len(out)
@@ -208,13 +208,19 @@ func BucketSeries(days []SeriesPoint, interval string) []SeriesPoint {
 		out[i].Count += d.Count
 		out[i].Goldstein += d.Goldstein
 	}
-	sort.SliceStable(out, func(i, j int) bool {
-		if out[i].Period != out[j].Period {
-			return out[i].Period < out[j].Period
+	kept := out[:0]
+	for _, p := range out {
+		if p.Count != 0 {
+			kept = append(kept, p)
 		}
-		return out[i].Key < out[j].Key
+	}
+	sort.Slice(kept, func(i, j int) bool {
+		if kept[i].Period != kept[j].Period {
+			return kept[i].Period < kept[j].Period
+		}
+		return kept[i].Key < kept[j].Key
 	})
-	return out
+	return kept
 }
 
 // ActorCountry returns the first three letters of an actor code, its
