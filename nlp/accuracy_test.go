@@ -266,6 +266,13 @@ func TestTaggerAccuracyHeldOut(t *testing.T) {
 	if len(gold) < 40 {
 		t.Fatalf("held-out set has %d sentences, want at least 40", len(gold))
 	}
+	gold2 := readGoldTags(t, filepath.Join("testdata", "heldout2.tags"))
+	c2, n2, conf2 := scoreGold(p, gold2)
+	t.Logf("testdata/heldout2.tags: %d sentences, %d/%d tokens right = %.2f%%", len(gold2), c2, n2, 100*float64(c2)/float64(n2))
+	logConfusions(t, conf2, 40)
+	if float64(c2) < 0.96*float64(n2) {
+		t.Errorf("second held-out accuracy %.2f%% below 96%%", 100*float64(c2)/float64(n2))
+	}
 	c, n, conf := scoreGold(p, gold)
 	acc := float64(c) / float64(n)
 	t.Logf("testdata/heldout.tags: %d sentences, %d/%d tokens right = %.2f%%", len(gold), c, n, 100*acc)
