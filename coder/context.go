@@ -34,6 +34,7 @@ type histEntry struct {
 	words  []string // keys of the phrase
 	names  []string // trailing proper-name words no dictionary matched ("JOEL", "RAYBURN")
 	person bool     // the phrase names a role (it has an agent)
+	plural bool     // its head is a plural noun ("militants", "officials")
 }
 
 // docContext is the per-document state of context resolution.
@@ -50,6 +51,9 @@ type docContext struct {
 	// the next sentence keeps its speaker
 	lastQuote     *actorRef
 	lastQuoteSent int
+	quotes        []quoteSpan // quotations and their speakers (quotes.go)
+	sents         []nlp.Sentence
+	date          int
 }
 
 // newDocContext prepares document context, or returns nil when the
@@ -60,6 +64,7 @@ func (c *Coder) newDocContext(doc *egret.Document, sents []nlp.Sentence, date in
 	}
 	dc := &docContext{doc: doc, refs: map[int]*egret.Ref{}, speakerAt: map[int]bool{}}
 	dc.speaker = c.findSpeaker(doc, sents, date)
+	dc.quotes, dc.sents, dc.date = findQuotes(sents), sents, date
 	return dc
 }
 
@@ -90,17 +95,20 @@ func (dc *docContext) observe(c *Coder, s *state, sent *nlp.Sentence) {
 				codes = append(codes, cr.code)
 			}
 		}
-		if len(codes) == 0 {
+		plural := s.words[ent.j-1].tag == nlp.NNS || s.words[ent.j-1].tag == nlp.NNPS
+		if len(codes) == 0 && !plural {
 			continue
 		}
+		// (an uncoded plural, "analysts", is kept without codes: it may be
+		// what a later "they" means)
 		sp, text := s.span(dc.doc, ent.i, ent.j)
-		h := histEntry{actorRef: actorRef{codes: codes, ref: egret.Ref{Text: text, Sentence: sent.Index, Span: sp}}, person: len(ent.agents) > 0}
+		h := histEntry{actorRef: actorRef{codes: codes, ref: egret.Ref{Text: text, Sentence: sent.Index, Span: sp}}, person: len(ent.agents) > 0, plural: plural}
 		for k := ent.i; k < ent.j; k++ {
 			h.words = append(h.words, s.words[k].key)
 		}
 		// names: proper-name words no dictionary matched ("Joel
 		// Rayburn", "Secretary-General"), by which the text may refer back
-		for k := ent.i; k < ent.j; k++ {
+		for k := ent.i; k < ent.j && len(codes) > 0; k++ {
 			w := &s.words[k]
 			if s.inMent[k] >= 0 || (w.tag != nlp.NNP && w.tag != nlp.NNPS) || len(w.key) < 3 || !titlecase(dc.doc.Text[w.start:w.end]) || dc.refs[k] != nil {
 				continue
@@ -140,6 +148,19 @@ func (c *Coder) contextMentions(s *state) {
 		w := &s.words[i]
 		switch {
 		case w.key == "WE" || (w.key == "US" && dc.doc.Text[w.start:w.end] == "us") || (w.key == "OUR" && s.agentFollows(i)):
+			if q := c.quoteAt(dc, w.start); q != nil {
+				if q.who == nil {
+					continue // quoting someone who is not an actor
+				}
+				codes := q.who.codes
+				if w.key == "OUR" {
+					codes = countryPart(codes)
+				}
+				s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: codes, actor: contextActor})
+				ref := q.who.ref
+				dc.refs[i] = &ref
+				continue
+			}
 			if quoted {
 				// resolved to the quoted speaker once phrases are known
 				// (contextEntities)
@@ -158,6 +179,14 @@ func (c *Coder) contextMentions(s *state) {
 			ref := dc.speaker.ref
 			dc.refs[i] = &ref
 			dc.speakerAt[i] = true
+		case w.key == "THEY" && (i == 0 || s.isQuote(i-1) && i == 1) && c.quoteAt(dc, w.start) == nil:
+			// a sentence-initial "they": the last plural actor phrase of
+			// the previous sentence ("Militants attacked ... They took ...")
+			if h := dc.lastPlural(); h != nil {
+				s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: h.codes, actor: contextActor})
+				ref := h.ref
+				dc.refs[i] = &ref
+			}
 		case (w.tag == nlp.NNP || w.tag == nlp.NNPS) && len(w.key) >= 3 && titlecase(dc.doc.Text[w.start:w.end]) && s.aloneName(i):
 			if h := dc.byName(w.key); h != nil {
 				s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: h.codes, actor: contextActor})
@@ -207,6 +236,25 @@ func countryPart(codes []string) []string {
 	return out
 }
 
+// lastPlural returns the newest plural actor phrase of the previous
+// sentence, if that sentence has exactly one.
+func (dc *docContext) lastPlural() *histEntry {
+	var found *histEntry
+	for h := len(dc.hist) - 1; h >= 0 && dc.hist[h].ref.Sentence >= dc.sent-1; h-- {
+		if dc.hist[h].ref.Sentence != dc.sent-1 || !dc.hist[h].plural {
+			continue
+		}
+		if found != nil {
+			return nil // two candidates: ambiguous
+		}
+		found = &dc.hist[h]
+	}
+	if found == nil || len(found.codes) == 0 || len(found.codes[0]) == 3 {
+		return nil // uncoded ("analysts") or a country ("the Philippines")
+	}
+	return found
+}
+
 // byName finds the newest earlier person whose trailing name words hold key.
 func (dc *docContext) byName(key string) *histEntry {
 	for h := len(dc.hist) - 1; h >= 0; h-- {
@@ -254,6 +302,9 @@ func (c *Coder) contextEntities(s *state) {
 // news it picks the wrong country too often.)
 func (dc *docContext) describe(head string) *histEntry {
 	for h := len(dc.hist) - 1; h >= 0; h-- {
+		if len(dc.hist[h].codes) == 0 {
+			continue
+		}
 		for _, w := range dc.hist[h].words {
 			if w == head {
 				return &dc.hist[h]
