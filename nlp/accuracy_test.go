@@ -270,14 +270,14 @@ func TestTaggerAccuracyHeldOut(t *testing.T) {
 	c2, n2, conf2 := scoreGold(p, gold2)
 	t.Logf("testdata/heldout2.tags: %d sentences, %d/%d tokens right = %.2f%%", len(gold2), c2, n2, 100*float64(c2)/float64(n2))
 	logConfusions(t, conf2, 40)
-	if float64(c2) < 0.96*float64(n2) {
-		t.Errorf("second held-out accuracy %.2f%% below 96%%", 100*float64(c2)/float64(n2))
+	if float64(c2) < 0.985*float64(n2) {
+		t.Errorf("second held-out accuracy %.2f%% below 98.5%%", 100*float64(c2)/float64(n2))
 	}
 	c, n, conf := scoreGold(p, gold)
 	acc := float64(c) / float64(n)
 	t.Logf("testdata/heldout.tags: %d sentences, %d/%d tokens right = %.2f%%", len(gold), c, n, 100*acc)
 	logConfusions(t, conf, 40)
-	if acc < 0.978 {
-		t.Errorf("held-out accuracy %.2f%% below 97.8%%", 100*acc)
+	if acc < 0.982 {
+		t.Errorf("held-out accuracy %.2f%% below 98.2%%", 100*acc)
 	}
 }

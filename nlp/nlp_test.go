@@ -326,6 +326,8 @@ func TestVerbForms(t *testing.T) {
 		{"REWRITE", []string{"REWRITES", "REWROTE", "REWRITTEN", "REWRITING"}},
 		{"OUTRUN", []string{"OUTRUNS", "OUTRAN", "OUTRUN", "OUTRUNNING"}},
 		{"WORK", []string{"WORKS", "WORKED", "WORKED", "WORKING"}},
+		{"TRAVEL", []string{"TRAVELS", "TRAVELED", "TRAVELED", "TRAVELING"}},
+		{"CONTROL", []string{"CONTROLS", "CONTROLLED", "CONTROLLED", "CONTROLLING"}},
 		{"shake", []string{"SHAKES", "SHOOK", "SHAKEN", "SHAKING"}},
 		{"", nil},
 	}

@@ -696,6 +696,12 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		t.Tag = NN // a hafling was reported
 		return
 	}
+	if t.Tag == VBG && prev == NN && info[i].shape&shLower != 0 && (next == PUNCT || next == COMMA || next == CC) {
+		if a, _ := auxBefore(toks, info, i); a == "" {
+			t.Tag = NN // drug trafficking.
+			return
+		}
+	}
 	if t.Tag == VBG && i > 0 && toks[i-1].Upper == "OF" && (next == PUNCT || next == COMMA || next == CC || next == IN && nextTokUpper(toks, i) != "THAT") {
 		t.Tag = NN // six days of fighting.
 		return
@@ -855,8 +861,8 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 				t.Tag = NN
 			case e.has(NNS) && t.Tag != VBD && t.Tag != VBN:
 				t.Tag = NNS
-			case (t.Tag == VBD || t.Tag == VBN) && e.has(JJ) && realDet && (next.IsNoun() || next == JJ):
-				t.Tag = JJ
+			case (t.Tag == VBD || t.Tag == VBN) && e.has(JJ) && (realDet || prev == IN) && (next.IsNoun() || next == JJ):
+				t.Tag = JJ // behind closed doors
 			case (t.Tag == VBD || t.Tag == VBN) && realDet && e.has(NN) && !next.IsNoun():
 				t.Tag = NN // "the set", "a hit"
 			case t.Tag == VBD && e.has(VBN) && (isDetLike(prev) || (prev == IN || prev == TO) && (next.IsNoun() || next == JJ)):
@@ -887,7 +893,8 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		return
 	case prev.IsNoun():
 		// subject + verb versus noun compound
-		objectNext := next == DT || next == PRPS || next == NNP || next == CD || next == PRP || next == RB
+		objectNext := next == DT || next == PRPS || next == NNP || next == CD || next == PRP ||
+			next == RB && !(i+2 < len(toks) && info[i+2].e != nil && info[i+2].e.has(VBP)) // "forces now control"
 		plural := prev == NNS || prev == NNPS
 		switch {
 		case (t.Tag == VBD || t.Tag == VBN || t.Tag == JJ) && e.has(VBN) && e.has(VBD) && st.finite && prev != NNP && prev != NNPS &&
@@ -914,6 +921,8 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 			}
 		case t.Tag == NN && e.has(VBD) && !st.finite && (next == PUNCT || next == IN || next == TO) && !plural:
 			t.Tag = VBD // the fighting spread.
+		case (t.Tag == VB || t.Tag == VBP || t.Tag == NN) && e.has(VBD) && !e.tags[0].IsNoun() && !st.finite && objectNext && next != RB:
+			t.Tag = VBD // the strike hit a fuel depot
 		case t.Tag == VB && e.has(NN) && (e.tags[0].IsNoun() || !plural):
 			t.Tag = NN
 		case t.Tag == VB && e.has(VBP):

@@ -350,6 +350,14 @@ func build(wn *wordnet) *lexicon {
 			// a doubled past (REFERRED) implies a doubled gerund (REFERRING)
 			forms[3] = pasts[0][:len(pasts[0])-2] + "ING"
 		}
+		if (strings.HasSuffix(v, "EL") || strings.HasSuffix(v, "AL")) && !stressedL[v] && len(pasts) > 0 && pasts[0] == v+"LED" && !morph.Doubles(v) {
+			// WordNet spells MODELLED, TRAVELLED; American news, and so
+			// egret, MODELED first, the British forms as variants
+			pasts = append([]string{reg[1]}, pasts...)
+			pps = append([]string{reg[2]}, pps...)
+			gers = append([]string{reg[3]}, gers...)
+			forms[1], forms[2], forms[3] = reg[1], reg[2], reg[3]
+		}
 		var alts []string
 		for _, list := range [][]string{sgs, pasts, pps, gers} {
 			for _, f := range list {
@@ -574,3 +582,7 @@ func prefixedIrregular(v string, irr map[string]irregular, exc []string) (string
 	}
 	return "", irregular{}, false
 }
+
+// stressedL end in a stressed -EL and double in American English too.
+var stressedL = map[string]bool{"COMPEL": true, "EXPEL": true, "PROPEL": true, "REPEL": true, "EXCEL": true,
+	"DISPEL": true, "IMPEL": true, "REBEL": true, "INSTAL": true, "ENTHRAL": true, "APPAL": true}
