@@ -39,3 +39,39 @@ func TestRobustInputs(t *testing.T) {
 		t.Error("no explanation")
 	}
 }
+
+// FuzzCode codes arbitrary text with the unit-test dictionaries: it must
+// never panic and every event must have a source and a code.
+func FuzzCode(f *testing.F) {
+	c, recs := loadValidation(f)
+	for _, r := range recs[:40] {
+		f.Add(r.Text)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		type result struct {
+			evs []egret.Event
+			err error
+		}
+		done := make(chan result, 1)
+		go func() {
+			evs, err := c.Code(context.Background(), &egret.Document{ID: "f", Text: text, Date: time.Date(1995, 1, 1, 0, 0, 0, 0, time.UTC)})
+			c.Explain(text, time.Time{})
+			done <- result{evs, err}
+		}()
+		var r result
+		select {
+		case r = <-done:
+		case <-time.After(3 * time.Second):
+			t.Fatalf("coding %q takes more than 3 s", text)
+		}
+		evs, err := r.evs, r.err
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, e := range evs {
+			if e.Source == "" || e.CAMEO == "" || e.SentenceSpan.End > len(text) {
+				t.Fatalf("bad event %+v", e)
+			}
+		}
+	})
+}
