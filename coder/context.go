@@ -96,8 +96,8 @@ func (dc *docContext) observe(c *Coder, s *state, sent *nlp.Sentence) {
 			}
 		}
 		plural := s.words[ent.j-1].tag == nlp.NNS || s.words[ent.j-1].tag == nlp.NNPS
-		if len(codes) == 0 && !plural {
-			continue
+		if len(codes) == 0 && (!plural || ent.j < len(s.words) && speechLemmas[s.words[ent.j].lemma]) {
+			continue // ("officials said" is the source of the report, not a topic)
 		}
 		// (an uncoded plural, "analysts", is kept without codes: it may be
 		// what a later "they" means)

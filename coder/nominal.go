@@ -19,6 +19,45 @@ var eventNouns = map[string]string{
 	"ATTACK": "190", "ATTACKS": "190", "ASSAULT": "190", "ASSAULTS": "190", "RAID": "190", "RAIDS": "190", "OFFENSIVE": "190",
 	"STRIKE": "190", "STRIKES": "190", "AIRSTRIKE": "195", "AIRSTRIKES": "195", "AIR-STRIKE": "195", "AIR-STRIKES": "195", "BOMBING": "195", "BOMBINGS": "195",
 	"BOMBARDMENT": "195", "SHELLING": "194", "SHELLINGS": "194",
+	"OPERATIONS": "190", "OPERATION": "190", // only military ones (armedOperation)
+}
+
+// armedOperation reports whether "operation(s)" at i is a military one.
+func (s *state) armedOperation(i int) bool {
+	if k := s.words[i].key; k != "OPERATIONS" && k != "OPERATION" {
+		return true
+	}
+	if i == 0 {
+		return false
+	}
+	switch s.words[i-1].key {
+	case "MILITARY", "COUNTERTERRORISM", "COUNTER-TERRORISM", "COMBAT", "SECURITY", "ANTI-TERRORIST", "OFFENSIVE":
+		return true
+	}
+	return false
+}
+
+// nounModality reads modality from the verb group governing an event
+// noun ("will continue military operations against"): negated nouns are
+// not coded.
+func (s *state) nounModality(i int) string {
+	if g := s.groupAt(i); g >= 0 {
+		i = s.groups[g].i // from the start of the noun's own phrase
+	}
+	for k := i - 1; k >= 0 && k >= i-5; k-- {
+		switch x := s.words[k].key; {
+		case x == "NOT" || x == "N'T" || x == "NEVER":
+			return modNegated
+		case intended[x]:
+			return modIntended
+		case hypothetical[x]:
+			return modHypothetical
+		}
+		if s.inMent[k] >= 0 {
+			break
+		}
+	}
+	return ""
 }
 
 // Sanctions and threats were left out: as nouns they are mostly talked
@@ -37,8 +76,15 @@ func (c *Coder) nominalEvents(s *state, raw []rawEvent) []rawEvent {
 	for i := 0; i < n; i++ {
 		w := &s.words[i]
 		code := eventNouns[w.key]
-		if code == "" || s.inMent[i] >= 0 {
+		if code == "" || s.inMent[i] >= 0 || !s.armedOperation(i) {
 			continue
+		}
+		mod := s.nounModality(i)
+		if mod == modNegated {
+			continue
+		}
+		if mod == modIntended {
+			code = intentCode[code[:2]] // "will continue military operations against X": a threat
 		}
 		if !w.tag.IsNoun() || s.verbAt(i) >= 0 {
 			// the tagger may read "airstrikes" as a verb: after a
@@ -100,7 +146,7 @@ func (c *Coder) nominalEvents(s *state, raw []rawEvent) []rawEvent {
 			if g := s.groupAt(q - 1); g >= 0 {
 				sg = g
 			}
-		} else if g := s.groupAt(i); g >= 0 && s.groups[g].i < i {
+		} else if g := s.groupAt(i); g >= 0 && s.groups[g].i < i && actorGroup(s, g) {
 			sg = g // "Israeli airstrikes on", "the Russia attack on": an actor inside the phrase
 		} else if g := s.groupAt(i - 1); g >= 0 && s.groups[g].j == i && s.groups[g].i < i-1 {
 			sg = g
@@ -131,7 +177,7 @@ func (c *Coder) nominalEvents(s *state, raw []rawEvent) []rawEvent {
 					continue
 				}
 				r := rawEvent{src: sc.code, tgt: tc.code, code: code, srcI: sc.i, srcJ: sc.j, tgtI: tc.i, tgtJ: tc.j,
-					verbI: i, verbJ: i + 1, pattern: "context:noun", tgtRef: s.groups[tg].ref}
+					verbI: i, verbJ: i + 1, pattern: "context:noun", tgtRef: s.groups[tg].ref, modality: mod}
 				if sg >= 0 {
 					r.srcRef = s.groups[sg].ref
 				}
@@ -275,6 +321,17 @@ func (s *state) accusedOf(raw []rawEvent, i int) bool {
 			if s.words[k].key == "OF" {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// actorGroup reports whether group g names an actor, not only a role
+// ("military operations" has the agent MILITARY but names no one).
+func actorGroup(s *state, g int) bool {
+	for _, c := range s.groups[g].codes {
+		if !strings.HasPrefix(c.code, "---") {
+			return true
 		}
 	}
 	return false
