@@ -133,4 +133,3 @@ func (c *Coder) quoteAt(dc *docContext, p int) *quoteSpan {
 	}
 	return nil
 }
-
