@@ -85,6 +85,9 @@ func (p *Pipeline) documentNames(toks []Token, ents []*entry) map[string]bool {
 		if pt == "" || !(pt[0] >= 'a' && pt[0] <= 'z' || pt[0] >= 'A' && pt[0] <= 'Z' || pt == ",") {
 			continue // after punctuation or a quote a capital proves nothing
 		}
+		if pt[0] >= 'A' && pt[0] <= 'Z' && !(i+1 < len(toks) && toks[i+1].Text != "" && toks[i+1].Text[0] >= 'a' && toks[i+1].Text[0] <= 'z') {
+			continue // inside a run of capitals, perhaps a title-case headline
+		}
 		e := ents[i]
 		if e == nil || e.tags[0] == NNP || closedFirst(e) {
 			continue

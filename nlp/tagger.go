@@ -138,6 +138,17 @@ func (p *Pipeline) tag(toks []Token, ents []*entry, names map[string]bool) {
 		}
 	}
 	allCaps := words >= 3 && caps*10 >= words*8
+	if !allCaps && words >= 3 && (len(toks) == 0 || !isTerminal(toks[len(toks)-1].Upper)) {
+		// a headline in title case ("Iraq Says Key Leader Is Dead"):
+		// capitals say as little as in an all-caps one
+		titled := 0
+		for i := range toks {
+			if info[i].shape&shCap != 0 {
+				titled++
+			}
+		}
+		allCaps = titled*4 >= words*3
+	}
 
 	// pass 1: lexical tags
 	initial := true // sentence or quotation start: capitals are not evidence
@@ -396,6 +407,9 @@ func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks
 	}
 	if nameParticles[t.Upper] && i > 0 && i+1 < len(toks) && info[i-1].shape&shCap != 0 && info[i+1].shape&shCap != 0 && !initial {
 		return NNP // Ursula von der Leyen, Bashar al Assad
+	}
+	if allCaps && sh&shCap != 0 && (e == nil || e.tags[0] == NNP || names[t.Upper]) {
+		return NNP // a name in a headline
 	}
 	if e != nil && e.tags[0] == NNP && !allCaps {
 		if e.n > 1 {

@@ -55,6 +55,8 @@ func TestTagRules(t *testing.T) {
 		{"auxiliary stays", "Gondor and Osgiliath have postponed their meeting.", "have", VBP},
 		{"bare infinitive", "We are not going to let such statements go unanswered.", "go", VB},
 		{"bare infinitive after help", "The court jailed a student for helping young militants join a group.", "join", VB},
+		{"title-case headline verb", "Iraq Says Key Islamic State Leader Is Dead", "Says", VBZ},
+		{"title-case headline name from the body", "Zelenskyy Meets Trump in Washington\n\nUkraine's president met President Donald Trump on Friday.", "Meets", VBZ},
 		{"headline caps", "REBELS ATTACK ARMY BASE IN NORTH", "ATTACK", VBP},
 	}
 	for _, tc := range tests {
