@@ -292,7 +292,7 @@ func (c *Coder) buildEntities(s *state) {
 			// word modifying another noun names no actor
 		} else if e.actorCodes != nil || len(e.agents) > 0 {
 			s.ents = append(s.ents, e)
-		} else if j+1 < n && s.words[j].key == "OF" && s.inMent[j+1] >= 0 && s.ments[s.inMent[j+1]].kind == mActor {
+		} else if j+1 < n && s.words[j].key == "OF" && s.inMent[j+1] >= 0 && (s.ments[s.inMent[j+1]].kind == mActor || s.quantity(i, j)) {
 			// "goats of Gondor", "the population of Gondor": a plain head
 			// noun takes the actor of its of-phrase (kept only if mergePP
 			// attaches it)
@@ -342,6 +342,14 @@ func (s *state) mergePP() {
 			b := s.ents[e+1]
 			pw := s.words[a.j].key
 			empty := len(a.agents) == 0
+			quant := empty && a.actorCodes == nil && pw == "OF" && b.i == a.j+1 && b.actorCodes == nil && len(b.agents) > 0 && s.quantity(a.i, a.j)
+			if quant {
+				// "Hundreds of protesters": the quantity is part of the phrase
+				a.j, a.agents, a.former = b.j, b.agents, b.former
+				out = append(out, a)
+				e++
+				continue
+			}
 			if (pw == "OF" || (!empty && (pw == "IN" || pw == "FROM" || pw == "AT"))) && b.i == a.j+1 && b.actorCodes != nil {
 				coordBefore := a.i >= 2 && (isCoord(s.words[a.i-1].key) || s.words[a.i-1].key == ",") && len(out) > 0 && out[len(out)-1].j == a.i-1 && out[len(out)-1].actorCodes == nil
 				coordAfter := b.j+1 < len(s.words) && (isCoord(s.words[b.j].key) || s.words[b.j].key == ",") && e+2 < len(s.ents) && s.ents[e+2].i == b.j+1
@@ -360,6 +368,22 @@ func (s *state) mergePP() {
 	}
 	s.ents = out
 }
+
+// quantity reports a phrase of numbers and quantity words ("hundreds",
+// "dozens", "some", "three").
+func (s *state) quantity(i, j int) bool {
+	for k := i; k < j; k++ {
+		w := &s.words[k]
+		if w.tag != nlp.CD && !quantityWords[w.key] && w.tag != nlp.DT {
+			return false
+		}
+	}
+	return j > i
+}
+
+var quantityWords = map[string]bool{"HUNDREDS": true, "THOUSANDS": true, "DOZENS": true, "SCORES": true, "MILLIONS": true, "TENS": true,
+	"SOME": true, "MANY": true, "SEVERAL": true, "MOST": true, "ALL": true, "NUMBER": true, "GROUP": true, "HANDFUL": true, "CROWD": true,
+	"CROWDS": true, "MAJORITY": true, "PART": true, "MEMBERS": true, "HUNDRED": true, "THOUSAND": true, "DOZEN": true, "BOTH": true}
 
 func (s *state) npwAt(i int) bool { return i >= 0 && i < len(s.npw) && s.npw[i] }
 

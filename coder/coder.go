@@ -4,6 +4,7 @@ package coder
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/egret-events/egret"
@@ -300,9 +301,21 @@ func (c *Coder) findMentions(s *state, keys []string, date int) {
 			i += gn
 			continue
 		}
+		// "Saudi-led coalition", "US-backed forces": the actor before the
+		// hyphen leads or sponsors the phrase
+		if k := strings.LastIndexByte(w.key, '-'); k > 0 && sponsorSuffix[w.key[k+1:]] {
+			one := [1]string{w.key[:k]}
+			if e, n := c.d.Actors.Index.Match(one[:], 0); n == 1 {
+				if codes := e.Value.CodesAt(date); codes != nil {
+					s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: codes, actor: e.Value})
+				}
+			}
+		}
 		i++
 	}
 }
+
+var sponsorSuffix = map[string]bool{"LED": true, "BACKED": true, "ALLIED": true, "SUPPORTED": true, "SPONSORED": true, "FUNDED": true, "ARMED": true, "TRAINED": true}
 
 func (s *state) addMention(m mention) {
 	idx := int16(len(s.ments))

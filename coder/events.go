@@ -177,6 +177,9 @@ func (s *state) subject(cl *clause, v *verbCand, b *binding, inh int) int {
 		}
 	}
 	if s.phraseScope && !s.adjunct(v) {
+		if g, ok := s.infinitiveSubject(cl, v, b, inh); ok {
+			return g
+		}
 		if g := s.relativeAntecedent(v, b); g >= 0 {
 			return g
 		}
@@ -437,6 +440,55 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 	return out, subj
 }
 
+// finite reports a tag that heads a finite clause.
+func finite(t nlp.Tag) bool { return t == nlp.VBD || t == nlp.VBZ || t == nlp.VBP || t == nlp.MD }
+
+// objectControl verbs make their object the subject of a following
+// infinitive: "asked NATO to supply", "wants Putin to attack".
+var objectControl = map[string]bool{"ASK": true, "URGE": true, "TELL": true, "WANT": true, "ALLOW": true, "PERMIT": true, "ORDER": true,
+	"FORCE": true, "COMPEL": true, "ENCOURAGE": true, "CALL": true, "PRESS": true, "PRESSURE": true, "PERSUADE": true, "INVITE": true,
+	"REQUEST": true, "AUTHORIZE": true, "AUTHORISE": true, "EXPECT": true, "HELP": true, "ENABLE": true}
+
+// infinitiveSubject gives the subject of "to VERB" in CAMEO 2.0 mode: the
+// object of an object-control verb ("asked NATO to supply"), else the
+// subject of the verb the infinitive depends on ("Turkish troops entered
+// northern Syria to fight"). ok is false when the verb is no infinitive.
+func (s *state) infinitiveSubject(cl *clause, v *verbCand, b *binding, inh int) (int, bool) {
+	if v.gs >= len(s.words) || s.words[v.gs].tag != nlp.TO || v.gs == 0 {
+		return -1, false
+	}
+	// the verb the infinitive depends on
+	for pi := len(s.verbs) - 1; pi >= 0; pi-- {
+		p := &s.verbs[pi]
+		if p.i >= v.gs || p.i < cl.start {
+			continue
+		}
+		if objectControl[s.words[p.i].lemma] {
+			for g := range s.groups {
+				if s.groups[g].j == v.gs && s.groups[g].i >= p.ve && !b.taken(g) {
+					return g, true
+				}
+			}
+		}
+		return s.subject(cl, p, b, inh), true
+	}
+	// a plain verb the dictionary does not know
+	for k := v.gs - 1; k >= cl.start; k-- {
+		if w := &s.words[k]; w.tag.IsVerb() && s.inMent[k] < 0 {
+			if objectControl[w.lemma] {
+				for g := range s.groups {
+					if s.groups[g].j == v.gs && s.groups[g].i > k && !b.taken(g) {
+						return g, true
+					}
+				}
+			}
+			tmp := verbCand{i: k, vs: k, ve: k + 1, gs: k}
+			return s.subject(cl, &tmp, b, inh), true
+		}
+	}
+	return -1, false
+}
+
 // adjunct reports a participle clause after a comma (", killing eight
 // people"): its subject is the main clause's.
 func (s *state) adjunct(v *verbCand) bool {
@@ -450,7 +502,7 @@ func (s *state) adjunct(v *verbCand) bool {
 func (s *state) windowStart(lo int, v *verbCand) int {
 	for k := v.gs - 1; k >= lo; k-- {
 		w := &s.words[k]
-		if (w.tag.IsVerb() && w.tag != nlp.VBG && w.tag != nlp.VBN) || w.tag == nlp.MD || w.tag == nlp.WDT || w.tag == nlp.WP || w.key == "THAT" {
+		if finite(w.tag) || w.tag == nlp.WDT || w.tag == nlp.WP || w.key == "THAT" {
 			if s.inMent[k] < 0 {
 				return k + 1
 			}
@@ -543,7 +595,7 @@ func (s *state) phraseEnd(v *verbCand, cl *clause) int {
 		if s.inMent[k] >= 0 {
 			continue
 		}
-		if (w.tag.IsVerb() && w.tag != nlp.VBG && w.tag != nlp.VBN) || w.tag == nlp.MD || w.tag == nlp.WDT || w.tag == nlp.WP || w.key == "THAT" ||
+		if finite(w.tag) || w.tag == nlp.WDT || w.tag == nlp.WP || w.key == "THAT" ||
 			(w.tag == nlp.IN && subordinators[w.key] && w.key != "AS") {
 			return k
 		}
