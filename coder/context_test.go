@@ -476,3 +476,80 @@ func BenchmarkCodeVOA(b *testing.B) {
 		})
 	}
 }
+
+// TestContextConstructions checks document-context constructions one by
+// one on short documents (two sentences, so that context is on).
+func TestContextConstructions(t *testing.T) {
+	c := loadDefault(t, Options{})
+	lead := "Officials met on Monday. "
+	tests := []struct {
+		name, title, text string
+		want              []string // expectation lines, as in testdata/*.expect
+	}{
+		{"reported speech", "", lead + "Ukraine said that Russian forces attacked Kharkiv.",
+			[]string{"require 1 RUSMIL UKR 19 cert=reported reported=Ukraine", "require 1 UKR RUS 112"}},
+		{"alleged", "", lead + "Russia claimed that Ukrainian troops allegedly shelled Donetsk.",
+			[]string{"require 1 UKRMIL * 19 cert=alleged", "require 1 RUS UKR 112"}},
+		{"nominal report", "", lead + "Moscow rejected a statement by the U.S. State Department to the effect that Russia is aggravating the crisis.",
+			[]string{"require 1 USAGOV RUS 112"}},
+		{"criticism", "", lead + "Blinken said that he believes China is not doing enough to stop the flow of fentanyl.",
+			[]string{"require 1 USAGOV CHN 111", "forbid 1 USAGOV CHN 010"}},
+		{"negated", "", lead + "Israel did not attack Iran.", []string{"forbid 1 ISR IRN *"}},
+		{"no longer", "", lead + "The Taliban will no longer cooperate with Pakistan.", []string{"forbid 1 AFG* PAK *"}},
+		{"intent", "", lead + "Germany will provide Ukraine with air defence systems.",
+			[]string{"require 1 DEU UKR 033 mod=intended", "forbid 1 DEU UKR 07"}},
+		{"threat", "", lead + "North Korea will attack South Korea if the drills continue.",
+			[]string{"require 1 PRK KOR 138 mod=intended", "forbid 1 PRK KOR 19"}},
+		{"hypothetical", "", lead + "Iran would meet the United States in Oman.",
+			[]string{"require 1 IRN USA 04 mod=hypothetical"}},
+		{"passive nominal", "", lead + "Accusations have been made against the Iranian military.",
+			[]string{"require 1 - IRNMIL 112"}},
+		{"speaker from title", "Statement by the Ministry of Foreign Affairs of Japan", "Statement by the Ministry of Foreign Affairs of Japan\n\nWe strongly condemn North Korea. We urge North Korea to stop its launches.",
+			[]string{"require 1 JPNGOV PRK 111 ref=Ministry_of_Foreign_Affairs_of_Japan", "require 2 JPNGOV PRK 02"}},
+		{"no speaker, no we", "", lead + "We strongly condemn North Korea.", []string{"forbid 1 * PRK *"}},
+		{"quoted speaker", "", lead + `"We strongly condemn NATO," Foreign Minister Sergei Lavrov said.`,
+			[]string{"require 1 RUSGOV IGOWSTNAT 111 ref=Sergei_Lavrov"}},
+		{"quoted non-actor", "", lead + `"We strongly condemn NATO," a local resident said.`,
+			[]string{"forbid 1 * IGOWSTNAT *"}},
+		{"short name", "", "Russian Foreign Minister Sergei Lavrov arrived in Ankara. Lavrov criticized NATO.",
+			[]string{"require 1 RUSGOV IGOWSTNAT 111"}},
+		{"definite description", "", "US Special Envoy for Syria Joel Rayburn visited Turkey. The envoy accused Russia of war crimes.",
+			[]string{"require 1 USAGOV RUS 112 ref=Special_Envoy"}},
+		{"duplicates", "", "Russia accused Ukraine of shelling. Russia also accused Ukraine of sabotage.",
+			[]string{"require 0 RUS UKR 112", "require 1 RUS UKR 112"}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			doc := &egret.Document{ID: "t", Title: tc.title, Text: tc.text, Date: time.Date(2024, 6, 1, 0, 0, 0, 0, time.UTC)}
+			evs, err := c.Code(context.Background(), doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var b strings.Builder
+			for i := range evs {
+				checkSpans(t, doc, &evs[i])
+				b.WriteString(goldenLine(&evs[i]) + "\n")
+			}
+			path := filepath.Join(t.TempDir(), "x.expect")
+			os.WriteFile(path, []byte(strings.Join(tc.want, "\n")), 0o644)
+			for _, x := range readExpect(t, path) {
+				n := 0
+				for i := range evs {
+					if x.matches(&evs[i]) {
+						n++
+					}
+				}
+				if x.kind == "require" && n == 0 || x.kind == "forbid" && n > 0 {
+					t.Errorf("%s %d %s %s %s: failed; events:\n%s", x.kind, x.sent, x.src, x.tgt, x.code, b.String())
+				}
+			}
+			if tc.name == "duplicates" {
+				for _, e := range evs {
+					if e.Source == "RUS" && e.Target == "UKR" && strings.HasPrefix(e.CAMEO, "112") && len(e.Sentences) != 2 {
+						t.Errorf("restated accusation not merged: %+v", e)
+					}
+				}
+			}
+		})
+	}
+}

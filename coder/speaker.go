@@ -170,6 +170,18 @@ func (c *Coder) findReports(s *state) []reportFrame {
 				break
 			}
 		}
+		if th < 0 && verb {
+			// no "that": "said he believes China is not doing enough"
+			if g := s.groupAt(i + 1); g >= 0 && s.groups[g].i == i+1 {
+				k := s.groups[g].j
+				for k < n && (s.words[k].tag == nlp.RB || s.words[k].tag == nlp.MD || auxVerbs[s.words[k].key]) {
+					k++
+				}
+				if k < n && s.words[k].tag.IsVerb() && k > s.groups[g].j || k < n && s.words[k].tag.IsVerb() && s.words[k].tag != nlp.VBG && s.words[k].tag != nlp.VBN {
+					th = i
+				}
+			}
+		}
 		if th < 0 {
 			continue
 		}
@@ -194,10 +206,27 @@ func (c *Coder) findReports(s *state) []reportFrame {
 					for _, cr := range s.groups[g].codes {
 						f.reporter = append(f.reporter, cr.code)
 					}
-				} else if (s.words[p].key == "HE" || s.words[p].key == "SHE") && s.ante != nil {
-					f.rI, f.rJ, f.reporter = p, p+1, s.ante.codes
-					ref := s.ante.ref
-					f.ref = &ref
+				} else if s.words[p].key == "HE" || s.words[p].key == "SHE" {
+					// "Blinken said he believes ...": the sentence's earlier
+					// actor, else the antecedent from earlier sentences
+					for g := len(s.groups) - 1; g >= 0; g-- {
+						if s.groups[g].j <= p && actorGroup(s, g) {
+							if f.ref = s.groups[g].ref; f.ref == nil {
+								sp, text := s.span(s.dc.doc, s.groups[g].i, s.groups[g].j)
+								f.ref = &egret.Ref{Text: text, Sentence: s.dc.sent, Span: sp}
+							}
+							for _, cr := range s.groups[g].codes {
+								f.reporter = append(f.reporter, cr.code)
+							}
+							break
+						}
+					}
+					if f.reporter == nil && s.ante != nil {
+						f.reporter = s.ante.codes
+						ref := s.ante.ref
+						f.ref = &ref
+					}
+					f.rI, f.rJ = p, p+1
 				}
 			}
 		} else {
