@@ -29,6 +29,7 @@ const (
 	City Feature = iota
 	Admin1
 	Country
+	Region // an area that is neither: "Donbas", "Darfur", "Sinai"
 )
 
 func (f Feature) String() string {
@@ -39,6 +40,8 @@ func (f Feature) String() string {
 		return "admin1"
 	case Country:
 		return "country"
+	case Region:
+		return "region"
 	}
 	return "?"
 }
@@ -78,6 +81,7 @@ type Gazetteer struct {
 	countries map[string]int32  // ISO-3 → place
 	iso2      map[string]string // ISO-2 → ISO-3
 	admin1    map[string]int32  // "SY.12" → place
+	regions   []int32
 	maxWords  int
 }
 
@@ -172,6 +176,19 @@ func Load(r io.Reader) (*Gazetteer, error) {
 			pop, _ := strconv.ParseInt(f[8], 10, 64)
 			p := g.add(Place{ID: id, Name: f[2], Lat: lat, Lon: lon, Country: iso3, Feature: City, Code: f[7], Pop: pop}, f[9])
 			cities = append(cities, pending{p, f[5], f[6]})
+		case "R":
+			if n < 7 {
+				return nil, bad("region record needs 7 fields")
+			}
+			if _, ok := g.countries[f[2]]; !ok {
+				return nil, bad("unknown country " + f[2])
+			}
+			lat, lon, ok := latlon(f[3], f[4])
+			if !ok {
+				return nil, bad("bad coordinates")
+			}
+			pop, _ := strconv.ParseInt(f[5], 10, 64)
+			g.regions = append(g.regions, g.add(Place{Name: f[1], Lat: lat, Lon: lon, Country: f[2], Feature: Region, Code: "RGN", Pop: pop}, f[6]))
 		case "W":
 			if n < 2 {
 				return nil, bad("word record needs 2 fields")
@@ -280,6 +297,9 @@ func LoadGeoNames(r io.Reader) (*Gazetteer, error) {
 	}
 	for code, i := range base.admin1 {
 		g.admin1[code] = g.add(base.Places[i], alts[i])
+	}
+	for _, i := range base.regions {
+		g.regions = append(g.regions, g.add(base.Places[i], alts[i]))
 	}
 	type pending struct {
 		place int32

@@ -57,8 +57,8 @@ func (gc *Geocoder) analyze(text string, hints []string) *analysis {
 			if m.Kind == Demonym {
 				w = 0.5 // "Syrian"
 			}
-		case b.Place.Feature == Admin1 && m.plainCountry():
-			w = 0.5 // "Gaza Strip"
+		case (b.Place.Feature == Admin1 || b.Place.Feature == Region) && m.plainCountry():
+			w = 0.5 // "Gaza Strip", "Donbas"
 		case b.Place.Feature == City && m.clearLead():
 			w = 0.5 // "Moscow", "Aleppo"
 		default:

@@ -25,8 +25,8 @@ func TestRun(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(g.Places) != 2+3+3 { // 2 countries, 3 admin-1 areas with a place, 3 places (not the lake)
-		t.Errorf("%d places, want 8", len(g.Places))
+	if len(g.Places) != 2+1+3+3 { // 2 countries, the Golan Heights, 3 admin-1 areas with a place, 3 places (not the lake)
+		t.Errorf("%d places, want 9", len(g.Places))
 	}
 	for name, want := range map[string]string{"Idleb": "Idlib/SYR/city", "Deir al-Zour": "Deir ez-Zor/SYR/city", "Syrian Arab Republic": "Syria/SYR/country", "Split": "Split/HRV/city"} {
 		var got []string

@@ -129,6 +129,28 @@ var extraPlaceNames = map[int][]string{
 	698740:  {"Odessa"},
 }
 
+// regions are areas news text names that are neither countries nor
+// admin-1 areas, with hand-placed centres and rough populations (for
+// ranking only), written for egret.
+var regions = []struct {
+	name, iso3 string
+	lat, lon   float64
+	pop        int64
+	alts       []string
+}{
+	{"Donbas", "UKR", 48.0, 38.5, 6500000, []string{"Donbass", "Donbas region"}},
+	{"Darfur", "SDN", 13.5, 24.5, 9000000, nil},
+	{"Kashmir", "IND", 34.1, 74.8, 8000000, []string{"Kashmir Valley"}},
+	{"Sinai", "EGY", 29.5, 33.8, 600000, []string{"Sinai Peninsula"}},
+	{"Kurdistan Region", "IRQ", 36.2, 44.0, 6000000, []string{"Iraqi Kurdistan", "Kurdistan"}},
+	{"Golan Heights", "SYR", 33.0, 35.75, 50000, []string{"Golan"}},
+	{"Nagorno-Karabakh", "AZE", 39.8, 46.75, 150000, []string{"Karabakh"}},
+	{"Kivu", "COD", -1.5, 28.9, 14000000, nil},
+	{"Northern Ireland", "GBR", 54.6, -6.7, 1900000, nil},
+	{"Patagonia", "ARG", -45.0, -69.0, 2000000, nil},
+	{"Siberia", "RUS", 60.0, 100.0, 33000000, nil},
+}
+
 // extraDemonyms are adjectives of nationality used in news that world-countries lacks.
 var extraDemonyms = map[string][]string{
 	"USA": {"U.S."},
@@ -221,6 +243,22 @@ func run(npm, wordnet, out string) error {
 		for _, a := range alts {
 			names[fold(a)] = true
 			major[fold(a)] = true
+		}
+	}
+
+	fmt.Fprintln(w, "#R\tname\tiso3\tlat\tlon\tpopulation\tnames|…")
+	known := map[string]bool{}
+	for _, c := range countries {
+		known[c.CCA3] = true
+	}
+	for _, r := range regions {
+		if !known[r.iso3] {
+			continue
+		}
+		fmt.Fprintf(w, "R\t%s\t%s\t%.4f\t%.4f\t%d\t%s\n", r.name, r.iso3, r.lat, r.lon, r.pop, strings.Join(r.alts, "|"))
+		names[fold(r.name)] = true
+		for _, a := range r.alts {
+			names[fold(a)] = true
 		}
 	}
 
