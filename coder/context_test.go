@@ -509,6 +509,8 @@ func TestContextConstructions(t *testing.T) {
 		{"no speaker, no we", "", lead + "We strongly condemn North Korea.", []string{"forbid 1 * PRK *"}},
 		{"quoted speaker", "", lead + `"We strongly condemn NATO," Foreign Minister Sergei Lavrov said.`,
 			[]string{"require 1 RUSGOV IGOWSTNAT 111 ref=Sergei_Lavrov"}},
+		{"statement from the ministry", "", "Russia's Foreign Ministry issued a warning. \"We strongly condemn NATO,\" said a statement from the ministry.",
+			[]string{"require 1 RUSGOV IGOWSTNAT 111"}},
 		{"quoted non-actor", "", lead + `"We strongly condemn NATO," a local resident said.`,
 			[]string{"forbid 1 * IGOWSTNAT *"}},
 		{"short name", "", "Russian Foreign Minister Sergei Lavrov arrived in Ankara. Lavrov criticized NATO.",

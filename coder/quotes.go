@@ -92,6 +92,32 @@ func (c *Coder) attribution(dc *docContext, sents []nlp.Sentence, si, ti int, da
 				return c.actorAt(doc, s, a, sents[si].Index)
 			}
 		}
+		// "said a statement from the ministry": the statement's author
+		if after {
+			k := i + 1
+			for k < hi && (s.words[k].tag == nlp.DT || s.words[k].tag == nlp.JJ) {
+				k++
+			}
+			if k+1 < hi && reportNouns[s.words[k].key] && (s.words[k+1].key == "FROM" || s.words[k+1].key == "BY" || s.words[k+1].key == "OF") {
+				for _, a := range acts {
+					if a.i == k+2 || a.i == k+3 && s.words[k+2].tag == nlp.DT {
+						return c.actorAt(doc, s, a, sents[si].Index)
+					}
+				}
+				p, i = k+2, k+1 // look for a description there
+			}
+		}
+		// a definite description of an actor named earlier ("the ministry said")
+		for e := range s.ents {
+			ent := &s.ents[e]
+			if ent.actorCodes != nil || ent.j-ent.i != 2 || s.words[ent.i].tag != nlp.DT || !(ent.j == p || after && ent.i == i+1) {
+				continue
+			}
+			if h := dc.describe(s.words[ent.j-1].key); h != nil {
+				r := h.actorRef
+				return &r
+			}
+		}
 		// a surname named earlier ("Akar said")
 		for _, k := range []int{p - 1, i + 1} {
 			if k < lo || k >= hi || (k == i+1 && !after) {
