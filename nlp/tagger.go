@@ -196,10 +196,15 @@ var clauseVerbs = map[string]bool{
 	"EXPLAIN": true, "STRESS": true, "DECLARE": true, "FIND": true, "SEE": true, "FEEL": true, "UNDERSTAND": true,
 }
 
-var subordinators = map[string]bool{
-	"THAT": true, "BECAUSE": true, "WHILE": true, "AFTER": true, "SINCE": true, "WHEN": true, "ALTHOUGH": true,
-	"IF": true, "BEFORE": true, "UNTIL": true, "THOUGH": true, "WHETHER": true, "UNLESS": true, "WHERE": true,
-	"ONCE": true, "AS": false,
+// subordinator reports words that open a subordinate clause (a switch: it
+// runs for most prepositions of every sentence).
+func subordinator(up string) bool {
+	switch up {
+	case "THAT", "BECAUSE", "WHILE", "AFTER", "SINCE", "WHEN", "ALTHOUGH", "IF", "BEFORE", "UNTIL", "THOUGH",
+		"WHETHER", "UNLESS", "WHERE", "ONCE":
+		return true
+	}
+	return false
 }
 
 func (st *clauseState) update(toks []Token, info []tokInfo, i int) {
@@ -215,7 +220,7 @@ func (st *clauseState) update(toks []Token, info []tokInfo, i int) {
 	case CC, WDT, WP, WRB, PUNCT, COMMA:
 		st.finite = false
 	case IN, DT:
-		if subordinators[t.Upper] {
+		if subordinator(t.Upper) {
 			st.finite = false
 		}
 	}
@@ -405,7 +410,7 @@ func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks
 	if sh&shLower != 0 && sh&shInnerCap != 0 {
 		return NNP // al-Sudani, bin-Laden
 	}
-	if nameParticles[t.Upper] && i > 0 && i+1 < len(toks) && info[i-1].shape&shCap != 0 && info[i+1].shape&shCap != 0 && !initial {
+	if i > 0 && i+1 < len(toks) && info[i-1].shape&shCap != 0 && info[i+1].shape&shCap != 0 && !initial && nameParticles[t.Upper] {
 		return NNP // Ursula von der Leyen, Bashar al Assad
 	}
 	if allCaps && sh&shCap != 0 && (e == nil || e.tags[0] == NNP || names[t.Upper]) {
@@ -720,7 +725,7 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 		t.Tag = NN // six days of fighting.
 		return
 	}
-	if compass[up] && info[i].shape&shLower != 0 {
+	if len(up) >= 4 && (up[0] == 'N' || up[0] == 'S' || up[0] == 'E' || up[0] == 'W') && info[i].shape&shLower != 0 && compass[up] {
 		switch {
 		case i+1 < len(toks) && (info[i+1].shape&shCap != 0 || nounish(toks, info, i+1) && next != IN):
 			t.Tag = JJ // south Ithilen, northern towns
@@ -1071,7 +1076,7 @@ func finiteAhead(toks []Token, info []tokInfo, i int) bool {
 				return true
 			}
 		}
-		if subordinators[t.Upper] {
+		if subordinator(t.Upper) {
 			return false
 		}
 	}
