@@ -217,7 +217,7 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 func (s *state) antecedent(doc *egret.Document, sent *nlp.Sentence) *antecedent {
 	for g := len(s.groups) - 1; g >= 0; g-- {
 		gr := &s.groups[g]
-		if gr.ref != nil || len(gr.ents) != 1 || s.fromContext(gr.i) {
+		if gr.ref != nil || len(gr.ents) != 1 || s.notHeShe(gr) {
 			continue
 		}
 		e := &s.ents[gr.ents[0]]

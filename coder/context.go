@@ -523,10 +523,14 @@ func dedupRaw(raw []rawEvent) []rawEvent {
 	return out
 }
 
-// fromContext reports whether word i was resolved from document context
-// (such phrases are not antecedents for "he" and "she").
-func (s *state) fromContext(i int) bool {
-	return s.dc != nil && s.dc.refs[i] != nil
+// notHeShe reports whether a group cannot be what a later "he" or "she"
+// refers to: a plural ("Russian officials", "al-Shabab terrorists") or a
+// phrase itself resolved from context.
+func (s *state) notHeShe(gr *group) bool {
+	if gr.j > gr.i && (s.words[gr.j-1].tag == nlp.NNS || s.words[gr.j-1].tag == nlp.NNPS) {
+		return true
+	}
+	return s.dc != nil && s.dc.refs[gr.i] != nil
 }
 
 // quoted reports whether the sentence holds a quotation mark.
