@@ -555,3 +555,34 @@ func TestContextConstructions(t *testing.T) {
 		})
 	}
 }
+
+// TestContextOddDocuments: unbalanced quotations, a title only, metadata
+// naming no actor, first person without a speaker and a long document
+// code without error or panic, and every span stays inside the text.
+func TestContextOddDocuments(t *testing.T) {
+	c := loadDefault(t, Options{})
+	long := strings.Repeat("Russia accused Ukraine of shelling. \"We will respond,\" he said. They attacked. The envoy left. ", 200)
+	docs := []*egret.Document{
+		{ID: "open-quote", Text: "“We condemn NATO. Russia attacked Ukraine. He said “we"},
+		{ID: "close-quote", Text: "We condemn NATO.” Russia attacked Ukraine.” ”"},
+		{ID: "title-only", Title: "Statement by the Ministry of Foreign Affairs of Japan", Text: "Statement by the Ministry of Foreign Affairs of Japan"},
+		{ID: "metadata", Title: "Comment by", Author: "Jane Doe", Source: "VOA", Text: "We condemn North Korea. They left."},
+		{ID: "pronouns", Text: "We. Our. Us. They. He. She. The envoy. Rayburn."},
+		{ID: "empty-ish", Text: " \n\n . "},
+		{ID: "long", Text: long},
+	}
+	for _, d := range docs {
+		evs, err := c.Code(context.Background(), d)
+		if err != nil {
+			t.Errorf("%s: %v", d.ID, err)
+		}
+		for i := range evs {
+			checkSpans(t, d, &evs[i])
+			for _, r := range []*egret.Ref{evs[i].SourceRef, evs[i].TargetRef} {
+				if r != nil && r.Span.End > len(d.Text) {
+					t.Errorf("%s: reference %+v outside the text", d.ID, r)
+				}
+			}
+		}
+	}
+}
