@@ -104,6 +104,11 @@ func (s *state) verbOK(i int) bool {
 	if (w.tag == nlp.VBZ || w.tag == nlp.VBP) && i >= 2 && s.words[i-1].tag == nlp.CC && s.words[i-2].tag == nlp.NNS && s.inMent[i-2] < 0 {
 		return false // "announced asset freezes and bans on travel": coordinated nouns
 	}
+	if w.tag == nlp.VBZ && strings.HasSuffix(w.key, "S") && i >= 2 && (s.words[i-1].tag == nlp.NN || s.words[i-1].tag == nlp.NNS) && s.words[i-2].tag == nlp.CC {
+		// "the bombing and artillery raids on Idlib": a coordinated subject
+		// would take "raid", so this is a plural noun
+		return false
+	}
 	if w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS" {
 		return true
 	}
