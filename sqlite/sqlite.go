@@ -166,8 +166,6 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 		/*0*/ `INSERT INTO documents(id, title, body, date, source, url, author, ingested_at) VALUES (?,?,?,?,?,?,?,?)
 			ON CONFLICT(id) DO UPDATE SET title=excluded.title, body=excluded.body, date=excluded.date, source=excluded.source, url=excluded.url, author=excluded.author, ingested_at=excluded.ingested_at`,
 		/*1*/ `SELECT id, date, src3, tgt3, plover, quad_class, goldstein, source, target FROM events WHERE doc_id = ?`,
-		/*2*/ `DELETE FROM events_fts WHERE rowid = ?`,
-		/*3*/ `DELETE FROM events WHERE doc_id = ?`,
 	}
 	ps := make([]*sql.Stmt, len(stmts))
 	for i, q := range stmts {
@@ -199,7 +197,7 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 	if err := tx.QueryRowContext(ctx, `SELECT coalesce(max(id), 0) FROM events`).Scan(&nextID); err != nil {
 		return fmt.Errorf("sqlite: next event id: %w", err)
 	}
-	var evRows, ftsRows [][]any
+	var evRows, ftsRows, oldFTS, oldDocs [][]any
 	for i := range docs {
 		d := &docs[i].Document
 		if last[d.ID] != i {
@@ -217,7 +215,7 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 		if err != nil {
 			return fmt.Errorf("sqlite: document %q: %w", d.ID, err)
 		}
-		var ftsKeys []int64
+		had := false
 		for rows.Next() {
 			var id int64
 			var day, s3, t3, pl, src, tgt string
@@ -229,21 +227,15 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 			}
 			rollups.Add(day, s3, t3, pl, quad, g, -1)
 			count(src, tgt, -1)
-			ftsKeys = append(ftsKeys, ftsKey(day, id))
+			oldFTS = append(oldFTS, []any{ftsKey(day, id)})
+			had = true
 		}
 		rows.Close()
 		if err := rows.Err(); err != nil {
 			return fmt.Errorf("sqlite: document %q: %w", d.ID, err)
 		}
-		if len(ftsKeys) > 0 {
-			for _, k := range ftsKeys {
-				if _, err := ps[2].ExecContext(ctx, k); err != nil {
-					return fmt.Errorf("sqlite: replace events of %q: %w", d.ID, err)
-				}
-			}
-			if _, err := ps[3].ExecContext(ctx, d.ID); err != nil {
-				return fmt.Errorf("sqlite: replace events of %q: %w", d.ID, err)
-			}
+		if had {
+			oldDocs = append(oldDocs, []any{d.ID})
 		}
 		for seq := range docs[i].Events {
 			ev := docs[i].Events[seq]
@@ -264,6 +256,13 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 			rollups.Add(ev.Date, s3, t3, ev.PLOVER, ev.QuadClass, ev.Goldstein, 1)
 			count(ev.Source, ev.Target, 1)
 		}
+	}
+	// Replaced events go before the new ones take their (doc_id, seq).
+	if err := deleteIn(ctx, tx, `DELETE FROM events_fts WHERE rowid IN `, oldFTS); err != nil {
+		return fmt.Errorf("sqlite: replace full-text rows: %w", err)
+	}
+	if err := deleteIn(ctx, tx, `DELETE FROM events WHERE doc_id IN `, oldDocs); err != nil {
+		return fmt.Errorf("sqlite: replace events: %w", err)
 	}
 	if err := upsertRows(ctx, tx, `INSERT INTO events(id, doc_id, seq, date, source, target, src3, tgt3, cameo, plover, quad_class, goldstein, lat, lon, body) VALUES `, ``, 15, evRows); err != nil {
 		return fmt.Errorf("sqlite: events: %w", err)
@@ -312,6 +311,22 @@ func upsertRows(ctx context.Context, tx *sql.Tx, head, tail string, width int, r
 		}
 		q := head + tuple + strings.Repeat(","+tuple, n-1) + tail
 		if _, err := tx.ExecContext(ctx, q, args...); err != nil {
+			return err
+		}
+		rows = rows[n:]
+	}
+	return nil
+}
+
+// deleteIn runs head (?,?,...) over one-value rows, 500 at a time.
+func deleteIn(ctx context.Context, tx *sql.Tx, head string, rows [][]any) error {
+	for len(rows) > 0 {
+		n := min(500, len(rows))
+		args := make([]any, n)
+		for i, r := range rows[:n] {
+			args[i] = r[0]
+		}
+		if _, err := tx.ExecContext(ctx, head+"(?"+strings.Repeat(",?", n-1)+")", args...); err != nil {
 			return err
 		}
 		rows = rows[n:]

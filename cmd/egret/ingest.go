@@ -121,24 +121,28 @@ func (m *Main) runIngest(ctx context.Context, f ingestFlags, inputs []string) er
 	go func() { wg.Wait(); close(done) }()
 
 	// Store in input order, so a document id repeated in the input ends
-	// with its last version.
+	// with its last version. Batches go to a storing goroutine, so coding
+	// goes on while a batch is written.
+	batches := make(chan []egret.CodedDocument, 1)
+	storeDone := make(chan error, 1)
+	go func() {
+		var err error
+		for b := range batches {
+			if err != nil {
+				continue // drain after a failure
+			}
+			if err = st.PutDocuments(ctx, b); err != nil {
+				cancel()
+				continue
+			}
+			stored.Add(int64(len(b)))
+			for _, c := range b {
+				events.Add(int64(len(c.Events)))
+			}
+		}
+		storeDone <- err
+	}()
 	var batch []egret.CodedDocument
-	var storeErr error
-	flush := func() {
-		if len(batch) == 0 || storeErr != nil {
-			return
-		}
-		if err := st.PutDocuments(ctx, batch); err != nil {
-			storeErr = err
-			cancel()
-			return
-		}
-		stored.Add(int64(len(batch)))
-		for _, c := range batch {
-			events.Add(int64(len(c.Events)))
-		}
-		batch = batch[:0]
-	}
 	pending := map[int]*job{}
 	next := 0
 	for j := range done {
@@ -157,11 +161,16 @@ func (m *Main) runIngest(ctx context.Context, f ingestFlags, inputs []string) er
 			}
 			batch = append(batch, egret.CodedDocument{Document: *r.doc, Events: r.events})
 			if len(batch) >= f.batch {
-				flush()
+				batches <- batch
+				batch = nil
 			}
 		}
 	}
-	flush()
+	if len(batch) > 0 {
+		batches <- batch
+	}
+	close(batches)
+	storeErr := <-storeDone
 	if storeErr != nil {
 		return fmt.Errorf("storing documents (%d stored before the error): %w", stored.Load(), storeErr)
 	}
