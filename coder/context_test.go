@@ -502,6 +502,8 @@ func TestContextConstructions(t *testing.T) {
 			[]string{"require 1 PRK KOR 138 mod=intended", "forbid 1 PRK KOR 19"}},
 		{"hypothetical", "", lead + "Iran would meet the United States in Oman.",
 			[]string{"require 1 IRN USA 04 mod=hypothetical"}},
+		{"questioned", "", lead + "Has Israel attacked Iran?",
+			[]string{"require 1 ISR IRN 19 mod=questioned"}},
 		{"passive nominal", "", lead + "Accusations have been made against the Iranian military.",
 			[]string{"require 1 - IRNMIL 112"}},
 		{"speaker from title", "Statement by the Ministry of Foreign Affairs of Japan", "Statement by the Ministry of Foreign Affairs of Japan\n\nWe strongly condemn North Korea. We urge North Korea to stop its launches.",
