@@ -126,7 +126,7 @@ func (s *state) verbOK(i int) bool {
 		}
 	}
 	// right after a clause-initial actor and before an object or preposition
-	if i > 0 && s.inMent[i-1] >= 0 && i+1 < len(s.words) {
+	if i > 0 && s.inMent[i-1] >= 0 && i+1 < len(s.words) && w.tag != nlp.NNS && s.ments[s.inMent[i-1]].kind == mActor {
 		m := &s.ments[s.inMent[i-1]]
 		if m.i == 0 || s.words[m.i-1].tag == nlp.CC || s.words[m.i-1].tag == nlp.COMMA || (m.i == 1 && s.words[0].tag == nlp.DT) {
 			n := &s.words[i+1]
