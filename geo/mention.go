@@ -411,7 +411,9 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 		}
 	}
 	// "Lionel Bethune de Moro": a particle between capitalised words.
-	if i >= 2 && toks[i-1].word && spacedParticle[f.lower(i-1)] && f.lower(i-1) != "of" && toks[i-2].word && toks[i-2].upper && !toks[i-2].sentStart {
+	// So does "of" after an institution or a title: "Alliance of Sahel
+	// States", "Gulf of Guinea", "President of Ukraine"; not "Province of Idlib".
+	if i >= 2 && toks[i-1].word && spacedParticle[f.lower(i-1)] && toks[i-2].word && toks[i-2].upper && !toks[i-2].sentStart && !(f.lower(i-1) == "of" && adminWord[f.lower(i-2)] || f.lower(i-2) == "city" || f.lower(i-2) == "republic" || f.lower(i-2) == "kingdom") {
 		return m, false
 	}
 	// "anti-Balaka", "pro-Moscow": a prefix makes it an adjective.
@@ -683,6 +685,7 @@ eid
 president
 minister
 white house
+xinhua
 pentagon
 capitol hill
 downing street
