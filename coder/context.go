@@ -47,6 +47,7 @@ type docContext struct {
 	refs      map[int]*egret.Ref
 	speakerAt map[int]bool // "we" of the document's speaker
 	pending   []int        // "we" in a quotation, resolved in contextEntities
+	pendingIt []int        // "X said it ...": "it"/"they" resolved to X in contextEntities
 	// the actor quoted last and its sentence: a quotation running on into
 	// the next sentence keeps its speaker
 	lastQuote     *actorRef
@@ -77,6 +78,7 @@ func (dc *docContext) begin(i int) {
 	clear(dc.refs)
 	clear(dc.speakerAt)
 	dc.pending = dc.pending[:0]
+	dc.pendingIt = dc.pendingIt[:0]
 }
 
 // observe records the actor phrases of a coded sentence as antecedents.
@@ -179,6 +181,10 @@ func (c *Coder) contextMentions(s *state) {
 			ref := dc.speaker.ref
 			dc.refs[i] = &ref
 			dc.speakerAt[i] = true
+		case (w.key == "IT" || w.key == "THEY") && s.afterSpeech(i):
+			// "the ministry said it would ...": the reporter
+			s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: []string{"---"}, actor: contextActor})
+			dc.pendingIt = append(dc.pendingIt, i)
 		case w.key == "THEY" && (i == 0 || s.isQuote(i-1) && i == 1) && c.quoteAt(dc, w.start) == nil:
 			// a sentence-initial "they": the last plural actor phrase of
 			// the previous sentence ("Militants attacked ... They took ...")
@@ -278,6 +284,7 @@ func (c *Coder) contextEntities(s *state) {
 	}
 	s.sharedHeads()
 	s.resolveQuoted()
+	s.resolveReportPronouns()
 	for e := range s.ents {
 		ent := &s.ents[e]
 		if ent.actorCodes != nil || len(ent.agents) == 0 || ent.inheritFrom >= 0 {
@@ -652,4 +659,75 @@ func (s *state) pendingIn(e *entity) bool {
 		}
 	}
 	return false
+}
+
+// afterSpeech reports whether word i follows a speech verb directly or
+// after "that" ("said it", "says that they").
+func (s *state) afterSpeech(i int) bool {
+	k := i - 1
+	if k >= 0 && s.words[k].key == "THAT" {
+		k--
+	}
+	if k < 1 {
+		return false
+	}
+	w := &s.words[k]
+	return (speechLemmas[w.lemma] || speechLemmas[w.key]) && (w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS")
+}
+
+// resolveReportPronouns gives "it"/"they" after a speech verb the codes
+// of the verb's subject ("Russia's defence ministry said it had shot down
+// ..."), or drops it when the subject is not an actor.
+func (s *state) resolveReportPronouns() {
+	dc := s.dc
+	if len(dc.pendingIt) == 0 {
+		return
+	}
+	out := s.ents[:0]
+	for _, e := range s.ents {
+		p := -1
+		for _, k := range dc.pendingIt {
+			if e.i <= k && k < e.j && len(e.actorCodes) == 1 && e.actorCodes[0] == "---" {
+				p = k
+			}
+		}
+		if p < 0 {
+			out = append(out, e)
+			continue
+		}
+		v := p - 1
+		if s.words[v].key == "THAT" {
+			v--
+		}
+		for v > 0 && (s.words[v-1].tag == nlp.RB || auxVerbs[s.words[v-1].key]) {
+			v--
+		}
+		var subj *entity
+		for x := range s.ents {
+			if s.ents[x].j == v {
+				subj = &s.ents[x]
+			}
+		}
+		if subj == nil {
+			continue
+		}
+		var codes []string
+		for _, cr := range s.entityCodes(subj, nil, false, nil, nil, subj.i, subj.j) {
+			if !strings.HasPrefix(cr.code, "---") {
+				codes = append(codes, cr.code)
+			}
+		}
+		if len(codes) == 0 {
+			continue
+		}
+		e.actorCodes = codes
+		sp, text := s.span(dc.doc, subj.i, subj.j)
+		if r := dc.refs[subj.i]; r != nil {
+			dc.refs[p] = r
+		} else {
+			dc.refs[p] = &egret.Ref{Text: text, Sentence: dc.sent, Span: sp}
+		}
+		out = append(out, e)
+	}
+	s.ents = out
 }

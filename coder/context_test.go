@@ -502,6 +502,8 @@ func TestContextConstructions(t *testing.T) {
 			[]string{"require 1 PRK KOR 138 mod=intended", "forbid 1 PRK KOR 19"}},
 		{"hypothetical", "", lead + "Iran would meet the United States in Oman.",
 			[]string{"require 1 IRN USA 04 mod=hypothetical"}},
+		{"it after said", "", lead + "Turkey's foreign ministry said that it condemned the attack by Israel.",
+			[]string{"require 1 TURGOV ISR 111 cert=reported ref=Turkey's_foreign_ministry"}},
 		{"questioned", "", lead + "Has Israel attacked Iran?",
 			[]string{"require 1 ISR IRN 19 mod=questioned"}},
 		{"passive nominal", "", lead + "Accusations have been made against the Iranian military.",
