@@ -50,6 +50,10 @@ func mergeDuplicates(evs []egret.Event) []egret.Event {
 	byKey := map[dupKey][]int{}
 	out := evs[:0]
 	for _, e := range evs {
+		if e.Source == "" || e.Target == "" {
+			out = append(out, e) // an unknown actor may be a different one each time
+			continue
+		}
 		k := dupKey{src: e.Source, code: baseCode(e.CAMEO), modality: e.Modality}
 		merged := false
 		for _, oi := range byKey[k] {
