@@ -224,9 +224,12 @@ func (s *state) subject(cl *clause, v *verbCand, b *binding, inh int) int {
 func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent, int) {
 	var best *cpattern
 	var bb binding
-	hi := s.report
+	hi, lo := s.report, 0
 	if s.phraseScope {
 		hi = s.phraseEnd(v, cl)
+		if !s.adjunct(v) {
+			lo = s.windowStart(cl.start, v) // patterns stay in the verb's clause
+		}
 	}
 	verb := v.verb
 	for a := -1; a < len(v.alts); a++ {
@@ -242,7 +245,7 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 				continue
 			}
 			b := binding{src: -1, tgt: -1, comp: -1, post: -1}
-			if !c.matchPre(s, cp, 0, v.vs, 0, &b) {
+			if !c.matchPre(s, cp, 0, v.vs, lo, &b) {
 				continue
 			}
 			b.steps = 0
