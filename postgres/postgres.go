@@ -123,9 +123,10 @@ func (s *Store) Close() error { s.pool.Close(); return nil }
 // Ping checks the server answers.
 func (s *Store) Ping(ctx context.Context) error { return s.pool.Ping(ctx) }
 
-// Optimize refreshes the planner's statistics; call it after a large load.
+// Optimize refreshes the planner's statistics and the visibility map
+// (so covering indexes serve index-only scans); call it after a large load.
 func (s *Store) Optimize(ctx context.Context) error {
-	_, err := s.pool.Exec(ctx, `ANALYZE`)
+	_, err := s.pool.Exec(ctx, `VACUUM ANALYZE`)
 	return err
 }
 
