@@ -181,13 +181,17 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 	}
 	issues := c.issues(s, keys)
 	text := doc.Text[sent.Start:sent.End]
-	seen := map[[3]string]bool{}
-	for _, r := range raw {
-		k := [3]string{r.src, r.tgt, r.code}
-		if seen[k] {
+	for ri, r := range raw {
+		dup := false // events per sentence are few: a scan beats a map
+		for _, o := range raw[:ri] {
+			if o.src == r.src && o.tgt == r.tgt && o.code == r.code {
+				dup = true
+				break
+			}
+		}
+		if dup {
 			continue
 		}
-		seen[k] = true
 		ev := egret.Event{
 			DocID: doc.ID, Sentence: sent.Index, Date: dateStr,
 			Source: r.src, Target: r.tgt, CAMEO: r.code,
