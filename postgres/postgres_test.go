@@ -28,6 +28,19 @@ func open(t *testing.T) egret.Store {
 
 func TestConformance(t *testing.T) { storetest.Run(t, open) }
 
+// TestConformanceTextScan runs the suite with text search always walking
+// events in page order, the plan for common words in large stores.
+func TestConformanceTextScan(t *testing.T) {
+	storetest.Run(t, func(t *testing.T) egret.Store {
+		s, err := postgres.Open(context.Background(), server(t).NewDatabase(t), postgres.WithFTSScanAbove(0))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
+}
+
 func TestConcurrentWritersSameDocuments(t *testing.T) {
 	ctx := context.Background()
 	dsn := server(t).NewDatabase(t)
