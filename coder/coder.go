@@ -93,7 +93,8 @@ func (c *Coder) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, e
 		}
 		s.ante = ante
 		dc.begin(i)
-		evs, story := c.codeSentence(s, doc, &sents[i], date, dateStr, nil)
+		var story bool
+		out, story = c.codeSentence(s, doc, &sents[i], date, dateStr, nil, out)
 		dc.observe(c, s, &sents[i])
 		if story {
 			return nil, nil
@@ -101,7 +102,6 @@ func (c *Coder) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, e
 		if a := s.antecedent(doc, &sents[i]); a != nil {
 			ante, anteAt = a, i
 		}
-		out = append(out, evs...)
 	}
 	if dc != nil {
 		out = mergeDuplicates(out)
@@ -145,14 +145,17 @@ func (s *state) keyList() []string {
 }
 
 // codeSentence codes one sentence; story reports a story discard.
-func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, date int, dateStr string, tr *trace) (evs []egret.Event, story bool) {
+// The events are appended to evs, the document's events so far, to save a
+// copy per sentence.
+func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, date int, dateStr string, tr *trace, evs []egret.Event) (_ []egret.Event, story bool) {
+	first := len(evs)
 	s.reset()
 	s.trace = tr
 	s.phraseScope = c.lemmaPatterns
 	s.doc = doc
 	s.buildWords(sent.Tokens)
 	if len(s.words) == 0 {
-		return nil, false
+		return evs, false
 	}
 	keys := s.keyList()
 	if tr != nil {
@@ -163,12 +166,12 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 		if tr != nil {
 			tr.discard = fmt.Sprintf("story discard %q (%s)", d.Phrase.String(), d.Pos)
 		}
-		return nil, true
+		return evs, true
 	case sentenceDiscard:
 		if tr != nil {
 			tr.discard = fmt.Sprintf("sentence discard %q (%s)", d.Phrase.String(), d.Pos)
 		}
-		return nil, false
+		return evs, false
 	}
 	c.findMentions(s, keys, date)
 	c.contextMentions(s)
@@ -177,7 +180,7 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 	c.contextEntities(s)
 	raw := c.contextEvents(s, c.codeClauses(s))
 	if len(raw) == 0 {
-		return nil, false
+		return evs, false
 	}
 	issues := c.issues(s, keys)
 	text := doc.Text[sent.Start:sent.End]
@@ -211,7 +214,7 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 		evs = append(evs, ev)
 	}
 	if tr != nil {
-		tr.events = evs
+		tr.events = evs[first:]
 	}
 	return evs, false
 }

@@ -50,7 +50,7 @@ func (c *Coder) Explain(text string, date time.Time) string {
 		tr := &trace{}
 		s.ante = ante
 		s.dc.begin(i)
-		_, story := c.codeSentence(s, doc, &sents[i], d, date.Format("2006-01-02"), tr)
+		_, story := c.codeSentence(s, doc, &sents[i], d, date.Format("2006-01-02"), tr, nil)
 		s.dc.observe(c, s, &sents[i])
 		if a := s.antecedent(doc, &sents[i]); a != nil {
 			ante = a
