@@ -417,8 +417,9 @@ func (a *analysis) locate(sentence, ev egret.Span) *egret.Location {
 	}
 	// Clause: between the nearest clause boundaries around the event.
 	cs, ce := sentence.Start, sentence.End
-	for k, t := range a.toks {
-		if int(t.start) < sentence.Start || int(t.end) > sentence.End || !a.boundary(k) {
+	for k := tokenAt(a.toks, sentence.Start); k < len(a.toks) && int(a.toks[k].start) < sentence.End; k++ {
+		t := a.toks[k]
+		if int(t.end) > sentence.End || !a.boundary(k) {
 			continue
 		}
 		if int(t.end) <= ev.Start {
@@ -461,7 +462,9 @@ var clauseWord = set("and but while whereas which who where although though afte
 // happened: a locative cue, then specificity, then closeness to the event.
 func (a *analysis) pick(s, e int, ev egret.Span) int {
 	best, bestRank := -1, -1e9
-	for k, m := range a.mentions {
+	k0 := sort.Search(len(a.mentions), func(i int) bool { return a.mentions[i].Span.Start >= s })
+	for k := k0; k < len(a.mentions) && a.mentions[k].Span.Start < e; k++ {
+		m := &a.mentions[k]
 		if m.Kind != Toponym || m.Qualifier || m.Span.Start < s || m.Span.End > e {
 			continue
 		}
