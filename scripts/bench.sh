@@ -8,8 +8,8 @@ bin=./bin/egret
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 [ -d "$shared/petrarch" ] || { echo "bench: $shared not found" >&2; exit 1; }
-# GigaWord sample sentences as JSON Lines, repeated 140x (76 x 140 = 10,640 records).
-go run ./scripts/gigaword2jsonl "$shared/petrarch/GigaWord.sample.PETR.xml" 140 > "$tmp/giga.jsonl"
+# GigaWord sample sentences as JSON Lines, repeated 150x (67 records with text x 150 = 10,050 sentences).
+go run ./scripts/gigaword2jsonl "$shared/petrarch/GigaWord.sample.PETR.xml" 150 2>/dev/null > "$tmp/giga.jsonl"
 for input in "$tmp/giga.jsonl" "$shared/corpus/voa_stories.jsonl"; do
   for w in 1 2; do
     printf '%-28s workers=%d  ' "$(basename "$input")" "$w"
