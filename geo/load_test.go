@@ -21,11 +21,13 @@ func BenchmarkLoad(b *testing.B) {
 	heap, places := float64(m1.HeapAlloc-m0.HeapAlloc)/(1<<20), float64(len(g.Places))
 	runtime.KeepAlive(g)
 	g = nil
+	c0 := cpuTime()
 	for b.Loop() {
 		if _, err := LoadDefault(); err != nil {
 			b.Fatal(err)
 		}
 	}
+	b.ReportMetric(float64((cpuTime()-c0).Milliseconds())/float64(b.N), "cpu-ms/op")
 	b.ReportMetric(heap, "heapMB")
 	b.ReportMetric(places, "places")
 }
