@@ -56,6 +56,19 @@ Bad records are reported on stderr with file and line and skipped.`,
 // codeStats is the run summary printed on stderr.
 type codeStats struct {
 	docs, sentences, events, skipped atomic.Int64
+	coded                            atomic.Int64 // sentences with at least one event
+}
+
+// countCoded counts the distinct sentences a document's events come from.
+func countCoded(evs []egret.Event) int {
+	seen := map[int]bool{}
+	for i := range evs {
+		seen[evs[i].Sentence] = true
+		for _, s := range evs[i].Sentences {
+			seen[s] = true
+		}
+	}
+	return len(seen)
 }
 
 type job struct {
@@ -153,6 +166,7 @@ func (m *Main) runCode(ctx context.Context, f codeFlags, inputs []string) error 
 				}
 			}
 			st.events.Add(int64(len(r.events)))
+			st.coded.Add(int64(countCoded(r.events)))
 			if writeErr != nil {
 				cancel()
 			}
@@ -171,9 +185,10 @@ func (m *Main) runCode(ctx context.Context, f codeFlags, inputs []string) error 
 		el := time.Since(start)
 		// sentences/s counts coding from raw text to written events; the
 		// one-off dictionary and gazetteer load is shown apart.
-		fmt.Fprintf(m.Stderr, "documents %d, sentences %d, events %d, skipped %d, time %s, %.0f sentences/s, load %s, peak memory %.0f MB\n",
-			st.docs.Load(), st.sentences.Load(), st.events.Load(), st.skipped.Load(), el.Round(time.Millisecond),
-			float64(st.sentences.Load())/el.Seconds(), load.Round(time.Millisecond), peakRSSMB())
+		n := max(float64(st.sentences.Load()), 1)
+		fmt.Fprintf(m.Stderr, "documents %d, sentences %d, events %d (%.1f per 100 sentences, %.1f%% of sentences coded), skipped %d, time %s, %.0f sentences/s, load %s, peak memory %.0f MB\n",
+			st.docs.Load(), st.sentences.Load(), st.events.Load(), 100*float64(st.events.Load())/n, 100*float64(st.coded.Load())/n,
+			st.skipped.Load(), el.Round(time.Millisecond), float64(st.sentences.Load())/el.Seconds(), load.Round(time.Millisecond), peakRSSMB())
 	}
 	return nil
 }
