@@ -599,7 +599,8 @@ func (f *finder) cue(i int) string {
 			}
 			return f.text[t.start:toks[i-1].end]
 		}
-		if cueFiller[lw] || directions[lw] != "" || t.upper && f.isDemonym(j) {
+		compound := t.joined || j+1 < i && toks[j+1].joined // "Kurdish-held", "rebel-controlled"
+		if cueFiller[lw] || directions[lw] != "" || compound || t.upper && f.isDemonym(j) {
 			noun = noun || placeNoun[lw] || apposNoun[lw]
 			first = j
 			skipped++
