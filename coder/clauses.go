@@ -25,6 +25,14 @@ type verbCand struct {
 	participle bool
 }
 
+// notActorHead nouns after an agent word name a thing, not an actor:
+// "military support", "military exercises", "police operation".
+var notActorHead = map[string]bool{"SUPPORT": true, "AID": true, "ASSISTANCE": true, "EXERCISE": true, "EXERCISES": true, "DRILL": true,
+	"DRILLS": true, "OPERATION": true, "OPERATIONS": true, "SPENDING": true, "BUDGET": true, "EQUIPMENT": true, "HARDWARE": true,
+	"COOPERATION": true, "TIES": true, "RELATIONS": true, "SOURCES": true, "ACTION": true, "CAMPAIGN": true, "PRESENCE": true,
+	"BUILDUP": true, "CAPABILITIES": true, "TECHNOLOGY": true, "PARADE": true, "SOURCE": true, "REFORM": true, "SPOKESMAN": true,
+	"OFFENSIVE": true, "INTERVENTION": true, "STRATEGY": true, "DOCTRINE": true, "TRAINING": true, "ADVISERS": false}
+
 // collective head nouns keep an agent modifier's actor ("the militant group").
 var collective = map[string]bool{"GROUP": true, "GROUPS": true, "FORCE": true, "FORCES": true, "UNIT": true, "UNITS": true,
 	"MEMBER": true, "MEMBERS": true, "FIGHTERS": true, "LEADER": true, "LEADERS": true, "LEADERSHIP": true, "PERSONNEL": true,
@@ -292,7 +300,7 @@ func (c *Coder) buildEntities(s *state) {
 				e.agents = append(e.agents, m.agent)
 			}
 		}
-		if e.actorCodes == nil && len(e.agents) > 0 && s.phraseScope && s.inMent[j-1] < 0 && s.words[j-1].tag.IsNoun() && s.words[j-1].tag != nlp.NNP && !collective[s.words[j-1].key] {
+		if e.actorCodes == nil && len(e.agents) > 0 && s.phraseScope && s.inMent[j-1] < 0 && notActorHead[s.words[j-1].key] {
 			// "further military support", "military exercises": an agent
 			// word modifying another noun names no actor
 		} else if e.actorCodes != nil || len(e.agents) > 0 {

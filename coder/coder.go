@@ -27,6 +27,12 @@ type Options struct {
 	// NoContext codes every sentence on its own, without document context
 	// (speaker, coreference, reported speech, duplicates; context.go).
 	NoContext bool
+	// PhraseScope keeps patterns, subjects and targets inside each verb's
+	// own clause and codes every verb that has its own subject. Zero value:
+	// on for CAMEO 2.0 verb dictionaries; the TABARI-era dictionaries (and
+	// the PETRARCH unit tests) expect sentence-wide linear matching with one
+	// verb coded per clause.
+	PhraseScope *bool
 }
 
 // Coder codes documents; it is safe for concurrent use.
@@ -35,6 +41,7 @@ type Coder struct {
 	p             *nlp.Pipeline
 	opts          Options
 	lemmaPatterns bool
+	phraseScope   bool
 	blocks        map[*petrarch.VerbBlock][]*cpattern
 	pool          sync.Pool
 }
@@ -45,6 +52,10 @@ func New(d *petrarch.Dictionaries, p *nlp.Pipeline, opts Options) *Coder {
 	c.lemmaPatterns = d.Verbs.Format == petrarch.FormatCAMEO2
 	if opts.LemmaPatterns != nil {
 		c.lemmaPatterns = *opts.LemmaPatterns
+	}
+	c.phraseScope = d.Verbs.Format == petrarch.FormatCAMEO2
+	if opts.PhraseScope != nil {
+		c.phraseScope = *opts.PhraseScope
 	}
 	cache := map[*petrarch.Synset]synIdx{}
 	for _, b := range d.Verbs.Blocks {
@@ -151,7 +162,7 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 	first := len(evs)
 	s.reset()
 	s.trace = tr
-	s.phraseScope = c.lemmaPatterns
+	s.phraseScope = c.phraseScope
 	s.doc = doc
 	s.buildWords(sent.Tokens)
 	if len(s.words) == 0 {

@@ -114,7 +114,7 @@ func TestSentenceConstructions(t *testing.T) {
 		{"participle adjunct", "Israeli aircraft bombed Gaza, killing three Hamas militants.", [][3]string{{"ISR", "PSEGZA", "19"}, {"ISR", "PSEREBHMSUAF", "18"}}, false},
 		{"quantity of agents", "Hundreds of protesters clashed with police in Hong Kong on Sunday.", [][3]string{{"---OPP", "HKGCOP", "19"}}, false},
 		{"purpose infinitive", "Turkish troops entered northern Syria to fight Kurdish militants.", [][3]string{{"TURMIL", "---UAF", "19"}}, false},
-		{"object control", "Obama wants Putin to attack Switzerland.", [][3]string{{"RUSGOV", "CHE", "19"}}, false},
+		{"requested action", "We call on Russia to withdraw its forces.", nil, true},
 		{"hyphenated sponsor", "The Saudi-led coalition carried out air strikes on Houthi positions near Sanaa.", [][3]string{{"SAU", "YEM", "19"}}, false},
 		{"agent and location", "French police used tear gas to disperse demonstrators in Paris.", [][3]string{{"FRACOP", "FRAOPP", "17"}}, false},
 		{"speech verb addressee", "Russia told Ukraine that it would cut gas supplies.", [][3]string{{"RUS", "UKR", "01"}}, false},

@@ -298,6 +298,10 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 			return nil, -1
 		}
 	}
+	if s.phraseScope && s.requested(cl, v) {
+		tr.note = "requested action (object of a request or wish): not an event"
+		return nil, -1
+	}
 	subj := s.subject(cl, v, &bb, inh)
 	if subj < 0 && s.ante != nil && !v.reduced {
 		subj = s.pronounSubject(cl, v)
@@ -443,6 +447,17 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 	return out, subj
 }
 
+// participleAt reports a past form tagged VBD that is really a participle
+// modifying the noun before it: it follows a noun and is followed by an
+// adverb or preposition ("groups entrenched there", "troops stationed in").
+func (s *state) participleAt(k int) bool {
+	if k == 0 || k+1 >= len(s.words) || speechLemmas[s.words[k].lemma] {
+		return false
+	}
+	p, n := &s.words[k-1], &s.words[k+1]
+	return (p.tag == nlp.NNS || p.tag == nlp.NN || s.inMent[k-1] >= 0) && (n.tag == nlp.RB || n.tag == nlp.IN) && n.key != "THAT"
+}
+
 // finite reports a tag that heads a finite clause.
 func finite(t nlp.Tag) bool { return t == nlp.VBD || t == nlp.VBZ || t == nlp.VBP || t == nlp.MD }
 
@@ -492,6 +507,31 @@ func (s *state) infinitiveSubject(cl *clause, v *verbCand, b *binding, inh int) 
 	return -1, false
 }
 
+// requested reports an infinitive whose subject is the object of an
+// object-control verb: "called on Russia to withdraw", "wants Putin to
+// attack". The action is asked for, not done; the request verb codes it.
+func (s *state) requested(cl *clause, v *verbCand) bool {
+	if v.gs == 0 || v.gs >= len(s.words) || s.words[v.gs].tag != nlp.TO {
+		return false
+	}
+	for k := v.gs - 1; k >= cl.start; k-- {
+		w := &s.words[k]
+		if s.inMent[k] >= 0 || !w.tag.IsVerb() {
+			continue
+		}
+		if !objectControl[w.lemma] {
+			return false
+		}
+		for g := range s.groups {
+			if s.groups[g].j == v.gs && s.groups[g].i > k {
+				return true
+			}
+		}
+		return false
+	}
+	return false
+}
+
 // adjunct reports a participle clause after a comma (", killing eight
 // people"): its subject is the main clause's.
 func (s *state) adjunct(v *verbCand) bool {
@@ -505,6 +545,9 @@ func (s *state) adjunct(v *verbCand) bool {
 func (s *state) windowStart(lo int, v *verbCand) int {
 	for k := v.gs - 1; k >= lo; k-- {
 		w := &s.words[k]
+		if w.tag == nlp.VBD && s.participleAt(k) {
+			continue // "the ISIS groups entrenched there regularly make"
+		}
 		if finite(w.tag) || w.tag == nlp.WDT || w.tag == nlp.WP || w.key == "THAT" {
 			if s.inMent[k] < 0 {
 				return k + 1

@@ -81,8 +81,10 @@ type VerbForm struct {
 	Post []string
 }
 
-// ReadVerbs reads a verb dictionary in either format (detected from the
-// presence of CAMEO 2.0 phrase groups, or from the file name CAMEO*).
+// ReadVerbs reads a verb dictionary in either format; both parse with the
+// same grammar. Format records which semantics the file was written for:
+// CAMEO 2.0 for files named CAMEO*, TABARI/PETRARCH-1 otherwise (the coder
+// matches patterns differently for each; see coder.Options.PhraseScope).
 func ReadVerbs(r io.Reader, name string) (*Verbs, error) {
 	v := &Verbs{Format: FormatTABARI, Synsets: map[string]*Synset{}, Forms: map[string][]*VerbForm{}, file: name}
 	base := name
@@ -174,6 +176,7 @@ func ReadVerbs(r io.Reader, name string) (*Verbs, error) {
 			return nil, err
 		}
 	}
+
 	for _, b := range v.Blocks {
 		kept := b.Patterns[:0]
 	pats:
