@@ -481,6 +481,8 @@ func (a *analysis) pick(s, e int, ev egret.Span) int {
 			r = 2
 		}
 		switch {
+		case p.Feature == City:
+			r += 0.6 // "the Red Sea port city of Jeddah": the city
 		case p.Feature != Country:
 			r += 0.5
 		case m.Region != "":

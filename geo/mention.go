@@ -755,7 +755,7 @@ func townFactor(p *Place) float64 {
 	return math.Max(0.2, math.Min(1, f))
 }
 
-var particle = set("of de del da do dos das al el ez es ed ad an ar as ash at az ul la le les di du von van der den bin ibn bint y e i")
+var particle = set("of de des del da do dos das al el ez es ed ad an ar as ash at az ul la le les di du von van der den bin ibn bint y e i")
 
 var directions = map[string]string{
 	"north": "north", "south": "south", "east": "east", "west": "west",
