@@ -537,10 +537,11 @@ func rollupSQL(q *query, sq egret.SeriesQuery) string {
 			if f.QuadClass != 0 {
 				conds = append(conds, "e.quad_class = "+q.arg(f.QuadClass))
 			}
-			arms = append(arms, "SELECT e.period AS period, "+key+" AS k, e.n AS n, e.goldstein AS g FROM agg e WHERE "+strings.Join(conds, " AND "))
+			arms = append(arms, "SELECT e.period, "+key+", e.n, e.goldstein FROM agg e WHERE "+strings.Join(conds, " AND "))
 		}
 	}
-	return "SELECT period, k, sum(n)::bigint, coalesce(sum(g), 0)::float8 FROM (" + strings.Join(arms, " UNION ALL ") + ") x GROUP BY 1, 2 HAVING sum(n) <> 0 ORDER BY 1, 2"
+	// Rows are summed in Go (BucketSeries), as in the SQLite store.
+	return strings.Join(arms, " UNION ALL ")
 }
 
 // eventSeriesSQL groups matching events by day.
