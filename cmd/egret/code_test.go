@@ -220,3 +220,21 @@ func TestGeoCommand(t *testing.T) {
 		t.Fatalf("exit %d: %s\n%s", code, errs, out)
 	}
 }
+
+func TestCodeNoContextCodesFewerStatementEvents(t *testing.T) {
+	path := testshared.Path(t, "examples/zakharova-syria-comment.txt")
+	with, _, _ := run(t, "", "code", "--date", "2020-11-24", path)
+	without, _, _ := run(t, "", "code", "--no-context", "--date", "2020-11-24", path)
+	speaker := func(out string) bool {
+		for _, e := range events(t, out) {
+			if e.Source == "RUSGOV" && strings.HasPrefix(e.CAMEO, "03") && e.Target == "USA" {
+				return true
+			}
+		}
+		return false
+	}
+	if !speaker(with) || speaker(without) {
+		t.Errorf("\"We reaffirm our readiness to cooperate ... with the United States\": with context %v, without %v; want only with",
+			speaker(with), speaker(without))
+	}
+}

@@ -20,12 +20,14 @@ type engineFlags struct {
 	dicts     string
 	gazetteer string
 	noGeo     bool
+	noContext bool
 }
 
 func (f *engineFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.dicts, "dicts", "", "PETRARCH dictionary directory (default: egret's embedded dictionaries)")
 	cmd.Flags().StringVar(&f.gazetteer, "gazetteer", "", "GeoNames dump (allCountries.txt or citiesN.txt format) instead of the embedded gazetteer")
 	cmd.Flags().BoolVar(&f.noGeo, "no-geo", false, "do not geolocate events")
+	cmd.Flags().BoolVar(&f.noContext, "no-context", false, "code sentence by sentence, without document context (speaker, coreference, reported speech, dedup)")
 }
 
 // engine is the coding pipeline a command runs: NLP, coder, geocoder.
@@ -58,7 +60,7 @@ func (m *Main) loadEngine(f engineFlags) (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &engine{nlp: p, coder: coder.New(d, p, coder.Options{})}
+	e := &engine{nlp: p, coder: coder.New(d, p, coder.Options{NoContext: f.noContext})}
 	if !f.noGeo {
 		if e.geo, err = loadGeocoder(f.gazetteer); err != nil {
 			return nil, err
