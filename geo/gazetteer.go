@@ -336,7 +336,7 @@ func LoadGeoNames(r io.Reader) (*Gazetteer, error) {
 			continue // no country (undersea features, Antarctica stations)
 		}
 		pop, _ := strconv.ParseInt(f[14], 10, 64)
-		alts := geonamesAlts(f[1], f[2], f[3], pop)
+		alts := geonamesAlts(f[1], f[2], f[3], f[7], pop)
 		code := f[8] + "." + f[10]
 		switch {
 		case f[6] == "P":
@@ -380,43 +380,51 @@ func (g *Gazetteer) altNames() map[int32]string {
 	return out
 }
 
-// geonamesAlts picks the alternate names worth indexing: Latin-script,
-// capitalised, no codes; more for bigger places, as the generator does.
-func geonamesAlts(name, ascii, alts string, pop int64) string {
+// geonamesAlts picks the alternate names worth indexing, as the generator
+// does: English-looking (ASCII letters, spaces, hyphens, apostrophes),
+// capitalised, not codes; those sharing the primary name's initial first;
+// more for bigger places and administrative seats.
+func geonamesAlts(name, ascii, alts, fcode string, pop int64) string {
 	max := 0
 	switch {
 	case pop >= 100000:
 		max = 8
-	case pop >= 5000:
-		max = 2
+	case pop >= 5000 || fcode == "PPLA" || fcode == "PPLA2" || fcode == "PPLC":
+		max = 4
 	}
-	var out []string
-	seen := map[string]bool{Fold(name): true}
+	primary := Fold(name)
+	seen := map[string]bool{primary: true}
+	var same, other []string
 	try := func(a string) {
 		k := Fold(a)
-		if seen[k] || len(k) < 3 || !latinName(a) || strings.ContainsAny(a, "0123456789(),") || strings.ToUpper(a) == a {
+		if seen[k] || len(k) < 3 || !englishLooking(a) || strings.ToUpper(a) == a {
 			return
 		}
 		seen[k] = true
-		out = append(out, a)
+		if a == ascii || primary != "" && k[0] == primary[0] {
+			same = append(same, a)
+		} else {
+			other = append(other, a)
+		}
 	}
 	try(ascii)
 	for a := range strings.SplitSeq(alts, ",") {
-		if len(out) >= max+1 {
-			break
-		}
 		try(a)
+	}
+	out := append(same, other...)
+	if len(out) > max {
+		out = out[:max]
 	}
 	return strings.Join(out, "|")
 }
 
-func latinName(s string) bool {
-	r, _ := utf8.DecodeRuneInString(s)
-	if !unicode.IsUpper(r) {
+func englishLooking(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
 		return false
 	}
-	for _, r := range s {
-		if r > unicode.MaxLatin1 && !unicode.Is(unicode.Latin, r) && !unicode.IsMark(r) && !unicode.IsPunct(r) {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == ' ' || c == '-' || c == '\'') {
 			return false
 		}
 	}

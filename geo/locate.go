@@ -269,9 +269,23 @@ func references(f *finder, ms []Mention) {
 		if !ok || !in && !near {
 			continue
 		}
-		pa := a.Best().Place
-		if pa.Feature != City || in && !b.contains(pa) {
+		if a.Best().Place.Feature != City {
 			continue
+		}
+		if in {
+			// The reading of X inside Y wins: "Hyderabad in Sindh".
+			fit := -1
+			for i, c := range a.Candidates {
+				if c.Place.Feature == City && b.contains(c.Place) {
+					fit = i
+					break
+				}
+			}
+			if fit < 0 {
+				continue
+			}
+			a.Candidates[fit].Score += 3
+			sortCandidates(a)
 		}
 		b.Qualifier = true
 		if a.Cue == "" {
@@ -284,7 +298,7 @@ func references(f *finder, ms []Mention) {
 func (m *Mention) contains(p *Place) bool {
 	for _, c := range m.Candidates {
 		q := c.Place
-		if q.Country == p.Country && (q.Feature == Country || q.Feature == Admin1 && q.Name == p.Admin1) {
+		if q.Country == p.Country && (q.Feature == Country || q.Feature == Region || q.Feature == Admin1 && q.Name == p.Admin1) {
 			return true
 		}
 	}

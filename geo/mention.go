@@ -624,7 +624,7 @@ func (f *finder) isDemonym(j int) bool {
 
 // placeNoun before "of" makes a locative phrase by itself: "the outskirts
 // of Damascus", "the town of Crawley".
-var placeNoun = set("outskirts suburbs suburb city town village villages region regions province area areas border borders capital district countryside vicinity streets heart centre center port")
+var placeNoun = set("outskirts suburbs suburb city town village villages region regions province area areas border borders capital district countryside vicinity streets heart centre center port part parts")
 
 // apposNoun before a comma and a name makes the name a place: "the Somali
 // capital, Mogadishu", "her hometown, Kismayo".
@@ -780,7 +780,7 @@ var locative = set("in near at on outside around across inside into throughout w
 var cueFiller = set(`the a an its their this that these those his her our
 region regions area areas border borders frontier outskirts suburbs suburb city town towns village villages capital province provinces governorate district
 part parts zone zones countryside vicinity desert mountains mountain coast coastal rural northern southern eastern western central besieged rebel-held
-occupied contested disputed embattled neighboring neighbouring nearby part-time rebel-controlled government-held strategic key port border-town de-escalation`)
+occupied contested disputed embattled camp camps refugee base neighborhood neighbourhood quarter neighboring neighbouring nearby part-time rebel-controlled government-held strategic key port border-town de-escalation`)
 
 func set(s string) map[string]bool {
 	m := map[string]bool{}

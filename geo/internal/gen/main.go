@@ -97,7 +97,7 @@ var extraCountryNames = map[string][]string{
 	"ARE": {"UAE", "U.A.E.", "Emirates"},
 	"KOR": {"South Korea", "Republic of Korea"},
 	"PRK": {"North Korea"},
-	"COD": {"DR Congo", "DRC", "Democratic Republic of Congo", "Democratic Republic of the Congo", "Congo-Kinshasa"},
+	"COD": {"DR Congo", "DRC", "Democratic Republic of Congo", "Democratic Republic of the Congo", "Congo-Kinshasa", "Congo"},
 	"COG": {"Congo-Brazzaville", "Republic of Congo"},
 	"CIV": {"Ivory Coast"},
 	"MMR": {"Burma"},
@@ -209,20 +209,38 @@ func run(npm, wordnet, out string) error {
 	// "Berlin", "Turkey") read as places even where WordNet knows a
 	// lower-case word for them.
 	major := map[string]bool{}
+	// Names and demonyms the hand tables give to one country are taken
+	// from the others ("Congo" and "Congolese" mean DR Congo in news).
+	claimed := map[string]string{}
+	for iso3, ns := range extraCountryNames {
+		for _, n := range ns {
+			claimed[fold(n)] = iso3
+		}
+	}
+	for iso3, ns := range extraDemonyms {
+		for _, n := range ns {
+			claimed[fold(n)] = iso3
+		}
+	}
+	mine := func(iso3, n string) bool { o, ok := claimed[fold(n)]; return !ok || o == iso3 }
 	for _, c := range countries {
 		if len(c.LatLng) != 2 {
 			return fmt.Errorf("world-countries %s: latlng has %d values", c.CCA3, len(c.LatLng))
 		}
 		alts := []string{c.Name.Official}
 		for _, a := range c.AltSpellings {
-			if len(a) > 3 && latin(a) {
+			if len(a) > 3 && latin(a) && mine(c.CCA3, a) {
 				alts = append(alts, a)
 			}
 		}
 		alts = append(alts, extraCountryNames[c.CCA3]...)
 		var dem []string
 		if d, ok := c.Demonyms["eng"]; ok {
-			dem = append(dem, d.M, d.F)
+			for _, x := range []string{d.M, d.F} {
+				if mine(c.CCA3, x) {
+					dem = append(dem, x)
+				}
+			}
 		}
 		dem = append(dem, extraDemonyms[c.CCA3]...)
 		var dems []string
@@ -297,30 +315,7 @@ func run(npm, wordnet, out string) error {
 	}
 
 	for _, c := range cities {
-		max := 0
-		switch {
-		case c.pop >= 100000:
-			max = 8
-		case c.pop >= 5000 || c.fcode == "PPLA" || c.fcode == "PPLA2" || c.fcode == "PPLC":
-			max = 2
-		}
-		alts := append([]string(nil), extraPlaceNames[c.id]...)
-		seen := map[string]bool{fold(c.name): true}
-		for _, a := range alts {
-			seen[fold(a)] = true
-		}
-		cand := append([]string{c.ascii}, c.alts...)
-		for _, a := range cand {
-			if len(alts) >= max+len(extraPlaceNames[c.id]) && a != c.ascii {
-				break
-			}
-			k := fold(a)
-			if seen[k] || len(k) < 3 || !latin(a) || !startsUpper(a) || strings.ToUpper(a) == a || strings.ContainsAny(a, "0123456789(),") {
-				continue
-			}
-			seen[k] = true
-			alts = append(alts, a)
-		}
+		alts := append(append([]string(nil), extraPlaceNames[c.id]...), pickAlts(c.name, c.ascii, c.alts, c.pop, c.fcode, extraPlaceNames[c.id])...)
 		fmt.Fprintf(w, "P\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", c.id, c.name, trim4(c.lat), trim4(c.lon), c.cc, c.admin1, c.fcode, c.pop, strings.Join(alts, "|"))
 		names[fold(c.name)] = true
 		for _, a := range alts {
@@ -514,9 +509,53 @@ func fold(s string) string {
 	return b.String()
 }
 
-func startsUpper(s string) bool {
-	for _, r := range s {
-		return unicode.IsUpper(r)
+// pickAlts chooses the alternate names worth indexing: English-looking
+// (ASCII letters, spaces, hyphens, apostrophes), capitalised, not codes;
+// those sharing the primary name's initial first ("Jenin" for "Janīn"
+// before "Dschenin"); more for bigger places and administrative seats.
+// geo.geonamesAlts makes the same choice for --gazetteer dumps.
+func pickAlts(name, ascii string, alts []string, pop int64, fcode string, have []string) []string {
+	max := 0
+	switch {
+	case pop >= 100000:
+		max = 8
+	case pop >= 5000 || fcode == "PPLA" || fcode == "PPLA2" || fcode == "PPLC":
+		max = 4
 	}
-	return false
+	seen := map[string]bool{fold(name): true}
+	for _, a := range have {
+		seen[fold(a)] = true
+	}
+	initial := fold(name)[:1]
+	var same, other []string
+	for _, a := range append([]string{ascii}, alts...) {
+		k := fold(a)
+		if seen[k] || len(k) < 3 || !englishLooking(a) || strings.ToUpper(a) == a {
+			continue
+		}
+		seen[k] = true
+		if a == ascii || k[:1] == initial {
+			same = append(same, a)
+		} else {
+			other = append(other, a)
+		}
+	}
+	out := append(same, other...)
+	if len(out) > max {
+		out = out[:max]
+	}
+	return out
+}
+
+func englishLooking(s string) bool {
+	if s == "" || s[0] < 'A' || s[0] > 'Z' {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == ' ' || c == '-' || c == '\'') {
+			return false
+		}
+	}
+	return true
 }
