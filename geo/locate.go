@@ -199,7 +199,7 @@ return toured tour landed flew fly flown marched march stormed occupied occupy t
 func qualifiers(f *finder, ms []Mention) {
 	for k := 0; k+1 < len(ms); k++ {
 		a, b := &ms[k], &ms[k+1]
-		if a.Kind != Toponym || b.Kind != Toponym || b.ti != a.tj+1 || f.toks[a.tj].punct != ',' {
+		if a.Kind != Toponym || b.Kind != Toponym || b.ti != a.tj+1 || f.toks[a.tj].punct != ',' || !f.phraseEnd(b.tj) {
 			continue
 		}
 		fit := false
@@ -242,6 +242,17 @@ func qualifiers(f *finder, ms []Mention) {
 		}
 	}
 }
+
+// phraseEnd reports whether a name ending before token j ends its phrase
+// ("Paris, Texas, on Sunday"), unlike "Mexico, U.S. officials said".
+func (f *finder) phraseEnd(j int) bool {
+	if j >= len(f.toks) || !f.toks[j].word || f.toks[j-1].poss {
+		return true
+	}
+	return phraseAfter[f.lower(j)]
+}
+
+var phraseAfter = set("and or on in at where which who whose was were is are has have had said says to for with from as but while after before during when since")
 
 // references resolves "X in Y" and "X near Y" ("Kafr Nabl in southern
 // Idlib", "Chornobaivka near Kherson"): the event is at X, Y only places it.

@@ -559,7 +559,7 @@ func allUpper(s string) bool {
 // Moscow, Idaho, unless the context says so).
 func baseScore(p *Place) float64 {
 	if p.Feature == Country {
-		return 3
+		return 3.5 // above any capital read by an alternate name ("Mexico" is not Mexico City)
 	}
 	s := 0.25 * math.Log10(float64(p.Pop)+1)
 	switch p.Code {
@@ -642,9 +642,16 @@ func scoreHints(ms []Mention, weights map[string]float64, local []map[string]boo
 		if m.Kind == Demonym {
 			continue
 		}
+		country := false
+		for _, c := range m.Candidates {
+			country = country || c.Place.Feature == Country
+		}
 		for c := range m.Candidates {
 			cd := &m.Candidates[c]
 			f := townFactor(cd.Place)
+			if country && cd.Place.Feature == City {
+				f = 0 // a town named after a country ("Mexico", Missouri) never outranks it
+			}
 			if max > 0 {
 				cd.Score += 2 * f * weights[cd.Place.Country] / max
 			}
