@@ -119,6 +119,9 @@ func Load(r io.Reader) (*Gazetteer, error) {
 		} else {
 			l, data = data, ""
 		}
+		if line == 1 && !strings.HasPrefix(l, "#egret-gazetteer\t2\t") {
+			return nil, fmt.Errorf("gazetteer line 1: not an egret gazetteer of format 2 (rebuild it with make gazetteer): %.40q", l)
+		}
 		if l == "" || l[0] == '#' {
 			continue
 		}
@@ -174,7 +177,7 @@ func Load(r io.Reader) (*Gazetteer, error) {
 				return nil, bad("unknown country code " + f[5])
 			}
 			pop, _ := strconv.ParseInt(f[8], 10, 64)
-			p := g.add(Place{ID: id, Name: f[2], Lat: lat, Lon: lon, Country: iso3, Feature: City, Code: f[7], Pop: pop}, f[9])
+			p := g.addKeys(Place{ID: id, Name: f[2], Lat: lat, Lon: lon, Country: iso3, Feature: City, Code: f[7], Pop: pop}, f[9])
 			cities = append(cities, pending{p, f[5], f[6]})
 		case "R":
 			if n < 7 {
@@ -235,6 +238,23 @@ func (g *Gazetteer) add(p Place, alts string) int32 {
 		if a != "" {
 			g.index(Fold(a), i, true)
 		}
+	}
+	return i
+}
+
+// addKeys appends a place with its lookup keys already folded by the
+// generator ('|'-separated, primary name first): loading then needs no
+// folding or allocation per name.
+func (g *Gazetteer) addKeys(p Place, keys string) int32 {
+	i := int32(len(g.Places))
+	p.prior = float32(baseScore(&p))
+	g.Places = append(g.Places, p)
+	alt := false
+	for len(keys) > 0 {
+		var k string
+		k, keys, _ = strings.Cut(keys, "|")
+		g.index(k, i, alt)
+		alt = true
 	}
 	return i
 }

@@ -60,15 +60,18 @@ func gz(s string) *bytes.Reader {
 
 // TestLoadErrors: a damaged gazetteer names the line and what is wrong.
 func TestLoadErrors(t *testing.T) {
-	const country = "C\tSYR\tSY\tSyria\t35\t38\tDamascus\t\tSyrian\n"
+	const head = "#egret-gazetteer\t2\ttest\n"
+	const country = head + "C\tSYR\tSY\tSyria\t35\t38\tDamascus\t\tSyrian\n"
 	for _, c := range []struct{ name, data, want string }{
 		{"not gzip", "", "gazetteer:"},
-		{"unknown record", country + "Q\tx\n", "line 2: unknown record type"},
-		{"short country", "C\tSYR\n", "line 1: country record needs 9 fields"},
-		{"bad coordinates", country + "P\t1\tX\t95\t10\tSY\t01\tPPL\t5\t\n", "line 2: bad coordinates"},
-		{"bad id", country + "P\tx\tX\t5\t10\tSY\t01\tPPL\t5\t\n", "line 2: bad geonameid"},
-		{"unknown country", country + "P\t1\tX\t5\t10\tZZ\t01\tPPL\t5\t\n", "line 2: unknown country code ZZ"},
-		{"no countries", "W\tfoo\n", "no countries"},
+		{"old format", "#egret-gazetteer\t1\told\n", "line 1: not an egret gazetteer of format 2"},
+		{"no header", "C\tSYR\n", "line 1: not an egret gazetteer"},
+		{"unknown record", country + "Q\tx\n", "line 3: unknown record type"},
+		{"short country", head + "C\tSYR\n", "line 2: country record needs 9 fields"},
+		{"bad coordinates", country + "P\t1\tX\t95\t10\tSY\t01\tPPL\t5\tx\n", "line 3: bad coordinates"},
+		{"bad id", country + "P\tx\tX\t5\t10\tSY\t01\tPPL\t5\tx\n", "line 3: bad geonameid"},
+		{"unknown country", country + "P\t1\tX\t5\t10\tZZ\t01\tPPL\t5\tx\n", "line 3: unknown country code ZZ"},
+		{"no countries", head + "W\tfoo\n", "no countries"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var r *bytes.Reader

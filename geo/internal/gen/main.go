@@ -197,10 +197,10 @@ func run(npm, wordnet, out string) error {
 	}
 	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
 	w := bufio.NewWriter(zw)
-	fmt.Fprintln(w, "#egret-gazetteer\t1\tGeoNames cities500 + admin1 (CC BY 4.0), world-countries (ODbL); see GAZETTEER-LICENSE.md")
+	fmt.Fprintln(w, "#egret-gazetteer\t2\tGeoNames cities500 + admin1 (CC BY 4.0), world-countries (ODbL); see GAZETTEER-LICENSE.md")
 	fmt.Fprintln(w, "#C\tiso3\tiso2\tname\tlat\tlon\tcapital\tnames|…\tdemonyms|…")
 	fmt.Fprintln(w, "#A\tiso2.code\tname\tlat\tlon\tpopulation\tnames|…")
-	fmt.Fprintln(w, "#P\tgeonameid\tname\tlat\tlon\tiso2\tadmin1\tfeature code\tpopulation\tnames|…")
+	fmt.Fprintln(w, "#P\tgeonameid\tname\tlat\tlon\tiso2\tadmin1\tfeature code\tpopulation\tlookup keys (folded: name first, then alternates)|…")
 	fmt.Fprintln(w, "#W\tcommon English words that are also place names (need a locative cue)")
 
 	sort.Slice(countries, func(i, j int) bool { return countries[i].CCA3 < countries[j].CCA3 })
@@ -316,7 +316,11 @@ func run(npm, wordnet, out string) error {
 
 	for _, c := range cities {
 		alts := append(append([]string(nil), extraPlaceNames[c.id]...), pickAlts(c.name, c.ascii, c.alts, c.pop, c.fcode, extraPlaceNames[c.id])...)
-		fmt.Fprintf(w, "P\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", c.id, c.name, trim4(c.lat), trim4(c.lon), c.cc, c.admin1, c.fcode, c.pop, strings.Join(alts, "|"))
+		keys := []string{fold(c.name)}
+		for _, a := range alts {
+			keys = append(keys, fold(a))
+		}
+		fmt.Fprintf(w, "P\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", c.id, c.name, trim4(c.lat), trim4(c.lon), c.cc, c.admin1, c.fcode, c.pop, strings.Join(keys, "|"))
 		names[fold(c.name)] = true
 		for _, a := range alts {
 			names[fold(a)] = true
