@@ -4,7 +4,6 @@ package geo
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	_ "embed"
 	"fmt"
 	"io"
@@ -15,6 +14,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/klauspost/compress/gzip"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -98,10 +98,14 @@ func Load(r io.Reader) (*Gazetteer, error) {
 	if err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
-	b, err := io.ReadAll(zr)
-	if err != nil {
+	var buf bytes.Buffer
+	if s, ok := r.(interface{ Size() int64 }); ok {
+		buf.Grow(int(s.Size()) * 3) // the text is about 3 times its gzip'd size
+	}
+	if _, err := buf.ReadFrom(zr); err != nil {
 		return nil, fmt.Errorf("gazetteer: %w", err)
 	}
+	b := buf.Bytes()
 	data := string(b)
 	g := newGazetteer(bytes.Count(b, []byte{'\n'}))
 	type pending struct {
