@@ -24,6 +24,40 @@ type PhraseIndex[T any] struct {
 	by2  map[string]map[string][]PhraseEntry[T]
 	rest map[string][]PhraseEntry[T]
 	n    int
+	// first merges exact, by2 and rest (built by Finish) so that a token
+	// costs one map look-up, and filter is a bit set of the hashes of its
+	// keys and of the stem keys: most tokens start no phrase, and the bit
+	// test rejects them without touching the (large) maps.
+	first  map[string]*bucket[T]
+	filter []uint64
+	shift  uint
+}
+
+// bucket is the phrases whose first word is one exact key.
+type bucket[T any] struct {
+	all  []PhraseEntry[T]            // longest first; nil when by2 is set
+	by2  map[string][]PhraseEntry[T] // see PhraseIndex.by2
+	rest []PhraseEntry[T]
+}
+
+// keyHash is a cheap hash of a key for the filter: its length and first
+// eight bytes (a collision only costs a map look-up).
+func keyHash(s string) uint64 {
+	v := uint64(len(s)) * 0x9E3779B97F4A7C15
+	if len(s) >= 8 {
+		v ^= uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+			uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+	} else {
+		for k := 0; k < len(s); k++ {
+			v ^= uint64(s[k]) << (8 * k)
+		}
+	}
+	return v * 0xBF58476D1CE4E5B9
+}
+
+func (x *PhraseIndex[T]) mayHave(s string) bool {
+	h := keyHash(s) >> x.shift
+	return x.filter[h>>6]&(1<<(h&63)) != 0
 }
 
 // NewPhraseIndex returns an empty index.
@@ -40,6 +74,7 @@ func (x *PhraseIndex[T]) Add(p Phrase, v T) {
 		return
 	}
 	x.n++
+	x.first, x.filter = nil, nil // until Finish runs again
 	e := PhraseEntry[T]{Phrase: p, Value: v}
 	w := p.Words[0]
 	if p.Exact[0] {
@@ -80,6 +115,31 @@ func (x *PhraseIndex[T]) Finish() {
 		}
 		x.by2[k] = sub
 		x.rest[k] = rest
+	}
+	x.first = make(map[string]*bucket[T], len(x.exact))
+	for k, b := range x.exact {
+		if sub, ok := x.by2[k]; ok {
+			x.first[k] = &bucket[T]{by2: sub, rest: x.rest[k]}
+		} else {
+			x.first[k] = &bucket[T]{all: b}
+		}
+	}
+	// about 16 bits a key: few false positives, and small enough to stay
+	// in cache
+	bits := 64
+	for bits < 16*(len(x.exact)+len(x.stems)) {
+		bits *= 2
+	}
+	x.shift = 64
+	for b := bits; b > 1; b /= 2 {
+		x.shift--
+	}
+	x.filter = make([]uint64, bits/64)
+	for _, m := range []map[string][]PhraseEntry[T]{x.exact, x.stems} {
+		for k := range m {
+			h := keyHash(k) >> x.shift
+			x.filter[h>>6] |= 1 << (h & 63)
+		}
 	}
 }
 
@@ -164,6 +224,28 @@ func (x *PhraseIndex[T]) Match(words []string, i int) (PhraseEntry[T], int) {
 		}
 	}
 	t := words[i]
+	if x.filter != nil {
+		if x.mayHave(t) {
+			if bk := x.first[t]; bk != nil {
+				if bk.by2 != nil {
+					if i+1 < len(words) {
+						if b, ok := bk.by2[words[i+1]]; ok {
+							try(b)
+						}
+					}
+					try(bk.rest)
+				} else {
+					try(bk.all)
+				}
+			}
+		}
+		if len(x.stems) > 0 && len(t) >= MinStem && x.mayHave(t[:MinStem]) {
+			if b, ok := x.stems[t[:MinStem]]; ok {
+				try(b)
+			}
+		}
+		return best, bestEnd - i
+	}
 	if sub, ok := x.by2[t]; ok {
 		if i+1 < len(words) {
 			if b, ok := sub[words[i+1]]; ok {
