@@ -146,5 +146,12 @@ var aliases = map[string][]string{
 	"ZAF": {"South Africa", "South African", "South Africans", "Pretoria"},
 	"CAF": {"C.A.R."},
 	"HKG": {"Hong Kong"},
+	"DJI": {"Djiboutian", "Djiboutians"},
+	"KAZ": {"Kazakh", "Kazakhs", "Astana", "Almaty"},
+	"UZB": {"Uzbek", "Uzbeks", "Tashkent"},
+	"TJK": {"Tajik", "Tajiks", "Tajikistani", "Dushanbe"},
+	"NPL": {"Nepali", "Nepalis", "Kathmandu"},
+	"ECU": {"Ecuadorian", "Ecuadorians", "Quito"},
+	"BWA": {"Botswanan", "Gaborone"},
 	"MAC": {"Macau", "Macao"},
 }
