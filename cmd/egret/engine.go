@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"fmt"
 	"os"
 
 	"github.com/spf13/cobra"
@@ -77,14 +76,9 @@ func loadGeocoder(path string) (*geo.Geocoder, error) {
 		}
 		return geo.New(g), nil
 	}
-	fh, err := os.Open(path)
+	g, err := geo.LoadFile(path)
 	if err != nil {
 		return nil, egret.Errorf(egret.EINVALID, "--gazetteer: %v", err)
-	}
-	defer fh.Close()
-	g, err := geo.LoadGeoNames(fh)
-	if err != nil {
-		return nil, fmt.Errorf("--gazetteer %s: %w", path, err)
 	}
 	return geo.New(g), nil
 }
