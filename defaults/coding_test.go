@@ -32,7 +32,7 @@ func TestCodesNewsSentences(t *testing.T) {
 		{"Russian forces seized the village of Pokrovsk.", "RUSMIL>UKR:192"},
 		{"Lavrov met Chinese Foreign Minister Wang Yi in Beijing.", "RUSGOV>CHNGOV:044"},
 		{"Zelenskyy visited Washington.", "UKRGOV>USA:042"},
-		{"The Taliban released two American prisoners.", "AFGGOV>USA:0841"},
+		{"The Taliban released two American prisoners.", "AFGGOV>USACVL:0841"},
 		{"India threatened to retaliate against Pakistan.", "IND>PAK:138"},
 		{"Japan lodged a protest with China.", "JPN>CHN:114"},
 		{"The ICC issued an arrest warrant for Netanyahu.", "IGOJUDICC>ISRGOV:173"},
