@@ -85,6 +85,13 @@ type state struct {
 	dc          *docContext // document context, nil without (context.go)
 	doc         *egret.Document
 	sent        int
+
+	// pattern vocabulary ids of each word's key and lemma, and the ids in
+	// the sentence (seen[id] == stamp), set by markWords when marked is false
+	wid, lid []int32
+	seen     []uint32
+	stamp    uint32
+	marked   bool
 }
 
 func (s *state) reset() {
@@ -97,6 +104,7 @@ func (s *state) reset() {
 	s.verbs = s.verbs[:0]
 	s.clauses = s.clauses[:0]
 	s.mask = 0
+	s.marked = false
 	s.trace = nil
 }
 

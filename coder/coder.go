@@ -43,6 +43,7 @@ type Coder struct {
 	lemmaPatterns bool
 	phraseScope   bool
 	blocks        map[*petrarch.VerbBlock][]*cpattern
+	vocab         vocab // words of the verb patterns (patterns.go)
 	pool          sync.Pool
 }
 
@@ -57,11 +58,12 @@ func New(d *petrarch.Dictionaries, p *nlp.Pipeline, opts Options) *Coder {
 	if opts.PhraseScope != nil {
 		c.phraseScope = *opts.PhraseScope
 	}
-	cache := map[*petrarch.Synset]synIdx{}
+	cache := map[*petrarch.Synset]*synIdx{}
+	c.vocab = vocab{}
 	for _, b := range d.Verbs.Blocks {
 		cps := make([]*cpattern, 0, len(b.Patterns))
 		for _, pt := range b.Patterns {
-			cps = append(cps, compile(pt, d.Verbs.Synsets, cache))
+			cps = append(cps, compile(pt, d.Verbs.Synsets, cache, c.vocab))
 		}
 		c.blocks[b] = cps
 	}

@@ -238,7 +238,7 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 			vb = v.alts[a]
 		}
 		for _, cp := range c.blocks[vb.Block] {
-			if cp.skip || cp.mask&^s.mask != 0 {
+			if cp.skip || !c.mayMatch(s, cp) {
 				continue
 			}
 			if best != nil && cp.weight <= best.weight {

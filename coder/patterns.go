@@ -9,7 +9,9 @@ import (
 type melem struct {
 	kind  petrarch.ElemKind
 	words []string          // EWord alternatives
+	ids   []int32           // their vocabulary ids
 	syn   []petrarch.Phrase // ESynset phrases
+	synID [][]int32         // their words' vocabulary ids
 	first map[string][]int  // synset phrases by first word
 	last  map[string][]int  // synset phrases by last word
 	adj   bool              // must touch the element nearer the verb (or the verb)
@@ -25,6 +27,11 @@ type cpattern struct {
 	mask      uint64 // bits of the literal words the sentence must contain
 	hasNeg    bool   // a negation word precedes the verb in the pattern
 	skip      bool   // code "+++": ignored (PETRARCH treats it as no pattern)
+
+	// need lists, for each word or synset element, the vocabulary ids one
+	// of which the sentence must contain (a synset's first words), so that
+	// most patterns are ruled out without matching
+	need [][]int32
 }
 
 var negWords = map[string]bool{"NOT": true, "N'T": true, "NEVER": true, "NO": true, "NEITHER": true}
@@ -40,26 +47,112 @@ func wordBit(w string) uint64 {
 
 // synIdx caches the first- and last-word indexes of each synset: many
 // patterns share a synset.
-type synIdx struct{ first, last map[string][]int }
+type synIdx struct {
+	first, last map[string][]int
+	ids         [][]int32 // each phrase's words as vocabulary ids
+	need        []int32   // the phrases' distinct first words
+}
 
-func synIndexFor(cache map[*petrarch.Synset]synIdx, s *petrarch.Synset) (map[string][]int, map[string][]int) {
-	if x, ok := cache[s]; ok {
-		return x.first, x.last
+// vocab numbers the words of the verb patterns (from 1; 0 is a word no
+// pattern uses), so that matching compares integers, and a sentence's
+// pattern words can be marked in a table (state.seen).
+type vocab map[string]int32
+
+func (v vocab) id(w string) int32 {
+	if id, ok := v[w]; ok {
+		return id
 	}
-	x := synIdx{first: map[string][]int{}, last: map[string][]int{}}
+	id := int32(len(v) + 1)
+	v[w] = id
+	return id
+}
+
+func (v vocab) ids(ws []string) []int32 {
+	out := make([]int32, len(ws))
+	for i, w := range ws {
+		out[i] = v.id(w)
+	}
+	return out
+}
+
+// markWords gives each word of the sentence its vocabulary ids and marks
+// them as present; the patterns' need lists are checked against the marks.
+func (c *Coder) markWords(s *state) {
+	s.marked = true
+	if len(s.seen) < len(c.vocab)+1 {
+		s.seen = make([]uint32, len(c.vocab)+1)
+		s.stamp = 0
+	}
+	s.stamp++
+	if s.stamp == 0 { // wrapped: old marks would look current
+		clear(s.seen)
+		s.stamp = 1
+	}
+	s.wid, s.lid = s.wid[:0], s.lid[:0]
+	for i := range s.words {
+		w := &s.words[i]
+		k := c.vocab[w.key]
+		l := int32(0)
+		if c.lemmaPatterns {
+			if w.lemma == w.key {
+				l = k
+			} else {
+				l = c.vocab[w.lemma]
+			}
+		}
+		s.wid, s.lid = append(s.wid, k), append(s.lid, l)
+		s.seen[k] = s.stamp
+		s.seen[l] = s.stamp
+	}
+	s.seen[0] = 0 // id 0 (not a pattern word) satisfies no need
+}
+
+// mayMatch rules out patterns whose literal words or synsets are not all in
+// the sentence.
+func (c *Coder) mayMatch(s *state, cp *cpattern) bool {
+	if cp.mask&^s.mask != 0 {
+		return false
+	}
+	if !s.marked {
+		c.markWords(s)
+	}
+	seen, st := s.seen, s.stamp
+need:
+	for _, alts := range cp.need {
+		for _, id := range alts {
+			if seen[id] == st {
+				continue need
+			}
+		}
+		return false
+	}
+	return true
+}
+
+func synIndexFor(cache map[*petrarch.Synset]*synIdx, s *petrarch.Synset, voc vocab) *synIdx {
+	if x, ok := cache[s]; ok {
+		return x
+	}
+	x := &synIdx{first: map[string][]int{}, last: map[string][]int{}}
+	seen := map[int32]bool{}
 	for k, ph := range s.Phrases {
 		f, l := ph.Words[0], ph.Words[len(ph.Words)-1]
 		x.first[f] = append(x.first[f], k)
 		x.last[l] = append(x.last[l], k)
+		ids := voc.ids(ph.Words)
+		x.ids = append(x.ids, ids)
+		if !seen[ids[0]] {
+			seen[ids[0]] = true
+			x.need = append(x.need, ids[0])
+		}
 	}
 	cache[s] = x
-	return x.first, x.last
+	return x
 }
 
 // compile turns a parsed pattern into its matching form.
-func compile(p *petrarch.Pattern, syns map[string]*petrarch.Synset, cache map[*petrarch.Synset]synIdx) *cpattern {
+func compile(p *petrarch.Pattern, syns map[string]*petrarch.Synset, cache map[*petrarch.Synset]*synIdx, voc vocab) *cpattern {
 	cp := &cpattern{pat: p, code: p.Code}
-	synIndex := func(s *petrarch.Synset) (map[string][]int, map[string][]int) { return synIndexFor(cache, s) }
 	if p.Code.Active == "+++" {
 		cp.skip = true
 	}
@@ -108,15 +201,21 @@ func compile(p *petrarch.Pattern, syns map[string]*petrarch.Synset, cache map[*p
 		switch e.Kind {
 		case petrarch.EWord:
 			m.words = e.Words
+			m.ids = voc.ids(e.Words)
+			cp.need = append(cp.need, m.ids)
 			cp.weight++
 			if len(e.Words) == 1 {
 				cp.mask |= wordBit(e.Words[0])
 			}
 		case petrarch.ESynset:
+			var need []int32 // an unknown synset matches nothing
 			if s := syns[e.Words[0]]; s != nil {
-				m.syn = s.Phrases
-				m.first, m.last = synIndex(s)
+				x := synIndexFor(cache, s, voc)
+				m.syn, m.synID = s.Phrases, x.ids
+				m.first, m.last = x.first, x.last
+				need = x.need
 			}
+			cp.need = append(cp.need, need)
 			cp.weight++
 		default:
 			cp.weight++
@@ -176,23 +275,31 @@ func (b *binding) taken(g int) bool {
 
 const maxSteps = 4000
 
+// wordIs reports whether word p is one of the element's words (or, with
+// lemma patterns, has one as its lemma); lid is 0 without lemma patterns.
 func (c *Coder) wordIs(s *state, p int, m *melem) bool {
-	w := &s.words[p]
-	for _, x := range m.words {
-		if w.key == x || (c.lemmaPatterns && w.lemma == x) {
+	if !s.marked {
+		c.markWords(s)
+	}
+	k, l := s.wid[p], s.lid[p]
+	for _, x := range m.ids {
+		if k == x || l == x {
 			return true
 		}
 	}
 	return false
 }
 
-func (c *Coder) phraseAt(s *state, p int, ph *petrarch.Phrase) bool {
-	if p < 0 || p+len(ph.Words) > len(s.words) {
+// phraseAt reports whether a synset phrase (its words' ids) is at p.
+func (c *Coder) phraseAt(s *state, p int, ph []int32) bool {
+	if p < 0 || p+len(ph) > len(s.words) {
 		return false
 	}
-	for k, w := range ph.Words {
-		ww := &s.words[p+k]
-		if ww.key != w && !(c.lemmaPatterns && ww.lemma == w) {
+	if !s.marked {
+		c.markWords(s)
+	}
+	for k, x := range ph {
+		if s.wid[p+k] != x && s.lid[p+k] != x {
 			return false
 		}
 	}
@@ -233,7 +340,7 @@ func (c *Coder) matchPre(s *state, cp *cpattern, k, limit, lo int, b *binding) b
 				}
 				for _, i := range m.last[key] {
 					n := len(m.syn[i].Words)
-					if end-n >= lo && c.phraseAt(s, end-n, &m.syn[i]) && c.matchPre(s, cp, k+1, end-n, lo, b) {
+					if end-n >= lo && c.phraseAt(s, end-n, m.synID[i]) && c.matchPre(s, cp, k+1, end-n, lo, b) {
 						return true
 					}
 				}
@@ -316,7 +423,7 @@ func (c *Coder) matchPost(s *state, cp *cpattern, k, start, hi int, b *binding) 
 				}
 				for _, i := range m.first[key] {
 					n := len(m.syn[i].Words)
-					if p+n <= hi && c.phraseAt(s, p, &m.syn[i]) && c.matchPost(s, cp, k+1, p+n, hi, b) {
+					if p+n <= hi && c.phraseAt(s, p, m.synID[i]) && c.matchPost(s, cp, k+1, p+n, hi, b) {
 						return true
 					}
 				}
