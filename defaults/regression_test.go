@@ -178,6 +178,11 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "The Thai and Chinese governments have ignored VOA requests for comment.",
 			date:   "2025-03-14",
 			forbid: []string{"*>*:12"}},
+		// "met with success" is no meeting.
+		{name: "met with success",
+			text:   "An offensive launched by forces in Somalia's Puntland region has met with surprising success, pushing IS-Somalia out of its strongholds.",
+			date:   "2025-03-14",
+			forbid: []string{"*>*:04"}},
 		// Hostage-taking with the object between verb and noun.
 		{name: "took villagers hostage",
 			text: "Gunmen took 20 villagers hostage in Zamfara.",
