@@ -45,6 +45,10 @@ type Coder struct {
 	blocks        map[*petrarch.VerbBlock][]*cpattern
 	vocab         vocab // words of the verb patterns (patterns.go)
 	pool          sync.Pool
+
+	// verbPos is each verb's Pos.String(), made once: events name the
+	// dictionary line that coded them
+	verbPos map[*petrarch.Verb]string
 }
 
 // New prepares a coder over a dictionary set and an nlp pipeline.
@@ -60,7 +64,11 @@ func New(d *petrarch.Dictionaries, p *nlp.Pipeline, opts Options) *Coder {
 	}
 	cache := map[*petrarch.Synset]*synIdx{}
 	c.vocab = vocab{}
+	c.verbPos = map[*petrarch.Verb]string{}
 	for _, b := range d.Verbs.Blocks {
+		for _, v := range b.Verbs {
+			c.verbPos[v] = v.Pos.String()
+		}
 		cps := make([]*cpattern, 0, len(b.Patterns))
 		for _, pt := range b.Patterns {
 			cps = append(cps, compile(pt, d.Verbs.Synsets, cache, c.vocab))
@@ -71,14 +79,30 @@ func New(d *petrarch.Dictionaries, p *nlp.Pipeline, opts Options) *Coder {
 	return c
 }
 
+// posOf is the verb's dictionary line as events give it.
+func (c *Coder) posOf(v *petrarch.Verb) string {
+	if p, ok := c.verbPos[v]; ok {
+		return p
+	}
+	return v.Pos.String()
+}
+
 // Dictionaries returns the coder's dictionary set.
 func (c *Coder) Dictionaries() *petrarch.Dictionaries { return c.d }
 
 // Code codes every sentence of doc. A story discard phrase anywhere drops
 // the whole document.
 func (c *Coder) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, error) {
+	evs, _, err := c.CodeCount(ctx, doc)
+	return evs, err
+}
+
+// CodeCount is Code that also returns the number of sentences in doc, so
+// that a caller counting them (egret code's summary) does not split the
+// text a second time.
+func (c *Coder) CodeCount(ctx context.Context, doc *egret.Document) (_ []egret.Event, sentences int, _ error) {
 	if doc == nil {
-		return nil, egret.Errorf(egret.EINVALID, "no document")
+		return nil, 0, egret.Errorf(egret.EINVALID, "no document")
 	}
 	sents := c.p.Sentences(doc.Text)
 	s := c.pool.Get().(*state)
@@ -98,7 +122,7 @@ func (c *Coder) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, e
 	for i := range sents {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, err
+				return nil, 0, err
 			}
 		}
 		if ante != nil && i-anteAt > 3 {
@@ -110,7 +134,7 @@ func (c *Coder) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, e
 		out, story = c.codeSentence(s, doc, &sents[i], date, dateStr, nil, out)
 		dc.observe(c, s, &sents[i])
 		if story {
-			return nil, nil
+			return nil, len(sents), nil
 		}
 		if a := s.antecedent(doc, &sents[i]); a != nil {
 			ante, anteAt = a, i
@@ -119,7 +143,7 @@ func (c *Coder) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, e
 	if dc != nil {
 		out = mergeDuplicates(out)
 	}
-	return out, nil
+	return out, len(sents), nil
 }
 
 // sentence-level discard outcome

@@ -264,12 +264,12 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 		}
 	}
 	code := verb.EffectiveCode()
-	pattern := verb.Pos.String()
+	pattern := c.posOf(verb)
 	if best != nil {
 		if !best.code.IsZero() {
 			code = best.code
 		}
-		pattern = best.pat.Pos.String()
+		pattern = best.pos
 	} else {
 		bb = binding{src: -1, tgt: -1, comp: -1, post: -1}
 	}

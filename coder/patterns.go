@@ -27,6 +27,7 @@ type cpattern struct {
 	mask      uint64 // bits of the literal words the sentence must contain
 	hasNeg    bool   // a negation word precedes the verb in the pattern
 	skip      bool   // code "+++": ignored (PETRARCH treats it as no pattern)
+	pos       string // pat.Pos.String(), made once
 
 	// need lists, for each word or synset element, the vocabulary ids one
 	// of which the sentence must contain (a synset's first words), so that
@@ -152,7 +153,7 @@ func synIndexFor(cache map[*petrarch.Synset]*synIdx, s *petrarch.Synset, voc voc
 
 // compile turns a parsed pattern into its matching form.
 func compile(p *petrarch.Pattern, syns map[string]*petrarch.Synset, cache map[*petrarch.Synset]*synIdx, voc vocab) *cpattern {
-	cp := &cpattern{pat: p, code: p.Code}
+	cp := &cpattern{pat: p, code: p.Code, pos: p.Pos.String()}
 	if p.Code.Active == "+++" {
 		cp.skip = true
 	}

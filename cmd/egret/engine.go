@@ -85,7 +85,7 @@ func loadGeocoder(path string) (*geo.Geocoder, error) {
 
 // code codes and geolocates one document and counts its sentences.
 func (e *engine) code(ctx context.Context, doc *egret.Document, st *codeStats) ([]egret.Event, error) {
-	evs, err := e.coder.Code(ctx, doc)
+	evs, n, err := e.coder.CodeCount(ctx, doc)
 	if err != nil {
 		return nil, err
 	}
@@ -93,7 +93,7 @@ func (e *engine) code(ctx context.Context, doc *egret.Document, st *codeStats) (
 		e.geo.Locate(doc, evs)
 	}
 	if st != nil {
-		st.sentences.Add(int64(len(e.nlp.SplitSentences(doc.Text))))
+		st.sentences.Add(int64(n))
 	}
 	return evs, nil
 }
