@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,6 +84,7 @@ func TestDashboardEndToEnd(t *testing.T) {
 	defer cancel()
 	ctx, cancel := chromedp.NewContext(actx)
 	defer cancel()
+	bctx := ctx
 	ctx, cancel = context.WithTimeout(ctx, 90*time.Second)
 	defer cancel()
 
@@ -95,18 +97,23 @@ func TestDashboardEndToEnd(t *testing.T) {
 		collect(&rows, chromedp.Evaluate[int](`document.querySelectorAll("#events tbody tr[data-event-id]").length`)),
 		chromedp.SetValue(`#filters select[name=plover]`, "ASSAULT"),
 		chromedp.Click(`#filters button[type=submit]`),
-		collect(new(bool), chromedp.Poll[bool](`[...document.querySelectorAll("#events tbody tr[data-event-id] td:nth-child(5)")].every(td => td.textContent === "ASSAULT")`, chromedp.WithPollingTimeout(10*time.Second))),
+		collect(new(bool), chromedp.Poll[bool](fmt.Sprintf(`(() => { const tds = [...document.querySelectorAll("#events tbody tr[data-event-id] td:nth-child(5)")];
+			return tds.length === %d && tds.every(td => td.textContent === "ASSAULT"); })()`, len(page.Events)), chromedp.WithPollingTimeout(20*time.Second))),
 		collect(&filtered, chromedp.Evaluate[int](`document.querySelectorAll("#events tbody tr[data-event-id]").length`)),
 		chromedp.Focus(`#events tbody button.open-doc`),
 		chromedp.KeyEvent(kb.Enter),
 		chromedp.WaitVisible(`#doc-text mark.hl-event.active`),
 		collect(&verb, chromedp.Evaluate[string](`document.querySelector("#doc-text mark.hl-event.active").firstChild.textContent`)),
 		collect(&marks, chromedp.Evaluate[int](`document.querySelectorAll("#doc-text mark").length`)),
-		chromedp.WaitVisible(`#series-chart canvas`),
+		// RUS↔USA has no ASSAULT events: the chart says so instead of drawing.
+		collect(new(bool), chromedp.Poll[bool](`document.querySelector("#series-chart").textContent.includes("No events between RUS and USA")`, chromedp.WithPollingTimeout(20*time.Second))),
 		collect(new(bool), chromedp.Poll[bool](`document.querySelectorAll("#map circle").length > 0`, chromedp.WithPollingTimeout(10*time.Second))),
 	)
 	if err != nil {
-		t.Fatalf("browser: %v", err)
+		dctx, dcancel := context.WithTimeout(bctx, 10*time.Second)
+		defer dcancel()
+		page, _ := chromedp.Run(dctx, chromedp.Evaluate[string](`document.body.innerText.slice(0, 3000)`))
+		t.Fatalf("browser: %v\npage:\n%s", err, page)
 	}
 	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 gives PNG
 	if err != nil {

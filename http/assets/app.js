@@ -44,14 +44,24 @@ function filterParams() {
   return p;
 }
 
+// latest returns a function that tells whether a request is still the
+// newest of its kind, so a slow answer never overwrites a newer one.
+function latest() {
+  let n = 0;
+  return () => { const mine = ++n; return () => mine === n; };
+}
+const eventsTurn = latest(), ploverTurn = latest(), mapTurn = latest(), seriesTurn = latest();
+
 // ---- events table ----
 let cursor = "";
 async function loadEvents(append) {
+  const current = eventsTurn();
   const p = filterParams();
   p.set("limit", "50");
   if (append && cursor) p.set("cursor", cursor);
   try {
     const page = await api("api/v1/events?" + p);
+    if (!current()) return;
     const tb = $("#events tbody");
     if (!append) tb.replaceChildren();
     for (const ev of page.events) tb.append(eventRow(ev));
@@ -139,8 +149,10 @@ async function drawSeries() {
   p.set("interval", f.get("interval"));
   if (f.get("split")) p.set("split", f.get("split"));
   const measure = f.get("measure");
+  const current = seriesTurn();
   try {
     const s = await api("api/v1/series?" + p);
+    if (!current()) return;
     const periods = [...new Set(s.points.map((x) => x.period))].sort();
     const keys = [...new Set(s.points.map((x) => x.key))].sort();
     const idx = new Map(periods.map((x, i) => [x, i]));
@@ -159,9 +171,7 @@ async function drawSeries() {
       box.append(el("p", { text: `No events between ${f.get("a")} and ${f.get("b")} for these filters.` }));
     } else {
       chart = new uPlot({ width: Math.max(320, box.clientWidth || 600), height: 260, series,
-        axes: [{}, { label: measure === "count" ? "events" : "Goldstein sum" }],
-        // One period alone would get a range of years: pad it by a fortnight.
-        scales: { x: { time: true, range: (u, lo, hi) => lo === hi ? [lo - 16 * 86400, hi + 16 * 86400] : [lo, hi] } } }, data, box);
+        axes: [{}, { label: measure === "count" ? "events" : "Goldstein sum" }], scales: { x: { time: true } } }, data, box);
     }
     const t = el("table", {}, el("caption", { text: `${f.get("a")} ↔ ${f.get("b")} per ${s.interval}` }),
       el("thead", {}, el("tr", {}, el("th", { scope: "col", text: "period" }), ...keys.map((k) => el("th", { scope: "col", text: name(k) })))),
@@ -175,8 +185,10 @@ async function drawPlover() {
   const p = filterParams();
   p.set("split", "plover");
   p.set("interval", "month");
+  const current = ploverTurn();
   try {
     const s = await api("api/v1/series?" + p);
+    if (!current()) return;
     const totals = new Map();
     for (const pt of s.points) totals.set(pt.key, (totals.get(pt.key) || 0) + pt.count);
     const rows = [...totals.entries()].sort((a, b) => b[1] - a[1]);
@@ -205,6 +217,7 @@ function ringPath(ring) {
 }
 async function drawMap() {
   const svgNS = "http://www.w3.org/2000/svg";
+  const current = mapTurn();
   try {
     if (!world) {
       const topo = await api("vendor/world-atlas/countries-110m.json");
@@ -213,6 +226,7 @@ async function drawMap() {
     const p = filterParams();
     p.set("limit", "1000");
     const page = await api("api/v1/events?" + p);
+    if (!current()) return;
     const located = page.events.filter((e) => e.location && (e.location.lat || e.location.lon));
     const svg = document.createElementNS(svgNS, "svg");
     svg.setAttribute("viewBox", `0 0 ${W} ${H}`);
