@@ -261,6 +261,16 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The United States backed Ukraine.",
 			date: "2025-03-14",
 			want: []string{"USA>UKR:05"}},
+		// "ramped up attacks on security forces" is an assault, not security.
+		{name: "ramped up attacks on security forces",
+			text:   "Since the beginning of the year, the BLA has ramped up attacks on security forces, settlers and workers.",
+			date:   "2025-03-14",
+			want:   []string{"PAKREB>---COP:19"},
+			forbid: []string{"*>*:15"}},
+		{name: "increased security around an embassy",
+			text: "Egypt increased security around the Israeli embassy.",
+			date: "2025-03-14",
+			want: []string{"EGY>ISRGOV:15"}},
 		// Hostage-taking with the object between verb and noun.
 		{name: "took villagers hostage",
 			text: "Gunmen took 20 villagers hostage in Zamfara.",
