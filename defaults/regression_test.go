@@ -283,6 +283,15 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Egypt increased security around the Israeli embassy.",
 			date: "2025-03-14",
 			want: []string{"EGY>ISRGOV:15"}},
+		// Fighting corruption and trading partners are no events.
+		{name: "fighting global corruption",
+			text:   "The Biden administration has made clear that fighting global corruption is going to be a priority, targeting Mr. Berisha.",
+			date:   "2021-05-19",
+			forbid: []string{"*>*:19"}},
+		{name: "trading partners",
+			text:   "Trump has been waging a tariff fight with the United States' biggest trading partners.",
+			date:   "2025-03-14",
+			forbid: []string{"*>*:06", "*>*:19"}},
 		// Hostage-taking with the object between verb and noun.
 		{name: "took villagers hostage",
 			text: "Gunmen took 20 villagers hostage in Zamfara.",
