@@ -292,6 +292,15 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Trump has been waging a tariff fight with the United States' biggest trading partners.",
 			date:   "2025-03-14",
 			forbid: []string{"*>*:06", "*>*:19"}},
+		// Talks by video link or phone are consultations; a counterpart is an official.
+		{name: "spoke by video link with his counterpart",
+			text: "Erdogan spoke by video link last week with his French counterpart Emmanuel Macron.",
+			date: "2021-05-10",
+			want: []string{"TURGOV>FRAGOV:040"}},
+		{name: "met his Russian counterpart",
+			text: "Wang Yi met his Russian counterpart in Beijing.",
+			date: "2021-05-10",
+			want: []string{"CHNGOV>RUSGOV:04"}},
 		// Hostage-taking with the object between verb and noun.
 		{name: "took villagers hostage",
 			text: "Gunmen took 20 villagers hostage in Zamfara.",
