@@ -62,8 +62,8 @@ func TestMatchFindsLongest(t *testing.T) {
 		t.Fatal(err)
 	}
 	sents := gigawordWords(t)
-	if len(sents) > 20 {
-		sents = sents[:20]
+	if len(sents) > 8 {
+		sents = sents[:8]
 	}
 	found := 0
 	check := func(name string, got, want int) {
@@ -86,7 +86,7 @@ func TestMatchFindsLongest(t *testing.T) {
 			check("discards at "+strings.Join(ws[i:], " "), len(c.Phrase.Words), longestByScan(d.Discards.Index, ws, i))
 		}
 	}
-	if found < 50 {
+	if found < 30 {
 		t.Errorf("only %d matches in %d sentences: the sample or the dictionaries are not what they were", found, len(sents))
 	}
 }
