@@ -301,6 +301,15 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Wang Yi met his Russian counterpart in Beijing.",
 			date: "2021-05-10",
 			want: []string{"CHNGOV>RUSGOV:04"}},
+		// People from the VOA stories (dict suggest).
+		{name: "Balkhi is the Taliban government",
+			text: "Balkhi rejected Pakistan's allegation.",
+			date: "2025-03-14",
+			want: []string{"AFGGOV>PAK:12"}},
+		{name: "authorities arrested Zamora",
+			text: "In 2022, authorities arrested Zamora and later froze the newspaper’s assets.",
+			date: "2025-03-14",
+			want: []string{"---GOV>GTMMED:173"}},
 		// Hostage-taking with the object between verb and noun.
 		{name: "took villagers hostage",
 			text: "Gunmen took 20 villagers hostage in Zamfara.",
