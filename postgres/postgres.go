@@ -40,7 +40,7 @@ type Option func(*Store)
 // WithFTSScanAbove sets the number of full-text matches above which a
 // page of events is found by walking events newest first and testing each
 // against the query, instead of collecting the matches from the GIN index
-// and sorting them (default 20,000; 0 always walks).
+// and sorting them (default 5,000; 0 always walks).
 func WithFTSScanAbove(n int) Option { return func(s *Store) { s.ftsScan = n } }
 
 // WithClock sets the clock used for ingested_at.
@@ -61,7 +61,7 @@ func Open(ctx context.Context, dsn string, opts ...Option) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("postgres: connect: %w", err)
 	}
-	s := &Store{pool: pool, now: time.Now, ftsScan: 20000}
+	s := &Store{pool: pool, now: time.Now, ftsScan: 5000}
 	for _, o := range opts {
 		o(s)
 	}
