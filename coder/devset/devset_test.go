@@ -74,8 +74,9 @@ func TestValidCode(t *testing.T) {
 	}
 }
 
-func TestAlign(t *testing.T) {
-	text := "Rebels attacked the town.  Nothing happened. The UN condemned it and Russia denied."
+// alignedSample parses sample and aligns it with text.
+func alignedSample(t *testing.T, text string) *Story {
+	t.Helper()
 	st, err := Parse("x.codes", strings.NewReader(sample))
 	if err != nil {
 		t.Fatal(err)
@@ -83,6 +84,12 @@ func TestAlign(t *testing.T) {
 	if err := st.Align(text); err != nil {
 		t.Fatal(err)
 	}
+	return st
+}
+
+func TestAlign(t *testing.T) {
+	text := "Rebels attacked the town.  Nothing happened. The UN condemned it and Russia denied."
+	st := alignedSample(t, text)
 	for _, s := range st.Sentences {
 		if text[s.Span.Start:s.Span.End] != s.Text {
 			t.Errorf("span %v is %q, want %q", s.Span, text[s.Span.Start:s.Span.End], s.Text)
@@ -171,13 +178,7 @@ func splitAt(text string) []egret.Span {
 
 func TestScoreMatchesOneToOne(t *testing.T) {
 	text := "Rebels attacked the town. Nothing happened. The UN condemned it and Russia denied."
-	st, err := Parse("x.codes", strings.NewReader(sample))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := st.Align(text); err != nil {
-		t.Fatal(err)
-	}
+	st := alignedSample(t, text)
 	sp := splitAt(text)
 	evs := fixedCoder{
 		// sentence 0: the right type, a wrong dyad (counted once, not twice)
