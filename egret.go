@@ -83,7 +83,22 @@ type Event struct {
 	Sentences  []int     `json:"sentences,omitempty"` // every sentence restating this event
 	Location   *Location `json:"location,omitempty"`
 	Pattern    string    `json:"pattern,omitempty"` // dictionary file:line of the verb pattern that fired
+	// Flags qualify how the event was coded (Flag* constants).
+	Flags []string `json:"flags,omitempty"`
 }
+
+// Event flags.
+const (
+	// FlagSourceInferred: the source is an agent the text gives no country
+	// ("police"); its country is the one the story is about.
+	FlagSourceInferred = "source_country_inferred"
+	// FlagTargetInferred: the same for the target.
+	FlagTargetInferred = "target_country_inferred"
+	// FlagNoSource: the text does not name who acted ("a village was
+	// shelled"); Source is empty. PLOVER and ACLED users count such
+	// events; PETRARCH-style output drops them (--require-source).
+	FlagNoSource = "no_source"
+)
 
 // Coder turns a document into events.
 type Coder interface {

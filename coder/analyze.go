@@ -85,6 +85,7 @@ type state struct {
 	dc          *docContext // document context, nil without (context.go)
 	doc         *egret.Document
 	sent        int
+	skipBefore  int // byte offset where the story starts after a dateline (dateline.go)
 
 	// pattern vocabulary ids of each word's key and lemma, and the ids in
 	// the sentence (seen[id] == stamp), set by markWords when marked is false
@@ -139,4 +140,13 @@ func (s *state) buildWords(toks []nlp.Token) {
 		}
 		s.words = append(s.words, word{key: k, lemma: lem, tag: t.Tag, start: t.Start, end: t.End})
 	}
+}
+
+// dropBefore removes the words that start before byte offset off.
+func (s *state) dropBefore(off int) {
+	k := 0
+	for k < len(s.words) && s.words[k].start < off {
+		k++
+	}
+	s.words = append(s.words[:0], s.words[k:]...)
 }

@@ -49,11 +49,16 @@ type Coder struct {
 	// verbPos is each verb's Pos.String(), made once: events name the
 	// dictionary line that coded them
 	verbPos map[*petrarch.Verb]string
+	words   *wordClasses
 }
 
 // New prepares a coder over a dictionary set and an nlp pipeline.
 func New(d *petrarch.Dictionaries, p *nlp.Pipeline, opts Options) *Coder {
-	c := &Coder{d: d, p: p, opts: opts, blocks: map[*petrarch.VerbBlock][]*cpattern{}}
+	words, err := loadWordClasses()
+	if err != nil {
+		panic(err) // the embedded word lists are part of the binary; tests load them
+	}
+	c := &Coder{d: d, p: p, opts: opts, blocks: map[*petrarch.VerbBlock][]*cpattern{}, words: words}
 	c.lemmaPatterns = d.Verbs.Format == petrarch.FormatCAMEO2
 	if opts.LemmaPatterns != nil {
 		c.lemmaPatterns = *opts.LemmaPatterns
@@ -105,6 +110,15 @@ func (c *Coder) CodeCount(ctx context.Context, doc *egret.Document) (_ []egret.E
 		return nil, 0, egret.Errorf(egret.EINVALID, "no document")
 	}
 	sents := c.p.Sentences(doc.Text)
+	evs, err := c.codeDocument(ctx, doc, sents, nil)
+	return evs, len(sents), err
+}
+
+// codeDocument is the one document loop behind Code and Explain: each
+// sentence in order with the document context, then the story-level
+// passes (country inference, restatement merging). onSentence, when set,
+// receives each sentence's trace.
+func (c *Coder) codeDocument(ctx context.Context, doc *egret.Document, sents []nlp.Sentence, onSentence func(i int, tr *trace, story bool)) ([]egret.Event, error) {
 	s := c.pool.Get().(*state)
 	defer c.pool.Put(s)
 	date := 0
@@ -118,11 +132,16 @@ func (c *Coder) CodeCount(ctx context.Context, doc *egret.Document) (_ []egret.E
 	anteAt := 0
 	dc := c.newDocContext(doc, sents, date)
 	s.dc = dc
-	defer func() { s.dc = nil }()
+	defer func() { s.dc = nil; s.skipBefore = 0 }()
+	dl := c.words.findDateline(doc.Text, func(p string) bool { return c.placeCountry(p, date) != "" })
+	s.skipBefore = dl.End
+	if dl.Place != "" {
+		dc.vote(c.placeCountry(dl.Place, date), datelineVotes)
+	}
 	for i := range sents {
 		if i%64 == 0 {
 			if err := ctx.Err(); err != nil {
-				return nil, 0, err
+				return nil, err
 			}
 		}
 		if ante != nil && i-anteAt > 3 {
@@ -130,20 +149,34 @@ func (c *Coder) CodeCount(ctx context.Context, doc *egret.Document) (_ []egret.E
 		}
 		s.ante = ante
 		dc.begin(i)
-		var story bool
-		out, story = c.codeSentence(s, doc, &sents[i], date, dateStr, nil, out)
-		dc.observe(c, s, &sents[i])
-		if story {
-			return nil, len(sents), nil
+		var tr *trace
+		if onSentence != nil {
+			tr = &trace{}
 		}
-		if a := s.antecedent(doc, &sents[i]); a != nil {
-			ante, anteAt = a, i
+		first := len(out)
+		var story bool
+		out, story = c.codeSentence(s, doc, &sents[i], date, dateStr, tr, out)
+		dc.observe(c, s, &sents[i])
+		if !story {
+			if a := s.antecedent(doc, &sents[i]); a != nil {
+				ante, anteAt = a, i
+			}
+		}
+		if tr != nil {
+			tr.events = append([]egret.Event(nil), out[first:]...)
+			tr.ments = append([]mention(nil), s.ments...)
+			tr.ante = ante
+			onSentence(i, tr, story)
+		}
+		if story {
+			return nil, nil
 		}
 	}
 	if dc != nil {
+		dc.inferCountries(out)
 		out = mergeDuplicates(out)
 	}
-	return out, len(sents), nil
+	return out, nil
 }
 
 // sentence-level discard outcome
@@ -191,6 +224,9 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 	s.phraseScope = c.phraseScope
 	s.doc = doc
 	s.buildWords(sent.Tokens)
+	if s.skipBefore > sent.Start {
+		s.dropBefore(s.skipBefore) // the dateline is metadata
+	}
 	if len(s.words) == 0 {
 		return evs, false
 	}

@@ -55,6 +55,7 @@ type docContext struct {
 	quotes        []quoteSpan // quotations and their speakers (quotes.go)
 	sents         []nlp.Sentence
 	date          int
+	votes         map[string]int // country → mentions, for the story's country (country.go)
 }
 
 // newDocContext prepares document context, or returns nil when the
@@ -86,6 +87,7 @@ func (dc *docContext) observe(c *Coder, s *state, sent *nlp.Sentence) {
 	if dc == nil {
 		return
 	}
+	dc.voteMentions(c, s, 1)
 	for e := range s.ents {
 		ent := &s.ents[e]
 		if dc.speakerAt[ent.i] && ent.j-ent.i == 1 {

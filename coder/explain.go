@@ -1,11 +1,13 @@
 package coder
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"time"
 
 	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/nlp"
 )
 
 // trace collects what the coder did with one sentence, for Explain.
@@ -20,6 +22,7 @@ type trace struct {
 	report  int
 	tries   []verbTry
 	events  []egret.Event
+	ante    *antecedent // "he"/"she" of the next sentences, after this one
 }
 
 func (t *trace) snapshot(s *state) {
@@ -39,34 +42,40 @@ func (c *Coder) Explain(text string, date time.Time) string {
 	doc := &egret.Document{ID: "explain", Text: text, Date: date}
 	var b strings.Builder
 	sents := c.p.Sentences(text)
-	s := &state{}
-	d := 0
-	if !date.IsZero() {
-		d = date.Year()*10000 + int(date.Month())*100 + date.Day()
+	var final []egret.Event
+	final, _ = c.codeDocument(context.Background(), doc, sents, func(i int, tr *trace, story bool) {
+		c.explainSentence(&b, text, sents, i, tr, story)
+	})
+	b.WriteString("Document events (after country inference and restatement merging):\n")
+	if len(final) == 0 {
+		b.WriteString("  none\n")
 	}
-	var ante *antecedent
-	s.dc = c.newDocContext(doc, sents, d)
-	for i := range sents {
-		tr := &trace{}
-		s.ante = ante
-		s.dc.begin(i)
-		_, story := c.codeSentence(s, doc, &sents[i], d, date.Format("2006-01-02"), tr, nil)
-		s.dc.observe(c, s, &sents[i])
-		if a := s.antecedent(doc, &sents[i]); a != nil {
-			ante = a
+	for _, e := range final {
+		fmt.Fprintf(&b, "  %s %s %s sentences %v", orDash(e.Source), orDash(e.Target), e.CAMEO, append([]int{e.Sentence}, e.Sentences...))
+		if len(e.Flags) > 0 {
+			fmt.Fprintf(&b, " flags=%s", strings.Join(e.Flags, ","))
 		}
-		fmt.Fprintf(&b, "Sentence %d: %s\n", i, text[sents[i].Start:sents[i].End])
+		b.WriteByte('\n')
+	}
+	return b.String()
+}
+
+// explainSentence describes one coded sentence from its trace.
+func (c *Coder) explainSentence(b *strings.Builder, text string, sents []nlp.Sentence, i int, tr *trace, story bool) {
+	ante := tr.ante
+	{
+		fmt.Fprintf(b, "Sentence %d: %s\n", i, text[sents[i].Start:sents[i].End])
 		b.WriteString("  Tokens:")
 		for k, w := range tr.words {
-			fmt.Fprintf(&b, " %d:%s/%s", k, w.key, w.tag)
+			fmt.Fprintf(b, " %d:%s/%s", k, w.key, w.tag)
 		}
 		b.WriteByte('\n')
 		if tr.discard != "" {
-			fmt.Fprintf(&b, "  Discarded: %s\n", tr.discard)
+			fmt.Fprintf(b, "  Discarded: %s\n", tr.discard)
 			if story {
 				b.WriteString("  (the whole story is discarded)\n")
 			}
-			continue
+			return
 		}
 		words := func(i, j int) string {
 			if i < 0 || j > len(tr.words) || i >= j {
@@ -74,16 +83,11 @@ func (c *Coder) Explain(text string, date time.Time) string {
 			}
 			return joinWords(tr.words[i:j])
 		}
-		// mentions are only snapshotted when there is something to code;
-		// recompute them for display otherwise
-		if tr.ments == nil {
-			tr.ments = append(tr.ments, s.ments...)
-		}
 		for _, m := range tr.ments {
 			if m.kind == mActor {
-				fmt.Fprintf(&b, "  Actor %q → %s (%s %s)\n", words(m.i, m.j), strings.Join(m.codes, "/"), m.actor.Name, m.actor.Pos)
+				fmt.Fprintf(b, "  Actor %q → %s (%s %s)\n", words(m.i, m.j), strings.Join(m.codes, "/"), m.actor.Name, m.actor.Pos)
 			} else {
-				fmt.Fprintf(&b, "  Agent %q → %s (%s)\n", words(m.i, m.j), m.agent.Code, m.agent.Pos)
+				fmt.Fprintf(b, "  Agent %q → %s (%s)\n", words(m.i, m.j), m.agent.Code, m.agent.Pos)
 			}
 		}
 		for g, gr := range tr.groups {
@@ -91,7 +95,7 @@ func (c *Coder) Explain(text string, date time.Time) string {
 			for _, c := range gr.codes {
 				cs = append(cs, c.code)
 			}
-			fmt.Fprintf(&b, "  Group %d %q → %s\n", g, words(gr.i, gr.j), strings.Join(cs, ", "))
+			fmt.Fprintf(b, "  Group %d %q → %s\n", g, words(gr.i, gr.j), strings.Join(cs, ", "))
 		}
 		for k, cl := range tr.clauses {
 			kind := ""
@@ -101,7 +105,7 @@ func (c *Coder) Explain(text string, date time.Time) string {
 			if cl.report {
 				kind = " (reporting clause)"
 			}
-			fmt.Fprintf(&b, "  Clause %d: %q%s\n", k, words(cl.start, cl.end), kind)
+			fmt.Fprintf(b, "  Clause %d: %q%s\n", k, words(cl.start, cl.end), kind)
 		}
 		for _, v := range tr.verbs {
 			var flags []string
@@ -117,22 +121,22 @@ func (c *Coder) Explain(text string, date time.Time) string {
 			if v.speech {
 				flags = append(flags, "speech")
 			}
-			fmt.Fprintf(&b, "  Verb %q group %q [%s] block %s (%s)\n", words(v.vs, v.ve), words(v.gs, v.ve), strings.Join(flags, " "), v.verb.Block.Name, v.verb.Pos)
+			fmt.Fprintf(b, "  Verb %q group %q [%s] block %s (%s)\n", words(v.vs, v.ve), words(v.gs, v.ve), strings.Join(flags, " "), v.verb.Block.Name, v.verb.Pos)
 		}
 		for _, t := range tr.tries {
 			p := "no pattern: verb code"
 			if t.pattern != nil {
 				p = fmt.Sprintf("pattern %s (%s)", t.pattern.String(), t.pattern.Pos)
 			}
-			fmt.Fprintf(&b, "  Try %q: %s → %s", tr.words[t.verb].key, p, t.code)
+			fmt.Fprintf(b, "  Try %q: %s → %s", tr.words[t.verb].key, p, t.code)
 			if t.src >= 0 && t.src < len(tr.groups) {
-				fmt.Fprintf(&b, "; source group %d", t.src)
+				fmt.Fprintf(b, "; source group %d", t.src)
 			}
 			if t.tgt >= 0 && t.tgt < len(tr.groups) {
-				fmt.Fprintf(&b, "; target group %d", t.tgt)
+				fmt.Fprintf(b, "; target group %d", t.tgt)
 			}
 			if t.note != "" {
-				fmt.Fprintf(&b, "; %s", t.note)
+				fmt.Fprintf(b, "; %s", t.note)
 			}
 			b.WriteByte('\n')
 		}
@@ -144,21 +148,27 @@ func (c *Coder) Explain(text string, date time.Time) string {
 			if tgt == "" {
 				tgt = "---"
 			}
-			fmt.Fprintf(&b, "  Event: %s %s %s (%s) source %q target %q verb %q pattern %s", e.Source, tgt, e.CAMEO, e.PLOVER, e.SourceText, e.TargetText, e.EventText, e.Pattern)
+			fmt.Fprintf(b, "  Event: %s %s %s (%s) source %q target %q verb %q pattern %s", e.Source, tgt, e.CAMEO, e.PLOVER, e.SourceText, e.TargetText, e.EventText, e.Pattern)
 			if e.Modality != "" {
-				fmt.Fprintf(&b, " modality=%s", e.Modality)
+				fmt.Fprintf(b, " modality=%s", e.Modality)
 			}
 			if e.Certainty != "" {
-				fmt.Fprintf(&b, " certainty=%s reported_by=%q", e.Certainty, e.ReportedBy)
+				fmt.Fprintf(b, " certainty=%s reported_by=%q", e.Certainty, e.ReportedBy)
 			}
 			if len(e.Issues) > 0 {
-				fmt.Fprintf(&b, " issues=%s", strings.Join(e.Issues, ","))
+				fmt.Fprintf(b, " issues=%s", strings.Join(e.Issues, ","))
 			}
 			b.WriteByte('\n')
 		}
 		if ante != nil {
-			fmt.Fprintf(&b, "  (\"he\"/\"she\" in the next sentences → %s %q)\n", strings.Join(ante.codes, "/"), ante.ref.Text)
+			fmt.Fprintf(b, "  (\"he\"/\"she\" in the next sentences → %s %q)\n", strings.Join(ante.codes, "/"), ante.ref.Text)
 		}
 	}
-	return b.String()
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }

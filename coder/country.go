@@ -1,0 +1,130 @@
+package coder
+
+import (
+	"sort"
+	"strings"
+
+	"github.com/egret-events/egret"
+)
+
+// Stage "country": agents the text gives no country ("police", "troops",
+// "the ministry", "protesters") take the country the story is about when
+// the document makes it plain, as expert coders do. It reads the actor
+// mentions of every coded sentence (docContext.vote, from observe), the
+// dateline and the title, and rewrites the "---" country part of the
+// document's events once all sentences are coded, flagging the side it
+// inferred (egret.FlagSourceInferred, egret.FlagTargetInferred).
+
+// Evidence weights: a dateline names where the story happens; a title
+// names what it is about; each body mention counts once.
+const (
+	datelineVotes = 4
+	titleVotes    = 2
+)
+
+// vote counts one mention of country cc.
+func (dc *docContext) vote(cc string, n int) {
+	if dc == nil || cc == "" {
+		return
+	}
+	if dc.votes == nil {
+		dc.votes = map[string]int{}
+	}
+	dc.votes[cc] += n
+}
+
+// voteMentions counts the countries of the sentence's dictionary actor
+// mentions (not those the context resolved: "we" would count the speaker
+// again and again).
+func (dc *docContext) voteMentions(c *Coder, s *state, n int) {
+	if dc == nil {
+		return
+	}
+	for k := range s.ments {
+		m := &s.ments[k]
+		if m.kind != mActor || m.actor == contextActor {
+			continue
+		}
+		seen := ""
+		for _, code := range m.codes {
+			if cc := c.words.country(code); cc != "" && cc != seen {
+				dc.vote(cc, n)
+				seen = cc
+			}
+		}
+	}
+}
+
+// storyCountry is the country the document is about: the one holding at
+// least half of the votes and at least twice the next, with at least
+// three votes; "" when the story is about several.
+func (dc *docContext) storyCountry() string {
+	if dc == nil || len(dc.votes) == 0 {
+		return ""
+	}
+	type cv struct {
+		cc string
+		n  int
+	}
+	var all []cv
+	total := 0
+	for cc, n := range dc.votes {
+		all = append(all, cv{cc, n})
+		total += n
+	}
+	sort.Slice(all, func(i, j int) bool { return all[i].n > all[j].n || all[i].n == all[j].n && all[i].cc < all[j].cc })
+	top := all[0]
+	if top.n < 3 || 2*top.n < total {
+		return ""
+	}
+	if len(all) > 1 && top.n < 2*all[1].n {
+		return ""
+	}
+	return top.cc
+}
+
+// inferCountries gives the events' country-less actors ("---COP") the
+// story's country.
+func (dc *docContext) inferCountries(evs []egret.Event) {
+	cc := dc.storyCountry()
+	if cc == "" {
+		return
+	}
+	for i := range evs {
+		e := &evs[i]
+		if len(e.Source) > 3 && strings.HasPrefix(e.Source, "---") {
+			e.Source = cc + e.Source[3:]
+			e.Flags = append(e.Flags, egret.FlagSourceInferred)
+		}
+		if len(e.Target) > 3 && strings.HasPrefix(e.Target, "---") {
+			e.Target = cc + e.Target[3:]
+			e.Flags = append(e.Flags, egret.FlagTargetInferred)
+		}
+	}
+}
+
+// placeCountry returns the country of a dateline place through the actor
+// dictionary, whose country entries hold capitals and major cities
+// ("BEIRUT" → LBN, "Kyiv, Ukraine" → UKR); "" when unknown.
+func (c *Coder) placeCountry(place string, date int) string {
+	for _, part := range strings.Split(place, ",") {
+		toks := c.p.Tokenize(strings.TrimSpace(part))
+		if len(toks) == 0 {
+			continue
+		}
+		keys := make([]string, len(toks))
+		for i := range toks {
+			keys[i] = toks[i].Upper
+		}
+		e, n := c.d.Actors.Index.Match(keys, 0)
+		if n != len(keys) {
+			continue
+		}
+		for _, code := range e.Value.CodesAt(date) {
+			if cc := c.words.country(code); cc != "" {
+				return cc
+			}
+		}
+	}
+	return ""
+}

@@ -1,0 +1,45 @@
+package coder
+
+import "testing"
+
+func TestFindDateline(t *testing.T) {
+	w, err := loadWordClasses()
+	if err != nil {
+		t.Fatal(err)
+	}
+	known := func(p string) bool { return p == "new delhi" || p == "lucknow" }
+	for _, tc := range []struct {
+		text  string
+		story string // text from End
+		place string
+	}{
+		{"BEIRUT (Reuters) - Israeli jets struck Hezbollah positions.", "Israeli jets", "BEIRUT"},
+		{"BEIRUT, Dec 5 (Reuters) - Israeli jets struck.", "Israeli jets", "BEIRUT"},
+		{"KYIV, Ukraine (AP) — Russian drones hit Kyiv overnight.", "Russian drones", "KYIV, Ukraine"},
+		{"Kyiv, Ukraine — Russian drones hit Kyiv overnight.", "Russian drones", "Kyiv, Ukraine"},
+		{"NEW DELHI: Police arrested two men on Monday.", "Police arrested", "NEW DELHI"},
+		{"ISLAMABAD -- Pakistani troops killed five militants.", "Pakistani troops", "ISLAMABAD"},
+		{"new delhi: police arrested two men on monday.", "police arrested", "new delhi"},
+		{"DAR ES SALAAM, Tanzania (Reuters) - Talks began.", "Talks began", "DAR ES SALAAM, Tanzania"},
+		{"By Jane Doe\nWASHINGTON — The Senate voted.", "The Senate", "WASHINGTON"},
+		{"By Jane Doe\nThe Senate voted.", "The Senate", ""},
+		// not datelines
+		{"Russia — the country that invaded — was condemned.", "Russia —", ""},
+		{"Police said: the men were armed.", "Police said", ""},
+		{"police said: the men were armed.", "police said", ""},
+		{"The minister said on Monday: we will respond.", "The minister", ""},
+		{"Iran threatened Israel. NEW DELHI: later.", "Iran threatened", ""},
+		{"He warned (Reuters) - of reprisals.", "He warned", ""},
+		{"US President Donald Trump - who met Putin - said.", "US President", ""},
+		{"", "", ""},
+	} {
+		d := w.findDateline(tc.text, known)
+		got := tc.text[d.End:]
+		if len(got) > len(tc.story) {
+			got = got[:len(tc.story)]
+		}
+		if got != tc.story || d.Place != tc.place {
+			t.Errorf("%q: story starts %q, place %q; want %q, %q", tc.text, got, d.Place, tc.story, tc.place)
+		}
+	}
+}
