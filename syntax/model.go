@@ -1,0 +1,373 @@
+package syntax
+
+import (
+	"bytes"
+	_ "embed"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"math"
+	"slices"
+	"sync"
+
+	"github.com/klauspost/compress/zstd"
+
+	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/nlp"
+)
+
+// Stage: model files. A model is one zstd-compressed stream: a header,
+// the tag classes, the three weight tables in their in-memory layout (so
+// loading is a decompression and a copy) and the lemma and hyphen tables,
+// all written in a fixed order with sorted keys so the same model always
+// gives the same bytes.
+
+//go:embed model/en_ewt.model
+var embeddedModel []byte
+
+const modelMagic = "EGRETSYN1\n"
+
+var (
+	loadOnce sync.Once
+	loaded   *Model
+	loadErr  error
+)
+
+// Load returns the embedded model (trained on UD English EWT), decoded
+// once per process and shared; it is safe for concurrent use.
+func Load() (*Model, error) {
+	loadOnce.Do(func() {
+		lex, err := nlp.New()
+		if err != nil {
+			loadErr = err
+			return
+		}
+		loaded, loadErr = Decode(bytes.NewReader(embeddedModel), lex)
+	})
+	return loaded, loadErr
+}
+
+// Encode writes the model.
+func (m *Model) Encode(w io.Writer) error {
+	var b enc
+	b.bytes([]byte(modelMagic))
+	b.str(m.info.Treebank)
+	b.u32(uint32(len(m.classes)))
+	for _, c := range m.classes {
+		b.u8(uint8(c.UPOS))
+		b.u8(uint8(c.XPOS))
+	}
+	b.u64(m.relMask)
+	b.sparse(m.tagger)
+	b.dense(m.parser)
+	b.sparse(m.labeller)
+	b.lemmas(m.lemmas)
+	hy := make([]string, 0, len(m.keepHyph))
+	for k := range m.keepHyph {
+		hy = append(hy, k)
+	}
+	slices.Sort(hy)
+	b.u32(uint32(len(hy)))
+	for _, k := range hy {
+		b.str(k)
+	}
+	b.bytes([]byte("END\n"))
+	zw, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1))
+	if err != nil {
+		return err
+	}
+	if _, err := zw.Write(b.buf); err != nil {
+		zw.Close()
+		return err
+	}
+	return zw.Close()
+}
+
+// Decode reads a model written by Encode; lex is the lexicon the model
+// was trained with.
+func Decode(r io.Reader, lex *nlp.Pipeline) (*Model, error) {
+	zr, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1))
+	if err != nil {
+		return nil, egret.Errorf(egret.EINVALID, "syntax model: %v", err)
+	}
+	defer zr.Close()
+	data, err := io.ReadAll(zr)
+	if err != nil {
+		return nil, egret.Errorf(egret.EINVALID, "syntax model: %v", err)
+	}
+	d := dec{buf: data}
+	if string(d.take(len(modelMagic))) != modelMagic {
+		return nil, egret.Errorf(egret.EINVALID, "syntax model: not an egret syntax model (bad magic)")
+	}
+	m := &Model{lex: lex}
+	m.info.Treebank = d.str()
+	nc := int(d.u32())
+	if nc == 0 || nc > 255 {
+		d.fail("%d tag classes", nc)
+	}
+	m.classes = make([]tagClass, 0, nc)
+	for i := 0; i < nc && d.err == nil; i++ {
+		u, x := UPOS(d.u8()), XPOS(d.u8())
+		if u >= numUPOS || x >= numXPOS {
+			d.fail("tag class %d out of range", i)
+		}
+		m.classes = append(m.classes, tagClass{u, x})
+	}
+	m.relMask = d.u64()
+	m.tagger = d.sparse()
+	m.parser = d.dense()
+	m.labeller = d.sparse()
+	m.lemmas = d.lemmas()
+	nh := int(d.u32())
+	m.keepHyph = make(map[string]bool, nh)
+	for i := 0; i < nh && d.err == nil; i++ {
+		m.keepHyph[d.str()] = true
+	}
+	if d.err == nil && string(d.take(4)) != "END\n" {
+		d.fail("missing end marker")
+	}
+	if d.err != nil {
+		return nil, egret.Errorf(egret.EINVALID, "syntax model: %v", d.err)
+	}
+	if m.tagger.ncls != nc || m.parser.ncls != numTrans || m.labeller.ncls != int(numRel) {
+		return nil, egret.Errorf(egret.EINVALID, "syntax model: table shapes do not match (tagger %d classes for %d tags, parser %d, labeller %d)",
+			m.tagger.ncls, nc, m.parser.ncls, m.labeller.ncls)
+	}
+	m.info.Features.Tagger = m.tagger.features()
+	m.info.Features.Parser = m.parser.features()
+	m.info.Features.Labeller = m.labeller.features()
+	return m, nil
+}
+
+type enc struct{ buf []byte }
+
+func (e *enc) bytes(b []byte) { e.buf = append(e.buf, b...) }
+func (e *enc) u8(v uint8)     { e.buf = append(e.buf, v) }
+func (e *enc) u32(v uint32)   { e.buf = binary.LittleEndian.AppendUint32(e.buf, v) }
+func (e *enc) u64(v uint64)   { e.buf = binary.LittleEndian.AppendUint64(e.buf, v) }
+func (e *enc) str(s string) {
+	e.buf = binary.AppendUvarint(e.buf, uint64(len(s)))
+	e.buf = append(e.buf, s...)
+}
+
+func (e *enc) sparse(t *sparseTable) {
+	e.u32(uint32(t.ncls))
+	e.u32(math.Float32bits(t.scale))
+	e.u32(uint32(len(t.slots)))
+	for _, s := range t.slots {
+		e.u64(s.key)
+		e.u32(s.off)
+		e.u32(s.n)
+	}
+	e.u32(uint32(len(t.ents)))
+	for _, v := range t.ents {
+		e.u32(v)
+	}
+}
+
+func (e *enc) dense(t *denseTable) {
+	e.u32(uint32(t.ncls))
+	e.u32(math.Float32bits(t.scale))
+	e.u32(uint32(len(t.slots)))
+	for _, s := range t.slots {
+		e.u64(s.key)
+		for _, w := range s.w {
+			e.buf = binary.LittleEndian.AppendUint16(e.buf, uint16(w))
+		}
+	}
+}
+
+func (e *enc) edit(ed lemmaEdit) {
+	k := uint8(0)
+	if ed.keep {
+		k = 1
+	}
+	e.u8(k)
+	e.u8(ed.strip)
+	e.str(ed.add)
+}
+
+func (e *enc) lemmas(lz *lemmatizer) {
+	keys := make([]uint64, 0, len(lz.known))
+	for k := range lz.known {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	e.u32(uint32(len(keys)))
+	for _, k := range keys {
+		le := lz.known[k]
+		e.u64(k)
+		e.edit(le.edit)
+		e.str(le.full)
+	}
+	keys = keys[:0]
+	for k := range lz.suffixes {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	e.u32(uint32(len(keys)))
+	for _, k := range keys {
+		e.u64(k)
+		e.edit(lz.suffixes[k])
+	}
+	e.u8(uint8(lz.maxSuf))
+}
+
+type dec struct {
+	buf []byte
+	err error
+}
+
+func (d *dec) fail(format string, args ...any) {
+	if d.err == nil {
+		d.err = fmt.Errorf(format, args...)
+	}
+}
+
+func (d *dec) take(n int) []byte {
+	if d.err != nil {
+		return nil
+	}
+	if n < 0 || n > len(d.buf) {
+		d.err = errors.New("truncated")
+		return nil
+	}
+	b := d.buf[:n]
+	d.buf = d.buf[n:]
+	return b
+}
+
+func (d *dec) u8() uint8 {
+	b := d.take(1)
+	if b == nil {
+		return 0
+	}
+	return b[0]
+}
+
+func (d *dec) u32() uint32 {
+	b := d.take(4)
+	if b == nil {
+		return 0
+	}
+	return binary.LittleEndian.Uint32(b)
+}
+
+func (d *dec) u64() uint64 {
+	b := d.take(8)
+	if b == nil {
+		return 0
+	}
+	return binary.LittleEndian.Uint64(b)
+}
+
+func (d *dec) str() string {
+	if d.err != nil {
+		return ""
+	}
+	n, k := binary.Uvarint(d.buf)
+	if k <= 0 || n > uint64(len(d.buf)-k) {
+		d.err = errors.New("truncated string")
+		return ""
+	}
+	d.buf = d.buf[k:]
+	return string(d.take(int(n)))
+}
+
+// size reads a table size, which must be a power of two the data can hold.
+func (d *dec) size(slotBytes int) int {
+	n := int(d.u32())
+	if d.err == nil && (n == 0 || n&(n-1) != 0 || n > len(d.buf)/slotBytes) {
+		d.fail("bad table size %d", n)
+	}
+	return n
+}
+
+func (d *dec) sparse() *sparseTable {
+	t := &sparseTable{ncls: int(d.u32()), scale: math.Float32frombits(d.u32())}
+	n := d.size(16)
+	if d.err != nil {
+		return t
+	}
+	t.mask = uint64(n - 1)
+	t.slots = make([]sparseSlot, n)
+	raw := d.take(16 * n)
+	for i := range t.slots {
+		b := raw[16*i:]
+		t.slots[i] = sparseSlot{binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint32(b[8:]), binary.LittleEndian.Uint32(b[12:])}
+	}
+	ne := int(d.u32())
+	if d.err == nil && ne > len(d.buf)/4 {
+		d.fail("bad entry count %d", ne)
+		return t
+	}
+	raw = d.take(4 * ne)
+	t.ents = make([]uint32, ne)
+	for i := range t.ents {
+		t.ents[i] = binary.LittleEndian.Uint32(raw[4*i:])
+	}
+	for _, s := range t.slots {
+		if uint64(s.off)+uint64(s.n) > uint64(ne) {
+			d.fail("row past the entries")
+			break
+		}
+	}
+	for _, e := range t.ents {
+		if int(e>>16) >= t.ncls {
+			d.fail("class %d past %d", e>>16, t.ncls)
+			break
+		}
+	}
+	return t
+}
+
+func (d *dec) dense() *denseTable {
+	t := &denseTable{ncls: int(d.u32()), scale: math.Float32frombits(d.u32())}
+	n := d.size(16)
+	if d.err != nil {
+		return t
+	}
+	t.mask = uint64(n - 1)
+	t.slots = make([]denseSlot, n)
+	raw := d.take(16 * n)
+	for i := range t.slots {
+		b := raw[16*i:]
+		s := &t.slots[i]
+		s.key = binary.LittleEndian.Uint64(b)
+		for c := range s.w {
+			s.w[c] = int16(binary.LittleEndian.Uint16(b[8+2*c:]))
+		}
+	}
+	return t
+}
+
+func (d *dec) edit() lemmaEdit {
+	k, s := d.u8(), d.u8()
+	return lemmaEdit{keep: k == 1, strip: s, add: d.str()}
+}
+
+func (d *dec) lemmas() *lemmatizer {
+	n := int(d.u32())
+	if d.err == nil && n > len(d.buf)/10 {
+		d.fail("bad lemma count %d", n)
+		return &lemmatizer{}
+	}
+	lz := &lemmatizer{known: make(map[uint64]lemmaEntry, n), suffixes: map[uint64]lemmaEdit{}}
+	for i := 0; i < n && d.err == nil; i++ {
+		k := d.u64()
+		ed := d.edit()
+		lz.known[k] = lemmaEntry{edit: ed, full: d.str()}
+	}
+	n = int(d.u32())
+	if d.err == nil && n > len(d.buf)/10 {
+		d.fail("bad suffix count %d", n)
+		return lz
+	}
+	for i := 0; i < n && d.err == nil; i++ {
+		k := d.u64()
+		lz.suffixes[k] = d.edit()
+	}
+	lz.maxSuf = int(d.u8())
+	return lz
+}
