@@ -4,6 +4,7 @@ import (
 	"github.com/egret-events/egret"
 	"github.com/egret-events/egret/nlp"
 	"github.com/egret-events/egret/petrarch"
+	"github.com/egret-events/egret/syntax"
 )
 
 // word is one unit of the coder's view of a sentence: an nlp token, or half
@@ -12,6 +13,9 @@ type word struct {
 	key   string // upper case, as dictionaries write words
 	lemma string
 	tag   nlp.Tag
+	upos  syntax.UPOS
+	head  int16 // the word's head in the sentence's tree, -1 for the root
+	rel   syntax.Rel
 	start int // byte offsets in the document
 	end   int
 }
@@ -33,6 +37,7 @@ type mention struct {
 // entity is a noun phrase holding at least one mention: its codes are the
 // actor's (or "---") combined with its agents.
 type entity struct {
+	head        int      // the phrase's head word in the tree
 	i, j        int      // words [i, j) of the noun phrase
 	actorCodes  []string // nil: agents only
 	agents      []*petrarch.Agent
@@ -44,6 +49,7 @@ type entity struct {
 // default source/target assignment work on groups.
 type group struct {
 	i, j  int
+	head  int // head word of the first member
 	ents  []int
 	codes []codeRef
 	ref   *egret.Ref // a pronoun resolved to an earlier mention
@@ -86,6 +92,19 @@ type state struct {
 	doc         *egret.Document
 	sent        int
 	skipBefore  int // byte offset where the story starts after a dateline (dateline.go)
+	wc          *wordClasses
+
+	// the tree (tree.go) and what the tree stages derive from it
+	hasTree  bool // words carry a parse (tree.go); titles analysed for actors only do not
+	toks     []nlp.Token
+	tree     syntax.Sentence
+	kids     []int16
+	kidAt    []int32
+	fill     []int32
+	mentHead []int16 // head word of each mention
+	absorbed []bool  // phrase head merged into another phrase ("the government of Gondor")
+	allow    []bool  // words of the verb being coded's own clause (window); empty: all
+	covered  []int
 
 	// pattern vocabulary ids of each word's key and lemma, and the ids in
 	// the sentence (seen[id] == stamp), set by markWords when marked is false
@@ -107,6 +126,8 @@ func (s *state) reset() {
 	s.mask = 0
 	s.marked = false
 	s.trace = nil
+	s.hasTree = false
+	s.allow = s.allow[:0]
 }
 
 // buildWords copies tokens into words, splitting unsplit contractions and

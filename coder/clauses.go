@@ -16,6 +16,7 @@ type verbCand struct {
 	alts     []*petrarch.Verb // the same form in other blocks (SHOT [---] and SHOT [223])
 	passive  bool
 	negated  bool
+	unreal   string // how the tree says the event did not happen (modality.go unrealTree)
 	modality string
 	speech   bool
 	reduced  bool // reduced relative clause ("X, supported by Y,")
@@ -155,7 +156,7 @@ func (c *Coder) findVerbs(s *state) {
 		}
 		w := &s.words[i]
 		forms := c.verbForms(w)
-		if forms == nil || !s.verbOK(i) {
+		if forms == nil || !s.hasTree && !s.verbOK(i) || s.hasTree && !s.verbOKTree(i) {
 			continue
 		}
 		var best *petrarch.VerbForm

@@ -11,6 +11,7 @@ import (
 	"github.com/egret-events/egret/nlp"
 	"github.com/egret-events/egret/petrarch"
 	"github.com/egret-events/egret/plover"
+	"github.com/egret-events/egret/syntax"
 )
 
 // Options tune the coder.
@@ -33,6 +34,9 @@ type Options struct {
 	// the PETRARCH unit tests) expect sentence-wide linear matching with one
 	// verb coded per clause.
 	PhraseScope *bool
+	// Syntax is the tagger and parser the coder reads sentence structure
+	// with; nil: the model embedded in the binary (syntax.Load).
+	Syntax *syntax.Model
 }
 
 // Coder codes documents; it is safe for concurrent use.
@@ -50,15 +54,22 @@ type Coder struct {
 	// dictionary line that coded them
 	verbPos map[*petrarch.Verb]string
 	words   *wordClasses
+	syn     *syntax.Model
 }
 
 // New prepares a coder over a dictionary set and an nlp pipeline.
-func New(d *petrarch.Dictionaries, p *nlp.Pipeline, opts Options) *Coder {
+func New(d *petrarch.Dictionaries, p *nlp.Pipeline, opts Options) (*Coder, error) {
 	words, err := loadWordClasses()
 	if err != nil {
-		panic(err) // the embedded word lists are part of the binary; tests load them
+		return nil, err
 	}
-	c := &Coder{d: d, p: p, opts: opts, blocks: map[*petrarch.VerbBlock][]*cpattern{}, words: words}
+	syn := opts.Syntax
+	if syn == nil {
+		if syn, err = syntax.Load(); err != nil {
+			return nil, err
+		}
+	}
+	c := &Coder{d: d, p: p, opts: opts, blocks: map[*petrarch.VerbBlock][]*cpattern{}, words: words, syn: syn}
 	c.lemmaPatterns = d.Verbs.Format == petrarch.FormatCAMEO2
 	if opts.LemmaPatterns != nil {
 		c.lemmaPatterns = *opts.LemmaPatterns
@@ -81,7 +92,7 @@ func New(d *petrarch.Dictionaries, p *nlp.Pipeline, opts Options) *Coder {
 		c.blocks[b] = cps
 	}
 	c.pool.New = func() any { return &state{} }
-	return c
+	return c, nil
 }
 
 // posOf is the verb's dictionary line as events give it.
@@ -223,16 +234,15 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 	s.trace = tr
 	s.phraseScope = c.phraseScope
 	s.doc = doc
-	s.buildWords(sent.Tokens)
-	if s.skipBefore > sent.Start {
-		s.dropBefore(s.skipBefore) // the dateline is metadata
-	}
+	s.wc = c.words
+	c.parse(s, sent.Tokens)
 	if len(s.words) == 0 {
 		return evs, false
 	}
 	keys := s.keyList()
 	if tr != nil {
 		tr.words = append(tr.words[:0], s.words...)
+		tr.tree = s.tree.Tree()
 	}
 	switch r, d := c.discard(s, keys); r {
 	case storyDiscard:
@@ -249,9 +259,16 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 	c.findMentions(s, keys, date)
 	c.contextMentions(s)
 	c.findVerbs(s)
-	c.buildEntities(s)
+	for vi := range s.verbs {
+		v := &s.verbs[vi]
+		v.passive = s.passiveAt(v.i)
+		v.unreal = s.unrealTree(v.i)
+		v.negated = v.unreal != ""
+	}
+	c.buildPhrases(s)
 	c.contextEntities(s)
-	raw := c.contextEvents(s, c.codeClauses(s))
+	s.buildTreeGroups()
+	raw := c.contextEvents(s, c.codeTree(s))
 	if len(raw) == 0 {
 		return evs, false
 	}
@@ -279,6 +296,9 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 		ev.SourceRef, ev.TargetRef = r.srcRef, r.tgtRef
 		ev.TargetSpan, ev.TargetText = s.span(doc, r.tgtI, r.tgtJ)
 		ev.EventSpan, ev.EventText = s.span(doc, r.verbI, r.verbJ)
+		if r.noSource {
+			ev.Flags = append(ev.Flags, egret.FlagNoSource)
+		}
 		if info, ok := plover.Lookup(r.code); ok {
 			ev.PLOVER, ev.Mode, ev.Context = info.Type, info.Mode, info.Context
 		}

@@ -284,7 +284,9 @@ func (c *Coder) contextEntities(s *state) {
 	if dc == nil {
 		return
 	}
-	s.sharedHeads()
+	if !s.hasTree {
+		s.sharedHeads() // the tree shares coordinated modifiers itself (phrases.go)
+	}
 	s.resolveQuoted()
 	s.resolveReportPronouns()
 	for e := range s.ents {
@@ -400,7 +402,7 @@ func (c *Coder) contextEvents(s *state, raw []rawEvent) []rawEvent {
 	if s.dc == nil || len(s.ents) == 0 {
 		return raw
 	}
-	if len(s.groups) == 0 {
+	if len(s.groups) == 0 && !s.hasTree {
 		// the clause coder stops early without verbs; nominal events and
 		// reports still need the groups
 		s.findReport()
@@ -411,6 +413,9 @@ func (c *Coder) contextEvents(s *state, raw []rawEvent) []rawEvent {
 	raw = s.retarget(raw)
 	raw = c.applyModality(s, raw)
 	raw = c.reports(s, raw)
+	if s.hasTree {
+		raw = s.bareStatements(raw)
+	}
 	raw = s.insteadOf(raw)
 	raw = c.nominalEvents(s, raw)
 	militarySupport(raw)
@@ -715,7 +720,7 @@ func (s *state) resolveReportPronouns() {
 		}
 		var codes []string
 		for _, cr := range s.entityCodes(subj, nil, false, nil, nil, subj.i, subj.j) {
-			if !strings.HasPrefix(cr.code, "---") {
+			if cr.code != "---" { // an agent ("the officials") gets its country later (country.go)
 				codes = append(codes, cr.code)
 			}
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/egret-events/egret/docio"
 	"github.com/egret-events/egret/internal/testshared"
 	"github.com/egret-events/egret/nlp"
+	"github.com/egret-events/egret/petrarch"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden from the coder's output")
@@ -42,7 +43,7 @@ func loadDefault(t testing.TB, opts Options) *Coder {
 			defaultErr = err
 			return
 		}
-		defaultCoder = New(d, p, Options{})
+		defaultCoder, defaultErr = New(d, p, Options{})
 	})
 	if defaultErr != nil {
 		t.Fatal(defaultErr)
@@ -50,7 +51,7 @@ func loadDefault(t testing.TB, opts Options) *Coder {
 	if opts == (Options{}) {
 		return defaultCoder
 	}
-	return New(defaultCoder.d, defaultCoder.p, opts)
+	return mustNew(t, defaultCoder.d, defaultCoder.p, opts)
 }
 
 // testDoc is one testdata/*.input: "key: value" header lines (date, title,
@@ -354,7 +355,7 @@ func checkSpans(t *testing.T, doc *egret.Document, e *egret.Event) {
 // single-sentence records (the PETRARCH unit tests) are coded.
 func TestContextNeutralOnRecords(t *testing.T) {
 	c, recs := loadValidation(t)
-	nc := New(c.d, c.p, Options{NoContext: true})
+	nc := mustNew(t, c.d, c.p, Options{NoContext: true})
 	with := Validate(context.Background(), c, recs)
 	without := Validate(context.Background(), nc, recs)
 	t.Logf("PETRARCH unit tests: %d/%d with document context, %d/%d without", with.Correct, with.Total, without.Correct, without.Total)
@@ -542,4 +543,14 @@ func TestContextOddDocuments(t *testing.T) {
 			}
 		}
 	}
+}
+
+// mustNew is New for tests.
+func mustNew(t testing.TB, d *petrarch.Dictionaries, p *nlp.Pipeline, opts Options) *Coder {
+	t.Helper()
+	c, err := New(d, p, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
 }

@@ -20,11 +20,14 @@ type rawEvent struct {
 	srcRef, tgtRef         *egret.Ref
 	modality               string
 	certainty, reportedBy  string
+	noSource               bool // passive without an agent: the text does not say who
+	tgtPlace               bool // the target is an attacked place or thing
 }
 
 // verbTry records, for explain, what one verb did.
 type verbTry struct {
-	verb    int
+	verb              int
+	subjFrom, objFrom string // where the tree arguments came from
 	pattern *petrarch.Pattern
 	code    string
 	note    string

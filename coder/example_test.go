@@ -22,7 +22,7 @@ func loadPhoenix(t testing.TB) *Coder {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(d, p, Options{})
+	return mustNew(t, d, p, Options{})
 }
 
 // TestGigawordSample codes the real AFP sentences of the PETRARCH GigaWord

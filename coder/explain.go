@@ -23,6 +23,7 @@ type trace struct {
 	tries   []verbTry
 	events  []egret.Event
 	ante    *antecedent // "he"/"she" of the next sentences, after this one
+	tree    string      // the dependency tree the sentence was coded from
 }
 
 func (t *trace) snapshot(s *state) {
@@ -70,6 +71,14 @@ func (c *Coder) explainSentence(b *strings.Builder, text string, sents []nlp.Sen
 			fmt.Fprintf(b, " %d:%s/%s", k, w.key, w.tag)
 		}
 		b.WriteByte('\n')
+		if tr.tree != "" {
+			b.WriteString("  Tree:\n")
+			for _, l := range strings.Split(strings.TrimRight(tr.tree, "\n"), "\n") {
+				b.WriteString("    ")
+				b.WriteString(l)
+				b.WriteByte('\n')
+			}
+		}
 		if tr.discard != "" {
 			fmt.Fprintf(b, "  Discarded: %s\n", tr.discard)
 			if story {
@@ -129,6 +138,9 @@ func (c *Coder) explainSentence(b *strings.Builder, text string, sents []nlp.Sen
 				p = fmt.Sprintf("pattern %s (%s)", t.pattern.String(), t.pattern.Pos)
 			}
 			fmt.Fprintf(b, "  Try %q: %s → %s", tr.words[t.verb].key, p, t.code)
+			if t.subjFrom != "" || t.objFrom != "" {
+				fmt.Fprintf(b, "; tree: subject from %s, object from %s", orDash(t.subjFrom), orDash(t.objFrom))
+			}
 			if t.src >= 0 && t.src < len(tr.groups) {
 				fmt.Fprintf(b, "; source group %d", t.src)
 			}

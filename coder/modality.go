@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/egret-events/egret/nlp"
+	"github.com/egret-events/egret/syntax"
 )
 
 // Modality: negated events are never coded as the positive event (the
@@ -25,20 +26,6 @@ var intentWords = map[string]bool{"PLAN": true, "PLANS": true, "INTEND": true, "
 	"AIM": true, "VOW": true, "PROMISE": true, "PLEDGE": true, "OFFER": true, "THREATEN": true, "READINESS": true, "READY": true,
 	"WILLING": true, "WILLINGNESS": true, "PREPARED": true, "INTENTION": true, "DETERMINED": true, "DETERMINATION": true, "COMMITTED": true,
 	"COMMITMENT": true, "RESOLVE": true, "RESOLVED": true, "EAGER": true, "DESIRE": true, "PLANNING": true, "INTENDS": true, "WANTS": true}
-
-// intentCode maps a CAMEO root to the code of the intent to do it.
-var intentCode = map[string]string{
-	"04": "036", // consult → intent to meet or negotiate
-	"05": "032", // diplomatic cooperation
-	"06": "031", // material cooperation
-	"07": "033", // provide aid
-	"08": "035", // yield
-	"16": "131", // reduce relations → threaten non-force
-	"17": "137", // coerce → threaten with repression
-	"18": "138", // assault → threaten military force
-	"19": "138",
-	"20": "138",
-}
 
 // modalityOf reads the modality of verb v from its verb group and clause.
 func (s *state) modalityOf(v *verbCand) string {
@@ -100,7 +87,11 @@ func (c *Coder) applyModality(s *state, raw []rawEvent) []rawEvent {
 		if v == nil {
 			continue
 		}
-		r.modality = s.modalityOf(v)
+		if s.hasTree {
+			r.modality = s.treeModality(v)
+		} else {
+			r.modality = s.modalityOf(v)
+		}
 		if r.modality == modNegated {
 			r.code = "" // not coded as the positive event; dropped below
 			continue
@@ -110,10 +101,7 @@ func (c *Coder) applyModality(s *state, raw []rawEvent) []rawEvent {
 			continue
 		}
 		if r.modality == modIntended && len(r.code) >= 2 {
-			if ic := intentCode[r.code[:2]]; ic != "" {
-				if r.code == "060" {
-					ic = "030" // plain "cooperate": intent to cooperate
-				}
+			if ic := c.words.intentCode(r.code); ic != "" {
 				r.code = ic
 			}
 		}
@@ -125,4 +113,126 @@ func (c *Coder) applyModality(s *state, raw []rawEvent) []rawEvent {
 		}
 	}
 	return dedupRaw(out)
+}
+
+// treeModality reads the modality of verb v from the tree: its
+// auxiliaries and those of the verbs it is the infinitive or coordinate
+// of ("will", "could"), an intention word it depends on ("plans to",
+// "ready to", "readiness to"), a conditional clause around it ("if ..."),
+// and a question.
+func (s *state) treeModality(v *verbCand) string {
+	mod := ""
+	x := v.i
+	for n := 0; x >= 0 && n < 8; n++ {
+		w := &s.words[x]
+		for _, k := range s.children(x) {
+			kw := &s.words[k]
+			if kw.rel != syntax.Aux {
+				continue
+			}
+			switch {
+			case intended[kw.key]:
+				mod = modIntended
+			case hypothetical[kw.key] && mod == "":
+				mod = modHypothetical
+			}
+		}
+		if x != v.i && (s.wc.intent[w.lemma] || s.wc.intent[w.key]) {
+			mod = modIntended
+		}
+		if m := s.markOf(x); m == "IF" || m == "UNLESS" {
+			return modHypothetical
+		}
+		h := int(w.head)
+		if h < 0 {
+			break
+		}
+		switch {
+		case w.rel == syntax.Xcomp, w.rel == syntax.Conj && s.verbal(h):
+			x = h
+		case (w.rel == syntax.Acl || w.rel == syntax.Advcl) && s.words[v.i].rel == syntax.Xcomp || w.rel == syntax.Acl && x == v.i:
+			// "our readiness to cooperate": an intention noun's infinitive
+			if s.wc.intent[s.words[h].lemma] || s.wc.intent[s.words[h].key] {
+				mod = modIntended
+			}
+			x = -1
+		case w.rel == syntax.Advcl:
+			// a clause inside a conditional: "if X attacks, ..." is handled
+			// by the mark above; an adverbial clause of a hypothetical
+			// verb is hypothetical too
+			x = -1
+		default:
+			x = -1
+		}
+	}
+	if mod == "" && s.questionClause(v.i) {
+		return modQuestioned
+	}
+	return mod
+}
+
+// questionClause reports whether v belongs to the main clause of a
+// sentence ending in a question mark.
+func (s *state) questionClause(v int) bool {
+	n := len(s.words)
+	if n == 0 || s.words[n-1].key != "?" {
+		return false
+	}
+	for x, k := v, 0; x >= 0 && k < 8; k++ {
+		w := &s.words[x]
+		if w.head < 0 {
+			return true
+		}
+		if w.rel != syntax.Xcomp && w.rel != syntax.Conj {
+			return false
+		}
+		x = int(w.head)
+	}
+	return false
+}
+
+// unrealTree reports how the event of verb v did not happen: "negated"
+// ("did not attack", "no longer recognizes", "did not agree to
+// withdraw"), "failed" (the infinitive of fail or refuse), "denied" (the
+// complement of deny), "alleged" (what X is accused of: "accused Y of
+// attacking"), or "" when it did.
+func (s *state) unrealTree(v int) string {
+	x := v
+	for n := 0; n < 8; n++ {
+		for _, k := range s.children(x) {
+			kw := &s.words[k]
+			if kw.rel != syntax.Advmod {
+				continue
+			}
+			switch kw.key {
+			case "NOT", "N'T", "NEVER":
+				return modNegated
+			case "LONGER":
+				if p := s.childExact(int(k), syntax.Advmod); p >= 0 && s.words[p].key == "NO" {
+					return modNegated
+				}
+			}
+		}
+		w := &s.words[x]
+		h := int(w.head)
+		if h < 0 {
+			return ""
+		}
+		switch w.rel.Universal() {
+		case syntax.Xcomp, syntax.Ccomp, syntax.Advcl, syntax.Acl:
+			switch s.wc.unreal[s.words[h].lemma] {
+			case "FAIL":
+				return "failed"
+			case "DENY":
+				return "denied"
+			case "ALLEGE":
+				return "alleged"
+			}
+		}
+		if w.rel != syntax.Xcomp && !(w.rel == syntax.Conj && s.verbal(h)) {
+			return ""
+		}
+		x = h
+	}
+	return ""
 }

@@ -4,6 +4,7 @@ import (
 	"strings"
 
 	"github.com/egret-events/egret/nlp"
+	"github.com/egret-events/egret/syntax"
 )
 
 // Nominal and passive events: "accusations have been made against the
@@ -72,6 +73,9 @@ var nounNegators = map[string]bool{"NO": true, "NOT": true, "WITHOUT": true, "NE
 // nominalEvents adds events expressed by nouns whose target (and, when
 // given, source) are actors, unless the clause coder already coded them.
 func (c *Coder) nominalEvents(s *state, raw []rawEvent) []rawEvent {
+	if s.hasTree {
+		return c.nominalEventsTree(s, raw)
+	}
 	n := len(s.words)
 	for i := 0; i < n; i++ {
 		w := &s.words[i]
@@ -84,7 +88,7 @@ func (c *Coder) nominalEvents(s *state, raw []rawEvent) []rawEvent {
 			continue
 		}
 		if mod == modIntended {
-			code = intentCode[code[:2]] // "will continue military operations against X": a threat
+			code = c.words.intentCode(code) // "will continue military operations against X": a threat
 		}
 		if !w.tag.IsNoun() || s.verbAt(i) >= 0 {
 			// the tagger may read "airstrikes" as a verb: after a
@@ -335,4 +339,163 @@ func actorGroup(s *state, g int) bool {
 		}
 	}
 	return false
+}
+
+// eventNoun returns the CAMEO code of an event noun at i ("airstrikes",
+// "drone strike"), or "".
+func (s *state) eventNoun(i int) string {
+	w := &s.words[i]
+	if c := s.childExact(i, syntax.Compound); c >= 0 {
+		if code := s.wc.nouns[s.words[c].key+" "+w.lemma]; code != "" {
+			return code
+		}
+	}
+	if code := s.wc.nouns[w.key]; code != "" {
+		return code
+	}
+	return s.wc.nouns[w.lemma]
+}
+
+// nominalEventsTree codes events named by nouns from the tree: the
+// noun's target is its on/against/upon/at modifier (an actor, or an
+// attacked place), its source its possessor or actor modifier ("Russia's
+// attacks", "Israeli airstrikes"), a by-phrase, or the subject of the verb
+// it is the object of ("militants launched attacks on"); the noun is not
+// coded when negated, intended only as a threat, the content of an
+// accusation, or already coded by a verb pattern.
+func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
+	n0 := len(raw)
+	for i := range s.words {
+		w := &s.words[i]
+		if w.upos != syntax.NOUN && w.upos != syntax.PROPN || s.inMent[i] >= 0 && int(s.mentHead[s.inMent[i]]) != i {
+			continue
+		}
+		code := s.eventNoun(i)
+		if code == "" || !s.armedOperation(i) {
+			continue
+		}
+		if d := s.childExact(i, syntax.Det); d >= 0 && nounNegators[s.words[d].key] {
+			continue // "no attacks on"
+		}
+		h := int(w.head)
+		mod := ""
+		if h >= 0 && s.verbal(h) {
+			if s.unrealTree(h) != "" {
+				continue
+			}
+			if s.wc.unreal[s.words[h].lemma] == "ALLEGE" || s.words[h].lemma == "BLAME" {
+				continue // "accused X of involvement in the raids", "blamed the attacks on"
+			}
+			vc := verbCand{i: h, vs: h, ve: h + 1}
+			mod = s.treeModality(&vc)
+		}
+		if mod == modIntended {
+			if ic := c.words.intentCode(code); ic != "" {
+				code = ic
+			}
+		}
+		tw := s.nounTarget(i)
+		tg := s.roleGroup(tw)
+		place := ""
+		if tg < 0 && tw >= 0 && assault(code) {
+			place = c.placeTarget(s, tw)
+		}
+		if tg < 0 && place == "" {
+			continue
+		}
+		sg := s.nounSource(i, tg)
+		var srcs, tgts []codeRef
+		if sg >= 0 {
+			srcs = s.groups[sg].codes
+		} else {
+			srcs = []codeRef{{code: ""}}
+		}
+		if tg >= 0 {
+			tgts = s.groups[tg].codes
+		} else {
+			tgts = []codeRef{{code: place, i: tw, j: tw + 1}}
+		}
+		for _, sc := range srcs {
+			for _, tc := range tgts {
+				if sc.code == tc.code || codedAlready(raw[:n0], tc.code, code) {
+					continue
+				}
+				r := rawEvent{src: sc.code, tgt: tc.code, code: code, srcI: sc.i, srcJ: sc.j, tgtI: tc.i, tgtJ: tc.j,
+					verbI: i, verbJ: i + 1, pattern: "context:noun", modality: mod, noSource: sg < 0, tgtPlace: tg < 0}
+				if tg >= 0 {
+					r.tgtRef = s.groups[tg].ref
+				}
+				if sg >= 0 {
+					r.srcRef = s.groups[sg].ref
+				}
+				raw = append(raw, r)
+			}
+		}
+	}
+	raw = c.nominalIntent(s, raw)
+	s.attachRefs(raw)
+	return dedupRaw(raw)
+}
+
+// nounTarget returns the word an event noun is aimed at: its on, against,
+// upon or at modifier, through "the positions of" ("attacks on the
+// positions of the Syrian Army"); -1 when none.
+func (s *state) nounTarget(i int) int {
+	for _, k := range s.children(i) {
+		if !s.isRel(int(k), syntax.Nmod) || s.words[k].rel == syntax.NmodPoss {
+			continue
+		}
+		switch s.caseOf(int(k)) {
+		case "ON", "AGAINST", "UPON", "AT", "TARGETING":
+		default:
+			continue
+		}
+		if s.groupOfWord(int(k)) < 0 {
+			// "the positions of X": the actor inside
+			for _, x := range s.children(int(k)) {
+				if s.isRel(int(x), syntax.Nmod) && s.caseOf(int(x)) == "OF" && s.groupOfWord(int(x)) >= 0 {
+					return int(x)
+				}
+			}
+		}
+		return int(k)
+	}
+	return -1
+}
+
+// nounSource returns the group acting in an event noun: its possessor
+// ("Russia's attacks"), an actor inside its own phrase ("Israeli
+// airstrikes"), its by-phrase or the agent of "carried out by", else the
+// subject of the verb it is the object of ("militants launched attacks").
+func (s *state) nounSource(i, tg int) int {
+	if g := s.groupOfWord(i); g >= 0 && g != tg && actorGroup(s, g) {
+		return g
+	}
+	for _, k := range s.children(i) {
+		kr := s.words[k].rel
+		switch {
+		case kr == syntax.NmodPoss:
+			if g := s.roleGroup(int(k)); g >= 0 && g != tg {
+				return g
+			}
+		case s.isRel(int(k), syntax.Nmod) && s.caseOf(int(k)) == "BY":
+			if g := s.roleGroup(int(k)); g >= 0 && g != tg {
+				return g
+			}
+		case kr == syntax.Acl && s.words[k].tag == nlp.VBN:
+			if a := s.childExact(int(k), syntax.OblAgent); a >= 0 {
+				if g := s.roleGroup(a); g >= 0 && g != tg {
+					return g
+				}
+			}
+		}
+	}
+	if h := int(s.words[i].head); h >= 0 && s.verbal(h) && s.words[i].rel == syntax.Obj {
+		if r := s.rolesOf(h, 0); r.subj >= 0 && !r.passive {
+			if g := s.roleGroup(r.subj); g >= 0 && g != tg {
+				return g
+			}
+		}
+	}
+	return -1
 }

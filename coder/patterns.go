@@ -279,6 +279,9 @@ const maxSteps = 4000
 // wordIs reports whether word p is one of the element's words (or, with
 // lemma patterns, has one as its lemma); lid is 0 without lemma patterns.
 func (c *Coder) wordIs(s *state, p int, m *melem) bool {
+	if len(s.allow) > 0 && !s.allow[p] {
+		return false // outside the verb's own clause
+	}
 	if !s.marked {
 		c.markWords(s)
 	}
@@ -300,7 +303,7 @@ func (c *Coder) phraseAt(s *state, p int, ph []int32) bool {
 		c.markWords(s)
 	}
 	for k, x := range ph {
-		if s.wid[p+k] != x && s.lid[p+k] != x {
+		if s.wid[p+k] != x && s.lid[p+k] != x || len(s.allow) > 0 && !s.allow[p+k] {
 			return false
 		}
 	}
@@ -372,7 +375,7 @@ func (c *Coder) matchPre(s *state, cp *cpattern, k, limit, lo int, b *binding) b
 	default:
 		for g := len(s.groups) - 1; g >= 0; g-- {
 			gr := &s.groups[g]
-			if gr.j > limit || gr.i < lo || b.taken(g) {
+			if gr.j > limit || gr.i < lo || b.taken(g) || !s.allowed(gr) {
 				continue
 			}
 			if m.kind == petrarch.ECompound && len(gr.codes) < 2 {
@@ -454,7 +457,7 @@ func (c *Coder) matchPost(s *state, cp *cpattern, k, start, hi int, b *binding) 
 	default:
 		for g := range s.groups {
 			gr := &s.groups[g]
-			if gr.i < start || gr.j > hi || b.taken(g) {
+			if gr.i < start || gr.j > hi || b.taken(g) || !s.allowed(gr) {
 				continue
 			}
 			if m.kind == petrarch.ECompound && len(gr.codes) < 2 {
@@ -514,4 +517,9 @@ func (c *Coder) unbind(b *binding, k petrarch.ElemKind) {
 	case petrarch.ESkip:
 		b.nskip--
 	}
+}
+
+// allowed reports whether a group stands in the verb's own clause.
+func (s *state) allowed(gr *group) bool {
+	return len(s.allow) == 0 || gr.head < 0 || gr.head >= len(s.allow) || s.allow[gr.head]
 }

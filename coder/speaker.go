@@ -6,6 +6,7 @@ import (
 	"github.com/egret-events/egret"
 	"github.com/egret-events/egret/nlp"
 	"github.com/egret-events/egret/plover"
+	"github.com/egret-events/egret/syntax"
 )
 
 // Speaker attribution and reported speech.
@@ -155,6 +156,12 @@ func (c *Coder) findReports(s *state) []reportFrame {
 		w := &s.words[i]
 		verb := (reportVerbs[w.lemma] || reportVerbs[w.key]) && (w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS")
 		noun := reportNouns[w.key] && w.tag.IsNoun()
+		if verb && s.hasTree {
+			if f, ok := s.reportFrameTree(i); ok {
+				out = append(out, f)
+			}
+			continue
+		}
 		if !verb && !noun {
 			continue
 		}
@@ -456,4 +463,102 @@ func (s *state) authorLink(k, a int) bool {
 		}
 	}
 	return link
+}
+
+// reportFrameTree reads "A says (that) CONTENT" off the tree: the content
+// is the report verb's clausal complement ("said that Y attacked Z",
+// "'We will respond,' Lavrov said"), the reporter its subject.
+func (s *state) reportFrameTree(i int) (reportFrame, bool) {
+	c := -1
+	for _, k := range s.children(i) {
+		if r := s.words[k].rel; r == syntax.Ccomp || r == syntax.Parataxis && s.verbal(int(k)) {
+			c = int(k)
+			break
+		}
+	}
+	if c < 0 {
+		return reportFrame{}, false
+	}
+	lo, hi := s.subtreeSpan(c)
+	if lo > i {
+		// the content starts after "that": keep it out of the content
+		for lo < hi && (s.words[lo].rel == syntax.Mark || s.words[lo].rel == syntax.Punct) {
+			lo++
+		}
+	}
+	f := reportFrame{vI: i, vJ: i + 1, content: lo, end: hi, rI: -1}
+	r := s.rolesOf(i, 0)
+	if r.subj < 0 {
+		return f, false
+	}
+	g := s.roleGroup(r.subj)
+	if g < 0 || len(s.groups[g].codes) == 0 {
+		return f, false
+	}
+	f.rI, f.rJ = s.groups[g].i, s.groups[g].j
+	f.ref = s.groups[g].ref
+	for _, cr := range s.groups[g].codes {
+		f.reporter = append(f.reporter, cr.code)
+	}
+	return f, true
+}
+
+// subtreeSpan returns the words [lo, hi) covered by x's subtree.
+func (s *state) subtreeSpan(x int) (lo, hi int) {
+	lo, hi = x, x+1
+	var walk func(y, depth int)
+	walk = func(y, depth int) {
+		if depth > 80 {
+			return
+		}
+		lo, hi = min(lo, y), max(hi, y+1)
+		for _, k := range s.children(y) {
+			walk(int(k), depth+1)
+		}
+	}
+	walk(x, 0)
+	return lo, hi
+}
+
+// bareStatements drops what a speech verb says about itself: "X said
+// (that) ..." is no event of its own (the content is coded, reported by
+// X), and the reporter or outlet a speaker talks to ("told VOA", "briefed
+// reporters") is never a target.
+func (s *state) bareStatements(raw []rawEvent) []rawEvent {
+	out := raw[:0]
+	for _, r := range raw {
+		if strings.HasPrefix(r.code, "01") && r.verbI < len(s.words) {
+			w := &s.words[r.verbI]
+			speech := speechLemmas[w.lemma] || speechLemmas[w.key] || reportVerbs[w.lemma]
+			if speech && (hasAligned(r.tgt, "MED") || s.reporterWords(r.tgtI, r.tgtJ)) {
+				continue
+			}
+			if speech && r.code == "010" && s.hasContent(r.verbI) {
+				continue
+			}
+		}
+		out = append(out, r)
+	}
+	return out
+}
+
+// hasContent reports a clausal complement of word v ("said that ...").
+func (s *state) hasContent(v int) bool {
+	for _, k := range s.children(v) {
+		if r := s.words[k].rel; r == syntax.Ccomp || r == syntax.Parataxis || r == syntax.Xcomp {
+			return true
+		}
+	}
+	return false
+}
+
+// reporterWords reports a phrase naming journalists.
+func (s *state) reporterWords(i, j int) bool {
+	for k := i; k < j && k < len(s.words); k++ {
+		switch s.words[k].lemma {
+		case "REPORTER", "JOURNALIST", "CORRESPONDENT", "PRESS", "MEDIA", "NEWSPAPER", "BROADCASTER":
+			return true
+		}
+	}
+	return false
 }

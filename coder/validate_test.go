@@ -60,7 +60,7 @@ func loadValidation(t testing.TB) (*Coder, []petrarch.Record) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return New(d, p, Options{}), recs
+	return mustNew(t, d, p, Options{}), recs
 }
 
 // minValidationRate is the exact-match rate reached on the PETRARCH unit

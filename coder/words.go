@@ -22,6 +22,14 @@ type wordClasses struct {
 	countries map[string]bool // ISO 3166-1 alpha-3 codes: the country part of an actor code
 	agencies  map[string]bool // news agencies named in datelines
 	months    map[string]bool // month names of dateline dates
+	disasters map[string]bool // natural and accidental causes: no political event
+	intent    map[string]bool // words whose infinitive is an intention ("plans to")
+	people    map[string]bool // head nouns naming people by a place ("the population of")
+	places    map[string]bool // places and things attacked; true: a military place
+	unreal    map[string]string // verbs whose complement did not happen: FAIL, DENY, ALLEGE
+	recip     map[string]bool   // CAMEO code prefixes of mutual acts; true: also with a "with" partner
+	nouns     map[string]string // event nouns and their CAMEO codes
+	intents   map[string]string // act code prefix → code of intending the act
 }
 
 // loadWordClasses parses the embedded word lists once per process; they
@@ -32,10 +40,27 @@ var loadWordClasses = sync.OnceValues(func() (*wordClasses, error) {
 	for _, f := range []struct {
 		set  *map[string]bool
 		name string
-	}{{&w.countries, "countries.txt"}, {&w.agencies, "agencies.txt"}, {&w.months, "months.txt"}} {
+	}{{&w.countries, "countries.txt"}, {&w.agencies, "agencies.txt"}, {&w.months, "months.txt"}, {&w.disasters, "disasters.txt"},
+		{&w.intent, "intent.txt"}, {&w.people, "people.txt"}} {
 		if *f.set, err = readWordSet(f.name); err != nil {
 			return nil, err
 		}
+	}
+	if w.places, err = readWordMap("places.txt", func(v string) (bool, bool) { return v == "MIL", v == "" || v == "MIL" }); err != nil {
+		return nil, err
+	}
+	if w.unreal, err = readWordMap("unreal.txt", func(v string) (string, bool) { return v, v == "FAIL" || v == "DENY" || v == "ALLEGE" }); err != nil {
+		return nil, err
+	}
+	if w.nouns, err = readWordMap("event-nouns.txt", func(v string) (string, bool) { return v, len(v) >= 3 && strings.Trim(v, "0123456789") == "" }); err != nil {
+		return nil, err
+	}
+	digits := func(v string) (string, bool) { return v, len(v) >= 3 && strings.Trim(v, "0123456789") == "" }
+	if w.intents, err = readWordMap("intent-codes.txt", digits); err != nil {
+		return nil, err
+	}
+	if w.recip, err = readWordMap("reciprocal.txt", func(v string) (bool, bool) { return v == "WITH", v == "" || v == "WITH" }); err != nil {
+		return nil, err
 	}
 	return w, nil
 })
@@ -52,6 +77,30 @@ func readWordSet(name string) (map[string]bool, error) {
 		set[l.text] = true
 	}
 	return set, nil
+}
+
+// readWordMap reads words/<name> lines "WORDS [VALUE]": the value is the
+// last field when parse accepts it, else the line is an error naming it.
+func readWordMap[V any](name string, parse func(string) (V, bool)) (map[string]V, error) {
+	lines, err := readWordLines(name)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]V, len(lines))
+	for _, l := range lines {
+		key, val := l.text, ""
+		if i := strings.LastIndexByte(l.text, ' '); i > 0 {
+			if _, ok := parse(l.text[i+1:]); ok && l.text[i+1:] != "" {
+				key, val = l.text[:i], l.text[i+1:]
+			}
+		}
+		v, ok := parse(val)
+		if !ok {
+			return nil, fmt.Errorf("coder word list %s:%d: %q: bad value", name, l.line, l.text)
+		}
+		m[key] = v
+	}
+	return m, nil
 }
 
 type wordLine struct {
@@ -89,4 +138,36 @@ func (w *wordClasses) country(code string) string {
 		return ""
 	}
 	return code[:3]
+}
+
+// place reports whether a noun (key or lemma) is an attacked place or
+// thing, and whether a military one.
+func (w *wordClasses) place(key, lemma string) (mil, ok bool) {
+	if mil, ok = w.places[key]; ok {
+		return mil, true
+	}
+	mil, ok = w.places[lemma]
+	return mil, ok
+}
+
+// reciprocal reports whether a CAMEO code is a mutual act between
+// coordinated parties (mutual) and with a "with" partner (with).
+func (w *wordClasses) reciprocal(code string) (mutual, with bool) {
+	for p, wi := range w.recip {
+		if strings.HasPrefix(code, p) {
+			return true, wi
+		}
+	}
+	return false, false
+}
+
+// intentCode returns the code of intending the act coded code ("0874" →
+// "0356"), or "" when intending it is no event of its own.
+func (w *wordClasses) intentCode(code string) string {
+	for n := len(code); n >= 2; n-- {
+		if ic, ok := w.intents[code[:n]]; ok {
+			return ic
+		}
+	}
+	return ""
 }

@@ -14,7 +14,10 @@ import (
 // along). It guards the verb patterns and the actor/agent entries together.
 func TestCodesNewsSentences(t *testing.T) {
 	d, p := load(t)
-	c := coder.New(d, p, coder.Options{})
+	c, err := coder.New(d, p, coder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	tests := []struct{ text, want string }{
 		{"Russia called on Ukraine to resume talks.", "RUS>UKR:026"},
 		{"The United States called for a ceasefire in Gaza.", "USA>PSE:0256"},

@@ -318,7 +318,10 @@ func TestExampleStatementEvents(t *testing.T) {
 		t.Fatal(err)
 	}
 	d, p := load(t)
-	c := coder.New(d, p, coder.Options{})
+	c, err := coder.New(d, p, coder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	doc := &egret.Document{ID: "zakharova", Text: string(b), Date: time.Date(2020, 11, 24, 0, 0, 0, 0, time.UTC)}
 	evs, err := c.Code(context.Background(), doc)
 	if err != nil {

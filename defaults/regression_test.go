@@ -27,7 +27,10 @@ type newsCase struct {
 // the mistake it once made.
 func TestNewsRegressions(t *testing.T) {
 	d, p := load(t)
-	c := coder.New(d, p, coder.Options{})
+	c, err := coder.New(d, p, coder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	cases := []newsCase{
 		// "deliver" is AID only when something is delivered; a blow is not.
 		{name: "passive blow delivered is no aid",

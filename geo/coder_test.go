@@ -64,7 +64,11 @@ func TestCoderEndToEnd(t *testing.T) {
 		t.Fatal(err)
 	}
 	doc := &egret.Document{ID: "zakharova", Text: string(text)}
-	evs, err := coder.New(d, p, coder.Options{}).Code(context.Background(), doc)
+	c, err := coder.New(d, p, coder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	evs, err := c.Code(context.Background(), doc)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +125,10 @@ func BenchmarkCoderGeo(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	c := coder.New(d, p, coder.Options{})
+	c, err := coder.New(d, p, coder.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
 	gc := geo.New(g)
 	sents := 0
 	for i := range docs {

@@ -18,8 +18,9 @@ import (
 type engineFlags struct {
 	dicts     string
 	gazetteer string
-	noGeo     bool
-	noContext bool
+	noGeo         bool
+	noContext     bool
+	requireSource bool
 }
 
 func (f *engineFlags) register(cmd *cobra.Command) {
@@ -27,13 +28,15 @@ func (f *engineFlags) register(cmd *cobra.Command) {
 	cmd.Flags().StringVar(&f.gazetteer, "gazetteer", "", "GeoNames dump (allCountries.txt or citiesN.txt format) instead of the embedded gazetteer")
 	cmd.Flags().BoolVar(&f.noGeo, "no-geo", false, "do not geolocate events")
 	cmd.Flags().BoolVar(&f.noContext, "no-context", false, "code sentence by sentence, without document context (speaker, coreference, reported speech, dedup)")
+	cmd.Flags().BoolVar(&f.requireSource, "require-source", false, "drop events whose source the text does not name (PETRARCH-style dyadic output; PLOVER/ACLED users keep them, flagged no_source)")
 }
 
 // engine is the coding pipeline a command runs: NLP, coder, geocoder.
 type engine struct {
-	nlp   *nlp.Pipeline
-	coder *coder.Coder
-	geo   *geo.Geocoder // nil with --no-geo
+	nlp           *nlp.Pipeline
+	coder         *coder.Coder
+	geo           *geo.Geocoder // nil with --no-geo
+	requireSource bool
 }
 
 func loadDicts(dir string) (*petrarch.Dictionaries, error) {
@@ -59,7 +62,11 @@ func (m *Main) loadEngine(f engineFlags) (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
-	e := &engine{nlp: p, coder: coder.New(d, p, coder.Options{NoContext: f.noContext})}
+	c, err := coder.New(d, p, coder.Options{NoContext: f.noContext})
+	if err != nil {
+		return nil, err
+	}
+	e := &engine{nlp: p, coder: c, requireSource: f.requireSource}
 	if !f.noGeo {
 		if e.geo, err = loadGeocoder(f.gazetteer); err != nil {
 			return nil, err
@@ -88,6 +95,15 @@ func (e *engine) code(ctx context.Context, doc *egret.Document, st *codeStats) (
 	evs, n, err := e.coder.CodeCount(ctx, doc)
 	if err != nil {
 		return nil, err
+	}
+	if e.requireSource {
+		kept := evs[:0]
+		for _, ev := range evs {
+			if ev.Source != "" {
+				kept = append(kept, ev)
+			}
+		}
+		evs = kept
 	}
 	if e.geo != nil && len(evs) > 0 {
 		e.geo.Locate(doc, evs)

@@ -51,7 +51,11 @@ produced events, per-category results and totals.`,
 			if err != nil {
 				return err
 			}
-			rep := coder.Validate(cmd.Context(), coder.New(d, p, coder.Options{}), recs)
+			c, err := coder.New(d, p, coder.Options{})
+			if err != nil {
+				return err
+			}
+			rep := coder.Validate(cmd.Context(), c, recs)
 			rep.Write(m.Stdout, verbose)
 			if rep.Rate()*100 < min {
 				return exitError{code: 2, msg: fmt.Sprintf("validation rate %.1f%% is below --min %.1f%%", rep.Rate()*100, min)}

@@ -69,13 +69,21 @@ func TestDevSet(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	def, err := coder.New(d, p, coder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	phx, err := coder.New(ph, p, coder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	coders := []struct {
 		name string
 		c    egret.Coder
 		cs   []Case
 	}{
-		{"", coder.New(d, p, coder.Options{}), []Case{AsIs, Lower, Upper}},
-		{"phoenix", coder.New(ph, p, coder.Options{}), []Case{AsIs}},
+		{"", def, []Case{AsIs, Lower, Upper}},
+		{"phoenix", phx, []Case{AsIs}},
 	}
 	var runs []Named
 	results := map[string]*Result{}

@@ -1,0 +1,288 @@
+package coder
+
+import (
+	"github.com/egret-events/egret/nlp"
+	"github.com/egret-events/egret/syntax"
+)
+
+// Stage "arguments": who acts and who is acted on, from the tree. It reads
+// a dictionary verb's dependents and, where the verb has no subject of its
+// own, the tree around it: a passive's agent ("by Y") is the source and
+// its subject the target; an infinitive's subject is its controller
+// ("asked NATO to supply" → NATO, "agreed to withdraw" → the agreer); a
+// coordinated verb shares its subject ("attacked Iraq and took Mosul"); a
+// relative or reduced clause stands for its head noun ("rebels who
+// kidnapped peacekeepers", "provocations launched by armed groups"); a
+// participle adjunct shares the main subject (", killing eight people").
+// It writes roles: word indices, resolved to groups by the caller.
+
+// roles are a predicate's arguments as words (-1 when absent) and where
+// each came from, for explain.
+type roles struct {
+	subj, obj         int // acting and acted-on words
+	passive           bool
+	subjFrom, objFrom string
+}
+
+// relPronoun reports a relative pronoun ("who", "which", "that", "whom").
+func (s *state) relPronoun(i int) bool {
+	w := &s.words[i]
+	if w.tag == nlp.WDT || w.tag == nlp.WP || w.tag == nlp.WPS {
+		return true
+	}
+	return w.key == "THAT" && w.upos == syntax.PRON
+}
+
+// passiveAt reports a passive predicate: a passive auxiliary or subject,
+// or a past participle modifying a noun ("provocations launched by").
+func (s *state) passiveAt(v int) bool {
+	if s.childExact(v, syntax.AuxPass) >= 0 || s.childExact(v, syntax.NsubjPass) >= 0 {
+		return true
+	}
+	return s.words[v].tag == nlp.VBN && (s.words[v].rel == syntax.Acl || s.childExact(v, syntax.OblAgent) >= 0)
+}
+
+// rolesOf finds the arguments of predicate v; depth bounds the walk up
+// through controllers and coordinations.
+func (s *state) rolesOf(v int, depth int) roles {
+	r := roles{subj: -1, obj: -1}
+	if v < 0 || depth > 6 {
+		return r
+	}
+	r.passive = s.passiveAt(v)
+	w := &s.words[v]
+	if r.passive {
+		if a := s.argChild(v, syntax.OblAgent); a >= 0 {
+			r.subj, r.subjFrom = a, "obl:agent"
+		}
+		if o := s.argChild(v, syntax.NsubjPass); o >= 0 {
+			r.obj, r.objFrom = o, "nsubj:pass"
+		}
+	} else {
+		if sb := s.argChild(v, syntax.Nsubj); sb >= 0 {
+			r.subj, r.subjFrom = sb, "nsubj"
+		} else if sb := s.argChild(v, syntax.NsubjOuter); sb >= 0 {
+			r.subj, r.subjFrom = sb, "nsubj"
+		}
+		if o := s.argChild(v, syntax.Obj); o >= 0 {
+			r.obj, r.objFrom = o, "obj"
+		} else if o := s.argChild(v, syntax.Iobj); o >= 0 {
+			r.obj, r.objFrom = o, "iobj"
+		}
+	}
+	h := int(w.head)
+	switch {
+	case w.rel == syntax.AclRelcl && h >= 0:
+		// a relative clause stands for its head noun: the relative pronoun's
+		// role, else the role its own arguments leave open
+		switch {
+		case r.subj >= 0 && s.relPronoun(r.subj):
+			r.subj, r.subjFrom = h, "relative clause head"
+		case r.obj >= 0 && s.relPronoun(r.obj):
+			r.obj, r.objFrom = h, "relative clause head"
+		case r.passive && r.obj < 0:
+			r.obj, r.objFrom = h, "relative clause head"
+		case !r.passive && r.subj < 0:
+			r.subj, r.subjFrom = h, "relative clause head"
+		case !r.passive && r.obj < 0:
+			r.obj, r.objFrom = h, "relative clause head"
+		}
+	case w.rel == syntax.Acl && h >= 0 && s.nominal(h):
+		// a reduced relative: "forces supported by Russia" (the noun is
+		// acted on), "troops fighting in Syria" (the noun acts)
+		if r.passive {
+			if r.obj < 0 {
+				r.obj, r.objFrom = h, "reduced relative head"
+			}
+		} else if r.subj < 0 && w.tag == nlp.VBG {
+			r.subj, r.subjFrom = h, "reduced relative head"
+		}
+	case r.subj < 0 && !r.passive && h >= 0 && w.rel == syntax.Xcomp:
+		// the controller: the object of "ask/urge/order X to", else the
+		// head's subject
+		if objectControl[s.words[h].lemma] {
+			if o := s.childExact(h, syntax.Obj); o >= 0 {
+				r.subj, r.subjFrom = o, "controller (object)"
+				break
+			}
+			if o := s.childExact(h, syntax.Iobj); o >= 0 {
+				r.subj, r.subjFrom = o, "controller (object)"
+				break
+			}
+		}
+		if up := s.rolesOf(h, depth+1); up.subj >= 0 && !up.passive {
+			r.subj, r.subjFrom = up.subj, "controller (subject)"
+		} else if up.passive && up.obj >= 0 {
+			r.subj, r.subjFrom = up.obj, "controller (subject)" // "X was asked to attend": X attends
+		}
+	case r.subj < 0 && h >= 0 && w.rel == syntax.Conj && s.verbal(h):
+		// a coordinated predicate shares the subject: "attacked Iraq and
+		// took Mosul"
+		up := s.rolesOf(h, depth+1)
+		if r.passive && r.obj < 0 && up.passive {
+			r.obj, r.objFrom = up.obj, "shared subject"
+			if r.subj < 0 {
+				r.subj, r.subjFrom = up.subj, "shared agent"
+			}
+		} else if !r.passive && !up.passive && up.subj >= 0 {
+			r.subj, r.subjFrom = up.subj, "shared subject"
+		}
+	case r.subj < 0 && !r.passive && h >= 0 && (w.rel == syntax.Advcl || w.rel == syntax.Acl) && (w.tag == nlp.VBG || w.tag == nlp.VBN) && s.markOf(v) == "":
+		// a participle adjunct: ", killing eight people"
+		if up := s.rolesOf(h, depth+1); up.subj >= 0 && !up.passive {
+			r.subj, r.subjFrom = up.subj, "main clause subject"
+		}
+	}
+	// "the rebels, who attacked ...": a relative pronoun left over
+	if r.subj >= 0 && s.relPronoun(r.subj) && h >= 0 {
+		r.subj, r.subjFrom = h, "relative clause head"
+	}
+	return r
+}
+
+// argChild returns v's dependent with relation r, preferring one that
+// heads an actor phrase when the parse gives several ("Three" and
+// "Americans" both as subjects).
+func (s *state) argChild(v int, r syntax.Rel) int {
+	first := -1
+	for _, k := range s.children(v) {
+		if s.words[k].rel != r {
+			continue
+		}
+		if first < 0 {
+			first = int(k)
+		}
+		if s.groupOfWord(int(k)) >= 0 {
+			return int(k)
+		}
+	}
+	return first
+}
+
+// markOf returns the subordinator of clause v ("IF", "AFTER"), or "".
+func (s *state) markOf(v int) string {
+	if m := s.childExact(v, syntax.Mark); m >= 0 {
+		return s.words[m].key
+	}
+	return ""
+}
+
+// targetPreps mark an oblique that can be a verb's target without the
+// pattern naming the preposition: "fired on X", "clashed with X", "talks
+// with X", "aid to X", "hostile toward X".
+var targetPreps = map[string]bool{"AGAINST": true, "ON": true, "UPON": true, "WITH": true, "TO": true, "TOWARD": true, "TOWARDS": true,
+	"INTO": true, "AT": true}
+
+// obliqueTarget returns the first oblique of v whose preposition can mark
+// a target, or -1.
+func (s *state) obliqueTarget(v int) int {
+	for _, k := range s.children(v) {
+		if !s.isRel(int(k), syntax.Obl) || s.words[k].rel == syntax.OblAgent || s.words[k].rel == syntax.OblTmod {
+			continue
+		}
+		if targetPreps[s.caseOf(int(k))] {
+			return int(k)
+		}
+	}
+	return -1
+}
+
+// nominalTarget returns the modifier of noun n that names whom the noun's
+// act is aimed at ("ties with X", "sanctions on X", "aid to X"), or -1.
+func (s *state) nominalTarget(n int) int {
+	return s.nominalTargetAt(n, 0)
+}
+
+// nominalTargetAt searches the modifiers of n for an actor phrase, nearest
+// first and, at each level, target prepositions before "by" (the
+// perpetrator: "condemned an attack by X") before "of" before the rest
+// ("the closure of guest houses in Bree").
+func (s *state) nominalTargetAt(n, depth int) int {
+	if depth > 3 {
+		return -1
+	}
+	var ranked [4][]int
+	for _, k := range s.children(n) {
+		kr := s.words[k].rel
+		if kr == syntax.Acl && s.markOf(int(k)) == "TO" {
+			// "an operation to flush out X": the purpose's object
+			for _, a := range s.children(int(k)) {
+				if ar := s.words[a].rel; ar == syntax.Obj || ar == syntax.Iobj {
+					ranked[2] = append(ranked[2], int(a))
+				}
+			}
+			continue
+		}
+		if !s.isRel(int(k), syntax.Nmod) || kr == syntax.NmodPoss || kr == syntax.NmodTmod {
+			continue
+		}
+		switch p := s.caseOf(int(k)); {
+		case targetPreps[p]:
+			ranked[0] = append(ranked[0], int(k))
+		case p == "BY":
+			ranked[1] = append(ranked[1], int(k))
+		case p == "OF":
+			ranked[2] = append(ranked[2], int(k))
+		default:
+			ranked[3] = append(ranked[3], int(k))
+		}
+	}
+	for _, ks := range ranked {
+		for _, k := range ks {
+			if s.groupOfWord(k) >= 0 {
+				return k
+			}
+		}
+	}
+	for _, ks := range ranked {
+		for _, k := range ks {
+			if t := s.nominalTargetAt(k, depth+1); t >= 0 {
+				return t
+			}
+		}
+	}
+	return -1
+}
+
+// clausal relations start a clause of their own: a verb's pattern and
+// arguments stop there.
+func clausal(r syntax.Rel) bool {
+	switch r.Universal() {
+	case syntax.Ccomp, syntax.Csubj, syntax.Advcl, syntax.Parataxis, syntax.Acl, syntax.List, syntax.Dislocated, syntax.Reparandum:
+		return true
+	}
+	return false
+}
+
+// window marks the words of v's own clause in s.allow and returns its
+// bounds: the subtree of v (or of the verb v is the infinitive of: "agreed
+// to withdraw") without clauses of their own, and without coordinated
+// predicates.
+func (s *state) window(v int) (lo, hi int) {
+	top := v
+	for n := 0; n < 4 && s.words[top].rel == syntax.Xcomp && s.words[top].head >= 0; n++ {
+		top = int(s.words[top].head)
+	}
+	n := len(s.words)
+	s.allow = append(s.allow[:0], make([]bool, n)...)
+	lo, hi = n, 0
+	var walk func(x int, depth int)
+	walk = func(x int, depth int) {
+		if depth > 60 {
+			return
+		}
+		s.allow[x] = true
+		lo, hi = min(lo, x), max(hi, x+1)
+		for _, k := range s.children(x) {
+			kr := s.words[k].rel
+			if int(k) != v && !s.ancestorOf(int(k), v) {
+				if clausal(kr) || kr == syntax.Conj && s.verbal(int(k)) && s.verbal(x) {
+					continue
+				}
+			}
+			walk(int(k), depth+1)
+		}
+	}
+	walk(top, 0)
+	return lo, hi
+}

@@ -1,0 +1,335 @@
+package coder
+
+import (
+	"sort"
+
+	"github.com/egret-events/egret/syntax"
+)
+
+// Stage "phrases": noun phrases from the tree. It reads the words, their
+// tree and the actor/agent mentions, and writes the entities (phrases with
+// an actor or agent; s.ents), the coordinations patterns bind (s.groups)
+// and the noun-phrase word marks the pattern matcher skips over (s.npw).
+//
+// A phrase is a nominal head with its own modifiers: compound, flat,
+// amod, det, nummod, nmod:poss ("US Special Envoy for Syria Joel
+// Rayburn" is one phrase around "Rayburn"; "Russia's army" around
+// "army"). An agent-only phrase takes its actor from an of/in/from/at
+// modifier ("officials in Kenya", "the government of Gondor"), and an
+// apposition adds what the head lacks ("Rayburn, the US envoy").
+// Coordinated phrases ("Russia and the Assad regime") form one group;
+// coordinated modifiers share the head ("the Russian and Syrian military"
+// is RUSMIL and SYRMIL).
+
+// coreRel reports the relations that keep a dependent inside its head's
+// own phrase.
+func coreRel(r syntax.Rel) bool {
+	switch r {
+	case syntax.Compound, syntax.Flat, syntax.FlatForeign, syntax.Amod, syntax.Det, syntax.DetPredet, syntax.Nummod,
+		syntax.NmodPoss, syntax.Fixed, syntax.NmodNpmod, syntax.Goeswith:
+		return true
+	}
+	return false
+}
+
+// actorPreps link an agent-only phrase to the actor it belongs to.
+func actorPrep(p string) bool { return p == "OF" || p == "IN" || p == "FROM" || p == "AT" }
+
+// buildPhrases makes the entities and noun-phrase marks of s; groups
+// follow once the document context has resolved pronouns and
+// descriptions (buildTreeGroups).
+func (c *Coder) buildPhrases(s *state) {
+	n := len(s.words)
+	s.npw = s.npw[:0]
+	for i := 0; i < n; i++ {
+		s.npw = append(s.npw, false)
+	}
+	// mention heads: the word of each mention whose head lies outside it
+	s.mentHead = s.mentHead[:0]
+	for k := range s.ments {
+		m := &s.ments[k]
+		h := m.j - 1
+		for x := m.i; x < m.j; x++ {
+			if hd := int(s.words[x].head); hd < m.i || hd >= m.j {
+				h = x
+				break
+			}
+		}
+		s.mentHead = append(s.mentHead, int16(h))
+	}
+	s.absorbed = s.absorbed[:0]
+	for i := 0; i < n; i++ {
+		s.absorbed = append(s.absorbed, false)
+	}
+	// every phrase head, in word order
+	var heads []int
+	for i := 0; i < n; i++ {
+		if !s.nominal(i) || s.inMent[i] >= 0 && int(s.mentHead[s.inMent[i]]) != i {
+			continue
+		}
+		if h := s.words[i].head; h >= 0 && coreRel(s.words[i].rel) && s.nominal(int(h)) {
+			continue // a modifier inside another phrase
+		}
+		if s.inMent[i] < 0 && s.insideMention(i) {
+			continue
+		}
+		heads = append(heads, i)
+	}
+	for _, h := range heads {
+		e := entity{head: h, i: h, j: h + 1, inheritFrom: -1}
+		s.collectCore(h, h, &e, 0)
+		s.markNP(&e)
+		if e.actorCodes == nil {
+			s.actorFromModifier(h, &e)
+		}
+		if e.actorCodes == nil || len(e.agents) == 0 {
+			s.fromApposition(h, &e)
+		}
+		if e.actorCodes == nil && len(e.agents) > 0 && s.phraseScope && s.inMent[h] < 0 && notActorHead[s.words[h].key] {
+			continue // "further military support", "military exercises": no actor
+		}
+		if e.actorCodes != nil || len(e.agents) > 0 {
+			s.ents = append(s.ents, e)
+		}
+	}
+	// a phrase absorbed by an agent-only head ("the government of Gondor")
+	// is not an entity of its own
+	kept := s.ents[:0]
+	for _, e := range s.ents {
+		if !s.absorbed[e.head] {
+			kept = append(kept, e)
+		}
+	}
+	s.ents = kept
+	sort.SliceStable(s.ents, func(a, b int) bool { return s.ents[a].i < s.ents[b].i })
+}
+
+// insideMention reports whether word i lies inside a mention whose head is
+// another word (its phrase is that mention's).
+func (s *state) insideMention(i int) bool {
+	m := s.inMent[i]
+	return m >= 0 && int(s.mentHead[m]) != i
+}
+
+// collectCore adds the mentions and span of the core phrase of h to e.
+func (s *state) collectCore(root, x int, e *entity, depth int) {
+	if depth > 8 {
+		return
+	}
+	s.addWord(x, e)
+	for _, k := range s.children(x) {
+		kr := s.words[k].rel
+		switch {
+		case coreRel(kr):
+		case kr == syntax.Case && s.words[x].rel == syntax.NmodPoss:
+			// the 's of a possessor
+		case kr == syntax.Conj && x != root && s.words[x].rel == syntax.Amod:
+			// "the Russian and Syrian military": a coordinated modifier
+		case kr == syntax.Cc && x != root && s.words[x].rel == syntax.Amod:
+		case kr == syntax.Punct && x != root && (s.words[k].key == "-" || s.words[k].key == "'S"):
+		default:
+			continue
+		}
+		s.collectCore(root, int(k), e, depth+1)
+	}
+}
+
+// addWord puts word x into e: its span, and the mention it heads.
+func (s *state) addWord(x int, e *entity) {
+	if x < e.i {
+		e.i = x
+	}
+	if x+1 > e.j {
+		e.j = x + 1
+	}
+	if k := s.words[x].key; k == "FORMER" || k == "EX" || k == "EX-" {
+		e.former = true
+	}
+	m := s.inMent[x]
+	if m < 0 || int(s.mentHead[m]) != x {
+		return
+	}
+	mt := &s.ments[m]
+	if mt.i < e.i {
+		e.i = mt.i
+	}
+	if mt.j > e.j {
+		e.j = mt.j
+	}
+	if mt.kind == mActor {
+		for _, c := range mt.codes {
+			if !contains(e.actorCodes, c) {
+				e.actorCodes = append(e.actorCodes, c)
+			}
+		}
+		return
+	}
+	e.agents = append(e.agents, mt.agent)
+}
+
+// markNP marks the words of e's span as noun-phrase words.
+func (s *state) markNP(e *entity) {
+	for k := e.i; k < e.j; k++ {
+		s.npw[k] = true
+	}
+}
+
+// actorFromModifier gives a phrase without an actor the actor of an
+// of/in/from/at modifier: "officials in Kenya" (agents), "the population
+// of Gondor" (a quantity or collective head), "the government of Gondor".
+func (s *state) actorFromModifier(h int, e *entity) {
+	for _, k := range s.children(h) {
+		if !s.isRel(int(k), syntax.Nmod) || s.words[k].rel == syntax.NmodPoss {
+			continue
+		}
+		p := s.caseOf(int(k))
+		if !actorPrep(p) {
+			continue
+		}
+		var sub entity
+		sub.i, sub.j = int(k), int(k)+1
+		s.collectCore(int(k), int(k), &sub, 0)
+		// "the ambassadors of Arnor, Osgiliath and Gondor": every conjunct
+		for _, c := range s.children(int(k)) {
+			if s.words[c].rel == syntax.Conj && s.nominal(int(c)) {
+				var cs entity
+				cs.i, cs.j = int(c), int(c)+1
+				s.collectCore(int(c), int(c), &cs, 0)
+				for _, code := range cs.actorCodes {
+					if !contains(sub.actorCodes, code) {
+						sub.actorCodes = append(sub.actorCodes, code)
+					}
+				}
+				if cs.actorCodes != nil {
+					sub.j = max(sub.j, cs.j)
+					s.absorbed[c] = true
+				}
+			}
+		}
+		if sub.actorCodes == nil {
+			continue
+		}
+		if len(e.agents) == 0 && p != "OF" && !quantityWords[s.words[h].key] {
+			continue
+		}
+		if len(e.agents) == 0 && p == "OF" && !quantityWords[s.words[h].key] && !collective[s.words[h].key] && s.words[h].upos != syntax.NUM {
+			// "the history of Kenya" names no actor; "the population of
+			// Gondor", "hundreds of Kenyans" do
+			if !s.wc.people[s.words[h].lemma] {
+				continue
+			}
+		}
+		e.actorCodes = sub.actorCodes
+		e.agents = append(e.agents, sub.agents...)
+		e.former = e.former || sub.former
+		if sub.j > e.j {
+			e.j = sub.j
+		}
+		if sub.i < e.i {
+			e.i = sub.i
+		}
+		s.absorbed[k] = true
+		s.markNP(e)
+		return
+	}
+}
+
+// fromApposition completes a phrase from its apposition: "Joel Rayburn,
+// the US special envoy" (actor and agent), "Lamu County Commissioner
+// Irungu Macharia" is one phrase already.
+func (s *state) fromApposition(h int, e *entity) {
+	a := s.child(h, syntax.Appos)
+	if a < 0 {
+		return
+	}
+	var sub entity
+	sub.i, sub.j = a, a+1
+	s.collectCore(a, a, &sub, 0)
+	if sub.actorCodes == nil && len(sub.agents) == 0 {
+		return
+	}
+	if e.actorCodes == nil {
+		e.actorCodes = sub.actorCodes
+	}
+	if len(e.agents) == 0 {
+		e.agents = sub.agents
+	}
+	e.former = e.former || sub.former
+	s.absorbed[a] = true
+}
+
+// buildTreeGroups joins coordinated entities into groups: the conj
+// dependents of an entity's head that are entities themselves.
+func (s *state) buildTreeGroups() {
+	byHead := make(map[int]int, len(s.ents))
+	for k := range s.ents {
+		byHead[s.ents[k].head] = k
+	}
+	inGroup := make([]bool, len(s.ents))
+	for k := range s.ents {
+		if inGroup[k] {
+			continue
+		}
+		members := []int{k}
+		inGroup[k] = true
+		for _, x := range s.children(s.ents[k].head) {
+			if s.words[x].rel != syntax.Conj {
+				continue
+			}
+			if m, ok := byHead[int(x)]; ok && !inGroup[m] {
+				members = append(members, m)
+				inGroup[m] = true
+			}
+		}
+		// an agent-only member takes the actor of an actor+agent member,
+		// the one before it ("Syrian troops and police") else after it
+		// ("lawmakers and officials in Fornost")
+		for x := range members {
+			me := &s.ents[members[x]]
+			if me.actorCodes != nil || len(me.agents) == 0 {
+				continue
+			}
+			for _, y := range []int{x - 1, x + 1} {
+				if y < 0 || y >= len(members) {
+					continue
+				}
+				if o := &s.ents[members[y]]; o.actorCodes != nil && len(o.agents) > 0 {
+					me.inheritFrom = members[y]
+					break
+				}
+			}
+		}
+		g := group{i: s.ents[k].i, j: s.ents[k].j, head: s.ents[k].head}
+		for _, m := range members {
+			e := &s.ents[m]
+			g.ents = append(g.ents, m)
+			g.i, g.j = min(g.i, e.i), max(g.j, e.j)
+			g.codes = s.entityCodes(e, nil, false, nil, g.codes, e.i, e.j)
+		}
+		s.groups = append(s.groups, g)
+	}
+	sort.SliceStable(s.groups, func(a, b int) bool { return s.groups[a].i < s.groups[b].i })
+}
+
+// groupOfWord returns the group whose entity is headed by word h, or -1.
+func (s *state) groupOfWord(h int) int {
+	if h < 0 {
+		return -1
+	}
+	for g := range s.groups {
+		for _, e := range s.groups[g].ents {
+			if s.ents[e].head == h {
+				return g
+			}
+		}
+	}
+	// a word inside a phrase: the group whose span holds it and whose head
+	// dominates it
+	for g := range s.groups {
+		gr := &s.groups[g]
+		if gr.i <= h && h < gr.j && (gr.head == h || s.ancestorOf(gr.head, h)) {
+			return g
+		}
+	}
+	return -1
+}

@@ -1,0 +1,442 @@
+package coder
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/egret-events/egret/nlp"
+	"github.com/egret-events/egret/syntax"
+)
+
+// Stage "predicates": every dictionary verb is coded with its own
+// arguments from the tree. It reads the verbs (findVerbs), the groups
+// (phrases) and the roles (arguments); patterns match inside the verb's
+// own clause only (window), a pattern's target must stand where the tree
+// allows ("* AGAINST +" binds an against-oblique, a bare "* +" an object,
+// never a place adverbial), and it writes raw events with their modality.
+
+// codeTree codes each verb of the sentence. A verb whose word an earlier
+// verb's pattern spelled out ("* TO WITHDRAW") is not coded again.
+func (c *Coder) codeTree(s *state) []rawEvent {
+	if len(s.verbs) == 0 {
+		return nil
+	}
+	for i := range s.words {
+		s.mask |= wordBit(s.words[i].key)
+		if c.lemmaPatterns {
+			s.mask |= wordBit(s.words[i].lemma)
+		}
+	}
+	if s.trace != nil {
+		s.trace.snapshot(s)
+	}
+	var out []rawEvent
+	covered := s.covered[:0]
+	for vi := range s.verbs {
+		v := &s.verbs[vi]
+		skip := false
+		for _, k := range covered {
+			if k == v.i {
+				skip = true
+			}
+		}
+		if skip {
+			s.tryNote(v, "spelled out by the pattern of the verb it depends on")
+			continue
+		}
+		evs, cp := c.codeVerbTree(s, v)
+		if cp != nil && len(evs) > 0 {
+			// the xcomp verbs this pattern names are coded with it
+			for _, k := range s.children(v.i) {
+				if s.words[k].rel == syntax.Xcomp && patternNames(cp, &s.words[k]) {
+					covered = append(covered, int(k))
+				}
+			}
+		}
+		out = append(out, evs...)
+	}
+	s.covered = covered
+	s.allow = s.allow[:0]
+	return out
+}
+
+// patternNames reports whether a pattern's words after the verb include w.
+func patternNames(cp *cpattern, w *word) bool {
+	for _, m := range cp.post {
+		for _, x := range m.words {
+			if x == w.key || x == w.lemma {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func (s *state) tryNote(v *verbCand, note string) {
+	if s.trace != nil {
+		s.trace.tries = append(s.trace.tries, verbTry{verb: v.i, src: -1, tgt: -1, note: note})
+	}
+}
+
+// codeVerbTree matches v's patterns inside its clause and assigns source
+// and target from the tree. It returns the events and the pattern used.
+func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
+	r := s.rolesOf(v.i, 0)
+	lo, hi := s.window(v.i)
+	if v.vs < lo {
+		lo = v.vs
+	}
+	if v.ve > hi {
+		hi = v.ve
+	}
+	var best *cpattern
+	var bb binding
+	verb := v.verb
+	for a := -1; a < len(v.alts); a++ {
+		vb := v.verb
+		if a >= 0 {
+			vb = v.alts[a]
+		}
+		for _, cp := range c.blocks[vb.Block] {
+			if cp.skip || !c.mayMatch(s, cp) {
+				continue
+			}
+			if best != nil && cp.weight <= best.weight {
+				continue
+			}
+			b := binding{src: -1, tgt: -1, comp: -1, post: -1}
+			if !c.matchPre(s, cp, 0, v.vs, lo, &b) {
+				continue
+			}
+			b.steps = 0
+			if !c.matchPost(s, cp, 0, v.ve, hi, &b) {
+				continue
+			}
+			if !s.targetFits(cp, &b, v, r) {
+				continue
+			}
+			best, bb, verb = cp, b, vb
+		}
+	}
+	if best == nil && verb.EffectiveCode().IsNull() {
+		for _, vb := range v.alts {
+			if !vb.EffectiveCode().IsNull() {
+				verb = vb
+				break
+			}
+		}
+	}
+	code := verb.EffectiveCode()
+	pattern := c.posOf(verb)
+	if best != nil {
+		if !best.code.IsZero() {
+			code = best.code
+		}
+		pattern = best.pos
+	} else {
+		bb = binding{src: -1, tgt: -1, comp: -1, post: -1}
+	}
+	tr := verbTry{verb: v.i, code: code.String(), src: -1, tgt: -1, subjFrom: r.subjFrom, objFrom: r.objFrom}
+	if best != nil {
+		tr.pattern = best.pat
+	}
+	defer func() {
+		if s.trace != nil {
+			s.trace.tries = append(s.trace.tries, tr)
+		}
+	}()
+	if code.IsNull() || code.Active == "###" {
+		tr.note = "null code: no event"
+		return nil, best
+	}
+	if v.negated && (best == nil || !best.hasNeg) {
+		tr.note = "negated: not coded as the positive event"
+		return nil, best
+	}
+	if s.requestedTree(v) {
+		tr.note = "requested action (object of a request or wish): not an event"
+		return nil, best
+	}
+	if bb.comp >= 0 && !bb.compPost {
+		tr.note = "compound actor"
+		return s.pairs(bb.comp, code, v, pattern), best
+	}
+	src, tgt := bb.src, bb.tgt
+	if bb.comp >= 0 && tgt < 0 {
+		tgt = bb.comp
+	}
+	subj := s.roleGroup(r.subj)
+	obj := s.roleGroup(r.obj)
+	if src < 0 && subj != tgt {
+		src = subj
+	}
+	if tgt < 0 && obj != src {
+		tgt = obj
+	}
+	if tgt < 0 && r.obj >= 0 && obj < 0 {
+		// an object naming no actor points at one: "restored ties with
+		// Gondor", "imposed sanctions on Iran", "an attack on the village"
+		if o := s.roleGroup(s.nominalTarget(r.obj)); o != src {
+			tgt = o
+		}
+	}
+	if tgt < 0 && !v.speech {
+		if o := s.roleGroup(s.obliqueTarget(v.i)); o != src {
+			tgt = o
+		}
+	}
+	if tgt < 0 && v.speech {
+		// a speech verb's target is its addressee ("told Russia"), not what is said
+		if o := s.childExact(v.i, syntax.Iobj); o >= 0 {
+			tgt = s.roleGroup(o)
+		}
+	}
+	tr.src, tr.tgt = src, tgt
+	noSource := false
+	if src < 0 {
+		if !(r.passive && r.subj < 0) {
+			tr.note = "no source actor"
+			return nil, best
+		}
+		// "Three Americans were killed": the text does not say who
+		noSource = true
+		if w := s.disasterCause(v.i); w >= 0 {
+			tr.note = fmt.Sprintf("a disaster (%q), not a political event", s.words[w].key)
+			return nil, best
+		}
+	}
+	placeCode := ""
+	if tgt < 0 && r.obj >= 0 && assault(code.Active) {
+		placeCode = c.placeTarget(s, r.obj)
+	}
+	if tgt < 0 && placeCode == "" {
+		if mutual, _ := c.words.reciprocal(code.Active); src >= 0 && len(s.groups[src].codes) >= 2 && (code.Reverse != "" || s.phraseScope || mutual) {
+			tr.note = "compound source without target: paired"
+			return s.pairs(src, code, v, pattern), best
+		}
+		if !c.opts.AllowNoTarget && !s.speakerGroup(src) {
+			tr.note = "no target actor"
+			return nil, best
+		}
+	}
+	if noSource && tgt < 0 && placeCode == "" {
+		tr.note = "neither source nor target"
+		return nil, best
+	}
+	mod := s.treeModality(v)
+	ev := func(sc, tc codeRef, k string) rawEvent {
+		return rawEvent{src: sc.code, tgt: tc.code, code: k, srcI: sc.i, srcJ: sc.j, tgtI: tc.i, tgtJ: tc.j, verbI: v.vs, verbJ: v.ve,
+			pattern: pattern, modality: mod}
+	}
+	var srcCodes, tgtCodes []codeRef
+	if src >= 0 {
+		srcCodes = s.groups[src].codes
+	} else {
+		srcCodes = []codeRef{{code: ""}}
+	}
+	if tgt >= 0 {
+		tgtCodes = s.groups[tgt].codes
+	} else if placeCode != "" {
+		tgtCodes = []codeRef{{code: placeCode, i: r.obj, j: r.obj + 1}}
+	} else {
+		tgtCodes = []codeRef{{code: ""}}
+	}
+	// mutual acts: "A met (with) B", "A clashed with B"
+	_, withMutual := c.words.reciprocal(code.Active)
+	recip := code.Reverse == "" && withMutual && tgt >= 0 && s.caseOf(s.groups[tgt].head) == "WITH"
+	var out []rawEvent
+	for _, sc := range srcCodes {
+		for _, tc := range tgtCodes {
+			if tc.code != "" && tc.code == sc.code {
+				continue
+			}
+			if code.Active != "" && code.Active != "---" {
+				e := ev(sc, tc, code.Active)
+				e.noSource = noSource
+				e.tgtPlace = placeCode != ""
+				if src >= 0 {
+					e.srcRef = s.groups[src].ref
+				}
+				out = append(out, e)
+			}
+			rev := code.Reverse
+			if rev == "" && recip && sc.code != "" && tc.code != "" && placeCode == "" {
+				rev = code.Active
+			}
+			if rev != "" && rev != "---" && sc.code != "" && tc.code != "" {
+				e := ev(tc, sc, rev)
+				if tgt >= 0 {
+					e.srcRef = s.groups[tgt].ref
+				}
+				out = append(out, e)
+			}
+		}
+	}
+	return out, best
+}
+
+// roleGroup returns the group of a role word, resolving "he"/"she" to the
+// antecedent of an earlier sentence; -1 when the word names no actor.
+func (s *state) roleGroup(w int) int {
+	if w < 0 {
+		return -1
+	}
+	if g := s.groupOfWord(w); g >= 0 {
+		return g
+	}
+	// "He and other senior U.S. officials": a coordination whose first
+	// member names no actor is the group of the members that do
+	for _, k := range s.children(w) {
+		if s.words[k].rel == syntax.Conj {
+			if g := s.groupOfWord(int(k)); g >= 0 {
+				return g
+			}
+		}
+	}
+	if k := s.words[w].key; (k == "HE" || k == "SHE") && s.ante != nil {
+		ref := s.ante.ref
+		g := group{i: w, j: w + 1, head: w, ref: &ref}
+		for _, c := range s.ante.codes {
+			g.codes = append(g.codes, codeRef{code: c, i: w, j: w + 1})
+		}
+		s.groups = append(s.groups, g)
+		return len(s.groups) - 1
+	}
+	return -1
+}
+
+// targetFits checks a pattern's target against the tree: a target inside
+// an oblique needs its preposition in the pattern or among the target
+// prepositions; a place adverbial ("in Syria") is never a bare "+".
+func (s *state) targetFits(cp *cpattern, b *binding, v *verbCand, r roles) bool {
+	if b.tgt < 0 {
+		return true
+	}
+	h := s.groups[b.tgt].head
+	if h < 0 || h >= len(s.words) {
+		return true
+	}
+	// the phrase's attachment on the way to the verb
+	x := h
+	for n := 0; n < 6 && x >= 0 && int(s.words[x].head) != v.i; n++ {
+		if s.words[x].head < 0 {
+			return true // not under the verb: the pattern chose, as before
+		}
+		x = int(s.words[x].head)
+	}
+	if x < 0 || int(s.words[x].head) != v.i || !s.isRel(x, syntax.Obl) || s.words[x].rel == syntax.OblAgent {
+		return true
+	}
+	p := s.caseOf(x)
+	if p == "" || targetPreps[p] {
+		return true
+	}
+	for _, m := range cp.post {
+		for _, w := range m.words {
+			if w == p || strings.HasPrefix(p, w+" ") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// requestedTree reports an infinitive whose subject is the object of an
+// object-control verb: "called on Russia to withdraw", "wants Putin to
+// attack". The action is asked for, not done; the request verb codes it.
+func (s *state) requestedTree(v *verbCand) bool {
+	w := &s.words[v.i]
+	h := int(w.head)
+	if w.rel != syntax.Xcomp || h < 0 || !objectControl[s.words[h].lemma] {
+		return false
+	}
+	return s.childExact(h, syntax.Obj) >= 0 || s.childExact(h, syntax.Iobj) >= 0 || s.childExact(h, syntax.Obl) >= 0 && s.words[h].lemma == "CALL"
+}
+
+// assault reports the CAMEO roots of violence (18-20), whose targets may
+// be places and things.
+func assault(code string) bool {
+	return strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
+}
+
+// placeTarget codes an attacked place or thing that names no actor ("the
+// village", "an army base"): its country from its own modifiers, else
+// "---" for the story's country to fill in; "" when w is no place.
+func (c *Coder) placeTarget(s *state, w int) string {
+	mil, ok := c.words.place(s.words[w].key, s.words[w].lemma)
+	if !ok {
+		return ""
+	}
+	var e entity
+	e.i, e.j = w, w+1
+	s.collectCore(w, w, &e, 0)
+	if e.actorCodes == nil {
+		if t := s.nominalTarget(w); t >= 0 {
+			if g := s.groupOfWord(t); g >= 0 {
+				for _, cr := range s.groups[g].codes {
+					e.actorCodes = append(e.actorCodes, cr.code)
+				}
+			}
+		}
+	}
+	cc := "---"
+	for _, a := range e.actorCodes {
+		if x := c.words.country(a); x != "" {
+			cc = x
+			break
+		}
+	}
+	if mil {
+		return cc + "MIL"
+	}
+	return cc
+}
+
+// verbOKTree decides from the tree whether a dictionary verb form is used
+// as a verb here.
+func (s *state) verbOKTree(i int) bool {
+	w := &s.words[i]
+	switch w.upos {
+	case syntax.VERB:
+		return true
+	case syntax.AUX:
+		return w.head < 0 // a copula-less root
+	case syntax.NOUN, syntax.PROPN, syntax.ADJ, syntax.ADP, syntax.DET, syntax.PRON, syntax.NUM, syntax.CCONJ, syntax.PUNCT:
+		// "the attack", "voting rights"; but a verb tagged as a noun after
+		// a modal or "to" (invented names confuse the tagger)
+		if i > 0 && (s.words[i-1].tag == nlp.MD || s.words[i-1].tag == nlp.TO) && w.upos == syntax.NOUN {
+			return true
+		}
+		return false
+	}
+	return w.tag.IsVerb()
+}
+
+// disasterCause returns the word naming a natural or accidental cause of
+// verb v's event ("killed in floods", "died in a road accident",
+// "destroyed by fire"), or -1.
+func (s *state) disasterCause(v int) int {
+	for _, k := range s.children(v) {
+		kw := &s.words[k]
+		if !s.isRel(int(k), syntax.Obl) && !s.isRel(int(k), syntax.Nsubj) && kw.rel != syntax.Advcl {
+			continue
+		}
+		if s.disasterWord(int(k)) {
+			return int(k)
+		}
+	}
+	return -1
+}
+
+// disasterWord reports a phrase head that is a disaster noun, alone or
+// with its compound ("road accident", "flash flood").
+func (s *state) disasterWord(k int) bool {
+	w := &s.words[k]
+	if s.wc.disasters[w.key] || s.wc.disasters[w.lemma] {
+		return true
+	}
+	if c := s.childExact(k, syntax.Compound); c >= 0 {
+		return s.wc.disasters[s.words[c].key+" "+w.key] || s.wc.disasters[s.words[c].lemma+" "+w.lemma]
+	}
+	return false
+}

@@ -1,0 +1,142 @@
+package coder
+
+import (
+	"github.com/egret-events/egret/nlp"
+	"github.com/egret-events/egret/syntax"
+)
+
+// Stage "tree": the sentence's dependency parse. It reads the sentence's
+// tokens (after the dateline and the dictionaries' "_" connectors are
+// dropped) and writes, for every word, its head, relation and universal
+// tag, plus a children index; phrases, arguments, modality and reported
+// speech read the tree instead of guessing structure from word order.
+
+// parse fills the words of s from toks and their parse.
+func (c *Coder) parse(s *state, toks []nlp.Token) {
+	s.toks = s.toks[:0]
+	for _, t := range toks {
+		if t.Upper == "_" || t.Start < s.skipBefore {
+			continue // "Dol_Amroth" in the test texts; the dateline
+		}
+		s.toks = append(s.toks, t)
+	}
+	s.words = s.words[:0]
+	s.hasTree = true
+	if len(s.toks) == 0 {
+		s.indexTree()
+		return
+	}
+	c.syn.ParseTokens(s.toks, &s.tree)
+	for i := range s.toks {
+		t := &s.toks[i]
+		w := &s.tree.Words[i]
+		lem := w.LemmaUpper
+		if lem == "" {
+			lem = t.Upper
+		}
+		tag := w.Tag
+		if tag == nlp.X {
+			tag = t.Tag
+		}
+		s.words = append(s.words, word{key: t.Upper, lemma: lem, tag: tag, upos: w.UPOS, head: int16(w.Head), rel: w.Rel,
+			start: t.Start, end: t.End})
+	}
+	s.indexTree()
+}
+
+// indexTree builds the children index: kids[kidAt[i]:kidAt[i+1]] are the
+// dependents of word i in word order.
+func (s *state) indexTree() {
+	n := len(s.words)
+	s.kidAt = append(s.kidAt[:0], make([]int32, n+1)...)
+	for i := range s.words {
+		if h := s.words[i].head; h >= 0 {
+			s.kidAt[h+1]++
+		}
+	}
+	for i := 1; i <= n; i++ {
+		s.kidAt[i] += s.kidAt[i-1]
+	}
+	s.kids = append(s.kids[:0], make([]int16, s.kidAt[n])...)
+	fill := append(s.fill[:0], s.kidAt[:n]...)
+	for i := range s.words {
+		if h := s.words[i].head; h >= 0 {
+			s.kids[fill[h]] = int16(i)
+			fill[h]++
+		}
+	}
+	s.fill = fill
+}
+
+// children returns the dependents of word i in word order.
+func (s *state) children(i int) []int16 {
+	return s.kids[s.kidAt[i]:s.kidAt[i+1]]
+}
+
+// child returns the first dependent of i whose relation is r (subtypes
+// match their universal relation when r is universal), or -1.
+func (s *state) child(i int, r syntax.Rel) int {
+	for _, k := range s.children(i) {
+		if rel := s.words[k].rel; rel == r || rel.Universal() == r {
+			return int(k)
+		}
+	}
+	return -1
+}
+
+// childExact returns the first dependent of i with exactly relation r, or -1.
+func (s *state) childExact(i int, r syntax.Rel) int {
+	for _, k := range s.children(i) {
+		if s.words[k].rel == r {
+			return int(k)
+		}
+	}
+	return -1
+}
+
+// caseOf returns the preposition (upper case, "ACCORDING TO" for a fixed
+// phrase) that marks nominal i, or "".
+func (s *state) caseOf(i int) string {
+	for _, k := range s.children(i) {
+		if s.words[k].rel != syntax.Case {
+			continue
+		}
+		p := s.words[k].key
+		if f := s.childExact(int(k), syntax.Fixed); f >= 0 {
+			p += " " + s.words[f].key
+		}
+		return p
+	}
+	return ""
+}
+
+// isRel reports whether word i attaches with relation r (or a subtype of r).
+func (s *state) isRel(i int, r syntax.Rel) bool {
+	rel := s.words[i].rel
+	return rel == r || rel.Universal() == r
+}
+
+// ancestorOf reports whether a dominates d.
+func (s *state) ancestorOf(a, d int) bool {
+	for h, n := int(s.words[d].head), 0; h >= 0 && n <= len(s.words); h, n = int(s.words[h].head), n+1 {
+		if h == a {
+			return true
+		}
+	}
+	return false
+}
+
+// nominal reports a word that can head a noun phrase.
+func (s *state) nominal(i int) bool {
+	switch s.words[i].upos {
+	case syntax.NOUN, syntax.PROPN, syntax.PRON, syntax.NUM, syntax.X, syntax.SYM:
+		return true
+	}
+	return s.inMent[i] >= 0
+}
+
+// verbal reports a word the tree uses as a predicate.
+func (s *state) verbal(i int) bool {
+	u := s.words[i].upos
+	return u == syntax.VERB || u == syntax.AUX && s.words[i].head < 0
+}
