@@ -28,11 +28,11 @@ type rawEvent struct {
 type verbTry struct {
 	verb              int
 	subjFrom, objFrom string // where the tree arguments came from
-	pattern *petrarch.Pattern
-	code    string
-	note    string
-	src     int
-	tgt     int
+	pattern           *petrarch.Pattern
+	code              string
+	note              string
+	src               int
+	tgt               int
 }
 
 // codeClauses codes each clause: the first verb (speech verbs last) that

@@ -16,8 +16,8 @@ import (
 
 // engineFlags choose the dictionaries and gazetteer behind a command.
 type engineFlags struct {
-	dicts     string
-	gazetteer string
+	dicts         string
+	gazetteer     string
 	noGeo         bool
 	noContext     bool
 	requireSource bool
