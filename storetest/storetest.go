@@ -65,7 +65,7 @@ func bruteSeries(docs map[string]egret.CodedDocument, q egret.SeriesQuery) []egr
 	}
 	f := q.Filter
 	has := func(code, prefix string) bool { return len(code) >= len(prefix) && code[:len(prefix)] == prefix }
-	var days []egret.SeriesPoint
+	var out []egret.SeriesPoint
 	idx := map[[2]string]int{}
 	for _, d := range docs {
 		for _, ev := range d.Events {
@@ -82,23 +82,21 @@ func bruteSeries(docs map[string]egret.CodedDocument, q egret.SeriesQuery) []egr
 			case "quad_class":
 				key = fmt.Sprint(ev.QuadClass)
 			}
-			i, seen := idx[[2]string{day, key}]
+			period := egret.PeriodStart(day, q.Interval)
+			i, seen := idx[[2]string{period, key}]
 			if !seen {
-				i = len(days)
-				idx[[2]string{day, key}] = i
-				days = append(days, egret.SeriesPoint{Period: day, Key: key})
+				i = len(out)
+				idx[[2]string{period, key}] = i
+				out = append(out, egret.SeriesPoint{Period: period, Key: key})
 			}
-			days[i].Count++
-			days[i].Goldstein += ev.Goldstein
+			out[i].Count++
+			out[i].Goldstein += ev.Goldstein
 		}
 	}
-	if q.Interval == "day" {
-		sort.Slice(days, func(i, j int) bool {
-			return days[i].Period < days[j].Period || days[i].Period == days[j].Period && days[i].Key < days[j].Key
-		})
-		return days
-	}
-	return egret.BucketSeries(days, q.Interval)
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Period < out[j].Period || out[i].Period == out[j].Period && out[i].Key < out[j].Key
+	})
+	return out
 }
 
 // Run runs the conformance suite; open returns a new empty store.
