@@ -88,6 +88,34 @@ type ActorQuery struct {
 	Limit  int
 }
 
+// Default and maximum numbers of actors Store.Actors returns.
+const (
+	DefaultActorLimit = 100
+	MaxActorLimit     = 10000
+)
+
+// Validate checks the actor query and fills in the default limit.
+func (q *ActorQuery) Validate() error {
+	if msg := checkText(q.Prefix); msg != "" {
+		return Errorf(EINVALID, "prefix: %q %s", q.Prefix, msg)
+	}
+	if err := checkCode("prefix", q.Prefix); err != nil {
+		return err
+	}
+	switch q.Role {
+	case "", "source", "target":
+	default:
+		return Errorf(EINVALID, "role: %q is not source or target", q.Role)
+	}
+	switch {
+	case q.Limit == 0:
+		q.Limit = DefaultActorLimit
+	case q.Limit < 0 || q.Limit > MaxActorLimit:
+		return Errorf(EINVALID, "limit: %d is not 1-%d", q.Limit, MaxActorLimit)
+	}
+	return nil
+}
+
 // ActorCount is how often an actor code was the source and the target of an event.
 type ActorCount struct {
 	Code     string `json:"code"`
@@ -109,14 +137,20 @@ const (
 )
 
 // Validate checks the filter's fields and normalises its page size, so
-// both stores reject the same input with the same message.
+// every store rejects the same input with the same message.
 func (f *EventFilter) Validate() error {
+	for _, p := range []struct{ name, v string }{{"source", f.Source}, {"target", f.Target}, {"cameo", f.CAMEO}, {"plover", f.PLOVER},
+		{"from", f.From}, {"to", f.To}, {"q", f.Query}, {"doc_id", f.DocID}, {"cursor", f.Cursor}} {
+		if msg := checkText(p.v); msg != "" {
+			return Errorf(EINVALID, "%s: %q %s", p.name, p.v, msg)
+		}
+	}
 	for _, d := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
 		if d.v == "" {
 			continue
 		}
-		if _, err := time.Parse("2006-01-02", d.v); err != nil {
-			return Errorf(EINVALID, "%s: %q is not a date (want YYYY-MM-DD)", d.name, d.v)
+		if err := CheckDay(d.v); err != nil {
+			return Errorf(EINVALID, "%s: %s", d.name, ErrorMessage(err))
 		}
 	}
 	if f.From != "" && f.To != "" && f.From > f.To {
@@ -125,9 +159,26 @@ func (f *EventFilter) Validate() error {
 	if f.QuadClass < 0 || f.QuadClass > 4 {
 		return Errorf(EINVALID, "quad_class: %d is not 1-4", f.QuadClass)
 	}
-	for _, c := range []struct{ name, v string }{{"source", f.Source}, {"target", f.Target}, {"cameo", f.CAMEO}} {
-		if strings.ContainsAny(c.v, "%_\\ \t\n") {
-			return Errorf(EINVALID, "%s: %q is not a code or code prefix", c.name, c.v)
+	for _, c := range []struct{ name, v string }{{"source", f.Source}, {"target", f.Target}, {"cameo", f.CAMEO}, {"plover", f.PLOVER}} {
+		if err := checkCode(c.name, c.v); err != nil {
+			return err
+		}
+	}
+	if len(f.DocID) > MaxIDBytes {
+		return Errorf(EINVALID, "doc_id: %d bytes, more than %d", len(f.DocID), MaxIDBytes)
+	}
+	if f.Query != "" {
+		terms := FTSTerms(f.Query)
+		if len(terms) == 0 {
+			return Errorf(EINVALID, "q: %q has no words to search for", f.Query)
+		}
+		if len(terms) > MaxQueryTerms {
+			return Errorf(EINVALID, "q: %d words; search for at most %d", len(terms), MaxQueryTerms)
+		}
+		for _, t := range terms {
+			if len(t) > MaxTermBytes {
+				return Errorf(EINVALID, "q: the word %.20q… is %d bytes; words are at most %d", t, len(t), MaxTermBytes)
+			}
 		}
 	}
 	if f.Limit < 0 {

@@ -99,16 +99,20 @@ func bruteSeries(docs map[string]egret.CodedDocument, q egret.SeriesQuery) []egr
 	return out
 }
 
+// load opens a store holding the Fixture.
+func load(t *testing.T, open func(t *testing.T) egret.Store) egret.Store {
+	t.Helper()
+	s := open(t)
+	if err := s.PutDocuments(context.Background(), Fixture()); err != nil {
+		t.Fatalf("PutDocuments: %v", err)
+	}
+	return s
+}
+
 // Run runs the conformance suite; open returns a new empty store.
 func Run(t *testing.T, open func(t *testing.T) egret.Store) {
 	ctx := context.Background()
-	load := func(t *testing.T) egret.Store {
-		s := open(t)
-		if err := s.PutDocuments(ctx, Fixture()); err != nil {
-			t.Fatalf("PutDocuments: %v", err)
-		}
-		return s
-	}
+	load := func(t *testing.T) egret.Store { return load(t, open) }
 	ids := func(t *testing.T, s egret.Store, f egret.EventFilter) []string {
 		t.Helper()
 		var out []string
@@ -375,6 +379,8 @@ func Run(t *testing.T, open func(t *testing.T) egret.Store) {
 			}
 		}
 	})
+
+	runHardening(t, open)
 
 	t.Run("missing id", func(t *testing.T) {
 		s := open(t)

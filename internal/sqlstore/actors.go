@@ -8,19 +8,16 @@ import (
 
 // Actors returns actor codes by number of events, from the actors table.
 func (s *Store) Actors(ctx context.Context, aq egret.ActorQuery) ([]egret.ActorCount, error) {
-	if aq.Limit <= 0 || aq.Limit > 10000 {
-		aq.Limit = 100
+	if err := aq.Validate(); err != nil {
+		return nil, err
 	}
 	order := "as_source + as_target"
 	cond := "code <> '' AND as_source + as_target > 0"
 	switch aq.Role {
-	case "":
 	case "source":
 		order, cond = "as_source", cond+" AND as_source > 0"
 	case "target":
 		order, cond = "as_target", cond+" AND as_target > 0"
-	default:
-		return nil, egret.Errorf(egret.EINVALID, "role: %q is not source or target", aq.Role)
 	}
 	q := NewQuery(s.d)
 	if aq.Prefix != "" {
@@ -40,5 +37,8 @@ func (s *Store) Actors(ctx context.Context, aq egret.ActorQuery) ([]egret.ActorC
 		a.Total = a.AsSource + a.AsTarget
 		out = append(out, a)
 	}
-	return out, rows.Err()
+	if err := rows.Err(); err != nil {
+		return nil, s.errorf("actors: %w", err)
+	}
+	return out, nil
 }

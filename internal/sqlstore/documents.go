@@ -34,22 +34,43 @@ func (p *writePlan) count(source, target string, sign int64) {
 
 // PutDocuments stores the documents and replaces their events in one
 // transaction. Only the last copy of a document in the batch counts, as
-// if the copies were stored one after the other.
+// if the copies were stored one after the other. Documents that fail
+// CodedDocument.Validate are skipped and reported in an
+// *egret.BatchError; the others are stored.
 func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) error {
 	if len(docs) == 0 {
 		return nil
 	}
+	var bad *egret.BatchError
 	last := map[string]int{}
 	var ids []any
 	for i := range docs {
-		id := docs[i].Document.ID
-		if id == "" {
-			return egret.Errorf(egret.EINVALID, "document %d: missing id", i+1)
+		if err := docs[i].Validate(); err != nil {
+			if bad == nil {
+				bad = &egret.BatchError{Total: len(docs)}
+			}
+			bad.Skipped = append(bad.Skipped, egret.RecordError{Index: i, ID: docs[i].Document.ID, Err: err})
+			continue
 		}
+		id := docs[i].Document.ID
 		if _, seen := last[id]; !seen {
 			ids = append(ids, id)
 		}
 		last[id] = i
+	}
+	if err := s.put(ctx, docs, ids, last); err != nil {
+		return err
+	}
+	if bad != nil {
+		return bad
+	}
+	return nil
+}
+
+// put writes the last copies of the documents ids names.
+func (s *Store) put(ctx context.Context, docs []egret.CodedDocument, ids []any, last map[string]int) error {
+	if len(ids) == 0 {
+		return nil
 	}
 	return s.db.Write(ctx, func(tx Querier) error {
 		p := &writePlan{rollups: Rollups{}, actors: map[string][2]int64{}}
@@ -249,6 +270,9 @@ func DeleteIn(ctx context.Context, tx Querier, d Dialect, head string, values []
 
 // Document returns one document and its events in coding order.
 func (s *Store) Document(ctx context.Context, id string) (*egret.Document, []egret.StoredEvent, error) {
+	if err := egret.CheckID(id); err != nil {
+		return nil, nil, err
+	}
 	var d egret.Document
 	var date string
 	q := NewQuery(s.d)

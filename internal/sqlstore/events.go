@@ -18,12 +18,8 @@ func (s *Store) Events(ctx context.Context, f egret.EventFilter) (egret.EventPag
 	q := NewQuery(s.d)
 	var sql string
 	if f.Query != "" {
-		terms := egret.FTSTerms(f.Query)
-		if len(terms) == 0 {
-			return egret.EventPage{}, egret.Errorf(egret.EINVALID, "q: %q has no words to search for", f.Query)
-		}
 		var err error
-		if sql, err = s.d.TextPage(ctx, s.db, q, f, terms); err != nil {
+		if sql, err = s.d.TextPage(ctx, s.db, q, f, egret.FTSTerms(f.Query)); err != nil {
 			return egret.EventPage{}, err
 		}
 	} else {
@@ -103,5 +99,8 @@ func (s *Store) EachEvent(ctx context.Context, f egret.EventFilter, fn func(*egr
 			return err
 		}
 	}
-	return rows.Err()
+	if err := rows.Err(); err != nil {
+		return s.errorf("export: %w", err)
+	}
+	return nil
 }

@@ -89,11 +89,7 @@ func (q *Query) Filter(f *egret.EventFilter, cursor bool) ([]string, error) {
 		conds = append(conds, "e.doc_id = "+q.Arg(f.DocID))
 	}
 	if f.Query != "" {
-		terms := egret.FTSTerms(f.Query)
-		if len(terms) == 0 {
-			return nil, egret.Errorf(egret.EINVALID, "q: %q has no words to search for", f.Query)
-		}
-		conds = append(conds, q.d.TextCond(q, terms))
+		conds = append(conds, q.d.TextCond(q, egret.FTSTerms(f.Query)))
 	}
 	if cursor && f.Cursor != "" {
 		day, id, err := DecodeCursor(f.Cursor)
