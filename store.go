@@ -23,8 +23,9 @@ type Store interface {
 	Series(ctx context.Context, q SeriesQuery) ([]SeriesPoint, error)
 	// Actors returns the actor codes seen, most frequent first.
 	Actors(ctx context.Context, q ActorQuery) ([]ActorCount, error)
-	// Document returns a stored document and its events; ENOTFOUND if absent.
-	Document(ctx context.Context, id string) (*Document, []StoredEvent, error)
+	// Document returns a stored document and one page of its events in
+	// coding order; ENOTFOUND if absent.
+	Document(ctx context.Context, q DocumentQuery) (DocumentPage, error)
 	// Stats returns totals for /metrics and /healthz.
 	Stats(ctx context.Context) (StoreStats, error)
 	// Ping checks the store is reachable.
@@ -122,6 +123,51 @@ type ActorCount struct {
 	AsSource int64  `json:"as_source"`
 	AsTarget int64  `json:"as_target"`
 	Total    int64  `json:"total"`
+}
+
+// DocumentQuery asks for a stored document and one page of its events.
+// Pages are aligned to Limit, so Event (an event id) starts the page
+// holding that event instead of the first one.
+type DocumentQuery struct {
+	ID     string
+	Cursor string // from DocumentPage.NextCursor
+	Event  int64
+	Limit  int
+}
+
+// Default and maximum events in a DocumentPage.
+const (
+	DefaultDocumentEvents = 200
+	MaxDocumentEvents     = 1000
+)
+
+// Validate checks the query and fills in the default page size.
+func (q *DocumentQuery) Validate() error {
+	if err := CheckID(q.ID); err != nil {
+		return err
+	}
+	if msg := checkText(q.Cursor); msg != "" {
+		return Errorf(EINVALID, "cursor: %q %s", q.Cursor, msg)
+	}
+	if q.Event < 0 {
+		return Errorf(EINVALID, "event: %d is not an event id", q.Event)
+	}
+	switch {
+	case q.Limit == 0:
+		q.Limit = DefaultDocumentEvents
+	case q.Limit < 0 || q.Limit > MaxDocumentEvents:
+		return Errorf(EINVALID, "limit: %d is not 1-%d", q.Limit, MaxDocumentEvents)
+	}
+	return nil
+}
+
+// DocumentPage is a document with one page of its events; NextCursor is
+// empty on the last page.
+type DocumentPage struct {
+	Document   *Document
+	Events     []StoredEvent
+	Total      int // events of the whole document
+	NextCursor string
 }
 
 // StoreStats are store-wide totals.

@@ -629,17 +629,48 @@ func (s *Server) getActors(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, map[string]any{"actors": acts})
 }
 
+// DocumentView is a stored document with one page of its events and
+// the text cut at their spans (marks index the page's events).
+type DocumentView struct {
+	Document    *egret.Document     `json:"document"`
+	Events      []egret.StoredEvent `json:"events"`
+	Segments    []Segment           `json:"segments"`
+	TotalEvents int                 `json:"total_events"`
+	NextCursor  string              `json:"next_cursor,omitempty"`
+}
+
 func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("id")
-	d, evs, err := s.cfg.Store.Document(r.Context(), id)
+	q := r.URL.Query()
+	dq := egret.DocumentQuery{ID: r.PathValue("id"), Cursor: q.Get("cursor")}
+	for k := range q {
+		if k != "cursor" && k != "limit" && k != "event" {
+			return egret.Errorf(egret.EINVALID, "unknown parameter %q", k)
+		}
+	}
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return egret.Errorf(egret.EINVALID, "limit: %q is not a number", v)
+		}
+		dq.Limit = n
+	}
+	if v := q.Get("event"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return egret.Errorf(egret.EINVALID, "event: %q is not an event id", v)
+		}
+		dq.Event = n
+	}
+	page, err := s.cfg.Store.Document(r.Context(), dq)
 	if err != nil {
 		return err
 	}
-	plain := make([]egret.Event, len(evs))
-	for i := range evs {
-		plain[i] = evs[i].Event
+	plain := make([]egret.Event, len(page.Events))
+	for i := range page.Events {
+		plain[i] = page.Events[i].Event
 	}
-	return writeJSON(w, http.StatusOK, CodedView{Document: d, Events: evs, Segments: Highlight(d.Text, plain)})
+	return writeJSON(w, http.StatusOK, DocumentView{Document: page.Document, Events: page.Events, Segments: Highlight(page.Document.Text, plain),
+		TotalEvents: page.Total, NextCursor: page.NextCursor})
 }
 
 func (s *Server) getHealth(w http.ResponseWriter, r *http.Request) error {

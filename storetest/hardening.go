@@ -3,6 +3,8 @@ package storetest
 import (
 	"context"
 	"errors"
+	"fmt"
+	"sort"
 	"strconv"
 	"strings"
 	"testing"
@@ -79,9 +81,69 @@ func runHardening(t *testing.T, open func(t *testing.T) egret.Store) {
 			t.Errorf("Actors(limit 10000) = %d actors, %v", len(acts), err)
 		}
 		for _, id := range []string{"d1\x00", "\xff", strings.Repeat("d", egret.MaxIDBytes+1)} {
-			if _, _, err := s.Document(ctx, id); egret.ErrorCode(err) != egret.EINVALID {
+			if _, err := s.Document(ctx, egret.DocumentQuery{ID: id}); egret.ErrorCode(err) != egret.EINVALID {
 				t.Errorf("Document(%q) = %v, want an invalid error", id, err)
 			}
+		}
+	})
+
+	t.Run("document pages", func(t *testing.T) {
+		s := open(t)
+		const n = 2345
+		var text strings.Builder
+		evs := make([]egret.Event, n)
+		for i := range evs {
+			sent := fmt.Sprintf("Russia accused Syria %d. ", i)
+			evs[i] = Ev("RUS", "SYR", "112", "ACCUSE", 3, -2, "", sent)
+			evs[i].Sentence = i
+			text.WriteString(sent)
+		}
+		if err := s.PutDocuments(ctx, []egret.CodedDocument{Doc("big", day("2020-01-02"), text.String(), evs...)}); err != nil {
+			t.Fatal(err)
+		}
+		pg, err := s.Document(ctx, egret.DocumentQuery{ID: "big"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(pg.Events) != egret.DefaultDocumentEvents || pg.Total != n || pg.NextCursor == "" || pg.Document.Text != text.String() {
+			t.Fatalf("first page: %d events of %d, cursor %q", len(pg.Events), pg.Total, pg.NextCursor)
+		}
+		var got []int
+		for q := (egret.DocumentQuery{ID: "big", Limit: 1000}); ; {
+			pg, err := s.Document(ctx, q)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(pg.Events) > 1000 {
+				t.Fatalf("page of %d events, limit 1000", len(pg.Events))
+			}
+			for _, e := range pg.Events {
+				got = append(got, e.Sentence)
+			}
+			if pg.NextCursor == "" {
+				break
+			}
+			q.Cursor = pg.NextCursor
+		}
+		if len(got) != n || got[0] != 0 || got[n-1] != n-1 || !sort.IntsAreSorted(got) {
+			t.Errorf("paging through: %d events, want %d in coding order", len(got), n)
+		}
+		// The page holding an event: pages are aligned to the limit.
+		all, _ := s.Events(ctx, egret.EventFilter{DocID: "big", Query: "1234", Limit: 5})
+		if len(all.Events) != 1 {
+			t.Fatalf("finding event 1234: %+v", all.Events)
+		}
+		pg, err = s.Document(ctx, egret.DocumentQuery{ID: "big", Event: all.Events[0].ID, Limit: 100})
+		if err != nil || len(pg.Events) != 100 || pg.Events[0].Sentence != 1200 || pg.Events[34].ID != all.Events[0].ID {
+			t.Errorf("page of event 1234: %d events from %d, %v", len(pg.Events), pg.Events[0].Sentence, err)
+		}
+		for _, q := range []egret.DocumentQuery{{ID: "big", Limit: egret.MaxDocumentEvents + 1}, {ID: "big", Limit: -1}, {ID: "big", Cursor: "!!"}, {ID: "big", Event: -3}} {
+			if _, err := s.Document(ctx, q); egret.ErrorCode(err) != egret.EINVALID {
+				t.Errorf("Document(%+v) = %v, want an invalid error", q, err)
+			}
+		}
+		if _, err := s.Document(ctx, egret.DocumentQuery{ID: "big", Event: 1 << 40}); egret.ErrorCode(err) != egret.ENOTFOUND {
+			t.Errorf("event of another document: %v, want not found", err)
 		}
 	})
 }

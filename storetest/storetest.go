@@ -230,9 +230,9 @@ func Run(t *testing.T, open func(t *testing.T) egret.Store) {
 		if want := "[{RUS 0 2 2} {RUSGOV 1 0 1}]"; got != want {
 			t.Errorf("actors after replace %s, want %s", got, want)
 		}
-		d, evs, err := s.Document(ctx, "d2")
-		if err != nil || d.Text != "Syria and Russia signed a new agreement." || len(evs) != 1 {
-			t.Errorf("Document(d2) = %+v %d events %v", d, len(evs), err)
+		pg, err := s.Document(ctx, egret.DocumentQuery{ID: "d2"})
+		if err != nil || pg.Document.Text != "Syria and Russia signed a new agreement." || len(pg.Events) != 1 || pg.Total != 1 {
+			t.Errorf("Document(d2) = %+v %v", pg, err)
 		}
 	})
 
@@ -304,10 +304,11 @@ func Run(t *testing.T, open func(t *testing.T) egret.Store) {
 
 	t.Run("document", func(t *testing.T) {
 		s := load(t)
-		d, evs, err := s.Document(ctx, "d2")
+		pg, err := s.Document(ctx, egret.DocumentQuery{ID: "d2"})
 		if err != nil {
 			t.Fatal(err)
 		}
+		d, evs := pg.Document, pg.Events
 		if d.Title != "Title d2" || !d.Date.Equal(day("2020-01-15")) || d.Source != "test" {
 			t.Errorf("document %+v", d)
 		}
@@ -318,7 +319,7 @@ func Run(t *testing.T, open func(t *testing.T) egret.Store) {
 		if !reflect.DeepEqual(cameos, []string{"057", "190", "163"}) {
 			t.Errorf("events in coding order %v", cameos)
 		}
-		if _, _, err := s.Document(ctx, "nope"); egret.ErrorCode(err) != egret.ENOTFOUND {
+		if _, err := s.Document(ctx, egret.DocumentQuery{ID: "nope"}); egret.ErrorCode(err) != egret.ENOTFOUND {
 			t.Errorf("missing document: %v", err)
 		}
 	})

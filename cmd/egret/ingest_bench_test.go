@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/egret-events/egret/internal/testshared"
 	"github.com/egret-events/egret/postgres/pgtest"
 )
 
@@ -22,11 +23,9 @@ const voaRounds = 20
 // voaCorpus writes ../shared/corpus/voa_stories.jsonl voaRounds times,
 // with fresh ids each time, to a temporary file (89 stories a round).
 func voaCorpus(b *testing.B) string {
-	dir, _ := os.Getwd()
-	p := filepath.Join(dir, "..", "..", "..", "shared", "corpus", "voa_stories.jsonl")
-	f, err := os.Open(p)
+	f, err := os.Open(testshared.Path(b, "corpus/voa_stories.jsonl"))
 	if err != nil {
-		b.Skipf("%s: %v", p, err)
+		b.Fatal(err)
 	}
 	defer f.Close()
 	var docs []map[string]any

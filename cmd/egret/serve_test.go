@@ -20,37 +20,9 @@ import (
 
 	"github.com/egret-events/egret"
 	egrethttp "github.com/egret-events/egret/http"
+	"github.com/egret-events/egret/internal/testshared"
 	"github.com/egret-events/egret/postgres/pgtest"
 )
-
-// exampleFile returns a file under ../shared/examples, found from the
-// directory holding go.mod; it skips the test when ../shared is absent
-// (and fails it when CI=true).
-func exampleFile(t *testing.T, name string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "examples", name)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI=true and %s is missing: %v", p, err)
-		}
-		t.Skipf("%s is missing (../shared not here): %v", p, err)
-	}
-	return p
-}
 
 // syncBuffer is a bytes.Buffer safe for a server goroutine and the test.
 type syncBuffer struct {
@@ -137,7 +109,7 @@ func httpJSON(t *testing.T, method, url, ctype, body string, out any) {
 // serveEndToEnd posts the Zakharova statement to a real server over the
 // store db, queries it back and exports it.
 func serveEndToEnd(t *testing.T, db string) {
-	text, err := os.ReadFile(exampleFile(t, "zakharova-syria-comment.txt"))
+	text, err := os.ReadFile(testshared.Path(t, "examples/zakharova-syria-comment.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}

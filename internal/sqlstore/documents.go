@@ -268,38 +268,72 @@ func DeleteIn(ctx context.Context, tx Querier, d Dialect, head string, values []
 	return nil
 }
 
-// Document returns one document and its events in coding order.
-func (s *Store) Document(ctx context.Context, id string) (*egret.Document, []egret.StoredEvent, error) {
-	if err := egret.CheckID(id); err != nil {
-		return nil, nil, err
+// Document returns one document and a page of its events in coding
+// order, read by (doc_id, seq), which the events' unique key indexes.
+func (s *Store) Document(ctx context.Context, dq egret.DocumentQuery) (egret.DocumentPage, error) {
+	if err := dq.Validate(); err != nil {
+		return egret.DocumentPage{}, err
+	}
+	fail := func(err error) (egret.DocumentPage, error) {
+		return egret.DocumentPage{}, s.errorf("document %q: %w", dq.ID, err)
 	}
 	var d egret.Document
 	var date string
 	q := NewQuery(s.d)
-	err := QueryRow(ctx, s.db, `SELECT id, title, body, date, source, url, author FROM documents WHERE id = `+q.Arg(id), q.Args(),
+	err := QueryRow(ctx, s.db, `SELECT id, title, body, date, source, url, author FROM documents WHERE id = `+q.Arg(dq.ID), q.Args(),
 		&d.ID, &d.Title, &d.Text, &date, &d.Source, &d.URL, &d.Author)
 	if errors.Is(err, ErrNoRows) {
-		return nil, nil, egret.Errorf(egret.ENOTFOUND, "document %q not found", id)
+		return egret.DocumentPage{}, egret.Errorf(egret.ENOTFOUND, "document %q not found", dq.ID)
 	}
 	if err != nil {
-		return nil, nil, s.errorf("document %q: %w", id, err)
+		return fail(err)
 	}
 	if date != "" {
 		d.Date, _ = time.Parse(time.RFC3339, date)
 	}
+	page := egret.DocumentPage{Document: &d, Events: []egret.StoredEvent{}}
 	q = NewQuery(s.d)
-	rows, err := s.db.Query(ctx, `SELECT id, body FROM events WHERE doc_id = `+q.Arg(id)+` ORDER BY seq`, q.Args()...)
+	if err := QueryRow(ctx, s.db, `SELECT count(*) FROM events WHERE doc_id = `+q.Arg(dq.ID), q.Args(), &page.Total); err != nil {
+		return fail(err)
+	}
+	var from int64 // first seq of the page
+	switch {
+	case dq.Event != 0:
+		q = NewQuery(s.d)
+		err := QueryRow(ctx, s.db, `SELECT seq FROM events WHERE doc_id = `+q.Arg(dq.ID)+` AND id = `+q.Arg(dq.Event), q.Args(), &from)
+		if errors.Is(err, ErrNoRows) {
+			return egret.DocumentPage{}, egret.Errorf(egret.ENOTFOUND, "event %d is not in document %q", dq.Event, dq.ID)
+		}
+		if err != nil {
+			return fail(err)
+		}
+		from -= from % int64(dq.Limit)
+	case dq.Cursor != "":
+		day, seq, err := DecodeCursor(dq.Cursor)
+		if err != nil || day != "" || seq < 0 {
+			return egret.DocumentPage{}, egret.Errorf(egret.EINVALID, "cursor: %q is not a cursor from next_cursor", dq.Cursor)
+		}
+		from = seq
+	}
+	q = NewQuery(s.d)
+	rows, err := s.db.Query(ctx, `SELECT id, body FROM events WHERE doc_id = `+q.Arg(dq.ID)+` AND seq >= `+q.Arg(from)+` ORDER BY seq LIMIT `+q.Arg(dq.Limit+1), q.Args()...)
 	if err != nil {
-		return nil, nil, s.errorf("document %q: %w", id, err)
+		return fail(err)
 	}
 	defer rows.Close()
-	evs := []egret.StoredEvent{}
 	for rows.Next() {
 		var se egret.StoredEvent
 		if err := s.scanEvent(rows, &se); err != nil {
-			return nil, nil, err
+			return egret.DocumentPage{}, err
 		}
-		evs = append(evs, se)
+		page.Events = append(page.Events, se)
 	}
-	return &d, evs, rows.Err()
+	if err := rows.Err(); err != nil {
+		return fail(err)
+	}
+	if len(page.Events) > dq.Limit {
+		page.Events = page.Events[:dq.Limit]
+		page.NextCursor = EncodeCursor("", from+int64(dq.Limit))
+	}
+	return page, nil
 }
