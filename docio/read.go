@@ -223,15 +223,19 @@ func (rd *Reader) parseJSON(b []byte, line int) (*egret.Document, error) {
 }
 
 // ParseDate accepts the date forms event data uses: YYYY-MM-DD, RFC 3339,
-// "YYYY-MM-DD HH:MM:SSZ" and PETRARCH's YYYYMMDD.
+// "YYYY-MM-DD HH:MM:SSZ" and PETRARCH's YYYYMMDD, in the years
+// egret.MinYear to egret.MaxYear once in UTC.
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range []string{"2006-01-02", time.RFC3339, time.RFC3339Nano, "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05Z", "2006-01-02 15:04:05", "20060102"} {
 		if t, err := time.Parse(layout, s); err == nil {
+			if err := egret.CheckDate(t); err != nil {
+				return time.Time{}, err
+			}
 			return t.UTC(), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("cannot read date %q (want YYYY-MM-DD or RFC 3339)", s)
+	return time.Time{}, egret.Errorf(egret.EINVALID, "cannot read date %q (want YYYY-MM-DD or RFC 3339)", s)
 }
 
 type xmlSentence struct {

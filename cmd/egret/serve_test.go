@@ -329,3 +329,43 @@ func TestIngestIsIdempotentAndExportReadsBack(t *testing.T) {
 		t.Errorf("bad date: %d %s", code, errb.String())
 	}
 }
+
+// TestServeRefusesCrossSiteWritesAndForeignHosts replays issue 13.1
+// against `egret serve`: a write with no Content-Type from another origin,
+// and requests under a name that is not the server's.
+func TestServeRefusesCrossSiteWritesAndForeignHosts(t *testing.T) {
+	base := startServe(t, "--db", filepath.Join(t.TempDir(), "egret.db"), "--no-geo", "--host", "egret.example", "--allow-origin", "http://dash.example")
+	send := func(host string, headers map[string]string) (int, string) {
+		req, _ := http.NewRequest("POST", base+"/api/v1/documents", strings.NewReader(`{"id":"p","text":"Iran threatened Israel."}`))
+		req.Host = host
+		for k, v := range headers {
+			req.Header[k] = []string{v}
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	for _, tc := range []struct {
+		host    string
+		headers map[string]string
+		status  int
+	}{
+		{"", map[string]string{"Content-Type": "", "Origin": "http://evil"}, 403}, // the issue's curl
+		{"", map[string]string{"Content-Type": ""}, 415},
+		{"", map[string]string{"Content-Type": "application/json", "Origin": "http://evil"}, 403},
+		{"attacker.example", map[string]string{"Content-Type": "application/json"}, 403},
+		{"egret.example:8080", map[string]string{"Content-Type": "application/json", "Origin": "http://dash.example"}, 200},
+	} {
+		if status, body := send(tc.host, tc.headers); status != tc.status {
+			t.Errorf("Host %q %v: %d %s, want %d", tc.host, tc.headers, status, body, tc.status)
+		}
+	}
+	m, _, errb := testMain(nil)
+	if code := m.Run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0", "--db", filepath.Join(t.TempDir(), "x.db"), "--allow-origin", "dash.example"}); code == 0 || !strings.Contains(errb.String(), "want scheme://host") {
+		t.Errorf("bad --allow-origin: exit %d, %s", code, errb.String())
+	}
+}
