@@ -27,6 +27,13 @@ func openStore(ctx context.Context, db string) (egret.Store, error) {
 	return sqlite.Open(ctx, db)
 }
 
+func (m *Main) openStore(ctx context.Context, db string) (egret.Store, error) {
+	if m.OpenStore != nil {
+		return m.OpenStore(ctx, db)
+	}
+	return openStore(ctx, db)
+}
+
 // coderFunc adapts a function to egret.Coder.
 type coderFunc func(ctx context.Context, doc *egret.Document) ([]egret.Event, error)
 
@@ -110,7 +117,7 @@ func (m *Main) runServe(ctx context.Context, f serveFlags) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, f.db)
+	st, err := m.openStore(ctx, f.db)
 	if err != nil {
 		return err
 	}
