@@ -108,11 +108,16 @@ func (q *ActorQuery) Validate() error {
 	default:
 		return Errorf(EINVALID, "role: %q is not source or target", q.Role)
 	}
+	return pageLimit(&q.Limit, DefaultActorLimit, MaxActorLimit)
+}
+
+// pageLimit fills in the default page size and refuses one out of range.
+func pageLimit(limit *int, def, most int) error {
 	switch {
-	case q.Limit == 0:
-		q.Limit = DefaultActorLimit
-	case q.Limit < 0 || q.Limit > MaxActorLimit:
-		return Errorf(EINVALID, "limit: %d is not 1-%d", q.Limit, MaxActorLimit)
+	case *limit == 0:
+		*limit = def
+	case *limit < 0 || *limit > most:
+		return Errorf(EINVALID, "limit: %d is not 1-%d", *limit, most)
 	}
 	return nil
 }
@@ -152,13 +157,7 @@ func (q *DocumentQuery) Validate() error {
 	if q.Event < 0 {
 		return Errorf(EINVALID, "event: %d is not an event id", q.Event)
 	}
-	switch {
-	case q.Limit == 0:
-		q.Limit = DefaultDocumentEvents
-	case q.Limit < 0 || q.Limit > MaxDocumentEvents:
-		return Errorf(EINVALID, "limit: %d is not 1-%d", q.Limit, MaxDocumentEvents)
-	}
-	return nil
+	return pageLimit(&q.Limit, DefaultDocumentEvents, MaxDocumentEvents)
 }
 
 // DocumentPage is a document with one page of its events; NextCursor is

@@ -24,12 +24,16 @@ type Segment struct {
 	Marks []Mark `json:"marks,omitempty"`
 }
 
-// Highlight splits text at the boundaries of the events' source, target
-// and event spans (byte offsets into text). Spans out of range are clipped
-// and offsets inside a UTF-8 sequence move to the next character. It
-// sweeps the cut points once, so its cost is the spans' sorting plus the
-// marks it writes (a segment lists its marks in event and role order).
-func Highlight(text string, events []egret.Event) []Segment {
+// span is one highlighted source, target or verb, in byte offsets.
+type span struct {
+	s, e int
+	m    Mark
+}
+
+// spansOf returns the events' non-empty spans in event and role order,
+// clipped to text; offsets inside a UTF-8 sequence move to the next
+// character.
+func spansOf(text string, events []egret.Event) []span {
 	fix := func(o int) int {
 		o = max(0, min(o, len(text)))
 		for o < len(text) && !utf8.RuneStart(text[o]) {
@@ -37,25 +41,30 @@ func Highlight(text string, events []egret.Event) []Segment {
 		}
 		return o
 	}
-	type span struct {
-		s, e int
-		m    Mark
-	}
 	spans := make([]span, 0, 3*len(events))
-	cuts := make([]int, 0, 6*len(events)+2)
-	cuts = append(cuts, 0, len(text))
 	for i := range events {
 		for _, r := range []struct {
 			role string
 			sp   egret.Span
 		}{{"source", events[i].SourceSpan}, {"target", events[i].TargetSpan}, {"event", events[i].EventSpan}} {
-			s, e := fix(r.sp.Start), fix(r.sp.End)
-			if e <= s {
-				continue
+			if s, e := fix(r.sp.Start), fix(r.sp.End); e > s {
+				spans = append(spans, span{s, e, Mark{Event: i, Role: r.role}})
 			}
-			spans = append(spans, span{s, e, Mark{Event: i, Role: r.role}})
-			cuts = append(cuts, s, e)
 		}
+	}
+	return spans
+}
+
+// Highlight splits text at the boundaries of the events' source, target
+// and event spans (byte offsets into text; see spansOf). It sweeps the
+// cut points once, so its cost is the spans' sorting plus the marks it
+// writes (a segment lists its marks in event and role order).
+func Highlight(text string, events []egret.Event) []Segment {
+	spans := spansOf(text, events)
+	cuts := make([]int, 0, 2*len(spans)+2)
+	cuts = append(cuts, 0, len(text))
+	for _, sp := range spans {
+		cuts = append(cuts, sp.s, sp.e)
 	}
 	slices.Sort(cuts)
 	// byStart lists span indexes (which are in event and role order) by

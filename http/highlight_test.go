@@ -7,7 +7,6 @@ import (
 	"sort"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/egret-events/egret"
 )
@@ -47,30 +46,10 @@ func TestHighlight(t *testing.T) {
 // highlightBrute is the definition Highlight must agree with: every pair
 // of neighbouring cut points is a segment, marked by every span covering it.
 func highlightBrute(text string, events []egret.Event) []Segment {
-	fix := func(o int) int {
-		o = max(0, min(o, len(text)))
-		for o < len(text) && !utf8.RuneStart(text[o]) {
-			o++
-		}
-		return o
-	}
-	type span struct {
-		s, e int
-		m    Mark
-	}
-	var spans []span
+	spans := spansOf(text, events)
 	cuts := map[int]bool{0: true, len(text): true}
-	for i := range events {
-		for _, r := range []struct {
-			role string
-			sp   egret.Span
-		}{{"source", events[i].SourceSpan}, {"target", events[i].TargetSpan}, {"event", events[i].EventSpan}} {
-			s, e := fix(r.sp.Start), fix(r.sp.End)
-			if e > s {
-				spans = append(spans, span{s, e, Mark{Event: i, Role: r.role}})
-				cuts[s], cuts[e] = true, true
-			}
-		}
+	for _, sp := range spans {
+		cuts[sp.s], cuts[sp.e] = true, true
 	}
 	var bounds []int
 	for c := range cuts {

@@ -20,7 +20,7 @@ import (
 )
 
 // voaDocs reads the VOA corpus as documents for POST /api/v1/documents.
-func voaDocs(t *testing.T) []map[string]string {
+func voaDocs(t testing.TB) []map[string]string {
 	t.Helper()
 	f, err := os.Open(testshared.Path(t, "corpus/voa_stories.jsonl"))
 	if err != nil {

@@ -291,7 +291,7 @@ func (s *Store) Document(ctx context.Context, dq egret.DocumentQuery) (egret.Doc
 	if date != "" {
 		d.Date, _ = time.Parse(time.RFC3339, date)
 	}
-	page := egret.DocumentPage{Document: &d, Events: []egret.StoredEvent{}}
+	page := egret.DocumentPage{Document: &d}
 	q = NewQuery(s.d)
 	if err := QueryRow(ctx, s.db, `SELECT count(*) FROM events WHERE doc_id = `+q.Arg(dq.ID), q.Args(), &page.Total); err != nil {
 		return fail(err)
@@ -320,15 +320,7 @@ func (s *Store) Document(ctx context.Context, dq egret.DocumentQuery) (egret.Doc
 	if err != nil {
 		return fail(err)
 	}
-	defer rows.Close()
-	for rows.Next() {
-		var se egret.StoredEvent
-		if err := s.scanEvent(rows, &se); err != nil {
-			return egret.DocumentPage{}, err
-		}
-		page.Events = append(page.Events, se)
-	}
-	if err := rows.Err(); err != nil {
+	if page.Events, err = s.scanEvents(rows); err != nil {
 		return fail(err)
 	}
 	if len(page.Events) > dq.Limit {

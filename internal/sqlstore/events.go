@@ -3,6 +3,7 @@ package sqlstore
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 
 	"github.com/egret-events/egret"
 )
@@ -33,16 +34,8 @@ func (s *Store) Events(ctx context.Context, f egret.EventFilter) (egret.EventPag
 	if err != nil {
 		return egret.EventPage{}, s.errorf("events: %w", err)
 	}
-	defer rows.Close()
-	page := egret.EventPage{Events: []egret.StoredEvent{}}
-	for rows.Next() {
-		var se egret.StoredEvent
-		if err := s.scanEvent(rows, &se); err != nil {
-			return egret.EventPage{}, err
-		}
-		page.Events = append(page.Events, se)
-	}
-	if err := rows.Err(); err != nil {
+	page := egret.EventPage{}
+	if page.Events, err = s.scanEvents(rows); err != nil {
 		return egret.EventPage{}, s.errorf("events: %w", err)
 	}
 	if len(page.Events) > f.Limit {
@@ -63,14 +56,28 @@ func PageSQL(q *Query, f *egret.EventFilter, extra ...string) (string, error) {
 	return `SELECT e.id, e.body FROM events e` + Where(append(conds, extra...)) + eventOrder, nil
 }
 
-// scanEvent reads an (id, body) row.
+// scanEvents reads and closes a result of (id, body) rows.
+func (s *Store) scanEvents(rows Rows) ([]egret.StoredEvent, error) {
+	defer rows.Close()
+	evs := []egret.StoredEvent{}
+	for rows.Next() {
+		var se egret.StoredEvent
+		if err := s.scanEvent(rows, &se); err != nil {
+			return nil, err
+		}
+		evs = append(evs, se)
+	}
+	return evs, rows.Err()
+}
+
+// scanEvent reads an (id, body) row; callers name the query in errors.
 func (s *Store) scanEvent(rows Rows, se *egret.StoredEvent) error {
 	var body string
 	if err := rows.Scan(&se.ID, &body); err != nil {
-		return s.errorf("scan event: %w", err)
+		return fmt.Errorf("scan event: %w", err)
 	}
 	if err := json.Unmarshal([]byte(body), &se.Event); err != nil {
-		return s.errorf("event %d: corrupt body: %w", se.ID, err)
+		return fmt.Errorf("event %d: corrupt body: %w", se.ID, err)
 	}
 	return nil
 }
@@ -93,7 +100,7 @@ func (s *Store) EachEvent(ctx context.Context, f egret.EventFilter, fn func(*egr
 	for rows.Next() {
 		var se egret.StoredEvent
 		if err := s.scanEvent(rows, &se); err != nil {
-			return err
+			return s.errorf("export: %w", err)
 		}
 		if err := fn(&se); err != nil {
 			return err
