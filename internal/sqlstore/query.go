@@ -46,6 +46,15 @@ func (q *Query) In(vs []any) string {
 // string starting with p.
 const maxRune = "\U0010FFFF"
 
+// and appends the condition expr+placeholder of v to conds when v is set
+// (not "" or 0): filter fields left zero do not filter.
+func (q *Query) and(conds []string, expr string, v any) []string {
+	if v == "" || v == 0 {
+		return conds
+	}
+	return append(conds, expr+q.Arg(v))
+}
+
 // prefix is the condition that col starts with p, as a range an index serves.
 func (q *Query) prefix(col, p string) string {
 	return col + " >= " + q.Arg(p) + " AND " + col + " < " + q.Arg(p+maxRune)
@@ -73,21 +82,11 @@ func (q *Query) Filter(f *egret.EventFilter, cursor bool) ([]string, error) {
 	if f.CAMEO != "" {
 		conds = append(conds, q.prefix("e.cameo", f.CAMEO))
 	}
-	if f.PLOVER != "" {
-		conds = append(conds, "e.plover = "+q.Arg(strings.ToUpper(f.PLOVER)))
-	}
-	if f.QuadClass != 0 {
-		conds = append(conds, "e.quad_class = "+q.Arg(f.QuadClass))
-	}
-	if f.From != "" {
-		conds = append(conds, "e.date >= "+q.Arg(f.From))
-	}
-	if f.To != "" {
-		conds = append(conds, "e.date <= "+q.Arg(f.To))
-	}
-	if f.DocID != "" {
-		conds = append(conds, "e.doc_id = "+q.Arg(f.DocID))
-	}
+	conds = q.and(conds, "e.plover = ", strings.ToUpper(f.PLOVER))
+	conds = q.and(conds, "e.quad_class = ", f.QuadClass)
+	conds = q.and(conds, "e.date >= ", f.From)
+	conds = q.and(conds, "e.date <= ", f.To)
+	conds = q.and(conds, "e.doc_id = ", f.DocID)
 	if f.Query != "" {
 		conds = append(conds, q.d.TextCond(q, egret.FTSTerms(f.Query)))
 	}

@@ -85,18 +85,10 @@ func rollupSQL(q *Query, sq egret.SeriesQuery) string {
 					conds = append(conds, q.prefix(a.col, a.v))
 				}
 			}
-			if p.from != "" {
-				conds = append(conds, "e.period >= "+q.Arg(p.from))
-			}
-			if p.to != "" {
-				conds = append(conds, "e.period <= "+q.Arg(p.to))
-			}
-			if f.PLOVER != "" {
-				conds = append(conds, "e.plover = "+q.Arg(f.PLOVER))
-			}
-			if f.QuadClass != 0 {
-				conds = append(conds, "e.quad_class = "+q.Arg(f.QuadClass))
-			}
+			conds = q.and(conds, "e.period >= ", p.from)
+			conds = q.and(conds, "e.period <= ", p.to)
+			conds = q.and(conds, "e.plover = ", f.PLOVER)
+			conds = q.and(conds, "e.quad_class = ", f.QuadClass)
 			arms = append(arms, "SELECT e.period, "+key+", e.n, e.goldstein FROM agg e WHERE "+strings.Join(conds, " AND "))
 		}
 	}
