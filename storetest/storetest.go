@@ -99,6 +99,20 @@ func bruteSeries(docs map[string]egret.CodedDocument, q egret.SeriesQuery) []egr
 	return out
 }
 
+// Opener adapts a store constructor to Run: the store it opens for a test
+// fails the test when it cannot be opened and is closed when it ends.
+func Opener[S egret.Store](open func(t *testing.T) (S, error)) func(t *testing.T) egret.Store {
+	return func(t *testing.T) egret.Store {
+		t.Helper()
+		s, err := open(t)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	}
+}
+
 // load opens a store holding the Fixture.
 func load(t *testing.T, open func(t *testing.T) egret.Store) egret.Store {
 	t.Helper()
