@@ -529,6 +529,10 @@ func (h *Host) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 	}
+	if strings.HasPrefix(path, "/gen/") {
+		s.serveGen(w, r, h)
+		return
+	}
 	if f := s.feeds[h.Name+path]; f != nil {
 		s.serveFeed(w, r, f)
 		return
@@ -787,4 +791,37 @@ func notModified(r *http.Request, etag string, modified time.Time) bool {
 		}
 	}
 	return false
+}
+
+// ManyFeeds returns n generated feed URLs spread over the three outlets,
+// each listing two pages of its own (/gen/K/I.html) that show stories of
+// the corpus in the outlet's template: for load and memory tests.
+func (s *Site) ManyFeeds(n int) []string {
+	hosts := []*Host{s.A, s.B, s.C}
+	out := make([]string, n)
+	for k := range out {
+		out[k] = fmt.Sprintf("%s/gen/feed-%d.xml", hosts[k%3].URL, k)
+	}
+	return out
+}
+
+// genPage is page I of generated feed K.
+func (s *Site) genPage(h *Host, k, i int) *page {
+	st := s.Stories[(k*2+i)%len(s.Stories)]
+	render := map[string]func(pageData) string{"a": pageHarbor, "b": pageCourier, "c": pageWirewatch}[h.Name]
+	return &page{host: h, path: fmt.Sprintf("/gen/%d/%d.html", k, i), story: st, render: render, kind: egret.ItemOriginal}
+}
+
+func (s *Site) serveGen(w http.ResponseWriter, r *http.Request, h *Host) {
+	var k, i int
+	if _, err := fmt.Sscanf(r.URL.Path, "/gen/feed-%d.xml", &k); err == nil && h.Name != "x" {
+		f := &feed{host: h, path: r.URL.Path, format: "rss", pages: []*page{s.genPage(h, k, 0), s.genPage(h, k, 1)}}
+		s.serveFeed(w, r, f)
+		return
+	}
+	if _, err := fmt.Sscanf(r.URL.Path, "/gen/%d/%d.html", &k, &i); err == nil && h.Name != "x" && i >= 0 && i < 2 {
+		s.servePage(w, r, s.genPage(h, k, i))
+		return
+	}
+	http.NotFound(w, r)
 }
