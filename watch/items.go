@@ -30,23 +30,13 @@ type job struct {
 	fetchErr error            // the article fetch's failure
 	art      *extract.Article // the extraction
 	skip     error            // why the article is not stored (*extract.SkipError or a permanent fetch error)
+	marker   bool             // no entry: the feed had none to process, record it
 }
 
-// processItems runs every poll's jobs through fetch, extract and decide,
-// and records each feed's status when its last job is decided.
+// processItems lists each poll's work as its feed arrives, runs the
+// jobs through fetch, extract and decide, and records each feed's status
+// when its last job is decided (or at once when it has none).
 func (w *Watcher) processItems(ctx context.Context, polls []*poll) error {
-	var all []*job
-	for _, p := range polls {
-		if len(p.work) == 0 {
-			if err := w.finishFeed(ctx, p); err != nil {
-				return err
-			}
-		}
-		all = append(all, p.work...)
-	}
-	if len(all) == 0 {
-		return nil
-	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	// The queue's capacity bounds how far fetching runs ahead of the
@@ -64,21 +54,48 @@ func (w *Watcher) processItems(ctx context.Context, polls []*poll) error {
 			}
 		}()
 	}
+	var listErr error
 	go func() {
 		defer close(jobs)
 		defer close(queue)
-		for _, j := range all {
-			j.done = make(chan struct{})
+		claimed := map[string]bool{}
+		for _, p := range polls {
 			select {
-			case queue <- j:
+			case <-p.fetched:
 			case <-ctx.Done():
 				return
 			}
-			select {
-			case jobs <- j:
-			case <-ctx.Done():
+			if p.report.Err == nil && !p.report.NotModified {
+				if err := w.listWork(ctx, p, claimed); err != nil {
+					listErr = err
+					cancel()
+					return
+				}
+			}
+			if len(p.work) == 0 {
+				// A marker: the decider records the feed in order.
+				j := &job{poll: p, done: make(chan struct{}), marker: true}
 				close(j.done)
-				return
+				select {
+				case queue <- j:
+				case <-ctx.Done():
+					return
+				}
+				continue
+			}
+			for _, j := range p.work {
+				j.done = make(chan struct{})
+				select {
+				case queue <- j:
+				case <-ctx.Done():
+					return
+				}
+				select {
+				case jobs <- j:
+				case <-ctx.Done():
+					close(j.done)
+					return
+				}
 			}
 		}
 	}()
@@ -86,19 +103,24 @@ func (w *Watcher) processItems(ctx context.Context, polls []*poll) error {
 	for j := range queue {
 		<-j.done
 		if err == nil {
-			if err = ctx.Err(); err == nil {
-				err = w.decide(ctx, j)
-			}
+			err = ctx.Err()
 		}
 		if err != nil {
 			cancel() // stop the dispatcher; drain what it queued
 			continue
 		}
-		if j.poll.pending--; j.poll.pending == 0 {
+		if !j.marker {
+			err = w.decide(ctx, j)
+			j.poll.pending--
+		}
+		if err == nil && j.poll.pending == 0 {
 			err = w.finishFeed(ctx, j.poll)
 		}
 	}
 	wg.Wait()
+	if listErr != nil {
+		return listErr
+	}
 	return err
 }
 

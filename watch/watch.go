@@ -205,11 +205,17 @@ func isNotFound(err error) bool { return egret.ErrorCode(err) == egret.ENOTFOUND
 func (w *Watcher) Round(ctx context.Context) (*Report, error) {
 	w.c.rounds.Add(1)
 	rep := &Report{Started: w.cfg.Clock.Now()}
-	polls, err := w.pollFeeds(ctx, rep.Started)
+	polls, err := w.duePolls(ctx, rep.Started)
 	if err != nil {
 		return nil, err
 	}
-	if err := w.processItems(ctx, polls); err != nil {
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	fetching := w.startFetches(ctx, polls)
+	err = w.processItems(ctx, polls)
+	cancel()
+	fetching.Wait()
+	if err != nil {
 		return nil, err
 	}
 	for _, p := range polls {
@@ -228,6 +234,7 @@ type poll struct {
 	spec     egret.FeedSpec
 	status   egret.FeedStatus
 	now      time.Time
+	fetched  chan struct{} // closed when the feed is fetched (or failed)
 	resp     *fetch.Response
 	work     []*job
 	pending  int  // jobs not yet decided
@@ -235,9 +242,8 @@ type poll struct {
 	report   FeedReport
 }
 
-// pollFeeds fetches the due feeds, FeedWorkers at a time, and lists the
-// work each holds. Results keep list order.
-func (w *Watcher) pollFeeds(ctx context.Context, now time.Time) ([]*poll, error) {
+// duePolls returns the feeds due at now, in list order.
+func (w *Watcher) duePolls(ctx context.Context, now time.Time) ([]*poll, error) {
 	var polls []*poll
 	for _, spec := range w.cfg.Feeds {
 		st, err := w.cfg.State.FeedStatus(ctx, spec.URL)
@@ -250,34 +256,36 @@ func (w *Watcher) pollFeeds(ctx context.Context, now time.Time) ([]*poll, error)
 		if st.NextDue.After(now) {
 			continue
 		}
-		polls = append(polls, &poll{spec: spec, status: st, now: now, report: FeedReport{URL: spec.URL, Outlet: spec.Outlet}})
-	}
-	sem := make(chan struct{}, w.cfg.FeedWorkers)
-	var wg sync.WaitGroup
-	for _, p := range polls {
-		wg.Add(1)
-		sem <- struct{}{}
-		go func() {
-			defer func() { <-sem; wg.Done() }()
-			w.fetchFeed(ctx, p)
-		}()
-	}
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	// Entries are claimed in list order: a URL two feeds list (a feed and
-	// the site's sitemap) is fetched once, for the first.
-	claimed := map[string]bool{}
-	for _, p := range polls {
-		if p.report.Err != nil || p.report.NotModified {
-			continue
-		}
-		if err := w.listWork(ctx, p, claimed); err != nil {
-			return nil, err
-		}
+		polls = append(polls, &poll{spec: spec, status: st, now: now, fetched: make(chan struct{}),
+			report: FeedReport{URL: spec.URL, Outlet: spec.Outlet}})
 	}
 	return polls, nil
+}
+
+// startFetches fetches the feeds, FeedWorkers at a time, in list order,
+// while their entries are processed: a slow feed holds up only itself.
+func (w *Watcher) startFetches(ctx context.Context, polls []*poll) *sync.WaitGroup {
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, w.cfg.FeedWorkers)
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		for _, p := range polls {
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				p.report.Err = ctx.Err()
+				close(p.fetched)
+				continue
+			}
+			wg.Add(1)
+			go func() {
+				defer func() { <-sem; close(p.fetched); wg.Done() }()
+				w.fetchFeed(ctx, p)
+			}()
+		}
+	}()
+	return &wg
 }
 
 // fetchFeed fetches and parses one feed; a failure is left in the report.
@@ -319,7 +327,9 @@ func (w *Watcher) fetchFeed(ctx context.Context, p *poll) {
 }
 
 // listWork keeps the entries that need fetching: unseen, changed in the
-// feed, or failed before and not given up.
+// feed, or failed before and not given up. Entries are claimed in list
+// order: a URL two feeds list (a feed and the site's sitemap) is fetched
+// once, for the first.
 func (w *Watcher) listWork(ctx context.Context, p *poll, claimed map[string]bool) error {
 	var keep []*job
 	for _, j := range p.work {

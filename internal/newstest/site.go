@@ -114,6 +114,7 @@ func Start(tb testing.TB) *Site {
 		tb.Cleanup(h.srv.Close)
 	}
 	s.build()
+	hugeGzip() // made once per process, before any client's timeout runs
 	return s
 }
 
