@@ -33,7 +33,9 @@ func Run(t *testing.T, open Open) {
 var t0 = time.Date(2025, 3, 15, 12, 0, 0, 0, time.UTC)
 
 // sameTime compares times as stores keep them (microseconds).
-func sameTime(a, b time.Time) bool { return a.Truncate(time.Microsecond).Equal(b.Truncate(time.Microsecond)) }
+func sameTime(a, b time.Time) bool {
+	return a.Truncate(time.Microsecond).Equal(b.Truncate(time.Microsecond))
+}
 
 func notFound(t *testing.T, what string, err error) {
 	t.Helper()

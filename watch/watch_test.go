@@ -79,10 +79,10 @@ func TestRunAndLogs(t *testing.T) {
 	defer fc.Close()
 	var stored int
 	w, err := watch.New(watch.Config{
-		Feeds:  []egret.FeedSpec{{URL: site.C.URL + "/index.rdf", Every: 20 * time.Minute}, {URL: site.X.URL + "/feeds/missing.xml"}},
-		State:  newMemState(),
-		Sink:   func(context.Context, *egret.Document) error { stored++; return nil },
-		Clock:  clock, Fetcher: fc, Logger: logger, Every: time.Hour,
+		Feeds: []egret.FeedSpec{{URL: site.C.URL + "/index.rdf", Every: 20 * time.Minute}, {URL: site.X.URL + "/feeds/missing.xml"}},
+		State: newMemState(),
+		Sink:  func(context.Context, *egret.Document) error { stored++; return nil },
+		Clock: clock, Fetcher: fc, Logger: logger, Every: time.Hour,
 		Extractor: extract.New(extract.Options{Now: clock.Now}),
 	})
 	if err != nil {
