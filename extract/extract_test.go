@@ -8,38 +8,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/egret-events/egret/dedup"
 	"github.com/egret-events/egret/fetch"
 	"github.com/egret-events/egret/internal/newstest"
 )
 
 var now = time.Date(2025, 3, 20, 12, 0, 0, 0, time.UTC)
-
-// overlap returns the bag-of-words precision, recall and F1 of got
-// against want.
-func overlap(got, want string) (p, r, f1 float64) {
-	bag := map[string]int{}
-	w := dedup.Words(want)
-	for _, x := range w {
-		bag[x]++
-	}
-	g := dedup.Words(got)
-	common := 0
-	for _, x := range g {
-		if bag[x] > 0 {
-			bag[x]--
-			common++
-		}
-	}
-	if len(g) == 0 || len(w) == 0 {
-		return 0, 0, 0
-	}
-	p, r = float64(common)/float64(len(g)), float64(common)/float64(len(w))
-	if p+r == 0 {
-		return p, r, 0
-	}
-	return p, r, 2 * p * r / (p + r)
-}
 
 type fetched struct {
 	exp  newstest.Expect
@@ -78,7 +51,7 @@ func TestAccuracy(t *testing.T) {
 			t.Errorf("%s: %v", f.exp.Link, err)
 			continue
 		}
-		p, r, f1 := overlap(a.Text, f.exp.Story.Text)
+		p, r, f1 := newstest.Overlap(a.Text, f.exp.Story.Text)
 		sumF1, sumP, sumR = sumF1+f1, sumP+p, sumR+r
 		per[f.exp.Outlet] = append(per[f.exp.Outlet], f1)
 		if f1 < 0.85 {
@@ -162,7 +135,7 @@ func TestFallbacksAndSkips(t *testing.T) {
 	if err != nil || a.TextFrom != FromFeed || a.DateFrom != FromFeed || a.Title != st.Title || a.Author != st.Author {
 		t.Fatalf("feed fallback: %v %+v", err, a)
 	}
-	if _, r, f1 := overlap(a.Text, st.Text); f1 < 0.99 || r < 0.99 {
+	if _, r, f1 := newstest.Overlap(a.Text, st.Text); f1 < 0.99 || r < 0.99 {
 		t.Errorf("feed text F1 %.3f", f1)
 	}
 	// A page shorter than the feed's text (a teaser page): the feed wins.
@@ -273,7 +246,7 @@ func benchExtract(b *testing.B, o Options) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		_, _, f1 := overlap(a.Text, f.exp.Story.Text)
+		_, _, f1 := newstest.Overlap(a.Text, f.exp.Story.Text)
 		sum += f1
 	}
 	b.ReportMetric(sum/float64(len(pages)), "meanF1")

@@ -320,24 +320,8 @@ func docID(t *testing.T, pageURL string) string {
 
 // wordsF1 is the bag-of-words F1 of got against want.
 func wordsF1(got, want string) float64 {
-	bag := map[string]int{}
-	w := dedup.Words(want)
-	for _, x := range w {
-		bag[x]++
-	}
-	g := dedup.Words(got)
-	common := 0
-	for _, x := range g {
-		if bag[x] > 0 {
-			bag[x]--
-			common++
-		}
-	}
-	if common == 0 {
-		return 0
-	}
-	p, rc := float64(common)/float64(len(g)), float64(common)/float64(len(w))
-	return 2 * p * rc / (p + rc)
+	_, _, f1 := newstest.Overlap(got, want)
+	return f1
 }
 
 // Rounds checks whole poll rounds against the fixture.
@@ -365,13 +349,8 @@ func checkFirstRound(t *testing.T, r *rig, rep *watch.Report) {
 	exp := r.site.Expected()
 	originals := 0
 	for _, e := range exp {
-		it, err := r.state.Item(ctx, mustCanon(t, e.Link))
-		if err != nil {
-			t.Errorf("%s: %v", e.Link, err)
-			continue
-		}
-		if it.Kind != e.Kind {
-			t.Errorf("%s: kind %q (%s), want %q", e.Link, it.Kind, it.SkipReason, e.Kind)
+		it, ok := expectItem(t, r, e)
+		if !ok {
 			continue
 		}
 		switch e.Kind {
@@ -688,21 +667,29 @@ func crashRestart(t *testing.T, open Open) {
 	}
 }
 
+// expectItem returns the item recorded for an expected entry, reporting
+// a missing item or the wrong kind.
+func expectItem(t *testing.T, r *rig, e newstest.Expect) (egret.FeedItem, bool) {
+	t.Helper()
+	it, err := r.state.Item(context.Background(), mustCanon(t, e.Link))
+	if err != nil {
+		t.Errorf("%s: %v", e.Link, err)
+		return it, false
+	}
+	if it.Kind != e.Kind {
+		t.Errorf("%s: kind %q (%s), want %q", e.Link, it.Kind, it.SkipReason, e.Kind)
+		return it, false
+	}
+	return it, true
+}
+
 // checkFinal checks the settled state: every original stored under its
 // ID, copies linked, skips recorded.
 func checkFinal(t *testing.T, r *rig, exp []newstest.Expect) {
-	ctx := context.Background()
 	var ids []string
 	for _, e := range exp {
-		it, err := r.state.Item(ctx, mustCanon(t, e.Link))
-		if err != nil {
-			t.Errorf("%s: %v", e.Link, err)
-			continue
-		}
-		if it.Kind != e.Kind {
-			t.Errorf("%s: %s (%s), want %s", e.Link, it.Kind, it.SkipReason, e.Kind)
-		}
-		if e.Kind == egret.ItemOriginal {
+		it, ok := expectItem(t, r, e)
+		if ok && e.Kind == egret.ItemOriginal {
 			ids = append(ids, it.DocID)
 			if r.sink.docs[it.DocID] == nil {
 				t.Errorf("%s: document lost", e.Link)

@@ -195,3 +195,30 @@ func EarlyVersion(s Story) Story {
 func Latin1(text string) string {
 	return strings.NewReplacer("’", "'", "‘", "'", "“", "\"", "”", "\"", "—", "-", "–", "-", "…", "...").Replace(text)
 }
+
+// Overlap scores an extracted text against the known one as bags of
+// lower-cased words (runs of letters and digits): precision, recall and
+// their harmonic mean F1.
+func Overlap(got, want string) (precision, recall, f1 float64) {
+	words := func(s string) []string {
+		return strings.FieldsFunc(strings.ToLower(s), func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
+	}
+	bag := map[string]int{}
+	w := words(want)
+	for _, x := range w {
+		bag[x]++
+	}
+	g := words(got)
+	common := 0
+	for _, x := range g {
+		if bag[x] > 0 {
+			bag[x]--
+			common++
+		}
+	}
+	if common == 0 {
+		return 0, 0, 0
+	}
+	precision, recall = float64(common)/float64(len(g)), float64(common)/float64(len(w))
+	return precision, recall, 2 * precision * recall / (precision + recall)
+}
