@@ -50,22 +50,22 @@ const (
 // Every item linked to one DocID (the original and its duplicates) is
 // that document's provenance: each outlet and URL that carried it.
 type FeedItem struct {
-	URL          string    `json:"url"`           // canonical link from the feed: the key
-	PageURL      string    `json:"page_url"`      // canonical URL the page declared (or the fetched URL)
-	Feed         string    `json:"feed"`          // URL of the feed that listed it first
-	Outlet       string    `json:"outlet"`        //
-	Kind         string    `json:"kind"`          // ItemOriginal, ItemExact, ItemNear, ItemSkipped, ItemFailed
-	DocID        string    `json:"doc_id"`        // document holding this text; "" for skipped and failed items
-	Similarity   float64   `json:"similarity"`    // estimated resemblance to DocID's text (1 for originals and exact copies)
-	SkipReason   string    `json:"skip_reason"`   // why a skipped or failed item was not stored
-	Attempts     int       `json:"attempts"`      // consecutive failed fetches (ItemFailed)
-	Title        string    `json:"title"`         //
-	ContentHash  string    `json:"content_hash"`  // hex SHA-256 of the normalised text
-	MinHash      []uint32  `json:"minhash"`       // resemblance signature of the text
-	Bands        []uint64  `json:"bands"`         // LSH band keys of MinHash: the near-duplicate index
-	FeedHash     string    `json:"feed_hash"`     // fingerprint of the feed entry: a change triggers a refetch
-	ETag         string    `json:"etag"`          // validators of the article page
-	LastModified string    `json:"last_modified"` //
+	URL          string    `json:"url"`      // canonical link from the feed: the key
+	PageURL      string    `json:"page_url"` // canonical URL the page declared (or the fetched URL)
+	Feed         string    `json:"feed"`     // URL of the feed that listed it first
+	Outlet       string    `json:"outlet"`
+	Kind         string    `json:"kind"`        // ItemOriginal, ItemExact, ItemNear, ItemSkipped, ItemFailed
+	DocID        string    `json:"doc_id"`      // document holding this text; "" for skipped and failed items
+	Similarity   float64   `json:"similarity"`  // estimated resemblance to DocID's text (1 for originals and exact copies)
+	SkipReason   string    `json:"skip_reason"` // why a skipped or failed item was not stored
+	Attempts     int       `json:"attempts"`    // consecutive failed fetches (ItemFailed)
+	Title        string    `json:"title"`
+	ContentHash  string    `json:"content_hash"` // hex SHA-256 of the normalised text
+	MinHash      []uint32  `json:"minhash"`      // resemblance signature of the text
+	Bands        []uint64  `json:"bands"`        // LSH band keys of MinHash: the near-duplicate index
+	FeedHash     string    `json:"feed_hash"`    // fingerprint of the feed entry: a change triggers a refetch
+	ETag         string    `json:"etag"`         // validators of the article page
+	LastModified string    `json:"last_modified"`
 	Published    time.Time `json:"published"`
 	FirstSeen    time.Time `json:"first_seen"`
 	LastSeen     time.Time `json:"last_seen"`
@@ -73,9 +73,10 @@ type FeedItem struct {
 
 // FeedState keeps a watcher's memory: feeds, the items seen and the
 // duplicate links between them. The sqlite and postgres packages
-// implement it; feedstatetest holds the contract both must pass. A
-// watcher records an item only after its document reached the sink, so
-// a crash repeats work and never loses it.
+// implement it; feedstatetest holds the contract both must pass.
+// Implementations are safe for concurrent use. A watcher records an item
+// only after its document reached the sink, so a crash repeats work and
+// never loses it. Lookups that find nothing return an ENOTFOUND error.
 type FeedState interface {
 	// FeedStatus returns what is known about a feed; ENOTFOUND if it was never polled.
 	FeedStatus(ctx context.Context, url string) (FeedStatus, error)
