@@ -116,7 +116,7 @@ type Counters struct {
 	Failed       int64 // articles left to retry
 	SinkErrors   int64
 	LagSeconds   int64 // publication to storage, of the last document stored
-	LagSumSecond int64 // sum of the lags of every document stored (mean = LagSumSecond/(Articles+Updated))
+	LagSumSeconds int64 // sum of the lags of every document stored (mean = LagSumSeconds/(Articles+Updated))
 }
 
 type counters struct {
