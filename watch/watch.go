@@ -101,21 +101,21 @@ func New(cfg Config) (*Watcher, error) {
 
 // Counters are a watcher's running totals, for /metrics.
 type Counters struct {
-	Rounds       int64 // rounds run
-	Polls        int64 // feed fetches
-	PollErrors   int64 // feed fetches or parses that failed
-	NotModified  int64 // feeds answering 304
-	Fetches      int64 // article fetches
-	FetchErrors  int64 // article fetches that failed (after retries)
-	Articles     int64 // new documents handed to the sink
-	Updated      int64 // changed documents handed to the sink again
-	Unchanged    int64 // re-fetched articles whose text had not changed
-	Exact        int64 // exact repeats linked to their first copy
-	Near         int64 // near-duplicates linked to their first copy
-	Skipped      int64 // articles recorded as skipped (short, language, gone)
-	Failed       int64 // articles left to retry
-	SinkErrors   int64
-	LagSeconds   int64 // publication to storage, of the last document stored
+	Rounds        int64 // rounds run
+	Polls         int64 // feed fetches
+	PollErrors    int64 // feed fetches or parses that failed
+	NotModified   int64 // feeds answering 304
+	Fetches       int64 // article fetches
+	FetchErrors   int64 // article fetches that failed (after retries)
+	Articles      int64 // new documents handed to the sink
+	Updated       int64 // changed documents handed to the sink again
+	Unchanged     int64 // re-fetched articles whose text had not changed
+	Exact         int64 // exact repeats linked to their first copy
+	Near          int64 // near-duplicates linked to their first copy
+	Skipped       int64 // articles recorded as skipped (short, language, gone)
+	Failed        int64 // articles left to retry
+	SinkErrors    int64
+	LagSeconds    int64 // publication to storage, of the last document stored
 	LagSumSeconds int64 // sum of the lags of every document stored (mean = LagSumSeconds/(Articles+Updated))
 }
 
