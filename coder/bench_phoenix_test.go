@@ -3,6 +3,8 @@ package coder
 import (
 	"context"
 	"testing"
+
+	"github.com/egret-events/egret/internal/testshared"
 )
 
 // BenchmarkCodePhoenixVOA codes the VOA stories (long sentences, with
@@ -11,7 +13,7 @@ import (
 // PhoenixVOA -cpu 1).
 func BenchmarkCodePhoenixVOA(b *testing.B) {
 	c := loadPhoenix(b)
-	docs := voaDocs(b)
+	docs := testshared.VOAStories(b)
 	ctx := context.Background()
 	sents := 0
 	for _, d := range docs {

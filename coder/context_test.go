@@ -1,14 +1,12 @@
 package coder
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"flag"
 	"fmt"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -18,6 +16,7 @@ import (
 	"github.com/egret-events/egret"
 	"github.com/egret-events/egret/defaults"
 	"github.com/egret-events/egret/docio"
+	"github.com/egret-events/egret/internal/testshared"
 	"github.com/egret-events/egret/nlp"
 )
 
@@ -102,11 +101,7 @@ func readInput(t *testing.T, path string) *egret.Document {
 			t.Fatal(err)
 		}
 	case hdr["voa"] != "":
-		line := voaLine(t, hdr["voa"])
-		rd := &docio.Reader{Name: id, Format: docio.FormatJSONL, Date: date, Bad: bad}
-		if err := rd.Read(strings.NewReader(line), emit); err != nil {
-			t.Fatal(err)
-		}
+		doc = testshared.VOAStory(t, hdr["voa"])
 		if hdr["date"] != "" {
 			doc.Date = date // the golden file is for the header's date
 		}
@@ -125,28 +120,6 @@ func readInput(t *testing.T, path string) *egret.Document {
 		doc.Title = hdr["title"]
 	}
 	return doc
-}
-
-// voaLine returns the JSON line of a VOA story (read at test time: the
-// corpus stays in ../shared).
-func voaLine(t *testing.T, id string) string {
-	f, err := os.Open(filepath.Join(sharedDir(t), "corpus", "voa_stories.jsonl"))
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(err)
-		}
-		t.Skipf("VOA corpus missing: %v", err)
-	}
-	defer f.Close()
-	sc := bufio.NewScanner(f)
-	sc.Buffer(make([]byte, 1<<20), 16<<20)
-	for sc.Scan() {
-		if strings.Contains(sc.Text(), `"id": "`+id+`"`) || strings.Contains(sc.Text(), `"id":"`+id+`"`) {
-			return sc.Text()
-		}
-	}
-	t.Fatalf("VOA story %s not found", id)
-	return ""
 }
 
 // goldenLine renders the key fields of an event.
@@ -397,7 +370,7 @@ func TestContextNeutralOnRecords(t *testing.T) {
 // the VOA stories with and without document context, and checks that
 // context adds events.
 func TestContextYieldVOA(t *testing.T) {
-	docs := voaDocs(t)
+	docs := testshared.VOAStories(t)
 	with, without := yield(t, loadDefault(t, Options{}), docs), yield(t, loadDefault(t, Options{NoContext: true}), docs)
 	t.Logf("VOA %d stories, %d sentences: with document context %.1f events/100 sentences (%d events, %d event mentions, %d resolved from context); without %.1f (%d events)",
 		len(docs), with.sents, with.per100(), with.events, with.mentions, with.resolved, without.per100(), without.events)
@@ -441,30 +414,10 @@ func addYield(y yieldCount, c *Coder, d *egret.Document, evs []egret.Event) yiel
 	return y
 }
 
-func voaDocs(t testing.TB) []*egret.Document {
-	path := filepath.Join(sharedDir(t), "corpus", "voa_stories.jsonl")
-	f, err := os.Open(path)
-	if err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatal(err)
-		}
-		t.Skipf("VOA corpus missing: %v", err)
-	}
-	defer f.Close()
-	var docs []*egret.Document
-	rd := &docio.Reader{Name: path, Format: docio.FormatJSONL, Date: time.Date(2025, 3, 15, 0, 0, 0, 0, time.UTC),
-		Bad: func(b docio.BadRecord) { t.Errorf("%v", b) }}
-	if err := rd.Read(f, func(d *egret.Document) error { docs = append(docs, d); return nil }); err != nil {
-		t.Fatal(err)
-	}
-	sort.Slice(docs, func(i, j int) bool { return docs[i].ID < docs[j].ID })
-	return docs
-}
-
 // BenchmarkCodeVOA codes the VOA stories with document context
 // (-benchtime=1x prints the yield once).
 func BenchmarkCodeVOA(b *testing.B) {
-	docs := voaDocs(b)
+	docs := testshared.VOAStories(b)
 	for _, noCtx := range []bool{false, true} {
 		b.Run(fmt.Sprintf("NoContext=%v", noCtx), func(b *testing.B) {
 			c := loadDefault(b, Options{NoContext: noCtx})

@@ -3,6 +3,8 @@ package coder
 import (
 	"context"
 	"testing"
+
+	"github.com/egret-events/egret/internal/testshared"
 )
 
 // TestCodeCountSentences checks that CodeCount reports as many sentences
@@ -10,7 +12,7 @@ import (
 // events as Code.
 func TestCodeCountSentences(t *testing.T) {
 	c := loadPhoenix(t)
-	docs := voaDocs(t)
+	docs := testshared.VOAStories(t)
 	total := 0
 	for _, d := range docs {
 		evs, n, err := c.CodeCount(context.Background(), d)
