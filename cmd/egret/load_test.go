@@ -6,7 +6,6 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -19,23 +18,12 @@ import (
 	"github.com/egret-events/egret/postgres/pgtest"
 )
 
-// voaDocs reads the VOA corpus as documents for POST /api/v1/documents.
-func voaDocs(t testing.TB) []map[string]string {
-	t.Helper()
-	f, err := os.Open(testshared.Path(t, "corpus/voa_stories.jsonl"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
+// voaDocs returns the VOA corpus as documents for POST /api/v1/documents.
+func voaDocs(tb testing.TB) []map[string]string {
 	var docs []map[string]string
-	dec := json.NewDecoder(f)
-	for dec.More() {
-		var d map[string]any
-		if err := dec.Decode(&d); err != nil {
-			t.Fatal(err)
-		}
-		docs = append(docs, map[string]string{"id": "voa-" + fmt.Sprint(d["id"]), "title": fmt.Sprint(d["title"]),
-			"text": fmt.Sprint(d["text"]), "date": fmt.Sprint(d["published"]), "source": "voanews.com"})
+	for _, d := range testshared.VOAStories(tb) {
+		docs = append(docs, map[string]string{"id": "voa-" + d.ID, "title": d.Title, "text": d.Text,
+			"date": d.Date.Format(time.RFC3339), "source": "voanews.com"})
 	}
 	return docs
 }
