@@ -94,7 +94,7 @@ func (x *PhraseIndex[T]) Add(p Phrase, v T) {
 func (x *PhraseIndex[T]) Finish() {
 	for _, m := range []map[string][]PhraseEntry[T]{x.exact, x.stems} {
 		for _, b := range m {
-			sort.SliceStable(b, func(i, j int) bool { return len(b[i].Phrase.Words) > len(b[j].Phrase.Words) })
+			sortLongestFirst(b)
 		}
 	}
 	x.by2 = map[string]map[string][]PhraseEntry[T]{}
@@ -117,12 +117,16 @@ func (x *PhraseIndex[T]) Finish() {
 		x.rest[k] = rest
 	}
 	x.first = make(map[string]*bucket[T], len(x.exact))
+	bs := make([]bucket[T], len(x.exact)) // one allocation for all
 	for k, b := range x.exact {
+		bk := &bs[0]
+		bs = bs[1:]
 		if sub, ok := x.by2[k]; ok {
-			x.first[k] = &bucket[T]{by2: sub, rest: x.rest[k]}
+			*bk = bucket[T]{by2: sub, rest: x.rest[k]}
 		} else {
-			x.first[k] = &bucket[T]{all: b}
+			*bk = bucket[T]{all: b}
 		}
+		x.first[k] = bk
 	}
 	// about 16 bits a key: few false positives, and small enough to stay
 	// in cache
@@ -139,6 +143,20 @@ func (x *PhraseIndex[T]) Finish() {
 		for k := range m {
 			h := keyHash(k) >> x.shift
 			x.filter[h>>6] |= 1 << (h & 63)
+		}
+	}
+}
+
+// sortLongestFirst sorts a bucket by phrase length, longest first,
+// stably; most buckets hold a phrase or two.
+func sortLongestFirst[T any](b []PhraseEntry[T]) {
+	if len(b) > 12 {
+		sort.SliceStable(b, func(i, j int) bool { return len(b[i].Phrase.Words) > len(b[j].Phrase.Words) })
+		return
+	}
+	for i := 1; i < len(b); i++ {
+		for j := i; j > 0 && len(b[j].Phrase.Words) > len(b[j-1].Phrase.Words); j-- {
+			b[j], b[j-1] = b[j-1], b[j]
 		}
 	}
 }
