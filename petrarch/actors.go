@@ -245,7 +245,7 @@ func parseCodes(a *Actor, s string, pos Pos, mem *slab) ([]Problem, error) {
 			continue
 		}
 		code, restr, _ := strings.Cut(body, " ")
-		if k := strings.IndexAny(code, "<>"); k > 0 { // "[ONO<911226]"
+		if k := indexDateOp(code); k > 0 { // "[ONO<911226]"
 			restr = code[k:] + restr
 			code = code[:k]
 		}
@@ -285,6 +285,17 @@ func parseCodes(a *Actor, s string, pos Pos, mem *slab) ([]Problem, error) {
 	}
 }
 
+// indexDateOp is strings.IndexAny(s, "<>"), without building a set for
+// every code.
+func indexDateOp(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '<' || s[i] == '>' {
+			return i
+		}
+	}
+	return -1
+}
+
 // parseDate reads yyyymmdd or yymmdd (yy <= 30 is 20yy).
 func parseDate(s string) (int, error) {
 	n, err := strconv.Atoi(s)
@@ -322,6 +333,11 @@ func (a *Actors) newActor() *Actor {
 }
 
 func (a *Actors) finish() {
+	n := 0
+	for _, ac := range a.List {
+		n += len(ac.Phrases)
+	}
+	a.Index.reserve(n)
 	for _, ac := range a.List {
 		for _, p := range ac.Phrases {
 			a.Index.Add(p, ac)

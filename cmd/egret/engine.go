@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"os"
+	"runtime/debug"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -55,6 +56,10 @@ func loadDicts(dir string) (*petrarch.Dictionaries, error) {
 }
 
 func (m *Main) loadEngine(f engineFlags) (*engine, error) {
+	// Loading builds tens of megabytes that all stay live: collecting
+	// meanwhile would only mark them again and again (and tax every
+	// pointer write), which cost more than the loading itself.
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	d, err := loadDicts(f.dicts)
 	if err != nil {
 		return nil, err
