@@ -108,6 +108,18 @@ func readText(r io.Reader) (*builder, error) {
 		bad := func(what string) error {
 			return fmt.Errorf("gazetteer line %d: %s: %q", line, what, l)
 		}
+		// measures reads a record's coordinates and population.
+		measures := func(lat, lon, pop string) (float32, float32, int64, error) {
+			la, lo, ok := latlon(lat, lon)
+			if !ok {
+				return 0, 0, 0, bad("bad coordinates")
+			}
+			p, ok := population(pop)
+			if !ok {
+				return 0, 0, 0, bad("bad population")
+			}
+			return la, lo, p, nil
+		}
 		switch f[0] {
 		case "C":
 			if n < 9 {
@@ -132,13 +144,9 @@ func readText(r io.Reader) (*builder, error) {
 			if !ok || iso3 == "" {
 				return nil, bad("unknown country in admin-1 code")
 			}
-			lat, lon, ok := latlon(f[3], f[4])
-			if !ok {
-				return nil, bad("bad coordinates")
-			}
-			pop, ok := population(f[5])
-			if !ok {
-				return nil, bad("bad population")
+			lat, lon, pop, err := measures(f[3], f[4], f[5])
+			if err != nil {
+				return nil, err
 			}
 			g.admin1[f[1]] = g.add(Place{Name: f[2], Lat: lat, Lon: lon, Country: iso3, Admin1: f[2], Feature: Admin1, Code: "ADM1", Pop: pop}, f[6])
 		case "P":
@@ -149,17 +157,13 @@ func readText(r io.Reader) (*builder, error) {
 			if !ok {
 				return nil, bad("bad geonameid")
 			}
-			lat, lon, ok := latlon(f[3], f[4])
-			if !ok {
-				return nil, bad("bad coordinates")
+			lat, lon, pop, err := measures(f[3], f[4], f[8])
+			if err != nil {
+				return nil, err
 			}
 			iso3 := g.iso2[f[5]]
 			if iso3 == "" {
 				return nil, bad("unknown country code " + f[5])
-			}
-			pop, ok := population(f[8])
-			if !ok {
-				return nil, bad("bad population")
 			}
 			p := g.addKeys(Place{ID: id, Name: f[2], Lat: lat, Lon: lon, Country: iso3, Feature: City, Code: f[7], Pop: pop}, f[9])
 			cities = append(cities, pending{p, f[5], f[6]})
@@ -170,13 +174,9 @@ func readText(r io.Reader) (*builder, error) {
 			if _, ok := g.countries[f[2]]; !ok {
 				return nil, bad("unknown country " + f[2])
 			}
-			lat, lon, ok := latlon(f[3], f[4])
-			if !ok {
-				return nil, bad("bad coordinates")
-			}
-			pop, ok := population(f[5])
-			if !ok {
-				return nil, bad("bad population")
+			lat, lon, pop, err := measures(f[3], f[4], f[5])
+			if err != nil {
+				return nil, err
 			}
 			g.regions = append(g.regions, g.add(Place{Name: f[1], Lat: lat, Lon: lon, Country: f[2], Feature: Region, Code: "RGN", Pop: pop}, f[6]))
 		case "W":
@@ -375,11 +375,19 @@ func (g *Gazetteer) keep(b *builder) map[int32]string {
 	return out
 }
 
-// geonamesAlts picks the alternate names worth indexing, as the generator
-// does: English-looking (ASCII letters, spaces, hyphens, apostrophes),
-// capitalised, not codes; those sharing the primary name's initial first;
-// more for bigger places and administrative seats.
+// geonamesAlts picks the alternate names of a dump's place ('|'-separated).
 func geonamesAlts(name, ascii, alts, fcode string, pop int64) string {
+	return strings.Join(Alternates(name, ascii, strings.Split(alts, ","), fcode, pop, nil), "|")
+}
+
+// Alternates picks the alternate names of a GeoNames place worth indexing,
+// for the generator of the embedded gazetteer and for LoadGeoNames alike:
+// English-looking (ASCII letters, spaces, hyphens, apostrophes),
+// capitalised, not codes, not folding as the name or one of have does;
+// the ASCII name and those sharing the name's initial first ("Jenin" for
+// "Janīn" before "Dschenin"); more for bigger places and administrative
+// seats.
+func Alternates(name, ascii string, alts []string, fcode string, pop int64, have []string) []string {
 	max := 0
 	switch {
 	case pop >= 100000:
@@ -389,6 +397,9 @@ func geonamesAlts(name, ascii, alts, fcode string, pop int64) string {
 	}
 	primary := Fold(name)
 	seen := map[string]bool{primary: true}
+	for _, a := range have {
+		seen[Fold(a)] = true
+	}
 	var same, other []string
 	try := func(a string) {
 		k := Fold(a)
@@ -403,14 +414,14 @@ func geonamesAlts(name, ascii, alts, fcode string, pop int64) string {
 		}
 	}
 	try(ascii)
-	for a := range strings.SplitSeq(alts, ",") {
+	for _, a := range alts {
 		try(a)
 	}
 	out := append(same, other...)
 	if len(out) > max {
 		out = out[:max]
 	}
-	return strings.Join(out, "|")
+	return out
 }
 
 func englishLooking(s string) bool {
@@ -631,7 +642,7 @@ func (b *builder) freeze() (*Gazetteer, error) {
 	return g, nil
 }
 
-func sortedKeys(m map[string]int) []string {
+func sortedKeys[V any](m map[string]V) []string {
 	out := make([]string, 0, len(m))
 	for k := range m {
 		out = append(out, k)

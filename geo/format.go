@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"sort"
 	"sync/atomic"
 
 	"github.com/klauspost/compress/zstd"
@@ -122,21 +121,13 @@ func (g *Gazetteer) meta() []byte {
 			str(s)
 		}
 	}
-	iso3s := make([]string, 0, len(g.countries))
-	for iso3 := range g.countries {
-		iso3s = append(iso3s, iso3)
-	}
-	sort.Strings(iso3s)
+	iso3s := sortedKeys(g.countries)
 	uv(len(iso3s))
 	for _, iso3 := range iso3s {
 		str(iso3)
 		uv(int(g.countries[iso3]))
 	}
-	iso2s := make([]string, 0, len(g.iso2))
-	for iso2 := range g.iso2 {
-		iso2s = append(iso2s, iso2)
-	}
-	sort.Strings(iso2s)
+	iso2s := sortedKeys(g.iso2)
 	uv(len(iso2s))
 	for _, iso2 := range iso2s {
 		str(iso2)

@@ -151,7 +151,7 @@ func actorPhrase(s string, mem *slab) (Phrase, string, error) {
 		return Phrase{}, "", fmt.Errorf("empty actor phrase")
 	}
 	p := splitPhrase(s, false, mem)
-	if len(p.Words) > 1 && strings.ContainsAny(s, " \t") {
+	if len(p.Words) > 1 && (strings.IndexByte(s, ' ') >= 0 || strings.IndexByte(s, '\t') >= 0) {
 		// recover the separators: a word preceded by a space may have a gap
 		gap := mem.bools(len(p.Words))
 		k := 0
@@ -180,7 +180,12 @@ func actorPhrase(s string, mem *slab) (Phrase, string, error) {
 // ends in "_" (or is followed by one) is exact, others are stems unless
 // allExact.
 func splitPhrase(s string, allExact bool, mem *slab) Phrase {
-	n := 0
+	type span struct {
+		i, j  int
+		exact bool
+	}
+	var buf [8]span
+	spans := buf[:0]
 	for i := 0; i < len(s); {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
 			i++
@@ -190,33 +195,16 @@ func splitPhrase(s string, allExact bool, mem *slab) Phrase {
 			j++
 		}
 		if j > i {
-			n++
+			spans = append(spans, span{i, j, allExact || (j < len(s) && s[j] == '_')})
 		}
 		if j < len(s) && s[j] == '_' {
 			j++
 		}
 		i = j
 	}
-	p := Phrase{Words: mem.strs(n), Exact: mem.bools(n)}
-	n = 0
-	i := 0
-	for i < len(s) {
-		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
-			i++
-		}
-		j := i
-		for j < len(s) && s[j] != ' ' && s[j] != '\t' && s[j] != '_' {
-			j++
-		}
-		if j > i {
-			p.Words[n] = s[i:j]
-			p.Exact[n] = allExact || (j < len(s) && s[j] == '_')
-			n++
-		}
-		if j < len(s) && s[j] == '_' {
-			j++
-		}
-		i = j
+	p := Phrase{Words: mem.strs(len(spans)), Exact: mem.bools(len(spans))}
+	for k, sp := range spans {
+		p.Words[k], p.Exact[k] = s[sp.i:sp.j], sp.exact
 	}
 	return p
 }
@@ -323,14 +311,7 @@ func parseDate(s string) (int, error) {
 func ParseDate(s string) (int, error) { return parseDate(s) }
 
 // newActor returns a zero Actor from a shared array.
-func (a *Actors) newActor() *Actor {
-	if len(a.actors) == 0 {
-		a.actors = make([]Actor, 1024)
-	}
-	x := &a.actors[0]
-	a.actors = a.actors[1:]
-	return x
-}
+func (a *Actors) newActor() *Actor { return &a.actors.take(1, 1024)[0] }
 
 func (a *Actors) finish() {
 	n := 0

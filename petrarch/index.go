@@ -24,7 +24,7 @@ type PhraseIndex[T any] struct {
 	// rejects them without touching the (large) maps.
 	filter []uint64
 	shift  uint
-	mem    []bucket[T] // where new buckets come from
+	mem    chunk[bucket[T]] // where new buckets come from
 }
 
 // bucket is the phrases under one key, longest first once Finish ran.
@@ -95,10 +95,7 @@ func (x *PhraseIndex[T]) Add(p Phrase, v T) {
 func (x *PhraseIndex[T]) file(m map[string]*bucket[T], k string, e PhraseEntry[T]) {
 	b := m[k]
 	if b == nil {
-		if len(x.mem) == 0 {
-			x.mem = make([]bucket[T], 1024)
-		}
-		b, x.mem = &x.mem[0], x.mem[1:]
+		b = &x.mem.take(1, 1024)[0]
 		m[k] = b
 	}
 	b.all = append(b.all, e)

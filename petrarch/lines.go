@@ -48,35 +48,32 @@ func (l *lines) next() (string, bool) {
 
 // slab hands out the words and flags of phrases from shared arrays: a
 // dictionary set has tens of thousands of short phrases, and allocating
-// each word list alone was most of the cost of loading it. Slices handed
-// out have their capacity cut to their length, so appending to one copies.
+// each word list alone was most of the cost of loading it.
 type slab struct {
-	words []string
-	flags []bool
+	words chunk[string]
+	flags chunk[bool]
 }
 
 // strs returns n empty strings (nil for none).
-func (s *slab) strs(n int) []string {
-	if n == 0 {
-		return nil
-	}
-	if n > len(s.words) {
-		s.words = make([]string, max(n, 4096))
-	}
-	out := s.words[:n:n]
-	s.words = s.words[n:]
-	return out
-}
+func (s *slab) strs(n int) []string { return s.words.take(n, 4096) }
 
 // bools returns n false flags (nil for none).
-func (s *slab) bools(n int) []bool {
+func (s *slab) bools(n int) []bool { return s.flags.take(n, 16384) }
+
+// chunk is the unused rest of an array slices are taken from.
+type chunk[E any] struct{ free []E }
+
+// take returns n zero elements, from a new array of size elements when
+// the rest is too short. Its capacity is cut to its length, so appending
+// to it copies rather than running into the next slice.
+func (c *chunk[E]) take(n, size int) []E {
 	if n == 0 {
 		return nil
 	}
-	if n > len(s.flags) {
-		s.flags = make([]bool, max(n, 16384))
+	if n > len(c.free) {
+		c.free = make([]E, max(n, size))
 	}
-	out := s.flags[:n:n]
-	s.flags = s.flags[n:]
+	out := c.free[:n:n]
+	c.free = c.free[n:]
 	return out
 }

@@ -161,8 +161,8 @@ type Actors struct {
 	List  []*Actor
 	Index *PhraseIndex[*Actor]
 
-	mem    slab    // words and flags of the phrases read
-	actors []Actor // where newActor takes the next Actor from
+	mem    slab         // words and flags of the phrases read
+	actors chunk[Actor] // where newActor takes the next Actor from
 }
 
 // Agents is the agent dictionary, indexed by first word.
