@@ -7,12 +7,13 @@ import (
 
 // Application error codes; the http package maps them to status codes.
 const (
-	EINVALID  = "invalid"   // bad input from the user
-	ENOTFOUND = "not_found" // a named thing does not exist
-	ECONFLICT = "conflict"
-	EUNAUTH   = "unauthorized"
-	ETOOLARGE = "too_large"
-	EINTERNAL = "internal"
+	EINVALID   = "invalid"   // bad input from the user
+	ENOTFOUND  = "not_found" // a named thing does not exist
+	ECONFLICT  = "conflict"
+	EUNAUTH    = "unauthorized"
+	EFORBIDDEN = "forbidden" // refused whoever asks: another origin, an unknown host
+	ETOOLARGE  = "too_large"
+	EINTERNAL  = "internal"
 )
 
 // Error is egret's one application error type.

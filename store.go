@@ -2,9 +2,6 @@ package egret
 
 import (
 	"context"
-	"encoding/base64"
-	"sort"
-	"strconv"
 	"strings"
 	"time"
 )
@@ -26,8 +23,9 @@ type Store interface {
 	Series(ctx context.Context, q SeriesQuery) ([]SeriesPoint, error)
 	// Actors returns the actor codes seen, most frequent first.
 	Actors(ctx context.Context, q ActorQuery) ([]ActorCount, error)
-	// Document returns a stored document and its events; ENOTFOUND if absent.
-	Document(ctx context.Context, id string) (*Document, []StoredEvent, error)
+	// Document returns a stored document and one page of its events in
+	// coding order; ENOTFOUND if absent.
+	Document(ctx context.Context, q DocumentQuery) (DocumentPage, error)
 	// Stats returns totals for /metrics and /healthz.
 	Stats(ctx context.Context) (StoreStats, error)
 	// Ping checks the store is reachable.
@@ -91,12 +89,84 @@ type ActorQuery struct {
 	Limit  int
 }
 
+// Default and maximum numbers of actors Store.Actors returns.
+const (
+	DefaultActorLimit = 100
+	MaxActorLimit     = 10000
+)
+
+// Validate checks the actor query and fills in the default limit.
+func (q *ActorQuery) Validate() error {
+	if msg := checkText(q.Prefix); msg != "" {
+		return Errorf(EINVALID, "prefix: %q %s", q.Prefix, msg)
+	}
+	if err := checkCode("prefix", q.Prefix); err != nil {
+		return err
+	}
+	switch q.Role {
+	case "", "source", "target":
+	default:
+		return Errorf(EINVALID, "role: %q is not source or target", q.Role)
+	}
+	return pageLimit(&q.Limit, DefaultActorLimit, MaxActorLimit)
+}
+
+// pageLimit fills in the default page size and refuses one out of range.
+func pageLimit(limit *int, def, most int) error {
+	switch {
+	case *limit == 0:
+		*limit = def
+	case *limit < 0 || *limit > most:
+		return Errorf(EINVALID, "limit: %d is not 1-%d", *limit, most)
+	}
+	return nil
+}
+
 // ActorCount is how often an actor code was the source and the target of an event.
 type ActorCount struct {
 	Code     string `json:"code"`
 	AsSource int64  `json:"as_source"`
 	AsTarget int64  `json:"as_target"`
 	Total    int64  `json:"total"`
+}
+
+// DocumentQuery asks for a stored document and one page of its events.
+// Pages are aligned to Limit, so Event (an event id) starts the page
+// holding that event instead of the first one.
+type DocumentQuery struct {
+	ID     string
+	Cursor string // from DocumentPage.NextCursor
+	Event  int64
+	Limit  int
+}
+
+// Default and maximum events in a DocumentPage.
+const (
+	DefaultDocumentEvents = 200
+	MaxDocumentEvents     = 1000
+)
+
+// Validate checks the query and fills in the default page size.
+func (q *DocumentQuery) Validate() error {
+	if err := CheckID(q.ID); err != nil {
+		return err
+	}
+	if msg := checkText(q.Cursor); msg != "" {
+		return Errorf(EINVALID, "cursor: %q %s", q.Cursor, msg)
+	}
+	if q.Event < 0 {
+		return Errorf(EINVALID, "event: %d is not an event id", q.Event)
+	}
+	return pageLimit(&q.Limit, DefaultDocumentEvents, MaxDocumentEvents)
+}
+
+// DocumentPage is a document with one page of its events; NextCursor is
+// empty on the last page.
+type DocumentPage struct {
+	Document   *Document
+	Events     []StoredEvent
+	Total      int // events of the whole document
+	NextCursor string
 }
 
 // StoreStats are store-wide totals.
@@ -112,14 +182,20 @@ const (
 )
 
 // Validate checks the filter's fields and normalises its page size, so
-// both stores reject the same input with the same message.
+// every store rejects the same input with the same message.
 func (f *EventFilter) Validate() error {
+	for _, p := range []struct{ name, v string }{{"source", f.Source}, {"target", f.Target}, {"cameo", f.CAMEO}, {"plover", f.PLOVER},
+		{"from", f.From}, {"to", f.To}, {"q", f.Query}, {"doc_id", f.DocID}, {"cursor", f.Cursor}} {
+		if msg := checkText(p.v); msg != "" {
+			return Errorf(EINVALID, "%s: %q %s", p.name, p.v, msg)
+		}
+	}
 	for _, d := range []struct{ name, v string }{{"from", f.From}, {"to", f.To}} {
 		if d.v == "" {
 			continue
 		}
-		if _, err := time.Parse("2006-01-02", d.v); err != nil {
-			return Errorf(EINVALID, "%s: %q is not a date (want YYYY-MM-DD)", d.name, d.v)
+		if err := CheckDay(d.v); err != nil {
+			return Errorf(EINVALID, "%s: %s", d.name, ErrorMessage(err))
 		}
 	}
 	if f.From != "" && f.To != "" && f.From > f.To {
@@ -128,9 +204,26 @@ func (f *EventFilter) Validate() error {
 	if f.QuadClass < 0 || f.QuadClass > 4 {
 		return Errorf(EINVALID, "quad_class: %d is not 1-4", f.QuadClass)
 	}
-	for _, c := range []struct{ name, v string }{{"source", f.Source}, {"target", f.Target}, {"cameo", f.CAMEO}} {
-		if strings.ContainsAny(c.v, "%_\\ \t\n") {
-			return Errorf(EINVALID, "%s: %q is not a code or code prefix", c.name, c.v)
+	for _, c := range []struct{ name, v string }{{"source", f.Source}, {"target", f.Target}, {"cameo", f.CAMEO}, {"plover", f.PLOVER}} {
+		if err := checkCode(c.name, c.v); err != nil {
+			return err
+		}
+	}
+	if len(f.DocID) > MaxIDBytes {
+		return Errorf(EINVALID, "doc_id: %d bytes, more than %d", len(f.DocID), MaxIDBytes)
+	}
+	if f.Query != "" {
+		terms := FTSTerms(f.Query)
+		if len(terms) == 0 {
+			return Errorf(EINVALID, "q: %q has no words to search for", f.Query)
+		}
+		if len(terms) > MaxQueryTerms {
+			return Errorf(EINVALID, "q: %d words; search for at most %d", len(terms), MaxQueryTerms)
+		}
+		for _, t := range terms {
+			if len(t) > MaxTermBytes {
+				return Errorf(EINVALID, "q: the word %.20q… is %d bytes; words are at most %d", t, len(t), MaxTermBytes)
+			}
 		}
 	}
 	if f.Limit < 0 {
@@ -188,50 +281,6 @@ func PeriodStart(day, interval string) string {
 	return day
 }
 
-// BucketSeries sums points into periods of interval (day keeps the
-// days), drops zero counts and sorts by period and key.
-func BucketSeries(days []SeriesPoint, interval string) []SeriesPoint {
-	type k struct{ p, key string }
-	idx := make(map[k]int, len(days))
-	out := make([]SeriesPoint, 0, len(days))
-	for _, d := range days {
-		p := d.Period
-		if interval != IntervalDay && interval != "" {
-			p = PeriodStart(d.Period, interval)
-		}
-		i, ok := idx[k{p, d.Key}]
-		if !ok {
-			i = len(out)
-			idx[k{p, d.Key}] = i
-			out = append(out, SeriesPoint{Period: p, Key: d.Key})
-		}
-		out[i].Count += d.Count
-		out[i].Goldstein += d.Goldstein
-	}
-	kept := out[:0]
-	for _, p := range out {
-		if p.Count != 0 {
-			kept = append(kept, p)
-		}
-	}
-	sort.Slice(kept, func(i, j int) bool {
-		if kept[i].Period != kept[j].Period {
-			return kept[i].Period < kept[j].Period
-		}
-		return kept[i].Key < kept[j].Key
-	})
-	return kept
-}
-
-// ActorCountry returns the first three letters of an actor code, its
-// country or group part, which stores index for fast prefix filters.
-func ActorCountry(code string) string {
-	if len(code) > 3 {
-		return code[:3]
-	}
-	return code
-}
-
 // EventDate returns the day an event is stored under: the event's own date,
 // else the document's, else "" (undated).
 func EventDate(doc *Document, ev *Event) string {
@@ -250,161 +299,4 @@ func FTSTerms(q string) []string {
 	return strings.FieldsFunc(strings.ToLower(q), func(r rune) bool {
 		return !(r >= '0' && r <= '9' || r >= 'a' && r <= 'z' || r > 127 && r != '\u00a0' && r != '\u2019' && r != '\u2018' && r != '\u201c' && r != '\u201d')
 	})
-}
-
-// EncodeCursor returns the opaque cursor pointing after the event stored
-// under day with id; events are paged by (date, id) descending.
-func EncodeCursor(day string, id int64) string {
-	return base64.RawURLEncoding.EncodeToString([]byte(day + "|" + strconv.FormatInt(id, 10)))
-}
-
-// DecodeCursor parses a cursor made by EncodeCursor.
-func DecodeCursor(c string) (day string, id int64, err error) {
-	b, err := base64.RawURLEncoding.DecodeString(c)
-	if err != nil {
-		return "", 0, Errorf(EINVALID, "cursor: %q is not a cursor from next_cursor", c)
-	}
-	day, n, ok := strings.Cut(string(b), "|")
-	if !ok {
-		return "", 0, Errorf(EINVALID, "cursor: %q is not a cursor from next_cursor", c)
-	}
-	id, err = strconv.ParseInt(n, 10, 64)
-	if err != nil {
-		return "", 0, Errorf(EINVALID, "cursor: %q is not a cursor from next_cursor", c)
-	}
-	return day, id, nil
-}
-
-// Rollup grains kept by the stores' aggregate table: per day, per week
-// (starting Monday), per month, and all time ("a", for totals).
-const (
-	GrainDay   = "d"
-	GrainWeek  = "w"
-	GrainMonth = "m"
-	GrainAll   = "a"
-)
-
-// AnyActor stands for "any actor" in rollup keys; it sorts before letters.
-const AnyActor = "*"
-
-// RollupKey is one row of a store's aggregate table: events of a period
-// of a grain between two actor countries (or AnyActor) of one PLOVER type
-// and quad class.
-type RollupKey struct {
-	Grain, Period, Src3, Tgt3, PLOVER string
-	QuadClass                         int
-}
-
-// RollupVal is the count and Goldstein sum of a rollup row.
-type RollupVal struct {
-	N int64
-	G float64
-}
-
-// Rollups accumulates the aggregate-table changes of a write, so a store
-// applies them once per transaction. Counts are sums, so the order in
-// which events are added and removed does not matter.
-type Rollups map[RollupKey]RollupVal
-
-// Add counts one event stored on day (sign 1) or removed (sign -1) into
-// every grain and every actor combination (dyad, source only, target only,
-// any), so series of any of those shapes read few rows.
-func (r Rollups) Add(day, src3, tgt3, plover string, quad int, g float64, sign int64) {
-	for _, grain := range []string{GrainDay, GrainWeek, GrainMonth, GrainAll} {
-		period := ""
-		switch grain {
-		case GrainDay:
-			period = day
-		case GrainWeek:
-			period = PeriodStart(day, IntervalWeek)
-		case GrainMonth:
-			period = PeriodStart(day, IntervalMonth)
-		}
-		if day == "" && grain != GrainAll {
-			continue // undated events count in totals only
-		}
-		for _, st := range [][2]string{{src3, tgt3}, {src3, AnyActor}, {AnyActor, tgt3}, {AnyActor, AnyActor}} {
-			if grain == GrainAll && st != [2]string{AnyActor, AnyActor} {
-				continue
-			}
-			k := RollupKey{grain, period, st[0], st[1], plover, quad}
-			v := r[k]
-			v.N += sign
-			v.G += float64(sign) * g
-			r[k] = v
-		}
-	}
-}
-
-// DayRange is an inclusive range of days; empty ends are unbounded.
-type DayRange struct{ From, To string }
-
-// SeriesPlan says which rollup rows answer a series query: whole periods
-// of Grain within Whole, plus day rows for the partial periods at either
-// end (Days), so the sums stay exact for any from and to.
-type SeriesPlan struct {
-	Grain string
-	Whole *DayRange
-	Days  []DayRange
-}
-
-func nextDay(day string, n int) string {
-	t, _ := time.Parse("2006-01-02", day)
-	return t.AddDate(0, 0, n).Format("2006-01-02")
-}
-
-// PlanSeries splits [from, to] for interval into whole periods and
-// partial days.
-func PlanSeries(interval, from, to string) SeriesPlan {
-	if interval == IntervalDay || interval == "" {
-		return SeriesPlan{Grain: GrainDay, Whole: &DayRange{from, to}}
-	}
-	grain := GrainWeek
-	next := func(p string) string { return nextDay(p, 7) }
-	if interval == IntervalMonth {
-		grain = GrainMonth
-		next = func(p string) string {
-			t, _ := time.Parse("2006-01-02", p)
-			return t.AddDate(0, 1, 0).Format("2006-01-02")
-		}
-	}
-	var plan SeriesPlan
-	plan.Grain = grain
-	gFrom, gTo := from, to
-	if from != "" && to != "" && PeriodStart(from, interval) == PeriodStart(to, interval) &&
-		(PeriodStart(from, interval) != from || nextDay(next(PeriodStart(to, interval)), -1) != to) {
-		return SeriesPlan{Grain: grain, Days: []DayRange{{from, to}}}
-	}
-	if from != "" && PeriodStart(from, interval) != from {
-		gFrom = next(PeriodStart(from, interval))
-		plan.Days = append(plan.Days, DayRange{from, nextDay(gFrom, -1)})
-	}
-	if to != "" {
-		start := PeriodStart(to, interval)
-		if nextDay(next(start), -1) != to {
-			gTo = nextDay(start, -1)
-			plan.Days = append(plan.Days, DayRange{start, to})
-		} else {
-			gTo = start
-		}
-	}
-	if gFrom == "" || gTo == "" || gFrom <= gTo {
-		plan.Whole = &DayRange{gFrom, gTo}
-	}
-	return plan
-}
-
-// RollupAnswers reports whether a series query can be read from the
-// rollups: actor filters of at most three letters (a country or group),
-// PLOVER type, quad class and dates, with dyad prefixes that cannot both
-// match one event.
-func RollupAnswers(q SeriesQuery) bool {
-	f := q.Filter
-	if len(f.Source) > 3 || len(f.Target) > 3 || f.CAMEO != "" || f.Query != "" || f.DocID != "" {
-		return false
-	}
-	if q.Dyad && f.Source != f.Target && (strings.HasPrefix(f.Source, f.Target) || strings.HasPrefix(f.Target, f.Source)) {
-		return false
-	}
-	return true
 }

@@ -176,3 +176,77 @@ func TestWriters(t *testing.T) {
 		t.Errorf("unknown format error = %v", err)
 	}
 }
+
+// TestReadRejectsUnstorableRecords (issue 13.4, 13.7): records no store
+// can keep are reported with their line and skipped; the rest are read.
+func TestReadRejectsUnstorableRecords(t *testing.T) {
+	in := `{"id":"a","text":"Iran threatened Israel."}
+{"id":"nul","text":"Iran\u0000 threatened Israel."}
+{"id":"year-10000","text":"x","date":"9999-12-31T23:59:59-12:00"}
+{"id":"year-0","text":"x","date":"0000-01-01"}
+{"id":"` + strings.Repeat("i", 600) + `","text":"x"}
+{"id":"nul-title","title":"\u0000","text":"x"}
+{"id":"b","text":"Israel condemned Iran.","date":"2200-12-31"}
+`
+	docs, bad := readAll(t, FormatJSONL, in)
+	if len(docs) != 2 || docs[0].ID != "a" || docs[1].ID != "b" {
+		t.Errorf("docs %v, want a and b", docs)
+	}
+	want := []string{`in.jsonl:2: document "nul": field "text" contains a NUL byte`, "in.jsonl:3:", "in.jsonl:4:", "in.jsonl:5: document id", `in.jsonl:6: document "nul-title": field "title"`}
+	if len(bad) != len(want) {
+		t.Fatalf("bad %v, want %d", bad, len(want))
+	}
+	for i, w := range want {
+		if !strings.Contains(bad[i].Error(), w) {
+			t.Errorf("bad[%d] = %s, want %q", i, bad[i], w)
+		}
+	}
+	for _, b := range bad[1:3] {
+		if !strings.Contains(b.Err, "outside the years 1800-2200") {
+			t.Errorf("%s does not give the date range", b)
+		}
+	}
+	docs, bad = readAll(t, FormatText, "Iran threatened\x00 Israel.")
+	if len(docs) != 0 || len(bad) != 1 || !strings.Contains(bad[0].Err, "NUL byte") {
+		t.Errorf("text with a NUL byte: docs %v bad %v", docs, bad)
+	}
+	docs, bad = readAll(t, FormatXML, `<Sentence date="99991231" id="far"><Text>x</Text></Sentence>`)
+	if len(docs) != 0 || len(bad) != 1 || !strings.Contains(bad[0].Err, "outside the years") {
+		t.Errorf("xml year 9999: docs %v bad %v", docs, bad)
+	}
+}
+
+// TestReadXMLUnclosedSentence (issue 13.6): a record whose </Sentence> is
+// missing is reported with its line, and the next record is still read.
+func TestReadXMLUnclosedSentence(t *testing.T) {
+	in := `<Sentences>
+<Sentence date="19950101" id="A"><Text>Arnor met Gondor.</Text></Sentence>
+<Sentence date="19950101" id="BROKEN"><Text>never closed</Text>
+<Sentence date="19950101" id="C">
+<Text>Gondor thanked Arnor.</Text>
+</Sentence>
+<Sentence date="19950101" id="LAST"><Text>also never closed</Text>
+</Sentences>`
+	docs, bad := readAll(t, FormatXML, in)
+	var ids []string
+	for _, d := range docs {
+		ids = append(ids, d.ID)
+	}
+	if strings.Join(ids, ",") != "A,C" {
+		t.Errorf("ids %v, want A,C", ids)
+	}
+	if len(bad) != 2 || bad[0].Line != 3 || bad[1].Line != 7 || !strings.Contains(bad[0].Err, `<Sentence id="BROKEN"> is not closed`) || !strings.Contains(bad[1].Err, "LAST") {
+		t.Errorf("bad %v, want BROKEN at line 3 and LAST at line 7 reported unclosed", bad)
+	}
+}
+
+// TestReadXMLWithoutRecords (issue 13.8): an XML input with no <Sentence>
+// record is reported, not silently empty.
+func TestReadXMLWithoutRecords(t *testing.T) {
+	for _, in := range []string{"", "<Sentences>\n</Sentences>\n", "<doc><p>Not PETRARCH at all.</p></doc>"} {
+		docs, bad := readAll(t, FormatXML, in)
+		if len(docs) != 0 || len(bad) != 1 || !strings.Contains(bad[0].Err, "no <Sentence> records") {
+			t.Errorf("%q: docs %v bad %v", in, docs, bad)
+		}
+	}
+}

@@ -108,6 +108,16 @@ func (rd *Reader) readText(r io.Reader, emit func(*egret.Document) error) error 
 			doc.Title = strings.TrimSpace(first)
 		}
 	}
+	return rd.emit(1, doc, emit)
+}
+
+// emit passes doc on when every store can keep it (egret.Document.Validate)
+// and reports it as a bad record of line otherwise.
+func (rd *Reader) emit(line int, doc *egret.Document, emit func(*egret.Document) error) error {
+	if err := doc.Validate(); err != nil {
+		rd.bad(line, "%s", egret.ErrorMessage(err))
+		return nil
+	}
 	return emit(doc)
 }
 
@@ -151,7 +161,7 @@ func (rd *Reader) readJSONL(r io.Reader, emit func(*egret.Document) error) error
 			doc, perr := rd.parseJSON(t, line)
 			if perr != nil {
 				rd.bad(line, "%v", perr)
-			} else if eerr := emit(doc); eerr != nil {
+			} else if eerr := rd.emit(line, doc, emit); eerr != nil {
 				return eerr
 			}
 		}
@@ -223,15 +233,19 @@ func (rd *Reader) parseJSON(b []byte, line int) (*egret.Document, error) {
 }
 
 // ParseDate accepts the date forms event data uses: YYYY-MM-DD, RFC 3339,
-// "YYYY-MM-DD HH:MM:SSZ" and PETRARCH's YYYYMMDD.
+// "YYYY-MM-DD HH:MM:SSZ" and PETRARCH's YYYYMMDD, in the years
+// egret.MinYear to egret.MaxYear once in UTC.
 func ParseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
 	for _, layout := range []string{"2006-01-02", time.RFC3339, time.RFC3339Nano, "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04:05Z", "2006-01-02 15:04:05", "20060102"} {
 		if t, err := time.Parse(layout, s); err == nil {
+			if err := egret.CheckDate(t); err != nil {
+				return time.Time{}, err
+			}
 			return t.UTC(), nil
 		}
 	}
-	return time.Time{}, fmt.Errorf("cannot read date %q (want YYYY-MM-DD or RFC 3339)", s)
+	return time.Time{}, egret.Errorf(egret.EINVALID, "cannot read date %q (want YYYY-MM-DD or RFC 3339)", s)
 }
 
 type xmlSentence struct {
@@ -251,7 +265,13 @@ func (rd *Reader) readXML(r io.Reader, emit func(*egret.Document) error) error {
 	if !utf8.Valid(b) {
 		b = bytes.ToValidUTF8(b, []byte("\uFFFD"))
 	}
-	return ScanSentences(b, func(line int, rec []byte) error {
+	n := 0
+	err = ScanSentences(b, func(line int, rec []byte, closed bool) error {
+		n++
+		if !closed {
+			rd.bad(line, "<Sentence id=%q> is not closed: no </Sentence> before the next record or the end", attr(rec, "id"))
+			return nil
+		}
 		var s xmlSentence
 		if err := xml.Unmarshal(rec, &s); err != nil {
 			rd.bad(line, "malformed <Sentence> record: %v", err)
@@ -269,47 +289,83 @@ func (rd *Reader) readXML(r io.Reader, emit func(*egret.Document) error) error {
 		if s.Date != "" {
 			d, err := ParseDate(s.Date)
 			if err != nil {
-				rd.bad(line, "<Sentence id=%q> date: %v", s.ID, err)
+				rd.bad(line, "<Sentence id=%q> date: %v", s.ID, egret.ErrorMessage(err))
 				return nil
 			}
 			doc.Date = d
 		}
-		return emit(doc)
+		return rd.emit(line, doc, emit)
 	})
+	if err == nil && n == 0 {
+		rd.bad(1, "no <Sentence> records: want PETRARCH XML (<Sentence id=\"…\" date=\"…\"><Text>…</Text></Sentence>)")
+	}
+	return err
 }
 
-// ScanSentences calls fn with the starting line and bytes of every
-// <Sentence ...>…</Sentence> block in b, skipping XML comments.
-func ScanSentences(b []byte, fn func(line int, rec []byte) error) error {
-	line, pos := 1, 0
+// attr returns the value of attribute name of the first element in rec,
+// read leniently so an unclosed record still names itself.
+func attr(rec []byte, name string) string {
+	tok, err := xml.NewDecoder(bytes.NewReader(rec)).Token()
+	if se, ok := tok.(xml.StartElement); ok && err == nil {
+		for _, a := range se.Attr {
+			if a.Name.Local == name {
+				return a.Value
+			}
+		}
+	}
+	return ""
+}
+
+// sentenceStart finds the next "<Sentence" tag in b from pos, skipping
+// XML comments and longer names such as <Sentences>; -1 when none.
+func sentenceStart(b []byte, pos int) int {
 	for {
 		i := bytes.Index(b[pos:], []byte("<Sentence"))
 		if i < 0 {
-			return nil
+			return -1
 		}
 		start := pos + i
-		// skip a match inside a comment
 		if c := bytes.LastIndex(b[pos:start], []byte("<!--")); c >= 0 && !bytes.Contains(b[pos+c:start], []byte("-->")) {
 			end := bytes.Index(b[start:], []byte("-->"))
 			if end < 0 {
-				return nil
+				return -1
 			}
-			line += bytes.Count(b[pos:start+end], []byte("\n"))
 			pos = start + end
 			continue
 		}
 		if next := start + len("<Sentence"); next < len(b) && b[next] != ' ' && b[next] != '>' && b[next] != '\t' && b[next] != '\n' && b[next] != '\r' {
-			line += bytes.Count(b[pos:next], []byte("\n"))
-			pos = next // <Sentences> and similar
+			pos = next
 			continue
 		}
-		line += bytes.Count(b[pos:start], []byte("\n"))
-		end := bytes.Index(b[start:], []byte("</Sentence>"))
-		if end < 0 {
-			return fn(line, b[start:]) // unterminated: let the parser name the problem
+		return start
+	}
+}
+
+// ScanSentences calls fn with the starting line and bytes of every
+// <Sentence ...>…</Sentence> block in b, skipping XML comments. A record
+// ends at its </Sentence>; one that reaches the next record or the end
+// of b first is passed with closed false, and scanning goes on at the
+// next record.
+func ScanSentences(b []byte, fn func(line int, rec []byte, closed bool) error) error {
+	line, pos := 1, 0
+	for {
+		start := sentenceStart(b, pos)
+		if start < 0 {
+			return nil
 		}
-		end += start + len("</Sentence>")
-		if err := fn(line, b[start:end]); err != nil {
+		line += bytes.Count(b[pos:start], []byte("\n"))
+		body := start + len("<Sentence")
+		end, next := bytes.Index(b[body:], []byte("</Sentence>")), sentenceStart(b, body)
+		closed := end >= 0 && (next < 0 || body+end < next)
+		switch {
+		case closed:
+			end = body + end + len("</Sentence>")
+		case next >= 0:
+			end = next
+		default:
+			end = len(b)
+		}
+		if err := fn(line, b[start:end], closed); err != nil {
 			return err
 		}
 		line += bytes.Count(b[start:end], []byte("\n"))

@@ -18,7 +18,7 @@ func BenchmarkLoad(b *testing.B) {
 	}
 	runtime.GC()
 	runtime.ReadMemStats(&m1)
-	heap, places := float64(m1.HeapAlloc-m0.HeapAlloc)/(1<<20), float64(len(g.Places))
+	heap, places := float64(m1.HeapAlloc-m0.HeapAlloc)/(1<<20), float64(g.Len())
 	runtime.KeepAlive(g)
 	g = nil
 	c0 := cpuTime()

@@ -268,7 +268,8 @@ func (f *finder) find() []Mention {
 		}
 		// Longest gazetteer name starting here: words joined by spaces,
 		// hyphens or lower-case name particles ("Deir ez-Zor", "Ras al-Ain").
-		bestEnd, bestHead, found := -1, int32(0), false
+		bestEnd, found := -1, false
+		var bestHead names
 		f.key = f.key[:0]
 		words := 0
 		for j := i; j < len(toks) && words < f.g.maxWords; j++ {
@@ -290,8 +291,10 @@ func (f *finder) find() []Mention {
 			}
 			f.appendKey(j)
 			words++
-			if h, ok := f.g.head[string(f.key)]; ok && tj.upper {
-				bestEnd, bestHead, found = j+1, h, true
+			if tj.upper {
+				if nm, ok := f.g.places(f.key); ok {
+					bestEnd, bestHead, found = j+1, nm, true
+				}
 			}
 			if tj.poss {
 				break
@@ -377,7 +380,7 @@ func span(a, b token) egret.Span { return egret.Span{Start: int(a.start), End: i
 func (f *finder) demonym(i int) (string, int) {
 	f.key = f.key[:0]
 	f.appendKey(i)
-	if iso3, ok := f.g.demonyms[string(f.key)]; ok {
+	if iso3, ok := f.g.demonymOf(f.key); ok {
 		return iso3, i + 1
 	}
 	return "", 0
@@ -385,10 +388,10 @@ func (f *finder) demonym(i int) (string, int) {
 
 // mention vets the name at tokens [i, end) against its neighbours and
 // collects its readings.
-func (f *finder) mention(i, end int, head int32) (Mention, bool) {
+func (f *finder) mention(i, end int, head names) (Mention, bool) {
 	toks := f.toks
 	key := string(f.key)
-	m := Mention{Span: span(toks[i], toks[end-1]), Sentence: int(toks[i].sentence), common: f.g.common[key], ti: i, tj: end}
+	m := Mention{Span: span(toks[i], toks[end-1]), Sentence: int(toks[i].sentence), common: head.flags&flagCommon != 0, ti: i, tj: end}
 	if toks[i].sentStart && m.common || neverPlace[key] {
 		return m, false // "Split", "Police" opening a sentence; "August" anywhere
 	}
@@ -475,9 +478,11 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 	if topical && m.Region == "" && f.g.countryName(head) {
 		m.Cue = "" // "talks on Syria", "pressure over Iran": a topic, not a place
 	}
-	for e := head; e >= 0; e = f.g.entries[e].next {
-		en := f.g.entries[e]
-		p := &f.g.Places[en.place]
+	for nm := head; nm.count > 0; {
+		var pi int32
+		var alt bool
+		pi, alt, nm = nm.next()
+		p := f.g.Place(int(pi))
 		if acronym && p.Feature != Country {
 			continue
 		}
@@ -485,7 +490,7 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 			continue // "Of" in Turkey, "Police" in Poland, "Centre" in France need "in …"
 		}
 		s := float64(p.prior)
-		if !en.alt {
+		if !alt {
 			s += 0.2
 		}
 		if m.AdminHint && p.Feature == Admin1 {
@@ -516,10 +521,12 @@ func (f *finder) mention(i, end int, head int32) (Mention, bool) {
 	return m, true
 }
 
-// countryName reports whether the name under entry head reads as a country first.
-func (g *Gazetteer) countryName(head int32) bool {
-	for e := head; e >= 0; e = g.entries[e].next {
-		if g.Places[g.entries[e].place].Feature == Country {
+// countryName reports whether one of the places a name has is a country.
+func (g *Gazetteer) countryName(nm names) bool {
+	for nm.count > 0 {
+		var p int32
+		p, _, nm = nm.next()
+		if g.kindTab[g.kinds[p]].feature == Country {
 			return true
 		}
 	}
@@ -533,12 +540,13 @@ func (f *finder) person(key string) {
 	f.persons[key] = true
 }
 
-// minor reports whether every place under entry head is a town of under a
+// minor reports whether every place a name has is a town of under a
 // million people, not a capital, area or country.
-func (g *Gazetteer) minor(head int32) bool {
-	for e := head; e >= 0; e = g.entries[e].next {
-		p := &g.Places[g.entries[e].place]
-		if p.Feature != City || p.Code == "PPLC" || p.Pop >= 1000000 {
+func (g *Gazetteer) minor(nm names) bool {
+	for nm.count > 0 {
+		var i int32
+		i, _, nm = nm.next()
+		if p := g.Place(int(i)); p.Feature != City || p.Code == "PPLC" || p.Pop >= 1000000 {
 			return false
 		}
 	}
@@ -618,7 +626,7 @@ func (f *finder) cue(i int) string {
 func (f *finder) isDemonym(j int) bool {
 	f.key = f.key[:0]
 	f.appendKey(j)
-	_, ok := f.g.demonyms[string(f.key)]
+	_, ok := f.g.demonymOf(f.key)
 	return ok
 }
 

@@ -1,92 +1,19 @@
 package http_test
 
 import (
-	"context"
 	"encoding/json"
-	"os"
-	"os/exec"
-	"path/filepath"
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
+
+	"github.com/egret-events/egret/internal/browsertest"
 )
 
-// chromium finds Debian's Chromium, installing it with apt-get when
-// missing; without it the test is skipped, or fails when CI=true.
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	fail := t.Skipf
-	if os.Getenv("CI") == "true" {
-		fail = t.Fatalf
-	}
-	if os.Geteuid() != 0 {
-		fail("chromium is not installed and apt-get needs root")
-	}
-	t.Log("installing chromium with apt-get")
-	for _, args := range [][]string{{"update"}, {"install", "-y", "--no-install-recommends", "chromium"}} {
-		cmd := exec.Command("apt-get", args...)
-		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			fail("apt-get %v: %v\n%s", args, err, out)
-		}
-	}
-	p, err := exec.LookPath("chromium")
-	if err != nil {
-		fail("chromium installed but not on PATH: %v", err)
-	}
-	return p
-}
-
-// into stores an action's result in dst so results can be collected in a sequence of steps.
-func into[T any](dst *T, a chromedp.Action[T]) chromedp.Action[Void] {
-	return func(ctx context.Context, t *chromedp.Target) (Void, error) {
-		v, err := a(ctx, t)
-		*dst = v
-		return Void{}, err
-	}
-}
-
-// Void is chromedp's empty result type.
-type Void = chromedp.Void
-
-// newBrowser starts headless Chromium with a fresh profile.
-func newBrowser(t *testing.T) context.Context {
-	t.Helper()
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(chromium(t)),
-		chromedp.Flag("headless", true), chromedp.NoSandbox, chromedp.DisableGPU,
-		chromedp.Flag("disable-background-networking", true), chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("disable-sync", true), chromedp.NoFirstRun, chromedp.NoDefaultBrowserCheck,
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.UserDataDir(t.TempDir()), chromedp.WindowSize(1280, 1800),
-	}
-	actx, cancel := chromedp.NewExecAllocator(context.Background(), opts...)
-	t.Cleanup(cancel)
-	ctx, cancel2 := chromedp.NewContext(actx)
-	t.Cleanup(cancel2)
-	ctx, cancel3 := context.WithTimeout(ctx, 90*time.Second)
-	t.Cleanup(cancel3)
-	return ctx
-}
-
-// screenshotDir is where screenshots go: $EGRET_SCREENSHOT_DIR, else a temp dir.
-func screenshotDir(t *testing.T) string {
-	if d := os.Getenv("EGRET_SCREENSHOT_DIR"); d != "" {
-		if err := os.MkdirAll(d, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		return d
-	}
-	return t.TempDir()
-}
+var into = browsertest.Into[bool]
 
 func TestDashboardInBrowser(t *testing.T) {
 	if testing.Short() {
@@ -106,7 +33,7 @@ func TestDashboardInBrowser(t *testing.T) {
 	if code, body := s.do(t, "POST", "/api/v1/documents", "application/x-ndjson", strings.Join(docs, "\n"), nil); code != 200 {
 		t.Fatalf("seeding: %d %s", code, body)
 	}
-	ctx := newBrowser(t)
+	ctx, browser := browsertest.New(t, 1280, 1800)
 
 	var rows, filtered int
 	var srcMark, verbMark, tgtMark, docTitle string
@@ -115,46 +42,73 @@ func TestDashboardInBrowser(t *testing.T) {
 	err := chromedp.Do(ctx,
 		chromedp.Navigate(s.url+"/"),
 		chromedp.WaitVisible(`#events tbody tr[data-event-id]`),
-		into(&rows, chromedp.Evaluate[int](`document.querySelectorAll("#events tbody tr[data-event-id]").length`)),
+		browsertest.Into(&rows, chromedp.Evaluate[int](`document.querySelectorAll("#events tbody tr[data-event-id]").length`)),
 		// Filter with the keyboard: type a source code and press Enter.
 		chromedp.SendKeys(`#filters input[name=source]`, "TUR"+kb.Enter),
 		into(new(bool), chromedp.Poll[bool](`document.querySelectorAll("#events tbody tr[data-event-id]").length === 1`, chromedp.WithPollingTimeout(10*time.Second))),
-		into(&filtered, chromedp.Evaluate[int](`document.querySelectorAll("#events tbody tr[data-event-id]").length`)),
+		browsertest.Into(&filtered, chromedp.Evaluate[int](`document.querySelectorAll("#events tbody tr[data-event-id]").length`)),
 		// Open the event's document from the keyboard.
 		chromedp.Focus(`#events tbody button.open-doc`),
 		chromedp.KeyEvent(kb.Enter),
 		chromedp.WaitVisible(`#doc-section mark.hl-source`),
-		into(&docTitle, chromedp.Text(`#doc-h`)),
-		into(&srcMark, chromedp.Text(`#doc-text mark.hl-source.active`)),
-		into(&verbMark, chromedp.Text(`#doc-text mark.hl-event.active`)),
-		into(&tgtMark, chromedp.Text(`#doc-text mark.hl-target.active`)),
+		browsertest.Into(&docTitle, chromedp.Text(`#doc-h`)),
+		browsertest.Into(&srcMark, chromedp.Text(`#doc-text mark.hl-source.active`)),
+		browsertest.Into(&verbMark, chromedp.Text(`#doc-text mark.hl-event.active`)),
+		browsertest.Into(&tgtMark, chromedp.Text(`#doc-text mark.hl-target.active`)),
 		into(new(bool), chromedp.Poll[bool](`document.querySelectorAll("#plover-bars li").length > 0 && document.querySelectorAll("#map circle").length > 0`, chromedp.WithPollingTimeout(10*time.Second))),
-		into(&plovers, chromedp.Evaluate[int](`document.querySelectorAll("#plover-bars li").length`)),
-		into(&circles, chromedp.Evaluate[int](`document.querySelectorAll("#map circle").length`)),
+		browsertest.Into(&plovers, chromedp.Evaluate[int](`document.querySelectorAll("#plover-bars li").length`)),
+		browsertest.Into(&circles, chromedp.Evaluate[int](`document.querySelectorAll("#map circle").length`)),
 		// The dyad chart: RUS↔USA by quad class (filters cleared first).
 		chromedp.Click(`#filters button[type=reset]`),
 		into(new(bool), chromedp.Poll[bool](`document.querySelectorAll("#events tbody tr[data-event-id]").length === 6`, chromedp.WithPollingTimeout(10*time.Second))),
 		chromedp.Click(`#series-form button[type=submit]`),
 		chromedp.WaitVisible(`#series-chart canvas`),
-		into(&seriesRows, chromedp.Evaluate[int](`document.querySelectorAll("#series-table tbody tr").length`)),
+		browsertest.Into(&seriesRows, chromedp.Evaluate[int](`document.querySelectorAll("#series-table tbody tr").length`)),
 		// Paste text and see it coded.
 		chromedp.SendKeys(`#code-form textarea`, "Damascus accused Washington of aggression."),
 		chromedp.Click(`#code-form button[value=preview]`),
 		chromedp.WaitVisible(`#code-result mark.hl-event`),
-		into(&preview, chromedp.Text(`#code-result`)),
+		browsertest.Into(&preview, chromedp.Text(`#code-result`)),
 	)
 	if err != nil {
-		t.Fatalf("browser: %v", err)
+		t.Fatalf("browser: %v\npage:\n%s", err, browsertest.PageText(browser))
 	}
-	shot, err := chromedp.Run(ctx, chromedp.FullScreenshot(100)) // quality 100 gives PNG
+	browsertest.Screenshot(t, ctx, "dashboard.png")
+
+	// A long statement: its events come in pages in the document view.
+	long, _ := json.Marshal(map[string]string{"id": "long", "title": "Long", "text": strings.Repeat("Moscow accused Damascus. ", 250), "date": "2019-05-05"})
+	if code, body := s.do(t, "POST", "/api/v1/documents", "application/json", string(long), nil); code != 200 {
+		t.Fatalf("seeding: %d %s", code, body)
+	}
+	// Its newest event is on the last of its two pages of events; the
+	// view opens there, and pages back to the first.
+	var metaOpen, metaFirst, metaNext string
+	var marksFirst int
+	meta := func(want string) chromedp.Action[chromedp.Void] {
+		return into(new(bool), chromedp.Poll[bool](fmt.Sprintf(`document.querySelector("#doc-meta").textContent.includes(%q)`, want), chromedp.WithPollingTimeout(10*time.Second)))
+	}
+	err = chromedp.Do(ctx,
+		chromedp.SetValue(`#filters input[name=from]`, "2019-05-05"),
+		chromedp.SetValue(`#filters input[name=to]`, "2019-05-05"),
+		chromedp.Click(`#filters button[type=submit]`),
+		into(new(bool), chromedp.Poll[bool](`document.querySelectorAll("#events tbody tr[data-event-id]").length === 50`, chromedp.WithPollingTimeout(10*time.Second))),
+		chromedp.Click(`#events tbody button.open-doc`),
+		meta("50 of 250 events shown"),
+		browsertest.Into(&metaOpen, chromedp.Text(`#doc-meta`)),
+		chromedp.Click(`#doc-first`),
+		meta("200 of 250 events shown"),
+		browsertest.Into(&metaFirst, chromedp.Text(`#doc-meta`)),
+		browsertest.Into(&marksFirst, chromedp.Evaluate[int](`document.querySelectorAll("#doc-text mark").length`)),
+		chromedp.Click(`#doc-next`),
+		meta("50 of 250 events shown"),
+		browsertest.Into(&metaNext, chromedp.Text(`#doc-meta`)),
+	)
 	if err != nil {
-		t.Fatalf("screenshot: %v", err)
+		t.Fatalf("browser, long document: %v\npage:\n%s", err, browsertest.PageText(browser))
 	}
-	path := filepath.Join(screenshotDir(t), "dashboard.png")
-	if err := os.WriteFile(path, shot, 0o644); err != nil {
-		t.Fatal(err)
+	if marksFirst != 600 { // source, verb and target of 200 events
+		t.Errorf("long document pages: %q, %q (%d marks), %q", metaOpen, metaFirst, marksFirst, metaNext)
 	}
-	t.Logf("screenshot: %s (%d bytes)", path, len(shot))
 
 	if rows != 6 || filtered != 1 {
 		t.Errorf("rows %d, after source=TUR %d; want 6 and 1", rows, filtered)

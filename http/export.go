@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strconv"
+	"time"
 
 	"github.com/parquet-go/parquet-go"
 
@@ -174,7 +175,7 @@ func (s *Server) getExport(w http.ResponseWriter, r *http.Request) error {
 	}
 	w.Header().Set("Content-Type", ct)
 	w.Header().Set("Content-Disposition", `attachment; filename="egret-events.`+format+`"`)
-	n, err := Export(r.Context(), w, s.cfg.Store, f, format)
+	n, err := Export(r.Context(), &rollingDeadline{w: w, rc: http.NewResponseController(w), d: s.cfg.WriteTimeout}, s.cfg.Store, f, format)
 	if err != nil {
 		s.cfg.Logger.Error("export failed mid-stream", "format", format, "events", n, "err", err)
 		// Abort the connection so the client sees a truncated transfer,
@@ -182,4 +183,28 @@ func (s *Server) getExport(w http.ResponseWriter, r *http.Request) error {
 		panic(http.ErrAbortHandler)
 	}
 	return nil
+}
+
+// rollingDeadline gives every piece of a streamed answer the write
+// timeout from when it starts: an export of any size goes on while the
+// client reads, and one the client stops reading ends.
+type rollingDeadline struct {
+	w  io.Writer
+	rc *http.ResponseController
+	d  time.Duration
+}
+
+func (r *rollingDeadline) Write(b []byte) (int, error) {
+	n := 0
+	for len(b) > 0 {
+		piece := b[:min(len(b), 16<<10)]
+		r.rc.SetWriteDeadline(time.Now().Add(r.d))
+		m, err := r.w.Write(piece)
+		n += m
+		if err != nil {
+			return n, err
+		}
+		b = b[m:]
+	}
+	return n, nil
 }

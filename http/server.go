@@ -5,21 +5,22 @@ import (
 	"bufio"
 	"bytes"
 	"context"
-	"crypto/subtle"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"mime"
 	"net"
 	"net/http"
+	"net/url"
+	"reflect"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/egret-events/egret"
 	"github.com/egret-events/egret/docio"
@@ -46,6 +47,17 @@ type Config struct {
 	Workers int
 	// Version is reported by /healthz.
 	Version string
+	// Hosts are the names, besides loopback names and the listening
+	// address, that requests may carry in Host (DNS rebinding defence).
+	Hosts []string
+	// AllowOrigins are the origins (scheme://host[:port]) of web pages
+	// allowed to write; other cross-origin writes are refused.
+	AllowOrigins []string
+	// ReadTimeout bounds reading a request, body included (default 1
+	// minute); WriteTimeout writing an answer (default 2 minutes), which
+	// exports and long codings extend as they go.
+	ReadTimeout  time.Duration
+	WriteTimeout time.Duration
 }
 
 // Server is egret's HTTP API and dashboard.
@@ -53,7 +65,12 @@ type Server struct {
 	cfg     Config
 	mux     *http.ServeMux
 	metrics *metrics
+	// listenIP is the address Serve listens on, a name requests may use.
+	listenIP atomic.Pointer[listenAddr]
 }
+
+// listenAddr is the IP address a server listens on.
+type listenAddr struct{ net.IP }
 
 // NewServer checks cfg and builds the routes.
 func NewServer(cfg Config) (*Server, error) {
@@ -81,20 +98,36 @@ func NewServer(cfg Config) (*Server, error) {
 	if cfg.Workers <= 0 {
 		cfg.Workers = runtime.GOMAXPROCS(0)
 	}
+	for _, o := range cfg.AllowOrigins {
+		if u, err := url.Parse(o); err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || strings.Trim(u.Path, "/") != "" || u.RawQuery != "" {
+			return nil, egret.Errorf(egret.EINVALID, "allowed origin %q: want scheme://host[:port], as browsers send in Origin", o)
+		}
+	}
+	if cfg.ReadTimeout <= 0 {
+		cfg.ReadTimeout = time.Minute
+	}
+	if cfg.WriteTimeout <= 0 {
+		cfg.WriteTimeout = 2 * time.Minute
+	}
 	s := &Server{cfg: cfg, mux: http.NewServeMux(), metrics: newMetrics()}
-	s.route("POST /api/v1/documents", s.auth(s.postDocuments))
-	s.route("POST /api/v1/code", s.auth(s.postCode))
-	s.route("GET /api/v1/events", s.getEvents)
-	s.route("GET /api/v1/series", s.getSeries)
-	s.route("GET /api/v1/actors", s.getActors)
-	s.route("GET /api/v1/documents/{id...}", s.getDocument) // ids may hold slashes
-	s.route("GET /api/v1/export", s.getExport)
-	s.route("GET /healthz", s.getHealth)
-	s.route("GET /metrics", s.getMetrics)
-	s.route("/api/", func(w http.ResponseWriter, r *http.Request) error {
+	get := func(h handlerFunc) methods { return methods{http.MethodGet: h} }
+	s.handle("/api/v1/documents", "/api/v1/documents", methods{http.MethodPost: s.write(s.postDocuments)})
+	s.handle("/api/v1/code", "/api/v1/code", methods{http.MethodPost: s.write(s.postCode)})
+	s.handle("/api/v1/events", "/api/v1/events", get(s.getEvents))
+	s.handle("/api/v1/series", "/api/v1/series", get(s.getSeries))
+	s.handle("/api/v1/actors", "/api/v1/actors", get(s.getActors))
+	s.handle("/api/v1/documents/{id...}", "/api/v1/documents/{id...}", get(s.getDocument)) // ids may hold slashes
+	s.handle("/api/v1/export", "/api/v1/export", get(s.getExport))
+	s.handle("/healthz", "/healthz", get(s.getHealth))
+	s.handle("/metrics", "/metrics", get(s.getMetrics))
+	s.handle("/api/", "/api/", methods{anyMethod: func(w http.ResponseWriter, r *http.Request) error {
 		return egret.Errorf(egret.ENOTFOUND, "no API endpoint %s %s", r.Method, r.URL.Path)
-	})
-	s.mux.Handle("/", s.instrument("dashboard", assetHandler()))
+	}})
+	assets := assetHandler()
+	s.handle("dashboard", "/", get(func(w http.ResponseWriter, r *http.Request) error {
+		assets.ServeHTTP(w, r)
+		return nil
+	}))
 	return s, nil
 }
 
@@ -107,12 +140,23 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	h.Set("Content-Security-Policy", "default-src 'self'; img-src 'self' data:; style-src 'self' 'unsafe-inline'; connect-src 'self'; frame-ancestors 'none'")
 	h.Set("X-Content-Type-Options", "nosniff")
 	h.Set("Referrer-Policy", "no-referrer")
+	if err := s.checkHost(r); err != nil {
+		s.writeError(w, r, err)
+		return
+	}
 	s.mux.ServeHTTP(w, r)
 }
 
 // Serve serves on ln until ctx is cancelled, then shuts down gracefully.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	hs := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second, IdleTimeout: 2 * time.Minute,
+	if a, ok := ln.Addr().(*net.TCPAddr); ok {
+		s.listenIP.Store(&listenAddr{a.IP})
+	}
+	// A request must arrive whole within ReadTimeout, so a client trickling
+	// a body cannot hold a connection; answers that take long (coding a
+	// large batch, an export) push their own write deadline on.
+	hs := &http.Server{Handler: s, ReadHeaderTimeout: min(10*time.Second, s.cfg.ReadTimeout), ReadTimeout: s.cfg.ReadTimeout,
+		WriteTimeout: s.cfg.WriteTimeout, IdleTimeout: 2 * time.Minute,
 		ErrorLog: slog.NewLogLogger(s.cfg.Logger.Handler(), slog.LevelWarn)}
 	errc := make(chan error, 1)
 	go func() { errc <- hs.Serve(ln) }()
@@ -171,18 +215,6 @@ func CheckListen(addr, token string) error {
 // handlerFunc is a handler that returns its error for writeError.
 type handlerFunc func(w http.ResponseWriter, r *http.Request) error
 
-func (s *Server) route(pattern string, h handlerFunc) {
-	name := pattern
-	if i := strings.IndexByte(name, ' '); i >= 0 {
-		name = name[i+1:]
-	}
-	s.mux.Handle(pattern, s.instrument(name, http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if err := h(w, r); err != nil {
-			s.writeError(w, r, err)
-		}
-	})))
-}
-
 // statusWriter records the status code for logs and metrics.
 type statusWriter struct {
 	http.ResponseWriter
@@ -223,23 +255,6 @@ func (s *Server) instrument(route string, h http.Handler) http.Handler {
 	})
 }
 
-// statusOf maps egret error codes to HTTP status codes, here and only here.
-func statusOf(code string) int {
-	switch code {
-	case egret.EINVALID:
-		return http.StatusBadRequest
-	case egret.ENOTFOUND:
-		return http.StatusNotFound
-	case egret.ECONFLICT:
-		return http.StatusConflict
-	case egret.EUNAUTH:
-		return http.StatusUnauthorized
-	case egret.ETOOLARGE:
-		return http.StatusRequestEntityTooLarge
-	}
-	return http.StatusInternalServerError
-}
-
 type errorBody struct {
 	Error struct {
 		Code    string `json:"code"`
@@ -249,25 +264,40 @@ type errorBody struct {
 
 func (s *Server) writeError(w http.ResponseWriter, r *http.Request, err error) {
 	var mbe *http.MaxBytesError
-	if errors.As(err, &mbe) {
+	var ne net.Error
+	switch {
+	case errors.As(err, &mbe):
 		err = egret.Errorf(egret.ETOOLARGE, "request body larger than %d bytes", mbe.Limit)
-	}
-	code := egret.ErrorCode(err)
-	if errors.Is(err, context.Canceled) {
+	case errors.As(err, &ne) && ne.Timeout():
+		err = &httpError{status: http.StatusRequestTimeout, code: "request_timeout", msg: fmt.Sprintf("request not received within %s", s.cfg.ReadTimeout)}
+	case errors.Is(err, context.Canceled):
 		s.cfg.Logger.Info("request cancelled", "method", r.Method, "path", r.URL.Path)
 		return
 	}
-	status := statusOf(code)
+	status, code := statusOf(err)
 	if status == http.StatusInternalServerError {
 		s.cfg.Logger.Error("request failed", "method", r.Method, "path", r.URL.Path, "err", err)
 	}
 	var body errorBody
 	body.Error.Code = code
 	body.Error.Message = egret.ErrorMessage(err)
+	var he *httpError
+	if errors.As(err, &he) {
+		body.Error.Message = he.msg
+		if he.allow != "" {
+			w.Header().Set("Allow", he.allow)
+		}
+	}
 	if code == egret.EUNAUTH {
 		w.Header().Set("WWW-Authenticate", `Bearer realm="egret"`)
 	}
 	writeJSON(w, status, body)
+}
+
+// extendWrite gives an answer WriteTimeout from now: coding a large batch
+// may take longer than the server's write timeout allows from the start.
+func (s *Server) extendWrite(w http.ResponseWriter) {
+	http.NewResponseController(w).SetWriteDeadline(time.Now().Add(s.cfg.WriteTimeout))
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) error {
@@ -276,23 +306,6 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetEscapeHTML(false)
 	return enc.Encode(v)
-}
-
-// auth requires the bearer token on a handler when one is configured.
-func (s *Server) auth(h handlerFunc) handlerFunc {
-	return func(w http.ResponseWriter, r *http.Request) error {
-		if s.cfg.Token == "" {
-			return h(w, r)
-		}
-		got, ok := strings.CutPrefix(r.Header.Get("Authorization"), "Bearer ")
-		if !ok {
-			return egret.Errorf(egret.EUNAUTH, "missing bearer token: send Authorization: Bearer TOKEN")
-		}
-		if subtle.ConstantTimeCompare([]byte(strings.TrimSpace(got)), []byte(s.cfg.Token)) != 1 {
-			return egret.Errorf(egret.EUNAUTH, "wrong bearer token")
-		}
-		return h(w, r)
-	}
 }
 
 // inputDoc is a posted document; pointers tell missing fields from empty ones.
@@ -306,15 +319,18 @@ type inputDoc struct {
 	Author string          `json:"author"`
 }
 
-// readDocuments parses a POST body: one JSON object, or JSON Lines when
-// the content type is application/x-ndjson. Any bad record rejects the
-// request with a message naming its line and field.
+// readDocuments parses a POST body: one JSON object, or JSON Lines. Any
+// bad record rejects the request with a message naming its line and
+// field. A document id given twice counts once, with its last copy (as
+// the store would keep it), in the place of that copy.
 func (s *Server) readDocuments(w http.ResponseWriter, r *http.Request) ([]*egret.Document, error) {
+	ct, err := mediaType(r)
+	if err != nil {
+		return nil, err
+	}
 	body := http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
-	ct, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
 	var docs []*egret.Document
-	switch ct {
-	case "application/x-ndjson", "application/jsonl", "application/jsonlines", "application/x-jsonlines":
+	if slices.Contains(jsonLines, ct) {
 		br := bufio.NewReaderSize(body, 64<<10)
 		line := 0
 		for {
@@ -331,7 +347,7 @@ func (s *Server) readDocuments(w http.ResponseWriter, r *http.Request) ([]*egret
 				}
 				d, perr := s.parseDoc(t)
 				if perr != nil {
-					return nil, egret.Errorf(egret.EINVALID, "line %d: %s", line, perr)
+					return nil, egret.Errorf(egret.ErrorCode(perr), "line %d: %s", line, egret.ErrorMessage(perr))
 				}
 				docs = append(docs, d)
 			}
@@ -342,7 +358,7 @@ func (s *Server) readDocuments(w http.ResponseWriter, r *http.Request) ([]*egret
 		if len(docs) == 0 {
 			return nil, egret.Errorf(egret.EINVALID, "empty body: want one JSON document per line")
 		}
-	case "application/json", "":
+	} else {
 		b, err := io.ReadAll(body)
 		if err != nil {
 			return nil, err
@@ -350,70 +366,84 @@ func (s *Server) readDocuments(w http.ResponseWriter, r *http.Request) ([]*egret
 		if len(bytes.TrimSpace(b)) == 0 {
 			return nil, egret.Errorf(egret.EINVALID, "empty body: want a JSON document with id and text")
 		}
-		d, perr := s.parseDoc(b)
-		if perr != nil {
-			return nil, egret.Errorf(egret.EINVALID, "%s", perr)
+		d, err := s.parseDoc(b)
+		if err != nil {
+			return nil, err
 		}
 		docs = append(docs, d)
-	default:
-		return nil, egret.Errorf(egret.EINVALID, "Content-Type %q: want application/json (one document) or application/x-ndjson (JSON Lines)", ct)
 	}
-	return docs, nil
+	last := make(map[string]int, len(docs))
+	for i, d := range docs {
+		last[d.ID] = i
+	}
+	kept := docs[:0]
+	for i, d := range docs {
+		if last[d.ID] == i {
+			kept = append(kept, d)
+		}
+	}
+	return kept, nil
 }
 
+// jsonKinds names Go kinds as JSON does, for messages about posted values.
+var jsonKinds = map[reflect.Kind]string{reflect.String: "string", reflect.Bool: "boolean", reflect.Slice: "array",
+	reflect.Map: "object", reflect.Struct: "object", reflect.Int: "number", reflect.Float64: "number"}
+
+// parseDoc reads one posted document and checks it with Document.Validate.
 func (s *Server) parseDoc(b []byte) (*egret.Document, error) {
+	invalid := func(format string, args ...any) error { return egret.Errorf(egret.EINVALID, format, args...) }
 	var in inputDoc
 	dec := json.NewDecoder(bytes.NewReader(b))
 	if err := dec.Decode(&in); err != nil {
 		var te *json.UnmarshalTypeError
 		if errors.As(err, &te) {
-			return nil, fmt.Errorf("field %q: want a %s, got %s", te.Field, te.Type, te.Value)
+			if te.Field == "" {
+				return nil, invalid(`want a JSON object with "id" and "text", got %s`, te.Value)
+			}
+			return nil, invalid("field %q: want a %s, got %s", te.Field, jsonKinds[te.Type.Kind()], te.Value)
 		}
-		return nil, fmt.Errorf("malformed JSON: %v", err)
+		return nil, invalid("malformed JSON: %v", err)
 	}
 	if dec.More() {
-		return nil, errors.New("malformed JSON: more than one value (send JSON Lines as application/x-ndjson)")
+		return nil, invalid("malformed JSON: more than one value (send JSON Lines as application/x-ndjson)")
 	}
 	d := &egret.Document{Title: in.Title, Source: in.Source, URL: in.URL, Author: in.Author}
 	switch {
 	case len(in.ID) == 0 || string(in.ID) == "null":
-		return nil, errors.New(`missing field "id"`)
+		return nil, invalid(`missing field "id"`)
 	case in.ID[0] == '"':
 		if err := json.Unmarshal(in.ID, &d.ID); err != nil {
-			return nil, fmt.Errorf(`field "id": %v`, err)
+			return nil, invalid(`field "id": %v`, err)
 		}
 	case in.ID[0] >= '0' && in.ID[0] <= '9' || in.ID[0] == '-':
 		d.ID = string(in.ID)
 	default:
-		return nil, errors.New(`field "id": want a string or number`)
+		return nil, invalid(`field "id": want a string or number`)
 	}
 	if strings.TrimSpace(d.ID) == "" {
-		return nil, errors.New(`empty field "id"`)
-	}
-	if len(d.ID) > 512 {
-		return nil, errors.New(`field "id": longer than 512 bytes`)
+		return nil, invalid(`empty field "id"`)
 	}
 	if in.Text == nil {
-		return nil, fmt.Errorf(`document %q: missing field "text"`, d.ID)
+		return nil, invalid(`document %q: missing field "text"`, d.ID)
 	}
 	if strings.TrimSpace(*in.Text) == "" {
-		return nil, fmt.Errorf(`document %q: empty field "text"`, d.ID)
+		return nil, invalid(`document %q: empty field "text"`, d.ID)
 	}
 	if len(*in.Text) > s.cfg.MaxDocumentBytes {
-		return nil, fmt.Errorf(`document %q: field "text" is %d bytes, more than the limit of %d`, d.ID, len(*in.Text), s.cfg.MaxDocumentBytes)
-	}
-	if !utf8.ValidString(*in.Text) {
-		return nil, fmt.Errorf(`document %q: field "text" is not valid UTF-8`, d.ID)
+		return nil, egret.Errorf(egret.ETOOLARGE, `document %q: field "text" is %d bytes, more than the limit of %d`, d.ID, len(*in.Text), s.cfg.MaxDocumentBytes)
 	}
 	d.Text = *in.Text
 	if in.Date != "" {
 		t, err := docio.ParseDate(in.Date)
 		if err != nil {
-			return nil, fmt.Errorf(`document %q: field "date": %v`, d.ID, err)
+			return nil, invalid(`document %q: field "date": %v`, d.ID, egret.ErrorMessage(err))
 		}
 		d.Date = t
 	} else {
 		d.Date = s.cfg.Now().UTC().Truncate(24 * time.Hour)
+	}
+	if err := d.Validate(); err != nil {
+		return nil, err
 	}
 	return d, nil
 }
@@ -456,6 +486,11 @@ func (s *Server) codeAll(ctx context.Context, docs []*egret.Document) ([]egret.C
 			}
 			return nil, fmt.Errorf("coding document %q: %w", docs[i].ID, err)
 		}
+		// What the coder made must be storable too, so the request is
+		// stored whole or not at all.
+		if err := out[i].Validate(); err != nil {
+			return nil, err
+		}
 	}
 	var n int
 	for _, c := range out {
@@ -486,6 +521,7 @@ func (s *Server) postDocuments(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	s.extendWrite(w)
 	if err := s.cfg.Store.PutDocuments(r.Context(), coded); err != nil {
 		return err
 	}
@@ -517,6 +553,7 @@ func (s *Server) postCode(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	s.extendWrite(w)
 	out := struct {
 		Documents []CodedView `json:"documents"`
 	}{}
@@ -629,17 +666,48 @@ func (s *Server) getActors(w http.ResponseWriter, r *http.Request) error {
 	return writeJSON(w, http.StatusOK, map[string]any{"actors": acts})
 }
 
+// DocumentView is a stored document with one page of its events and
+// the text cut at their spans (marks index the page's events).
+type DocumentView struct {
+	Document    *egret.Document     `json:"document"`
+	Events      []egret.StoredEvent `json:"events"`
+	Segments    []Segment           `json:"segments"`
+	TotalEvents int                 `json:"total_events"`
+	NextCursor  string              `json:"next_cursor,omitempty"`
+}
+
 func (s *Server) getDocument(w http.ResponseWriter, r *http.Request) error {
-	id := r.PathValue("id")
-	d, evs, err := s.cfg.Store.Document(r.Context(), id)
+	q := r.URL.Query()
+	dq := egret.DocumentQuery{ID: r.PathValue("id"), Cursor: q.Get("cursor")}
+	for k := range q {
+		if k != "cursor" && k != "limit" && k != "event" {
+			return egret.Errorf(egret.EINVALID, "unknown parameter %q", k)
+		}
+	}
+	if v := q.Get("limit"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil {
+			return egret.Errorf(egret.EINVALID, "limit: %q is not a number", v)
+		}
+		dq.Limit = n
+	}
+	if v := q.Get("event"); v != "" {
+		n, err := strconv.ParseInt(v, 10, 64)
+		if err != nil {
+			return egret.Errorf(egret.EINVALID, "event: %q is not an event id", v)
+		}
+		dq.Event = n
+	}
+	page, err := s.cfg.Store.Document(r.Context(), dq)
 	if err != nil {
 		return err
 	}
-	plain := make([]egret.Event, len(evs))
-	for i := range evs {
-		plain[i] = evs[i].Event
+	plain := make([]egret.Event, len(page.Events))
+	for i := range page.Events {
+		plain[i] = page.Events[i].Event
 	}
-	return writeJSON(w, http.StatusOK, CodedView{Document: d, Events: evs, Segments: Highlight(d.Text, plain)})
+	return writeJSON(w, http.StatusOK, DocumentView{Document: page.Document, Events: page.Events, Segments: Highlight(page.Document.Text, plain),
+		TotalEvents: page.Total, NextCursor: page.NextCursor})
 }
 
 func (s *Server) getHealth(w http.ResponseWriter, r *http.Request) error {

@@ -237,10 +237,10 @@ func parseEntry(line string) (entry, error) {
 		}
 		name, lem := f, ""
 		strip := int8(0)
-		if j := strings.IndexAny(f, ":="); j >= 0 {
+		if j := tagEnd(f); j >= 0 {
 			name = f[:j]
 			if f[j] == ':' {
-				n, err := strconv.Atoi(f[j+1:])
+				n, err := stripCount(f[j+1:])
 				if err != nil || n < 0 || n > len(e.key) || n > 127 {
 					return e, fmt.Errorf("bad strip count in %q", line)
 				}
@@ -273,6 +273,24 @@ func parseEntry(line string) (entry, error) {
 		return e, fmt.Errorf("no tags in %q", line)
 	}
 	return e, nil
+}
+
+// tagEnd is strings.IndexAny(f, ":=") for the short fields of an entry.
+func tagEnd(f string) int {
+	for i := 0; i < len(f); i++ {
+		if f[i] == ':' || f[i] == '=' {
+			return i
+		}
+	}
+	return -1
+}
+
+// stripCount is strconv.Atoi with a fast path for the usual one digit.
+func stripCount(s string) (int, error) {
+	if len(s) == 1 && '0' <= s[0] && s[0] <= '9' {
+		return int(s[0] - '0'), nil
+	}
+	return strconv.Atoi(s)
 }
 
 func parseLexicon(data, closed string) (*lexicon, error) {

@@ -1,7 +1,6 @@
 package petrarch
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strconv"
@@ -20,12 +19,13 @@ func NewActors() *Actors { return &Actors{Index: NewPhraseIndex[*Actor]()} }
 // Ill-formed dates are reported as problems, not errors, as the published
 // dictionaries contain a few.
 func ReadActors(a *Actors, r io.Reader, name string) ([]Problem, error) {
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	ls, err := readLines(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	var probs []Problem
 	var cur *Actor
 	var pending []*Actor // root phrases still waiting for a code
-	lineNo := 0
 	inXML := false
 	finish := func() {
 		if cur == nil {
@@ -43,12 +43,14 @@ func ReadActors(a *Actors, r io.Reader, name string) ([]Problem, error) {
 		a.List = append(a.List, cur)
 		cur = nil
 	}
-	for sc.Scan() {
-		lineNo++
-		raw := sc.Text()
+	for {
+		raw, ok := ls.next()
+		if !ok {
+			break
+		}
 		line, still := stripXMLComment(raw, inXML)
 		inXML = still
-		pos := Pos{name, lineNo}
+		pos := Pos{name, ls.no}
 		s := stripComment(line)
 		t := strings.TrimSpace(s)
 		if t == "" {
@@ -71,7 +73,7 @@ func ReadActors(a *Actors, r io.Reader, name string) ([]Problem, error) {
 				cur = pending[len(pending)-1]
 				pending = pending[:len(pending)-1]
 			}
-			ps, err := parseCodes(cur, t, pos)
+			ps, err := parseCodes(cur, t, pos, &a.mem)
 			probs = append(probs, ps...)
 			if err != nil {
 				return probs, err
@@ -84,13 +86,13 @@ func ReadActors(a *Actors, r io.Reader, name string) ([]Problem, error) {
 				cur = pending[len(pending)-1]
 				pending = pending[:len(pending)-1]
 			}
-			ph, rest, err := actorPhrase(t[1:])
+			ph, rest, err := actorPhrase(t[1:], &a.mem)
 			if err != nil {
 				return probs, fmt.Errorf("%s: %w", pos, err)
 			}
 			cur.Phrases = append(cur.Phrases, ph)
 			if rest != "" {
-				ps, err := parseCodes(cur, rest, pos)
+				ps, err := parseCodes(cur, rest, pos, &a.mem)
 				probs = append(probs, ps...)
 				if err != nil {
 					return probs, err
@@ -98,16 +100,17 @@ func ReadActors(a *Actors, r io.Reader, name string) ([]Problem, error) {
 			}
 		default:
 			finish()
-			ph, rest, err := actorPhrase(t)
+			ph, rest, err := actorPhrase(t, &a.mem)
 			if err != nil {
 				return probs, fmt.Errorf("%s: %w", pos, err)
 			}
-			cur = &Actor{Name: strings.Fields(t)[0], Phrases: []Phrase{ph}, Pos: pos}
-			if k := strings.IndexAny(cur.Name, "["); k >= 0 {
+			cur = a.newActor()
+			*cur = Actor{Name: firstField(t), Phrases: []Phrase{ph}, Pos: pos}
+			if k := strings.IndexByte(cur.Name, '['); k >= 0 {
 				cur.Name = cur.Name[:k]
 			}
 			if rest != "" {
-				ps, err := parseCodes(cur, rest, pos)
+				ps, err := parseCodes(cur, rest, pos, &a.mem)
 				probs = append(probs, ps...)
 				if err != nil {
 					return probs, err
@@ -119,14 +122,25 @@ func ReadActors(a *Actors, r io.Reader, name string) ([]Problem, error) {
 	for _, p := range pending {
 		probs = append(probs, Problem{p.Pos, fmt.Sprintf("actor %q has no code", p.Name)})
 	}
-	if err := sc.Err(); err != nil {
-		return probs, fmt.Errorf("%s: %w", name, err)
-	}
 	return probs, nil
 }
 
+// firstField is strings.Fields(s)[0] for a trimmed, non-empty s.
+func firstField(s string) string {
+	for i := 0; i < len(s); i++ {
+		if asciiSpace(s[i]) {
+			return s[:i]
+		}
+	}
+	return s
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f'
+}
+
 // actorPhrase splits "NORTH_KOREA  [PRK]" into its phrase and the rest.
-func actorPhrase(s string) (Phrase, string, error) {
+func actorPhrase(s string, mem *slab) (Phrase, string, error) {
 	rest := ""
 	if k := strings.IndexByte(s, '['); k >= 0 {
 		rest = strings.TrimSpace(s[k:])
@@ -136,20 +150,16 @@ func actorPhrase(s string) (Phrase, string, error) {
 	if s == "" {
 		return Phrase{}, "", fmt.Errorf("empty actor phrase")
 	}
-	p := splitPhrase(s, false)
-	for k := 1; k < len(p.Words); k++ {
-		if p.Gap == nil {
-			p.Gap = make([]bool, len(p.Words))
-		}
-	}
-	if p.Gap != nil {
+	p := splitPhrase(s, false, mem)
+	if len(p.Words) > 1 && (strings.IndexByte(s, ' ') >= 0 || strings.IndexByte(s, '\t') >= 0) {
 		// recover the separators: a word preceded by a space may have a gap
+		gap := mem.bools(len(p.Words))
 		k := 0
 		any := false
 		for i := 0; i < len(s) && k < len(p.Words); {
 			for i < len(s) && (s[i] == ' ' || s[i] == '\t' || s[i] == '_') {
 				if k > 0 && s[i] != '_' {
-					p.Gap[k] = true
+					gap[k] = true
 					any = true
 				}
 				i++
@@ -158,12 +168,9 @@ func actorPhrase(s string) (Phrase, string, error) {
 				i++
 			}
 			k++
-			if k < len(p.Gap) {
-				p.Gap[k] = false
-			}
 		}
-		if !any {
-			p.Gap = nil
+		if any {
+			p.Gap = gap
 		}
 	}
 	return p, rest, nil
@@ -172,10 +179,14 @@ func actorPhrase(s string) (Phrase, string, error) {
 // splitPhrase turns "ARNOR_" or "CARAS GALADHON" into words; a word that
 // ends in "_" (or is followed by one) is exact, others are stems unless
 // allExact.
-func splitPhrase(s string, allExact bool) Phrase {
-	var p Phrase
-	i := 0
-	for i < len(s) {
+func splitPhrase(s string, allExact bool, mem *slab) Phrase {
+	type span struct {
+		i, j  int
+		exact bool
+	}
+	var buf [8]span
+	spans := buf[:0]
+	for i := 0; i < len(s); {
 		for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
 			i++
 		}
@@ -184,20 +195,22 @@ func splitPhrase(s string, allExact bool) Phrase {
 			j++
 		}
 		if j > i {
-			exact := allExact || (j < len(s) && s[j] == '_')
-			p.Words = append(p.Words, s[i:j])
-			p.Exact = append(p.Exact, exact)
+			spans = append(spans, span{i, j, allExact || (j < len(s) && s[j] == '_')})
 		}
 		if j < len(s) && s[j] == '_' {
 			j++
 		}
 		i = j
 	}
+	p := Phrase{Words: mem.strs(len(spans)), Exact: mem.bools(len(spans))}
+	for k, sp := range spans {
+		p.Words[k], p.Exact[k] = s[sp.i:sp.j], sp.exact
+	}
 	return p
 }
 
 // parseCodes reads one or more "[CODE restriction]" groups.
-func parseCodes(a *Actor, s string, pos Pos) ([]Problem, error) {
+func parseCodes(a *Actor, s string, pos Pos, mem *slab) ([]Problem, error) {
 	var probs []Problem
 	for {
 		s = strings.TrimSpace(s)
@@ -220,12 +233,15 @@ func parseCodes(a *Actor, s string, pos Pos) ([]Problem, error) {
 			continue
 		}
 		code, restr, _ := strings.Cut(body, " ")
-		if k := strings.IndexAny(code, "<>"); k > 0 { // "[ONO<911226]"
+		if k := indexDateOp(code); k > 0 { // "[ONO<911226]"
 			restr = code[k:] + restr
 			code = code[:k]
 		}
 		code = strings.ToUpper(code)
-		dc := DatedCode{Code: code, Codes: strings.Split(code, "/"), Line: pos.Line}
+		dc := DatedCode{Code: code, Codes: mem.strs(strings.Count(code, "/") + 1), Line: pos.Line}
+		for i, rest := 0, code; i < len(dc.Codes); i++ {
+			dc.Codes[i], rest, _ = strings.Cut(rest, "/")
+		}
 		restr = strings.ReplaceAll(strings.TrimSpace(restr), " ", "")
 		if restr != "" {
 			var err error
@@ -257,6 +273,17 @@ func parseCodes(a *Actor, s string, pos Pos) ([]Problem, error) {
 	}
 }
 
+// indexDateOp is strings.IndexAny(s, "<>"), without building a set for
+// every code.
+func indexDateOp(s string) int {
+	for i := 0; i < len(s); i++ {
+		if s[i] == '<' || s[i] == '>' {
+			return i
+		}
+	}
+	return -1
+}
+
 // parseDate reads yyyymmdd or yymmdd (yy <= 30 is 20yy).
 func parseDate(s string) (int, error) {
 	n, err := strconv.Atoi(s)
@@ -283,7 +310,15 @@ func parseDate(s string) (int, error) {
 // ParseDate reads a yyyymmdd or yymmdd date as used by the dictionaries.
 func ParseDate(s string) (int, error) { return parseDate(s) }
 
+// newActor returns a zero Actor from a shared array.
+func (a *Actors) newActor() *Actor { return &a.actors.take(1, 1024)[0] }
+
 func (a *Actors) finish() {
+	n := 0
+	for _, ac := range a.List {
+		n += len(ac.Phrases)
+	}
+	a.Index.reserve(n)
 	for _, ac := range a.List {
 		for _, p := range ac.Phrases {
 			a.Index.Add(p, ac)

@@ -1,7 +1,6 @@
 package petrarch
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -13,17 +12,22 @@ import (
 //	PHRASE {PLURAL ...} [~CODE]        {} = no plural; regular plurals otherwise
 func ReadAgents(r io.Reader, name string) (*Agents, error) {
 	ag := &Agents{Index: NewPhraseIndex[*Agent]()}
+	var mem slab
 	var probs []Problem
 	subs := map[string][]string{}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	lineNo := 0
+	ls, err := readLines(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	inXML := false
-	for sc.Scan() {
-		lineNo++
-		line, still := stripXMLComment(sc.Text(), inXML)
+	for {
+		raw, ok := ls.next()
+		if !ok {
+			break
+		}
+		line, still := stripXMLComment(raw, inXML)
 		inXML = still
-		pos := Pos{name, lineNo}
+		pos := Pos{name, ls.no}
 		s := strings.TrimSpace(stripComment(line))
 		if s == "" {
 			continue
@@ -101,10 +105,10 @@ func ReadAgents(r io.Reader, name string) (*Agents, error) {
 				continue
 			}
 			for _, v := range vals {
-				a.Phrases = append(a.Phrases, splitPhrase(head[:m]+v+head[m+n+2:], true))
+				a.Phrases = append(a.Phrases, splitPhrase(head[:m]+v+head[m+n+2:], true, &mem))
 			}
 		} else {
-			p := splitPhrase(head, true)
+			p := splitPhrase(head, true, &mem)
 			a.Phrases = append(a.Phrases, p)
 			if last := p.Words[len(p.Words)-1]; !hasBraces && Plural(last) != last {
 				pl := Phrase{Words: append([]string(nil), p.Words...), Exact: p.Exact}
@@ -112,16 +116,13 @@ func ReadAgents(r io.Reader, name string) (*Agents, error) {
 				a.Phrases = append(a.Phrases, pl)
 			}
 			for _, x := range plurals {
-				a.Phrases = append(a.Phrases, splitPhrase(x, true))
+				a.Phrases = append(a.Phrases, splitPhrase(x, true, &mem))
 			}
 		}
 		ag.List = append(ag.List, a)
 		for _, p := range a.Phrases {
 			ag.Index.Add(p, a)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	ag.Index.Finish()
 	ag.Problems = probs
@@ -132,24 +133,30 @@ func ReadAgents(r io.Reader, name string) (*Agents, error) {
 // discard. The last word is a stem unless it ends in "_".
 func ReadDiscards(r io.Reader, name string) (*Discards, error) {
 	d := &Discards{Index: NewPhraseIndex[*Discard]()}
-	sc := bufio.NewScanner(r)
-	lineNo := 0
+	var mem slab
+	ls, err := readLines(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	inXML := false
-	for sc.Scan() {
-		lineNo++
-		line, still := stripXMLComment(sc.Text(), inXML)
+	for {
+		raw, ok := ls.next()
+		if !ok {
+			break
+		}
+		line, still := stripXMLComment(raw, inXML)
 		inXML = still
 		s := strings.TrimSpace(stripComment(line))
 		if s == "" {
 			continue
 		}
-		x := &Discard{Pos: Pos{name, lineNo}}
+		x := &Discard{Pos: Pos{name, ls.no}}
 		if s[0] == '+' {
 			x.Story = true
 			s = strings.TrimSpace(s[1:])
 		}
 		u := strings.ToUpper(s)
-		x.Phrase = splitPhrase(u, true)
+		x.Phrase = splitPhrase(u, true, &mem)
 		if len(x.Phrase.Words) == 0 {
 			return nil, fmt.Errorf("%s: empty discard phrase", x.Pos)
 		}
@@ -158,9 +165,6 @@ func ReadDiscards(r io.Reader, name string) (*Discards, error) {
 		}
 		d.List = append(d.List, x)
 		d.Index.Add(x.Phrase, x)
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	d.Index.Finish()
 	return d, nil

@@ -1,6 +1,6 @@
 package petrarch
 
-import "sort"
+import "slices"
 
 // MinStem is the shortest stem that matches by prefix: a stem word such as
 // ARGENTIN matches ARGENTINA, but a short one such as ENT only matches ENT or
@@ -16,27 +16,24 @@ type PhraseEntry[T any] struct {
 // PhraseIndex finds dictionary phrases in a word sequence by hashing the
 // first word, so matching costs one or a few map look-ups per token.
 type PhraseIndex[T any] struct {
-	exact map[string][]PhraseEntry[T] // first word (or short stem, and stem+S)
-	stems map[string][]PhraseEntry[T] // first word is a stem of MinStem or more letters, keyed by its first MinStem letters
-	// second-word sub-index of large buckets (INTERNATIONAL ..., MINISTER
-	// ...): phrases whose second word is exact and adjacent, by that word;
-	// the other phrases of the bucket stay in rest
-	by2  map[string]map[string][]PhraseEntry[T]
-	rest map[string][]PhraseEntry[T]
-	n    int
-	// first merges exact, by2 and rest (built by Finish) so that a token
-	// costs one map look-up, and filter is a bit set of the hashes of its
-	// keys and of the stem keys: most tokens start no phrase, and the bit
-	// test rejects them without touching the (large) maps.
-	first  map[string]*bucket[T]
+	first map[string]*bucket[T] // first word (or short stem, and stem+S)
+	stems map[string]*bucket[T] // first word is a stem of MinStem or more letters, keyed by its first MinStem letters
+	n     int
+	// filter is a bit set of the hashes of the keys of first and stems,
+	// built by Finish: most tokens start no phrase, and the bit test
+	// rejects them without touching the (large) maps.
 	filter []uint64
 	shift  uint
+	mem    chunk[bucket[T]] // where new buckets come from
 }
 
-// bucket is the phrases whose first word is one exact key.
+// bucket is the phrases under one key, longest first once Finish ran.
 type bucket[T any] struct {
-	all  []PhraseEntry[T]            // longest first; nil when by2 is set
-	by2  map[string][]PhraseEntry[T] // see PhraseIndex.by2
+	all []PhraseEntry[T]
+	// by2 sub-indexes a large exact bucket (INTERNATIONAL ..., MINISTER
+	// ...): phrases whose second word is exact and adjacent, by that word;
+	// the bucket's other phrases are in rest
+	by2  map[string][]PhraseEntry[T]
 	rest []PhraseEntry[T]
 }
 
@@ -62,72 +59,77 @@ func (x *PhraseIndex[T]) mayHave(s string) bool {
 
 // NewPhraseIndex returns an empty index.
 func NewPhraseIndex[T any]() *PhraseIndex[T] {
-	return &PhraseIndex[T]{exact: map[string][]PhraseEntry[T]{}, stems: map[string][]PhraseEntry[T]{}}
+	return &PhraseIndex[T]{first: map[string]*bucket[T]{}, stems: map[string]*bucket[T]{}}
 }
 
 // Len is the number of phrases indexed.
 func (x *PhraseIndex[T]) Len() int { return x.n }
 
-// Add indexes one phrase.
+// reserve sizes an empty index's first-word map for about n phrases, so
+// it is not rebuilt as it grows.
+func (x *PhraseIndex[T]) reserve(n int) {
+	if len(x.first) == 0 {
+		x.first = make(map[string]*bucket[T], n)
+	}
+}
+
+// Add indexes one phrase; Finish must run after the last.
 func (x *PhraseIndex[T]) Add(p Phrase, v T) {
 	if len(p.Words) == 0 {
 		return
 	}
 	x.n++
-	x.first, x.filter = nil, nil // until Finish runs again
+	x.filter = nil // until Finish runs again
 	e := PhraseEntry[T]{Phrase: p, Value: v}
-	w := p.Words[0]
-	if p.Exact[0] {
-		x.exact[w] = append(x.exact[w], e)
-		return
+	switch w := p.Words[0]; {
+	case p.Exact[0]:
+		x.file(x.first, w, e)
+	case len(w) >= MinStem:
+		x.file(x.stems, w[:MinStem], e)
+	default:
+		x.file(x.first, w, e)
+		x.file(x.first, w+"S", e)
 	}
-	if len(w) >= MinStem {
-		x.stems[w[:MinStem]] = append(x.stems[w[:MinStem]], e)
-		return
-	}
-	x.exact[w] = append(x.exact[w], e)
-	x.exact[w+"S"] = append(x.exact[w+"S"], e)
 }
+
+func (x *PhraseIndex[T]) file(m map[string]*bucket[T], k string, e PhraseEntry[T]) {
+	b := m[k]
+	if b == nil {
+		b = &x.mem.take(1, 1024)[0]
+		m[k] = b
+	}
+	b.all = append(b.all, e)
+}
+
+// bigBucket is the size from which an exact bucket is split by second word.
+const bigBucket = 16
 
 // Finish sorts every bucket longest phrase first, so the first match found
 // is the longest.
 func (x *PhraseIndex[T]) Finish() {
-	for _, m := range []map[string][]PhraseEntry[T]{x.exact, x.stems} {
-		for _, b := range m {
-			sort.SliceStable(b, func(i, j int) bool { return len(b[i].Phrase.Words) > len(b[j].Phrase.Words) })
-		}
+	for _, b := range x.stems {
+		sortLongestFirst(b.all)
 	}
-	x.by2 = map[string]map[string][]PhraseEntry[T]{}
-	x.rest = map[string][]PhraseEntry[T]{}
-	for k, b := range x.exact {
-		if len(b) < 16 {
+	for _, b := range x.first {
+		sortLongestFirst(b.all)
+		b.by2, b.rest = nil, nil
+		if len(b.all) < bigBucket {
 			continue
 		}
-		sub := map[string][]PhraseEntry[T]{}
-		var rest []PhraseEntry[T]
-		for _, e := range b {
+		b.by2 = map[string][]PhraseEntry[T]{}
+		for _, e := range b.all {
 			ph := &e.Phrase
 			if len(ph.Words) >= 2 && ph.Exact[1] && (ph.Gap == nil || !ph.Gap[1]) {
-				sub[ph.Words[1]] = append(sub[ph.Words[1]], e)
+				b.by2[ph.Words[1]] = append(b.by2[ph.Words[1]], e)
 			} else {
-				rest = append(rest, e)
+				b.rest = append(b.rest, e)
 			}
-		}
-		x.by2[k] = sub
-		x.rest[k] = rest
-	}
-	x.first = make(map[string]*bucket[T], len(x.exact))
-	for k, b := range x.exact {
-		if sub, ok := x.by2[k]; ok {
-			x.first[k] = &bucket[T]{by2: sub, rest: x.rest[k]}
-		} else {
-			x.first[k] = &bucket[T]{all: b}
 		}
 	}
 	// about 16 bits a key: few false positives, and small enough to stay
 	// in cache
 	bits := 64
-	for bits < 16*(len(x.exact)+len(x.stems)) {
+	for bits < 16*(len(x.first)+len(x.stems)) {
 		bits *= 2
 	}
 	x.shift = 64
@@ -135,10 +137,24 @@ func (x *PhraseIndex[T]) Finish() {
 		x.shift--
 	}
 	x.filter = make([]uint64, bits/64)
-	for _, m := range []map[string][]PhraseEntry[T]{x.exact, x.stems} {
+	for _, m := range []map[string]*bucket[T]{x.first, x.stems} {
 		for k := range m {
 			h := keyHash(k) >> x.shift
 			x.filter[h>>6] |= 1 << (h & 63)
+		}
+	}
+}
+
+// sortLongestFirst sorts a bucket by phrase length, longest first,
+// stably; most buckets hold a phrase or two.
+func sortLongestFirst[T any](b []PhraseEntry[T]) {
+	if len(b) > 12 {
+		slices.SortStableFunc(b, func(x, y PhraseEntry[T]) int { return len(y.Phrase.Words) - len(x.Phrase.Words) })
+		return
+	}
+	for i := 1; i < len(b); i++ {
+		for j := i; j > 0 && len(b[j].Phrase.Words) > len(b[j-1].Phrase.Words); j-- {
+			b[j], b[j-1] = b[j-1], b[j]
 		}
 	}
 }
@@ -191,11 +207,15 @@ func rest(words []string, p int, ph *Phrase, k int) int {
 func (x *PhraseIndex[T]) Match(words []string, i int) (PhraseEntry[T], int) {
 	var best PhraseEntry[T]
 	bestN, bestEnd := 0, i
+	sorted := x.filter != nil // else Finish has not run since the last Add
 	try := func(b []PhraseEntry[T]) {
 		for _, e := range b {
 			n := len(e.Phrase.Words)
 			if n <= bestN {
-				return // buckets are sorted longest first
+				if sorted {
+					return // buckets are sorted longest first
+				}
+				continue
 			}
 			if i+n > len(words) {
 				continue
@@ -203,62 +223,44 @@ func (x *PhraseIndex[T]) Match(words []string, i int) (PhraseEntry[T], int) {
 			if w0 := e.Phrase.Words[0]; !e.Phrase.Exact[0] && len(w0) >= MinStem && !WordMatches(words[i], w0, false) {
 				continue // stem bucket: check the whole stem
 			}
+			end := -1
 			if e.Phrase.Gap == nil {
-				ok := true
+				end = i + n
 				for k := 1; k < n; k++ {
 					if !WordMatches(words[i+k], e.Phrase.Words[k], e.Phrase.Exact[k]) {
-						ok = false
+						end = -1
 						break
 					}
 				}
-				if ok {
-					best, bestN, bestEnd = e, n, i+n
+			} else {
+				end = rest(words, i+1, &e.Phrase, 1)
+			}
+			if end >= 0 {
+				best, bestN, bestEnd = e, n, end
+				if sorted {
 					return
 				}
-				continue
-			}
-			if end := rest(words, i+1, &e.Phrase, 1); end >= 0 {
-				best, bestN, bestEnd = e, n, end
-				return
 			}
 		}
 	}
 	t := words[i]
-	if x.filter != nil {
-		if x.mayHave(t) {
-			if bk := x.first[t]; bk != nil {
-				if bk.by2 != nil {
-					if i+1 < len(words) {
-						if b, ok := bk.by2[words[i+1]]; ok {
-							try(b)
-						}
+	if !sorted || x.mayHave(t) {
+		if bk := x.first[t]; bk != nil {
+			if sorted && bk.by2 != nil {
+				if i+1 < len(words) {
+					if b, ok := bk.by2[words[i+1]]; ok {
+						try(b)
 					}
-					try(bk.rest)
-				} else {
-					try(bk.all)
 				}
+				try(bk.rest)
+			} else {
+				try(bk.all)
 			}
 		}
-		if len(x.stems) > 0 && len(t) >= MinStem && x.mayHave(t[:MinStem]) {
-			if b, ok := x.stems[t[:MinStem]]; ok {
-				try(b)
-			}
-		}
-		return best, bestEnd - i
 	}
-	if sub, ok := x.by2[t]; ok {
-		if i+1 < len(words) {
-			if b, ok := sub[words[i+1]]; ok {
-				try(b)
-			}
-		}
-		try(x.rest[t])
-	} else if b, ok := x.exact[t]; ok {
-		try(b)
-	}
-	if len(x.stems) > 0 && len(t) >= MinStem {
-		if b, ok := x.stems[t[:MinStem]]; ok {
-			try(b)
+	if len(x.stems) > 0 && len(t) >= MinStem && (!sorted || x.mayHave(t[:MinStem])) {
+		if bk := x.stems[t[:MinStem]]; bk != nil {
+			try(bk.all)
 		}
 	}
 	return best, bestEnd - i
@@ -266,9 +268,9 @@ func (x *PhraseIndex[T]) Match(words []string, i int) (PhraseEntry[T], int) {
 
 // Each calls f for every indexed phrase (used by Check and Stats).
 func (x *PhraseIndex[T]) Each(f func(PhraseEntry[T])) {
-	for _, m := range []map[string][]PhraseEntry[T]{x.exact, x.stems} {
+	for _, m := range []map[string]*bucket[T]{x.first, x.stems} {
 		for k, b := range m {
-			for _, e := range b {
+			for _, e := range b.all {
 				// short stems are indexed twice (W and W+S); report once
 				if !e.Phrase.Exact[0] && len(e.Phrase.Words[0]) < MinStem && k != e.Phrase.Words[0] {
 					continue

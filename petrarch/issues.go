@@ -1,7 +1,6 @@
 package petrarch
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -15,14 +14,18 @@ import (
 func ReadIssues(r io.Reader, name string) (*Issues, error) {
 	is := &Issues{Index: NewPhraseIndex[*Issue]()}
 	var probs []Problem
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	lineNo := 0
+	ls, err := readLines(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	cat := ""
-	for sc.Scan() {
-		lineNo++
-		pos := Pos{name, lineNo}
-		s := strings.TrimSpace(stripComment(sc.Text()))
+	for {
+		raw, ok := ls.next()
+		if !ok {
+			break
+		}
+		pos := Pos{name, ls.no}
+		s := strings.TrimSpace(stripComment(raw))
 		if s == "" {
 			continue
 		}
@@ -67,9 +70,6 @@ func ReadIssues(r io.Reader, name string) (*Issues, error) {
 			is.List = append(is.List, x)
 			is.Index.Add(p, x)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	is.Index.Finish()
 	is.Problems = probs

@@ -160,6 +160,9 @@ type Issue struct {
 type Actors struct {
 	List  []*Actor
 	Index *PhraseIndex[*Actor]
+
+	mem    slab         // words and flags of the phrases read
+	actors chunk[Actor] // where newActor takes the next Actor from
 }
 
 // Agents is the agent dictionary, indexed by first word.

@@ -233,7 +233,7 @@ func parseElems(s string, base int) ([]Elem, error) {
 		case tSyn:
 			es = append(es, Elem{Kind: ESynset, Words: []string{t.text}})
 		case tMark:
-			k := map[string]ElemKind{"*": EVerb, "$": ESource, "+": ETarget, "%": ECompound, "^": ESkip}[t.text]
+			k := markKind(t.text[0])
 			if k == EVerb {
 				verbs++
 			}
@@ -272,6 +272,21 @@ func parseElems(s string, base int) ([]Elem, error) {
 		es[n-1].Join = 0
 	}
 	return es, nil
+}
+
+// markKind is the element kind of a mark token.
+func markKind(c byte) ElemKind {
+	switch c {
+	case '*':
+		return EVerb
+	case '$':
+		return ESource
+	case '+':
+		return ETarget
+	case '%':
+		return ECompound
+	}
+	return ESkip // '^'
 }
 
 // ParsePattern parses one pattern line ("- SAID * TO ATTEND [082] # note").

@@ -1,7 +1,6 @@
 package petrarch
 
 import (
-	"bufio"
 	"fmt"
 	"io"
 	"strings"
@@ -94,18 +93,21 @@ func ReadVerbs(r io.Reader, name string) (*Verbs, error) {
 	if strings.HasPrefix(strings.ToUpper(base), "CAMEO") {
 		v.Format = FormatCAMEO2
 	}
-	sc := bufio.NewScanner(r)
-	sc.Buffer(make([]byte, 64*1024), 1024*1024)
+	ls, err := readLines(r)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", name, err)
+	}
 	var syn *Synset
 	var blk *VerbBlock
-	lineNo := 0
 	inXML := false
-	for sc.Scan() {
-		lineNo++
-		raw := sc.Text()
+	for {
+		raw, ok := ls.next()
+		if !ok {
+			break
+		}
 		line, stillXML := stripXMLComment(raw, inXML)
 		inXML = stillXML
-		pos := Pos{name, lineNo}
+		pos := Pos{name, ls.no}
 		if strings.HasPrefix(strings.TrimSpace(line), "---") {
 			syn = nil
 			b, err := parseBlockHeader(line)
@@ -167,9 +169,6 @@ func ReadVerbs(r io.Reader, name string) (*Verbs, error) {
 			vb.Block, vb.Pos = blk, pos
 			blk.Verbs = append(blk.Verbs, vb)
 		}
-	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
 	}
 	for _, s := range v.Synsets {
 		if err := v.resolveSynset(s, 0); err != nil {
@@ -400,6 +399,9 @@ func splitMultiVerb(s string) (pre []string, root string, post []string, err err
 // stripXMLComment removes <!-- ... --> comments (also the "<! --" variant
 // found in the validation actors file), which may span lines.
 func stripXMLComment(line string, in bool) (string, bool) {
+	if !in && strings.IndexByte(line, '<') < 0 {
+		return line, false // most lines: no copy
+	}
 	var b strings.Builder
 	for {
 		if in {

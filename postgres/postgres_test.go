@@ -16,30 +16,18 @@ func TestMain(m *testing.M) { os.Exit(pgtest.Main(m)) }
 
 func server(t *testing.T) *pgtest.Server { return pgtest.Shared(t) }
 
-func open(t *testing.T) egret.Store {
-	dsn := server(t).NewDatabase(t)
-	s, err := postgres.Open(context.Background(), dsn)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+// open opens a store on a new database of the shared server.
+func open(opts ...postgres.Option) func(t *testing.T) egret.Store {
+	return storetest.Opener(func(t *testing.T) (*postgres.Store, error) {
+		return postgres.Open(context.Background(), server(t).NewDatabase(t), opts...)
+	})
 }
 
-func TestConformance(t *testing.T) { storetest.Run(t, open) }
+func TestConformance(t *testing.T) { storetest.Run(t, open()) }
 
 // TestConformanceTextScan runs the suite with text search always walking
 // events in page order, the plan for common words in large stores.
-func TestConformanceTextScan(t *testing.T) {
-	storetest.Run(t, func(t *testing.T) egret.Store {
-		s, err := postgres.Open(context.Background(), server(t).NewDatabase(t), postgres.WithFTSScanAbove(0))
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { s.Close() })
-		return s
-	})
-}
+func TestConformanceTextScan(t *testing.T) { storetest.Run(t, open(postgres.WithFTSScanAbove(0))) }
 
 func TestConcurrentWritersSameDocuments(t *testing.T) {
 	ctx := context.Background()

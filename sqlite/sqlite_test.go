@@ -5,21 +5,15 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/egret-events/egret"
 	"github.com/egret-events/egret/sqlite"
 	"github.com/egret-events/egret/storetest"
 )
 
-func open(t *testing.T) egret.Store {
-	s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "egret.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
+func TestConformance(t *testing.T) {
+	storetest.Run(t, storetest.Opener(func(t *testing.T) (*sqlite.Store, error) {
+		return sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "egret.db"))
+	}))
 }
-
-func TestConformance(t *testing.T) { storetest.Run(t, open) }
 
 func TestReopenKeepsDataAndMigratesOnce(t *testing.T) {
 	ctx := context.Background()

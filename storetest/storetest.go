@@ -65,7 +65,7 @@ func bruteSeries(docs map[string]egret.CodedDocument, q egret.SeriesQuery) []egr
 	}
 	f := q.Filter
 	has := func(code, prefix string) bool { return len(code) >= len(prefix) && code[:len(prefix)] == prefix }
-	var days []egret.SeriesPoint
+	var out []egret.SeriesPoint
 	idx := map[[2]string]int{}
 	for _, d := range docs {
 		for _, ev := range d.Events {
@@ -82,35 +82,51 @@ func bruteSeries(docs map[string]egret.CodedDocument, q egret.SeriesQuery) []egr
 			case "quad_class":
 				key = fmt.Sprint(ev.QuadClass)
 			}
-			i, seen := idx[[2]string{day, key}]
+			period := egret.PeriodStart(day, q.Interval)
+			i, seen := idx[[2]string{period, key}]
 			if !seen {
-				i = len(days)
-				idx[[2]string{day, key}] = i
-				days = append(days, egret.SeriesPoint{Period: day, Key: key})
+				i = len(out)
+				idx[[2]string{period, key}] = i
+				out = append(out, egret.SeriesPoint{Period: period, Key: key})
 			}
-			days[i].Count++
-			days[i].Goldstein += ev.Goldstein
+			out[i].Count++
+			out[i].Goldstein += ev.Goldstein
 		}
 	}
-	if q.Interval == "day" {
-		sort.Slice(days, func(i, j int) bool {
-			return days[i].Period < days[j].Period || days[i].Period == days[j].Period && days[i].Key < days[j].Key
-		})
-		return days
+	sort.Slice(out, func(i, j int) bool {
+		return out[i].Period < out[j].Period || out[i].Period == out[j].Period && out[i].Key < out[j].Key
+	})
+	return out
+}
+
+// Opener adapts a store constructor to Run: the store it opens for a test
+// fails the test when it cannot be opened and is closed when it ends.
+func Opener[S egret.Store](open func(t *testing.T) (S, error)) func(t *testing.T) egret.Store {
+	return func(t *testing.T) egret.Store {
+		t.Helper()
+		s, err := open(t)
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
 	}
-	return egret.BucketSeries(days, q.Interval)
+}
+
+// load opens a store holding the Fixture.
+func load(t *testing.T, open func(t *testing.T) egret.Store) egret.Store {
+	t.Helper()
+	s := open(t)
+	if err := s.PutDocuments(context.Background(), Fixture()); err != nil {
+		t.Fatalf("PutDocuments: %v", err)
+	}
+	return s
 }
 
 // Run runs the conformance suite; open returns a new empty store.
 func Run(t *testing.T, open func(t *testing.T) egret.Store) {
 	ctx := context.Background()
-	load := func(t *testing.T) egret.Store {
-		s := open(t)
-		if err := s.PutDocuments(ctx, Fixture()); err != nil {
-			t.Fatalf("PutDocuments: %v", err)
-		}
-		return s
-	}
+	load := func(t *testing.T) egret.Store { return load(t, open) }
 	ids := func(t *testing.T, s egret.Store, f egret.EventFilter) []string {
 		t.Helper()
 		var out []string
@@ -228,9 +244,9 @@ func Run(t *testing.T, open func(t *testing.T) egret.Store) {
 		if want := "[{RUS 0 2 2} {RUSGOV 1 0 1}]"; got != want {
 			t.Errorf("actors after replace %s, want %s", got, want)
 		}
-		d, evs, err := s.Document(ctx, "d2")
-		if err != nil || d.Text != "Syria and Russia signed a new agreement." || len(evs) != 1 {
-			t.Errorf("Document(d2) = %+v %d events %v", d, len(evs), err)
+		pg, err := s.Document(ctx, egret.DocumentQuery{ID: "d2"})
+		if err != nil || pg.Document.Text != "Syria and Russia signed a new agreement." || len(pg.Events) != 1 || pg.Total != 1 {
+			t.Errorf("Document(d2) = %+v %v", pg, err)
 		}
 	})
 
@@ -302,10 +318,11 @@ func Run(t *testing.T, open func(t *testing.T) egret.Store) {
 
 	t.Run("document", func(t *testing.T) {
 		s := load(t)
-		d, evs, err := s.Document(ctx, "d2")
+		pg, err := s.Document(ctx, egret.DocumentQuery{ID: "d2"})
 		if err != nil {
 			t.Fatal(err)
 		}
+		d, evs := pg.Document, pg.Events
 		if d.Title != "Title d2" || !d.Date.Equal(day("2020-01-15")) || d.Source != "test" {
 			t.Errorf("document %+v", d)
 		}
@@ -316,7 +333,7 @@ func Run(t *testing.T, open func(t *testing.T) egret.Store) {
 		if !reflect.DeepEqual(cameos, []string{"057", "190", "163"}) {
 			t.Errorf("events in coding order %v", cameos)
 		}
-		if _, _, err := s.Document(ctx, "nope"); egret.ErrorCode(err) != egret.ENOTFOUND {
+		if _, err := s.Document(ctx, egret.DocumentQuery{ID: "nope"}); egret.ErrorCode(err) != egret.ENOTFOUND {
 			t.Errorf("missing document: %v", err)
 		}
 	})
@@ -377,6 +394,8 @@ func Run(t *testing.T, open func(t *testing.T) egret.Store) {
 			}
 		}
 	})
+
+	runHardening(t, open)
 
 	t.Run("missing id", func(t *testing.T) {
 		s := open(t)

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -57,6 +58,26 @@ Bad records are reported on stderr with file and line and skipped.`,
 type codeStats struct {
 	docs, sentences, events, skipped atomic.Int64
 	coded                            atomic.Int64 // sentences with at least one event
+	failedInputs                     atomic.Int64 // inputs that could not be read
+}
+
+// outcome is a run's verdict once its summary is out: a failure when an
+// input could not be read or when records were read but none made it
+// (good counts those that did), so scripts see that nothing was done.
+func (st *codeStats) outcome(inputs int, good int64, done string) error {
+	if n := st.failedInputs.Load(); n > 0 {
+		return egret.Errorf(egret.EINVALID, "%d of %d inputs could not be read", n, inputs)
+	}
+	if good == 0 && st.skipped.Load() > 0 {
+		return egret.Errorf(egret.EINVALID, "no document %s: all %d records were bad", done, st.skipped.Load())
+	}
+	return nil
+}
+
+// stopping reports whether err only says the run was cancelled, which
+// the error that cancelled it says better.
+func stopping(ctx context.Context, err error) bool {
+	return ctx.Err() != nil && (errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded))
 }
 
 // countCoded counts the distinct sentences a document's events come from.
@@ -122,22 +143,7 @@ func (m *Main) runCode(ctx context.Context, f codeFlags, inputs []string) error 
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(jobs)
-		seq := 0
-		for _, name := range inputs {
-			if err := m.readInput(ctx, name, f, date, &st, func(d *egret.Document) error {
-				select {
-				case jobs <- &job{seq: seq, doc: d}:
-					seq++
-					return nil
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-			}); err != nil {
-				readErr <- err
-				return
-			}
-		}
-		readErr <- nil
+		readErr <- m.readInputs(ctx, inputs, f, date, &st, jobs)
 	}()
 	go func() { wg.Wait(); close(done) }()
 
@@ -155,8 +161,10 @@ func (m *Main) runCode(ctx context.Context, f codeFlags, inputs []string) error 
 			delete(pending, next)
 			next++
 			if r.err != nil {
-				st.skipped.Add(1)
-				fmt.Fprintf(m.Stderr, "egret: document %q: %v\n", r.doc.ID, r.err)
+				if !stopping(ctx, r.err) {
+					st.skipped.Add(1)
+					fmt.Fprintf(m.Stderr, "egret: document %q: %v\n", r.doc.ID, r.err)
+				}
 				continue
 			}
 			st.docs.Add(1)
@@ -172,14 +180,16 @@ func (m *Main) runCode(ctx context.Context, f codeFlags, inputs []string) error 
 			}
 		}
 	}
-	if err := <-readErr; err != nil && writeErr == nil {
-		return err
-	}
+	// What was coded is written out whatever failed after it.
+	readFailed := <-readErr
 	if err := out.Flush(); writeErr == nil {
 		writeErr = err
 	}
 	if writeErr != nil {
 		return fmt.Errorf("writing output: %w", writeErr)
+	}
+	if readFailed != nil {
+		return readFailed
 	}
 	if !f.quiet {
 		el := time.Since(start)
@@ -189,6 +199,32 @@ func (m *Main) runCode(ctx context.Context, f codeFlags, inputs []string) error 
 		fmt.Fprintf(m.Stderr, "documents %d, sentences %d, events %d (%.1f per 100 sentences, %.1f%% of sentences coded), skipped %d, time %s, %.0f sentences/s, load %s, peak memory %.0f MB\n",
 			st.docs.Load(), st.sentences.Load(), st.events.Load(), 100*float64(st.events.Load())/n, 100*float64(st.coded.Load())/n,
 			st.skipped.Load(), el.Round(time.Millisecond), float64(st.sentences.Load())/el.Seconds(), load.Round(time.Millisecond), peakRSSMB())
+	}
+	return st.outcome(len(inputs), st.docs.Load(), "coded")
+}
+
+// readInputs reads the inputs in turn into jobs, numbered in input order.
+// An input that cannot be read is reported and counted, and reading goes
+// on with the next; it stops only when ctx ends.
+func (m *Main) readInputs(ctx context.Context, inputs []string, f codeFlags, date time.Time, st *codeStats, jobs chan<- *job) error {
+	seq := 0
+	for _, name := range inputs {
+		err := m.readInput(ctx, name, f, date, st, func(d *egret.Document) error {
+			select {
+			case jobs <- &job{seq: seq, doc: d}:
+				seq++
+				return nil
+			case <-ctx.Done():
+				return ctx.Err()
+			}
+		})
+		if ctx.Err() != nil {
+			return ctx.Err()
+		}
+		if err != nil {
+			st.failedInputs.Add(1)
+			fmt.Fprintf(m.Stderr, "egret: %v\n", err)
+		}
 	}
 	return nil
 }

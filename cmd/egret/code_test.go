@@ -238,3 +238,40 @@ func TestCodeNoContextCodesFewerStatementEvents(t *testing.T) {
 			speaker(with), speaker(without))
 	}
 }
+
+// TestCodeGeolocation: events are located with the embedded gazetteer
+// (loaded by the first document with events), with a compiled gazetteer
+// given by --gazetteer alike, and not at all with --no-geo; a damaged
+// --gazetteer stops the run before it starts.
+func TestCodeGeolocation(t *testing.T) {
+	path := testshared.Path(t, "examples/zakharova-syria-comment.txt")
+	located := func(args ...string) (string, int) {
+		t.Helper()
+		out, errs, code := run(t, "", append([]string{"code", "-q", "--date", "2020-11-24"}, append(args, path)...)...)
+		if code != 0 {
+			t.Fatalf("%v: exit %d: %s", args, code, errs)
+		}
+		n := 0
+		for _, e := range events(t, out) {
+			if e.Location != nil {
+				n++
+			}
+		}
+		return out, n
+	}
+	out, n := located()
+	if n == 0 || !strings.Contains(out, `"country":"SYR"`) {
+		t.Errorf("no event located in Syria:\n%s", out)
+	}
+	if out2, _ := located("--gazetteer", filepath.Join("..", "..", "geo", "gazetteer.bin")); out2 != out {
+		t.Errorf("--gazetteer geo/gazetteer.bin locates differently from the embedded gazetteer")
+	}
+	if _, n := located("--no-geo"); n != 0 {
+		t.Errorf("--no-geo: %d events located", n)
+	}
+	bad := filepath.Join(t.TempDir(), "bad.bin")
+	os.WriteFile(bad, []byte("#egret-gazetteer\t3\n\x0c"), 0o644)
+	if _, errs, code := run(t, "", "code", "--gazetteer", bad, path); code == 0 || !strings.Contains(errs, "--gazetteer") || !strings.Contains(errs, bad) {
+		t.Errorf("damaged --gazetteer: exit %d, stderr %q", code, errs)
+	}
+}

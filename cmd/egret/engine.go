@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"os"
+	"runtime/debug"
+	"sync"
 
 	"github.com/spf13/cobra"
 
@@ -33,9 +35,12 @@ func (f *engineFlags) register(cmd *cobra.Command) {
 
 // engine is the coding pipeline a command runs: NLP, coder, geocoder.
 type engine struct {
-	nlp           *nlp.Pipeline
-	coder         *coder.Coder
-	geo           *geo.Geocoder // nil with --no-geo
+	nlp   *nlp.Pipeline
+	coder *coder.Coder
+	// geo returns the geocoder, nil with --no-geo. The embedded gazetteer
+	// is loaded by the first document with events, so a run that codes
+	// none never pays for it.
+	geo           func() (*geo.Geocoder, error)
 	requireSource bool
 }
 
@@ -54,6 +59,10 @@ func loadDicts(dir string) (*petrarch.Dictionaries, error) {
 }
 
 func (m *Main) loadEngine(f engineFlags) (*engine, error) {
+	// Loading builds tens of megabytes that all stay live: collecting
+	// meanwhile would only mark them again and again (and tax every
+	// pointer write), which cost more than the loading itself.
+	defer debug.SetGCPercent(debug.SetGCPercent(-1))
 	d, err := loadDicts(f.dicts)
 	if err != nil {
 		return nil, err
@@ -67,10 +76,17 @@ func (m *Main) loadEngine(f engineFlags) (*engine, error) {
 		return nil, err
 	}
 	e := &engine{nlp: p, coder: c, requireSource: f.requireSource}
-	if !f.noGeo {
-		if e.geo, err = loadGeocoder(f.gazetteer); err != nil {
+	switch {
+	case f.noGeo:
+	case f.gazetteer == "":
+		e.geo = sync.OnceValues(func() (*geo.Geocoder, error) { return loadGeocoder("") })
+	default:
+		// A user's file is read now, so a bad one stops the run before it starts.
+		g, err := loadGeocoder(f.gazetteer)
+		if err != nil {
 			return nil, err
 		}
+		e.geo = func() (*geo.Geocoder, error) { return g, nil }
 	}
 	return e, nil
 }
@@ -106,7 +122,11 @@ func (e *engine) code(ctx context.Context, doc *egret.Document, st *codeStats) (
 		evs = kept
 	}
 	if e.geo != nil && len(evs) > 0 {
-		e.geo.Locate(doc, evs)
+		g, err := e.geo()
+		if err != nil {
+			return nil, err
+		}
+		g.Locate(doc, evs)
 	}
 	if st != nil {
 		st.sentences.Add(int64(n))

@@ -62,7 +62,7 @@ func (m *Main) runExport(ctx context.Context, f exportFlags) error {
 	if err := f.filter.Validate(); err != nil {
 		return err
 	}
-	st, err := openStore(ctx, f.db)
+	st, err := m.openStore(ctx, f.db)
 	if err != nil {
 		return err
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -72,7 +73,7 @@ func (m *Main) runIngest(ctx context.Context, f ingestFlags, inputs []string) er
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, f.db)
+	st, err := m.openStore(ctx, f.db)
 	if err != nil {
 		return err
 	}
@@ -100,23 +101,7 @@ func (m *Main) runIngest(ctx context.Context, f ingestFlags, inputs []string) er
 	readErr := make(chan error, 1)
 	go func() {
 		defer close(jobs)
-		seq := 0
-		cf := codeFlags{formatIn: f.formatIn, quiet: f.quiet}
-		for _, name := range inputs {
-			if err := m.readInput(ctx, name, cf, date, &stats, func(d *egret.Document) error {
-				select {
-				case jobs <- &job{seq: seq, doc: d}:
-					seq++
-					return nil
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-			}); err != nil {
-				readErr <- err
-				return
-			}
-		}
-		readErr <- nil
+		readErr <- m.readInputs(ctx, inputs, codeFlags{formatIn: f.formatIn, quiet: f.quiet}, date, &stats, jobs)
 	}()
 	go func() { wg.Wait(); close(done) }()
 
@@ -131,13 +116,27 @@ func (m *Main) runIngest(ctx context.Context, f ingestFlags, inputs []string) er
 			if err != nil {
 				continue // drain after a failure
 			}
-			if err = st.PutDocuments(ctx, b); err != nil {
+			// The store skips records it cannot keep and stores the rest;
+			// anything else stops the run.
+			skipped := map[int]bool{}
+			var be *egret.BatchError
+			if err = st.PutDocuments(ctx, b); errors.As(err, &be) {
+				for _, r := range be.Skipped {
+					skipped[r.Index] = true
+					stats.skipped.Add(1)
+					fmt.Fprintf(m.Stderr, "egret: skipped %v\n", r.Err)
+				}
+				err = nil
+			}
+			if err != nil {
 				cancel()
 				continue
 			}
-			stored.Add(int64(len(b)))
-			for _, c := range b {
-				events.Add(int64(len(c.Events)))
+			for i, c := range b {
+				if !skipped[i] {
+					stored.Add(1)
+					events.Add(int64(len(c.Events)))
+				}
 			}
 		}
 		storeDone <- err
@@ -155,8 +154,10 @@ func (m *Main) runIngest(ctx context.Context, f ingestFlags, inputs []string) er
 			delete(pending, next)
 			next++
 			if r.err != nil {
-				stats.skipped.Add(1)
-				fmt.Fprintf(m.Stderr, "egret: document %q: %v\n", r.doc.ID, r.err)
+				if !stopping(ctx, r.err) {
+					stats.skipped.Add(1)
+					fmt.Fprintf(m.Stderr, "egret: document %q: %v\n", r.doc.ID, r.err)
+				}
 				continue
 			}
 			batch = append(batch, egret.CodedDocument{Document: *r.doc, Events: r.events})
@@ -182,5 +183,5 @@ func (m *Main) runIngest(ctx context.Context, f ingestFlags, inputs []string) er
 		fmt.Fprintf(m.Stderr, "stored %d documents, %d events, skipped %d, time %s, %.0f documents/s\n",
 			stored.Load(), events.Load(), stats.skipped.Load(), el.Round(time.Millisecond), float64(stored.Load())/el.Seconds())
 	}
-	return nil
+	return stats.outcome(len(inputs), stored.Load(), "stored")
 }

@@ -4,9 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"strings"
-
 	"io"
+	"maps"
 	"os"
 	"path/filepath"
 	"testing"
@@ -22,22 +21,7 @@ const voaRounds = 20
 // voaCorpus writes ../shared/corpus/voa_stories.jsonl voaRounds times,
 // with fresh ids each time, to a temporary file (89 stories a round).
 func voaCorpus(b *testing.B) string {
-	dir, _ := os.Getwd()
-	p := filepath.Join(dir, "..", "..", "..", "shared", "corpus", "voa_stories.jsonl")
-	f, err := os.Open(p)
-	if err != nil {
-		b.Skipf("%s: %v", p, err)
-	}
-	defer f.Close()
-	var docs []map[string]any
-	dec := json.NewDecoder(f)
-	for dec.More() {
-		var d map[string]any
-		if err := dec.Decode(&d); err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, d)
-	}
+	docs := voaDocs(b)
 	out := filepath.Join(b.TempDir(), "voa.jsonl")
 	w, err := os.Create(out)
 	if err != nil {
@@ -46,9 +30,9 @@ func voaCorpus(b *testing.B) string {
 	enc := json.NewEncoder(w)
 	for r := 0; r < voaRounds; r++ {
 		for _, d := range docs {
-			d["id"] = fmt.Sprintf("%v-%d", d["id"], r)
-			enc.Encode(d)
-			d["id"] = strings.TrimSuffix(d["id"].(string), fmt.Sprintf("-%d", r))
+			c := maps.Clone(d)
+			c["id"] = fmt.Sprintf("%s-%d", d["id"], r)
+			enc.Encode(c)
 		}
 	}
 	if err := w.Close(); err != nil {

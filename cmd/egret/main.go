@@ -38,6 +38,8 @@ type Main struct {
 	// Ready, when set, is called with the address a server listens on
 	// (end-to-end tests start `serve` on :0 and need the port).
 	Ready func(addr string)
+	// OpenStore opens the store --db names (default openStore).
+	OpenStore func(ctx context.Context, db string) (egret.Store, error)
 }
 
 // NewMain returns a Main on the process's streams.

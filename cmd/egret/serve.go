@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"runtime"
+	"time"
 
 	"github.com/spf13/cobra"
 
@@ -24,6 +25,13 @@ func openStore(ctx context.Context, db string) (egret.Store, error) {
 		return postgres.Open(ctx, db)
 	}
 	return sqlite.Open(ctx, db)
+}
+
+func (m *Main) openStore(ctx context.Context, db string) (egret.Store, error) {
+	if m.OpenStore != nil {
+		return m.OpenStore(ctx, db)
+	}
+	return openStore(ctx, db)
 }
 
 // coderFunc adapts a function to egret.Coder.
@@ -54,6 +62,10 @@ type serveFlags struct {
 	maxDoc   int
 	maxBatch int
 	workers  int
+	hosts    []string
+	origins  []string
+	readTO   time.Duration
+	writeTO  time.Duration
 }
 
 // newServeCmd is `egret serve`: the HTTP API and dashboard over a store.
@@ -67,7 +79,12 @@ func newServeCmd(m *Main) *cobra.Command {
 --db is a SQLite file (created if missing) or a postgres:// DSN. Writes
 (POST /api/v1/documents, /api/v1/code) need "Authorization: Bearer TOKEN"
 when --token or EGRET_TOKEN is set; without a token the server only
-listens on a loopback address.`,
+listens on a loopback address.
+
+Requests must name the server in Host by a loopback name or address, the
+address it listens on, or a name given with --host: any other name may be
+a web page's own, pointed at this machine (DNS rebinding). Web pages of
+other origins may not write unless --allow-origin names them.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !cmd.Flags().Changed("token") {
@@ -85,6 +102,10 @@ listens on a loopback address.`,
 	fl.IntVar(&f.maxDoc, "max-document", 1<<20, "largest document text in bytes")
 	fl.IntVar(&f.maxBatch, "max-batch", 10000, "most documents in one request")
 	fl.IntVar(&f.workers, "workers", runtime.NumCPU(), "documents of a request coded in parallel")
+	fl.StringSliceVar(&f.hosts, "host", nil, "host names clients may call the server by, besides loopback names and --addr (repeatable)")
+	fl.StringSliceVar(&f.origins, "allow-origin", nil, "origin (scheme://host[:port]) of a web page allowed to write (repeatable)")
+	fl.DurationVar(&f.readTO, "read-timeout", time.Minute, "longest time to receive a request, body included")
+	fl.DurationVar(&f.writeTO, "write-timeout", 2*time.Minute, "longest time an answer may stall (exports and long codings extend it as they go)")
 	return cmd
 }
 
@@ -96,7 +117,7 @@ func (m *Main) runServe(ctx context.Context, f serveFlags) error {
 	if err != nil {
 		return err
 	}
-	st, err := openStore(ctx, f.db)
+	st, err := m.openStore(ctx, f.db)
 	if err != nil {
 		return err
 	}
@@ -104,6 +125,7 @@ func (m *Main) runServe(ctx context.Context, f serveFlags) error {
 	srv, err := egrethttp.NewServer(egrethttp.Config{
 		Store: st, Coder: coder, Token: f.token, Logger: m.Logger, Now: m.Now,
 		MaxBodyBytes: f.maxBody, MaxDocumentBytes: f.maxDoc, MaxBatch: f.maxBatch, Workers: f.workers,
+		Hosts: f.hosts, AllowOrigins: f.origins, ReadTimeout: f.readTO, WriteTimeout: f.writeTO,
 	})
 	if err != nil {
 		return err

@@ -20,37 +20,9 @@ import (
 
 	"github.com/egret-events/egret"
 	egrethttp "github.com/egret-events/egret/http"
+	"github.com/egret-events/egret/internal/testshared"
 	"github.com/egret-events/egret/postgres/pgtest"
 )
-
-// exampleFile returns a file under ../shared/examples, found from the
-// directory holding go.mod; it skips the test when ../shared is absent
-// (and fails it when CI=true).
-func exampleFile(t *testing.T, name string) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("no go.mod above the test directory")
-		}
-		dir = parent
-	}
-	p := filepath.Join(dir, "..", "shared", "examples", name)
-	if _, err := os.Stat(p); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("CI=true and %s is missing: %v", p, err)
-		}
-		t.Skipf("%s is missing (../shared not here): %v", p, err)
-	}
-	return p
-}
 
 // syncBuffer is a bytes.Buffer safe for a server goroutine and the test.
 type syncBuffer struct {
@@ -137,7 +109,7 @@ func httpJSON(t *testing.T, method, url, ctype, body string, out any) {
 // serveEndToEnd posts the Zakharova statement to a real server over the
 // store db, queries it back and exports it.
 func serveEndToEnd(t *testing.T, db string) {
-	text, err := os.ReadFile(exampleFile(t, "zakharova-syria-comment.txt"))
+	text, err := os.ReadFile(testshared.Path(t, "examples/zakharova-syria-comment.txt"))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -355,5 +327,45 @@ func TestIngestIsIdempotentAndExportReadsBack(t *testing.T) {
 	m, _, errb = testMain(nil)
 	if code := m.Run(context.Background(), []string{"export", "--db", db, "--from", "2021-13-01"}); code == 0 || !strings.Contains(errb.String(), "from") {
 		t.Errorf("bad date: %d %s", code, errb.String())
+	}
+}
+
+// TestServeRefusesCrossSiteWritesAndForeignHosts replays issue 13.1
+// against `egret serve`: a write with no Content-Type from another origin,
+// and requests under a name that is not the server's.
+func TestServeRefusesCrossSiteWritesAndForeignHosts(t *testing.T) {
+	base := startServe(t, "--db", filepath.Join(t.TempDir(), "egret.db"), "--no-geo", "--host", "egret.example", "--allow-origin", "http://dash.example")
+	send := func(host string, headers map[string]string) (int, string) {
+		req, _ := http.NewRequest("POST", base+"/api/v1/documents", strings.NewReader(`{"id":"p","text":"Iran threatened Israel."}`))
+		req.Host = host
+		for k, v := range headers {
+			req.Header[k] = []string{v}
+		}
+		res, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	for _, tc := range []struct {
+		host    string
+		headers map[string]string
+		status  int
+	}{
+		{"", map[string]string{"Content-Type": "", "Origin": "http://evil"}, 403}, // the issue's curl
+		{"", map[string]string{"Content-Type": ""}, 415},
+		{"", map[string]string{"Content-Type": "application/json", "Origin": "http://evil"}, 403},
+		{"attacker.example", map[string]string{"Content-Type": "application/json"}, 403},
+		{"egret.example:8080", map[string]string{"Content-Type": "application/json", "Origin": "http://dash.example"}, 200},
+	} {
+		if status, body := send(tc.host, tc.headers); status != tc.status {
+			t.Errorf("Host %q %v: %d %s, want %d", tc.host, tc.headers, status, body, tc.status)
+		}
+	}
+	m, _, errb := testMain(nil)
+	if code := m.Run(context.Background(), []string{"serve", "--addr", "127.0.0.1:0", "--db", filepath.Join(t.TempDir(), "x.db"), "--allow-origin", "dash.example"}); code == 0 || !strings.Contains(errb.String(), "want scheme://host") {
+		t.Errorf("bad --allow-origin: exit %d, %s", code, errb.String())
 	}
 }

