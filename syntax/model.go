@@ -60,6 +60,12 @@ func (m *Model) Encode(w io.Writer) error {
 	}
 	b.u64(m.relMask)
 	b.sparse(m.tagger)
+	if m.tagger2 != nil {
+		b.u8(1)
+		b.sparse(m.tagger2)
+	} else {
+		b.u8(0)
+	}
 	b.dense(m.parser)
 	b.sparse(m.labeller)
 	b.lemmas(m.lemmas)
@@ -116,6 +122,12 @@ func Decode(r io.Reader, lex *nlp.Pipeline) (*Model, error) {
 	}
 	m.relMask = d.u64()
 	m.tagger = d.sparse()
+	if d.u8() == 1 {
+		m.tagger2 = d.sparse()
+		if d.err == nil && m.tagger2.ncls != nc {
+			d.fail("second tagger has %d classes for %d tags", m.tagger2.ncls, nc)
+		}
+	}
 	m.parser = d.dense()
 	m.labeller = d.sparse()
 	m.lemmas = d.lemmas()

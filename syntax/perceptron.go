@@ -97,6 +97,47 @@ func (p *avgPerceptron) averaged() ([]uint64, []float32) {
 	return keys, w
 }
 
+// prune is the share of features dropped, those whose largest weight is
+// smallest: it trades a little accuracy for a smaller, faster model.
+
+// pruneCut returns the magnitude under which a feature's largest weight
+// drops it, so that about share of the features go.
+func pruneCut(ncls int, w []float32, share float32) float32 {
+	if share <= 0 {
+		return 0
+	}
+	n := len(w) / ncls
+	mx := make([]float32, n)
+	for i := range mx {
+		for c := 0; c < ncls; c++ {
+			v := w[i*ncls+c]
+			if v < 0 {
+				v = -v
+			}
+			mx[i] = max(mx[i], v)
+		}
+	}
+	slices.Sort(mx)
+	k := int(float32(n) * share)
+	if k >= n {
+		k = n - 1
+	}
+	return mx[k]
+}
+
+// rowMax returns the largest weight magnitude of row i.
+func rowMax(w []float32, ncls, i int) float32 {
+	var m float32
+	for c := 0; c < ncls; c++ {
+		v := w[i*ncls+c]
+		if v < 0 {
+			v = -v
+		}
+		m = max(m, v)
+	}
+	return m
+}
+
 // quantScale picks the scale that maps weights to int16: the largest
 // weight magnitude, so none is clipped. Weights under half a step become 0
 // and their features are dropped, which prunes the model.
@@ -154,8 +195,9 @@ type sparseTable struct {
 
 // newSparseTable quantises averaged weights (row-major, ncls a row) into a
 // table, dropping features whose weights all round to zero.
-func newSparseTable(ncls int, keys []uint64, w []float32) *sparseTable {
+func newSparseTable(ncls int, keys []uint64, w []float32, prune float32) *sparseTable {
 	scale := quantScale(w)
+	cut := pruneCut(ncls, w, prune)
 	t := &sparseTable{ncls: ncls, scale: scale}
 	type row struct {
 		key      uint64
@@ -163,6 +205,9 @@ func newSparseTable(ncls int, keys []uint64, w []float32) *sparseTable {
 	}
 	rows := make([]row, 0, len(keys))
 	for i, k := range keys {
+		if cut > 0 && rowMax(w, ncls, i) < cut {
+			continue
+		}
 		off := uint32(len(t.ents))
 		for c := 0; c < ncls; c++ {
 			if q := quantize(w[i*ncls+c], scale); q != 0 {
@@ -229,7 +274,8 @@ type denseTable struct {
 	slots []denseSlot
 }
 
-func newDenseTable(ncls int, keys []uint64, w []float32) *denseTable {
+func newDenseTable(ncls int, keys []uint64, w []float32, prune float32) *denseTable {
+	cut := pruneCut(ncls, w, prune)
 	if ncls > 4 {
 		panic("syntax: dense table holds at most 4 classes")
 	}
@@ -237,6 +283,9 @@ func newDenseTable(ncls int, keys []uint64, w []float32) *denseTable {
 	t := &denseTable{ncls: ncls, scale: scale}
 	var kept []denseSlot
 	for i, k := range keys {
+		if cut > 0 && rowMax(w, ncls, i) < cut {
+			continue
+		}
 		s := denseSlot{key: k}
 		nz := false
 		for c := 0; c < ncls; c++ {

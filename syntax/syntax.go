@@ -49,6 +49,7 @@ func (s *Sentence) Root() int {
 type Model struct {
 	classes   []tagClass
 	tagger    *sparseTable
+	tagger2   *sparseTable // second pass, nil in models without one
 	parser    *denseTable
 	labeller  *sparseTable
 	relMask   uint64 // relations the labeller was trained on
@@ -74,6 +75,7 @@ type scratch struct {
 	fz     featurizer
 	wf     []wordFeat
 	cls    []uint8
+	cls1   []uint8
 	feats  []uint64
 	scores []int32
 	st     parseState
@@ -145,6 +147,28 @@ func (m *Model) tagWords(sc *scratch, wf []wordFeat, cls []uint8) {
 		clear(scores)
 		for _, f := range sc.feats {
 			m.tagger.add(f, scores)
+		}
+		best := 0
+		for c := 1; c < nc; c++ {
+			if scores[c] > scores[best] {
+				best = c
+			}
+		}
+		cls[i] = uint8(best)
+		p2, p1 = p1, uint64(best)+1
+	}
+	if m.tagger2 == nil {
+		return
+	}
+	// second pass, seeing the first pass's tags to the right
+	sc.cls1 = append(sc.cls1[:0], cls...)
+	p1, p2 = 0, 0
+	for i := range cls {
+		sc.feats = tagFeatures2(wf, i, p1, p2, sc.cls1, sc.feats[:0])
+		scores := sc.scores[:nc]
+		clear(scores)
+		for _, f := range sc.feats {
+			m.tagger2.add(f, scores)
 		}
 		best := 0
 		for c := 1; c < nc; c++ {
