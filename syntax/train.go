@@ -38,18 +38,20 @@ type Prune struct{ Tagger, Parser, Labeller float32 }
 
 // DefaultTrainConfig is the schedule `make models` uses.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{TaggerEpochs: 10, ParserEpochs: 15, Folds: 10, Seed: 1, LowerFrac: 0.05, UpperFrac: 0.05,
-		ExploreAfter: 2, Explore: 0.9, Workers: 2}
+	return TrainConfig{TaggerEpochs: 10, ParserEpochs: 12, Folds: 10, Seed: 1, LowerFrac: 0.05, UpperFrac: 0.05,
+		ExploreAfter: 2, Explore: 0.9, Workers: 2, SecondPass: true,
+		Prune: Prune{Tagger: 0.1, Parser: 0.5, Labeller: 0.25}}
 }
 
 // trainSent is a treebank sentence prepared for training.
 type trainSent struct {
-	forms  []string
-	cls    []uint8 // gold tag classes
-	gold   []int32 // projectivised gold heads, n for the root
-	rels   []Rel
-	lowers []uint64 // lower-cased form hashes (case variants share them)
-	pred   [3][]uint8
+	forms    []string
+	cls      []uint8 // gold tag classes
+	gold     []int32 // projectivised gold heads, n for the root
+	rels     []Rel
+	lowers   []uint64 // lower-cased form hashes (case variants share them)
+	formHash []uint64 // form hashes as written
+	pred     [3][]uint8
 }
 
 const (
@@ -57,6 +59,16 @@ const (
 	variantLower
 	variantUpper
 )
+
+// variant draws the case variant a sentence is shown in this epoch.
+func (cfg TrainConfig) variant(rng *rand.Rand) int {
+	if r := rng.Float64(); r < cfg.LowerFrac {
+		return variantLower
+	} else if r < cfg.LowerFrac+cfg.UpperFrac {
+		return variantUpper
+	}
+	return variantOrig
+}
 
 func variantForms(forms []string, v int) []string {
 	if v == variantOrig {
@@ -132,7 +144,7 @@ func prepare(treebank []UDSentence, lex *nlp.Pipeline) (*Model, []*trainSent, er
 	for si := range treebank {
 		s := &treebank[si]
 		n := len(s.Words)
-		ts := &trainSent{forms: make([]string, n), cls: make([]uint8, n), rels: make([]Rel, n), lowers: make([]uint64, n)}
+		ts := &trainSent{forms: make([]string, n), cls: make([]uint8, n), rels: make([]Rel, n), lowers: make([]uint64, n), formHash: make([]uint64, n)}
 		heads := make([]int32, n)
 		for i, w := range s.Words {
 			ts.forms[i] = w.Form
@@ -153,13 +165,14 @@ func prepare(treebank []UDSentence, lex *nlp.Pipeline) (*Model, []*trainSent, er
 			}
 			fz.word(w.Form, &wf, nil, false)
 			ts.lowers[i] = wf.lower
+			ts.formHash[i] = wf.form
 			x, _ := ParseXPOS(w.XPOS)
 			lforms, lxpos, llemmas = append(lforms, w.Form), append(lxpos, x), append(llemmas, w.Lemma)
 		}
 		ts.gold = projectivize(heads)
 		sents[si] = ts
 	}
-	m := &Model{classes: classes, lex: lex, relMask: relSeen &^ (1 << Root)}
+	m := &Model{classes: classes, lex: lex, relMask: relSeen &^ (1 << Root), tagDict: tagDictionary(sents)}
 	m.info.Treebank = "UD English EWT"
 	m.lemmas = learnLemmas(lforms, lxpos, llemmas)
 	m.keepHyph = learnHyphens(treebank)
@@ -197,7 +210,7 @@ func jackknife(m *Model, sents []*trainSent, cfg TrainConfig) *sparseTable {
 					}
 				}
 				p := trainTagger(in, len(m.classes), m.lex, cfg, uint64(f))
-				tm := &Model{classes: m.classes, lex: m.lex}
+				tm := &Model{classes: m.classes, lex: m.lex, tagDict: tagDictionary(in)}
 				keys, w := p.averaged()
 				tm.tagger = newSparseTable(len(m.classes), keys, w, cfg.Prune.Tagger)
 				sc := &scratch{}
@@ -229,6 +242,36 @@ func jackknife(m *Model, sents []*trainSent, cfg TrainConfig) *sparseTable {
 	logf("train: jackknifed tag accuracy %.2f%%", 100*float64(correct)/float64(total))
 	keys, w := final.averaged()
 	return newSparseTable(len(m.classes), keys, w, cfg.Prune.Tagger)
+}
+
+// tagDictionary lists the forms seen at least 20 times with one tag class
+// 99% of the time or more; the tagger gives them that class unscored.
+func tagDictionary(sents []*trainSent) map[uint64]uint8 {
+	counts := map[uint64]map[uint8]int{}
+	for _, s := range sents {
+		for i, h := range s.formHash {
+			c := counts[h]
+			if c == nil {
+				c = map[uint8]int{}
+				counts[h] = c
+			}
+			c[s.cls[i]]++
+		}
+	}
+	dict := map[uint64]uint8{}
+	for h, c := range counts {
+		total, best, bestN := 0, uint8(0), -1
+		for cls, n := range c {
+			total += n
+			if n > bestN || n == bestN && cls < best {
+				best, bestN = cls, n
+			}
+		}
+		if total >= 20 && bestN*100 >= total*99 {
+			dict[h] = best
+		}
+	}
+	return dict
 }
 
 func popcount(x uint64) int {
@@ -308,15 +351,15 @@ func (m *Model) tagOnly(sc *scratch, forms []string, out []uint8) {
 
 // trainTagger trains a tagger on sents; salt varies the shuffling per fold.
 func trainTagger(sents []*trainSent, ncls int, lex *nlp.Pipeline, cfg TrainConfig, salt uint64) *avgPerceptron {
-	return trainTaggerPass(sents, ncls, lex, cfg, salt, false)
+	return trainTaggerPass(sents, ncls, lex, cfg, salt, false, tagDictionary(sents))
 }
 
 // trainTagger2 trains the second pass on the jackknifed first-pass tags.
 func trainTagger2(sents []*trainSent, ncls int, lex *nlp.Pipeline, cfg TrainConfig) *avgPerceptron {
-	return trainTaggerPass(sents, ncls, lex, cfg, 0x5ec0d, true)
+	return trainTaggerPass(sents, ncls, lex, cfg, 0x5ec0d, true, tagDictionary(sents))
 }
 
-func trainTaggerPass(sents []*trainSent, ncls int, lex *nlp.Pipeline, cfg TrainConfig, salt uint64, second bool) *avgPerceptron {
+func trainTaggerPass(sents []*trainSent, ncls int, lex *nlp.Pipeline, cfg TrainConfig, salt uint64, second bool, dict map[uint64]uint8) *avgPerceptron {
 	p := newAvgPerceptron(ncls)
 	rng := rand.New(rand.NewPCG(cfg.Seed, 0x7a6+salt))
 	order := make([]int, len(sents))
@@ -331,12 +374,7 @@ func trainTaggerPass(sents []*trainSent, ncls int, lex *nlp.Pipeline, cfg TrainC
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
 			s := sents[si]
-			v := variantOrig
-			if r := rng.Float64(); r < cfg.LowerFrac {
-				v = variantLower
-			} else if r < cfg.LowerFrac+cfg.UpperFrac {
-				v = variantUpper
-			}
+			v := cfg.variant(rng)
 			forms := variantForms(s.forms, v)
 			n := len(forms)
 			if cap(wf) < n+2*pad {
@@ -349,6 +387,10 @@ func trainTaggerPass(sents []*trainSent, ncls int, lex *nlp.Pipeline, cfg TrainC
 			}
 			var p1, p2 uint64
 			for i := 0; i < n; i++ {
+				if c, ok := dict[wf[i+pad].form]; ok {
+					p2, p1 = p1, uint64(c)+1
+					continue
+				}
 				if second {
 					feats = tagFeatures2(wf, i, p1, p2, s.pred[v], feats[:0])
 				} else {
@@ -356,12 +398,7 @@ func trainTaggerPass(sents []*trainSent, ncls int, lex *nlp.Pipeline, cfg TrainC
 				}
 				clear(scores)
 				p.score(feats, scores)
-				best := 0
-				for c := 1; c < ncls; c++ {
-					if scores[c] > scores[best] {
-						best = c
-					}
-				}
+				best := argmax(scores)
 				p.tick()
 				if g := int(s.cls[i]); best != g {
 					p.update(feats, g, 1)
@@ -392,12 +429,7 @@ func trainParser(sents []*trainSent, relMask uint64, cfg TrainConfig, logf func(
 		arcs, correct, lcorrect := 0, 0, 0
 		for _, si := range order {
 			s := sents[si]
-			v := variantOrig
-			if r := rng.Float64(); r < cfg.LowerFrac {
-				v = variantLower
-			} else if r < cfg.LowerFrac+cfg.UpperFrac {
-				v = variantUpper
-			}
+			v := cfg.variant(rng)
 			tags := s.pred[v]
 			n := len(s.forms)
 			st.reset(n)
