@@ -117,6 +117,7 @@ func ReadCoNLLU(r io.Reader, name string) ([]UDSentence, error) {
 				return fail(curLine, "multi-word token %q reaches past the last word", t.Form)
 			}
 		}
+		cur.Line = curLine
 		out = append(out, cur)
 		cur, heads, open = UDSentence{}, heads[:0], false
 		return nil

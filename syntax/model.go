@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"maps"
 	"math"
 	"slices"
 	"sync"
+	"unsafe"
 
 	"github.com/klauspost/compress/zstd"
 
@@ -59,44 +61,75 @@ func (m *Model) Encode(w io.Writer) error {
 		b.u8(uint8(c.XPOS))
 	}
 	b.u64(m.relMask)
+	dk := slices.Sorted(maps.Keys(m.tagDict))
+	b.u32(uint32(len(dk)))
+	for _, k := range dk {
+		b.u64(k)
+		b.u8(m.tagDict[k])
+	}
 	b.sparse(m.tagger)
+	if m.tagger2 != nil {
+		b.u8(1)
+		b.sparse(m.tagger2)
+	} else {
+		b.u8(0)
+	}
 	b.dense(m.parser)
 	b.sparse(m.labeller)
 	b.lemmas(m.lemmas)
-	hy := make([]string, 0, len(m.keepHyph))
-	for k := range m.keepHyph {
-		hy = append(hy, k)
-	}
-	slices.Sort(hy)
+	hy := slices.Sorted(maps.Keys(m.keepHyph))
 	b.u32(uint32(len(hy)))
 	for _, k := range hy {
 		b.str(k)
 	}
 	b.bytes([]byte("END\n"))
-	zw, err := zstd.NewWriter(w, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1))
+	zw, err := zstd.NewWriter(nil, zstd.WithEncoderLevel(zstd.SpeedBetterCompression), zstd.WithEncoderConcurrency(1))
 	if err != nil {
 		return err
 	}
-	if _, err := zw.Write(b.buf); err != nil {
-		zw.Close()
-		return err
-	}
-	return zw.Close()
+	var head [len(fileMagic) + 8]byte
+	copy(head[:], fileMagic)
+	binary.LittleEndian.PutUint64(head[len(fileMagic):], uint64(len(b.buf)))
+	out := zw.EncodeAll(b.buf, head[:])
+	zw.Close()
+	_, err = w.Write(out)
+	return err
 }
+
+// fileMagic and the stream's length precede the compressed stream, so
+// decoding allocates the stream once.
+const fileMagic = "EGRETSYNZ\n"
+
+// maxModelBytes bounds the decompressed stream a file may claim.
+const maxModelBytes = 1 << 30
 
 // Decode reads a model written by Encode; lex is the lexicon the model
 // was trained with.
 func Decode(r io.Reader, lex *nlp.Pipeline) (*Model, error) {
-	zr, err := zstd.NewReader(r, zstd.WithDecoderConcurrency(1))
+	file, err := io.ReadAll(r)
+	if err != nil {
+		return nil, egret.Errorf(egret.EINVALID, "syntax model: %v", err)
+	}
+	if len(file) < len(fileMagic)+8 || string(file[:len(fileMagic)]) != fileMagic {
+		return nil, egret.Errorf(egret.EINVALID, "syntax model: not an egret syntax model (bad magic)")
+	}
+	size := binary.LittleEndian.Uint64(file[len(fileMagic):])
+	if size > maxModelBytes {
+		return nil, egret.Errorf(egret.EINVALID, "syntax model: claims %d bytes", size)
+	}
+	zr, err := zstd.NewReader(nil, zstd.WithDecoderConcurrency(1), zstd.WithDecoderMaxMemory(maxModelBytes))
 	if err != nil {
 		return nil, egret.Errorf(egret.EINVALID, "syntax model: %v", err)
 	}
 	defer zr.Close()
-	data, err := io.ReadAll(zr)
+	data, err := zr.DecodeAll(file[len(fileMagic)+8:], make([]byte, 0, size))
 	if err != nil {
 		return nil, egret.Errorf(egret.EINVALID, "syntax model: %v", err)
 	}
-	d := dec{buf: data}
+	if uint64(len(data)) != size {
+		return nil, egret.Errorf(egret.EINVALID, "syntax model: %d bytes decompressed, header says %d", len(data), size)
+	}
+	d := dec{buf: data, total: len(data)}
 	if string(d.take(len(modelMagic))) != modelMagic {
 		return nil, egret.Errorf(egret.EINVALID, "syntax model: not an egret syntax model (bad magic)")
 	}
@@ -115,7 +148,25 @@ func Decode(r io.Reader, lex *nlp.Pipeline) (*Model, error) {
 		m.classes = append(m.classes, tagClass{u, x})
 	}
 	m.relMask = d.u64()
+	nd := int(d.u32())
+	if d.err == nil && nd > len(d.buf)/9 {
+		d.fail("bad tag dictionary size %d", nd)
+	}
+	m.tagDict = make(map[uint64]uint8, nd)
+	for i := 0; i < nd && d.err == nil; i++ {
+		k, c := d.u64(), d.u8()
+		if int(c) >= nc {
+			d.fail("tag dictionary class %d past %d", c, nc)
+		}
+		m.tagDict[k] = c
+	}
 	m.tagger = d.sparse()
+	if d.u8() == 1 {
+		m.tagger2 = d.sparse()
+		if d.err == nil && m.tagger2.ncls != nc {
+			d.fail("second tagger has %d classes for %d tags", m.tagger2.ncls, nc)
+		}
+	}
 	m.parser = d.dense()
 	m.labeller = d.sparse()
 	m.lemmas = d.lemmas()
@@ -151,16 +202,24 @@ func (e *enc) str(s string) {
 	e.buf = append(e.buf, s...)
 }
 
+// align pads to 8 bytes, so tables decode in place.
+func (e *enc) align() {
+	for len(e.buf)%8 != 0 {
+		e.buf = append(e.buf, 0)
+	}
+}
+
 func (e *enc) sparse(t *sparseTable) {
 	e.u32(uint32(t.ncls))
 	e.u32(math.Float32bits(t.scale))
 	e.u32(uint32(len(t.slots)))
+	e.align()
 	for _, s := range t.slots {
-		e.u64(s.key)
-		e.u32(s.off)
-		e.u32(s.n)
+		e.u32(s.check)
+		e.u32(s.row)
 	}
 	e.u32(uint32(len(t.ents)))
+	e.align()
 	for _, v := range t.ents {
 		e.u32(v)
 	}
@@ -170,11 +229,11 @@ func (e *enc) dense(t *denseTable) {
 	e.u32(uint32(t.ncls))
 	e.u32(math.Float32bits(t.scale))
 	e.u32(uint32(len(t.slots)))
+	e.align()
 	for _, s := range t.slots {
-		e.u64(s.key)
-		for _, w := range s.w {
-			e.buf = binary.LittleEndian.AppendUint16(e.buf, uint16(w))
-		}
+		e.u32(s.check)
+		e.buf = binary.LittleEndian.AppendUint16(e.buf, uint16(s.w[0]))
+		e.buf = binary.LittleEndian.AppendUint16(e.buf, uint16(s.w[1]))
 	}
 }
 
@@ -189,11 +248,7 @@ func (e *enc) edit(ed lemmaEdit) {
 }
 
 func (e *enc) lemmas(lz *lemmatizer) {
-	keys := make([]uint64, 0, len(lz.known))
-	for k := range lz.known {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys := slices.Sorted(maps.Keys(lz.known))
 	e.u32(uint32(len(keys)))
 	for _, k := range keys {
 		le := lz.known[k]
@@ -201,11 +256,7 @@ func (e *enc) lemmas(lz *lemmatizer) {
 		e.edit(le.edit)
 		e.str(le.full)
 	}
-	keys = keys[:0]
-	for k := range lz.suffixes {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
+	keys = slices.Sorted(maps.Keys(lz.suffixes))
 	e.u32(uint32(len(keys)))
 	for _, k := range keys {
 		e.u64(k)
@@ -215,8 +266,9 @@ func (e *enc) lemmas(lz *lemmatizer) {
 }
 
 type dec struct {
-	buf []byte
-	err error
+	buf   []byte
+	total int // length of the whole stream
+	err   error
 }
 
 func (d *dec) fail(format string, args ...any) {
@@ -278,37 +330,55 @@ func (d *dec) str() string {
 // size reads a table size, which must be a power of two the data can hold.
 func (d *dec) size(slotBytes int) int {
 	n := int(d.u32())
+	d.align()
 	if d.err == nil && (n == 0 || n&(n-1) != 0 || n > len(d.buf)/slotBytes) {
 		d.fail("bad table size %d", n)
 	}
 	return n
 }
 
+// align skips the encoder's padding.
+func (d *dec) align() {
+	if d.err == nil {
+		if k := (8 - d.pos()%8) % 8; k > 0 {
+			d.take(k)
+		}
+	}
+}
+
+// pos is the offset into the decompressed stream.
+func (d *dec) pos() int { return d.total - len(d.buf) }
+
+// littleEndian reports whether the tables' file layout is the memory
+// layout, so they can be used in place.
+var littleEndian = func() bool {
+	x := uint16(1)
+	return *(*byte)(unsafe.Pointer(&x)) == 1
+}()
+
 func (d *dec) sparse() *sparseTable {
 	t := &sparseTable{ncls: int(d.u32()), scale: math.Float32frombits(d.u32())}
-	n := d.size(16)
+	n := d.size(8)
+	raw := d.take(8 * n)
 	if d.err != nil {
 		return t
 	}
 	t.mask = uint64(n - 1)
-	t.slots = make([]sparseSlot, n)
-	raw := d.take(16 * n)
-	for i := range t.slots {
-		b := raw[16*i:]
-		t.slots[i] = sparseSlot{binary.LittleEndian.Uint64(b), binary.LittleEndian.Uint32(b[8:]), binary.LittleEndian.Uint32(b[12:])}
-	}
+	t.slots = inPlace(raw, 8, func(b []byte) sparseSlot {
+		return sparseSlot{binary.LittleEndian.Uint32(b), binary.LittleEndian.Uint32(b[4:])}
+	})
 	ne := int(d.u32())
+	d.align()
 	if d.err == nil && ne > len(d.buf)/4 {
 		d.fail("bad entry count %d", ne)
-		return t
 	}
 	raw = d.take(4 * ne)
-	t.ents = make([]uint32, ne)
-	for i := range t.ents {
-		t.ents[i] = binary.LittleEndian.Uint32(raw[4*i:])
+	if d.err != nil {
+		return t
 	}
+	t.ents = inPlace(raw, 4, binary.LittleEndian.Uint32)
 	for _, s := range t.slots {
-		if uint64(s.off)+uint64(s.n) > uint64(ne) {
+		if s.check != 0 && uint64(s.row>>8)+uint64(s.row&255) > uint64(ne) {
 			d.fail("row past the entries")
 			break
 		}
@@ -324,22 +394,34 @@ func (d *dec) sparse() *sparseTable {
 
 func (d *dec) dense() *denseTable {
 	t := &denseTable{ncls: int(d.u32()), scale: math.Float32frombits(d.u32())}
-	n := d.size(16)
+	n := d.size(8)
+	raw := d.take(8 * n)
 	if d.err != nil {
 		return t
 	}
 	t.mask = uint64(n - 1)
-	t.slots = make([]denseSlot, n)
-	raw := d.take(16 * n)
-	for i := range t.slots {
-		b := raw[16*i:]
-		s := &t.slots[i]
-		s.key = binary.LittleEndian.Uint64(b)
-		for c := range s.w {
-			s.w[c] = int16(binary.LittleEndian.Uint16(b[8+2*c:]))
-		}
-	}
+	t.slots = inPlace(raw, 8, func(b []byte) denseSlot {
+		return denseSlot{binary.LittleEndian.Uint32(b), [2]int16{int16(binary.LittleEndian.Uint16(b[4:])), int16(binary.LittleEndian.Uint16(b[6:]))}}
+	})
 	return t
+}
+
+// inPlace returns raw as a slice of T (size bytes each, the file's
+// little-endian layout): the bytes themselves on little-endian machines,
+// a decoded copy elsewhere.
+func inPlace[T any](raw []byte, size int, decode func([]byte) T) []T {
+	n := len(raw) / size
+	if n == 0 {
+		return nil
+	}
+	if littleEndian {
+		return unsafe.Slice((*T)(unsafe.Pointer(&raw[0])), n)
+	}
+	out := make([]T, n)
+	for i := range out {
+		out[i] = decode(raw[size*i:])
+	}
+	return out
 }
 
 func (d *dec) edit() lemmaEdit {

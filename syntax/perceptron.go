@@ -97,6 +97,47 @@ func (p *avgPerceptron) averaged() ([]uint64, []float32) {
 	return keys, w
 }
 
+// prune is the share of features dropped, those whose largest weight is
+// smallest: it trades a little accuracy for a smaller, faster model.
+
+// pruneCut returns the magnitude under which a feature's largest weight
+// drops it, so that about share of the features go.
+func pruneCut(ncls int, w []float32, share float32) float32 {
+	if share <= 0 {
+		return 0
+	}
+	n := len(w) / ncls
+	mx := make([]float32, n)
+	for i := range mx {
+		for c := 0; c < ncls; c++ {
+			v := w[i*ncls+c]
+			if v < 0 {
+				v = -v
+			}
+			mx[i] = max(mx[i], v)
+		}
+	}
+	slices.Sort(mx)
+	k := int(float32(n) * share)
+	if k >= n {
+		k = n - 1
+	}
+	return mx[k]
+}
+
+// rowMax returns the largest weight magnitude of row i.
+func rowMax(w []float32, ncls, i int) float32 {
+	var m float32
+	for c := 0; c < ncls; c++ {
+		v := w[i*ncls+c]
+		if v < 0 {
+			v = -v
+		}
+		m = max(m, v)
+	}
+	return m
+}
+
 // quantScale picks the scale that maps weights to int16: the largest
 // weight magnitude, so none is clipped. Weights under half a step become 0
 // and their features are dropped, which prunes the model.
@@ -126,20 +167,51 @@ func quantize(v, scale float32) int16 {
 	return int16(q)
 }
 
-// tableSize returns a power of two at least twice n.
+// tableSize returns a power of two holding n keys at a load of at most
+// 0.6, short enough probes for lookups of absent keys.
 func tableSize(n int) int {
 	size := 16
-	for size < 2*n {
+	for float64(n) > 0.6*float64(size) {
 		size <<= 1
 	}
 	return size
 }
 
-// sparseSlot holds a feature key and where its row lives in ents.
+// placeSlots builds an open-addressing table of n slots, the j-th made by
+// slot(j) and placed by its key with linear probing.
+func placeSlots[S any](n int, slot func(j int) (uint64, S), empty func(S) bool) ([]S, uint64) {
+	size := tableSize(n)
+	mask := uint64(size - 1)
+	slots := make([]S, size)
+	for j := 0; j < n; j++ {
+		k, s := slot(j)
+		i := k & mask
+		for !empty(slots[i]) {
+			i = (i + 1) & mask
+		}
+		slots[i] = s
+	}
+	return slots, mask
+}
+
+// Slots are 8 bytes: a 32-bit check (the key's high half; the slot index
+// comes from its low bits) and the payload. Most lookups miss the caches,
+// so small slots and a first pass that touches every slot before probing
+// (the loads then overlap) decide the speed.
+
+// checkOf returns the slot check of key, never 0 (the empty mark).
+func checkOf(key uint64) uint32 {
+	c := uint32(key >> 32)
+	if c == 0 {
+		c = 1
+	}
+	return c
+}
+
+// sparseSlot holds a key's check and its row in ents: offset<<8 | length.
 type sparseSlot struct {
-	key uint64
-	off uint32
-	n   uint32
+	check uint32
+	row   uint32
 }
 
 // sparseTable maps feature keys to sparse rows of (class, weight) pairs:
@@ -152,10 +224,14 @@ type sparseTable struct {
 	ents  []uint32 // class<<16 | uint16(weight)
 }
 
+const maxRowOffset = 1<<24 - 1
+
 // newSparseTable quantises averaged weights (row-major, ncls a row) into a
-// table, dropping features whose weights all round to zero.
-func newSparseTable(ncls int, keys []uint64, w []float32) *sparseTable {
+// table, dropping the prune share of features and those whose weights all
+// round to zero.
+func newSparseTable(ncls int, keys []uint64, w []float32, prune float32) *sparseTable {
 	scale := quantScale(w)
+	cut := pruneCut(ncls, w, prune)
 	t := &sparseTable{ncls: ncls, scale: scale}
 	type row struct {
 		key      uint64
@@ -163,6 +239,9 @@ func newSparseTable(ncls int, keys []uint64, w []float32) *sparseTable {
 	}
 	rows := make([]row, 0, len(keys))
 	for i, k := range keys {
+		if cut > 0 && rowMax(w, ncls, i) < cut {
+			continue
+		}
 		off := uint32(len(t.ents))
 		for c := 0; c < ncls; c++ {
 			if q := quantize(w[i*ncls+c], scale); q != 0 {
@@ -170,58 +249,69 @@ func newSparseTable(ncls int, keys []uint64, w []float32) *sparseTable {
 			}
 		}
 		if n := uint32(len(t.ents)) - off; n > 0 {
+			if off > maxRowOffset || n > 255 {
+				panic("syntax: sparse table too large")
+			}
 			rows = append(rows, row{k, off, n})
 		}
 	}
-	size := tableSize(len(rows))
-	t.mask = uint64(size - 1)
-	t.slots = make([]sparseSlot, size)
-	for _, r := range rows {
-		i := r.key & t.mask
-		for t.slots[i].key != 0 {
-			i = (i + 1) & t.mask
-		}
-		t.slots[i] = sparseSlot{r.key, r.off, r.cnt}
-	}
+	t.slots, t.mask = placeSlots(len(rows), func(j int) (uint64, sparseSlot) {
+		r := rows[j]
+		return r.key, sparseSlot{checkOf(r.key), r.off<<8 | r.cnt}
+	}, func(s sparseSlot) bool { return s.check == 0 })
 	return t
 }
 
-// add adds the weights of feature key to scores.
-func (t *sparseTable) add(key uint64, scores []int32) {
-	for i := key & t.mask; ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
-		if s.key == key {
-			for _, e := range t.ents[s.off : s.off+s.n] {
-				scores[e>>16] += int32(int16(uint16(e)))
+// addAll adds the weights of every feature to scores.
+func (t *sparseTable) addAll(keys []uint64, scores []int32, sink *uint32) {
+	slots := t.slots
+	var touch uint32
+	for _, k := range keys {
+		touch += slots[k&t.mask].check
+	}
+	*sink += touch
+	for _, k := range keys {
+		c := checkOf(k)
+		for i := k & t.mask; ; i = (i + 1) & t.mask {
+			s := slots[i]
+			if s.check == c {
+				off, n := s.row>>8, s.row&255
+				for _, e := range t.ents[off : off+n] {
+					scores[e>>16] += int32(int16(uint16(e)))
+				}
+				break
 			}
-			return
-		}
-		if s.key == 0 {
-			return
+			if s.check == 0 {
+				break
+			}
 		}
 	}
 }
 
 // features returns the number of features kept.
 func (t *sparseTable) features() int {
+	return countUsed(t.slots, func(s sparseSlot) bool { return s.check != 0 })
+}
+
+func countUsed[S any](slots []S, used func(S) bool) int {
 	n := 0
-	for _, s := range t.slots {
-		if s.key != 0 {
+	for _, s := range slots {
+		if used(s) {
 			n++
 		}
 	}
 	return n
 }
 
-// denseSlot holds a feature key and its weights for up to four classes in
-// 16 bytes, four slots to a cache line.
+// denseSlot holds a key's check and the weights of classes 1 and 2 minus
+// that of class 0: the transition classifier only compares scores, so the
+// three-class row fits two numbers.
 type denseSlot struct {
-	key uint64
-	w   [4]int16
+	check uint32
+	w     [2]int16
 }
 
-// denseTable is the transition classifier's table: few classes, every
-// feature in one probe.
+// denseTable is the transition classifier's three-class table.
 type denseTable struct {
 	ncls  int
 	scale float32
@@ -229,60 +319,65 @@ type denseTable struct {
 	slots []denseSlot
 }
 
-func newDenseTable(ncls int, keys []uint64, w []float32) *denseTable {
-	if ncls > 4 {
-		panic("syntax: dense table holds at most 4 classes")
+func newDenseTable(ncls int, keys []uint64, w []float32, prune float32) *denseTable {
+	if ncls != 3 {
+		panic("syntax: dense table holds exactly 3 classes")
 	}
-	scale := quantScale(w)
+	cut := pruneCut(ncls, w, prune)
+	diff := make([]float32, 2*len(keys))
+	for i := range keys {
+		diff[2*i] = w[3*i+1] - w[3*i]
+		diff[2*i+1] = w[3*i+2] - w[3*i]
+	}
+	scale := quantScale(diff)
 	t := &denseTable{ncls: ncls, scale: scale}
-	var kept []denseSlot
+	type kept struct {
+		key uint64
+		w   [2]int16
+	}
+	var rows []kept
 	for i, k := range keys {
-		s := denseSlot{key: k}
-		nz := false
-		for c := 0; c < ncls; c++ {
-			s.w[c] = quantize(w[i*ncls+c], scale)
-			nz = nz || s.w[c] != 0
+		if cut > 0 && rowMax(w, ncls, i) < cut {
+			continue
 		}
-		if nz {
-			kept = append(kept, s)
+		r := kept{k, [2]int16{quantize(diff[2*i], scale), quantize(diff[2*i+1], scale)}}
+		if r.w != [2]int16{} {
+			rows = append(rows, r)
 		}
 	}
-	size := tableSize(len(kept))
-	t.mask = uint64(size - 1)
-	t.slots = make([]denseSlot, size)
-	for _, s := range kept {
-		i := s.key & t.mask
-		for t.slots[i].key != 0 {
-			i = (i + 1) & t.mask
-		}
-		t.slots[i] = s
-	}
+	t.slots, t.mask = placeSlots(len(rows), func(j int) (uint64, denseSlot) {
+		return rows[j].key, denseSlot{checkOf(rows[j].key), rows[j].w}
+	}, func(s denseSlot) bool { return s.check == 0 })
 	return t
 }
 
-// add adds the weights of feature key to scores.
-func (t *denseTable) add(key uint64, scores *[4]int32) {
-	for i := key & t.mask; ; i = (i + 1) & t.mask {
-		s := &t.slots[i]
-		if s.key == key {
-			scores[0] += int32(s.w[0])
-			scores[1] += int32(s.w[1])
-			scores[2] += int32(s.w[2])
-			scores[3] += int32(s.w[3])
-			return
-		}
-		if s.key == 0 {
-			return
+// addAll adds the weights of every feature to scores (class 0 stays 0).
+func (t *denseTable) addAll(keys []uint64, scores *[4]int32, sink *uint32) {
+	slots := t.slots
+	var touch uint32
+	for _, k := range keys {
+		touch += slots[k&t.mask].check
+	}
+	*sink += touch
+	var s1, s2 int32
+	for _, k := range keys {
+		c := checkOf(k)
+		for i := k & t.mask; ; i = (i + 1) & t.mask {
+			s := slots[i]
+			if s.check == c {
+				s1 += int32(s.w[0])
+				s2 += int32(s.w[1])
+				break
+			}
+			if s.check == 0 {
+				break
+			}
 		}
 	}
+	scores[1] += s1
+	scores[2] += s2
 }
 
 func (t *denseTable) features() int {
-	n := 0
-	for _, s := range t.slots {
-		if s.key != 0 {
-			n++
-		}
-	}
-	return n
+	return countUsed(t.slots, func(s denseSlot) bool { return s.check != 0 })
 }

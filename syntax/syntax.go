@@ -49,6 +49,8 @@ func (s *Sentence) Root() int {
 type Model struct {
 	classes   []tagClass
 	tagger    *sparseTable
+	tagger2   *sparseTable     // second pass, nil in models without one
+	tagDict   map[uint64]uint8 // forms (wordFeat.form) the treebank always tags alike: no scoring
 	parser    *denseTable
 	labeller  *sparseTable
 	relMask   uint64 // relations the labeller was trained on
@@ -74,6 +76,7 @@ type scratch struct {
 	fz     featurizer
 	wf     []wordFeat
 	cls    []uint8
+	cls1   []uint8
 	feats  []uint64
 	scores []int32
 	st     parseState
@@ -81,6 +84,7 @@ type scratch struct {
 	spans  []int // start, end per word
 	group  []int32
 	out    Sentence
+	sink   uint32 // keeps the slot-touching loads alive
 }
 
 func (m *Model) getScratch() *scratch {
@@ -140,21 +144,49 @@ func (m *Model) tagWords(sc *scratch, wf []wordFeat, cls []uint8) {
 	}
 	var p1, p2 uint64
 	for i := range cls {
+		if c, ok := m.tagDict[wf[i+pad].form]; ok {
+			cls[i] = c
+			p2, p1 = p1, uint64(c)+1
+			continue
+		}
 		sc.feats = tagFeatures(wf, i, p1, p2, sc.feats[:0])
 		scores := sc.scores[:nc]
 		clear(scores)
-		for _, f := range sc.feats {
-			m.tagger.add(f, scores)
-		}
-		best := 0
-		for c := 1; c < nc; c++ {
-			if scores[c] > scores[best] {
-				best = c
-			}
-		}
+		m.tagger.addAll(sc.feats, scores, &sc.sink)
+		best := argmax(scores)
 		cls[i] = uint8(best)
 		p2, p1 = p1, uint64(best)+1
 	}
+	if m.tagger2 == nil {
+		return
+	}
+	// second pass, seeing the first pass's tags to the right
+	sc.cls1 = append(sc.cls1[:0], cls...)
+	p1, p2 = 0, 0
+	for i := range cls {
+		if _, ok := m.tagDict[wf[i+pad].form]; ok {
+			p2, p1 = p1, uint64(cls[i])+1
+			continue
+		}
+		sc.feats = tagFeatures2(wf, i, p1, p2, sc.cls1, sc.feats[:0])
+		scores := sc.scores[:nc]
+		clear(scores)
+		m.tagger2.addAll(sc.feats, scores, &sc.sink)
+		best := argmax(scores)
+		cls[i] = uint8(best)
+		p2, p1 = p1, uint64(best)+1
+	}
+}
+
+// argmax returns the first index of the largest score.
+func argmax[T int32 | int64](scores []T) int {
+	best := 0
+	for c := 1; c < len(scores); c++ {
+		if scores[c] > scores[best] {
+			best = c
+		}
+	}
+	return best
 }
 
 // parse runs the transition system over the tagged words.
@@ -170,9 +202,7 @@ func (m *Model) parse(sc *scratch, wf []wordFeat, cls []uint8) {
 		ok := st.valid()
 		sc.feats = st.features(sc.feats[:0])
 		var s [4]int32
-		for _, f := range sc.feats {
-			m.parser.add(f, &s)
-		}
+		m.parser.addAll(sc.feats, &s, &sc.sink)
 		best := -1
 		for t := 0; t < numTrans; t++ {
 			if ok[t] && (best < 0 || s[t] > s[best]) {
@@ -197,9 +227,7 @@ func (m *Model) label(sc *scratch, h, d int32) Rel {
 	sc.feats = st.labelFeatures(h, d, sc.feats[:0])
 	scores := sc.scores[:numRel]
 	clear(scores)
-	for _, f := range sc.feats {
-		m.labeller.add(f, scores)
-	}
+	m.labeller.addAll(sc.feats, scores, &sc.sink)
 	best := NoRel
 	for r := Rel(1); r < numRel; r++ {
 		if m.relMask&(1<<r) != 0 && r != Root && (best == NoRel || scores[r] > scores[best]) {

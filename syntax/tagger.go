@@ -114,3 +114,41 @@ func tagFeatures(wf []wordFeat, i int, p1, p2 uint64, out []uint64) []uint64 {
 		key2(ttSuf2P1, w.suf[1], p1w.lower),
 	)
 }
+
+// Second-pass templates: the first pass's tags of the word and the words
+// after it, which a left-to-right pass cannot see.
+const (
+	tt2Self uint64 = iota + 100
+	tt2N1
+	tt2N1N2
+	tt2LowerN1
+	tt2P1N1
+	tt2SelfN1
+	tt2SelfLower
+	tt2M1Self
+)
+
+// tagFeatures2 appends the second pass's features: the first pass's plus
+// its tags c (class+1 per word) around word i.
+func tagFeatures2(wf []wordFeat, i int, p1, p2 uint64, c []uint8, out []uint64) []uint64 {
+	out = tagFeatures(wf, i, p1, p2, out)
+	w := &wf[i+pad]
+	self := uint64(c[i]) + 1
+	n1, n2 := uint64(254), uint64(254)
+	if i+1 < len(c) {
+		n1 = uint64(c[i+1]) + 1
+		if i+2 < len(c) {
+			n2 = uint64(c[i+2]) + 1
+		}
+	}
+	return append(out,
+		key1(tt2Self, self),
+		key1(tt2N1, n1),
+		key2(tt2N1N2, n1, n2),
+		key2(tt2LowerN1, w.lower, n1),
+		key2(tt2P1N1, p1, n1),
+		key2(tt2SelfN1, self, n1),
+		key2(tt2SelfLower, self, w.lower),
+		key2(tt2M1Self, p1, self),
+	)
+}

@@ -133,7 +133,7 @@ func ParseXPOS(s string) (XPOS, bool) {
 
 // xposTags maps each XPOS to egret's tag set, folding punctuation as nlp
 // does (sentence ends → ".", commas, colons and dashes between clauses →
-// ",", quotes and brackets → "``") and the EWT extras to their nearest
+// ",", quotes and brackets → "“") and the EWT extras to their nearest
 // nlp tag: NFP and $ are symbols, ADD (URLs, e-mail) a noun as nlp's own
 // tagger has it, AFX (a detached prefix) an adjective, LS a number, GW and
 // XX unknown.

@@ -27,23 +27,31 @@ type TrainConfig struct {
 	ExploreAfter int     // epochs before the parser follows its own mistakes
 	Explore      float64 // probability of following a wrong prediction then
 	Workers      int     // parallel jackknife folds
+	Prune        Prune   // weights dropped for size and speed
+	SecondPass   bool    // train a second tagger pass that sees the first pass's tags to the right
 	Log          func(format string, args ...any)
 }
 
+// Prune gives, per table, the share of its largest weight under which
+// weights are dropped.
+type Prune struct{ Tagger, Parser, Labeller float32 }
+
 // DefaultTrainConfig is the schedule `make models` uses.
 func DefaultTrainConfig() TrainConfig {
-	return TrainConfig{TaggerEpochs: 10, ParserEpochs: 15, Folds: 10, Seed: 1, LowerFrac: 0.05, UpperFrac: 0.05,
-		ExploreAfter: 2, Explore: 0.9, Workers: 2}
+	return TrainConfig{TaggerEpochs: 10, ParserEpochs: 12, Folds: 10, Seed: 1, LowerFrac: 0.05, UpperFrac: 0.05,
+		ExploreAfter: 2, Explore: 0.9, Workers: 2, SecondPass: true,
+		Prune: Prune{Tagger: 0.1, Parser: 0.5, Labeller: 0.25}}
 }
 
 // trainSent is a treebank sentence prepared for training.
 type trainSent struct {
-	forms  []string
-	cls    []uint8 // gold tag classes
-	gold   []int32 // projectivised gold heads, n for the root
-	rels   []Rel
-	lowers []uint64 // lower-cased form hashes (case variants share them)
-	pred   [3][]uint8
+	forms    []string
+	cls      []uint8 // gold tag classes
+	gold     []int32 // projectivised gold heads, n for the root
+	rels     []Rel
+	lowers   []uint64 // lower-cased form hashes (case variants share them)
+	formHash []uint64 // form hashes as written
+	pred     [3][]uint8
 }
 
 const (
@@ -51,6 +59,16 @@ const (
 	variantLower
 	variantUpper
 )
+
+// variant draws the case variant a sentence is shown in this epoch.
+func (cfg TrainConfig) variant(rng *rand.Rand) int {
+	if r := rng.Float64(); r < cfg.LowerFrac {
+		return variantLower
+	} else if r < cfg.LowerFrac+cfg.UpperFrac {
+		return variantUpper
+	}
+	return variantOrig
+}
 
 func variantForms(forms []string, v int) []string {
 	if v == variantOrig {
@@ -70,16 +88,52 @@ func variantForms(forms []string, v int) []string {
 // Train learns a model from treebank sentences. lex provides the lexicon
 // classes and lemma fallbacks, as it will at run time.
 func Train(treebank []UDSentence, lex *nlp.Pipeline, cfg TrainConfig) (*Model, error) {
-	logf := cfg.Log
-	if logf == nil {
-		logf = func(string, ...any) {}
+	logf := cfg.logf()
+	m, sents, err := prepare(treebank, lex)
+	if err != nil {
+		return nil, err
 	}
+	logf("train: %d sentences, %d tag classes, %d relations, %d known lemmas, %d hyphen prefixes",
+		len(sents), len(m.classes), popcount(m.relMask), len(m.lemmas.known), len(m.keepHyph))
+	m.tagger = jackknife(m, sents, cfg)
+	if cfg.SecondPass {
+		p := trainTagger2(sents, len(m.classes), lex, cfg)
+		keys, w := p.averaged()
+		m.tagger2 = newSparseTable(len(m.classes), keys, w, cfg.Prune.Tagger)
+		logf("train: second tagger pass trained")
+	}
+	par, lab := trainParser(sents, m.relMask, cfg, logf)
+	m.setParser(par, lab, cfg.Prune)
+	return m, nil
+}
+
+func (cfg TrainConfig) logf() func(string, ...any) {
+	if cfg.Log == nil {
+		return func(string, ...any) {}
+	}
+	return cfg.Log
+}
+
+// setParser installs the trained parser and labeller.
+func (m *Model) setParser(par, lab *avgPerceptron, prune Prune) {
+	keys, w := par.averaged()
+	m.parser = newDenseTable(numTrans, keys, w, prune.Parser)
+	keys, w = lab.averaged()
+	m.labeller = newSparseTable(int(numRel), keys, w, prune.Labeller)
+	m.info.Features.Tagger = m.tagger.features()
+	m.info.Features.Parser = m.parser.features()
+	m.info.Features.Labeller = m.labeller.features()
+}
+
+// prepare converts the treebank and learns the lemmatizer, the tag
+// classes and the hyphen convention.
+func prepare(treebank []UDSentence, lex *nlp.Pipeline) (*Model, []*trainSent, error) {
 	if len(treebank) == 0 {
-		return nil, egret.Errorf(egret.EINVALID, "train: no sentences")
+		return nil, nil, egret.Errorf(egret.EINVALID, "train: no sentences")
 	}
 	classes, classOf, err := tagClasses(treebank)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	sents := make([]*trainSent, len(treebank))
 	var fz featurizer
@@ -90,18 +144,18 @@ func Train(treebank []UDSentence, lex *nlp.Pipeline, cfg TrainConfig) (*Model, e
 	for si := range treebank {
 		s := &treebank[si]
 		n := len(s.Words)
-		ts := &trainSent{forms: make([]string, n), cls: make([]uint8, n), rels: make([]Rel, n), lowers: make([]uint64, n)}
+		ts := &trainSent{forms: make([]string, n), cls: make([]uint8, n), rels: make([]Rel, n), lowers: make([]uint64, n), formHash: make([]uint64, n)}
 		heads := make([]int32, n)
 		for i, w := range s.Words {
 			ts.forms[i] = w.Form
 			c, ok := classOf[w.UPOS+" "+w.XPOS]
 			if !ok {
-				return nil, egret.Errorf(egret.EINVALID, "train: sentence %s word %d: tag %s/%s has no class", s.ID, i+1, w.UPOS, w.XPOS)
+				return nil, nil, egret.Errorf(egret.EINVALID, "train: sentence %s word %d: tag %s/%s has no class", s.ID, i+1, w.UPOS, w.XPOS)
 			}
 			ts.cls[i] = c
 			r, ok := ParseRel(w.Deprel)
 			if !ok {
-				return nil, egret.Errorf(egret.EINVALID, "train: sentence %s word %d: unknown relation %q", s.ID, i+1, w.Deprel)
+				return nil, nil, egret.Errorf(egret.EINVALID, "train: sentence %s word %d: unknown relation %q", s.ID, i+1, w.Deprel)
 			}
 			ts.rels[i] = r
 			relSeen |= 1 << r
@@ -111,48 +165,54 @@ func Train(treebank []UDSentence, lex *nlp.Pipeline, cfg TrainConfig) (*Model, e
 			}
 			fz.word(w.Form, &wf, nil, false)
 			ts.lowers[i] = wf.lower
+			ts.formHash[i] = wf.form
 			x, _ := ParseXPOS(w.XPOS)
 			lforms, lxpos, llemmas = append(lforms, w.Form), append(lxpos, x), append(llemmas, w.Lemma)
 		}
 		ts.gold = projectivize(heads)
 		sents[si] = ts
 	}
-	m := &Model{classes: classes, lex: lex, relMask: relSeen &^ (1 << Root)}
+	m := &Model{classes: classes, lex: lex, relMask: relSeen &^ (1 << Root), tagDict: tagDictionary(sents)}
 	m.info.Treebank = "UD English EWT"
 	m.lemmas = learnLemmas(lforms, lxpos, llemmas)
 	m.keepHyph = learnHyphens(treebank)
-	logf("train: %d sentences, %d tag classes, %d relations, %d known lemmas, %d hyphen prefixes",
-		len(sents), len(classes), popcount(relSeen), len(m.lemmas.known), len(m.keepHyph))
+	return m, sents, nil
+}
 
-	// Jackknife: each fold is tagged by a tagger trained on the others,
-	// in all three case variants; the final tagger is trained on all.
+// jackknife tags every sentence (in all three case variants) with a
+// tagger trained on the other folds, so the parser learns from tags as
+// wrong as they will be on new text, and returns the tagger trained on
+// all sentences. Folds are contiguous runs of sentences, so a document's
+// words are not seen by the tagger that tags it.
+func jackknife(m *Model, sents []*trainSent, cfg TrainConfig) *sparseTable {
+	logf := cfg.logf()
 	k := max(cfg.Folds, 2)
+	fold := func(i int) int { return i * k / len(sents) }
 	jobs := make(chan int)
 	var wg sync.WaitGroup
 	var final *avgPerceptron
-	workers := max(cfg.Workers, 1)
-	for w := 0; w < workers; w++ {
+	for w := 0; w < max(cfg.Workers, 1); w++ {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for f := range jobs {
 				if f == k {
-					final = trainTagger(sents, nil, len(classes), lex, cfg, uint64(k))
+					final = trainTagger(sents, len(m.classes), m.lex, cfg, uint64(k))
 					logf("train: tagger trained on all sentences")
 					continue
 				}
 				var in, out []*trainSent
 				for i, s := range sents {
-					if i%k == f {
+					if fold(i) == f {
 						out = append(out, s)
 					} else {
 						in = append(in, s)
 					}
 				}
-				p := trainTagger(in, nil, len(classes), lex, cfg, uint64(f))
-				tm := &Model{classes: classes, lex: lex}
+				p := trainTagger(in, len(m.classes), m.lex, cfg, uint64(f))
+				tm := &Model{classes: m.classes, lex: m.lex, tagDict: tagDictionary(in)}
 				keys, w := p.averaged()
-				tm.tagger = newSparseTable(len(classes), keys, w)
+				tm.tagger = newSparseTable(len(m.classes), keys, w, cfg.Prune.Tagger)
 				sc := &scratch{}
 				for _, s := range out {
 					for v := range 3 {
@@ -181,17 +241,37 @@ func Train(treebank []UDSentence, lex *nlp.Pipeline, cfg TrainConfig) (*Model, e
 	}
 	logf("train: jackknifed tag accuracy %.2f%%", 100*float64(correct)/float64(total))
 	keys, w := final.averaged()
-	m.tagger = newSparseTable(len(classes), keys, w)
+	return newSparseTable(len(m.classes), keys, w, cfg.Prune.Tagger)
+}
 
-	par, lab := trainParser(sents, m.relMask, cfg, logf)
-	keys, w = par.averaged()
-	m.parser = newDenseTable(numTrans, keys, w)
-	keys, w = lab.averaged()
-	m.labeller = newSparseTable(int(numRel), keys, w)
-	m.info.Features.Tagger = m.tagger.features()
-	m.info.Features.Parser = m.parser.features()
-	m.info.Features.Labeller = m.labeller.features()
-	return m, nil
+// tagDictionary lists the forms seen at least 20 times with one tag class
+// 99% of the time or more; the tagger gives them that class unscored.
+func tagDictionary(sents []*trainSent) map[uint64]uint8 {
+	counts := map[uint64]map[uint8]int{}
+	for _, s := range sents {
+		for i, h := range s.formHash {
+			c := counts[h]
+			if c == nil {
+				c = map[uint8]int{}
+				counts[h] = c
+			}
+			c[s.cls[i]]++
+		}
+	}
+	dict := map[uint64]uint8{}
+	for h, c := range counts {
+		total, best, bestN := 0, uint8(0), -1
+		for cls, n := range c {
+			total += n
+			if n > bestN || n == bestN && cls < best {
+				best, bestN = cls, n
+			}
+		}
+		if total >= 20 && bestN*100 >= total*99 {
+			dict[h] = best
+		}
+	}
+	return dict
 }
 
 func popcount(x uint64) int {
@@ -270,9 +350,18 @@ func (m *Model) tagOnly(sc *scratch, forms []string, out []uint8) {
 }
 
 // trainTagger trains a tagger on sents; salt varies the shuffling per fold.
-func trainTagger(sents []*trainSent, _ []int, ncls int, lex *nlp.Pipeline, cfg TrainConfig, salt uint64) *avgPerceptron {
+func trainTagger(sents []*trainSent, ncls int, lex *nlp.Pipeline, cfg TrainConfig, salt uint64) *avgPerceptron {
+	return trainTaggerPass(sents, ncls, lex, cfg, salt, false, tagDictionary(sents))
+}
+
+// trainTagger2 trains the second pass on the jackknifed first-pass tags.
+func trainTagger2(sents []*trainSent, ncls int, lex *nlp.Pipeline, cfg TrainConfig) *avgPerceptron {
+	return trainTaggerPass(sents, ncls, lex, cfg, 0x5ec0d, true, tagDictionary(sents))
+}
+
+func trainTaggerPass(sents []*trainSent, ncls int, lex *nlp.Pipeline, cfg TrainConfig, salt uint64, second bool, dict map[uint64]uint8) *avgPerceptron {
 	p := newAvgPerceptron(ncls)
-	rng := rand.New(rand.NewPCG(cfg.Seed, 0x7a6 + salt))
+	rng := rand.New(rand.NewPCG(cfg.Seed, 0x7a6+salt))
 	order := make([]int, len(sents))
 	for i := range order {
 		order[i] = i
@@ -285,12 +374,7 @@ func trainTagger(sents []*trainSent, _ []int, ncls int, lex *nlp.Pipeline, cfg T
 		rng.Shuffle(len(order), func(i, j int) { order[i], order[j] = order[j], order[i] })
 		for _, si := range order {
 			s := sents[si]
-			v := variantOrig
-			if r := rng.Float64(); r < cfg.LowerFrac {
-				v = variantLower
-			} else if r < cfg.LowerFrac+cfg.UpperFrac {
-				v = variantUpper
-			}
+			v := cfg.variant(rng)
 			forms := variantForms(s.forms, v)
 			n := len(forms)
 			if cap(wf) < n+2*pad {
@@ -303,15 +387,18 @@ func trainTagger(sents []*trainSent, _ []int, ncls int, lex *nlp.Pipeline, cfg T
 			}
 			var p1, p2 uint64
 			for i := 0; i < n; i++ {
-				feats = tagFeatures(wf, i, p1, p2, feats[:0])
+				if c, ok := dict[wf[i+pad].form]; ok {
+					p2, p1 = p1, uint64(c)+1
+					continue
+				}
+				if second {
+					feats = tagFeatures2(wf, i, p1, p2, s.pred[v], feats[:0])
+				} else {
+					feats = tagFeatures(wf, i, p1, p2, feats[:0])
+				}
 				clear(scores)
 				p.score(feats, scores)
-				best := 0
-				for c := 1; c < ncls; c++ {
-					if scores[c] > scores[best] {
-						best = c
-					}
-				}
+				best := argmax(scores)
 				p.tick()
 				if g := int(s.cls[i]); best != g {
 					p.update(feats, g, 1)
@@ -342,12 +429,7 @@ func trainParser(sents []*trainSent, relMask uint64, cfg TrainConfig, logf func(
 		arcs, correct, lcorrect := 0, 0, 0
 		for _, si := range order {
 			s := sents[si]
-			v := variantOrig
-			if r := rng.Float64(); r < cfg.LowerFrac {
-				v = variantLower
-			} else if r < cfg.LowerFrac+cfg.UpperFrac {
-				v = variantUpper
-			}
+			v := cfg.variant(rng)
 			tags := s.pred[v]
 			n := len(s.forms)
 			st.reset(n)
