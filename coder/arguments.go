@@ -134,10 +134,77 @@ func (s *state) rolesOf(v int, depth int) roles {
 		}
 	}
 	// "the rebels, who attacked ...": a relative pronoun left over
-	if r.subj >= 0 && s.relPronoun(r.subj) && h >= 0 {
-		r.subj, r.subjFrom = h, "relative clause head"
+	if r.subj >= 0 && s.relPronoun(r.subj) {
+		if h >= 0 && s.nominal(h) {
+			r.subj, r.subjFrom = h, "relative clause head"
+		} else if a := s.antecedentOf(r.subj); a >= 0 {
+			r.subj, r.subjFrom = a, "relative pronoun's antecedent"
+		}
+	}
+	if r.obj >= 0 && s.relPronoun(r.obj) && (h < 0 || !s.nominal(h)) {
+		if a := s.antecedentOf(r.obj); a >= 0 {
+			r.obj, r.objFrom = a, "relative pronoun's antecedent"
+		}
+	}
+	if r.subj < 0 && !r.passive && finite(w.tag) {
+		// a finite verb has a subject: when the parse lost it, the phrase
+		// right before the verb in its own stretch of the sentence
+		if g := s.leftSubject(v); g >= 0 {
+			r.subj, r.subjFrom = g, "nearest phrase before the verb (the parse gave no subject)"
+		}
 	}
 	return r
+}
+
+// antecedentOf returns the noun a relative pronoun at p stands for when
+// the parse did not hang its clause on that noun: the phrase head right
+// before it, across a comma ("the girls, who were kidnapped"), or -1.
+func (s *state) antecedentOf(p int) int {
+	k := p - 1
+	if k >= 0 && s.words[k].key == "," {
+		k--
+	}
+	if k < 0 || !s.nominal(k) {
+		return -1
+	}
+	// climb to the phrase's head inside its own phrase
+	for n := 0; n < 4 && s.words[k].head >= 0 && coreRel(s.words[k].rel) && int(s.words[k].head) > k; n++ {
+		k = int(s.words[k].head)
+	}
+	return k
+}
+
+// leftSubject returns the head word of the nearest actor phrase ending
+// before verb v with no finite verb, clause mark or preposition between,
+// or -1.
+func (s *state) leftSubject(v int) int {
+	for k := v - 1; k >= 0; k-- {
+		w := &s.words[k]
+		if g := s.groupEndingAt(k + 1); g >= 0 {
+			gr := &s.groups[g]
+			if gr.i > 0 && s.words[gr.i-1].tag == nlp.IN && !subordinators[s.words[gr.i-1].key] {
+				return -1 // "in Jeddah": an adverbial, not a subject
+			}
+			return gr.head
+		}
+		switch {
+		case finite(w.tag) || w.tag == nlp.WDT || w.tag == nlp.WP || w.key == "THAT" || w.key == ";" || w.key == ":":
+			return -1
+		case w.tag == nlp.IN && !s.npw[k]:
+			return -1
+		}
+	}
+	return -1
+}
+
+// groupEndingAt returns the group whose words end at j, or -1.
+func (s *state) groupEndingAt(j int) int {
+	for g := range s.groups {
+		if s.groups[g].j == j {
+			return g
+		}
+	}
+	return -1
 }
 
 // argChild returns v's dependent with relation r, preferring one that
@@ -238,6 +305,19 @@ func (s *state) nominalTargetAt(n, depth int) int {
 		for _, k := range ks {
 			if t := s.nominalTargetAt(k, depth+1); t >= 0 {
 				return t
+			}
+		}
+	}
+	return -1
+}
+
+// purposeObject returns the object of v's purpose infinitive ("launched
+// an operation to flush out X", "sent troops to fight X"), or -1.
+func (s *state) purposeObject(v int) int {
+	for _, k := range s.children(v) {
+		if r := s.words[k].rel; (r == syntax.Xcomp || r == syntax.Advcl) && s.markOf(int(k)) == "TO" {
+			if o := s.argChild(int(k), syntax.Obj); o >= 0 {
+				return o
 			}
 		}
 	}

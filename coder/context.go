@@ -114,7 +114,8 @@ func (dc *docContext) observe(c *Coder, s *state, sent *nlp.Sentence) {
 		// Rayburn", "Secretary-General"), by which the text may refer back
 		for k := ent.i; k < ent.j && len(codes) > 0; k++ {
 			w := &s.words[k]
-			if s.inMent[k] >= 0 || (w.tag != nlp.NNP && w.tag != nlp.NNPS) || len(w.key) < 3 || !titlecase(dc.doc.Text[w.start:w.end]) || dc.refs[k] != nil {
+			if s.inMent[k] >= 0 || (w.tag != nlp.NNP && w.tag != nlp.NNPS) || len(w.key) < 3 || !titlecase(dc.doc.Text[w.start:w.end]) || dc.refs[k] != nil ||
+				timeWords[w.key] || c.words.months[w.key] {
 				continue
 			}
 			h.names = append(h.names, w.key)

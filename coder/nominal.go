@@ -343,15 +343,15 @@ func actorGroup(s *state, g int) bool {
 
 // eventNoun returns the CAMEO code of an event noun at i ("airstrikes",
 // "drone strike"), or "".
-func (s *state) eventNoun(i int) string {
+func (s *state) eventNoun(i int) eventNoun {
 	w := &s.words[i]
 	if c := s.childExact(i, syntax.Compound); c >= 0 {
-		if code := s.wc.nouns[s.words[c].key+" "+w.lemma]; code != "" {
-			return code
+		if e, ok := s.wc.nouns[s.words[c].key+" "+w.lemma]; ok {
+			return e
 		}
 	}
-	if code := s.wc.nouns[w.key]; code != "" {
-		return code
+	if e, ok := s.wc.nouns[w.key]; ok {
+		return e
 	}
 	return s.wc.nouns[w.lemma]
 }
@@ -370,7 +370,8 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 		if w.upos != syntax.NOUN && w.upos != syntax.PROPN || s.inMent[i] >= 0 && int(s.mentHead[s.inMent[i]]) != i {
 			continue
 		}
-		code := s.eventNoun(i)
+		en := s.eventNoun(i)
+		code := en.code
 		if code == "" || !s.armedOperation(i) {
 			continue
 		}
@@ -394,7 +395,7 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 				code = ic
 			}
 		}
-		tw := s.nounTarget(i)
+		tw := s.nounTarget(i, en.patient)
 		tg := s.roleGroup(tw)
 		place := ""
 		if tg < 0 && tw >= 0 && assault(code) {
@@ -403,7 +404,7 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 		if tg < 0 && place == "" {
 			continue
 		}
-		sg := s.nounSource(i, tg)
+		sg := s.nounSource(i, tg, en.patient)
 		var srcs, tgts []codeRef
 		if sg >= 0 {
 			srcs = s.groups[sg].codes
@@ -440,7 +441,18 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 // nounTarget returns the word an event noun is aimed at: its on, against,
 // upon or at modifier, through "the positions of" ("attacks on the
 // positions of the Syrian Army"); -1 when none.
-func (s *state) nounTarget(i int) int {
+func (s *state) nounTarget(i int, patient bool) int {
+	if patient {
+		// "the abduction of 276 schoolgirls", else "their abduction"
+		for _, k := range s.children(i) {
+			if s.isRel(int(k), syntax.Nmod) && s.caseOf(int(k)) == "OF" && s.words[k].rel != syntax.NmodPoss {
+				return int(k)
+			}
+		}
+		if p := s.childExact(i, syntax.NmodPoss); p >= 0 {
+			return p
+		}
+	}
 	for _, k := range s.children(i) {
 		if !s.isRel(int(k), syntax.Nmod) || s.words[k].rel == syntax.NmodPoss {
 			continue
@@ -467,8 +479,8 @@ func (s *state) nounTarget(i int) int {
 // ("Russia's attacks"), an actor inside its own phrase ("Israeli
 // airstrikes"), its by-phrase or the agent of "carried out by", else the
 // subject of the verb it is the object of ("militants launched attacks").
-func (s *state) nounSource(i, tg int) int {
-	if g := s.groupOfWord(i); g >= 0 && g != tg && actorGroup(s, g) {
+func (s *state) nounSource(i, tg int, patient bool) int {
+	if g := s.groupOfWord(i); g >= 0 && g != tg && actorGroup(s, g) && !(patient && s.childExact(i, syntax.NmodPoss) >= 0 && s.roleGroup(s.childExact(i, syntax.NmodPoss)) == tg) {
 		return g
 	}
 	for _, k := range s.children(i) {

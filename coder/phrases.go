@@ -48,12 +48,20 @@ func (c *Coder) buildPhrases(s *state) {
 	s.mentHead = s.mentHead[:0]
 	for k := range s.ments {
 		m := &s.ments[k]
-		h := m.j - 1
+		// the word whose head lies outside the mention; when the parse
+		// gives several ("G7" and "ministers" of "G7 foreign ministers"),
+		// the rightmost noun, as English noun phrases end in their head
+		h := -1
+		noun := func(x int) bool { return s.words[x].upos == syntax.NOUN || s.words[x].upos == syntax.PROPN }
 		for x := m.i; x < m.j; x++ {
 			if hd := int(s.words[x].head); hd < m.i || hd >= m.j {
-				h = x
-				break
+				if h < 0 || noun(x) || !noun(h) {
+					h = x
+				}
 			}
+		}
+		if h < 0 {
+			h = m.j - 1
 		}
 		s.mentHead = append(s.mentHead, int16(h))
 	}
@@ -72,6 +80,9 @@ func (c *Coder) buildPhrases(s *state) {
 		}
 		if s.inMent[i] < 0 && s.insideMention(i) {
 			continue
+		}
+		if s.inMent[i] < 0 && (timeWords[s.words[i].key] || s.wc.months[s.words[i].key]) {
+			continue // "Monday", "March": dates, whatever the parse attached to them
 		}
 		heads = append(heads, i)
 	}
@@ -119,6 +130,9 @@ func (s *state) collectCore(root, x int, e *entity, depth int) {
 	s.addWord(x, e)
 	for _, k := range s.children(x) {
 		kr := s.words[k].rel
+		if timeWords[s.words[k].key] || s.wc.months[s.words[k].key] {
+			continue // "Syrian President Bashar Assad Tuesday": a date is no part of a name
+		}
 		switch {
 		case coreRel(kr):
 		case kr == syntax.Case && s.words[x].rel == syntax.NmodPoss:

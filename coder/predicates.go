@@ -174,14 +174,27 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		tgt = obj
 	}
 	if tgt < 0 && r.obj >= 0 && obj < 0 {
-		// an object naming no actor points at one: "restored ties with
-		// Gondor", "imposed sanctions on Iran", "an attack on the village"
-		if o := s.roleGroup(s.nominalTarget(r.obj)); o != src {
+		if en := s.eventNoun(r.obj); en.code != "" {
+			// condemning, welcoming or denying an act is aimed at whoever
+			// did it ("condemned the attack by X", "Russia's strikes"),
+			// never at its victims
+			if o := s.nounSource(r.obj, -1, en.patient); o != src {
+				tgt = o
+			}
+		} else if o := s.roleGroup(s.nominalTarget(r.obj)); o != src {
+			// an object naming no actor points at one: "restored ties
+			// with Gondor", "imposed sanctions on Iran"
 			tgt = o
 		}
 	}
 	if tgt < 0 && !v.speech {
 		if o := s.roleGroup(s.obliqueTarget(v.i)); o != src {
+			tgt = o
+		}
+	}
+	if tgt < 0 && !v.speech && best != nil {
+		// "launched an operation to flush out al-Shabab": the aim's object
+		if o := s.roleGroup(s.purposeObject(v.i)); o != src {
 			tgt = o
 		}
 	}

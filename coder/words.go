@@ -28,7 +28,7 @@ type wordClasses struct {
 	places    map[string]bool   // places and things attacked; true: a military place
 	unreal    map[string]string // verbs whose complement did not happen: FAIL, DENY, ALLEGE
 	recip     map[string]bool   // CAMEO code prefixes of mutual acts; true: also with a "with" partner
-	nouns     map[string]string // event nouns and their CAMEO codes
+	nouns     map[string]eventNoun // event nouns
 	intents   map[string]string // act code prefix → code of intending the act
 }
 
@@ -52,7 +52,7 @@ var loadWordClasses = sync.OnceValues(func() (*wordClasses, error) {
 	if w.unreal, err = readWordMap("unreal.txt", func(v string) (string, bool) { return v, v == "FAIL" || v == "DENY" || v == "ALLEGE" }); err != nil {
 		return nil, err
 	}
-	if w.nouns, err = readWordMap("event-nouns.txt", func(v string) (string, bool) { return v, len(v) >= 3 && strings.Trim(v, "0123456789") == "" }); err != nil {
+	if w.nouns, err = readEventNouns("event-nouns.txt"); err != nil {
 		return nil, err
 	}
 	digits := func(v string) (string, bool) { return v, len(v) >= 3 && strings.Trim(v, "0123456789") == "" }
@@ -170,4 +170,34 @@ func (w *wordClasses) intentCode(code string) string {
 		}
 	}
 	return ""
+}
+
+// eventNoun is a noun naming an event: its CAMEO code, and whether its
+// possessor suffers the act ("their abduction") rather than does it
+// ("Russia's attack").
+type eventNoun struct {
+	code    string
+	patient bool
+}
+
+// readEventNouns reads "NOUN WORDS CODE [PATIENT]" lines.
+func readEventNouns(name string) (map[string]eventNoun, error) {
+	lines, err := readWordLines(name)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]eventNoun, len(lines))
+	for _, l := range lines {
+		f := strings.Fields(l.text)
+		var e eventNoun
+		if len(f) > 2 && f[len(f)-1] == "PATIENT" {
+			e.patient, f = true, f[:len(f)-1]
+		}
+		if len(f) < 2 || len(f[len(f)-1]) < 3 || strings.Trim(f[len(f)-1], "0123456789") != "" {
+			return nil, fmt.Errorf("coder word list %s:%d: %q: want NOUN CODE [PATIENT]", name, l.line, l.text)
+		}
+		e.code = f[len(f)-1]
+		m[strings.Join(f[:len(f)-1], " ")] = e
+	}
+	return m, nil
 }
