@@ -19,17 +19,17 @@ var wordFiles embed.FS
 
 // wordClasses are the coder's word lists, upper case.
 type wordClasses struct {
-	countries map[string]bool   // ISO 3166-1 alpha-3 codes: the country part of an actor code
-	agencies  map[string]bool   // news agencies named in datelines
-	months    map[string]bool   // month names of dateline dates
-	disasters map[string]bool   // natural and accidental causes: no political event
-	intent    map[string]bool   // words whose infinitive is an intention ("plans to")
-	people    map[string]bool   // head nouns naming people by a place ("the population of")
-	places    map[string]bool   // places and things attacked; true: a military place
-	unreal    map[string]string // verbs whose complement did not happen: FAIL, DENY, ALLEGE
-	recip     map[string]bool   // CAMEO code prefixes of mutual acts; true: also with a "with" partner
+	countries map[string]bool      // ISO 3166-1 alpha-3 codes: the country part of an actor code
+	agencies  map[string]bool      // news agencies named in datelines
+	months    map[string]bool      // month names of dateline dates
+	disasters map[string]bool      // natural and accidental causes: no political event
+	intent    map[string]bool      // words whose infinitive is an intention ("plans to")
+	people    map[string]bool      // head nouns naming people by a place ("the population of")
+	places    map[string]bool      // places and things attacked; true: a military place
+	unreal    map[string]string    // verbs whose complement did not happen: FAIL, DENY, ALLEGE
+	recip     map[string]bool      // CAMEO code prefixes of mutual acts; true: also with a "with" partner
 	nouns     map[string]eventNoun // event nouns
-	intents   map[string]string // act code prefix → code of intending the act
+	intents   map[string]string    // act code prefix → code of intending the act
 }
 
 // loadWordClasses parses the embedded word lists once per process; they
