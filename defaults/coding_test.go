@@ -21,7 +21,7 @@ func TestCodesNewsSentences(t *testing.T) {
 		{"Ukraine called the Russian strike a war crime.", "UKR>RUS:1124"},
 		{"President Trump called Vladimir Putin on Tuesday.", "USAGOV>RUSGOV:041"},
 		{"China condemned the Japanese prime minister's remarks.", "CHN>JPNGOV:111"},
-		{"Israeli warplanes struck Hezbollah targets in southern Lebanon.", "ISRMIL>LBNREB:190"},
+		{"Israeli warplanes struck Hezbollah targets in southern Lebanon.", "ISRMIL>LBNREB:195"},
 		{"Iran accused Israel of assassinating a nuclear scientist.", "IRN>ISR:112"},
 		{"The European Union imposed new sanctions on Russia.", "IGOEUREEC>RUS:163"},
 		{"Egypt hosted talks between Israel and Hamas.", "EGY>PSEREBHMS:043"},
