@@ -237,6 +237,13 @@ func TestActorLookups(t *testing.T) {
 		{"Niger is not Nigeria", "Niger", 20240101, "NER"},
 		{"Nigeria", "Nigeria", 20240101, "NGA"},
 		{"Congolese goes to DRC", "Congolese troops", 20240101, "CODMIL"},
+		{"people nouns are civilians", "Nigerian schoolgirls", 20240101, "NGACVL"},
+		{"worshippers", "Pakistani worshippers", 20240101, "PAKCVL"},
+		{"armed men are armed actors", "Malian armed men", 20240101, "MLIUAF"},
+		{"bandits are criminals", "Nigerian bandits", 20240101, "NGACRM"},
+		{"suspects", "Kenyan suspects", 20240101, "KENCRM"},
+		{"cops", "Indian cops", 20240101, "INDCOP"},
+		{"constable", "Indian constable", 20240101, "INDCOP"},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

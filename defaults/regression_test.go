@@ -20,6 +20,7 @@ type newsCase struct {
 	date   string // YYYY-MM-DD
 	want   []string
 	forbid []string
+	lower  bool // also code the text lower-cased, as lower-case news feeds print it
 }
 
 // TestNewsRegressions guards dictionary fixes found by reviewing VOA
@@ -352,29 +353,106 @@ func TestNewsRegressions(t *testing.T) {
 			want:   []string{"IGOGOS>USA:05"},
 			forbid: []string{"*>*:08"}},
 	}
+	runNewsCases(t, c, cases)
+}
+
+// TestDictionaryClasses guards the classes of phrasing added for present-day
+// news (issue 10): police action and protest as Indian and other outlets
+// write them (also lower-cased), property destruction, abduction and
+// grenades, and the false readings the new entries must not make.
+func TestDictionaryClasses(t *testing.T) {
+	d, p := load(t)
+	c := coder.New(d, p, coder.Options{})
+	const date = "2025-06-01"
+	cases := []newsCase{
+		// Arrests and detention (173).
+		{name: "nabbed suspects", text: "Police nabbed two suspects in Lucknow.", want: []string{"---COP>---CRM:173"}, lower: true},
+		{name: "booked men", text: "Police booked three men for rioting.", want: []string{"---COP>---CVL:173"}, lower: true},
+		{name: "took into custody", text: "Police took the youths into custody.", want: []string{"---COP>---CVL:173"}, lower: true},
+		{name: "picked up", text: "Police picked up four men from the village.", want: []string{"---COP>---CVL:173"}, lower: true},
+		{name: "held for murder", text: "Police held two men for the murder of a shopkeeper.", want: []string{"---COP>---CVL:173"}, lower: true},
+		{name: "arrested the accused", text: "Police arrested the accused in Delhi.", want: []string{"---COP>INDCRM:173"}, lower: true},
+		{name: "remanded", text: "The accused was remanded by the court.", want: []string{"---JUD>---CRM:173"}, lower: true},
+		{name: "rounded up", text: "Police rounded up dozens of migrants in Mumbai.", want: []string{"---COP>---REF:173"}, lower: true},
+		{name: "detained for questioning", text: "Police detained the protesters for questioning.", want: []string{"---COP>---CVL:173"}, lower: true},
+		{name: "placed under house arrest", text: "Police placed the opposition leader under house arrest.", want: []string{"---COP>---OPP:173"}, lower: true},
+		{name: "registered a case", text: "Police registered a case against the former minister.", want: []string{"---COP>---ELI:173"}, lower: true},
+		// Police force on crowds (175).
+		{name: "lathi charged", text: "Police lathi charged the protesters.", want: []string{"---COP>---CVL:175"}, lower: true},
+		{name: "lathicharged", text: "Police lathicharged the protesters.", want: []string{"---COP>---CVL:175"}, lower: true},
+		{name: "baton charged", text: "Police baton charged the crowd.", want: []string{"---COP>---CVL:175"}, forbid: []string{"*>*:173"}, lower: true},
+		{name: "fired tear gas", text: "Police fired tear gas at the protesters.", want: []string{"---COP>---CVL:175"}, lower: true},
+		{name: "water cannon", text: "Police used water cannon against the demonstrators.", want: []string{"---COP>---CVL:175"}, lower: true},
+		{name: "opened fire on protesters", text: "Police opened fire on the protesters.", want: []string{"---COP>---CVL:175"}, lower: true},
+		{name: "killed protesters", text: "Police killed three protesters in Dhaka.", want: []string{"---COP>BGDCVL:175"}, lower: true},
+		// Protest (14).
+		{name: "gathered outside parliament", text: "Protesters gathered outside parliament.", want: []string{"---CVL>---LEG:14"}, lower: true},
+		{name: "staged a dharna", text: "Farmers staged a dharna against the government.", want: []string{"---AGR>---GOV:14"}, lower: true},
+		{name: "held a protest march", text: "Farmers held a protest march against the government.", want: []string{"---AGR>---GOV:14"}, lower: true},
+		{name: "staged a strike", text: "Workers staged a strike against the government.", want: []string{"---LAB>---GOV:143"}, forbid: []string{"*>*:19"}, lower: true},
+		{name: "pelted police", text: "Protesters pelted the police with stones.", want: []string{"---CVL>---COP:145"}, lower: true},
+		{name: "threw stones", text: "Protesters threw stones at the police.", want: []string{"---CVL>---COP:145"}, lower: true},
+		{name: "raised slogans", text: "Students raised slogans against the government.", want: []string{"---EDU>---GOV:14"}, lower: true},
+		{name: "gheraoed", text: "Villagers gheraoed the district magistrate.", want: []string{"---CVL>---JUD:144"}, lower: true},
+		// Property destruction, abduction, grenades, killing.
+		{name: "torched shops", text: "Rioters torched shops in Delhi.", want: []string{"---CVL>IND:1712"}, lower: true},
+		{name: "abducted schoolgirls", text: "Gunmen abducted 20 schoolgirls in Katsina.", want: []string{"---UAF>---CVL:181"}, lower: true},
+		{name: "bandits kidnapped worshippers", text: "Bandits kidnapped worshippers in Kaduna.", want: []string{"---CRM>---CVL:181"}, lower: true},
+		{name: "hurled a grenade", text: "Unidentified men hurled a grenade at the police in Srinagar.", want: []string{"---UAF>---COP:183"}, lower: true},
+		{name: "armed men are not civilians", text: "Armed men attacked worshippers in a mosque.", want: []string{"---UAF>---CVL:19"}, forbid: []string{"---CVL>*:*"}, lower: true},
+		{name: "hacked to death", text: "A mob hacked a farmer to death in Bihar.", want: []string{"---CVL>---AGR:1823"}, forbid: []string{"*>*:176"}, lower: true},
+		// What the new entries must not read.
+		{name: "quit intimidating", text: "China must quit intimidating Taiwan, Lai said.", forbid: []string{"*>*:08", "*>*:16"}},
+		{name: "designated as an adjective", text: "Separatist militants from the BLA, a designated terror group, took over a train.", forbid: []string{"*>*:16"}},
+		{name: "received bailout packages", text: "Pakistan has received 23 bailout packages from the IMF.", forbid: []string{"*>*:04"}},
+		{name: "conferred an honour", text: "Mauritius conferred its highest civilian honour on Modi.", forbid: []string{"*>*:04"}},
+		{name: "not ready to talk", text: "Russia is not ready to talk with Ukraine.", forbid: []string{"RUS>UKR:*"}},
+		{name: "executive order", text: "Trump signed an executive order imposing tariffs on Canada.", want: []string{"*>CAN:16"}, forbid: []string{"*>*:05"}},
+		{name: "defend militarily", text: "Hungary said Europe cannot afford to defend Ukraine.", forbid: []string{"*>*:05"}},
+		{name: "booked tickets", text: "Police booked tickets for the delegation.", forbid: []string{"*>*:17"}},
+		{name: "intercepted drones", text: "Israel intercepted drones launched from Yemen.", forbid: []string{"ISR>*:19"}},
+		{name: "a long list discussing", text: "Ministers from Britain, Canada, France, Germany, Italy, Japan and the United States discussed China.",
+			want: []string{"GBRGOV>CHN:04"}, forbid: []string{"GBRGOV>FRAGOV:*", "FRAGOV>GBRGOV:*"}},
+	}
+	for k := range cases {
+		cases[k].date = date
+	}
+	runNewsCases(t, c, cases)
+}
+
+// runNewsCases codes each case alone (and lower-cased when asked) and checks
+// its wanted and forbidden events.
+func runNewsCases(t *testing.T, c *coder.Coder, cases []newsCase) {
+	t.Helper()
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			date, err := time.Parse("2006-01-02", tc.date)
 			if err != nil {
 				t.Fatal(err)
 			}
-			evs, err := c.Code(context.Background(), &egret.Document{ID: "t", Text: tc.text, Date: date})
-			if err != nil {
-				t.Fatal(err)
+			texts := []string{tc.text}
+			if tc.lower {
+				texts = append(texts, strings.ToLower(tc.text))
 			}
-			var got []string
-			for _, e := range evs {
-				got = append(got, e.Source+">"+e.Target+":"+e.CAMEO)
-			}
-			for _, w := range tc.want {
-				if !anyMatch(got, w) {
-					t.Errorf("%q: want %s, got %v\n%s", tc.text, w, got, c.Explain(tc.text, date))
+			for _, text := range texts {
+				evs, err := c.Code(context.Background(), &egret.Document{ID: "t", Text: text, Date: date})
+				if err != nil {
+					t.Fatal(err)
 				}
-			}
-			for _, f := range tc.forbid {
-				for _, g := range got {
-					if matchEvent(g, f) {
-						t.Errorf("%q: forbidden %s coded as %s\n%s", tc.text, f, g, c.Explain(tc.text, date))
+				var got []string
+				for _, e := range evs {
+					got = append(got, e.Source+">"+e.Target+":"+e.CAMEO)
+				}
+				for _, w := range tc.want {
+					if !anyMatch(got, w) {
+						t.Errorf("%q: want %s, got %v\n%s", text, w, got, c.Explain(text, date))
+					}
+				}
+				for _, f := range tc.forbid {
+					for _, g := range got {
+						if matchEvent(g, f) {
+							t.Errorf("%q: forbidden %s coded as %s\n%s", text, f, g, c.Explain(text, date))
+						}
 					}
 				}
 			}
