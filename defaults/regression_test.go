@@ -362,7 +362,10 @@ func TestNewsRegressions(t *testing.T) {
 // grenades, and the false readings the new entries must not make.
 func TestDictionaryClasses(t *testing.T) {
 	d, p := load(t)
-	c := coder.New(d, p, coder.Options{})
+	c, err := coder.New(d, p, coder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	const date = "2025-06-01"
 	cases := []newsCase{
 		// Arrests and detention (173).
