@@ -87,6 +87,13 @@ func (s *state) rolesOf(v int, depth int) roles {
 		case !r.passive && r.obj < 0:
 			r.obj, r.objFrom = h, "relative clause head"
 		}
+	case w.rel == syntax.Acl && h >= 0 && s.nominal(h) && !r.passive && r.subj < 0 && s.wc.documents[s.words[h].lemma]:
+		// "signed an executive order imposing tariffs": the signer acts
+		if hh := int(s.words[h].head); hh >= 0 && s.verbal(hh) {
+			if up := s.rolesOf(hh, depth+1); up.subj >= 0 && !up.passive {
+				r.subj, r.subjFrom = up.subj, "the decision's author"
+			}
+		}
 	case w.rel == syntax.Acl && h >= 0 && s.nominal(h):
 		// a reduced relative: "forces supported by Russia" (the noun is
 		// acted on), "troops fighting in Syria" (the noun acts)
@@ -236,22 +243,32 @@ func (s *state) markOf(v int) string {
 
 // targetPreps mark an oblique that can be a verb's target without the
 // pattern naming the preposition: "fired on X", "clashed with X", "talks
-// with X", "aid to X", "hostile toward X".
+// with X", "aid to X", "hostile toward X", "mediate between X and Y".
 var targetPreps = map[string]bool{"AGAINST": true, "ON": true, "UPON": true, "WITH": true, "TO": true, "TOWARD": true, "TOWARDS": true,
-	"INTO": true, "AT": true}
+	"INTO": true, "AT": true, "BETWEEN": true}
 
-// obliqueTarget returns the first oblique of v whose preposition can mark
-// a target, or -1.
+// sourcePreps mark what an act leaves or comes out of ("withdrew from
+// Kherson", "pulled out of Kherson"): a target only when no target
+// preposition names one.
+var sourcePreps = map[string]bool{"FROM": true, "OF": true, "OUT OF": true}
+
+// obliqueTarget returns the oblique of v whose preposition can mark a
+// target, target prepositions first, or -1.
 func (s *state) obliqueTarget(v int) int {
+	from := -1
 	for _, k := range s.children(v) {
 		if !s.isRel(int(k), syntax.Obl) || s.words[k].rel == syntax.OblAgent || s.words[k].rel == syntax.OblTmod {
 			continue
 		}
-		if targetPreps[s.caseOf(int(k))] {
+		p := s.caseOf(int(k))
+		if targetPreps[p] {
 			return int(k)
 		}
+		if sourcePreps[p] && from < 0 {
+			from = int(k)
+		}
 	}
-	return -1
+	return from
 }
 
 // nominalTarget returns the modifier of noun n that names whom the noun's
@@ -357,6 +374,12 @@ func (s *state) window(v int) (lo, hi int) {
 			kr := s.words[k].rel
 			if int(k) != v && !s.ancestorOf(int(k), v) {
 				if clausal(kr) || kr == syntax.Conj && s.verbal(int(k)) && s.verbal(x) {
+					// the clause's subordinator stays visible to patterns:
+					// "attacked the government for failing to ..."
+					if m := s.childExact(int(k), syntax.Mark); m >= 0 {
+						s.allow[m] = true
+						lo, hi = min(lo, m), max(hi, m+1)
+					}
 					continue
 				}
 			}

@@ -299,6 +299,12 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 		if r.noSource {
 			ev.Flags = append(ev.Flags, egret.FlagNoSource)
 		}
+		if r.srcInferred {
+			ev.Flags = append(ev.Flags, egret.FlagSourceInferred)
+		}
+		if r.tgtInferred {
+			ev.Flags = append(ev.Flags, egret.FlagTargetInferred)
+		}
 		if info, ok := plover.Lookup(r.code); ok {
 			ev.PLOVER, ev.Mode, ev.Context = info.Type, info.Mode, info.Context
 		}

@@ -21,6 +21,8 @@ type rawEvent struct {
 	modality               string
 	certainty, reportedBy  string
 	noSource               bool // passive without an agent: the text does not say who
+	srcInferred            bool // the source's country is the place's the sentence names
+	tgtInferred            bool
 	tgtPlace               bool // the target is an attacked place or thing
 }
 

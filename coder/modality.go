@@ -229,6 +229,18 @@ func (s *state) unrealTree(v int) string {
 				return "alleged"
 			}
 		}
+		if w.rel == syntax.Acl && s.wc.documents[s.words[h].lemma] {
+			// "vetoed a resolution condemning X": the text's fate is the act's
+			if hh := int(s.words[h].head); hh >= 0 {
+				switch s.wc.unreal[s.words[hh].lemma] {
+				case "FAIL":
+					return "failed"
+				case "DENY":
+					return "denied"
+				}
+			}
+			return ""
+		}
 		if w.rel != syntax.Xcomp && !(w.rel == syntax.Conj && s.verbal(h)) {
 			return ""
 		}

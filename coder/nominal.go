@@ -399,7 +399,7 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 		tg := s.roleGroup(tw)
 		place := ""
 		if tg < 0 && tw >= 0 && assault(code) {
-			place = c.placeTarget(s, tw)
+			place = c.placeTarget(s, tw, -1)
 		}
 		if tg < 0 && place == "" {
 			continue

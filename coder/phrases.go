@@ -96,7 +96,7 @@ func (c *Coder) buildPhrases(s *state) {
 		if e.actorCodes == nil || len(e.agents) == 0 {
 			s.fromApposition(h, &e)
 		}
-		if e.actorCodes == nil && len(e.agents) > 0 && s.phraseScope && s.inMent[h] < 0 && notActorHead[s.words[h].key] {
+		if e.actorCodes == nil && len(e.agents) > 0 && s.inMent[h] < 0 && notActorHead[s.words[h].key] {
 			continue // "further military support", "military exercises": no actor
 		}
 		if e.actorCodes != nil || len(e.agents) > 0 {
@@ -221,6 +221,15 @@ func (s *state) actorFromModifier(h int, e *entity) {
 			}
 		}
 		if sub.actorCodes == nil {
+			if p == "OF" && len(sub.agents) > 0 && e.actorCodes == nil && len(e.agents) == 0 && s.quantityHead(h) {
+				// "hundreds of protesters", "dozens of soldiers": the
+				// quantity is the protesters
+				e.agents, e.former = sub.agents, sub.former
+				e.i, e.j = min(e.i, sub.i), max(e.j, sub.j)
+				s.absorbed[k] = true
+				s.markNP(e)
+				return
+			}
 			continue
 		}
 		if len(e.agents) == 0 && p != "OF" && !quantityWords[s.words[h].key] {
@@ -246,6 +255,12 @@ func (s *state) actorFromModifier(h int, e *entity) {
 		s.markNP(e)
 		return
 	}
+}
+
+// quantityHead reports a phrase head that counts ("hundreds", "dozens",
+// "three", "a group").
+func (s *state) quantityHead(h int) bool {
+	return quantityWords[s.words[h].key] || s.words[h].upos == syntax.NUM
 }
 
 // fromApposition completes a phrase from its apposition: "Joel Rayburn,

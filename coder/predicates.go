@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/egret-events/egret/petrarch"
 	"github.com/egret-events/egret/nlp"
 	"github.com/egret-events/egret/syntax"
 )
@@ -127,6 +128,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 	}
 	code := verb.EffectiveCode()
+	ok := true
 	pattern := c.posOf(verb)
 	if best != nil {
 		if !best.code.IsZero() {
@@ -174,11 +176,17 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		tgt = obj
 	}
 	if tgt < 0 && r.obj >= 0 && obj < 0 {
-		if en := s.eventNoun(r.obj); en.code != "" {
+		if en := s.eventNoun(r.obj); en.code != "" && verbal(code.Active) {
 			// condemning, welcoming or denying an act is aimed at whoever
 			// did it ("condemned the attack by X", "Russia's strikes"),
 			// never at its victims
 			if o := s.nounSource(r.obj, -1, en.patient); o != src {
+				tgt = o
+			}
+		} else if en.code != "" {
+			// carrying out an act is aimed at the act's target ("launched
+			// attacks on X", "stepped up strikes against X")
+			if o := s.roleGroup(s.nounTarget(r.obj, en.patient)); o != src {
 				tgt = o
 			}
 		} else if o := s.roleGroup(s.nominalTarget(r.obj)); o != src {
@@ -196,6 +204,20 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// "launched an operation to flush out al-Shabab": the aim's object
 		if o := s.roleGroup(s.purposeObject(v.i)); o != src {
 			tgt = o
+		}
+	}
+	if tgt < 0 && !v.speech {
+		// "responded with airstrikes on Gaza": an act named in an oblique
+		for _, k := range s.children(v.i) {
+			if !s.isRel(int(k), syntax.Obl) {
+				continue
+			}
+			if en := s.eventNoun(int(k)); en.code != "" {
+				if o := s.roleGroup(s.nounTarget(int(k), en.patient)); o >= 0 && o != src {
+					tgt = o
+					break
+				}
+			}
 		}
 	}
 	if tgt < 0 && v.speech {
@@ -220,7 +242,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	}
 	placeCode := ""
 	if tgt < 0 && r.obj >= 0 && assault(code.Active) {
-		placeCode = c.placeTarget(s, r.obj)
+		placeCode = c.placeTarget(s, r.obj, v.i)
 	}
 	if tgt < 0 && placeCode == "" {
 		if mutual, _ := c.words.reciprocal(code.Active); src >= 0 && len(s.groups[src].codes) >= 2 && (code.Reverse != "" || s.phraseScope || mutual) {
@@ -237,6 +259,10 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		return nil, best
 	}
 	mod := s.treeModality(v)
+	if code, ok = c.realize(code, mod); !ok {
+		tr.note = mod + ": the act did not happen"
+		return nil, best
+	}
 	ev := func(sc, tc codeRef, k string) rawEvent {
 		return rawEvent{src: sc.code, tgt: tc.code, code: k, srcI: sc.i, srcJ: sc.j, tgtI: tc.i, tgtJ: tc.j, verbI: v.vs, verbJ: v.ve,
 			pattern: pattern, modality: mod}
@@ -285,6 +311,19 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if cc := s.localCountry(v.i); cc != "---" {
+		// "police arrested protesters in Tbilisi": agents of an act in a
+		// named place belong to its country
+		for k := range out {
+			e := &out[k]
+			if len(e.src) > 3 && strings.HasPrefix(e.src, "---") {
+				e.src, e.srcInferred = cc+e.src[3:], true
+			}
+			if len(e.tgt) > 3 && strings.HasPrefix(e.tgt, "---") {
+				e.tgt, e.tgtInferred = cc+e.tgt[3:], true
+			}
+		}
+	}
 	return out, best
 }
 
@@ -305,6 +344,9 @@ func (s *state) roleGroup(w int) int {
 				return g
 			}
 		}
+	}
+	if g := s.reporterOfPronoun(w); g >= 0 {
+		return g
 	}
 	if k := s.words[w].key; (k == "HE" || k == "SHE") && s.ante != nil {
 		ref := s.ante.ref
@@ -375,7 +417,7 @@ func assault(code string) bool {
 // placeTarget codes an attacked place or thing that names no actor ("the
 // village", "an army base"): its country from its own modifiers, else
 // "---" for the story's country to fill in; "" when w is no place.
-func (c *Coder) placeTarget(s *state, w int) string {
+func (c *Coder) placeTarget(s *state, w, v int) string {
 	mil, ok := c.words.place(s.words[w].key, s.words[w].lemma)
 	if !ok {
 		return ""
@@ -398,6 +440,10 @@ func (c *Coder) placeTarget(s *state, w int) string {
 			cc = x
 			break
 		}
+	}
+	if cc == "---" && v >= 0 {
+		// "targeted a car in southern Lebanon": where the act happened
+		cc = s.localCountry(v)
 	}
 	if mil {
 		return cc + "MIL"
@@ -452,4 +498,103 @@ func (s *state) disasterWord(k int) bool {
 		return s.wc.disasters[s.words[c].key+" "+w.key] || s.wc.disasters[s.words[c].lemma+" "+w.lemma]
 	}
 	return false
+}
+
+// realize turns a verb's code and modality into what is coded: an
+// intended act is the intention to do it (03x to cooperate, 13x to
+// coerce or attack; "will withdraw" 0874 → 0356); a hypothetical or
+// questioned material act did not happen and is not coded (ok false);
+// codes that already say intent or threat stay.
+func (c *Coder) realize(code petrarch.Code, mod string) (petrarch.Code, bool) {
+	a := code.Active
+	if strings.HasPrefix(a, "03") || strings.HasPrefix(a, "13") {
+		return code, true
+	}
+	switch mod {
+	case modIntended:
+		if ic := c.words.intentCode(a); ic != "" {
+			code.Active, code.Reverse = ic, ""
+		}
+	case modHypothetical, modQuestioned:
+		if material(a) {
+			return code, false
+		}
+	}
+	return code, true
+}
+
+// material reports the CAMEO roots of material acts (cooperation 06-08,
+// conflict 14-20): hypothetical ones did not happen.
+func material(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	r := code[:2]
+	return r >= "06" && r <= "08" || r >= "14" && r <= "20"
+}
+
+// verbal reports the CAMEO roots of verbal acts (statements, appeals,
+// intents, consultations, support, and the verbal conflict roots 09-13):
+// reacting to an act aims at its doer.
+func verbal(code string) bool {
+	return !material(code)
+}
+
+// locativePreps introduce where an act happened.
+var locativePreps = map[string]bool{"IN": true, "AT": true, "NEAR": true, "ACROSS": true, "INSIDE": true, "OUTSIDE": true, "AROUND": true,
+	"THROUGHOUT": true, "ALONG": true}
+
+// localCountry returns the country of the place verb v happened in ("in
+// Tbilisi", "near Kharkiv"), or "---" when the sentence does not say.
+func (s *state) localCountry(v int) string {
+	for _, k := range s.children(v) {
+		if !s.isRel(int(k), syntax.Obl) || !locativePreps[s.caseOf(int(k))] {
+			continue
+		}
+		if g := s.groupOfWord(int(k)); g >= 0 {
+			for _, cr := range s.groups[g].codes {
+				if len(cr.code) == 3 && s.wc.country(cr.code) != "" {
+					return cr.code
+				}
+			}
+		}
+	}
+	return "---"
+}
+
+// reporterOfPronoun resolves a third-person pronoun subject of reported
+// content to the reporter: "Russia said it was ready", "the ministry said
+// they would respond" (the reporter's own group), or -1.
+func (s *state) reporterOfPronoun(w int) int {
+	switch s.words[w].key {
+	case "IT", "THEY", "HE", "SHE":
+	default:
+		return -1
+	}
+	if !s.isRel(w, syntax.Nsubj) {
+		return -1
+	}
+	x := int(s.words[w].head)
+	for n := 0; x >= 0 && n < 6; n++ {
+		xw := &s.words[x]
+		h := int(xw.head)
+		if h < 0 {
+			return -1
+		}
+		if xw.rel == syntax.Ccomp && (reportVerbs[s.words[h].lemma] || speechLemmas[s.words[h].lemma]) {
+			r := s.rolesOf(h, 1)
+			if r.subj < 0 || r.subj == w {
+				return -1
+			}
+			if g := s.groupOfWord(r.subj); g >= 0 && actorGroup(s, g) {
+				return g
+			}
+			return -1
+		}
+		if xw.rel != syntax.Xcomp && xw.rel != syntax.Conj {
+			return -1
+		}
+		x = h
+	}
+	return -1
 }

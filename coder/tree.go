@@ -42,6 +42,60 @@ func (c *Coder) parse(s *state, toks []nlp.Token) {
 			start: t.Start, end: t.End})
 	}
 	s.indexTree()
+	if s.repairFiniteVerb() {
+		s.indexTree()
+	}
+}
+
+// repairFiniteVerb mends the commonest misreading of news sentences: a
+// sentence with no finite verb whose root is a noun phrase carrying a
+// past participle that is also the past tense ("Russian drones struck
+// Ukraine", "Thousands of protesters rallied against the government").
+// A full sentence has a finite verb, so the participle is the predicate
+// and the root phrase its subject. It reports whether it changed the tree.
+func (s *state) repairFiniteVerb() bool {
+	root := -1
+	for i := range s.words {
+		w := &s.words[i]
+		if finite(w.tag) || w.tag == nlp.MD {
+			return false
+		}
+		if w.head < 0 {
+			root = i
+		}
+	}
+	if root < 0 || !s.nominal(root) {
+		return false
+	}
+	for i := range s.words {
+		w := &s.words[i]
+		if w.rel != syntax.Acl || w.tag != nlp.VBN || int(w.head) < root {
+			continue
+		}
+		// under the root through noun modifiers only
+		ok := true
+		for x, n := int(w.head), 0; x != root && n < 4; n++ {
+			if x < 0 || !s.nominal(x) || s.words[x].head < 0 {
+				ok = false
+				break
+			}
+			x = int(s.words[x].head)
+		}
+		if !ok || s.child(i, syntax.Aux) >= 0 || s.childExact(i, syntax.OblAgent) >= 0 {
+			continue
+		}
+		if f := nlp.VerbForms(w.lemma); len(f) < 2 || f[1] != w.key {
+			continue // "taken", "seen": a participle only
+		}
+		w.head, w.rel, w.tag = -1, syntax.Root, nlp.VBD
+		s.words[root].head, s.words[root].rel = int16(i), syntax.Nsubj
+		if i < len(s.tree.Words) && root < len(s.tree.Words) {
+			s.tree.Words[i].Head, s.tree.Words[i].Rel, s.tree.Words[i].Tag = -1, syntax.Root, nlp.VBD
+			s.tree.Words[root].Head, s.tree.Words[root].Rel = i, syntax.Nsubj
+		}
+		return true
+	}
+	return false
 }
 
 // indexTree builds the children index: kids[kidAt[i]:kidAt[i+1]] are the
@@ -132,7 +186,7 @@ func (s *state) nominal(i int) bool {
 	case syntax.NOUN, syntax.PROPN, syntax.PRON, syntax.NUM, syntax.X, syntax.SYM:
 		return true
 	}
-	return s.inMent[i] >= 0
+	return i < len(s.inMent) && s.inMent[i] >= 0 // mentions come after the tree
 }
 
 // verbal reports a word the tree uses as a predicate.

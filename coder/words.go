@@ -25,6 +25,7 @@ type wordClasses struct {
 	disasters map[string]bool      // natural and accidental causes: no political event
 	intent    map[string]bool      // words whose infinitive is an intention ("plans to")
 	people    map[string]bool      // head nouns naming people by a place ("the population of")
+	documents map[string]bool      // decisions and texts that act ("an order imposing tariffs")
 	places    map[string]bool      // places and things attacked; true: a military place
 	unreal    map[string]string    // verbs whose complement did not happen: FAIL, DENY, ALLEGE
 	recip     map[string]bool      // CAMEO code prefixes of mutual acts; true: also with a "with" partner
@@ -41,7 +42,7 @@ var loadWordClasses = sync.OnceValues(func() (*wordClasses, error) {
 		set  *map[string]bool
 		name string
 	}{{&w.countries, "countries.txt"}, {&w.agencies, "agencies.txt"}, {&w.months, "months.txt"}, {&w.disasters, "disasters.txt"},
-		{&w.intent, "intent.txt"}, {&w.people, "people.txt"}} {
+		{&w.intent, "intent.txt"}, {&w.people, "people.txt"}, {&w.documents, "documents.txt"}} {
 		if *f.set, err = readWordSet(f.name); err != nil {
 			return nil, err
 		}
