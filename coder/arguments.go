@@ -373,7 +373,8 @@ func (s *state) window(v int) (lo, hi int) {
 		for _, k := range s.children(x) {
 			kr := s.words[k].rel
 			if int(k) != v && !s.ancestorOf(int(k), v) {
-				if clausal(kr) || kr == syntax.Conj && s.verbal(int(k)) && s.verbal(x) {
+				infinitive := kr == syntax.Advcl && s.markOf(int(k)) == "TO" // "called on X to resume talks"
+				if !infinitive && (clausal(kr) || kr == syntax.Conj && s.verbal(int(k)) && s.verbal(x)) {
 					// the clause's subordinator stays visible to patterns:
 					// "attacked the government for failing to ..."
 					if m := s.childExact(int(k), syntax.Mark); m >= 0 {

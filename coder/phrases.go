@@ -220,6 +220,16 @@ func (s *state) actorFromModifier(h int, e *entity) {
 				}
 			}
 		}
+		if sub.actorCodes == nil && len(sub.agents) > 0 && p == "OF" && s.quantityHead(h) {
+			s.actorFromModifier(int(k), &sub) // "dozens of protesters in Tbilisi"
+		}
+		if sub.actorCodes != nil && len(sub.agents) > 0 && p == "OF" && s.quantityHead(h) && e.actorCodes == nil && len(e.agents) == 0 {
+			e.actorCodes, e.agents, e.former = sub.actorCodes, sub.agents, sub.former
+			e.i, e.j = min(e.i, sub.i), max(e.j, sub.j)
+			s.absorbed[k] = true
+			s.markNP(e)
+			return
+		}
 		if sub.actorCodes == nil {
 			if p == "OF" && len(sub.agents) > 0 && e.actorCodes == nil && len(e.agents) == 0 && s.quantityHead(h) {
 				// "hundreds of protesters", "dozens of soldiers": the

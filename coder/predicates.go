@@ -4,8 +4,8 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/egret-events/egret/petrarch"
 	"github.com/egret-events/egret/nlp"
+	"github.com/egret-events/egret/petrarch"
 	"github.com/egret-events/egret/syntax"
 )
 
@@ -206,6 +206,19 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tgt = o
 		}
 	}
+	if tgt < 0 && !v.speech && best != nil {
+		// a pattern named the act ("called for a ceasefire in Gaza"): the
+		// first actor inside the phrase it named
+		for _, k := range s.children(v.i) {
+			if kr := s.words[k].rel; kr != syntax.Obj && !s.isRel(int(k), syntax.Obl) || kr == syntax.OblAgent {
+				continue
+			}
+			if o := s.roleGroup(s.nominalTargetAt(int(k), 0)); o >= 0 && o != src {
+				tgt = o
+				break
+			}
+		}
+	}
 	if tgt < 0 && !v.speech {
 		// "responded with airstrikes on Gaza": an act named in an oblique
 		for _, k := range s.children(v.i) {
@@ -402,7 +415,8 @@ func (s *state) targetFits(cp *cpattern, b *binding, v *verbCand, r roles) bool 
 func (s *state) requestedTree(v *verbCand) bool {
 	w := &s.words[v.i]
 	h := int(w.head)
-	if w.rel != syntax.Xcomp || h < 0 || !objectControl[s.words[h].lemma] {
+	infinitive := w.rel == syntax.Xcomp || w.rel == syntax.Advcl && s.markOf(v.i) == "TO"
+	if !infinitive || h < 0 || !objectControl[s.words[h].lemma] {
 		return false
 	}
 	return s.childExact(h, syntax.Obj) >= 0 || s.childExact(h, syntax.Iobj) >= 0 || s.childExact(h, syntax.Obl) >= 0 && s.words[h].lemma == "CALL"
