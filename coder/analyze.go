@@ -87,6 +87,7 @@ type state struct {
 	// clause (CAMEO 2.0 dictionaries); the TABARI-era dictionaries expect
 	// sentence-wide linear matching
 	phraseScope bool
+	modern      bool        // present-day coding conventions (Coder.modern)
 	ante        *antecedent // from earlier sentences
 	dc          *docContext // document context, nil without (context.go)
 	doc         *egret.Document

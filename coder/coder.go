@@ -55,6 +55,12 @@ type Coder struct {
 	verbPos map[*petrarch.Verb]string
 	words   *wordClasses
 	syn     *syntax.Model
+	// modern: the dictionaries code present-day news in CAMEO 1.1b3 or
+	// 2.0 (egret's, Phoenix's), so intents code as intents, unnamed
+	// attackers are kept, mutual acts go both ways. The TABARI-era
+	// dictionaries (and the PETRARCH unit records written for them) code
+	// "will X" as X and take a passive's subject as its source.
+	modern bool
 }
 
 // New prepares a coder over a dictionary set and an nlp pipeline.
@@ -75,6 +81,7 @@ func New(d *petrarch.Dictionaries, p *nlp.Pipeline, opts Options) (*Coder, error
 		c.lemmaPatterns = *opts.LemmaPatterns
 	}
 	c.phraseScope = d.Verbs.Format == petrarch.FormatCAMEO2
+	c.modern = d.Verbs.Format != petrarch.FormatTABARI
 	if opts.PhraseScope != nil {
 		c.phraseScope = *opts.PhraseScope
 	}
@@ -233,6 +240,7 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 	s.reset()
 	s.trace = tr
 	s.phraseScope = c.phraseScope
+	s.modern = c.modern
 	s.doc = doc
 	s.wc = c.words
 	c.parse(s, sent.Tokens)

@@ -169,6 +169,11 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	}
 	subj := s.roleGroup(r.subj)
 	obj := s.roleGroup(r.obj)
+	if r.passive && r.subj < 0 && !s.modern {
+		// TABARI-era dictionaries write passives into their patterns ("+
+		// WAS * DEAD IN $"): without an agent the subject stays the source
+		subj, obj = obj, -1
+	}
 	if src < 0 && subj != tgt {
 		src = subj
 	}
@@ -242,7 +247,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	tr.src, tr.tgt = src, tgt
 	noSource := false
 	if src < 0 {
-		if !(r.passive && r.subj < 0) {
+		if !(r.passive && r.subj < 0 && s.modern) {
 			tr.note = "no source actor"
 			return nil, best
 		}
@@ -254,11 +259,11 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 	}
 	placeCode := ""
-	if tgt < 0 && r.obj >= 0 && assault(code.Active) {
+	if tgt < 0 && r.obj >= 0 && assault(code.Active) && s.modern {
 		placeCode = c.placeTarget(s, r.obj, v.i)
 	}
 	if tgt < 0 && placeCode == "" {
-		if mutual, _ := c.words.reciprocal(code.Active); src >= 0 && len(s.groups[src].codes) >= 2 && (code.Reverse != "" || s.phraseScope || mutual) {
+		if mutual, _ := c.words.reciprocal(code.Active); src >= 0 && len(s.groups[src].codes) >= 2 && (code.Reverse != "" || s.phraseScope || mutual && s.modern) {
 			tr.note = "compound source without target: paired"
 			return s.pairs(src, code, v, pattern), best
 		}
@@ -272,7 +277,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		return nil, best
 	}
 	mod := s.treeModality(v)
-	if code, ok = c.realize(code, mod); !ok {
+	if code, ok = c.realize(code, mod); !ok && s.modern {
 		tr.note = mod + ": the act did not happen"
 		return nil, best
 	}
@@ -295,7 +300,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	}
 	// mutual acts: "A met (with) B", "A clashed with B"
 	_, withMutual := c.words.reciprocal(code.Active)
-	recip := code.Reverse == "" && withMutual && tgt >= 0 && s.caseOf(s.groups[tgt].head) == "WITH"
+	recip := s.modern && code.Reverse == "" && withMutual && tgt >= 0 && s.caseOf(s.groups[tgt].head) == "WITH"
 	var out []rawEvent
 	for _, sc := range srcCodes {
 		for _, tc := range tgtCodes {
@@ -521,6 +526,9 @@ func (s *state) disasterWord(k int) bool {
 // codes that already say intent or threat stay.
 func (c *Coder) realize(code petrarch.Code, mod string) (petrarch.Code, bool) {
 	a := code.Active
+	if !c.modern {
+		return code, true // TABARI-era dictionaries code "will X" as X
+	}
 	if strings.HasPrefix(a, "03") || strings.HasPrefix(a, "13") {
 		return code, true
 	}

@@ -10,6 +10,9 @@ import (
 const (
 	FormatTABARI = 1 // PETRARCH-1 / TABARI style (PETR.Validate.verbs.txt)
 	FormatCAMEO2 = 2 // CAMEO 2.0 style with {} and () phrase groups
+	// FormatEgret is egret's own dictionary (egret.verbs.txt): TABARI
+	// pattern syntax with CAMEO 1.1b3 codes, written for present-day news.
+	FormatEgret = 3
 )
 
 // Verbs is a verb dictionary: synsets, verb blocks and their patterns, with
@@ -82,16 +85,20 @@ type VerbForm struct {
 
 // ReadVerbs reads a verb dictionary in either format; both parse with the
 // same grammar. Format records which semantics the file was written for:
-// CAMEO 2.0 for files named CAMEO*, TABARI/PETRARCH-1 otherwise (the coder
-// matches patterns differently for each; see coder.Options.PhraseScope).
+// CAMEO 2.0 for files named CAMEO*, egret's for files named egret.*,
+// TABARI/PETRARCH-1 otherwise (the coder matches patterns differently for
+// each; see coder.Options.PhraseScope).
 func ReadVerbs(r io.Reader, name string) (*Verbs, error) {
 	v := &Verbs{Format: FormatTABARI, Synsets: map[string]*Synset{}, Forms: map[string][]*VerbForm{}, file: name}
 	base := name
 	if k := strings.LastIndexByte(base, '/'); k >= 0 {
 		base = base[k+1:]
 	}
-	if strings.HasPrefix(strings.ToUpper(base), "CAMEO") {
+	switch up := strings.ToUpper(base); {
+	case strings.HasPrefix(up, "CAMEO"):
 		v.Format = FormatCAMEO2
+	case strings.HasPrefix(up, "EGRET."):
+		v.Format = FormatEgret
 	}
 	ls, err := readLines(r)
 	if err != nil {
