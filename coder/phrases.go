@@ -26,7 +26,7 @@ import (
 func coreRel(r syntax.Rel) bool {
 	switch r {
 	case syntax.Compound, syntax.Flat, syntax.FlatForeign, syntax.Amod, syntax.Det, syntax.DetPredet, syntax.Nummod,
-		syntax.NmodPoss, syntax.Fixed, syntax.NmodNpmod, syntax.Goeswith:
+		syntax.NmodPoss, syntax.Fixed, syntax.NmodNpmod, syntax.NmodDesc, syntax.Goeswith:
 		return true
 	}
 	return false

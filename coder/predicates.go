@@ -84,6 +84,12 @@ func (s *state) tryNote(v *verbCand, note string) {
 func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	r := s.rolesOf(v.i, 0)
 	lo, hi := s.window(v.i)
+	if !s.modern {
+		// TABARI-era patterns read the sentence linearly, across clauses
+		// ("- INDICATED WOULD * NOW"): the tree gives roles, not the window
+		lo, hi = 0, len(s.words)
+		s.allow = s.allow[:0]
+	}
 	if v.vs < lo {
 		lo = v.vs
 	}
@@ -603,7 +609,8 @@ func (s *state) reporterOfPronoun(w int) int {
 		if h < 0 {
 			return -1
 		}
-		if xw.rel == syntax.Ccomp && (reportVerbs[s.words[h].lemma] || speechLemmas[s.words[h].lemma]) {
+		if xw.rel == syntax.Ccomp && s.verbal(h) {
+			// "X said/indicated/warned (that) it ...": the pronoun is X
 			r := s.rolesOf(h, 1)
 			if r.subj < 0 || r.subj == w {
 				return -1
