@@ -243,14 +243,23 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 	s.modern = c.modern
 	s.doc = doc
 	s.wc = c.words
-	c.parse(s, sent.Tokens)
+	if c.modern {
+		c.parse(s, sent.Tokens)
+	} else {
+		s.buildWords(sent.Tokens) // TABARI-era dictionaries: linear coding (legacy.go)
+		if s.skipBefore > sent.Start {
+			s.dropBefore(s.skipBefore)
+		}
+	}
 	if len(s.words) == 0 {
 		return evs, false
 	}
 	keys := s.keyList()
 	if tr != nil {
 		tr.words = append(tr.words[:0], s.words...)
-		tr.tree = s.tree.Tree()
+		if s.hasTree {
+			tr.tree = s.tree.Tree()
+		}
 	}
 	switch r, d := c.discard(s, keys); r {
 	case storyDiscard:
@@ -267,16 +276,23 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 	c.findMentions(s, keys, date)
 	c.contextMentions(s)
 	c.findVerbs(s)
-	for vi := range s.verbs {
-		v := &s.verbs[vi]
-		v.passive = s.passiveAt(v.i)
-		v.unreal = s.unrealTree(v.i)
-		v.negated = v.unreal != ""
+	var raw []rawEvent
+	if s.hasTree {
+		for vi := range s.verbs {
+			v := &s.verbs[vi]
+			v.passive = s.passiveAt(v.i)
+			v.unreal = s.unrealTree(v.i)
+			v.negated = v.unreal != ""
+		}
+		c.buildPhrases(s)
+		c.contextEntities(s)
+		s.buildTreeGroups()
+		raw = c.contextEvents(s, c.codeTree(s))
+	} else {
+		c.buildEntities(s)
+		c.contextEntities(s)
+		raw = c.contextEvents(s, c.codeClauses(s))
 	}
-	c.buildPhrases(s)
-	c.contextEntities(s)
-	s.buildTreeGroups()
-	raw := c.contextEvents(s, c.codeTree(s))
 	if len(raw) == 0 {
 		return evs, false
 	}
