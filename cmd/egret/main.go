@@ -91,6 +91,6 @@ func (m *Main) rootCmd() *cobra.Command {
 		SilenceErrors: true,
 	}
 	root.AddCommand(m.codeCmd(), m.validateCmd(), m.explainCmd(), m.dictCmd(), m.geoCmd(),
-		newIngestCmd(m), newServeCmd(m), newExportCmd(m))
+		newIngestCmd(m), newServeCmd(m), newExportCmd(m), m.parseCmd())
 	return root
 }
