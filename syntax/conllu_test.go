@@ -99,3 +99,17 @@ func TestCoNLLURoundTrip(t *testing.T) {
 		t.Errorf("offsets or SpaceAfter missing:\n%s", written)
 	}
 }
+
+// Raw-text tokenisation joins what UD English writes as one token.
+func TestMergeTokens(t *testing.T) {
+	m := model(t)
+	text := "Great :) see *** report.pdf == done :-( ok"
+	var got []string
+	for _, w := range m.Parse(text)[0].Words {
+		got = append(got, w.Form)
+	}
+	want := "Great|:)|see|***|report.pdf|==|done|:-(|ok"
+	if strings.Join(got, "|") != want {
+		t.Errorf("words %s, want %s", strings.Join(got, "|"), want)
+	}
+}

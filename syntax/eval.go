@@ -244,11 +244,11 @@ func systemAlignWords(text string, sents []Sentence) (words []alignWord, tokens,
 				if w.Head >= 0 {
 					h = base + w.Head
 				}
-				ws, we := pos[w.Start], pos[w.End]
+				cs, ce := pos[w.Start], pos[w.End]
 				if j > i {
-					ws, we = start, end
+					cs, ce = start, end
 				}
-				words = append(words, alignWord{start: ws, end: we, multi: j > i, form: strings.ToLower(w.Form),
+				words = append(words, alignWord{start: cs, end: ce, multi: j > i, form: strings.ToLower(w.Form),
 					upos: w.UPOS.String(), xpos: w.XPOS.String(), lemma: w.Lemma, rel: w.Rel.Universal().String(),
 					relFull: w.Rel.String(), head: h, aligned: -1})
 			}

@@ -2,6 +2,7 @@ package syntax
 
 import (
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -74,14 +75,17 @@ func editFor(base, lemma string, keep bool) lemmaEdit {
 		k--
 	}
 	strip := len(base) - k
-	if strip > 255 {
-		strip = 255
+	if strip >= exactStrip {
+		return lemmaEdit{keep: true, strip: exactStrip, add: lemma}
 	}
 	return lemmaEdit{keep: keep, strip: uint8(strip), add: lemma[k:]}
 }
 
 // apply applies the edit to form.
 func (e lemmaEdit) apply(form string) string {
+	if e.strip == exactStrip {
+		return e.add
+	}
 	base := form
 	if !e.keep {
 		base = lowerWord(form)
@@ -103,7 +107,7 @@ func properTag(x XPOS) bool { return x == XNNP || x == XNNPS }
 func (lz *lemmatizer) lemma(form string, x XPOS, lex *nlp.Pipeline) string {
 	var lb [64]byte
 	low := appendLower(lb[:0], form)
-	if e, ok := lz.known[fnv64ish(low)^uint64(x)*m1]; ok {
+	if e, ok := lz.known[fnv64(low)^uint64(x)*m1]; ok { // lemmaKey without a string
 		if e.full != "" && !e.edit.keep {
 			return e.full
 		}
@@ -149,9 +153,6 @@ func appendLower(b []byte, s string) []byte {
 	return b
 }
 
-// fnv64ish hashes bytes exactly as fnvString hashes the same string.
-func fnv64ish(b []byte) uint64 { return fnv64(b) }
-
 func suffixKeyBytes(x XPOS, suf []byte) uint64 {
 	return fnv64(suf)*m3 ^ uint64(x)*m2 ^ uint64(len(suf))
 }
@@ -186,19 +187,30 @@ func learnLemmas(forms []string, xpos []XPOS, lemmas []string) *lemmatizer {
 		}
 		x := xpos[i]
 		low := strings.ToLower(form)
-		var e lemmaEdit
-		if properTag(x) || lem != strings.ToLower(lem) {
-			e = editFor(form, lem, true)
-		} else {
-			e = editFor(low, lem, false)
+		// the edits that explain this lemma: from the lower-cased form,
+		// from the form as written, or the lemma whatever the form's case
+		// ("i" and "I" are both "I")
+		var cands [3]lemmaEdit
+		nc := 0
+		if le := editFor(low, lem, false); !properTag(x) && le.apply(form) == lem {
+			cands[nc] = le
+			nc++
 		}
+		ke := editFor(form, lem, true)
+		cands[nc] = ke
+		nc++
+		cands[nc] = lemmaEdit{keep: true, strip: exactStrip, add: lem}
+		nc++
 		k := lemmaKey(low, x)
 		ec := known[k]
 		if ec == nil {
 			ec = &entryCounts{low: low, digit: hasDigit(low)}
 			known[k] = ec
 		}
-		ec.counts = bump(ec.counts, e)
+		for _, e := range cands[:nc] {
+			ec.counts = bump(ec.counts, e)
+		}
+		e := cands[0] // the suffix rules generalise the first explanation
 		for n := 0; n <= maxSuf && n < len(low); n++ {
 			if n > 0 && !utf8.RuneStart(low[len(low)-n]) {
 				continue
@@ -211,6 +223,9 @@ func learnLemmas(forms []string, xpos []XPOS, lemmas []string) *lemmatizer {
 		slices.SortFunc(cs, func(a, b cand) int {
 			if a.count != b.count {
 				return b.count - a.count
+			}
+			if ra, rb := editRank(a.e), editRank(b.e); ra != rb {
+				return ra - rb
 			}
 			return strings.Compare(editString(a.e), editString(b.e))
 		})
@@ -239,10 +254,25 @@ func learnLemmas(forms []string, xpos []XPOS, lemmas []string) *lemmatizer {
 	return lz
 }
 
+// exactStrip marks an edit that replaces the whole form by its add.
+const exactStrip = 255
+
+// editRank orders equally frequent edits: lower-case, then case-keeping,
+// then fixed lemmas, the more general first.
+func editRank(e lemmaEdit) int {
+	switch {
+	case !e.keep:
+		return 0
+	case e.strip != exactStrip:
+		return 1
+	}
+	return 2
+}
+
 func editString(e lemmaEdit) string {
 	k := "l"
 	if e.keep {
 		k = "k"
 	}
-	return k + string(rune('0'+e.strip)) + e.add
+	return k + strconv.Itoa(int(e.strip)) + "|" + e.add
 }

@@ -356,14 +356,21 @@ var littleEndian = func() bool {
 	return *(*byte)(unsafe.Pointer(&x)) == 1
 }()
 
-func (d *dec) sparse() *sparseTable {
-	t := &sparseTable{ncls: int(d.u32()), scale: math.Float32frombits(d.u32())}
+// tableHead reads a table's class count, scale and slots (8 bytes each).
+func (d *dec) tableHead() (ncls int, scale float32, mask uint64, raw []byte) {
+	ncls, scale = int(d.u32()), math.Float32frombits(d.u32())
 	n := d.size(8)
-	raw := d.take(8 * n)
+	raw = d.take(8 * n)
+	return ncls, scale, uint64(n - 1), raw
+}
+
+func (d *dec) sparse() *sparseTable {
+	t := &sparseTable{}
+	var raw []byte
+	t.ncls, t.scale, t.mask, raw = d.tableHead()
 	if d.err != nil {
 		return t
 	}
-	t.mask = uint64(n - 1)
 	t.slots = inPlace(raw, 8, func(b []byte) sparseSlot {
 		return sparseSlot{binary.LittleEndian.Uint32(b), binary.LittleEndian.Uint32(b[4:])}
 	})
@@ -393,13 +400,12 @@ func (d *dec) sparse() *sparseTable {
 }
 
 func (d *dec) dense() *denseTable {
-	t := &denseTable{ncls: int(d.u32()), scale: math.Float32frombits(d.u32())}
-	n := d.size(8)
-	raw := d.take(8 * n)
+	t := &denseTable{}
+	var raw []byte
+	t.ncls, t.scale, t.mask, raw = d.tableHead()
 	if d.err != nil {
 		return t
 	}
-	t.mask = uint64(n - 1)
 	t.slots = inPlace(raw, 8, func(b []byte) denseSlot {
 		return denseSlot{binary.LittleEndian.Uint32(b), [2]int16{int16(binary.LittleEndian.Uint16(b[4:])), int16(binary.LittleEndian.Uint16(b[6:]))}}
 	})

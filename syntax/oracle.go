@@ -102,7 +102,7 @@ func isProjectiveArc(h []int32, d int32) bool {
 	}
 	for k := lo + 1; k < hi; k++ {
 		x := k
-		for x != hd && x != n {
+		for steps := int32(0); x != hd && x != n && steps <= n; steps++ {
 			x = h[x]
 		}
 		if x != hd {

@@ -47,19 +47,18 @@ func (s *Sentence) Root() int {
 // loading and safe for concurrent use; each call borrows scratch buffers
 // from a pool, so parsing allocates little.
 type Model struct {
-	classes   []tagClass
-	tagger    *sparseTable
-	tagger2   *sparseTable     // second pass, nil in models without one
-	tagDict   map[uint64]uint8 // forms (wordFeat.form) the treebank always tags alike: no scoring
-	parser    *denseTable
-	labeller  *sparseTable
-	relMask   uint64 // relations the labeller was trained on
-	lemmas    *lemmatizer
-	keepHyph  map[string]bool // prefixes UD English keeps joined by a hyphen ("e-mail", "co-")
-	lex       *nlp.Pipeline
-	info      ModelInfo
-	pool      sync.Pool
-	nlpTagSet bool
+	classes  []tagClass
+	tagger   *sparseTable
+	tagger2  *sparseTable     // second pass, nil in models without one
+	tagDict  map[uint64]uint8 // forms (wordFeat.form) the treebank always tags alike: no scoring
+	parser   *denseTable
+	labeller *sparseTable
+	relMask  uint64 // relations the labeller was trained on
+	lemmas   *lemmatizer
+	keepHyph map[string]bool // prefixes UD English keeps joined by a hyphen ("e-mail", "co-")
+	lex      *nlp.Pipeline
+	info     ModelInfo
+	pool     sync.Pool
 }
 
 // ModelInfo describes a model: what it was trained on and how it scored.
@@ -84,7 +83,8 @@ type scratch struct {
 	spans  []int // start, end per word
 	group  []int32
 	out    Sentence
-	sink   uint32 // keeps the slot-touching loads alive
+	sink   uint32   // keeps the slot-touching loads alive
+	rows   []uint32 // rows found by sparseTable.addAll
 }
 
 func (m *Model) getScratch() *scratch {
@@ -136,12 +136,23 @@ func (m *Model) analyse(sc *scratch, out *Sentence) {
 	}
 }
 
-// tagWords writes the tag class of every word.
+// tagWords writes the tag class of every word: a left-to-right pass, then
+// a second that also sees the first pass's tags to the right.
 func (m *Model) tagWords(sc *scratch, wf []wordFeat, cls []uint8) {
-	nc := len(m.classes)
 	if cap(sc.scores) < 256 {
 		sc.scores = make([]int32, 256)
 	}
+	m.tagPass(sc, wf, cls, m.tagger, nil)
+	if m.tagger2 != nil {
+		sc.cls1 = append(sc.cls1[:0], cls...)
+		m.tagPass(sc, wf, cls, m.tagger2, sc.cls1)
+	}
+}
+
+// tagPass tags greedily with table t; first, when not nil, holds the
+// first pass's tags and selects the second pass's features.
+func (m *Model) tagPass(sc *scratch, wf []wordFeat, cls []uint8, t *sparseTable, first []uint8) {
+	scores := sc.scores[:len(m.classes)]
 	var p1, p2 uint64
 	for i := range cls {
 		if c, ok := m.tagDict[wf[i+pad].form]; ok {
@@ -149,29 +160,13 @@ func (m *Model) tagWords(sc *scratch, wf []wordFeat, cls []uint8) {
 			p2, p1 = p1, uint64(c)+1
 			continue
 		}
-		sc.feats = tagFeatures(wf, i, p1, p2, sc.feats[:0])
-		scores := sc.scores[:nc]
-		clear(scores)
-		m.tagger.addAll(sc.feats, scores, &sc.sink)
-		best := argmax(scores)
-		cls[i] = uint8(best)
-		p2, p1 = p1, uint64(best)+1
-	}
-	if m.tagger2 == nil {
-		return
-	}
-	// second pass, seeing the first pass's tags to the right
-	sc.cls1 = append(sc.cls1[:0], cls...)
-	p1, p2 = 0, 0
-	for i := range cls {
-		if _, ok := m.tagDict[wf[i+pad].form]; ok {
-			p2, p1 = p1, uint64(cls[i])+1
-			continue
+		if first != nil {
+			sc.feats = tagFeatures2(wf, i, p1, p2, first, sc.feats[:0])
+		} else {
+			sc.feats = tagFeatures(wf, i, p1, p2, sc.feats[:0])
 		}
-		sc.feats = tagFeatures2(wf, i, p1, p2, sc.cls1, sc.feats[:0])
-		scores := sc.scores[:nc]
 		clear(scores)
-		m.tagger2.addAll(sc.feats, scores, &sc.sink)
+		sc.rows = t.addAll(sc.feats, scores, sc.rows, &sc.sink)
 		best := argmax(scores)
 		cls[i] = uint8(best)
 		p2, p1 = p1, uint64(best)+1
@@ -200,13 +195,22 @@ func (m *Model) parse(sc *scratch, wf []wordFeat, cls []uint8) {
 	}
 	for !st.done() {
 		ok := st.valid()
-		sc.feats = st.features(sc.feats[:0])
-		var s [4]int32
-		m.parser.addAll(sc.feats, &s, &sc.sink)
-		best := -1
+		best, nvalid := -1, 0
 		for t := 0; t < numTrans; t++ {
-			if ok[t] && (best < 0 || s[t] > s[best]) {
+			if ok[t] {
 				best = t
+				nvalid++
+			}
+		}
+		if nvalid > 1 { // a forced move (empty stack or buffer) needs no scores
+			sc.feats = st.features(sc.feats[:0])
+			var s [4]int32
+			m.parser.addAll(sc.feats, &s, &sc.sink)
+			best = -1
+			for t := 0; t < numTrans; t++ {
+				if ok[t] && (best < 0 || s[t] > s[best]) {
+					best = t
+				}
 			}
 		}
 		r := NoRel
@@ -227,7 +231,7 @@ func (m *Model) label(sc *scratch, h, d int32) Rel {
 	sc.feats = st.labelFeatures(h, d, sc.feats[:0])
 	scores := sc.scores[:numRel]
 	clear(scores)
-	m.labeller.addAll(sc.feats, scores, &sc.sink)
+	sc.rows = m.labeller.addAll(sc.feats, scores, sc.rows, &sc.sink)
 	best := NoRel
 	for r := Rel(1); r < numRel; r++ {
 		if m.relMask&(1<<r) != 0 && r != Root && (best == NoRel || scores[r] > scores[best]) {

@@ -65,6 +65,7 @@ const (
 	ttP1P2Lower
 	ttLexM1Lex
 	ttSuf2P1
+	ttLowerSuf2Next
 )
 
 // tagFeatures appends the features of word i (0-based) of a padded
@@ -112,6 +113,7 @@ func tagFeatures(wf []wordFeat, i int, p1, p2 uint64, out []uint64) []uint64 {
 		key3(ttP1P2Lower, p1, p2, w.lower),
 		key2(ttLexM1Lex, m1w.lex, w.lex),
 		key2(ttSuf2P1, w.suf[1], p1w.lower),
+		key2(ttLowerSuf2Next, w.lower, p1w.suf[1]),
 	)
 }
 

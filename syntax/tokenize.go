@@ -112,7 +112,7 @@ func (m *Model) Parse(text string) []Sentence {
 	defer m.putScratch(sc)
 	for i := range sents {
 		sc.forms, sc.spans = sc.forms[:0], sc.spans[:0]
-		for _, t := range sents[i].Tokens {
+		for _, t := range mergeTokens(text, sents[i].Tokens) {
 			m.splitHyphens(text, t.Start, t.End, func(s, e int) {
 				sc.forms = append(sc.forms, text[s:e])
 				sc.spans = append(sc.spans, s, e)
@@ -123,6 +123,80 @@ func (m *Model) Parse(text string) []Sentence {
 	clear(sc.forms)
 	return out
 }
+
+// mergeTokens joins tokens that egret's tokenizer splits but UD English
+// writes as one: runs of one symbol ("***", "==", "<<"), emoticons (":)",
+// ":-("), and file names (report.pdf). Only raw-text parsing merges;
+// ParseTokens keeps the coder's tokens.
+func mergeTokens(text string, toks []nlp.Token) []nlp.Token {
+	var out []nlp.Token
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		j := i
+		for j+1 < len(toks) && toks[j+1].Start == toks[j].End && joins(text, t, toks, j+1) {
+			j++
+			t.End = toks[j].End
+		}
+		if j > i {
+			if out == nil {
+				out = append(make([]nlp.Token, 0, len(toks)), toks[:i]...)
+			}
+			t.Text = text[t.Start:t.End]
+			out = append(out, t)
+			i = j
+			continue
+		}
+		if out != nil {
+			out = append(out, t)
+		}
+	}
+	if out == nil {
+		return toks
+	}
+	return out
+}
+
+// joins reports whether toks[k] continues the merged token cur.
+func joins(text string, cur nlp.Token, toks []nlp.Token, k int) bool {
+	w := text[cur.Start:cur.End]
+	next := toks[k].Text
+	if c, ok := symbolRun(w); ok {
+		if d, ok := symbolRun(next); ok && c == d {
+			return true
+		}
+	}
+	switch w {
+	case ":", ";", "=", ":-", ";-":
+		switch next {
+		case ")", "(", "D", "P", "p", "]", "[", "/", "|", "-":
+			return next != "-" || w == ":" || w == ";"
+		}
+	}
+	if next == "." && k+1 < len(toks) && toks[k+1].Start == toks[k].End && fileExt[strings.ToLower(toks[k+1].Text)] && isWordy(w) {
+		return true
+	}
+	if len(w) > 1 && w[len(w)-1] == '.' && fileExt[strings.ToLower(next)] {
+		return true
+	}
+	return false
+}
+
+// symbolRun reports whether s repeats one symbol UD English keeps in runs.
+func symbolRun(s string) (byte, bool) {
+	if s == "" || strings.IndexByte("*=_+~#<>$^|", s[0]) < 0 {
+		return 0, false
+	}
+	for i := 1; i < len(s); i++ {
+		if s[i] != s[0] {
+			return 0, false
+		}
+	}
+	return s[0], true
+}
+
+var fileExt = map[string]bool{"pdf": true, "doc": true, "docx": true, "htm": true, "html": true, "txt": true, "xls": true,
+	"xlsx": true, "ppt": true, "pptx": true, "jpg": true, "jpeg": true, "gif": true, "png": true, "zip": true, "csv": true,
+	"xml": true, "mp3": true, "exe": true}
 
 // ParseTokens analyses one sentence of egret tokens. out.Words maps 1:1
 // to toks: a token UD splits into several words ("U.S.-led") takes the
