@@ -98,6 +98,7 @@ type state struct {
 	// the tree (tree.go) and what the tree stages derive from it
 	hasTree  bool // words carry a parse (tree.go); titles analysed for actors only do not
 	toks     []nlp.Token
+	tokAt    []int32 // index in the sentence's tokens of each word
 	tree     syntax.Sentence
 	kids     []int16
 	kidAt    []int32

@@ -127,9 +127,19 @@ func (c *Coder) CodeCount(ctx context.Context, doc *egret.Document) (_ []egret.E
 	if doc == nil {
 		return nil, 0, egret.Errorf(egret.EINVALID, "no document")
 	}
-	sents := c.p.Sentences(doc.Text)
+	sents := c.sentences(doc.Text)
 	evs, err := c.codeDocument(ctx, doc, sents, nil)
 	return evs, len(sents), err
+}
+
+// sentences splits text for coding: tokens only when the parser tags them
+// (codeSentence writes its tags and lemmas back), tagged by the lexicon
+// tagger for the linear coder.
+func (c *Coder) sentences(text string) []nlp.Sentence {
+	if c.modern {
+		return c.p.TokenSentences(text)
+	}
+	return c.p.Sentences(text)
 }
 
 // codeDocument is the one document loop behind Code and Explain: each

@@ -42,7 +42,7 @@ func (t *trace) snapshot(s *state) {
 func (c *Coder) Explain(text string, date time.Time) string {
 	doc := &egret.Document{ID: "explain", Text: text, Date: date}
 	var b strings.Builder
-	sents := c.p.Sentences(text)
+	sents := c.sentences(text)
 	var final []egret.Event
 	final, _ = c.codeDocument(context.Background(), doc, sents, func(i int, tr *trace, story bool) {
 		c.explainSentence(&b, text, sents, i, tr, story)

@@ -20,14 +20,23 @@ var statementNouns = map[string]bool{"COMMENT": true, "COMMENTS": true, "STATEME
 
 // phraseActors analyses one sentence for its actor phrases (no verbs).
 func (c *Coder) phraseActors(toks []nlp.Token, date int) (*state, []foundActor) {
-	s := &state{}
-	s.buildWords(toks)
-	if len(s.words) == 0 {
-		return s, nil
+	s := &state{wc: c.words, modern: c.modern}
+	if c.modern {
+		c.parse(s, toks)
+		if len(s.words) == 0 {
+			return s, nil
+		}
+		c.findMentions(s, s.keyList(), date)
+		c.buildPhrases(s)
+	} else {
+		s.buildWords(toks)
+		if len(s.words) == 0 {
+			return s, nil
+		}
+		c.findMentions(s, s.keyList(), date)
+		c.findVerbs(s)
+		c.buildEntities(s)
 	}
-	c.findMentions(s, s.keyList(), date)
-	c.findVerbs(s)
-	c.buildEntities(s)
 	var out []foundActor
 	for e := range s.ents {
 		ent := &s.ents[e]
@@ -112,7 +121,7 @@ func (c *Coder) findSpeaker(doc *egret.Document, sents []nlp.Sentence, date int)
 // Zakharova", "Ministry of Foreign Affairs of the Russian Federation").
 func (c *Coder) wholeActor(text string, date int) *actorRef {
 	var toks []nlp.Token
-	for _, st := range c.p.Sentences(text) {
+	for _, st := range c.sentences(text) {
 		toks = append(toks, st.Tokens...)
 	}
 	_, acts := c.phraseActors(toks, date)

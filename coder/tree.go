@@ -13,12 +13,13 @@ import (
 
 // parse fills the words of s from toks and their parse.
 func (c *Coder) parse(s *state, toks []nlp.Token) {
-	s.toks = s.toks[:0]
-	for _, t := range toks {
+	s.toks, s.tokAt = s.toks[:0], s.tokAt[:0]
+	for k, t := range toks {
 		if t.Upper == "_" || t.Start < s.skipBefore {
 			continue // "Dol_Amroth" in the test texts; the dateline
 		}
 		s.toks = append(s.toks, t)
+		s.tokAt = append(s.tokAt, int32(k))
 	}
 	s.words = s.words[:0]
 	s.hasTree = true
@@ -40,6 +41,11 @@ func (c *Coder) parse(s *state, toks []nlp.Token) {
 		}
 		s.words = append(s.words, word{key: t.Upper, lemma: lem, tag: tag, upos: w.UPOS, head: int16(w.Head), rel: w.Rel,
 			start: t.Start, end: t.End})
+		// later stages (context, geolocation) read the sentence's tokens:
+		// they get the parser's tags and lemmas
+		if ot := &toks[s.tokAt[i]]; ot.Tag == nlp.X {
+			ot.Tag, ot.Lemma = tag, lem
+		}
 	}
 	s.indexTree()
 	if s.repairFiniteVerb() {
