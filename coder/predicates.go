@@ -259,7 +259,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 		// "Three Americans were killed": the text does not say who
 		noSource = true
-		if w := s.disasterCause(v.i); w >= 0 {
+		if w := s.disasterInSentence(); w >= 0 {
 			tr.note = fmt.Sprintf("a disaster (%q), not a political event", s.words[w].key)
 			return nil, best
 		}
@@ -496,17 +496,14 @@ func (s *state) verbOKTree(i int) bool {
 	return w.tag.IsVerb()
 }
 
-// disasterCause returns the word naming a natural or accidental cause of
-// verb v's event ("killed in floods", "died in a road accident",
-// "destroyed by fire"), or -1.
-func (s *state) disasterCause(v int) int {
-	for _, k := range s.children(v) {
-		kw := &s.words[k]
-		if !s.isRel(int(k), syntax.Obl) && !s.isRel(int(k), syntax.Nsubj) && kw.rel != syntax.Advcl {
-			continue
-		}
-		if s.disasterWord(int(k)) {
-			return int(k)
+// disasterInSentence returns a word naming a natural or accidental cause
+// ("killed in floods", "died in a road accident", "when a building
+// collapsed"), or -1: an act nobody is named for in such a sentence is a
+// disaster's toll, not a political event.
+func (s *state) disasterInSentence() int {
+	for k := range s.words {
+		if s.words[k].upos != syntax.PUNCT && s.disasterWord(k) {
+			return k
 		}
 	}
 	return -1
@@ -575,16 +572,28 @@ var locativePreps = map[string]bool{"IN": true, "AT": true, "NEAR": true, "ACROS
 // localCountry returns the country of the place verb v happened in ("in
 // Tbilisi", "near Kharkiv"), or "---" when the sentence does not say.
 func (s *state) localCountry(v int) string {
-	for _, k := range s.children(v) {
-		if !s.isRel(int(k), syntax.Obl) || !locativePreps[s.caseOf(int(k))] {
+	return s.placeUnder(v, 0)
+}
+
+// placeUnder searches the obliques of x and the modifiers of its object
+// and obliques ("killed five villagers in central Nigeria", "killed in a
+// bomb attack in Mali") for a locative phrase naming a country.
+func (s *state) placeUnder(x, depth int) string {
+	if depth > 2 {
+		return "---"
+	}
+	for _, k := range s.children(x) {
+		kr := s.words[k].rel
+		if !s.isRel(int(k), syntax.Obl) && !s.isRel(int(k), syntax.Nmod) && kr != syntax.Obj || kr == syntax.NmodPoss {
 			continue
 		}
-		if g := s.groupOfWord(int(k)); g >= 0 {
-			for _, cr := range s.groups[g].codes {
-				if len(cr.code) == 3 && s.wc.country(cr.code) != "" {
-					return cr.code
-				}
+		if kr != syntax.Obj && locativePreps[s.caseOf(int(k))] {
+			if cc := s.placeCountryAt(int(k)); cc != "" {
+				return cc
 			}
+		}
+		if cc := s.placeUnder(int(k), depth+1); cc != "---" {
+			return cc
 		}
 	}
 	return "---"
@@ -626,4 +635,22 @@ func (s *state) reporterOfPronoun(w int) int {
 		x = h
 	}
 	return -1
+}
+
+// placeCountryAt returns the country a place phrase headed by word k
+// names ("Nigeria", "central Nigeria", "Idlib"), from the actor mention
+// it heads, or "".
+func (s *state) placeCountryAt(k int) string {
+	m := s.inMent[k]
+	if m < 0 || int(s.mentHead[m]) != k || s.ments[m].kind != mActor {
+		return ""
+	}
+	for _, code := range s.ments[m].codes {
+		if len(code) == 3 {
+			if cc := s.wc.country(code); cc != "" {
+				return cc
+			}
+		}
+	}
+	return ""
 }
