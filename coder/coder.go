@@ -297,6 +297,10 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 		c.buildPhrases(s)
 		c.contextEntities(s)
 		s.buildTreeGroups()
+		if s.resolvePossessives() {
+			s.groups = s.groups[:0]
+			s.buildTreeGroups()
+		}
 		raw = c.contextEvents(s, c.codeTree(s))
 	} else {
 		c.buildEntities(s)

@@ -372,3 +372,67 @@ func (s *state) groupOfWord(h int) int {
 	}
 	return -1
 }
+
+// resolvePossessives gives an agent phrase with a possessive pronoun
+// ("its forces", "their troops") the country of whom the pronoun stands
+// for: the subject of the verb the phrase is an object of ("Russia moved
+// its troops"), or, for the subject of a reported clause, the reporter
+// ("the ministry said its forces shot down ..."). It reports whether it
+// changed an entity.
+func (s *state) resolvePossessives() bool {
+	changed := false
+	for e := range s.ents {
+		ent := &s.ents[e]
+		if ent.actorCodes != nil || len(ent.agents) == 0 || ent.inheritFrom >= 0 {
+			continue
+		}
+		p := s.childExact(ent.head, syntax.NmodPoss)
+		if p < 0 || s.words[p].upos != syntax.PRON {
+			continue
+		}
+		switch s.words[p].key {
+		case "ITS", "THEIR", "HIS", "HER":
+		default:
+			continue
+		}
+		ref := s.possessor(ent.head)
+		if ref < 0 {
+			continue
+		}
+		var codes []string
+		for _, cr := range s.groups[ref].codes {
+			if cc := s.wc.country(cr.code); cc != "" && !contains(codes, cc) {
+				codes = append(codes, cc)
+			}
+		}
+		if codes != nil {
+			ent.actorCodes, changed = codes, true
+		}
+	}
+	return changed
+}
+
+// possessor returns the group a possessive pronoun in the phrase headed
+// by h refers to, or -1.
+func (s *state) possessor(h int) int {
+	x, rel := int(s.words[h].head), s.words[h].rel
+	for n := 0; x >= 0 && n < 4 && !s.verbal(x); n++ {
+		rel, x = s.words[x].rel, int(s.words[x].head)
+	}
+	if x < 0 {
+		return -1
+	}
+	if rel == syntax.Nsubj || rel == syntax.NsubjPass {
+		// "the ministry said its forces ...": the reporter
+		if s.words[x].rel == syntax.Ccomp && s.words[x].head >= 0 {
+			if r := s.rolesOf(int(s.words[x].head), 1); r.subj >= 0 {
+				return s.groupOfWord(r.subj)
+			}
+		}
+		return -1
+	}
+	if r := s.rolesOf(x, 1); r.subj >= 0 && r.subj != h && !r.passive {
+		return s.groupOfWord(r.subj)
+	}
+	return -1
+}

@@ -183,7 +183,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if src < 0 && subj != tgt {
 		src = subj
 	}
-	if tgt < 0 && obj != src {
+	if tgt < 0 && obj != src && !s.ownedBy(r.obj, src) {
 		tgt = obj
 	}
 	if tgt < 0 && r.obj >= 0 && obj < 0 {
@@ -653,4 +653,22 @@ func (s *state) placeCountryAt(k int) string {
 		}
 	}
 	return ""
+}
+
+// ownedBy reports an object the source's possessive pronoun marks as its
+// own ("withdrew its troops", "sent their forces"): an instrument of the
+// act, not its target.
+func (s *state) ownedBy(o, src int) bool {
+	if o < 0 || src < 0 {
+		return false
+	}
+	p := s.childExact(o, syntax.NmodPoss)
+	if p < 0 || s.words[p].upos != syntax.PRON {
+		return false
+	}
+	switch s.words[p].key {
+	case "ITS", "THEIR", "HIS", "HER", "OUR", "MY":
+		return true
+	}
+	return false
 }
