@@ -489,3 +489,43 @@ func FuzzSentences(f *testing.F) {
 		}
 	})
 }
+
+func TestLexiconTags(t *testing.T) {
+	p := pipe(t)
+	set, first := p.LexiconTags("attacks")
+	if !set.Has(NNS) || !set.Has(VBZ) || set.Has(JJ) || (first != NNS && first != VBZ) {
+		t.Errorf("attacks: set %b first %s, want NNS and VBZ", set, first)
+	}
+	if set, first := p.LexiconTags("The"); !set.Has(DT) || first != DT {
+		t.Errorf("The: set %b first %s, want DT", set, first)
+	}
+	if set, first := p.LexiconTags("Zxqwv"); set != 0 || first != X {
+		t.Errorf("unknown word: set %b first %s, want empty and X", set, first)
+	}
+	if got := p.Upper("troops’"); got != "TROOPS'" {
+		t.Errorf("Upper = %q, want TROOPS'", got)
+	}
+	if n := testing.AllocsPerRun(100, func() { p.LexiconTags("Attacks"); p.Upper("attacks") }); n != 0 {
+		t.Errorf("LexiconTags+Upper of a known word allocate %v times, want 0", n)
+	}
+}
+
+func TestTokenSentences(t *testing.T) {
+	p := pipe(t)
+	text := "Russia's army advanced. Officials said it didn't stop.\n\nNew paragraph"
+	got := p.TokenSentences(text)
+	want := p.Sentences(text)
+	if len(got) != len(want) {
+		t.Fatalf("%d sentences, want %d as Sentences gives", len(got), len(want))
+	}
+	for i := range got {
+		if got[i].Start != want[i].Start || got[i].End != want[i].End || len(got[i].Tokens) != len(want[i].Tokens) {
+			t.Errorf("sentence %d: %d..%d with %d tokens, want %d..%d with %d", i, got[i].Start, got[i].End, len(got[i].Tokens), want[i].Start, want[i].End, len(want[i].Tokens))
+		}
+		for j, tk := range got[i].Tokens {
+			if tk.Tag != X || tk.Lemma != "" || tk.Text != want[i].Tokens[j].Text || tk.Upper != want[i].Tokens[j].Upper {
+				t.Errorf("sentence %d token %d: %+v, want untagged %q", i, j, tk, want[i].Tokens[j].Text)
+			}
+		}
+	}
+}

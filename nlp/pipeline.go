@@ -46,6 +46,21 @@ func (p *Pipeline) Sentences(text string) []Sentence {
 	return sents
 }
 
+// TokenSentences splits text into sentences of tokens like Sentences but
+// leaves Tag and Lemma empty, for callers with their own tagger.
+func (p *Pipeline) TokenSentences(text string) []Sentence {
+	toks, _ := p.tokenize(text, make([]Token, 0, tokenCapacity(text)), nil)
+	bounds := p.boundaries(text, toks)
+	sents := make([]Sentence, 0, len(bounds))
+	start := 0
+	for _, end := range bounds {
+		ts := toks[start:end:end]
+		sents = append(sents, Sentence{Index: len(sents), Start: ts[0].Start, End: ts[len(ts)-1].End, Tokens: ts})
+		start = end
+	}
+	return sents
+}
+
 // SplitSentences returns the byte span of each sentence in text.
 func (p *Pipeline) SplitSentences(text string) []egret.Span {
 	toks, _ := p.tokenize(text, make([]Token, 0, tokenCapacity(text)), nil)
