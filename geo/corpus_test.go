@@ -41,9 +41,9 @@ func readCorpus(t testing.TB) []egret.Document {
 
 // sentenceEvents makes one event per sentence spanning the whole sentence,
 // as a stand-in for the coder's events.
-func sentenceEvents(doc *egret.Document) []egret.Event {
+func sentenceEvents(t testing.TB, doc *egret.Document) []egret.Event {
 	var evs []egret.Event
-	for i, s := range Sentences(doc.Text) {
+	for i, s := range sentenceSpans(t, doc.Text) {
 		evs = append(evs, egret.Event{DocID: doc.ID, Sentence: i, SentenceSpan: s, EventSpan: s})
 	}
 	return evs
@@ -59,7 +59,7 @@ func TestCorpusCoverage(t *testing.T) {
 	var sents, own, any int
 	places := map[string]int{}
 	for i := range docs {
-		evs := sentenceEvents(&docs[i])
+		evs := sentenceEvents(t, &docs[i])
 		gc.Locate(&docs[i], evs)
 		for _, e := range evs {
 			sents++
@@ -98,7 +98,7 @@ func BenchmarkLocateCorpus(b *testing.B) {
 	evs := make([][]egret.Event, len(docs))
 	n := 0
 	for i := range docs {
-		evs[i] = sentenceEvents(&docs[i])
+		evs[i] = sentenceEvents(b, &docs[i])
 		n += len(evs[i])
 	}
 	b.ResetTimer()

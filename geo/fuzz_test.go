@@ -18,6 +18,7 @@ func FuzzLocate(f *testing.F) {
 		f.Add(s)
 	}
 	gc := testGeocoder(f)
+	p := testPipeline(f)
 	f.Fuzz(func(t *testing.T, text string) {
 		for _, m := range gc.Mentions(text) {
 			if m.Span.Start < 0 || m.Span.End > len(text) || m.Span.Empty() || len(m.Candidates) == 0 {
@@ -25,7 +26,7 @@ func FuzzLocate(f *testing.F) {
 			}
 		}
 		doc := &egret.Document{Text: text}
-		for _, s := range Sentences(text) {
+		for _, s := range p.SplitSentences(text) {
 			if l := gc.LocateSentence(doc, s, s, nil); l != nil && (l.Span.End > len(text) || !utf8.ValidString(l.Name)) {
 				t.Fatalf("bad location %+v in %q", l, text)
 			}

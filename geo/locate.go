@@ -7,18 +7,32 @@ import (
 	"strings"
 
 	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/nlp"
 )
 
 // Geocoder finds where events happened. It implements egret.Geocoder and is
 // safe for concurrent use.
 type Geocoder struct {
 	g *Gazetteer
+	p *nlp.Pipeline // splits text when the caller has no sentences; knows which words are English
 }
 
 var _ egret.Geocoder = (*Geocoder)(nil)
 
-// New returns a geocoder over gazetteer g.
-func New(g *Gazetteer) *Geocoder { return &Geocoder{g: g} }
+// New returns a geocoder over gazetteer g using the process's shared nlp
+// pipeline. It panics only if the embedded lexicon does not parse, which
+// nlp's tests rule out: it is fixed at build time.
+func New(g *Gazetteer) *Geocoder {
+	p, err := nlp.New()
+	if err != nil {
+		panic(err)
+	}
+	return NewWith(g, p)
+}
+
+// NewWith returns a geocoder over gazetteer g that uses p, the coder's
+// pipeline, to split text it is given without sentences.
+func NewWith(g *Gazetteer, p *nlp.Pipeline) *Geocoder { return &Geocoder{g: g, p: p} }
 
 // Gazetteer returns the gazetteer the geocoder resolves against.
 func (gc *Geocoder) Gazetteer() *Gazetteer { return gc.g }
@@ -32,10 +46,11 @@ type analysis struct {
 	dominant int // index in mentions of the document's main place, -1 if none
 }
 
-// analyze finds and resolves every mention of text; hints are ISO-3 codes
-// of countries the text is known to be about (the actors' countries).
-func (gc *Geocoder) analyze(text string, hints []string) *analysis {
-	f := &finder{g: gc.g, text: text, toks: tokenize(text, make([]token, 0, len(text)/5+8))}
+// analyze finds and resolves every mention of text, whose sentences are
+// sents (nil: split text here); hints are ISO-3 codes of countries the
+// text is known to be about (the actors' countries).
+func (gc *Geocoder) analyze(text string, sents []nlp.Sentence, hints []string) *analysis {
+	f := &finder{g: gc.g, text: text, toks: gc.tokens(text, sents)}
 	a := &analysis{text: text, toks: f.toks, mentions: f.find(), weights: map[string]float64{}, dominant: -1}
 	// Context is weighed on the names' own readings, before pairs
 	// like "Paris, Texas" settle them.
@@ -393,13 +408,25 @@ func (a *analysis) dominantPlace() int {
 // Mentions finds the place names of text with their scored readings, the
 // document's own mentions serving as context.
 func (gc *Geocoder) Mentions(text string) []Mention {
-	return gc.analyze(text, nil).mentions
+	return gc.analyze(text, nil, nil).mentions
 }
 
 // Locate fills events[i].Location: from the event's own clause, else its
 // sentence, else the document's main place. Countries of the actors
-// (CAMEO codes starting with an ISO-3 code) steer ambiguous names.
+// (CAMEO codes starting with an ISO-3 code) steer ambiguous names. It
+// splits doc.Text into sentences itself: a caller that has the coder's
+// sentences passes them to LocateSentences instead.
 func (gc *Geocoder) Locate(doc *egret.Document, events []egret.Event) {
+	gc.LocateSentences(doc, nil, events)
+}
+
+// LocateSentences is Locate over sents, the sentences the coder made of
+// doc.Text (nlp.Pipeline.Sentences: tokens with byte offsets into
+// doc.Text, tags): geolocation reads them instead of splitting the text
+// again, and in lower-case or ALL-CAPS text their tags tell names from
+// words. With nil sents, or sentences that do not fit doc.Text, it splits
+// the text itself.
+func (gc *Geocoder) LocateSentences(doc *egret.Document, sents []nlp.Sentence, events []egret.Event) {
 	if len(events) == 0 {
 		return
 	}
@@ -407,7 +434,7 @@ func (gc *Geocoder) Locate(doc *egret.Document, events []egret.Event) {
 	for _, e := range events {
 		hints = append(hints, gc.actorCountry(e.Source), gc.actorCountry(e.Target))
 	}
-	a := gc.analyze(doc.Text, hints)
+	a := gc.analyze(doc.Text, sents, hints)
 	for i := range events {
 		e := &events[i]
 		e.Location = a.locate(e.SentenceSpan, e.EventSpan)
@@ -430,7 +457,7 @@ func (gc *Geocoder) actorCountry(code string) string {
 // spans of doc.Text); countryHints are ISO-3 codes of the countries the
 // document is about. It returns nil when nothing can be located.
 func (gc *Geocoder) LocateSentence(doc *egret.Document, sentence, eventSpan egret.Span, countryHints []string) *egret.Location {
-	return gc.analyze(doc.Text, countryHints).locate(sentence, eventSpan)
+	return gc.analyze(doc.Text, nil, countryHints).locate(sentence, eventSpan)
 }
 
 func (a *analysis) locate(sentence, ev egret.Span) *egret.Location {
@@ -562,7 +589,7 @@ func round4(f float32) float64 {
 // Explain writes, for `egret geo "text"`, every mention with its kind,
 // context and best readings, then the place each sentence is located in.
 func Explain(w io.Writer, gc *Geocoder, text string) {
-	a := gc.analyze(text, nil)
+	a := gc.analyze(text, nil, nil)
 	if len(a.mentions) == 0 {
 		fmt.Fprintln(w, "no place names found")
 		return
@@ -636,13 +663,6 @@ func (a *analysis) sentences() []egret.Span {
 		out[len(out)-1].End = int(t.end)
 	}
 	return out
-}
-
-// Sentences returns the byte spans of the sentences geo's own light
-// tokenizer finds in text (for callers without the nlp pipeline).
-func Sentences(text string) []egret.Span {
-	a := &analysis{text: text, toks: tokenize(text, nil)}
-	return a.sentences()
 }
 
 func tokenAt(toks []token, off int) int {
