@@ -208,4 +208,3 @@ func TestEveryPlaceFindable(t *testing.T) {
 		}
 	})
 }
-
