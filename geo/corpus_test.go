@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/nlp"
 )
 
 func readCorpus(t testing.TB) []egret.Document {
@@ -106,6 +107,32 @@ func BenchmarkLocateCorpus(b *testing.B) {
 	for b.Loop() {
 		for i := range docs {
 			gc.Locate(&docs[i], evs[i])
+		}
+	}
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/sentence")
+	b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N)/float64(n), "cpu-ns/sentence")
+}
+
+// BenchmarkLocateSentencesCorpus is BenchmarkLocateCorpus with the
+// sentences the coder made (nlp.Pipeline.Sentences, outside the timing):
+// the pipeline's path, where geolocation does not split the text again.
+func BenchmarkLocateSentencesCorpus(b *testing.B) {
+	docs := readCorpus(b)
+	gc := testGeocoder(b)
+	p := testPipeline(b)
+	evs := make([][]egret.Event, len(docs))
+	sents := make([][]nlp.Sentence, len(docs))
+	n := 0
+	for i := range docs {
+		evs[i] = sentenceEvents(b, &docs[i])
+		sents[i] = p.Sentences(docs[i].Text)
+		n += len(evs[i])
+	}
+	b.ResetTimer()
+	c0 := cpuTime()
+	for b.Loop() {
+		for i := range docs {
+			gc.LocateSentences(&docs[i], sents[i], evs[i])
 		}
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/sentence")

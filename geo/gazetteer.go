@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -97,6 +98,9 @@ type Gazetteer struct {
 	regions   []int32
 
 	cache []atomic.Pointer[Place]
+
+	prefixOnce sync.Once
+	prefixes   []uint64 // bit set: word prefixes of multi-word names (prefix.go)
 }
 
 type kind struct {

@@ -50,7 +50,7 @@ type analysis struct {
 // sents (nil: split text here); hints are ISO-3 codes of countries the
 // text is known to be about (the actors' countries).
 func (gc *Geocoder) analyze(text string, sents []nlp.Sentence, hints []string) *analysis {
-	f := &finder{g: gc.g, text: text, toks: gc.tokens(text, sents)}
+	f := &finder{g: gc.g, gc: gc, hints: hints, text: text, toks: gc.tokens(text, sents)}
 	a := &analysis{text: text, toks: f.toks, mentions: f.find(), weights: map[string]float64{}, dominant: -1}
 	// Context is weighed on the names' own readings, before pairs
 	// like "Paris, Texas" settle them.

@@ -6,6 +6,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/nlp"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -42,7 +43,7 @@ type Mention struct {
 	Span       egret.Span
 	Text       string
 	Kind       Kind
-	Cue        string // locative context before it ("in", "on the border of"), if any
+	Cue        string // locative context before it ("in", "on the border of"), if any; lower-cased in case-less text
 	Region     string // direction that narrows it ("east" in "east Syria")
 	AdminHint  bool   // followed by "province", "governorate", "oblast", …
 	Sentence   int    // index of its sentence in the text
@@ -63,6 +64,8 @@ func (m *Mention) Best() *Candidate {
 // finder holds the per-call scratch state of mention finding.
 type finder struct {
 	g       *Gazetteer
+	gc      *Geocoder
+	hints   []string // ISO-3 codes of the actors' countries
 	text    string
 	toks    []token
 	key     []byte
@@ -115,7 +118,12 @@ func (f *finder) find() []Mention {
 		// "al-Bab", "ad-Dana": an article hyphenated to a capitalised word
 		// may open a name.
 		articleStart := t.word && !t.upper && i+1 < len(toks) && toks[i+1].joined && toks[i+1].upper && particle[f.lower(i)]
-		if !t.word || !t.upper && !articleStart {
+		cl := t.caseless
+		start, multi := false, false // a case-less start; a function word opening only longer names ("the hague")
+		if cl && !t.upper && !articleStart && t.word {
+			start, multi = f.mayStart(i)
+		}
+		if !t.word || !t.upper && !articleStart && !start {
 			continue
 		}
 		// Longest gazetteer name starting here: words joined by spaces,
@@ -133,7 +141,7 @@ func (f *finder) find() []Mention {
 				if !tj.joined && int(tj.start) != int(toks[j-1].end)+1 {
 					break // two spaces or a line break
 				}
-				if !tj.upper && !particle[f.lower(j)] {
+				if !cl && !tj.upper && !particle[f.lower(j)] {
 					break
 				}
 				if toks[j-1].poss {
@@ -143,16 +151,19 @@ func (f *finder) find() []Mention {
 			}
 			f.appendKey(j)
 			words++
-			if tj.upper {
+			if tj.upper || cl && !(multi && j == i) {
 				if nm, ok := f.g.places(f.key); ok {
 					bestEnd, bestHead, found = j+1, nm, true
 				}
 			}
-			if tj.poss {
+			if tj.poss || cl && !f.g.mayExtend(f.key) {
 				break
 			}
 		}
 		if !found {
+			if multi {
+				continue
+			}
 			if iso3, end := f.demonym(i); iso3 != "" {
 				c, _ := f.g.Country(iso3)
 				out = append(out, Mention{Span: span(toks[i], toks[end-1]), Kind: Demonym, Sentence: int(t.sentence), Candidates: []Candidate{{Place: c, Score: 1}}, ti: i, tj: end})
@@ -230,6 +241,11 @@ func (f *finder) coordinated(i, j int) bool {
 func span(a, b token) egret.Span { return egret.Span{Start: int(a.start), End: int(b.end)} }
 
 func (f *finder) demonym(i int) (string, int) {
+	if t := f.toks[i]; t.caseless {
+		if w := f.gc.lexWord(f.word(i)); w.first.IsVerb() || closedTag(w.first) || closedTag(t.tag) {
+			return "", 0 // "polish the shoes", "told us"
+		}
+	}
 	f.key = f.key[:0]
 	f.appendKey(i)
 	if iso3, ok := f.g.demonymOf(f.key); ok {
@@ -244,6 +260,14 @@ func (f *finder) mention(i, end int, head names) (Mention, bool) {
 	toks := f.toks
 	key := string(f.key)
 	m := Mention{Span: span(toks[i], toks[end-1]), Sentence: int(toks[i].sentence), common: head.flags&flagCommon != 0, ti: i, tj: end}
+	cl := toks[i].caseless
+	if cl {
+		english, never := f.english(i, end)
+		if never {
+			return m, false // "police", "temple", "said": English words that never name a place
+		}
+		m.common = m.common || english
+	}
 	if toks[i].sentStart && m.common || neverPlace[key] {
 		return m, false // "Split", "Police" opening a sentence; "August" anywhere
 	}
@@ -264,6 +288,16 @@ func (f *finder) mention(i, end int, head names) (Mention, bool) {
 			f.person(key)
 			return m, false
 		}
+	}
+	// Case-less: "president hassan", "university of melbourne": a title
+	// or an institution before the name, where case would have shown a
+	// person or a longer name.
+	if cl && i >= 1 && toks[i-1].word && personTitle[f.lower(i-1)] {
+		f.person(key)
+		return m, false
+	}
+	if cl && i >= 2 && toks[i-1].word && f.lower(i-1) == "of" && toks[i-2].word && (caselessOf[f.lower(i-2)] || caselessHead[f.lower(i-2)] || personTitle[f.lower(i-2)]) {
+		return m, false
 	}
 	// "Lionel Bethune de Moro": a particle between capitalised words.
 	// So does "of" after an institution or a title: "Alliance of Sahel
@@ -289,6 +323,11 @@ func (f *finder) mention(i, end int, head names) (Mention, bool) {
 	}
 	// "Xinhua news agency", "Damascus University": an organisation.
 	if n := end; n < len(toks) && toks[n].word && orgNoun[f.lower(n)] {
+		return m, false
+	}
+	// Case-less: "cato institute", "boni forest", where the capital of
+	// the noun would have shown a longer name.
+	if n := end; cl && n < len(toks) && toks[n].word && !toks[end-1].poss && caselessHead[f.lower(n)] {
 		return m, false
 	}
 	// "the Obama administration": a person, unless the name is a capital,
@@ -325,10 +364,19 @@ func (f *finder) mention(i, end int, head names) (Mention, bool) {
 		return m, false // "Rubio said", after "Marco Rubio"
 	}
 	// Acronyms ("EU", "UN", "BLA") name places only as country codes ("US", "UK").
-	acronym := end-i == 1 && toks[i].end-toks[i].start <= 4 && allUpper(f.word(i))
+	acronym := !cl && end-i == 1 && toks[i].end-toks[i].start <= 4 && allUpper(f.word(i))
 	topical := m.Cue == "on" || m.Cue == "over" || m.Cue == "toward" || m.Cue == "towards"
 	if topical && m.Region == "" && f.g.countryName(head) {
 		m.Cue = "" // "talks on Syria", "pressure over Iran": a topic, not a place
+	}
+	if cl && m.common && !f.caselessWord(&m, head) {
+		return m, false
+	}
+	if cl && (end-i == 1 || m.common) && !f.caselessSize(&m, head) {
+		return m, false
+	}
+	if cl && end-i == 1 && f.modifier(i) {
+		return m, false
 	}
 	for nm := head; nm.count > 0; {
 		var pi int32
@@ -457,10 +505,10 @@ func (f *finder) cue(i int) string {
 				skipped++
 				continue // "the outskirts of": keep looking for "on"/"in"
 			}
-			return f.text[t.start:toks[i-1].end]
+			return f.cueText(int(t.start), i)
 		}
 		compound := t.joined || j+1 < i && toks[j+1].joined // "Kurdish-held", "rebel-controlled"
-		if cueFiller[lw] || directions[lw] != "" || compound || t.upper && f.isDemonym(j) {
+		if cueFiller[lw] || directions[lw] != "" || compound || (t.upper || t.caseless) && f.isDemonym(j) {
 			noun = noun || placeNoun[lw] || apposNoun[lw]
 			first = j
 			skipped++
@@ -469,9 +517,19 @@ func (f *finder) cue(i int) string {
 		break
 	}
 	if of && noun && first >= 0 {
-		return f.text[toks[first].start:toks[i-1].end]
+		return f.cueText(int(toks[first].start), i)
 	}
 	return ""
+}
+
+// cueText is the cue from byte start to the end of the token before i: as
+// written, and in lower case in case-less text, where "IN" is "in".
+func (f *finder) cueText(start, i int) string {
+	s := f.text[start:f.toks[i-1].end]
+	if f.toks[i-1].caseless {
+		return strings.ToLower(s)
+	}
+	return s
 }
 
 // isDemonym reports whether token j is a nationality ("the Somali capital").
@@ -587,6 +645,27 @@ middle east
 latin america
 state department`)
 
+// caselessHead after a name of case-less text ends a longer proper name
+// (an organisation, a natural feature): "cato institute", "boni forest".
+// In ordinary case the capital says so, and "the Idlib council" is a
+// council in Idlib.
+var caselessHead = set(`institute institution council party foundation group committee commission corporation company bank association society
+college academy school hospital museum league federation movement front brigade brigades battalion force forces
+forest river lake mountains mountain hills island islands sea ocean canal dam reserve park desert peninsula`)
+
+// caselessOf before "of" and a name of case-less text makes it part of a
+// longer name ("university of melbourne", "gulf of guinea").
+var caselessOf = set(`university gulf bay strait straits isle cape sea republic kingdom union alliance organisation organization
+ministry department office embassy consulate people people's state assembly`)
+
+// personTitle before a name of case-less text makes it a person's:
+// "president hassan", "chief minister yogi".
+var personTitle = set(`president vice-president premier minister chancellor king queen prince princess sheikh emir sultan
+mr mrs ms dr sir lord general gen lt col colonel major captain commander admiral marshal sergeant
+senator governor mayor judge justice pope cardinal bishop ayatollah imam mullah rabbi
+spokesman spokeswoman spokesperson ambassador envoy secretary chairman chairwoman chief leader
+actor actress singer player coach striker captain journalist reporter professor activist lawyer brother sister son daughter wife husband mother father`)
+
 // orgNoun after a place name makes it part of an organisation's name.
 var orgNoun = set("news agency university newspaper daily television tv radio club fc airlines airways hotel hotels")
 
@@ -663,4 +742,141 @@ func set(s string) map[string]bool {
 		w += string(r)
 	}
 	return m
+}
+
+// mayStart reports whether word i of a case-less sentence may open a
+// name: not the second part of a hyphenated word or a number; a function
+// word ("the", "in", "us") only a name of several words ("the hague").
+func (f *finder) mayStart(i int) (start, multiOnly bool) {
+	t := f.toks[i]
+	if t.joined || t.tag == nlp.CD {
+		return false, false
+	}
+	if closedTag(t.tag) || t.tag == nlp.X && closedTag(f.gc.lexWord(f.word(i)).first) {
+		return true, true
+	}
+	return true, false
+}
+
+// english reports, for the name at tokens [i, end) of a case-less
+// sentence, whether every word of it is an English word the lexicon knows
+// mainly as such ("reading", "united states"; not "delhi", "lucknow"), and
+// whether it is one word the lexicon never knows as a name ("police").
+func (f *finder) english(i, end int) (english, never bool) {
+	for j := i; j < end; j++ {
+		if particle[f.lower(j)] && j > i {
+			continue
+		}
+		w := f.gc.lexWord(f.word(j))
+		if !w.known || w.name {
+			return false, false
+		}
+		if end-i == 1 {
+			return true, !w.nnp
+		}
+	}
+	return true, false
+}
+
+// caselessWordPop is the least population of a town named by a word the
+// lexicon knows that case-less text may mean ("in bath"): without a
+// capital, a village called Reading, Eu or Nato is not worth the risk.
+const caselessWordPop = 50000
+
+// caselessTownPop is the least population of a town named by one word
+// that case-less text may mean without a locative cue or a physical act
+// on it: the capital that told "UN" from Un, India, and "Donald Trump"
+// from Donald, Oregon, is gone.
+const caselessTownPop = 100000
+
+// caselessSize decides on a one-word name of case-less text by its
+// biggest reading: a word the lexicon knows ("pisa", "bath"; not "eu",
+// "nato", "donald") needs a place as famous as the word, and a name with
+// neither a locative cue nor a physical act on it ("captured bakhmut")
+// a town of some size. All readings stay, for context to choose from
+// ("paris, texas").
+func (f *finder) caselessSize(m *Mention, head names) bool {
+	need := int64(0)
+	if m.common || m.tj-m.ti == 1 && f.gc.lexWord(f.word(m.ti)).known {
+		need = caselessWordPop
+	}
+	if m.tj-m.ti == 1 && m.Cue == "" && !targeted(f, m.ti, m.tj) {
+		need = max(need, caselessTownPop)
+	}
+	if need == 0 {
+		return true
+	}
+	for nm := head; nm.count > 0; {
+		var pi int32
+		pi, _, nm = nm.next()
+		if p := f.g.Place(int(pi)); p.Feature != City || p.Pop >= need {
+			return true
+		}
+	}
+	return false
+}
+
+// caselessWord decides on a name of case-less text that is also an English
+// word: it is a place after a locative cue ("in bath", "in turkey") when
+// tagged a noun and not a noun's modifier ("in china shops"); a country
+// needs no cue when its name has two words ("united states") or is the
+// country of an actor ("turkey condemned").
+func (f *finder) caselessWord(m *Mention, head names) bool {
+	if f.g.countryName(head) && (m.tj-m.ti > 1 || f.hinted(head)) {
+		return true
+	}
+	last := f.toks[m.tj-1]
+	if m.Cue == "" {
+		return false
+	}
+	if last.poss {
+		return nounTag(last.tag) // "in turkey's south"
+	}
+	n := m.tj
+	if n >= len(f.toks) || f.toks[n].sentence != last.sentence || !f.toks[n].word {
+		// The phrase ends: "in nice." is the place even when tagged an
+		// adjective, and "in reading, berkshire" when tagged a gerund.
+		return nounTag(last.tag) || last.tag == nlp.JJ || last.tag == nlp.VBG || last.tag == nlp.VBN
+	}
+	next := f.toks[n].tag
+	switch {
+	case next.IsNoun() || next == nlp.JJ || next == nlp.DT || next == nlp.CD || next == nlp.PRPS || next == nlp.PRP:
+		return false // "in china shops", "in nice weather", "in reading the report"
+	case nounTag(last.tag):
+		return true
+	}
+	// An adjective or gerund followed by a verb or a preposition ends a
+	// noun phrase only as a name: "police in nice said".
+	return (last.tag == nlp.JJ || last.tag == nlp.VBG) && (next.IsVerb() || next == nlp.MD || next == nlp.IN || next == nlp.TO || next == nlp.CC)
+}
+
+// modifier reports whether the one-word name at token i of a case-less
+// sentence, a word that is also a common noun, modifies a noun inside a
+// noun phrase: "the china shop", "fine china plates", "a turkey sandwich".
+func (f *finder) modifier(i int) bool {
+	if i == 0 || i+1 >= len(f.toks) || !f.toks[i+1].word || !f.toks[i+1].tag.IsNoun() || f.toks[i].poss {
+		return false
+	}
+	switch f.toks[i-1].tag {
+	case nlp.DT, nlp.JJ, nlp.PRPS:
+	default:
+		return false
+	}
+	return f.gc.lexWord(f.word(i)).noun
+}
+
+// hinted reports whether a country reading of the name is an actor's country.
+func (f *finder) hinted(head names) bool {
+	for nm := head; nm.count > 0; {
+		var pi int32
+		pi, _, nm = nm.next()
+		if p := f.g.Place(int(pi)); p.Feature == Country {
+			for _, h := range f.hints {
+				if h == p.Country {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

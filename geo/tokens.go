@@ -1,6 +1,7 @@
 package geo
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -25,25 +26,37 @@ type token struct {
 	sentStart  bool // first word of a sentence
 	joined     bool // joined to the previous token by a hyphen
 	punct      byte // for punctuation: the ASCII char, or '-' for dashes, '"' for quotes
+	caseless   bool // in a sentence whose letter case tells nothing (the case stage)
 	tag        nlp.Tag
 	sentence   int32
 }
 
-// view appends geo's tokens for sents, the sentences of text, to toks. It
-// reports false when a sentence does not fit text (offsets outside it or
-// out of order), so the caller can split text itself instead.
-func view(text string, sents []nlp.Sentence, toks []token) ([]token, bool) {
+// fits reports whether sents can be sentences of text: token offsets
+// inside it and in order.
+func fits(text string, sents []nlp.Sentence) bool {
 	last := 0
+	for si := range sents {
+		for k := range sents[si].Tokens {
+			t := &sents[si].Tokens[k]
+			if t.Start < last || t.End > len(text) || t.End < t.Start {
+				return false
+			}
+			last = t.End
+		}
+	}
+	return true
+}
+
+// view appends geo's tokens for sents, the sentences of text (they fit
+// it), to toks; caseless, when not nil, marks the case-less sentences.
+func view(text string, sents []nlp.Sentence, caseless []bool, toks []token) []token {
 	join := false
 	for si := range sents {
 		first := true
+		n0 := len(toks)
 		ts := sents[si].Tokens
 		for k := range ts {
 			t := &ts[k]
-			if t.Start < last || t.End > len(text) || t.End < t.Start {
-				return toks, false
-			}
-			last = t.End
 			if t.End == t.Start {
 				continue
 			}
@@ -79,8 +92,13 @@ func view(text string, sents []nlp.Sentence, toks []token) ([]token, bool) {
 			}
 			toks = append(toks, token{start: int32(t.Start), end: int32(t.Start + len(s)), punct: p, tag: t.Tag, sentence: int32(si)})
 		}
+		if caseless != nil && caseless[si] {
+			for k := n0; k < len(toks); k++ {
+				toks[k].caseless = true
+			}
+		}
 	}
-	return toks, true
+	return toks
 }
 
 func startsWord(text string, i int) bool {
@@ -99,6 +117,10 @@ func isPossessive(s string) bool {
 // of a hyphenated word, joined, and an abbreviation's final dot apart.
 func words(toks []token, s string, t *nlp.Token, sent int32, first bool) []token {
 	base := int32(t.Start)
+	if s[len(s)-1] != '.' && strings.IndexByte(s, '-') < 0 {
+		// Most words: one token.
+		return append(toks, token{start: base, end: base + int32(len(s)), word: true, upper: upperFirst(s), sentStart: first, tag: t.Tag, sentence: sent})
+	}
 	i := 0
 	joined := false
 	for i < len(s) {
@@ -111,8 +133,7 @@ func words(toks []token, s string, t *nlp.Token, sent int32, first bool) []token
 		if end == len(s) && end-i > 1 && s[end-1] == '.' && !hasDot(s[i:end-1]) {
 			end--
 		}
-		r, _ := utf8.DecodeRuneInString(s[i:])
-		toks = append(toks, token{start: base + int32(i), end: base + int32(end), word: true, upper: unicode.IsUpper(r), sentStart: first, joined: joined, tag: t.Tag, sentence: sent})
+		toks = append(toks, token{start: base + int32(i), end: base + int32(end), word: true, upper: upperFirst(s[i:]), sentStart: first, joined: joined, tag: t.Tag, sentence: sent})
 		first = false
 		if end < j {
 			toks = append(toks, token{start: base + int32(end), end: base + int32(j), punct: '.', tag: t.Tag, sentence: sent})
@@ -124,6 +145,15 @@ func words(toks []token, s string, t *nlp.Token, sent int32, first bool) []token
 		joined = true
 	}
 	return toks
+}
+
+// upperFirst reports whether s starts with an upper-case letter.
+func upperFirst(s string) bool {
+	if c := s[0]; c < utf8.RuneSelf {
+		return 'A' <= c && c <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 func hasDot(s string) bool {
@@ -145,13 +175,28 @@ func isLetter(r rune) bool {
 func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
 
 // tokens returns geo's view of text: of sents when they fit it, else of
-// the sentences the pipeline splits it into.
+// the sentences the pipeline splits it into. Case-less sentences without
+// tags are tagged first (a copy, when they are the caller's).
 func (gc *Geocoder) tokens(text string, sents []nlp.Sentence) []token {
-	if sents != nil {
-		if toks, ok := view(text, sents, make([]token, 0, len(text)/5+8)); ok {
-			return toks
-		}
+	own := false
+	if sents == nil || !fits(text, sents) {
+		sents, own = gc.p.TokenSentences(text), true
 	}
-	toks, _ := view(text, gc.p.TokenSentences(text), make([]token, 0, len(text)/5+8))
+	caseless := caseRegimes(sents)
+	for si := range caseless {
+		if !caseless[si] || tagged(&sents[si]) {
+			continue
+		}
+		if !own {
+			sents = append([]nlp.Sentence(nil), sents...)
+			own = true
+		}
+		sents[si].Tokens = append([]nlp.Token(nil), sents[si].Tokens...)
+		gc.p.Tag(sents[si].Tokens)
+	}
+	toks := view(text, sents, caseless, make([]token, 0, len(text)/5+8))
+	if caseless != nil {
+		gc.nameLike(text, toks)
+	}
 	return toks
 }

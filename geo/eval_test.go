@@ -1,0 +1,190 @@
+package geo
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/docio"
+	"github.com/egret-events/egret/internal/testshared"
+	"github.com/egret-events/egret/nlp"
+)
+
+// evalDoc is one document of the case-robustness evaluation with the
+// events to locate in it.
+type evalDoc struct {
+	set, id string
+	doc     egret.Document
+	events  []egret.Event
+}
+
+// evalGolden turns the cases of testdata/locate.input into documents with
+// one event each (extra events carry the third and later country hints).
+func evalGolden(t testing.TB, p *nlp.Pipeline) []evalDoc {
+	var out []evalDoc
+	for _, c := range readLocateCases(t, filepath.Join("testdata", "locate.input")) {
+		d := evalDoc{set: "locate.input", id: strconv.Itoa(c.line), doc: egret.Document{ID: strconv.Itoa(c.line), Text: c.text}}
+		var sent egret.Span
+		for _, s := range p.SplitSentences(c.text) {
+			if s.Start <= c.event.Start && c.event.End <= s.End {
+				sent = s
+			}
+		}
+		if sent.Empty() {
+			t.Fatalf("locate.input:%d: event outside every sentence", c.line)
+		}
+		ev := egret.Event{DocID: d.id, SentenceSpan: sent, EventSpan: c.event}
+		hs := c.hints
+		if len(hs) > 0 {
+			ev.Source, hs = hs[0], hs[1:]
+		}
+		if len(hs) > 0 {
+			ev.Target, hs = hs[0], hs[1:]
+		}
+		d.events = append(d.events, ev)
+		for _, h := range hs {
+			e := ev
+			e.Source, e.Target = h, ""
+			d.events = append(d.events, e)
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// sentenceEvalDocs makes one event per sentence (nlp's sentences, as the
+// coder has them), spanning the sentence.
+func sentenceEvalDocs(set string, p *nlp.Pipeline, docs []egret.Document) []evalDoc {
+	var out []evalDoc
+	for _, doc := range docs {
+		d := evalDoc{set: set, id: doc.ID, doc: doc}
+		for i, s := range p.SplitSentences(doc.Text) {
+			d.events = append(d.events, egret.Event{DocID: doc.ID, Sentence: i, SentenceSpan: s, EventSpan: s})
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+func evalMentionTexts(t testing.TB, p *nlp.Pipeline) []evalDoc {
+	b, err := os.ReadFile(filepath.Join("testdata", "mentions.input"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []egret.Document
+	for i, text := range strings.Split(string(b), "\n---\n") {
+		docs = append(docs, egret.Document{ID: strconv.Itoa(i + 1), Text: strings.TrimSpace(text)})
+	}
+	return sentenceEvalDocs("mentions.input", p, docs)
+}
+
+// evalCoderGoldens reads the coder's test documents (coder/testdata/*.input)
+// and the events of their goldens: sentence (0-based; the first of a list),
+// source, target and event text, found in that sentence.
+func evalCoderGoldens(t testing.TB, p *nlp.Pipeline) []evalDoc {
+	inputs, err := filepath.Glob(filepath.Join("..", "coder", "testdata", "*.input"))
+	if err != nil || len(inputs) == 0 {
+		t.Fatalf("no coder/testdata/*.input: %v", err)
+	}
+	var out []evalDoc
+	for _, in := range inputs {
+		doc := readCoderInput(t, in)
+		gold := strings.TrimSuffix(in, ".input") + ".golden"
+		b, err := os.ReadFile(gold)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sents := p.SplitSentences(doc.Text)
+		d := evalDoc{set: "coder goldens", id: doc.ID, doc: *doc}
+		for n, line := range strings.Split(strings.TrimSpace(string(b)), "\n") {
+			fs := strings.Split(line, "\t")
+			if len(fs) < 4 {
+				t.Fatalf("%s:%d: want sentence, source, target, … event text", gold, n+1)
+			}
+			si, err := strconv.Atoi(strings.Split(fs[0], ",")[0])
+			if err != nil || si < 0 || si >= len(sents) {
+				t.Fatalf("%s:%d: sentence %q not in 0..%d", gold, n+1, fs[0], len(sents)-1)
+			}
+			s := sents[si]
+			word, err := strconv.Unquote(fs[len(fs)-1])
+			if err != nil {
+				t.Fatalf("%s:%d: event text %s: %v", gold, n+1, fs[len(fs)-1], err)
+			}
+			ev := s
+			if k := strings.Index(strings.ToLower(doc.Text[s.Start:s.End]), strings.ToLower(word)); k >= 0 && word != "" {
+				ev = egret.Span{Start: s.Start + k, End: s.Start + k + len(word)}
+			}
+			d.events = append(d.events, egret.Event{DocID: doc.ID, Sentence: si, SentenceSpan: s, EventSpan: ev, Source: fs[1], Target: fs[2]})
+		}
+		out = append(out, d)
+	}
+	return out
+}
+
+// readCoderInput reads one coder/testdata/*.input: "key: value" header
+// lines, "---", the text (or the ../shared file or VOA story the header
+// names), as the coder's own tests read it.
+func readCoderInput(t testing.TB, path string) *egret.Document {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, body, ok := strings.Cut(string(b), "\n---\n")
+	if !ok {
+		t.Fatalf("%s: no '---' line", path)
+	}
+	hdr := map[string]string{}
+	for _, line := range strings.Split(head, "\n") {
+		if k, v, ok := strings.Cut(line, ":"); ok && !strings.HasPrefix(line, "#") {
+			hdr[strings.TrimSpace(k)] = strings.TrimSpace(v)
+		}
+	}
+	var date time.Time
+	if d := hdr["date"]; d != "" && d != "none" {
+		date, _ = time.Parse("2006-01-02", d)
+	}
+	id := strings.TrimSuffix(filepath.Base(path), ".input")
+	if v := hdr["voa"]; v != "" {
+		return testshared.VOAStory(t, v)
+	}
+	src := []byte(body)
+	if s := hdr["shared"]; s != "" {
+		if src, err = os.ReadFile(testshared.Path(t, s)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var doc *egret.Document
+	rd := &docio.Reader{Name: id, Format: docio.FormatText, Date: date, Bad: func(br docio.BadRecord) { t.Fatalf("%s: %v", path, br) }}
+	if err := rd.Read(bytes.NewReader(src), func(d *egret.Document) error { doc = d; return nil }); err != nil {
+		t.Fatal(err)
+	}
+	return doc
+}
+
+// recase returns text in lower or upper case with every byte offset kept:
+// a letter whose other case has another UTF-8 length stays as it is.
+func recase(text string, upper bool) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for _, r := range text {
+		c := unicode.ToLower(r)
+		if upper {
+			c = unicode.ToUpper(r)
+		}
+		if r == utf8.RuneError || utf8.RuneLen(c) != utf8.RuneLen(r) {
+			c = r
+		}
+		b.WriteRune(c)
+	}
+	if b.Len() != len(text) {
+		return text
+	}
+	return b.String()
+}
