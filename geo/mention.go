@@ -542,11 +542,11 @@ func (f *finder) isDemonym(j int) bool {
 
 // placeNoun before "of" makes a locative phrase by itself: "the outskirts
 // of Damascus", "the town of Crawley".
-var placeNoun = set("outskirts suburbs suburb city town village villages region regions province area areas border borders capital district countryside vicinity streets heart centre center port part parts")
+var placeNoun = wordSet("place-nouns")
 
 // apposNoun before a comma and a name makes the name a place: "the Somali
 // capital, Mogadishu", "her hometown, Kismayo".
-var apposNoun = set("capital city town hometown village port")
+var apposNoun = wordSet("appos-nouns")
 
 // scoreHints adds the context bonus: a reading in a country the document
 // (weights) or the sentence (local) is about gains up to 2 points.
@@ -583,113 +583,34 @@ func scoreHints(ms []Mention, weights map[string]float64, local []map[string]boo
 
 // neverPlace are capitalised words and phrases that name places only in
 // gazetteers (keys as Fold makes them).
-var neverPlace = lines(`january
-february
-march
-april
-may
-june
-july
-august
-september
-october
-november
-december
-monday
-tuesday
-wednesday
-thursday
-friday
-saturday
-sunday
-god
-allah
-christmas
-easter
-ramadan
-eid
-president
-minister
-white house
-xinhua
-pentagon
-capitol hill
-downing street
-kremlin
-north
-south
-east
-west
-northern
-southern
-eastern
-western
-central
-northeast
-northwest
-southeast
-southwest
-congress
-parliament
-senate
-university
-media
-english
-since
-africa
-asia
-europe
-oceania
-antarctica
-middle east
-latin america
-state department`)
+var neverPlace = wordSet("never-place")
 
 // caselessHead after a name of case-less text ends a longer proper name
 // (an organisation, a natural feature): "cato institute", "boni forest".
 // In ordinary case the capital says so, and "the Idlib council" is a
 // council in Idlib.
-var caselessHead = set(`institute institution council party foundation group committee commission corporation company bank association society
-college academy school hospital museum league federation movement front brigade brigades battalion force forces
-forest river lake mountains mountain hills island islands sea ocean canal dam reserve park desert peninsula`)
+var caselessHead = wordSet("caseless-heads")
 
 // caselessOf before "of" and a name of case-less text makes it part of a
 // longer name ("university of melbourne", "gulf of guinea").
-var caselessOf = set(`university gulf bay strait straits isle cape sea republic kingdom union alliance organisation organization
-ministry department office embassy consulate people people's state assembly`)
+var caselessOf = wordSet("caseless-of")
 
 // personTitle before a name of case-less text makes it a person's:
 // "president hassan", "chief minister yogi".
-var personTitle = set(`president vice-president premier minister chancellor king queen prince princess sheikh emir sultan
-mr mrs ms dr sir lord general gen lt col colonel major captain commander admiral marshal sergeant
-senator governor mayor judge justice pope cardinal bishop ayatollah imam mullah rabbi
-spokesman spokeswoman spokesperson ambassador envoy secretary chairman chairwoman chief leader
-actor actress singer player coach striker captain journalist reporter professor activist lawyer brother sister son daughter wife husband mother father`)
+var personTitle = wordSet("person-titles")
 
 // orgNoun after a place name makes it part of an organisation's name.
-var orgNoun = set("news agency university newspaper daily television tv radio club fc airlines airways hotel hotels")
-
-func lines(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, l := range strings.Split(s, "\n") {
-		m[l] = true
-	}
-	return m
-}
+var orgNoun = wordSet("org-nouns")
 
 // spacedParticle joins name parts without a hyphen ("Croix des Bouquets");
 // Arabic articles do so only hyphenated ("Bab al-Tabbaneh"), as "as" and
 // "at" are English words.
-var spacedParticle = set("of de des del da do dos das di du la le les von van der den")
+var spacedParticle = wordSet("spaced-particles")
 
 // sentenceOpener may open a sentence before a place name without being part
 // of it; any other capitalised first word is taken for a first name
 // ("Arnel Joseph", "Sun Lijun").
-var sentenceOpener = set(`the a an in on at by for from with to of and but or so yet as after before during since when while if although though
-however meanwhile moreover also still then thus this that these those there here he she it we they his her its our their my your
-some many most all both each every no not one two three four five several few other another such what which who whom whose where why how
-according despite amid among between under over near across through inside outside around along toward towards later earlier last next
-today yesterday tomorrow elsewhere overnight now unlike like beyond within throughout about against into onto upon without`)
+var sentenceOpener = wordSet("sentence-openers")
 
 // townFactor scales context for a small town that is not an administrative
 // seat: US context alone must not turn "Cuba" into Cuba, Missouri.
@@ -701,48 +622,22 @@ func townFactor(p *Place) float64 {
 	return math.Max(0.2, math.Min(1, f))
 }
 
-var particle = set("of de des del da do dos das al el ez es ed ad an ar as ash at az ul la le les di du von van der den bin ibn bint y e i")
+var particle = wordSet("particles")
 
-var directions = map[string]string{
-	"north": "north", "south": "south", "east": "east", "west": "west",
-	"northern": "north", "southern": "south", "eastern": "east", "western": "west",
-	"northeast": "northeast", "northwest": "northwest", "southeast": "southeast", "southwest": "southwest",
-	"northeastern": "northeast", "northwestern": "northwest", "southeastern": "southeast", "southwestern": "southwest",
-	"north-east": "northeast", "north-west": "northwest", "south-east": "southeast", "south-west": "southwest",
-	"central": "central", "upper": "upper", "lower": "lower",
-}
+var directions = wordMap("directions")
 
 // adminWord follows a name of an administrative area.
-var adminWord = set("province provinces governorate oblast region regions district county state prefecture krai municipality department territory")
+var adminWord = wordSet("admin-words")
 
 // geoWord follows a place name in a geographic term that is still that place ("Gaza Strip").
-var geoWord = set("city strip valley countryside area border borders airport bay")
+var geoWord = wordSet("geo-words")
 
 // titleWord may stand before a place name without joining a person's name.
-var titleWord = set("the in on at near from to of and or but for by with")
+var titleWord = wordSet("title-words")
 
-var locative = set("in near at on outside around across inside into throughout within toward towards along off over from to of nearby via upon through")
+var locative = wordSet("locatives")
 
-var cueFiller = set(`the a an its their this that these those his her our
-region regions area areas border borders frontier outskirts suburbs suburb city town towns village villages capital province provinces governorate district
-part parts zone zones countryside vicinity desert mountains mountain coast coastal rural northern southern eastern western central besieged rebel-held
-occupied contested disputed embattled camp camps refugee base neighborhood neighbourhood quarter neighboring neighbouring nearby part-time rebel-controlled government-held strategic key port border-town de-escalation`)
-
-func set(s string) map[string]bool {
-	m := map[string]bool{}
-	w := ""
-	for _, r := range s + " " {
-		if r == ' ' || r == '\n' || r == '\t' {
-			if w != "" {
-				m[w] = true
-			}
-			w = ""
-			continue
-		}
-		w += string(r)
-	}
-	return m
-}
+var cueFiller = wordSet("cue-fillers")
 
 // mayStart reports whether word i of a case-less sentence may open a
 // name: not the second part of a hyphenated word or a number; a function
