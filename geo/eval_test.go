@@ -188,3 +188,115 @@ func recase(text string, upper bool) string {
 	}
 	return b.String()
 }
+
+// evalVOA is the VOA corpus (../shared/corpus), one event per sentence.
+func evalVOA(t testing.TB, p *nlp.Pipeline) []evalDoc {
+	var docs []egret.Document
+	for _, d := range testshared.VOAStories(t) {
+		docs = append(docs, *d)
+	}
+	return sentenceEvalDocs("VOA corpus", p, docs)
+}
+
+// evalVOASentences is the VOA corpus with every sentence its own
+// document: no main place of the story fills in, so each sentence's own
+// names decide.
+func evalVOASentences(t testing.TB, p *nlp.Pipeline) []evalDoc {
+	var docs []egret.Document
+	for _, d := range testshared.VOAStories(t) {
+		for i, s := range p.SplitSentences(d.Text) {
+			docs = append(docs, egret.Document{ID: d.ID + "." + strconv.Itoa(i), Text: d.Text[s.Start:s.End]})
+		}
+	}
+	return sentenceEvalDocs("VOA sentences", p, docs)
+}
+
+// evalGigaWord is the sentences of ../shared/petrarch/GigaWord.sample.PETR.xml
+// (their text only), each its own document with one event.
+func evalGigaWord(t testing.TB, p *nlp.Pipeline) []evalDoc {
+	path := testshared.Path(t, filepath.Join("petrarch", "GigaWord.sample.PETR.xml"))
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []egret.Document
+	for _, part := range strings.Split(string(b), "<Text>")[1:] {
+		text, _, ok := strings.Cut(part, "</Text>")
+		if !ok {
+			t.Fatalf("%s: <Text> without </Text>", path)
+		}
+		docs = append(docs, egret.Document{ID: strconv.Itoa(len(docs) + 1), Text: strings.Join(strings.Fields(text), " ")})
+	}
+	return sentenceEvalDocs("GigaWord sample", p, docs)
+}
+
+// evalEWT is the documents of a split of the UD English Web Treebank
+// (../shared/treebanks), their sentences' text joined, one event per
+// sentence.
+func evalEWT(t testing.TB, p *nlp.Pipeline, split string) []evalDoc {
+	path := testshared.Path(t, filepath.Join("treebanks", "en_ewt", "en_ewt-ud-"+split+".conllu"))
+	b, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var docs []egret.Document
+	for _, l := range strings.Split(string(b), "\n") {
+		switch {
+		case strings.HasPrefix(l, "# newdoc id = "):
+			docs = append(docs, egret.Document{ID: strings.TrimPrefix(l, "# newdoc id = ")})
+		case strings.HasPrefix(l, "# text = ") && len(docs) > 0:
+			d := &docs[len(docs)-1]
+			if d.Text != "" {
+				d.Text += " "
+			}
+			d.Text += strings.TrimPrefix(l, "# text = ")
+		}
+	}
+	return sentenceEvalDocs("EWT "+split, p, docs)
+}
+
+// caseFigures are one evaluation set's results in one case: events, those
+// located, those the normal case located too (both), and of these the
+// ones in the same country as in the normal case (same); normal is the
+// number the normal case located.
+type caseFigures struct {
+	events, located, normal, both, same int
+}
+
+// evalCase locates the events of docs in the text as written, in lower
+// case and in upper case, each with the sentences the pipeline makes of
+// that text, and compares the countries with the normal case's.
+func evalCase(gc *Geocoder, p *nlp.Pipeline, docs []evalDoc) [3]caseFigures {
+	var out [3]caseFigures
+	for _, d := range docs {
+		var ref []egret.Event
+		for v := range 3 {
+			doc := d.doc
+			if v > 0 {
+				doc.Text = recase(doc.Text, v == 2)
+			}
+			evs := append([]egret.Event(nil), d.events...)
+			gc.LocateSentences(&doc, p.Sentences(doc.Text), evs)
+			if v == 0 {
+				ref = evs
+			}
+			f := &out[v]
+			for i, e := range evs {
+				f.events++
+				if e.Location != nil {
+					f.located++
+				}
+				if r := ref[i].Location; r != nil {
+					f.normal++
+					if e.Location != nil {
+						f.both++
+						if e.Location.Country == r.Country {
+							f.same++
+						}
+					}
+				}
+			}
+		}
+	}
+	return out
+}

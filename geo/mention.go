@@ -365,6 +365,9 @@ func (f *finder) mention(i, end int, head names) (Mention, bool) {
 	}
 	// Acronyms ("EU", "UN", "BLA") name places only as country codes ("US", "UK").
 	acronym := !cl && end-i == 1 && toks[i].end-toks[i].start <= 4 && allUpper(f.word(i))
+	if cl && end-i == 1 && strings.IndexByte(f.word(i), '.') > 0 {
+		acronym = true // "u.n.", "u.s.": dotted, as only abbreviations are
+	}
 	topical := m.Cue == "on" || m.Cue == "over" || m.Cue == "toward" || m.Cue == "towards"
 	if topical && m.Region == "" && f.g.countryName(head) {
 		m.Cue = "" // "talks on Syria", "pressure over Iran": a topic, not a place
@@ -375,7 +378,7 @@ func (f *finder) mention(i, end int, head names) (Mention, bool) {
 	if cl && (end-i == 1 || m.common) && !f.caselessSize(&m, head) {
 		return m, false
 	}
-	if cl && end-i == 1 && f.modifier(i) {
+	if cl && end-i == 1 && (f.modifier(i) || f.bracketed(i) && !f.g.countryName(head)) {
 		return m, false
 	}
 	for nm := head; nm.count > 0; {
@@ -684,6 +687,18 @@ const caselessWordPop = 50000
 // from Donald, Oregon, is gone.
 const caselessTownPop = 100000
 
+// dateline reports whether the name at tokens [i, j) opens the text
+// followed by a dash or comma: "blantyre — rastafarian feniya mbewe …".
+func (f *finder) dateline(i, j int) bool {
+	return i == 0 && j < len(f.toks) && (f.toks[j].punct == '-' || f.toks[j].punct == ',')
+}
+
+// caselessNamePop is the least population of a town named by a word the
+// lexicon knows, a name of famous people and bodies too ("george",
+// "michael", "pisa"), that case-less text may mean without a locative cue;
+// capitals always may ("tripoli said").
+const caselessNamePop = 1000000
+
 // caselessSize decides on a one-word name of case-less text by its
 // biggest reading: a word the lexicon knows ("pisa", "bath"; not "eu",
 // "nato", "donald") needs a place as famous as the word, and a name with
@@ -692,11 +707,15 @@ const caselessTownPop = 100000
 // ("paris, texas").
 func (f *finder) caselessSize(m *Mention, head names) bool {
 	need := int64(0)
-	if m.common || m.tj-m.ti == 1 && f.gc.lexWord(f.word(m.ti)).known {
+	known := m.common || m.tj-m.ti == 1 && f.gc.lexWord(f.word(m.ti)).known
+	if known {
 		need = caselessWordPop
 	}
-	if m.tj-m.ti == 1 && m.Cue == "" && !targeted(f, m.ti, m.tj) {
+	if m.tj-m.ti == 1 && m.Cue == "" && !targeted(f, m.ti, m.tj) && !f.dateline(m.ti, m.tj) {
 		need = max(need, caselessTownPop)
+		if known {
+			need = caselessNamePop // "george", "pisa": a person or a body as often as a town
+		}
 	}
 	if need == 0 {
 		return true
@@ -704,7 +723,11 @@ func (f *finder) caselessSize(m *Mention, head names) bool {
 	for nm := head; nm.count > 0; {
 		var pi int32
 		pi, _, nm = nm.next()
-		if p := f.g.Place(int(pi)); p.Feature != City || p.Pop >= need {
+		p := f.g.Place(int(pi))
+		switch {
+		case p.Feature == Country, p.Feature != City && p.Pop > 0: // not "michael", a parish of the Isle of Man
+			return true
+		case p.Feature == City && (p.Pop >= need || need == caselessNamePop && p.Code == "PPLC"):
 			return true
 		}
 	}
@@ -714,10 +737,11 @@ func (f *finder) caselessSize(m *Mention, head names) bool {
 // caselessWord decides on a name of case-less text that is also an English
 // word: it is a place after a locative cue ("in bath", "in turkey") when
 // tagged a noun and not a noun's modifier ("in china shops"); a country
-// needs no cue when its name has two words ("united states") or is the
-// country of an actor ("turkey condemned").
+// needs no cue when its name has two words ("united states"), is the
+// country of an actor, or has no determiner or adjective before it
+// ("turkey condemned", not "a roast turkey").
 func (f *finder) caselessWord(m *Mention, head names) bool {
-	if f.g.countryName(head) && (m.tj-m.ti > 1 || f.hinted(head)) {
+	if f.g.countryName(head) && (m.tj-m.ti > 1 || f.hinted(head) || !f.inNounPhrase(m.ti)) {
 		return true
 	}
 	last := f.toks[m.tj-1]
@@ -745,19 +769,34 @@ func (f *finder) caselessWord(m *Mention, head names) bool {
 	return (last.tag == nlp.JJ || last.tag == nlp.VBG) && (next.IsVerb() || next == nlp.MD || next == nlp.IN || next == nlp.TO || next == nlp.CC)
 }
 
+// bracketed reports whether token i stands alone in brackets, as
+// abbreviations do: "the program for international student assessment
+// (pisa)", "portland (ena)".
+func (f *finder) bracketed(i int) bool {
+	return i > 0 && i+1 < len(f.toks) && f.toks[i-1].punct == '(' && f.toks[i+1].punct == ')'
+}
+
+// inNounPhrase reports whether a determiner, adjective or possessive
+// stands right before token i.
+func (f *finder) inNounPhrase(i int) bool {
+	if i == 0 || f.toks[i-1].sentence != f.toks[i].sentence {
+		return false
+	}
+	switch f.toks[i-1].tag {
+	case nlp.DT, nlp.JJ, nlp.JJR, nlp.JJS, nlp.PRPS, nlp.POS, nlp.CD:
+		return true
+	}
+	return f.toks[i-1].poss
+}
+
 // modifier reports whether the one-word name at token i of a case-less
 // sentence, a word that is also a common noun, modifies a noun inside a
 // noun phrase: "the china shop", "fine china plates", "a turkey sandwich".
 func (f *finder) modifier(i int) bool {
-	if i == 0 || i+1 >= len(f.toks) || !f.toks[i+1].word || !f.toks[i+1].tag.IsNoun() || f.toks[i].poss {
+	if i+1 >= len(f.toks) || !f.toks[i+1].word || !f.toks[i+1].tag.IsNoun() || f.toks[i].poss {
 		return false
 	}
-	switch f.toks[i-1].tag {
-	case nlp.DT, nlp.JJ, nlp.PRPS:
-	default:
-		return false
-	}
-	return f.gc.lexWord(f.word(i)).noun
+	return f.inNounPhrase(i) && f.gc.lexWord(f.word(i)).noun
 }
 
 // hinted reports whether a country reading of the name is an actor's country.

@@ -16,10 +16,11 @@ func TestTokenView(t *testing.T) {
 		{"Moscow-backed forces took al-Bab, Gen. Ali said.", "^Moscow ~backed forces took al ~Bab , Gen . Ali said ."},
 		{"The U.S.-led coalition - and others - left.", "^The U.S. ~led coalition - and others - left ."},
 	} {
-		toks, ok := view(c.text, p.Sentences(c.text), nil)
-		if !ok {
+		sents := p.Sentences(c.text)
+		if !fits(c.text, sents) {
 			t.Fatalf("%q: sentences do not fit the text", c.text)
 		}
+		toks := view(c.text, sents, nil, nil)
 		var got []string
 		for _, tk := range toks {
 			s := c.text[tk.start:tk.end]
@@ -44,7 +45,7 @@ func TestTokenView(t *testing.T) {
 func TestTokenViewMisfit(t *testing.T) {
 	p := testPipeline(t)
 	sents := p.Sentences("A much longer text than the one located, in Idlib.")
-	if _, ok := view("Short.", sents, nil); ok {
+	if fits("Short.", sents) {
 		t.Error("sentences running past the text were accepted")
 	}
 	gc := testGeocoder(t)
