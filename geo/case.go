@@ -16,8 +16,40 @@ import (
 // tags say instead of from the first letter. Sentences in ordinary case
 // keep case as the evidence, unchanged.
 
-// caseRegimes returns, per sentence of sents, whether it is case-less; nil
-// when none is (the common case, found in one pass over the tokens).
+// caseStats counts the words of one sentence with a cased first letter
+// (view counts them as it goes): all of them, those starting upper case,
+// those of them not first in the sentence, those of two letters or more,
+// and of these the ALL-CAPS ones (counted only when needed).
+type caseStats struct{ words, upper, inner, long, caps int }
+
+// count adds one word, its text s.
+func (st *caseStats) count(s string) {
+	c := s[0]
+	lower, upper := 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z'
+	if !lower && !upper {
+		if c < utf8.RuneSelf {
+			return
+		}
+		// Scripts without case (Arabic, Chinese) say nothing.
+		r, _ := utf8.DecodeRuneInString(s)
+		if upper, lower = unicode.IsUpper(r), unicode.IsLower(r); !upper && !lower {
+			return
+		}
+	}
+	if upper {
+		st.upper++
+		if st.words > 0 {
+			st.inner++
+		}
+	}
+	st.words++
+	if letters(s) >= 2 {
+		st.long++
+	}
+}
+
+// caseRegimes returns, per sentence of sents, whether it is case-less,
+// given their word counts; nil when none is (the common case).
 //
 // A document is lower-case when almost no word inside a sentence starts
 // with a capital (under one in 50) and sentences do not start with one
@@ -25,66 +57,41 @@ import (
 // sentences to tell). A sentence is ALL-CAPS when four in five of its
 // words of two or more letters are, and has at least three; a document
 // is when that holds over all its words.
-func caseRegimes(sents []nlp.Sentence) []bool {
-	type stats struct{ words, upper, inner, long, caps int }
-	var doc stats
-	var per []stats
-	capsSeen := false
-	for si := range sents {
-		var s stats
-		first := true
-		for k := range sents[si].Tokens {
-			t := &sents[si].Tokens[k]
-			if t.Text == "" {
-				continue
-			}
-			c := t.Text[0]
-			lower, upper := 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z'
-			if !lower && !upper {
-				if c < utf8.RuneSelf {
-					continue
-				}
-				// Scripts without case (Arabic, Chinese) say nothing.
-				r, _ := utf8.DecodeRuneInString(t.Text)
-				if upper, lower = unicode.IsUpper(r), unicode.IsLower(r); !upper && !lower {
-					continue
-				}
-			}
-			s.words++
-			if upper {
-				s.upper++
-				if !first {
-					s.inner++
-				}
-				if letters(t.Text) >= 2 {
-					s.long++
-					if t.Text == t.Upper {
-						s.caps++
-					}
-				}
-			} else if letters(t.Text) >= 2 {
-				s.long++
-			}
-			first = false
-		}
-		if s.caps*5 >= s.long*4 && s.long >= 3 {
-			capsSeen = true
-		}
-		per = append(per, s)
+func caseRegimes(sents []nlp.Sentence, per []caseStats) []bool {
+	var doc caseStats
+	for i := range per {
+		s := &per[i]
 		doc.words += s.words
 		doc.upper += s.upper
 		doc.inner += s.inner
 		doc.long += s.long
+	}
+	// All-caps words are counted only where capitals are many enough for
+	// them to reach four in five: ordinary text never pays for it.
+	allCaps := func(st *caseStats) bool { return st.long >= 3 && st.caps*5 >= st.long*4 }
+	capsDoc := doc.long > 0 && doc.upper*5 >= doc.long*4
+	capsSeen := false
+	for si := range sents {
+		s := &per[si]
+		if !capsDoc && !(s.long >= 3 && s.upper*5 >= s.long*4) {
+			continue
+		}
+		for k := range sents[si].Tokens {
+			if t := &sents[si].Tokens[k]; t.Text != "" && t.Text[0] >= 'A' && (t.Text[0] <= 'Z' || t.Text[0] >= utf8.RuneSelf) && letters(t.Text) >= 2 && t.Text == t.Upper {
+				s.caps++
+			}
+		}
 		doc.caps += s.caps
+		capsSeen = capsSeen || allCaps(s)
 	}
 	lowerDoc := doc.words > 0 && doc.inner*50 <= doc.words && ((doc.upper-doc.inner)*2 <= len(sents) || doc.words >= 25)
-	upperDoc := doc.long > 0 && doc.caps*5 >= doc.long*4
+	upperDoc := capsDoc && doc.caps*5 >= doc.long*4
 	if !lowerDoc && !upperDoc && !capsSeen {
 		return nil
 	}
 	out := make([]bool, len(sents))
-	for si, s := range per {
-		out[si] = lowerDoc || upperDoc || s.caps*5 >= s.long*4 && s.long >= 3
+	for si := range per {
+		out[si] = lowerDoc || upperDoc || allCaps(&per[si])
 	}
 	return out
 }
@@ -112,19 +119,45 @@ func tagged(s *nlp.Sentence) bool {
 
 // word is what the lexicon says of one word: unknown to it, mainly a
 // proper noun, or an English word that is also (nnp) or never a name;
-// whether it is also a common noun ("china" the material).
+// whether it is also a common noun ("china" the material); its commonest
+// tag. The case stage looks each word of a case-less sentence up once
+// and keeps the answer in its token.
 type word struct {
-	known, name, nnp, noun bool
-	first                  nlp.Tag
+	flags uint8
+	first nlp.Tag
 }
+
+const (
+	lexKnown = 1 << iota
+	lexName
+	lexNNP
+	lexNoun
+)
+
+func (w word) known() bool { return w.flags&lexKnown != 0 }
+func (w word) name() bool  { return w.flags&lexName != 0 }
+func (w word) nnp() bool   { return w.flags&lexNNP != 0 }
+func (w word) noun() bool  { return w.flags&lexNoun != 0 }
+
+// never reports an English word the lexicon never knows as a name.
+func (w word) never() bool { return w.flags&(lexKnown|lexName|lexNNP) == lexKnown }
 
 func (gc *Geocoder) lexWord(s string) word {
 	set, first := gc.p.LexiconTags(s)
 	if first == nlp.X {
 		return word{}
 	}
-	nnp := set.Has(nlp.NNP) || set.Has(nlp.NNPS)
-	return word{known: true, name: first == nlp.NNP || first == nlp.NNPS, nnp: nnp, noun: set.Has(nlp.NN) || set.Has(nlp.NNS), first: first}
+	w := word{flags: lexKnown, first: first}
+	if first == nlp.NNP || first == nlp.NNPS {
+		w.flags |= lexName
+	}
+	if set.Has(nlp.NNP) || set.Has(nlp.NNPS) {
+		w.flags |= lexNNP
+	}
+	if set.Has(nlp.NN) || set.Has(nlp.NNS) {
+		w.flags |= lexNoun
+	}
+	return w
 }
 
 // nameLike sets token.upper for the tokens of case-less sentences: a word
@@ -143,7 +176,8 @@ func (gc *Geocoder) nameLike(text string, toks []token) {
 			continue
 		}
 		w := gc.lexWord(s)
-		t.upper = !w.known || w.name || w.nnp && (t.tag == nlp.NNP || t.tag == nlp.NNPS)
+		t.lex = w
+		t.upper = !w.known() || w.name() || w.nnp() && (t.tag == nlp.NNP || t.tag == nlp.NNPS)
 	}
 }
 

@@ -130,6 +130,8 @@ func (f *finder) find() []Mention {
 		// hyphens or lower-case name particles ("Deir ez-Zor", "Ras al-Ain").
 		bestEnd, found := -1, false
 		var bestHead names
+		var first names // the first word's record, for its demonym
+		firstLooked, firstOK := false, false
 		f.key = f.key[:0]
 		words := 0
 		for j := i; j < len(toks) && words < f.g.maxWords; j++ {
@@ -152,7 +154,11 @@ func (f *finder) find() []Mention {
 			f.appendKey(j)
 			words++
 			if tj.upper || cl && !(multi && j == i) {
-				if nm, ok := f.g.places(f.key); ok {
+				nm, ok := f.g.lookup(f.key)
+				if j == i {
+					first, firstLooked, firstOK = nm, true, ok
+				}
+				if ok && nm.count > 0 {
 					bestEnd, bestHead, found = j+1, nm, true
 				}
 			}
@@ -164,7 +170,7 @@ func (f *finder) find() []Mention {
 			if multi {
 				continue
 			}
-			if iso3, end := f.demonym(i); iso3 != "" {
+			if iso3, end := f.demonymAt(i, first, firstLooked, firstOK); iso3 != "" {
 				c, _ := f.g.Country(iso3)
 				out = append(out, Mention{Span: span(toks[i], toks[end-1]), Kind: Demonym, Sentence: int(t.sentence), Candidates: []Candidate{{Place: c, Score: 1}}, ti: i, tj: end})
 				i = end - 1
@@ -172,7 +178,7 @@ func (f *finder) find() []Mention {
 			continue
 		}
 		if bestEnd == i+1 {
-			if iso3, end := f.demonym(i); iso3 != "" {
+			if iso3, end := f.demonymAt(i, first, firstLooked, firstOK); iso3 != "" {
 				// "Canadian", "Somali": a nationality before a town of that name.
 				c, _ := f.g.Country(iso3)
 				out = append(out, Mention{Span: span(toks[i], toks[end-1]), Kind: Demonym, Sentence: int(t.sentence), Candidates: []Candidate{{Place: c, Score: 1}}, ti: i, tj: end})
@@ -240,16 +246,22 @@ func (f *finder) coordinated(i, j int) bool {
 
 func span(a, b token) egret.Span { return egret.Span{Start: int(a.start), End: int(b.end)} }
 
-func (f *finder) demonym(i int) (string, int) {
+// demonymAt returns the country whose nationality word token i is, and
+// the end of it; rec is the record of its folded key when looked (ok: it
+// has one), which spares looking it up again.
+func (f *finder) demonymAt(i int, rec names, looked, ok bool) (string, int) {
 	if t := f.toks[i]; t.caseless {
-		if w := f.gc.lexWord(f.word(i)); w.first.IsVerb() || closedTag(w.first) || closedTag(t.tag) {
+		if w := t.lex; w.first.IsVerb() || closedTag(w.first) || closedTag(t.tag) || w.never() {
 			return "", 0 // "polish the shoes", "told us"
 		}
 	}
-	f.key = f.key[:0]
-	f.appendKey(i)
-	if iso3, ok := f.g.demonymOf(f.key); ok {
-		return iso3, i + 1
+	if !looked {
+		f.key = f.key[:0]
+		f.appendKey(i)
+		rec, ok = f.g.lookup(f.key)
+	}
+	if ok && rec.flags&flagDemonym != 0 {
+		return f.g.ctryTab[rec.demonym], i + 1
 	}
 	return "", 0
 }
@@ -268,7 +280,7 @@ func (f *finder) mention(i, end int, head names) (Mention, bool) {
 		}
 		m.common = m.common || english
 	}
-	if toks[i].sentStart && m.common || neverPlace[key] {
+	if !cl && toks[i].sentStart && m.common || neverPlace[key] {
 		return m, false // "Split", "Police" opening a sentence; "August" anywhere
 	}
 	// A capitalised word before the name makes it part of a longer proper
@@ -650,8 +662,8 @@ func (f *finder) mayStart(i int) (start, multiOnly bool) {
 	if t.joined || t.tag == nlp.CD {
 		return false, false
 	}
-	if closedTag(t.tag) || t.tag == nlp.X && closedTag(f.gc.lexWord(f.word(i)).first) {
-		return true, true
+	if closedTag(t.tag) || t.tag == nlp.X && closedTag(t.lex.first) || t.lex.never() {
+		return true, true // "police" is never a name, but "police station" might be
 	}
 	return true, false
 }
@@ -665,12 +677,12 @@ func (f *finder) english(i, end int) (english, never bool) {
 		if particle[f.lower(j)] && j > i {
 			continue
 		}
-		w := f.gc.lexWord(f.word(j))
-		if !w.known || w.name {
+		w := f.toks[j].lex
+		if !w.known() || w.name() {
 			return false, false
 		}
 		if end-i == 1 {
-			return true, !w.nnp
+			return true, !w.nnp()
 		}
 	}
 	return true, false
@@ -707,7 +719,7 @@ const caselessNamePop = 1000000
 // ("paris, texas").
 func (f *finder) caselessSize(m *Mention, head names) bool {
 	need := int64(0)
-	known := m.common || m.tj-m.ti == 1 && f.gc.lexWord(f.word(m.ti)).known
+	known := m.common || m.tj-m.ti == 1 && f.toks[m.ti].lex.known()
 	if known {
 		need = caselessWordPop
 	}
@@ -790,13 +802,14 @@ func (f *finder) inNounPhrase(i int) bool {
 }
 
 // modifier reports whether the one-word name at token i of a case-less
-// sentence, a word that is also a common noun, modifies a noun inside a
-// noun phrase: "the china shop", "fine china plates", "a turkey sandwich".
+// sentence, a word that is also a common noun, modifies the noun after it
+// at the start of a noun phrase: "the china shop", "fine china plates",
+// "in china shops".
 func (f *finder) modifier(i int) bool {
-	if i+1 >= len(f.toks) || !f.toks[i+1].word || !f.toks[i+1].tag.IsNoun() || f.toks[i].poss {
+	if i+1 >= len(f.toks) || !f.toks[i+1].word || !f.toks[i+1].tag.IsNoun() || f.toks[i].poss || !f.toks[i].lex.noun() {
 		return false
 	}
-	return f.inNounPhrase(i) && f.gc.lexWord(f.word(i)).noun
+	return f.inNounPhrase(i) || i > 0 && f.toks[i-1].tag == nlp.IN
 }
 
 // hinted reports whether a country reading of the name is an actor's country.

@@ -27,42 +27,37 @@ type token struct {
 	joined     bool // joined to the previous token by a hyphen
 	punct      byte // for punctuation: the ASCII char, or '-' for dashes, '"' for quotes
 	caseless   bool // in a sentence whose letter case tells nothing (the case stage)
+	lex        word // in a case-less sentence, what the lexicon says of the word
 	tag        nlp.Tag
 	sentence   int32
 }
 
-// fits reports whether sents can be sentences of text: token offsets
-// inside it and in order.
-func fits(text string, sents []nlp.Sentence) bool {
+// view appends geo's tokens for sents, the sentences of text, to toks, and
+// counts the cased words of each sentence into per (per[i] for sents[i])
+// for the case stage. It reports false when the sentences do not fit text
+// (token offsets outside it or out of order).
+func view(text string, sents []nlp.Sentence, toks []token, per []caseStats) ([]token, bool) {
+	join := false
 	last := 0
 	for si := range sents {
-		for k := range sents[si].Tokens {
-			t := &sents[si].Tokens[k]
-			if t.Start < last || t.End > len(text) || t.End < t.Start {
-				return false
-			}
-			last = t.End
-		}
-	}
-	return true
-}
-
-// view appends geo's tokens for sents, the sentences of text (they fit
-// it), to toks; caseless, when not nil, marks the case-less sentences.
-func view(text string, sents []nlp.Sentence, caseless []bool, toks []token) []token {
-	join := false
-	for si := range sents {
 		first := true
-		n0 := len(toks)
 		ts := sents[si].Tokens
 		for k := range ts {
 			t := &ts[k]
+			if t.Start < last || t.End > len(text) || t.End < t.Start {
+				return toks, false
+			}
+			last = t.End
 			if t.End == t.Start {
 				continue
 			}
 			s := text[t.Start:t.End]
-			r, _ := utf8.DecodeRuneInString(s)
+			r := rune(s[0])
+			if r >= utf8.RuneSelf {
+				r, _ = utf8.DecodeRuneInString(s)
+			}
 			if isLetter(r) || r >= '0' && r <= '9' {
+				per[si].count(s)
 				n := len(toks)
 				toks = words(toks, s, t, int32(si), first)
 				toks[n].joined = join
@@ -92,13 +87,8 @@ func view(text string, sents []nlp.Sentence, caseless []bool, toks []token) []to
 			}
 			toks = append(toks, token{start: int32(t.Start), end: int32(t.Start + len(s)), punct: p, tag: t.Tag, sentence: int32(si)})
 		}
-		if caseless != nil && caseless[si] {
-			for k := n0; k < len(toks); k++ {
-				toks[k].caseless = true
-			}
-		}
 	}
-	return toks
+	return toks, true
 }
 
 func startsWord(text string, i int) bool {
@@ -178,11 +168,27 @@ func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <
 // the sentences the pipeline splits it into. Case-less sentences without
 // tags are tagged first (a copy, when they are the caller's).
 func (gc *Geocoder) tokens(text string, sents []nlp.Sentence) []token {
-	own := false
-	if sents == nil || !fits(text, sents) {
-		sents, own = gc.p.TokenSentences(text), true
+	if sents != nil {
+		if toks, ok := gc.tokensOf(text, sents, false); ok {
+			return toks
+		}
 	}
-	caseless := caseRegimes(sents)
+	toks, _ := gc.tokensOf(text, gc.p.TokenSentences(text), true)
+	return toks
+}
+
+// tokensOf is tokens over sents, which are the caller's unless own.
+func (gc *Geocoder) tokensOf(text string, sents []nlp.Sentence, own bool) ([]token, bool) {
+	per := make([]caseStats, len(sents))
+	toks, ok := view(text, sents, make([]token, 0, len(text)/5+8), per)
+	if !ok {
+		return toks, false
+	}
+	caseless := caseRegimes(sents, per)
+	if caseless == nil {
+		return toks, true
+	}
+	retag := false
 	for si := range caseless {
 		if !caseless[si] || tagged(&sents[si]) {
 			continue
@@ -193,10 +199,15 @@ func (gc *Geocoder) tokens(text string, sents []nlp.Sentence) []token {
 		}
 		sents[si].Tokens = append([]nlp.Token(nil), sents[si].Tokens...)
 		gc.p.Tag(sents[si].Tokens)
+		retag = true
 	}
-	toks := view(text, sents, caseless, make([]token, 0, len(text)/5+8))
-	if caseless != nil {
-		gc.nameLike(text, toks)
+	if retag {
+		clear(per)
+		toks, _ = view(text, sents, toks[:0], per)
 	}
-	return toks
+	for k := range toks {
+		toks[k].caseless = caseless[toks[k].sentence]
+	}
+	gc.nameLike(text, toks)
+	return toks, true
 }

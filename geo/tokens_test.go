@@ -17,10 +17,10 @@ func TestTokenView(t *testing.T) {
 		{"The U.S.-led coalition - and others - left.", "^The U.S. ~led coalition - and others - left ."},
 	} {
 		sents := p.Sentences(c.text)
-		if !fits(c.text, sents) {
+		toks, ok := view(c.text, sents, nil, make([]caseStats, len(sents)))
+		if !ok {
 			t.Fatalf("%q: sentences do not fit the text", c.text)
 		}
-		toks := view(c.text, sents, nil, nil)
 		var got []string
 		for _, tk := range toks {
 			s := c.text[tk.start:tk.end]
@@ -45,7 +45,7 @@ func TestTokenView(t *testing.T) {
 func TestTokenViewMisfit(t *testing.T) {
 	p := testPipeline(t)
 	sents := p.Sentences("A much longer text than the one located, in Idlib.")
-	if fits("Short.", sents) {
+	if _, ok := view("Short.", sents, nil, make([]caseStats, len(sents))); ok {
 		t.Error("sentences running past the text were accepted")
 	}
 	gc := testGeocoder(t)
