@@ -1,7 +1,6 @@
 package geo
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 
@@ -53,14 +52,34 @@ func view(text string, sents []nlp.Sentence, toks []token, per []caseStats) ([]t
 			}
 			s := text[t.Start:t.End]
 			r := rune(s[0])
+			if c := s[0]; c < utf8.RuneSelf && (c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9') {
+				// The common case, an ASCII word, without decoding.
+				st := &per[si]
+				if c >= 'A' {
+					upper := c <= 'Z'
+					if upper {
+						st.upper++
+						if st.words > 0 {
+							st.inner++
+						}
+					}
+					st.words++
+					if letters(s) >= 2 {
+						st.long++
+					}
+					toks = words(toks, s, t, int32(si), first, upper, join)
+				} else {
+					toks = words(toks, s, t, int32(si), first, false, join)
+				}
+				first, join = false, false
+				continue
+			}
 			if r >= utf8.RuneSelf {
 				r, _ = utf8.DecodeRuneInString(s)
 			}
 			if isLetter(r) || r >= '0' && r <= '9' {
 				per[si].count(s)
-				n := len(toks)
-				toks = words(toks, s, t, int32(si), first)
-				toks[n].joined = join
+				toks = words(toks, s, t, int32(si), first, upperFirst(s), join)
 				first, join = false, false
 				continue
 			}
@@ -103,16 +122,17 @@ func isPossessive(s string) bool {
 	return s == "'s" || s == "'S" || s == "’s" || s == "’S"
 }
 
-// words appends the words of the coder's word token t (text s): the parts
+// words appends the words of the coder's word token t (text s, starting
+// upper case when upper, joined to the word before when join): the parts
 // of a hyphenated word, joined, and an abbreviation's final dot apart.
-func words(toks []token, s string, t *nlp.Token, sent int32, first bool) []token {
+func words(toks []token, s string, t *nlp.Token, sent int32, first, upper, join bool) []token {
 	base := int32(t.Start)
-	if s[len(s)-1] != '.' && strings.IndexByte(s, '-') < 0 {
+	if s[len(s)-1] != '.' && !hasHyphen(s) {
 		// Most words: one token.
-		return append(toks, token{start: base, end: base + int32(len(s)), word: true, upper: upperFirst(s), sentStart: first, tag: t.Tag, sentence: sent})
+		return append(toks, token{start: base, end: base + int32(len(s)), word: true, upper: upper, sentStart: first, joined: join, tag: t.Tag, sentence: sent})
 	}
 	i := 0
-	joined := false
+	joined := join
 	for i < len(s) {
 		j := i
 		for j < len(s) && !(s[j] == '-' && j > i && j+1 < len(s) && s[j+1] != '-') {
@@ -144,6 +164,15 @@ func upperFirst(s string) bool {
 	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
+}
+
+func hasHyphen(s string) bool {
+	for i := 1; i < len(s); i++ {
+		if s[i] == '-' {
+			return true
+		}
+	}
+	return false
 }
 
 func hasDot(s string) bool {
