@@ -1,4 +1,4 @@
-// Package geo finds place names in event text and resolves them against an embedded GeoNames gazetteer to geolocate events.
+// Package geo finds place names in the coder's sentences, in any letter case, and resolves them against an embedded GeoNames gazetteer to geolocate events.
 package geo
 
 import (
