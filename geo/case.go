@@ -36,6 +36,11 @@ func (st *caseStats) count(s string) {
 			return
 		}
 	}
+	st.add(s, upper)
+}
+
+// add adds one word with a cased first letter, upper case when upper.
+func (st *caseStats) add(s string, upper bool) {
 	if upper {
 		st.upper++
 		if st.words > 0 {

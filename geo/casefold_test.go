@@ -103,12 +103,8 @@ func TestCaseHeldOut(t *testing.T) {
 		}
 		d := docs[g.pos-1]
 		for v := range 3 {
-			doc := d.doc
-			if v > 0 {
-				doc.Text = recase(doc.Text, v == 2)
-			}
-			ev := []egret.Event{{SentenceSpan: egret.Span{Start: 0, End: len(doc.Text)}, EventSpan: egret.Span{Start: 0, End: len(doc.Text)}}}
-			gc.LocateSentences(&doc, p.Sentences(doc.Text), ev)
+			all := egret.Span{Start: 0, End: len(d.doc.Text)}
+			ev := locateCased(gc, p, d.doc, v, []egret.Event{{SentenceSpan: all, EventSpan: all}})
 			got := "-"
 			if l := ev[0].Location; l != nil {
 				got = l.Country

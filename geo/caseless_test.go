@@ -19,28 +19,21 @@ func TestCaseless(t *testing.T) {
 	p := testPipeline(t)
 	in := filepath.Join("testdata", "caseless.input")
 	cs := readLocateCases(t, in)
-	for _, upper := range []bool{false, true} {
+	for _, v := range []int{0, 2} { // as written (lower case), upper
 		name := "lower"
-		if upper {
+		if v == 2 {
 			name = "upper"
 		}
 		country, exact := 0, 0
 		for _, c := range cs {
-			text := c.text
-			if upper {
-				text = recase(text, true)
-			}
-			doc := &egret.Document{Text: text}
-			sents := p.Sentences(text)
-			ev := egret.Event{SentenceSpan: egret.Span{Start: 0, End: len(text)}, EventSpan: c.event}
+			ev := egret.Event{SentenceSpan: egret.Span{Start: 0, End: len(c.text)}, EventSpan: c.event}
 			if len(c.hints) > 0 {
 				ev.Source = c.hints[0]
 			}
 			if len(c.hints) > 1 {
 				ev.Target = c.hints[1]
 			}
-			evs := []egret.Event{ev}
-			gc.LocateSentences(doc, sents, evs)
+			evs := locateCased(gc, p, egret.Document{Text: c.text}, v, []egret.Event{ev})
 			got := "-"
 			if l := evs[0].Location; l != nil {
 				got = l.Name + "/" + l.Country
@@ -53,7 +46,7 @@ func TestCaseless(t *testing.T) {
 			if sameLocation(got, c.want) {
 				exact++
 			} else {
-				t.Logf("%s %s:%d: located %s, want %s: %s", name, in, c.line, got, c.want, text)
+				t.Logf("%s %s:%d: located %s, want %s: %s", name, in, c.line, got, c.want, c.text)
 			}
 		}
 		t.Logf("%s case: %d/%d in the expected country (%.1f%%), %d/%d at the expected place", name, country, len(cs), 100*float64(country)/float64(len(cs)), exact, len(cs))

@@ -168,6 +168,18 @@ func readCoderInput(t testing.TB, path string) *egret.Document {
 	return doc
 }
 
+// locateCased locates a copy of events in doc's text as written (v 0),
+// lower-cased (1) or upper-cased (2), with the sentences nlp makes of that
+// text, as the coder would hand them over.
+func locateCased(gc *Geocoder, p *nlp.Pipeline, doc egret.Document, v int, events []egret.Event) []egret.Event {
+	if v > 0 {
+		doc.Text = recase(doc.Text, v == 2)
+	}
+	evs := append([]egret.Event(nil), events...)
+	gc.LocateSentences(&doc, p.Sentences(doc.Text), evs)
+	return evs
+}
+
 // recase returns text in lower or upper case with every byte offset kept:
 // a letter whose other case has another UTF-8 length stays as it is.
 func recase(text string, upper bool) string {
@@ -271,12 +283,7 @@ func evalCase(gc *Geocoder, p *nlp.Pipeline, docs []evalDoc) [3]caseFigures {
 	for _, d := range docs {
 		var ref []egret.Event
 		for v := range 3 {
-			doc := d.doc
-			if v > 0 {
-				doc.Text = recase(doc.Text, v == 2)
-			}
-			evs := append([]egret.Event(nil), d.events...)
-			gc.LocateSentences(&doc, p.Sentences(doc.Text), evs)
+			evs := locateCased(gc, p, d.doc, v, d.events)
 			if v == 0 {
 				ref = evs
 			}

@@ -201,9 +201,6 @@ func targeted(f *finder, i, j int) bool {
 	return false
 }
 
-// physicalVerb before a capital makes it the place acted on.
-var physicalVerb = wordSet("physical-verbs")
-
 // qualifiers resolves "City, Country" and "City, State" pairs ("Paris,
 // Texas", "Tripoli, Libya"): readings of the two that fit each other gain,
 // and the second name only qualifies the first.
@@ -262,8 +259,6 @@ func (f *finder) phraseEnd(j int) bool {
 	}
 	return phraseAfter[f.lower(j)]
 }
-
-var phraseAfter = wordSet("phrase-after")
 
 // references resolves "X in Y" and "X near Y" ("Kafr Nabl in southern
 // Idlib", "Chornobaivka near Kherson"): the event is at X, Y only places it.
@@ -504,8 +499,6 @@ func (a *analysis) boundary(k int) bool {
 	return false
 }
 
-var clauseWord = wordSet("clause-words")
-
 // pick returns the mention in [s, e) most likely to be where the event
 // happened: a locative cue, then specificity, then closeness to the event.
 func (a *analysis) pick(s, e int, ev egret.Span) int {
@@ -664,21 +657,3 @@ func (a *analysis) sentences() []egret.Span {
 func tokenAt(toks []token, off int) int {
 	return sort.Search(len(toks), func(i int) bool { return int(toks[i].start) >= off })
 }
-
-var actorObjectVerb = wordSet("actor-object-verbs")
-
-// partnerWord before a capital or country makes it a party, not a place:
-// "realigning with Cairo", "talks between Moscow and Kyiv".
-var partnerWord = wordSet("partner-words")
-
-var governmentNoun = wordSet("government-nouns")
-
-var speechVerb = wordSet("speech-verbs")
-
-// activeAux after a capital or country makes it the subject of an action.
-var activeAux = wordSet("active-aux")
-
-// passiveNext after activeAux keeps the place a patient ("has been hit").
-var passiveNext = wordSet("passive-next")
-
-var auxiliary = wordSet("auxiliaries")

@@ -555,14 +555,6 @@ func (f *finder) isDemonym(j int) bool {
 	return ok
 }
 
-// placeNoun before "of" makes a locative phrase by itself: "the outskirts
-// of Damascus", "the town of Crawley".
-var placeNoun = wordSet("place-nouns")
-
-// apposNoun before a comma and a name makes the name a place: "the Somali
-// capital, Mogadishu", "her hometown, Kismayo".
-var apposNoun = wordSet("appos-nouns")
-
 // scoreHints adds the context bonus: a reading in a country the document
 // (weights) or the sentence (local) is about gains up to 2 points.
 func scoreHints(ms []Mention, weights map[string]float64, local []map[string]bool) {
@@ -596,37 +588,6 @@ func scoreHints(ms []Mention, weights map[string]float64, local []map[string]boo
 	}
 }
 
-// neverPlace are capitalised words and phrases that name places only in
-// gazetteers (keys as Fold makes them).
-var neverPlace = wordSet("never-place")
-
-// caselessHead after a name of case-less text ends a longer proper name
-// (an organisation, a natural feature): "cato institute", "boni forest".
-// In ordinary case the capital says so, and "the Idlib council" is a
-// council in Idlib.
-var caselessHead = wordSet("caseless-heads")
-
-// caselessOf before "of" and a name of case-less text makes it part of a
-// longer name ("university of melbourne", "gulf of guinea").
-var caselessOf = wordSet("caseless-of")
-
-// personTitle before a name of case-less text makes it a person's:
-// "president hassan", "chief minister yogi".
-var personTitle = wordSet("person-titles")
-
-// orgNoun after a place name makes it part of an organisation's name.
-var orgNoun = wordSet("org-nouns")
-
-// spacedParticle joins name parts without a hyphen ("Croix des Bouquets");
-// Arabic articles do so only hyphenated ("Bab al-Tabbaneh"), as "as" and
-// "at" are English words.
-var spacedParticle = wordSet("spaced-particles")
-
-// sentenceOpener may open a sentence before a place name without being part
-// of it; any other capitalised first word is taken for a first name
-// ("Arnel Joseph", "Sun Lijun").
-var sentenceOpener = wordSet("sentence-openers")
-
 // townFactor scales context for a small town that is not an administrative
 // seat: US context alone must not turn "Cuba" into Cuba, Missouri.
 func townFactor(p *Place) float64 {
@@ -636,23 +597,6 @@ func townFactor(p *Place) float64 {
 	f := (math.Log10(float64(p.Pop)+1) - 2) / 3
 	return math.Max(0.2, math.Min(1, f))
 }
-
-var particle = wordSet("particles")
-
-var directions = wordMap("directions")
-
-// adminWord follows a name of an administrative area.
-var adminWord = wordSet("admin-words")
-
-// geoWord follows a place name in a geographic term that is still that place ("Gaza Strip").
-var geoWord = wordSet("geo-words")
-
-// titleWord may stand before a place name without joining a person's name.
-var titleWord = wordSet("title-words")
-
-var locative = wordSet("locatives")
-
-var cueFiller = wordSet("cue-fillers")
 
 // mayStart reports whether word i of a case-less sentence may open a
 // name: not the second part of a hyphenated word or a number; a function

@@ -54,19 +54,9 @@ func view(text string, sents []nlp.Sentence, toks []token, per []caseStats) ([]t
 			r := rune(s[0])
 			if c := s[0]; c < utf8.RuneSelf && (c|0x20 >= 'a' && c|0x20 <= 'z' || c >= '0' && c <= '9') {
 				// The common case, an ASCII word, without decoding.
-				st := &per[si]
 				if c >= 'A' {
 					upper := c <= 'Z'
-					if upper {
-						st.upper++
-						if st.words > 0 {
-							st.inner++
-						}
-					}
-					st.words++
-					if letters(s) >= 2 {
-						st.long++
-					}
+					per[si].add(s, upper)
 					toks = words(toks, s, t, int32(si), first, upper, join)
 				} else {
 					toks = words(toks, s, t, int32(si), first, false, join)
