@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/nlp"
 )
 
 func readCorpus(t testing.TB) []egret.Document {
@@ -41,9 +42,9 @@ func readCorpus(t testing.TB) []egret.Document {
 
 // sentenceEvents makes one event per sentence spanning the whole sentence,
 // as a stand-in for the coder's events.
-func sentenceEvents(doc *egret.Document) []egret.Event {
+func sentenceEvents(t testing.TB, doc *egret.Document) []egret.Event {
 	var evs []egret.Event
-	for i, s := range Sentences(doc.Text) {
+	for i, s := range sentenceSpans(t, doc.Text) {
 		evs = append(evs, egret.Event{DocID: doc.ID, Sentence: i, SentenceSpan: s, EventSpan: s})
 	}
 	return evs
@@ -59,7 +60,7 @@ func TestCorpusCoverage(t *testing.T) {
 	var sents, own, any int
 	places := map[string]int{}
 	for i := range docs {
-		evs := sentenceEvents(&docs[i])
+		evs := sentenceEvents(t, &docs[i])
 		gc.Locate(&docs[i], evs)
 		for _, e := range evs {
 			sents++
@@ -98,7 +99,7 @@ func BenchmarkLocateCorpus(b *testing.B) {
 	evs := make([][]egret.Event, len(docs))
 	n := 0
 	for i := range docs {
-		evs[i] = sentenceEvents(&docs[i])
+		evs[i] = sentenceEvents(b, &docs[i])
 		n += len(evs[i])
 	}
 	b.ResetTimer()
@@ -110,6 +111,43 @@ func BenchmarkLocateCorpus(b *testing.B) {
 	}
 	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/sentence")
 	b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N)/float64(n), "cpu-ns/sentence")
+}
+
+// BenchmarkLocateSentencesCorpus is BenchmarkLocateCorpus with the
+// sentences the coder made (nlp.Pipeline.Sentences, outside the timing):
+// the pipeline's path, where geolocation does not split the text again.
+//
+// The lower and upper sub-benchmarks run the corpus lower-cased and
+// upper-cased, where every word is looked up in the lexicon and may open a
+// name.
+func BenchmarkLocateSentencesCorpus(b *testing.B) {
+	gc := testGeocoder(b)
+	p := testPipeline(b)
+	for v, name := range []string{"normal", "lower", "upper"} {
+		docs := readCorpus(b)
+		evs := make([][]egret.Event, len(docs))
+		sents := make([][]nlp.Sentence, len(docs))
+		n := 0
+		for i := range docs {
+			evs[i] = sentenceEvents(b, &docs[i])
+			if v > 0 {
+				docs[i].Text = recase(docs[i].Text, v == 2)
+			}
+			sents[i] = p.Sentences(docs[i].Text)
+			n += len(evs[i])
+		}
+		gc.LocateSentences(&docs[0], sents[0], evs[0]) // builds the name-prefix set once
+		b.Run(name, func(b *testing.B) {
+			c0 := cpuTime()
+			for b.Loop() {
+				for i := range docs {
+					gc.LocateSentences(&docs[i], sents[i], evs[i])
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(n), "ns/sentence")
+			b.ReportMetric(float64((cpuTime()-c0).Nanoseconds())/float64(b.N)/float64(n), "cpu-ns/sentence")
+		})
+	}
 }
 
 // BenchmarkLocateSentence is the per-sentence cost when each sentence is its

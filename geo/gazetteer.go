@@ -1,4 +1,4 @@
-// Package geo finds place names in event text and resolves them against an embedded GeoNames gazetteer to geolocate events.
+// Package geo finds place names in the coder's sentences, in any letter case, and resolves them against an embedded GeoNames gazetteer to geolocate events.
 package geo
 
 import (
@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"math"
 	"os"
+	"sync"
 	"sync/atomic"
 	"unicode"
 	"unicode/utf8"
@@ -97,6 +98,9 @@ type Gazetteer struct {
 	regions   []int32
 
 	cache []atomic.Pointer[Place]
+
+	prefixOnce sync.Once
+	prefixes   []uint64 // bit set: word prefixes of multi-word names (prefix.go)
 }
 
 type kind struct {

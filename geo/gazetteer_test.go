@@ -208,25 +208,3 @@ func TestEveryPlaceFindable(t *testing.T) {
 		}
 	})
 }
-
-func TestTokenize(t *testing.T) {
-	text := "U.S. forces hit Syria’s Deir ez-Zor. Mr. Smith said: \"Idlib's fine.\"\n\nNext"
-	var got []string
-	for _, tk := range tokenize(text, nil) {
-		s := text[tk.start:tk.end]
-		if tk.poss {
-			s += "+POS"
-		}
-		if tk.joined {
-			s = "~" + s
-		}
-		if tk.sentStart {
-			s = "^" + s
-		}
-		got = append(got, s)
-	}
-	want := "^U.S. forces hit Syria+POS Deir ez ~Zor . ^Mr . Smith said : \" Idlib+POS fine . \" ^Next"
-	if strings.Join(got, " ") != want {
-		t.Errorf("tokens:\n got %s\nwant %s", strings.Join(got, " "), want)
-	}
-}

@@ -11,6 +11,7 @@ import (
 	"testing"
 
 	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/nlp"
 )
 
 var update = flag.Bool("update", false, "rewrite testdata/*.golden")
@@ -31,6 +32,21 @@ func testGeocoder(t testing.TB) *Geocoder {
 	return New(gaz)
 }
 
+func testPipeline(t testing.TB) *nlp.Pipeline {
+	t.Helper()
+	p, err := nlp.New()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return p
+}
+
+// sentenceSpans returns the byte spans of the sentences of text as the
+// coder splits them.
+func sentenceSpans(t testing.TB, text string) []egret.Span {
+	return testPipeline(t).SplitSentences(text)
+}
+
 type locateCase struct {
 	line    int
 	hints   []string
@@ -40,7 +56,7 @@ type locateCase struct {
 	comment string
 }
 
-func readLocateCases(t *testing.T, path string) []locateCase {
+func readLocateCases(t testing.TB, path string) []locateCase {
 	f, err := os.Open(path)
 	if err != nil {
 		t.Fatal(err)
@@ -92,7 +108,7 @@ func TestLocateGolden(t *testing.T) {
 	for _, c := range cs {
 		doc := &egret.Document{ID: fmt.Sprint(c.line), Text: c.text}
 		var sent egret.Span
-		for _, s := range Sentences(c.text) {
+		for _, s := range sentenceSpans(t, c.text) {
 			if s.Start <= c.event.Start && c.event.End <= s.End {
 				sent = s
 			}

@@ -7,18 +7,32 @@ import (
 	"strings"
 
 	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/nlp"
 )
 
 // Geocoder finds where events happened. It implements egret.Geocoder and is
 // safe for concurrent use.
 type Geocoder struct {
 	g *Gazetteer
+	p *nlp.Pipeline // splits text when the caller has no sentences; knows which words are English
 }
 
 var _ egret.Geocoder = (*Geocoder)(nil)
 
-// New returns a geocoder over gazetteer g.
-func New(g *Gazetteer) *Geocoder { return &Geocoder{g: g} }
+// New returns a geocoder over gazetteer g using the process's shared nlp
+// pipeline. It panics only if the embedded lexicon does not parse, which
+// nlp's tests rule out: it is fixed at build time.
+func New(g *Gazetteer) *Geocoder {
+	p, err := nlp.New()
+	if err != nil {
+		panic(err)
+	}
+	return NewWith(g, p)
+}
+
+// NewWith returns a geocoder over gazetteer g that uses p, the coder's
+// pipeline, to split text it is given without sentences.
+func NewWith(g *Gazetteer, p *nlp.Pipeline) *Geocoder { return &Geocoder{g: g, p: p} }
 
 // Gazetteer returns the gazetteer the geocoder resolves against.
 func (gc *Geocoder) Gazetteer() *Gazetteer { return gc.g }
@@ -32,10 +46,11 @@ type analysis struct {
 	dominant int // index in mentions of the document's main place, -1 if none
 }
 
-// analyze finds and resolves every mention of text; hints are ISO-3 codes
-// of countries the text is known to be about (the actors' countries).
-func (gc *Geocoder) analyze(text string, hints []string) *analysis {
-	f := &finder{g: gc.g, text: text, toks: tokenize(text, make([]token, 0, len(text)/5+8))}
+// analyze finds and resolves every mention of text, whose sentences are
+// sents (nil: split text here); hints are ISO-3 codes of countries the
+// text is known to be about (the actors' countries).
+func (gc *Geocoder) analyze(text string, sents []nlp.Sentence, hints []string) *analysis {
+	f := &finder{g: gc.g, gc: gc, hints: hints, text: text, toks: gc.tokens(text, sents)}
 	a := &analysis{text: text, toks: f.toks, mentions: f.find(), weights: map[string]float64{}, dominant: -1}
 	// Context is weighed on the names' own readings, before pairs
 	// like "Paris, Texas" settle them.
@@ -186,13 +201,6 @@ func targeted(f *finder, i, j int) bool {
 	return false
 }
 
-// physicalVerb before a capital makes it the place acted on.
-var physicalVerb = set(`struck strike strikes hit hits shelled shell shells bombed bomb bombs attacked attack attacks entered enter enters
-seized seize seizes captured capture captures raided raid reached reach reaches stormed storm targeted target targets besieged besiege
-left leave leaves visited visit visits arrived fled flee evacuated evacuate liberated retook recaptured surrounded encircled pounded
-rocked shook hitting striking shelling bombing attacking entering seizing capturing targeting visiting reaching leaving returned
-return toured tour landed flew fly flown marched march stormed occupied occupy took shot`)
-
 // qualifiers resolves "City, Country" and "City, State" pairs ("Paris,
 // Texas", "Tripoli, Libya"): readings of the two that fit each other gain,
 // and the second name only qualifies the first.
@@ -251,8 +259,6 @@ func (f *finder) phraseEnd(j int) bool {
 	}
 	return phraseAfter[f.lower(j)]
 }
-
-var phraseAfter = set("and or on in at where which who whose was were is are has have had said says to for with from as but while after before during when since")
 
 // references resolves "X in Y" and "X near Y" ("Kafr Nabl in southern
 // Idlib", "Chornobaivka near Kherson"): the event is at X, Y only places it.
@@ -393,13 +399,25 @@ func (a *analysis) dominantPlace() int {
 // Mentions finds the place names of text with their scored readings, the
 // document's own mentions serving as context.
 func (gc *Geocoder) Mentions(text string) []Mention {
-	return gc.analyze(text, nil).mentions
+	return gc.analyze(text, nil, nil).mentions
 }
 
 // Locate fills events[i].Location: from the event's own clause, else its
 // sentence, else the document's main place. Countries of the actors
-// (CAMEO codes starting with an ISO-3 code) steer ambiguous names.
+// (CAMEO codes starting with an ISO-3 code) steer ambiguous names. It
+// splits doc.Text into sentences itself: a caller that has the coder's
+// sentences passes them to LocateSentences instead.
 func (gc *Geocoder) Locate(doc *egret.Document, events []egret.Event) {
+	gc.LocateSentences(doc, nil, events)
+}
+
+// LocateSentences is Locate over sents, the sentences the coder made of
+// doc.Text (nlp.Pipeline.Sentences: tokens with byte offsets into
+// doc.Text, tags): geolocation reads them instead of splitting the text
+// again, and in lower-case or ALL-CAPS text their tags tell names from
+// words. With nil sents, or sentences that do not fit doc.Text, it splits
+// the text itself.
+func (gc *Geocoder) LocateSentences(doc *egret.Document, sents []nlp.Sentence, events []egret.Event) {
 	if len(events) == 0 {
 		return
 	}
@@ -407,7 +425,7 @@ func (gc *Geocoder) Locate(doc *egret.Document, events []egret.Event) {
 	for _, e := range events {
 		hints = append(hints, gc.actorCountry(e.Source), gc.actorCountry(e.Target))
 	}
-	a := gc.analyze(doc.Text, hints)
+	a := gc.analyze(doc.Text, sents, hints)
 	for i := range events {
 		e := &events[i]
 		e.Location = a.locate(e.SentenceSpan, e.EventSpan)
@@ -430,7 +448,7 @@ func (gc *Geocoder) actorCountry(code string) string {
 // spans of doc.Text); countryHints are ISO-3 codes of the countries the
 // document is about. It returns nil when nothing can be located.
 func (gc *Geocoder) LocateSentence(doc *egret.Document, sentence, eventSpan egret.Span, countryHints []string) *egret.Location {
-	return gc.analyze(doc.Text, countryHints).locate(sentence, eventSpan)
+	return gc.analyze(doc.Text, nil, countryHints).locate(sentence, eventSpan)
 }
 
 func (a *analysis) locate(sentence, ev egret.Span) *egret.Location {
@@ -480,8 +498,6 @@ func (a *analysis) boundary(k int) bool {
 	}
 	return false
 }
-
-var clauseWord = set("and but while whereas which who where although though after before when because since or as until")
 
 // pick returns the mention in [s, e) most likely to be where the event
 // happened: a locative cue, then specificity, then closeness to the event.
@@ -562,7 +578,7 @@ func round4(f float32) float64 {
 // Explain writes, for `egret geo "text"`, every mention with its kind,
 // context and best readings, then the place each sentence is located in.
 func Explain(w io.Writer, gc *Geocoder, text string) {
-	a := gc.analyze(text, nil)
+	a := gc.analyze(text, nil, nil)
 	if len(a.mentions) == 0 {
 		fmt.Fprintln(w, "no place names found")
 		return
@@ -638,39 +654,6 @@ func (a *analysis) sentences() []egret.Span {
 	return out
 }
 
-// Sentences returns the byte spans of the sentences geo's own light
-// tokenizer finds in text (for callers without the nlp pipeline).
-func Sentences(text string) []egret.Span {
-	a := &analysis{text: text, toks: tokenize(text, nil)}
-	return a.sentences()
-}
-
 func tokenAt(toks []token, off int) int {
 	return sort.Search(len(toks), func(i int) bool { return int(toks[i].start) >= off })
 }
-
-var actorObjectVerb = set("accused accuse accuses accusing urged urge urges urging warned warn warns warning blamed blame blames criticized criticised criticize criticizes condemned condemns told tell tells pressed pressing asked asks sanctioned against persuade persuaded convince convinced")
-
-// partnerWord before a capital or country makes it a party, not a place:
-// "realigning with Cairo", "talks between Moscow and Kyiv".
-var partnerWord = set("with between against versus vs")
-
-var governmentNoun = set("government governments regime authorities officials administration leadership side diplomats")
-
-var speechVerb = set(`said says say saying stated states announced announces accused accuses warned warns denied denies rejected rejects urged urges
-condemned condemns called calls demanded demands insisted insists believes believe believed claims claimed claim wants want wanted taken took take takes
-responded responds threatened threatens signed signs agreed agrees expelled expels recognized recognizes recognised welcomed welcomes criticized criticised criticizes
-blamed blames vowed vows pledged pledges promised promises hopes hoped expects expected sees saw considers considered sent sends imposed imposes decided decides
-refused refuses supports supported backed backs approved approves asked asks offered offers told tells proposed proposes recalled recalls summoned summons protested protests
-retaliated sanctioned declared declares reiterated reiterates stressed stresses noted notes confirmed confirms reaffirmed reaffirms acknowledged acknowledges hailed hails
-praised praises slammed slams dismissed dismisses reacted reacts plans planned intends intended seeks sought tried tries insisting arguing argued argues maintains maintained
-suspended suspends halted halts launched launches ordered orders deployed deploys announced vetoed vetoes ratified ratifies recognizes negotiated negotiates objected objects
-failed fails alleges alleged allege continues continued continue report reports reported retorted countered countering accepted accepts invited invites hosted hosts agreed pushed pushes insist appealed appeals voiced expressed expresses shares shared`)
-
-// activeAux after a capital or country makes it the subject of an action.
-var activeAux = set("would will could should can may might must has have had shall")
-
-// passiveNext after activeAux keeps the place a patient ("has been hit").
-var passiveNext = set("been be not also already")
-
-var auxiliary = set("has have had is was are were will would shall should can could may might must does did do also again already not never reportedly officially repeatedly now then still just recently last this next year week month earlier later yesterday today")

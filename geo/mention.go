@@ -3,10 +3,10 @@ package geo
 import (
 	"math"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/nlp"
 	"golang.org/x/text/unicode/norm"
 )
 
@@ -43,7 +43,7 @@ type Mention struct {
 	Span       egret.Span
 	Text       string
 	Kind       Kind
-	Cue        string // locative context before it ("in", "on the border of"), if any
+	Cue        string // locative context before it ("in", "on the border of"), if any; lower-cased in case-less text
 	Region     string // direction that narrows it ("east" in "east Syria")
 	AdminHint  bool   // followed by "province", "governorate", "oblast", …
 	Sentence   int    // index of its sentence in the text
@@ -61,156 +61,11 @@ func (m *Mention) Best() *Candidate {
 	return &m.Candidates[0]
 }
 
-// token is one word or punctuation mark of the raw text.
-type token struct {
-	start, end int32
-	word       bool
-	upper      bool // first letter is upper case
-	poss       bool // followed by 's / ’s
-	sentStart  bool // first word of a sentence
-	joined     bool // joined to the previous token by a hyphen
-	punct      byte // for punctuation: the ASCII char, or '-' for dashes, '"' for quotes
-	sentence   int32
-}
-
-// tokenize splits text into words and punctuation with byte offsets. It is
-// hand-written for speed: mentions are found at wire speed in the coder.
-func tokenize(text string, toks []token) []token {
-	sent := int32(0)
-	newSent := true
-	joined := false
-	for i := 0; i < len(text); {
-		c := text[i]
-		var r rune = rune(c)
-		n := 1
-		if c >= utf8.RuneSelf {
-			r, n = utf8.DecodeRuneInString(text[i:])
-		}
-		switch {
-		case c == ' ' || c == '\t' || c == '\r':
-			i++
-			joined = false
-		case c == '\n':
-			i++
-			joined = false
-			// A blank line, or a line ending without punctuation (a
-			// heading), ends a sentence.
-			if i < len(text) && text[i] == '\n' || len(toks) > 0 && toks[len(toks)-1].punct == 0 {
-				if !newSent {
-					sent++
-				}
-				newSent = true
-			}
-		case isLetter(r) || c >= '0' && c <= '9':
-			j := i
-			for j < len(text) {
-				d := text[j]
-				if d < utf8.RuneSelf {
-					if d >= 'a' && d <= 'z' || d >= 'A' && d <= 'Z' || d >= '0' && d <= '9' {
-						j++
-						continue
-					}
-					// "U.S." and "D.C.": keep inner dots of one-letter segments.
-					if d == '.' && j+1 < len(text) && isASCIILetter(text[j+1]) && (j-i == 1 || j >= 2 && text[j-2] == '.') {
-						j++
-						continue
-					}
-					if d == '.' && j >= 2 && text[j-2] == '.' && j-i >= 3 {
-						j++ // final dot of U.S.
-						break
-					}
-					if d == '\'' && j+1 < len(text) && isASCIILetter(text[j+1]) && !(text[j+1] == 's' && (j+2 >= len(text) || !isASCIILetter(text[j+2]))) {
-						j++
-						continue
-					}
-					break
-				}
-				r2, n2 := utf8.DecodeRuneInString(text[j:])
-				if isLetter(r2) {
-					j += n2
-					continue
-				}
-				if (r2 == '’' || r2 == 'ʼ' || r2 == 'ʻ') && j+n2 < len(text) && isASCIILetter(text[j+n2]) && !(text[j+n2] == 's' && (j+n2+1 >= len(text) || !isASCIILetter(text[j+n2+1]))) {
-					j += n2
-					continue
-				}
-				break
-			}
-			first, _ := utf8.DecodeRuneInString(text[i:])
-			t := token{start: int32(i), end: int32(j), word: true, upper: unicode.IsUpper(first), sentStart: newSent, joined: joined, sentence: sent}
-			newSent = false
-			joined = false
-			// possessive 's / ’s
-			if j < len(text) {
-				if text[j] == '\'' && j+1 < len(text) && text[j+1] == 's' && (j+2 >= len(text) || !isASCIILetter(text[j+2])) {
-					t.poss = true
-					j += 2
-				} else if r2, n2 := utf8.DecodeRuneInString(text[j:]); r2 == '’' && j+n2 < len(text) && text[j+n2] == 's' && (j+n2+1 >= len(text) || !isASCIILetter(text[j+n2+1])) {
-					t.poss = true
-					j += n2 + 1
-				}
-			}
-			toks = append(toks, t)
-			i = j
-		case c == '-' && len(toks) > 0 && int(toks[len(toks)-1].end) == i && i+1 < len(text) && text[i+1] != ' ' && text[i+1] != '-':
-			joined = true // hyphen inside a word: "ez-Zor", "de-escalation"
-			i++
-		default:
-			p := byte('?')
-			switch {
-			case c < utf8.RuneSelf:
-				p = c
-			case r == '—' || r == '–':
-				p = '-'
-			case r == '“' || r == '”' || r == '‘' || r == '’' || r == '«' || r == '»':
-				p = '"'
-			}
-			toks = append(toks, token{start: int32(i), end: int32(i + n), punct: p, sentence: sent})
-			if (p == '.' || p == '!' || p == '?') && !abbrevBefore(text, toks) {
-				if !newSent {
-					sent++
-				}
-				newSent = true
-			}
-			i += n
-			joined = false
-		}
-	}
-	return toks
-}
-
-// abbrevBefore reports whether the dot just appended ends a short
-// abbreviation ("Mr.", "Gen.", "St.") rather than a sentence.
-func abbrevBefore(text string, toks []token) bool {
-	if len(toks) < 2 || toks[len(toks)-1].punct != '.' {
-		return false
-	}
-	w := toks[len(toks)-2]
-	if !w.word || w.end != toks[len(toks)-1].start {
-		return false
-	}
-	if w.end-w.start == 1 && text[w.start] >= 'A' && text[w.start] <= 'Z' {
-		return true // an initial: "C. Raja Mohan"
-	}
-	switch text[w.start:w.end] {
-	case "Mr", "Mrs", "Ms", "Dr", "Gen", "Col", "Lt", "Sgt", "St", "Sen", "Rep", "Gov", "Prof", "Capt", "Maj", "No", "Jan", "Feb", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Jr", "Sr", "vs", "Mt", "Ft":
-		return true
-	}
-	return false
-}
-
-func isASCIILetter(c byte) bool { return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' }
-
-func isLetter(r rune) bool {
-	if r < utf8.RuneSelf {
-		return r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z'
-	}
-	return unicode.IsLetter(r) || unicode.IsMark(r)
-}
-
 // finder holds the per-call scratch state of mention finding.
 type finder struct {
 	g       *Gazetteer
+	gc      *Geocoder
+	hints   []string // ISO-3 codes of the actors' countries
 	text    string
 	toks    []token
 	key     []byte
@@ -263,13 +118,20 @@ func (f *finder) find() []Mention {
 		// "al-Bab", "ad-Dana": an article hyphenated to a capitalised word
 		// may open a name.
 		articleStart := t.word && !t.upper && i+1 < len(toks) && toks[i+1].joined && toks[i+1].upper && particle[f.lower(i)]
-		if !t.word || !t.upper && !articleStart {
+		cl := t.caseless
+		start, multi := false, false // a case-less start; a function word opening only longer names ("the hague")
+		if cl && !t.upper && !articleStart && t.word {
+			start, multi = f.mayStart(i)
+		}
+		if !t.word || !t.upper && !articleStart && !start {
 			continue
 		}
 		// Longest gazetteer name starting here: words joined by spaces,
 		// hyphens or lower-case name particles ("Deir ez-Zor", "Ras al-Ain").
 		bestEnd, found := -1, false
 		var bestHead names
+		var first names // the first word's record, for its demonym
+		firstLooked, firstOK := false, false
 		f.key = f.key[:0]
 		words := 0
 		for j := i; j < len(toks) && words < f.g.maxWords; j++ {
@@ -281,7 +143,7 @@ func (f *finder) find() []Mention {
 				if !tj.joined && int(tj.start) != int(toks[j-1].end)+1 {
 					break // two spaces or a line break
 				}
-				if !tj.upper && !particle[f.lower(j)] {
+				if !cl && !tj.upper && !particle[f.lower(j)] {
 					break
 				}
 				if toks[j-1].poss {
@@ -291,17 +153,24 @@ func (f *finder) find() []Mention {
 			}
 			f.appendKey(j)
 			words++
-			if tj.upper {
-				if nm, ok := f.g.places(f.key); ok {
+			if tj.upper || cl && !(multi && j == i) {
+				nm, ok := f.g.lookup(f.key)
+				if j == i {
+					first, firstLooked, firstOK = nm, true, ok
+				}
+				if ok && nm.count > 0 {
 					bestEnd, bestHead, found = j+1, nm, true
 				}
 			}
-			if tj.poss {
+			if tj.poss || cl && !f.g.mayExtend(f.key) {
 				break
 			}
 		}
 		if !found {
-			if iso3, end := f.demonym(i); iso3 != "" {
+			if multi {
+				continue
+			}
+			if iso3, end := f.demonymAt(i, first, firstLooked, firstOK); iso3 != "" {
 				c, _ := f.g.Country(iso3)
 				out = append(out, Mention{Span: span(toks[i], toks[end-1]), Kind: Demonym, Sentence: int(t.sentence), Candidates: []Candidate{{Place: c, Score: 1}}, ti: i, tj: end})
 				i = end - 1
@@ -309,7 +178,7 @@ func (f *finder) find() []Mention {
 			continue
 		}
 		if bestEnd == i+1 {
-			if iso3, end := f.demonym(i); iso3 != "" {
+			if iso3, end := f.demonymAt(i, first, firstLooked, firstOK); iso3 != "" {
 				// "Canadian", "Somali": a nationality before a town of that name.
 				c, _ := f.g.Country(iso3)
 				out = append(out, Mention{Span: span(toks[i], toks[end-1]), Kind: Demonym, Sentence: int(t.sentence), Candidates: []Candidate{{Place: c, Score: 1}}, ti: i, tj: end})
@@ -377,11 +246,22 @@ func (f *finder) coordinated(i, j int) bool {
 
 func span(a, b token) egret.Span { return egret.Span{Start: int(a.start), End: int(b.end)} }
 
-func (f *finder) demonym(i int) (string, int) {
-	f.key = f.key[:0]
-	f.appendKey(i)
-	if iso3, ok := f.g.demonymOf(f.key); ok {
-		return iso3, i + 1
+// demonymAt returns the country whose nationality word token i is, and
+// the end of it; rec is the record of its folded key when looked (ok: it
+// has one), which spares looking it up again.
+func (f *finder) demonymAt(i int, rec names, looked, ok bool) (string, int) {
+	if t := f.toks[i]; t.caseless {
+		if w := t.lex; w.first.IsVerb() || closedTag(w.first) || closedTag(t.tag) || w.never() {
+			return "", 0 // "polish the shoes", "told us"
+		}
+	}
+	if !looked {
+		f.key = f.key[:0]
+		f.appendKey(i)
+		rec, ok = f.g.lookup(f.key)
+	}
+	if ok && rec.flags&flagDemonym != 0 {
+		return f.g.ctryTab[rec.demonym], i + 1
 	}
 	return "", 0
 }
@@ -392,7 +272,15 @@ func (f *finder) mention(i, end int, head names) (Mention, bool) {
 	toks := f.toks
 	key := string(f.key)
 	m := Mention{Span: span(toks[i], toks[end-1]), Sentence: int(toks[i].sentence), common: head.flags&flagCommon != 0, ti: i, tj: end}
-	if toks[i].sentStart && m.common || neverPlace[key] {
+	cl := toks[i].caseless
+	if cl {
+		english, never := f.english(i, end)
+		if never {
+			return m, false // "police", "temple", "said": English words that never name a place
+		}
+		m.common = m.common || english
+	}
+	if !cl && toks[i].sentStart && m.common || neverPlace[key] {
 		return m, false // "Split", "Police" opening a sentence; "August" anywhere
 	}
 	// A capitalised word before the name makes it part of a longer proper
@@ -412,6 +300,16 @@ func (f *finder) mention(i, end int, head names) (Mention, bool) {
 			f.person(key)
 			return m, false
 		}
+	}
+	// Case-less: "president hassan", "university of melbourne": a title
+	// or an institution before the name, where case would have shown a
+	// person or a longer name.
+	if cl && i >= 1 && toks[i-1].word && personTitle[f.lower(i-1)] {
+		f.person(key)
+		return m, false
+	}
+	if cl && i >= 2 && toks[i-1].word && f.lower(i-1) == "of" && toks[i-2].word && (caselessOf[f.lower(i-2)] || caselessHead[f.lower(i-2)] || personTitle[f.lower(i-2)]) {
+		return m, false
 	}
 	// "Lionel Bethune de Moro": a particle between capitalised words.
 	// So does "of" after an institution or a title: "Alliance of Sahel
@@ -437,6 +335,11 @@ func (f *finder) mention(i, end int, head names) (Mention, bool) {
 	}
 	// "Xinhua news agency", "Damascus University": an organisation.
 	if n := end; n < len(toks) && toks[n].word && orgNoun[f.lower(n)] {
+		return m, false
+	}
+	// Case-less: "cato institute", "boni forest", where the capital of
+	// the noun would have shown a longer name.
+	if n := end; cl && n < len(toks) && toks[n].word && !toks[end-1].poss && caselessHead[f.lower(n)] {
 		return m, false
 	}
 	// "the Obama administration": a person, unless the name is a capital,
@@ -473,10 +376,22 @@ func (f *finder) mention(i, end int, head names) (Mention, bool) {
 		return m, false // "Rubio said", after "Marco Rubio"
 	}
 	// Acronyms ("EU", "UN", "BLA") name places only as country codes ("US", "UK").
-	acronym := end-i == 1 && toks[i].end-toks[i].start <= 4 && allUpper(f.word(i))
+	acronym := !cl && end-i == 1 && toks[i].end-toks[i].start <= 4 && allUpper(f.word(i))
+	if cl && end-i == 1 && strings.IndexByte(f.word(i), '.') > 0 {
+		acronym = true // "u.n.", "u.s.": dotted, as only abbreviations are
+	}
 	topical := m.Cue == "on" || m.Cue == "over" || m.Cue == "toward" || m.Cue == "towards"
 	if topical && m.Region == "" && f.g.countryName(head) {
 		m.Cue = "" // "talks on Syria", "pressure over Iran": a topic, not a place
+	}
+	if cl && m.common && !f.caselessWord(&m, head) {
+		return m, false
+	}
+	if cl && (end-i == 1 || m.common) && !f.caselessSize(&m, head) {
+		return m, false
+	}
+	if cl && end-i == 1 && (f.modifier(i) || f.bracketed(i) && !f.g.countryName(head)) {
+		return m, false
 	}
 	for nm := head; nm.count > 0; {
 		var pi int32
@@ -605,10 +520,10 @@ func (f *finder) cue(i int) string {
 				skipped++
 				continue // "the outskirts of": keep looking for "on"/"in"
 			}
-			return f.text[t.start:toks[i-1].end]
+			return f.cueText(int(t.start), i)
 		}
 		compound := t.joined || j+1 < i && toks[j+1].joined // "Kurdish-held", "rebel-controlled"
-		if cueFiller[lw] || directions[lw] != "" || compound || t.upper && f.isDemonym(j) {
+		if cueFiller[lw] || directions[lw] != "" || compound || (t.upper || t.caseless) && f.isDemonym(j) {
 			noun = noun || placeNoun[lw] || apposNoun[lw]
 			first = j
 			skipped++
@@ -617,9 +532,19 @@ func (f *finder) cue(i int) string {
 		break
 	}
 	if of && noun && first >= 0 {
-		return f.text[toks[first].start:toks[i-1].end]
+		return f.cueText(int(toks[first].start), i)
 	}
 	return ""
+}
+
+// cueText is the cue from byte start to the end of the token before i: as
+// written, and in lower case in case-less text, where "IN" is "in".
+func (f *finder) cueText(start, i int) string {
+	s := f.text[start:f.toks[i-1].end]
+	if f.toks[i-1].caseless {
+		return strings.ToLower(s)
+	}
+	return s
 }
 
 // isDemonym reports whether token j is a nationality ("the Somali capital").
@@ -629,14 +554,6 @@ func (f *finder) isDemonym(j int) bool {
 	_, ok := f.g.demonymOf(f.key)
 	return ok
 }
-
-// placeNoun before "of" makes a locative phrase by itself: "the outskirts
-// of Damascus", "the town of Crawley".
-var placeNoun = set("outskirts suburbs suburb city town village villages region regions province area areas border borders capital district countryside vicinity streets heart centre center port part parts")
-
-// apposNoun before a comma and a name makes the name a place: "the Somali
-// capital, Mogadishu", "her hometown, Kismayo".
-var apposNoun = set("capital city town hometown village port")
 
 // scoreHints adds the context bonus: a reading in a country the document
 // (weights) or the sentence (local) is about gains up to 2 points.
@@ -671,95 +588,6 @@ func scoreHints(ms []Mention, weights map[string]float64, local []map[string]boo
 	}
 }
 
-// neverPlace are capitalised words and phrases that name places only in
-// gazetteers (keys as Fold makes them).
-var neverPlace = lines(`january
-february
-march
-april
-may
-june
-july
-august
-september
-october
-november
-december
-monday
-tuesday
-wednesday
-thursday
-friday
-saturday
-sunday
-god
-allah
-christmas
-easter
-ramadan
-eid
-president
-minister
-white house
-xinhua
-pentagon
-capitol hill
-downing street
-kremlin
-north
-south
-east
-west
-northern
-southern
-eastern
-western
-central
-northeast
-northwest
-southeast
-southwest
-congress
-parliament
-senate
-university
-media
-english
-since
-africa
-asia
-europe
-oceania
-antarctica
-middle east
-latin america
-state department`)
-
-// orgNoun after a place name makes it part of an organisation's name.
-var orgNoun = set("news agency university newspaper daily television tv radio club fc airlines airways hotel hotels")
-
-func lines(s string) map[string]bool {
-	m := map[string]bool{}
-	for _, l := range strings.Split(s, "\n") {
-		m[l] = true
-	}
-	return m
-}
-
-// spacedParticle joins name parts without a hyphen ("Croix des Bouquets");
-// Arabic articles do so only hyphenated ("Bab al-Tabbaneh"), as "as" and
-// "at" are English words.
-var spacedParticle = set("of de des del da do dos das di du la le les von van der den")
-
-// sentenceOpener may open a sentence before a place name without being part
-// of it; any other capitalised first word is taken for a first name
-// ("Arnel Joseph", "Sun Lijun").
-var sentenceOpener = set(`the a an in on at by for from with to of and but or so yet as after before during since when while if although though
-however meanwhile moreover also still then thus this that these those there here he she it we they his her its our their my your
-some many most all both each every no not one two three four five several few other another such what which who whom whose where why how
-according despite amid among between under over near across through inside outside around along toward towards later earlier last next
-today yesterday tomorrow elsewhere overnight now unlike like beyond within throughout about against into onto upon without`)
-
 // townFactor scales context for a small town that is not an administrative
 // seat: US context alone must not turn "Cuba" into Cuba, Missouri.
 func townFactor(p *Place) float64 {
@@ -770,45 +598,176 @@ func townFactor(p *Place) float64 {
 	return math.Max(0.2, math.Min(1, f))
 }
 
-var particle = set("of de des del da do dos das al el ez es ed ad an ar as ash at az ul la le les di du von van der den bin ibn bint y e i")
-
-var directions = map[string]string{
-	"north": "north", "south": "south", "east": "east", "west": "west",
-	"northern": "north", "southern": "south", "eastern": "east", "western": "west",
-	"northeast": "northeast", "northwest": "northwest", "southeast": "southeast", "southwest": "southwest",
-	"northeastern": "northeast", "northwestern": "northwest", "southeastern": "southeast", "southwestern": "southwest",
-	"north-east": "northeast", "north-west": "northwest", "south-east": "southeast", "south-west": "southwest",
-	"central": "central", "upper": "upper", "lower": "lower",
+// mayStart reports whether word i of a case-less sentence may open a
+// name: not the second part of a hyphenated word or a number; a function
+// word ("the", "in", "us") only a name of several words ("the hague").
+func (f *finder) mayStart(i int) (start, multiOnly bool) {
+	t := f.toks[i]
+	if t.joined || t.tag == nlp.CD {
+		return false, false
+	}
+	if closedTag(t.tag) || t.tag == nlp.X && closedTag(t.lex.first) || t.lex.never() {
+		return true, true // "police" is never a name, but "police station" might be
+	}
+	return true, false
 }
 
-// adminWord follows a name of an administrative area.
-var adminWord = set("province provinces governorate oblast region regions district county state prefecture krai municipality department territory")
-
-// geoWord follows a place name in a geographic term that is still that place ("Gaza Strip").
-var geoWord = set("city strip valley countryside area border borders airport bay")
-
-// titleWord may stand before a place name without joining a person's name.
-var titleWord = set("the in on at near from to of and or but for by with")
-
-var locative = set("in near at on outside around across inside into throughout within toward towards along off over from to of nearby via upon through")
-
-var cueFiller = set(`the a an its their this that these those his her our
-region regions area areas border borders frontier outskirts suburbs suburb city town towns village villages capital province provinces governorate district
-part parts zone zones countryside vicinity desert mountains mountain coast coastal rural northern southern eastern western central besieged rebel-held
-occupied contested disputed embattled camp camps refugee base neighborhood neighbourhood quarter neighboring neighbouring nearby part-time rebel-controlled government-held strategic key port border-town de-escalation`)
-
-func set(s string) map[string]bool {
-	m := map[string]bool{}
-	w := ""
-	for _, r := range s + " " {
-		if r == ' ' || r == '\n' || r == '\t' {
-			if w != "" {
-				m[w] = true
-			}
-			w = ""
+// english reports, for the name at tokens [i, end) of a case-less
+// sentence, whether every word of it is an English word the lexicon knows
+// mainly as such ("reading", "united states"; not "delhi", "lucknow"), and
+// whether it is one word the lexicon never knows as a name ("police").
+func (f *finder) english(i, end int) (english, never bool) {
+	for j := i; j < end; j++ {
+		if particle[f.lower(j)] && j > i {
 			continue
 		}
-		w += string(r)
+		w := f.toks[j].lex
+		if !w.known() || w.name() {
+			return false, false
+		}
+		if end-i == 1 {
+			return true, !w.nnp()
+		}
 	}
-	return m
+	return true, false
+}
+
+// caselessWordPop is the least population of a town named by a word the
+// lexicon knows that case-less text may mean ("in bath"): without a
+// capital, a village called Reading, Eu or Nato is not worth the risk.
+const caselessWordPop = 50000
+
+// caselessTownPop is the least population of a town named by one word
+// that case-less text may mean without a locative cue or a physical act
+// on it: the capital that told "UN" from Un, India, and "Donald Trump"
+// from Donald, Oregon, is gone.
+const caselessTownPop = 100000
+
+// dateline reports whether the name at tokens [i, j) opens the text
+// followed by a dash or comma: "blantyre — rastafarian feniya mbewe …".
+func (f *finder) dateline(i, j int) bool {
+	return i == 0 && j < len(f.toks) && (f.toks[j].punct == '-' || f.toks[j].punct == ',')
+}
+
+// caselessNamePop is the least population of a town named by a word the
+// lexicon knows, a name of famous people and bodies too ("george",
+// "michael", "pisa"), that case-less text may mean without a locative cue;
+// capitals always may ("tripoli said").
+const caselessNamePop = 1000000
+
+// caselessSize decides on a one-word name of case-less text by its
+// biggest reading: a word the lexicon knows ("pisa", "bath"; not "eu",
+// "nato", "donald") needs a place as famous as the word, and a name with
+// neither a locative cue nor a physical act on it ("captured bakhmut")
+// a town of some size. All readings stay, for context to choose from
+// ("paris, texas").
+func (f *finder) caselessSize(m *Mention, head names) bool {
+	need := int64(0)
+	known := m.common || m.tj-m.ti == 1 && f.toks[m.ti].lex.known()
+	if known {
+		need = caselessWordPop
+	}
+	if m.tj-m.ti == 1 && m.Cue == "" && !targeted(f, m.ti, m.tj) && !f.dateline(m.ti, m.tj) {
+		need = max(need, caselessTownPop)
+		if known {
+			need = caselessNamePop // "george", "pisa": a person or a body as often as a town
+		}
+	}
+	if need == 0 {
+		return true
+	}
+	for nm := head; nm.count > 0; {
+		var pi int32
+		pi, _, nm = nm.next()
+		p := f.g.Place(int(pi))
+		switch {
+		case p.Feature == Country, p.Feature != City && p.Pop > 0: // not "michael", a parish of the Isle of Man
+			return true
+		case p.Feature == City && (p.Pop >= need || need == caselessNamePop && p.Code == "PPLC"):
+			return true
+		}
+	}
+	return false
+}
+
+// caselessWord decides on a name of case-less text that is also an English
+// word: it is a place after a locative cue ("in bath", "in turkey") when
+// tagged a noun and not a noun's modifier ("in china shops"); a country
+// needs no cue when its name has two words ("united states"), is the
+// country of an actor, or has no determiner or adjective before it
+// ("turkey condemned", not "a roast turkey").
+func (f *finder) caselessWord(m *Mention, head names) bool {
+	if f.g.countryName(head) && (m.tj-m.ti > 1 || f.hinted(head) || !f.inNounPhrase(m.ti)) {
+		return true
+	}
+	last := f.toks[m.tj-1]
+	if m.Cue == "" {
+		return false
+	}
+	if last.poss {
+		return nounTag(last.tag) // "in turkey's south"
+	}
+	n := m.tj
+	if n >= len(f.toks) || f.toks[n].sentence != last.sentence || !f.toks[n].word {
+		// The phrase ends: "in nice." is the place even when tagged an
+		// adjective, and "in reading, berkshire" when tagged a gerund.
+		return nounTag(last.tag) || last.tag == nlp.JJ || last.tag == nlp.VBG || last.tag == nlp.VBN
+	}
+	next := f.toks[n].tag
+	switch {
+	case next.IsNoun() || next == nlp.JJ || next == nlp.DT || next == nlp.CD || next == nlp.PRPS || next == nlp.PRP:
+		return false // "in china shops", "in nice weather", "in reading the report"
+	case nounTag(last.tag):
+		return true
+	}
+	// An adjective or gerund followed by a verb or a preposition ends a
+	// noun phrase only as a name: "police in nice said".
+	return (last.tag == nlp.JJ || last.tag == nlp.VBG) && (next.IsVerb() || next == nlp.MD || next == nlp.IN || next == nlp.TO || next == nlp.CC)
+}
+
+// bracketed reports whether token i stands alone in brackets, as
+// abbreviations do: "the program for international student assessment
+// (pisa)", "portland (ena)".
+func (f *finder) bracketed(i int) bool {
+	return i > 0 && i+1 < len(f.toks) && f.toks[i-1].punct == '(' && f.toks[i+1].punct == ')'
+}
+
+// inNounPhrase reports whether a determiner, adjective or possessive
+// stands right before token i.
+func (f *finder) inNounPhrase(i int) bool {
+	if i == 0 || f.toks[i-1].sentence != f.toks[i].sentence {
+		return false
+	}
+	switch f.toks[i-1].tag {
+	case nlp.DT, nlp.JJ, nlp.JJR, nlp.JJS, nlp.PRPS, nlp.POS, nlp.CD:
+		return true
+	}
+	return f.toks[i-1].poss
+}
+
+// modifier reports whether the one-word name at token i of a case-less
+// sentence, a word that is also a common noun, modifies the noun after it
+// at the start of a noun phrase: "the china shop", "fine china plates",
+// "in china shops".
+func (f *finder) modifier(i int) bool {
+	if i+1 >= len(f.toks) || !f.toks[i+1].word || !f.toks[i+1].tag.IsNoun() || f.toks[i].poss || !f.toks[i].lex.noun() {
+		return false
+	}
+	return f.inNounPhrase(i) || i > 0 && f.toks[i-1].tag == nlp.IN
+}
+
+// hinted reports whether a country reading of the name is an actor's country.
+func (f *finder) hinted(head names) bool {
+	for nm := head; nm.count > 0; {
+		var pi int32
+		pi, _, nm = nm.next()
+		if p := f.g.Place(int(pi)); p.Feature == Country {
+			for _, h := range f.hints {
+				if h == p.Country {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }

@@ -64,7 +64,7 @@ func TestZakharovaStatement(t *testing.T) {
 			t.Fatalf("%q not in the statement", word)
 		}
 		ev := egret.Span{Start: i, End: i + len(word)}
-		for _, s := range Sentences(text) {
+		for _, s := range sentenceSpans(t, text) {
 			if s.Start <= ev.Start && ev.End <= s.End {
 				return s, ev
 			}
@@ -84,11 +84,10 @@ func TestZakharovaStatement(t *testing.T) {
 	}
 	// Every word of every sentence as the event: never Moscow or Washington.
 	var events []egret.Event
-	for _, s := range Sentences(text) {
-		for _, w := range tokenize(text[s.Start:s.End], nil) {
-			if w.word {
-				events = append(events, egret.Event{SentenceSpan: s, EventSpan: egret.Span{Start: s.Start + int(w.start), End: s.Start + int(w.end)}, Source: "RUSGOV", Target: "USAGOV"})
-			}
+	for _, s := range testPipeline(t).Sentences(text) {
+		sent := egret.Span{Start: s.Start, End: s.End}
+		for _, w := range s.Tokens {
+			events = append(events, egret.Event{SentenceSpan: sent, EventSpan: egret.Span{Start: w.Start, End: w.End}, Source: "RUSGOV", Target: "USAGOV"})
 		}
 	}
 	gc.Locate(doc, events)
