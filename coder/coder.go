@@ -124,12 +124,20 @@ func (c *Coder) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, e
 // that a caller counting them (egret code's summary) does not split the
 // text a second time.
 func (c *Coder) CodeCount(ctx context.Context, doc *egret.Document) (_ []egret.Event, sentences int, _ error) {
+	evs, sents, err := c.CodeSentences(ctx, doc)
+	return evs, len(sents), err
+}
+
+// CodeSentences is Code that also returns the document's sentences, tagged
+// and lemmatized, so that later stages (geolocation) read them instead of
+// splitting and tagging the text again.
+func (c *Coder) CodeSentences(ctx context.Context, doc *egret.Document) ([]egret.Event, []nlp.Sentence, error) {
 	if doc == nil {
-		return nil, 0, egret.Errorf(egret.EINVALID, "no document")
+		return nil, nil, egret.Errorf(egret.EINVALID, "no document")
 	}
 	sents := c.sentences(doc.Text)
 	evs, err := c.codeDocument(ctx, doc, sents, nil)
-	return evs, len(sents), err
+	return evs, sents, err
 }
 
 // sentences splits text for coding: tokens only when the parser tags them

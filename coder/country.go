@@ -128,3 +128,25 @@ func (c *Coder) placeCountry(place string, date int) string {
 	}
 	return ""
 }
+
+// InferFromLocations is the country stage's second pass, after
+// geolocation: an agent still without a country ("police" in a story set
+// in Lucknow, which no actor dictionary names) takes the country of the
+// place the event was located in, flagged as inferred.
+func InferFromLocations(evs []egret.Event) {
+	for i := range evs {
+		e := &evs[i]
+		if e.Location == nil || len(e.Location.Country) != 3 {
+			continue
+		}
+		cc := e.Location.Country
+		if len(e.Source) > 3 && strings.HasPrefix(e.Source, "---") {
+			e.Source = cc + e.Source[3:]
+			e.Flags = append(e.Flags, egret.FlagSourceInferred)
+		}
+		if len(e.Target) >= 3 && strings.HasPrefix(e.Target, "---") {
+			e.Target = cc + e.Target[3:]
+			e.Flags = append(e.Flags, egret.FlagTargetInferred)
+		}
+	}
+}

@@ -162,6 +162,24 @@ func firstRune(s string) rune {
 	return r
 }
 
+// caseless reports text written without capitals (some archives and
+// feeds lower-case everything): fewer than one word in fifty starts with
+// a capital, so a sentence may start with a small letter.
+func caseless(toks []Token) bool {
+	words, caps := 0, 0
+	for i := range toks {
+		r := firstRune(toks[i].Text)
+		if !unicode.IsLetter(r) {
+			continue
+		}
+		words++
+		if unicode.IsUpper(r) {
+			caps++
+		}
+	}
+	return words >= 20 && caps*50 < words
+}
+
 func startsUpperOrDigit(s string) bool {
 	r := firstRune(s)
 	return unicode.IsUpper(r) || unicode.IsDigit(r) || (r >= utf8.RuneSelf && unicode.IsLetter(r) && !unicode.IsLower(r))
@@ -192,6 +210,7 @@ func blankLine(gap string) bool {
 func (p *Pipeline) boundaries(text string, toks []Token) []int {
 	var out []int
 	start := 0
+	lower := caseless(toks)
 	cut := func(end int) {
 		if end > start {
 			out = append(out, end)
@@ -243,7 +262,7 @@ func (p *Pipeline) boundaries(text string, toks []Token) []int {
 		}
 		nu := next.Upper
 		opener := nu == "\"" || nu == "(" || nu == "[" || nu == "'" || nu == "``" || nu == "-" || nu == "--"
-		if startsUpperOrDigit(next.Text) || opener {
+		if startsUpperOrDigit(next.Text) || opener || lower && unicode.IsLetter(firstRune(next.Text)) {
 			cut(k)
 			i = k - 1
 		}

@@ -108,10 +108,11 @@ func loadGeocoder(path string) (*geo.Geocoder, error) {
 
 // code codes and geolocates one document and counts its sentences.
 func (e *engine) code(ctx context.Context, doc *egret.Document, st *codeStats) ([]egret.Event, error) {
-	evs, n, err := e.coder.CodeCount(ctx, doc)
+	evs, sents, err := e.coder.CodeSentences(ctx, doc)
 	if err != nil {
 		return nil, err
 	}
+	n := len(sents)
 	if e.requireSource {
 		kept := evs[:0]
 		for _, ev := range evs {
@@ -126,7 +127,8 @@ func (e *engine) code(ctx context.Context, doc *egret.Document, st *codeStats) (
 		if err != nil {
 			return nil, err
 		}
-		g.Locate(doc, evs)
+		g.LocateSentences(doc, sents, evs) // the coder's sentences: no second tokenisation
+		coder.InferFromLocations(evs)
 	}
 	if st != nil {
 		st.sentences.Add(int64(n))
