@@ -361,9 +361,10 @@ func (s *state) roleGroup(w int) int {
 		return g
 	}
 	// "He and other senior U.S. officials": a coordination whose first
-	// member names no actor is the group of the members that do
+	// member is a pronoun naming no actor is the group of the members
+	// that do
 	for _, k := range s.children(w) {
-		if s.words[k].rel == syntax.Conj {
+		if s.words[k].rel == syntax.Conj && s.words[w].upos == syntax.PRON {
 			if g := s.groupOfWord(int(k)); g >= 0 {
 				return g
 			}
