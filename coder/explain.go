@@ -21,6 +21,7 @@ type trace struct {
 	verbs   []verbCand
 	report  int
 	tries   []verbTry
+	notes   []string // what the document context did to the verbs' events
 	events  []egret.Event
 	ante    *antecedent // "he"/"she" of the next sentences, after this one
 	tree    string      // the dependency tree the sentence was coded from
@@ -152,6 +153,9 @@ func (c *Coder) explainSentence(b *strings.Builder, text string, sents []nlp.Sen
 			}
 			b.WriteByte('\n')
 		}
+		for _, n := range tr.notes {
+			fmt.Fprintf(b, "  Context: %s\n", n)
+		}
 		if len(tr.events) == 0 {
 			b.WriteString("  Events: none\n")
 		}
@@ -183,4 +187,11 @@ func orDash(s string) string {
 		return "-"
 	}
 	return s
+}
+
+// note records, for Explain, what a context stage did to an event.
+func (s *state) note(format string, args ...any) {
+	if s.trace != nil {
+		s.trace.notes = append(s.trace.notes, fmt.Sprintf(format, args...))
+	}
 }

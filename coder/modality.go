@@ -93,6 +93,7 @@ func (c *Coder) applyModality(s *state, raw []rawEvent) []rawEvent {
 			r.modality = s.modalityOf(v)
 		}
 		if r.modality == modNegated {
+			s.note("%s %s %s dropped: negated", r.src, r.tgt, r.code)
 			r.code = "" // not coded as the positive event; dropped below
 			continue
 		}
@@ -102,6 +103,7 @@ func (c *Coder) applyModality(s *state, raw []rawEvent) []rawEvent {
 		}
 		if r.modality == modIntended && len(r.code) >= 2 {
 			if ic := c.words.intentCode(r.code); ic != "" {
+				s.note("%s %s %s recoded %s: an intention, not the act", r.src, r.tgt, r.code, ic)
 				r.code = ic
 			}
 		}

@@ -540,9 +540,11 @@ func (s *state) bareStatements(raw []rawEvent) []rawEvent {
 			w := &s.words[r.verbI]
 			speech := speechLemmas[w.lemma] || speechLemmas[w.key] || reportVerbs[w.lemma]
 			if speech && (hasAligned(r.tgt, "MED") || s.reporterWords(r.tgtI, r.tgtJ)) {
+				s.note("%s %s %s dropped: a speaker's audience (reporters, media) is no target", r.src, r.tgt, r.code)
 				continue
 			}
 			if speech && r.code == "010" && s.hasContent(r.verbI) {
+				s.note("%s %s %s dropped: \"said\" reports content (coded on its own), it is no event itself", r.src, r.tgt, r.code)
 				continue
 			}
 		}
