@@ -117,8 +117,8 @@ type Summary struct {
 	Events         int64 // events of the committed records
 	Sentences      int64 // sentences of the committed records
 	CodedSentences int64 // of those, sentences with at least one event
-	Skipped        int64 // records skipped: bad, unreadable, failed to code or refused
-	FailedInputs   int64 // inputs that could not be read at all (InputError records)
+	Skipped        int64 // records skipped: bad, failed to code or refused
+	FailedInputs   int64 // inputs that could not be read at all (InputError records, not in Skipped)
 	Elapsed        time.Duration
 }
 
@@ -292,10 +292,11 @@ func (r *run) stopping(err error) bool {
 // and acknowledged.
 func (r *run) finish(rec *Record, err error, report bool) {
 	if err != nil {
-		r.c.skipped.Add(1)
 		var ie *InputError
 		if errors.As(err, &ie) {
 			r.c.failedInputs.Add(1)
+		} else {
+			r.c.skipped.Add(1)
 		}
 		if report && r.cfg.Report != nil {
 			r.cfg.Report(rec)

@@ -34,25 +34,6 @@ func (m *Main) openStore(ctx context.Context, db string) (egret.Store, error) {
 	return openStore(ctx, db)
 }
 
-// coderFunc adapts a function to egret.Coder.
-type coderFunc func(ctx context.Context, doc *egret.Document) ([]egret.Event, error)
-
-func (f coderFunc) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, error) {
-	return f(ctx, doc)
-}
-
-// storeCoder builds the coder the store commands use: the same engine
-// (dictionaries, NLP pipeline, geocoder) as `egret code`.
-func (m *Main) storeCoder(ef engineFlags) (egret.Coder, error) {
-	eng, err := m.loadEngine(ef)
-	if err != nil {
-		return nil, err
-	}
-	return coderFunc(func(ctx context.Context, doc *egret.Document) ([]egret.Event, error) {
-		return eng.code(ctx, doc, nil)
-	}), nil
-}
-
 type serveFlags struct {
 	engineFlags
 	db       string
@@ -113,7 +94,7 @@ func (m *Main) runServe(ctx context.Context, f serveFlags) error {
 	if err := egrethttp.CheckListen(f.addr, f.token); err != nil {
 		return err
 	}
-	coder, err := m.storeCoder(f.engineFlags)
+	eng, err := m.loadEngine(f.engineFlags)
 	if err != nil {
 		return err
 	}
@@ -123,7 +104,7 @@ func (m *Main) runServe(ctx context.Context, f serveFlags) error {
 	}
 	defer st.Close()
 	srv, err := egrethttp.NewServer(egrethttp.Config{
-		Store: st, Coder: coder, Token: f.token, Logger: m.Logger, Now: m.Now,
+		Store: st, Coder: eng, Token: f.token, Logger: m.Logger, Now: m.Now,
 		MaxBodyBytes: f.maxBody, MaxDocumentBytes: f.maxDoc, MaxBatch: f.maxBatch, Workers: f.workers,
 		Hosts: f.hosts, AllowOrigins: f.origins, ReadTimeout: f.readTO, WriteTimeout: f.writeTO,
 	})
