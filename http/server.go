@@ -20,7 +20,9 @@ import (
 
 	"github.com/egret-events/egret"
 	"github.com/egret-events/egret/docio"
+	"github.com/egret-events/egret/fetch"
 	"github.com/egret-events/egret/pipeline"
+	"github.com/egret-events/egret/watch"
 )
 
 // Config holds a Server's dependencies and limits.
@@ -55,6 +57,17 @@ type Config struct {
 	// exports and long codings extend as they go.
 	ReadTimeout  time.Duration
 	WriteTimeout time.Duration
+	// Watch, when set, is the feed watcher running beside the server:
+	// its counters go to /metrics. The Sources view reads the store's
+	// feed state whether or not this process watches.
+	Watch WatchStats
+}
+
+// WatchStats are a feed watcher's running totals.
+type WatchStats interface {
+	Counters() watch.Counters
+	FetchStats() fetch.Stats
+	Pipeline() pipeline.Summary // what the watcher's pipeline stored
 }
 
 // Server is egret's HTTP API and dashboard.
@@ -115,6 +128,8 @@ func NewServer(cfg Config) (*Server, error) {
 	s.handle("/api/v1/actors", "/api/v1/actors", get(s.getActors))
 	s.handle("/api/v1/documents/{id...}", "/api/v1/documents/{id...}", get(s.getDocument)) // ids may hold slashes
 	s.handle("/api/v1/export", "/api/v1/export", get(s.getExport))
+	s.handle("/api/v1/sources", "/api/v1/sources", get(s.getSources))
+	s.handle("/api/v1/provenance/{id...}", "/api/v1/provenance/{id...}", get(s.getProvenance))
 	s.handle("/healthz", "/healthz", get(s.getHealth))
 	s.handle("/metrics", "/metrics", get(s.getMetrics))
 	s.handle("/api/", "/api/", methods{anyMethod: func(w http.ResponseWriter, r *http.Request) error {

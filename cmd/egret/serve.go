@@ -36,6 +36,7 @@ func (m *Main) openStore(ctx context.Context, db string) (egret.Store, error) {
 
 type serveFlags struct {
 	engineFlags
+	feedFlags
 	db       string
 	addr     string
 	token    string
@@ -65,7 +66,11 @@ listens on a loopback address.
 Requests must name the server in Host by a loopback name or address, the
 address it listens on, or a name given with --host: any other name may be
 a web page's own, pointed at this machine (DNS rebinding). Web pages of
-other origins may not write unless --allow-origin names them.`,
+other origins may not write unless --allow-origin names them.
+
+With --feeds the server also watches the feeds of that list, as egret
+watch does, into the same store; the dashboard's Sources view shows each
+feed's polls, and /metrics the watcher's counters.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !cmd.Flags().Changed("token") {
@@ -74,8 +79,10 @@ other origins may not write unless --allow-origin names them.`,
 			return m.runServe(cmd.Context(), f)
 		},
 	}
-	f.register(cmd)
+	f.engineFlags.register(cmd)
+	f.feedFlags.register(cmd, true)
 	fl := cmd.Flags()
+	fl.StringVar(&f.feeds, "feeds", "", "feeds list to watch while serving")
 	fl.StringVar(&f.db, "db", "egret.db", "SQLite file or postgres:// DSN")
 	fl.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fl.StringVar(&f.token, "token", "", "bearer token required for writes (default $EGRET_TOKEN)")
@@ -103,11 +110,30 @@ func (m *Main) runServe(ctx context.Context, f serveFlags) error {
 		return err
 	}
 	defer st.Close()
-	srv, err := egrethttp.NewServer(egrethttp.Config{
+	cfg := egrethttp.Config{
 		Store: st, Coder: eng, Token: f.token, Logger: m.Logger, Now: m.Now,
 		MaxBodyBytes: f.maxBody, MaxDocumentBytes: f.maxDoc, MaxBatch: f.maxBatch, Workers: f.workers,
 		Hosts: f.hosts, AllowOrigins: f.origins, ReadTimeout: f.readTO, WriteTimeout: f.writeTO,
-	})
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if f.feeds != "" {
+		fw, err := m.newFeedWatch(f.feedFlags, eng, st)
+		if err != nil {
+			return err
+		}
+		defer fw.Close()
+		cfg.Watch = fw
+		done := make(chan struct{})
+		defer func() { cancel(); <-done }() // the watch stops before the store closes
+		go func() {
+			defer close(done)
+			if _, _, err := fw.run(ctx, false); err != nil && ctx.Err() == nil {
+				m.Logger.Error("watch stopped", "err", err)
+			}
+		}()
+	}
+	srv, err := egrethttp.NewServer(cfg)
 	if err != nil {
 		return err
 	}
