@@ -273,7 +273,9 @@ func quoteAll(ss []string) []string {
 // and nothing may be written.
 type noState struct{}
 
-func (noState) notFound(what string) error { return egret.Errorf(egret.ENOTFOUND, "%s: no state", what) }
+func (noState) notFound(what string) error {
+	return egret.Errorf(egret.ENOTFOUND, "%s: no state", what)
+}
 func (s noState) FeedStatus(_ context.Context, url string) (egret.FeedStatus, error) {
 	return egret.FeedStatus{}, s.notFound(url)
 }
