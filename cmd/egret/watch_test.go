@@ -310,6 +310,8 @@ func TestWatchEndToEnd(t *testing.T) {
 		}
 	}
 
+	checkDedupExport(t, r)
+
 	// feeds check reads every feed again: nothing new, the bad ones fail.
 	out, _, code := r.run("feeds", "check", "--db", r.db, "--allow-private", "--timeout", "1s", r.feeds)
 	if code == 0 || strings.Count(out, "FAIL ") != bad || strings.Count(out, "ok   ") != good || strings.Count(out, " 0 new") != good {
@@ -342,4 +344,65 @@ func TestWatchFlags(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "a.db")); err == nil {
 		t.Error("a bad feeds list created the store")
 	}
+}
+
+// checkDedupExport checks `egret export --dedup day` against the plain
+// export of the same store: one row per (date, source, target, CAMEO
+// code), standing for the first stored event of its group, with the
+// number of events and documents behind it.
+func checkDedupExport(t *testing.T, r *newsRig) {
+	type group struct {
+		first int64
+		n     int
+		docs  map[string]bool
+	}
+	plain, errs, code := r.run("export", "--db", r.db)
+	if code != 0 {
+		t.Fatalf("export: %s", errs)
+	}
+	groups := map[string]*group{}
+	var total int
+	for _, line := range strings.Split(strings.TrimSpace(plain), "\n") {
+		var e egret.StoredEvent
+		if err := json.Unmarshal([]byte(line), &e); err != nil {
+			t.Fatal(err)
+		}
+		k := strings.Join([]string{e.Date, e.Source, e.Target, e.CAMEO}, "|")
+		g := groups[k]
+		if g == nil {
+			g = &group{first: e.ID, docs: map[string]bool{}}
+			groups[k] = g
+		}
+		g.first = min(g.first, e.ID)
+		g.n++
+		g.docs[e.DocID] = true
+		total++
+	}
+	out, errs, code := r.run("export", "--db", r.db, "--dedup", "day")
+	if code != 0 || !strings.Contains(errs, fmt.Sprintf("exported %d events (one per day", len(groups))) {
+		t.Fatalf("export --dedup day: exit %d: %s", code, errs)
+	}
+	seen := map[string]bool{}
+	reports := 0
+	for _, line := range strings.Split(strings.TrimSpace(out), "\n") {
+		var row struct {
+			egret.StoredEvent
+			Reports   int `json:"reports"`
+			Documents int `json:"documents"`
+		}
+		if err := json.Unmarshal([]byte(line), &row); err != nil {
+			t.Fatal(err)
+		}
+		k := strings.Join([]string{row.Date, row.Source, row.Target, row.CAMEO}, "|")
+		g := groups[k]
+		if g == nil || seen[k] || row.ID != g.first || row.Reports != g.n || row.Documents != len(g.docs) {
+			t.Errorf("row %s: id %d reports %d documents %d; want one row, id %v", k, row.ID, row.Reports, row.Documents, g)
+		}
+		seen[k] = true
+		reports += row.Reports
+	}
+	if len(seen) != len(groups) || reports != total || len(groups) >= total {
+		t.Errorf("%d rows standing for %d reports; %d groups of %d events", len(seen), reports, len(groups), total)
+	}
+	t.Logf("export --dedup day: %d events in %d rows", total, len(groups))
 }
