@@ -24,7 +24,7 @@ var t0 = time.Date(2025, 3, 15, 12, 0, 0, 0, time.UTC)
 // and a SQLite file, with a manual clock: politeness delays and retries
 // pass without waiting.
 type newsRig struct {
-	t     *testing.T
+	t     testing.TB
 	site  *newstest.Site
 	clock *newstest.Clock
 	feeds string
@@ -33,7 +33,7 @@ type newsRig struct {
 
 // newNewsRig writes the feeds list: every feed of the fixture, bad ones
 // included, or only the good ones.
-func newNewsRig(t *testing.T, withBad bool) *newsRig {
+func newNewsRig(t testing.TB, withBad bool) *newsRig {
 	site := newstest.Start(t)
 	dir := t.TempDir()
 	list := site.FeedsFile()
