@@ -57,11 +57,7 @@ func (m *Main) runIngest(ctx context.Context, f ingestFlags, names []string) err
 	if err != nil {
 		return err
 	}
-	eng, err := m.loadEngine(f.engineFlags)
-	if err != nil {
-		return err
-	}
-	st, err := m.openStore(ctx, f.db)
+	eng, st, err := m.engineStore(ctx, f.engineFlags, f.db)
 	if err != nil {
 		return err
 	}

@@ -34,6 +34,20 @@ func (m *Main) openStore(ctx context.Context, db string) (egret.Store, error) {
 	return openStore(ctx, db)
 }
 
+// engineStore loads the coding engine and opens the store: the set-up of
+// every command that codes into a store. The caller closes the store.
+func (m *Main) engineStore(ctx context.Context, ef engineFlags, db string) (*engine, egret.Store, error) {
+	eng, err := m.loadEngine(ef)
+	if err != nil {
+		return nil, nil, err
+	}
+	st, err := m.openStore(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	return eng, st, nil
+}
+
 type serveFlags struct {
 	engineFlags
 	feedFlags
@@ -101,11 +115,7 @@ func (m *Main) runServe(ctx context.Context, f serveFlags) error {
 	if err := egrethttp.CheckListen(f.addr, f.token); err != nil {
 		return err
 	}
-	eng, err := m.loadEngine(f.engineFlags)
-	if err != nil {
-		return err
-	}
-	st, err := m.openStore(ctx, f.db)
+	eng, st, err := m.engineStore(ctx, f.engineFlags, f.db)
 	if err != nil {
 		return err
 	}

@@ -35,35 +35,8 @@ func (c pauseClock) Sleep(ctx context.Context, d time.Duration) error {
 // its first round to record every feed.
 func startServeFeeds(t *testing.T, r *newsRig) string {
 	t.Helper()
-	m, _, errb := testMain(nil)
-	m.Clock = pauseClock{r.clock}
-	ready := make(chan string, 1)
-	m.Ready = func(addr string) { ready <- addr }
-	ctx, cancel := context.WithCancel(context.Background())
-	exit := make(chan int, 1)
-	go func() {
-		exit <- m.Run(ctx, []string{"serve", "--addr", "127.0.0.1:0", "--db", r.db, "--feeds", r.feeds, "--allow-private", "--timeout", "1s"})
-	}()
-	t.Cleanup(func() {
-		cancel()
-		select {
-		case code := <-exit:
-			if code != 0 {
-				t.Errorf("serve exited %d: %s", code, errb.String())
-			}
-		case <-time.After(30 * time.Second):
-			t.Error("serve did not stop")
-		}
-	})
-	var base string
-	select {
-	case addr := <-ready:
-		base = "http://" + addr
-	case code := <-exit:
-		t.Fatalf("serve exited %d: %s", code, errb.String())
-	case <-time.After(2 * time.Minute):
-		t.Fatalf("serve did not start: %s", errb.String())
-	}
+	base, errb := startServeWith(t, func(m *Main) { m.Clock = pauseClock{r.clock} },
+		"--db", r.db, "--feeds", r.feeds, "--allow-private", "--timeout", "1s")
 	want := len(r.site.FeedURLs()) + len(r.site.BadFeeds())
 	deadline := time.Now().Add(3 * time.Minute)
 	for {

@@ -154,11 +154,7 @@ func (m *Main) runWatch(ctx context.Context, f watchFlags) error {
 	if _, err := feedlist.ReadFile(f.feeds); err != nil {
 		return err // before loading anything
 	}
-	eng, err := m.loadEngine(f.engineFlags)
-	if err != nil {
-		return err
-	}
-	st, err := m.openStore(ctx, f.db)
+	eng, st, err := m.engineStore(ctx, f.engineFlags, f.db)
 	if err != nil {
 		return err
 	}

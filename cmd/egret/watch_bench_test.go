@@ -5,13 +5,13 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"runtime"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/egret-events/egret/internal/newstest"
 	"github.com/egret-events/egret/sqlite"
+	"github.com/egret-events/egret/watch"
 )
 
 // benchWatch is a watch over the rig's feeds into a fresh SQLite file,
@@ -89,29 +89,15 @@ func BenchmarkWatch500FeedsSQLite(b *testing.B) {
 	}
 	bw := newBenchWatch(b, r)
 	for i := 0; b.Loop(); i++ {
-		runtime.GC()
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
-		st, fw := bw.open(filepath.Join(dir, fmt.Sprintf("egret-%d.db", i)))
-		rep, _, err := fw.run(context.Background(), true)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if tot := rep.Totals(); tot.Err != nil || tot.New+tot.Exact+tot.Near != 1000 {
-			b.Fatalf("first round: %+v", tot)
-		}
-		runtime.GC()
-		runtime.ReadMemStats(&after)
-		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heapMiB-after-round")
-		b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/(1<<20), "allocMiB-first-round")
-		r.clock.Advance(time.Hour)
-		runtime.ReadMemStats(&before)
-		rep, _, err = fw.run(context.Background(), true)
-		if err != nil || rep.Totals().New != 0 || fw.Counters().NotModified != 500 {
-			b.Fatalf("second round: %v %+v", err, fw.Counters())
-		}
-		runtime.ReadMemStats(&after)
-		b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/(1<<20), "allocMiB-304-round")
+		var st *sqlite.Store
+		var fw *feedWatch
+		newstest.MeasureManyFeeds(b, 500, r.clock, func() (*watch.Report, watch.Counters, error) {
+			if fw == nil {
+				st, fw = bw.open(filepath.Join(dir, fmt.Sprintf("egret-%d.db", i)))
+			}
+			rep, _, err := fw.run(context.Background(), true)
+			return rep, fw.Counters(), err
+		})
 		b.ReportMetric(peakRSSMB(), "peakRSS-MB")
 		fw.Close()
 		st.Close()
