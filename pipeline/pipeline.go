@@ -158,10 +158,6 @@ func codedSentences(evs []egret.Event) int {
 	return len(seen)
 }
 
-// errStopped is what records left behind by a stopping run are
-// acknowledged with when the run has no better reason.
-var errStopped = errors.New("pipeline: the run stopped before this record was written")
-
 // Run runs the pipeline until the source is through, and returns the
 // summary. Skipped records never stop it (they are reported); it stops
 // early, with an error, when ctx ends, the source fails, the sink fails
@@ -307,7 +303,8 @@ func (r *run) finish(rec *Record, err error, report bool) {
 	}
 }
 
-// drop ends a record the run will not write because it is stopping.
+// drop ends a record the run will not write because it is stopping
+// (cause says why), unreported: the stop is the run's error.
 func (r *run) drop(rec *Record, cause error) {
 	if rec.Err == nil {
 		rec.Err = cause

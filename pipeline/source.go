@@ -20,6 +20,16 @@ import (
 // with Err set, which is reported in its place and never coded.
 
 // Source gives the records of a run.
+//
+// A queue consumer (JetStream) is a Source: Read fetches a batch of
+// messages, decodes each with docio (FormatJSON, RequireID: the decoder
+// of files and HTTP) into a Record — or a Record with Err for one that
+// does not decode — whose Ack acknowledges the message on nil,
+// terminates it when Permanent(err), and asks for it again otherwise;
+// the last message of a fetch sets Flush, so the batch is committed and
+// acknowledged without waiting for a full one. Run it with Resilient, so
+// a store failure redelivers instead of stopping the worker
+// (TestQueueSourceAcks shows it).
 type Source interface {
 	// Read passes records to emit in order until the input is through
 	// (return nil) or fails (return the error: the run ends with it,
