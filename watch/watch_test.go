@@ -185,19 +185,28 @@ func BenchmarkRound500Feeds(b *testing.B) {
 		clock := newstest.NewClock(t0)
 		fc := fetch.New(fetch.Options{AllowPrivate: true, Clock: clock})
 		var w *watch.Watcher
-		newstest.MeasureManyFeeds(b, 500, clock, func() (*watch.Report, watch.Counters, error) {
+		newstest.MeasureManyFeeds(b, 500, clock, func() (newstest.Round, error) {
 			if w == nil {
 				var err error
 				w, err = watch.New(watch.Config{Feeds: specs, State: newMemState(), Fetcher: fc, Clock: clock,
 					Sink:      func(context.Context, *egret.Document) error { return nil },
 					Extractor: extract.New(extract.Options{Now: clock.Now, NoFallback: true})})
 				if err != nil {
-					return nil, watch.Counters{}, err
+					return newstest.Round{}, err
 				}
 			}
 			rep, err := w.Round(context.Background())
-			return rep, w.Counters(), err
+			if err != nil {
+				return newstest.Round{}, err
+			}
+			return roundOf(rep, w.Counters()), nil
 		})
 		fc.Close()
 	}
+}
+
+// roundOf sums a round up for newstest.MeasureManyFeeds.
+func roundOf(rep *watch.Report, c watch.Counters) newstest.Round {
+	t := rep.Totals()
+	return newstest.Round{Decided: t.New + t.Exact + t.Near, New: t.New, NotModified: c.NotModified, FeedErr: t.Err}
 }

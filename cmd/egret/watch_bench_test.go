@@ -11,7 +11,6 @@ import (
 
 	"github.com/egret-events/egret/internal/newstest"
 	"github.com/egret-events/egret/sqlite"
-	"github.com/egret-events/egret/watch"
 )
 
 // benchWatch is a watch over the rig's feeds into a fresh SQLite file,
@@ -91,12 +90,16 @@ func BenchmarkWatch500FeedsSQLite(b *testing.B) {
 	for i := 0; b.Loop(); i++ {
 		var st *sqlite.Store
 		var fw *feedWatch
-		newstest.MeasureManyFeeds(b, 500, r.clock, func() (*watch.Report, watch.Counters, error) {
+		newstest.MeasureManyFeeds(b, 500, r.clock, func() (newstest.Round, error) {
 			if fw == nil {
 				st, fw = bw.open(filepath.Join(dir, fmt.Sprintf("egret-%d.db", i)))
 			}
 			rep, _, err := fw.run(context.Background(), true)
-			return rep, fw.Counters(), err
+			if err != nil {
+				return newstest.Round{}, err
+			}
+			t := rep.Totals()
+			return newstest.Round{Decided: t.New + t.Exact + t.Near, New: t.New, NotModified: fw.Counters().NotModified, FeedErr: t.Err}, nil
 		})
 		b.ReportMetric(peakRSSMB(), "peakRSS-MB")
 		fw.Close()
