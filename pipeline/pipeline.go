@@ -92,8 +92,10 @@ type Config struct {
 
 	// Atomic makes the run all or nothing: every record is written in
 	// one Sink.Write at the end, and only when none was skipped; the
-	// first skipped record (in order) ends the run with its error. For
-	// an HTTP request, stored whole or not at all.
+	// first skipped record (in order) ends the run with its error, as
+	// does a record the sink refuses (what else the sink committed then
+	// is the sink's to say). For an HTTP request, stored whole or not at
+	// all.
 	Atomic bool
 	// Resilient keeps the run going when the sink fails: the batch's
 	// records are acknowledged with the error (their source tries them
@@ -222,6 +224,8 @@ func Run(ctx context.Context, cfg Config) (Summary, error) {
 		return sum, sinkErr
 	case r.atomicErr != nil:
 		return sum, r.atomicErr
+	case r.refusedErr != nil:
+		return sum, r.refusedErr
 	case ctx.Err() != nil:
 		return sum, ctx.Err()
 	case readErr != nil:
@@ -239,8 +243,9 @@ type run struct {
 	tokens chan struct{}
 	mu     sync.Mutex // emit: one record numbered and sent at a time
 	seq    int
-	// atomicErr is the skipped record's error that ended an Atomic run.
-	atomicErr error
+	// atomicErr is the skipped record's error that ended an Atomic run;
+	// refusedErr, that of the first record the sink refused in one.
+	atomicErr, refusedErr error
 }
 
 // emit numbers a record from the source and passes it to the coders. A

@@ -299,6 +299,19 @@ func TestAtomic(t *testing.T) {
 	if len(sink.batches) != 1 || len(sink.batches[0]) != 50 {
 		t.Errorf("atomic run wrote %d batches", len(sink.batches))
 	}
+	// A record the sink refuses fails the run too.
+	refusing := &batchSink{refuse: func(rec *pipeline.Record) error {
+		if rec.Doc.ID == "d010" {
+			return egret.Errorf(egret.EINVALID, "document %q: field \"date\"", rec.Doc.ID)
+		}
+		return nil
+	}}
+	var reports int
+	_, err = pipeline.Run(context.Background(), pipeline.Config{Source: pipeline.Records(docs(20)...), Coder: pipeline.Code(sentenceCoder{}, nil),
+		Sink: refusing, Atomic: true, Report: func(*pipeline.Record) { reports++ }})
+	if err == nil || !strings.Contains(err.Error(), `document "d010"`) || reports != 0 {
+		t.Errorf("atomic run with a refused record: %v, %d reports", err, reports)
+	}
 }
 
 // TestPushCommitsBeforeReturning: Put returns only once the sink holds

@@ -62,7 +62,10 @@ func (r *run) sink(batches <-chan []*Record) error {
 			}
 			if err := refused[g]; err != nil {
 				rec.Err = err
-				r.finish(rec, err, true)
+				r.finish(rec, err, !r.cfg.Atomic)
+				if r.cfg.Atomic && r.refusedErr == nil {
+					r.refusedErr = err // an Atomic run fails with it
+				}
 			} else {
 				r.c.committed(rec)
 				r.finish(rec, nil, false)
