@@ -15,6 +15,8 @@ import (
 	"github.com/egret-events/egret"
 	"github.com/egret-events/egret/dedup"
 	"github.com/egret-events/egret/internal/newstest"
+	"github.com/egret-events/egret/postgres"
+	"github.com/egret-events/egret/postgres/pgtest"
 	"github.com/egret-events/egret/sqlite"
 )
 
@@ -76,6 +78,13 @@ func (r *newsRig) open() *sqlite.Store {
 	return st
 }
 
+// feedStore is a store keeping feed state, as sqlite and postgres do.
+type feedStore interface {
+	egret.Store
+	egret.FeedState
+	egret.FeedActivity
+}
+
 func canon(t *testing.T, u string) string {
 	t.Helper()
 	c, err := dedup.CanonicalURL(u)
@@ -134,7 +143,7 @@ func recode(t *testing.T, st egret.Store, ids []string) map[string]int {
 // title, outlet and date, coded once (its events are what its text
 // codes to, and the rollups agree with the rows); copies linked to their
 // first copy with every outlet kept; skipped articles recorded why.
-func checkStore(t *testing.T, r *newsRig, st *sqlite.Store, updated bool) {
+func checkStore(t *testing.T, r *newsRig, st feedStore, updated bool) {
 	ctx := context.Background()
 	var originals []string
 	for _, e := range r.site.Expected() {
@@ -309,6 +318,34 @@ func TestWatchEndToEnd(t *testing.T) {
 	out, _, _ = r.run("feeds", "check", "--allow-private", "--timeout", "1s", r.feeds)
 	if strings.Count(out, " 0 new") != 0 {
 		t.Errorf("feeds check without a store counts entries as seen:\n%s", out)
+	}
+}
+
+// TestWatchPostgres runs a round over the fixture's good feeds into a
+// real PostgreSQL database: the same store core, its own indexes.
+func TestWatchPostgres(t *testing.T) {
+	if testing.Short() {
+		t.Skip("polls the news fixture")
+	}
+	r := newNewsRig(t, false)
+	r.db = pgtest.Start(t).NewDatabase(t)
+	errs := r.watch()
+	if !strings.Contains(errs, fmt.Sprintf("feeds %d polled, 0 failed", len(r.site.FeedURLs()))) {
+		t.Errorf("summary:\n%s", errs)
+	}
+	st, err := postgres.Open(context.Background(), r.db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	checkStore(t, r, st, false)
+	byFeed, err := st.FeedEvents(context.Background(), time.Now().Add(-time.Hour))
+	if err != nil || len(byFeed) != len(r.site.FeedURLs()) {
+		t.Errorf("events by feed: %v %v", byFeed, err)
+	}
+	r.clock.Advance(16 * time.Minute)
+	if errs := r.watch(); !strings.Contains(errs, "articles 0 new, 0 updated") {
+		t.Errorf("second round:\n%s", errs)
 	}
 }
 
