@@ -18,10 +18,13 @@ lint:
 	@out=$$(gofmt -l .); test -z "$$out" || { echo "$$out"; exit 1; }
 
 # Throughput and memory figures: coding speed on raw text with the full
-# Phoenix dictionaries, one core and --workers scaling, dictionary load.
+# Phoenix dictionaries, one core and --workers scaling, dictionary load;
+# live news: articles/s through fetch, extract, dedup, code and store on
+# the loopback news fixture, and memory with 500 feeds, on SQLite.
 bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3s ./nlp ./petrarch ./coder
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3s -cpu 1 ./syntax
+	$(GO) test -run '^$$' -bench 'BenchmarkWatch' -benchtime 3x ./cmd/egret
 	./scripts/bench.sh $(SHARED)
 
 # Precision and recall on the hand-coded dev set (coder/testdata/devset):

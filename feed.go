@@ -101,3 +101,11 @@ type FeedState interface {
 	// first, then by first sight: its provenance.
 	ItemsForDoc(ctx context.Context, docID string) ([]FeedItem, error)
 }
+
+// FeedActivity is what the dashboard's Sources view reads of a store
+// besides its FeedState: the sqlite and postgres stores implement both.
+type FeedActivity interface {
+	// FeedEvents returns, by feed URL, the events of the documents stored
+	// since a time whose original item that feed listed.
+	FeedEvents(ctx context.Context, since time.Time) (map[string]int64, error)
+}

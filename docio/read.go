@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"io"
 	"path/filepath"
+	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -23,7 +24,19 @@ const (
 	FormatText  = "txt"
 	FormatJSONL = "jsonl"
 	FormatXML   = "xml"
+	// FormatJSON is one JSON document making up the whole input, as an
+	// HTTP body of type application/json carries it.
+	FormatJSON = "json"
 )
+
+// CheckFormat reports an input format Read does not know.
+func CheckFormat(format string) error {
+	switch format {
+	case FormatText, FormatJSONL, FormatXML, FormatJSON:
+		return nil
+	}
+	return egret.Errorf(egret.EINVALID, "unknown input format %q (want txt, jsonl or xml)", format)
+}
 
 // MaxLine is the longest JSON Lines record accepted; longer lines are
 // reported and skipped rather than read into memory without bound.
@@ -46,23 +59,43 @@ type BadRecord struct {
 	File string
 	Line int
 	Err  string
+	// Code is the egret error code: EINVALID, or ETOOLARGE for a record
+	// over a limit (MaxLine, Reader.MaxText).
+	Code string
 }
 
 func (b BadRecord) Error() string { return fmt.Sprintf("%s:%d: %s", b.File, b.Line, b.Err) }
 
-// Reader turns an input stream into documents. Bad records are passed to
-// Bad (never silently dropped) and reading goes on.
+// Reader turns an input stream into documents: the one decoder of
+// files, stdin and HTTP bodies, so every entry point accepts the same
+// records with the same messages. Bad records are passed to Bad (never
+// silently dropped) and reading goes on.
 type Reader struct {
 	Name   string    // file name for messages ("-" is shown as "stdin")
-	Format string    // txt, jsonl or xml
+	Format string    // txt, jsonl, xml or json
 	Date   time.Time // date for documents that carry none
 	Bad    func(BadRecord)
+	// RequireID makes a JSON record without "id" bad, and names records
+	// by their id in messages (HTTP: the client's ids are its handles);
+	// otherwise a record without one is named file:line.
+	RequireID bool
+	// MaxText, when positive, is the longest document text in bytes;
+	// longer records are bad with code ETOOLARGE.
+	MaxText int
 }
 
-func (rd *Reader) bad(line int, format string, args ...any) {
+func (rd *Reader) bad(line int, err error) {
 	if rd.Bad != nil {
-		rd.Bad(BadRecord{File: rd.displayName(), Line: line, Err: fmt.Sprintf(format, args...)})
+		code := egret.ErrorCode(err)
+		if code == egret.EINTERNAL {
+			code = egret.EINVALID
+		}
+		rd.Bad(BadRecord{File: rd.displayName(), Line: line, Err: egret.ErrorMessage(err), Code: code})
 	}
+}
+
+func (rd *Reader) badf(line int, format string, args ...any) {
+	rd.bad(line, egret.Errorf(egret.EINVALID, format, args...))
 }
 
 func (rd *Reader) displayName() string {
@@ -75,6 +108,15 @@ func (rd *Reader) displayName() string {
 // Read calls emit for each document in r, in input order. It stops early
 // only when emit returns an error or r fails.
 func (rd *Reader) Read(r io.Reader, emit func(*egret.Document) error) error {
+	return rd.Decode(r, func(_ int, d *egret.Document) error { return emit(d) })
+}
+
+// Emit receives a document and the line its record starts on.
+type Emit func(line int, doc *egret.Document) error
+
+// Decode is Read passing each document's line too, so later stages can
+// name a record by file and line.
+func (rd *Reader) Decode(r io.Reader, emit Emit) error {
 	switch rd.Format {
 	case FormatText, "":
 		return rd.readText(r, emit)
@@ -82,11 +124,13 @@ func (rd *Reader) Read(r io.Reader, emit func(*egret.Document) error) error {
 		return rd.readJSONL(r, emit)
 	case FormatXML:
 		return rd.readXML(r, emit)
+	case FormatJSON:
+		return rd.readJSON(r, emit)
 	}
-	return egret.Errorf(egret.EINVALID, "unknown input format %q (want txt, jsonl or xml)", rd.Format)
+	return CheckFormat(rd.Format)
 }
 
-func (rd *Reader) readText(r io.Reader, emit func(*egret.Document) error) error {
+func (rd *Reader) readText(r io.Reader, emit Emit) error {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return fmt.Errorf("%s: %w", rd.displayName(), err)
@@ -96,7 +140,7 @@ func (rd *Reader) readText(r io.Reader, emit func(*egret.Document) error) error 
 		text = strings.ToValidUTF8(text, "\uFFFD")
 	}
 	if strings.TrimSpace(text) == "" {
-		rd.bad(1, "empty document")
+		rd.badf(1, "empty document")
 		return nil
 	}
 	doc := &egret.Document{ID: textID(rd.Name), Text: text, Date: rd.Date}
@@ -113,12 +157,12 @@ func (rd *Reader) readText(r io.Reader, emit func(*egret.Document) error) error 
 
 // emit passes doc on when every store can keep it (egret.Document.Validate)
 // and reports it as a bad record of line otherwise.
-func (rd *Reader) emit(line int, doc *egret.Document, emit func(*egret.Document) error) error {
+func (rd *Reader) emit(line int, doc *egret.Document, emit Emit) error {
 	if err := doc.Validate(); err != nil {
-		rd.bad(line, "%s", egret.ErrorMessage(err))
+		rd.bad(line, err)
 		return nil
 	}
-	return emit(doc)
+	return emit(line, doc)
 }
 
 func textID(name string) string {
@@ -129,8 +173,9 @@ func textID(name string) string {
 	return strings.TrimSuffix(base, filepath.Ext(base))
 }
 
-// jsonDoc is the accepted JSON Lines record; published/section are read so
-// that news dumps such as the VOA corpus load without reshaping.
+// jsonDoc is the accepted JSON record; published is read so that news
+// dumps such as the VOA corpus load without reshaping. Pointers and raw
+// values tell missing fields from empty ones.
 type jsonDoc struct {
 	ID        json.RawMessage `json:"id"`
 	Text      *string         `json:"text"`
@@ -142,7 +187,7 @@ type jsonDoc struct {
 	Author    string          `json:"author"`
 }
 
-func (rd *Reader) readJSONL(r io.Reader, emit func(*egret.Document) error) error {
+func (rd *Reader) readJSONL(r io.Reader, emit Emit) error {
 	br := bufio.NewReaderSize(r, 1<<20)
 	line := 0
 	for {
@@ -151,7 +196,7 @@ func (rd *Reader) readJSONL(r io.Reader, emit func(*egret.Document) error) error
 			line++
 		}
 		if errors.Is(err, errLineTooLong) {
-			rd.bad(line, "line longer than %d bytes", MaxLine)
+			rd.bad(line, egret.Errorf(egret.ETOOLARGE, "line longer than %d bytes", MaxLine))
 			continue
 		}
 		if err != nil && err != io.EOF {
@@ -160,7 +205,7 @@ func (rd *Reader) readJSONL(r io.Reader, emit func(*egret.Document) error) error
 		if t := bytes.TrimSpace(b); len(t) > 0 {
 			doc, perr := rd.parseJSON(t, line)
 			if perr != nil {
-				rd.bad(line, "%v", perr)
+				rd.bad(line, perr)
 			} else if eerr := rd.emit(line, doc, emit); eerr != nil {
 				return eerr
 			}
@@ -169,6 +214,24 @@ func (rd *Reader) readJSONL(r io.Reader, emit func(*egret.Document) error) error
 			return nil
 		}
 	}
+}
+
+// readJSON reads an input holding one JSON document.
+func (rd *Reader) readJSON(r io.Reader, emit Emit) error {
+	b, err := io.ReadAll(r)
+	if err != nil {
+		return fmt.Errorf("%s: %w", rd.displayName(), err)
+	}
+	if len(bytes.TrimSpace(b)) == 0 {
+		rd.badf(1, "empty input: want a JSON document with id and text")
+		return nil
+	}
+	doc, err := rd.parseJSON(b, 1)
+	if err != nil {
+		rd.bad(1, err)
+		return nil
+	}
+	return rd.emit(1, doc, emit)
 }
 
 var errLineTooLong = errors.New("line too long")
@@ -196,28 +259,63 @@ func readLine(br *bufio.Reader) ([]byte, error) {
 	}
 }
 
+// jsonKinds names Go kinds as JSON does, for messages about values.
+var jsonKinds = map[reflect.Kind]string{reflect.String: "string", reflect.Bool: "boolean", reflect.Slice: "array",
+	reflect.Map: "object", reflect.Struct: "object", reflect.Int: "number", reflect.Float64: "number", reflect.Pointer: "string"}
+
+// parseJSON reads one JSON record (the bytes of one line, or of a whole
+// JSON input).
 func (rd *Reader) parseJSON(b []byte, line int) (*egret.Document, error) {
+	invalid := func(format string, args ...any) error { return egret.Errorf(egret.EINVALID, format, args...) }
 	var j jsonDoc
-	if err := json.Unmarshal(b, &j); err != nil {
-		return nil, fmt.Errorf("malformed JSON: %v", err)
+	dec := json.NewDecoder(bytes.NewReader(b))
+	if err := dec.Decode(&j); err != nil {
+		var te *json.UnmarshalTypeError
+		if errors.As(err, &te) {
+			if te.Field == "" {
+				return nil, invalid(`want a JSON object with "id" and "text", got %s`, te.Value)
+			}
+			return nil, invalid("field %q: want a %s, got %s", te.Field, jsonKinds[te.Type.Kind()], te.Value)
+		}
+		return nil, invalid("malformed JSON: %v", err)
 	}
-	if j.Text == nil {
-		return nil, errors.New(`missing field "text"`)
+	if dec.More() {
+		return nil, invalid("malformed JSON: more than one value (JSON Lines hold one document a line)")
 	}
-	if strings.TrimSpace(*j.Text) == "" {
-		return nil, errors.New(`empty field "text"`)
-	}
-	doc := &egret.Document{Text: *j.Text, Title: j.Title, Source: j.Source, URL: j.URL, Author: j.Author, Date: rd.Date}
+	doc := &egret.Document{Title: j.Title, Source: j.Source, URL: j.URL, Author: j.Author, Date: rd.Date}
 	switch {
 	case len(j.ID) == 0 || string(j.ID) == "null":
+		if rd.RequireID {
+			return nil, invalid(`missing field "id"`)
+		}
 		doc.ID = fmt.Sprintf("%s:%d", textID(rd.Name), line)
 	case j.ID[0] == '"':
 		if err := json.Unmarshal(j.ID, &doc.ID); err != nil {
-			return nil, fmt.Errorf(`field "id": %v`, err)
+			return nil, invalid(`field "id": %v`, err)
 		}
-	default:
+		if strings.TrimSpace(doc.ID) == "" {
+			return nil, invalid(`empty field "id"`)
+		}
+	case j.ID[0] >= '0' && j.ID[0] <= '9' || j.ID[0] == '-':
 		doc.ID = string(j.ID) // numeric ids are kept as written
+	default:
+		return nil, invalid(`field "id": want a string or number`)
 	}
+	// With ids required they name the record; otherwise file:line does.
+	name := ""
+	if rd.RequireID {
+		name = fmt.Sprintf("document %q: ", doc.ID)
+	}
+	if j.Text == nil {
+		return nil, invalid(`%smissing field "text"`, name)
+	}
+	if strings.TrimSpace(*j.Text) == "" {
+		return nil, invalid(`%sempty field "text"`, name)
+	}
+	if rd.MaxText > 0 && len(*j.Text) > rd.MaxText {
+		return nil, egret.Errorf(egret.ETOOLARGE, `document %q: field "text" is %d bytes, more than the limit of %d`, doc.ID, len(*j.Text), rd.MaxText)
+	}
+	doc.Text = *j.Text
 	ds := j.Date
 	if ds == "" {
 		ds = j.Published
@@ -225,7 +323,7 @@ func (rd *Reader) parseJSON(b []byte, line int) (*egret.Document, error) {
 	if ds != "" {
 		d, err := ParseDate(ds)
 		if err != nil {
-			return nil, fmt.Errorf(`field "date": %v`, err)
+			return nil, invalid(`%sfield "date": %s`, name, egret.ErrorMessage(err))
 		}
 		doc.Date = d
 	}
@@ -257,7 +355,7 @@ type xmlSentence struct {
 // readXML reads PETRARCH <Sentence> records. Each record is parsed on its
 // own so that one malformed record is reported and skipped without losing
 // the records around it.
-func (rd *Reader) readXML(r io.Reader, emit func(*egret.Document) error) error {
+func (rd *Reader) readXML(r io.Reader, emit Emit) error {
 	b, err := io.ReadAll(r)
 	if err != nil {
 		return fmt.Errorf("%s: %w", rd.displayName(), err)
@@ -269,17 +367,17 @@ func (rd *Reader) readXML(r io.Reader, emit func(*egret.Document) error) error {
 	err = ScanSentences(b, func(line int, rec []byte, closed bool) error {
 		n++
 		if !closed {
-			rd.bad(line, "<Sentence id=%q> is not closed: no </Sentence> before the next record or the end", attr(rec, "id"))
+			rd.badf(line, "<Sentence id=%q> is not closed: no </Sentence> before the next record or the end", attr(rec, "id"))
 			return nil
 		}
 		var s xmlSentence
 		if err := xml.Unmarshal(rec, &s); err != nil {
-			rd.bad(line, "malformed <Sentence> record: %v", err)
+			rd.badf(line, "malformed <Sentence> record: %v", err)
 			return nil
 		}
 		text := strings.Join(strings.Fields(s.Text), " ")
 		if text == "" {
-			rd.bad(line, "<Sentence id=%q> has no <Text>", s.ID)
+			rd.badf(line, "<Sentence id=%q> has no <Text>", s.ID)
 			return nil
 		}
 		doc := &egret.Document{ID: s.ID, Text: text, Date: rd.Date}
@@ -289,7 +387,7 @@ func (rd *Reader) readXML(r io.Reader, emit func(*egret.Document) error) error {
 		if s.Date != "" {
 			d, err := ParseDate(s.Date)
 			if err != nil {
-				rd.bad(line, "<Sentence id=%q> date: %v", s.ID, egret.ErrorMessage(err))
+				rd.badf(line, "<Sentence id=%q> date: %v", s.ID, egret.ErrorMessage(err))
 				return nil
 			}
 			doc.Date = d
@@ -297,7 +395,7 @@ func (rd *Reader) readXML(r io.Reader, emit func(*egret.Document) error) error {
 		return rd.emit(line, doc, emit)
 	})
 	if err == nil && n == 0 {
-		rd.bad(1, "no <Sentence> records: want PETRARCH XML (<Sentence id=\"…\" date=\"…\"><Text>…</Text></Sentence>)")
+		rd.badf(1, "no <Sentence> records: want PETRARCH XML (<Sentence id=\"…\" date=\"…\"><Text>…</Text></Sentence>)")
 	}
 	return err
 }

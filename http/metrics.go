@@ -136,6 +136,7 @@ func (s *Server) getMetrics(w http.ResponseWriter, r *http.Request) error {
 	st, err := s.cfg.Store.Stats(ctx)
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	s.metrics.write(w)
+	s.writeWatchMetrics(w)
 	up := 1
 	if err != nil {
 		up = 0

@@ -2,8 +2,6 @@
 package http
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -13,17 +11,18 @@ import (
 	"net"
 	"net/http"
 	"net/url"
-	"reflect"
 	"runtime"
 	"slices"
 	"strconv"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"time"
 
 	"github.com/egret-events/egret"
 	"github.com/egret-events/egret/docio"
+	"github.com/egret-events/egret/fetch"
+	"github.com/egret-events/egret/pipeline"
+	"github.com/egret-events/egret/watch"
 )
 
 // Config holds a Server's dependencies and limits.
@@ -58,6 +57,17 @@ type Config struct {
 	// exports and long codings extend as they go.
 	ReadTimeout  time.Duration
 	WriteTimeout time.Duration
+	// Watch, when set, is the feed watcher running beside the server:
+	// its counters go to /metrics. The Sources view reads the store's
+	// feed state whether or not this process watches.
+	Watch WatchStats
+}
+
+// WatchStats are a feed watcher's running totals.
+type WatchStats interface {
+	Counters() watch.Counters
+	FetchStats() fetch.Stats
+	Pipeline() pipeline.Summary // what the watcher's pipeline stored
 }
 
 // Server is egret's HTTP API and dashboard.
@@ -118,6 +128,8 @@ func NewServer(cfg Config) (*Server, error) {
 	s.handle("/api/v1/actors", "/api/v1/actors", get(s.getActors))
 	s.handle("/api/v1/documents/{id...}", "/api/v1/documents/{id...}", get(s.getDocument)) // ids may hold slashes
 	s.handle("/api/v1/export", "/api/v1/export", get(s.getExport))
+	s.handle("/api/v1/sources", "/api/v1/sources", get(s.getSources))
+	s.handle("/api/v1/provenance/{id...}", "/api/v1/provenance/{id...}", get(s.getProvenance))
 	s.handle("/healthz", "/healthz", get(s.getHealth))
 	s.handle("/metrics", "/metrics", get(s.getMetrics))
 	s.handle("/api/", "/api/", methods{anyMethod: func(w http.ResponseWriter, r *http.Request) error {
@@ -308,69 +320,49 @@ func writeJSON(w http.ResponseWriter, status int, v any) error {
 	return enc.Encode(v)
 }
 
-// inputDoc is a posted document; pointers tell missing fields from empty ones.
-type inputDoc struct {
-	ID     json.RawMessage `json:"id"`
-	Text   *string         `json:"text"`
-	Title  string          `json:"title"`
-	Date   string          `json:"date"`
-	Source string          `json:"source"`
-	URL    string          `json:"url"`
-	Author string          `json:"author"`
-}
-
-// readDocuments parses a POST body: one JSON object, or JSON Lines. Any
-// bad record rejects the request with a message naming its line and
-// field. A document id given twice counts once, with its last copy (as
-// the store would keep it), in the place of that copy.
+// readDocuments decodes a POST body with docio, the decoder files go
+// through too: one JSON document, or JSON Lines. Any bad record rejects
+// the request with a message naming its line and field. A document id
+// given twice counts once, with its last copy (as the store would keep
+// it), in the place of that copy.
 func (s *Server) readDocuments(w http.ResponseWriter, r *http.Request) ([]*egret.Document, error) {
 	ct, err := mediaType(r)
 	if err != nil {
 		return nil, err
 	}
-	body := http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes)
+	lines := slices.Contains(jsonLines, ct)
+	rd := &docio.Reader{Name: "request", Format: docio.FormatJSON, Date: s.cfg.Now().UTC().Truncate(24 * time.Hour),
+		RequireID: true, MaxText: s.cfg.MaxDocumentBytes}
+	if lines {
+		rd.Format = docio.FormatJSONL
+	}
+	var bad error
+	rd.Bad = func(b docio.BadRecord) {
+		if bad == nil {
+			bad = &egret.Error{Code: b.Code, Message: b.Err}
+			if lines {
+				bad = egret.Errorf(b.Code, "line %d: %s", b.Line, b.Err)
+			}
+		}
+	}
 	var docs []*egret.Document
-	if slices.Contains(jsonLines, ct) {
-		br := bufio.NewReaderSize(body, 64<<10)
-		line := 0
-		for {
-			b, err := br.ReadBytes('\n')
-			if len(b) > 0 {
-				line++
-			}
-			if err != nil && err != io.EOF {
-				return nil, err
-			}
-			if t := bytes.TrimSpace(b); len(t) > 0 {
-				if len(docs) >= s.cfg.MaxBatch {
-					return nil, egret.Errorf(egret.ETOOLARGE, "more than %d documents in one request", s.cfg.MaxBatch)
-				}
-				d, perr := s.parseDoc(t)
-				if perr != nil {
-					return nil, egret.Errorf(egret.ErrorCode(perr), "line %d: %s", line, egret.ErrorMessage(perr))
-				}
-				docs = append(docs, d)
-			}
-			if err == io.EOF {
-				break
-			}
+	err = rd.Read(http.MaxBytesReader(w, r.Body, s.cfg.MaxBodyBytes), func(d *egret.Document) error {
+		if bad != nil {
+			return bad
 		}
-		if len(docs) == 0 {
-			return nil, egret.Errorf(egret.EINVALID, "empty body: want one JSON document per line")
-		}
-	} else {
-		b, err := io.ReadAll(body)
-		if err != nil {
-			return nil, err
-		}
-		if len(bytes.TrimSpace(b)) == 0 {
-			return nil, egret.Errorf(egret.EINVALID, "empty body: want a JSON document with id and text")
-		}
-		d, err := s.parseDoc(b)
-		if err != nil {
-			return nil, err
+		if len(docs) >= s.cfg.MaxBatch {
+			return egret.Errorf(egret.ETOOLARGE, "more than %d documents in one request", s.cfg.MaxBatch)
 		}
 		docs = append(docs, d)
+		return nil
+	})
+	switch {
+	case bad != nil:
+		return nil, bad
+	case err != nil:
+		return nil, err
+	case len(docs) == 0 && lines:
+		return nil, egret.Errorf(egret.EINVALID, "empty body: want one JSON document per line")
 	}
 	last := make(map[string]int, len(docs))
 	for i, d := range docs {
@@ -385,119 +377,25 @@ func (s *Server) readDocuments(w http.ResponseWriter, r *http.Request) ([]*egret
 	return kept, nil
 }
 
-// jsonKinds names Go kinds as JSON does, for messages about posted values.
-var jsonKinds = map[reflect.Kind]string{reflect.String: "string", reflect.Bool: "boolean", reflect.Slice: "array",
-	reflect.Map: "object", reflect.Struct: "object", reflect.Int: "number", reflect.Float64: "number"}
-
-// parseDoc reads one posted document and checks it with Document.Validate.
-func (s *Server) parseDoc(b []byte) (*egret.Document, error) {
-	invalid := func(format string, args ...any) error { return egret.Errorf(egret.EINVALID, format, args...) }
-	var in inputDoc
-	dec := json.NewDecoder(bytes.NewReader(b))
-	if err := dec.Decode(&in); err != nil {
-		var te *json.UnmarshalTypeError
-		if errors.As(err, &te) {
-			if te.Field == "" {
-				return nil, invalid(`want a JSON object with "id" and "text", got %s`, te.Value)
-			}
-			return nil, invalid("field %q: want a %s, got %s", te.Field, jsonKinds[te.Type.Kind()], te.Value)
-		}
-		return nil, invalid("malformed JSON: %v", err)
+// codeAll runs a request's documents through the pipeline into sink, all
+// or nothing: the first document that cannot be coded (or stored) fails
+// the request. It returns the records, with their events.
+func (s *Server) codeAll(ctx context.Context, docs []*egret.Document, sink pipeline.Sink) ([]*pipeline.Record, error) {
+	recs := make([]*pipeline.Record, len(docs))
+	for i, d := range docs {
+		recs[i] = &pipeline.Record{Origin: fmt.Sprintf("document %q", d.ID), Doc: d}
 	}
-	if dec.More() {
-		return nil, invalid("malformed JSON: more than one value (send JSON Lines as application/x-ndjson)")
-	}
-	d := &egret.Document{Title: in.Title, Source: in.Source, URL: in.URL, Author: in.Author}
-	switch {
-	case len(in.ID) == 0 || string(in.ID) == "null":
-		return nil, invalid(`missing field "id"`)
-	case in.ID[0] == '"':
-		if err := json.Unmarshal(in.ID, &d.ID); err != nil {
-			return nil, invalid(`field "id": %v`, err)
-		}
-	case in.ID[0] >= '0' && in.ID[0] <= '9' || in.ID[0] == '-':
-		d.ID = string(in.ID)
-	default:
-		return nil, invalid(`field "id": want a string or number`)
-	}
-	if strings.TrimSpace(d.ID) == "" {
-		return nil, invalid(`empty field "id"`)
-	}
-	if in.Text == nil {
-		return nil, invalid(`document %q: missing field "text"`, d.ID)
-	}
-	if strings.TrimSpace(*in.Text) == "" {
-		return nil, invalid(`document %q: empty field "text"`, d.ID)
-	}
-	if len(*in.Text) > s.cfg.MaxDocumentBytes {
-		return nil, egret.Errorf(egret.ETOOLARGE, `document %q: field "text" is %d bytes, more than the limit of %d`, d.ID, len(*in.Text), s.cfg.MaxDocumentBytes)
-	}
-	d.Text = *in.Text
-	if in.Date != "" {
-		t, err := docio.ParseDate(in.Date)
-		if err != nil {
-			return nil, invalid(`document %q: field "date": %v`, d.ID, egret.ErrorMessage(err))
-		}
-		d.Date = t
-	} else {
-		d.Date = s.cfg.Now().UTC().Truncate(24 * time.Hour)
-	}
-	if err := d.Validate(); err != nil {
+	sum, err := pipeline.Run(ctx, pipeline.Config{Source: pipeline.Records(recs...), Coder: pipeline.Code(s.cfg.Coder, s.cfg.Geocoder),
+		Sink: sink, Workers: s.cfg.Workers, Atomic: true})
+	if err != nil {
 		return nil, err
 	}
-	return d, nil
-}
-
-// codeAll codes docs in parallel and geocodes them.
-func (s *Server) codeAll(ctx context.Context, docs []*egret.Document) ([]egret.CodedDocument, error) {
-	out := make([]egret.CodedDocument, len(docs))
-	errs := make([]error, len(docs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range min(s.cfg.Workers, len(docs)) {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for i := range next {
-				evs, err := s.cfg.Coder.Code(ctx, docs[i])
-				if err == nil && s.cfg.Geocoder != nil {
-					s.cfg.Geocoder.Locate(docs[i], evs)
-				}
-				out[i] = egret.CodedDocument{Document: *docs[i], Events: evs}
-				errs[i] = err
-			}
-		}()
+	var events int
+	for _, rec := range recs {
+		events += len(rec.Events)
 	}
-	for i := range docs {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-		}
-	}
-	close(next)
-	wg.Wait()
-	if err := ctx.Err(); err != nil {
-		return nil, err
-	}
-	for i, err := range errs {
-		if err != nil {
-			if egret.ErrorCode(err) == egret.EINVALID {
-				return nil, egret.Errorf(egret.EINVALID, "document %q: %s", docs[i].ID, egret.ErrorMessage(err))
-			}
-			return nil, fmt.Errorf("coding document %q: %w", docs[i].ID, err)
-		}
-		// What the coder made must be storable too, so the request is
-		// stored whole or not at all.
-		if err := out[i].Validate(); err != nil {
-			return nil, err
-		}
-	}
-	var n int
-	for _, c := range out {
-		n += len(c.Events)
-	}
-	s.metrics.coded(len(out), n)
-	return out, nil
+	s.metrics.coded(int(sum.Coded), events)
+	return recs, nil
 }
 
 // DocumentResult is what POST /api/v1/documents reports for each document.
@@ -517,20 +415,17 @@ func (s *Server) postDocuments(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	coded, err := s.codeAll(r.Context(), docs)
+	recs, err := s.codeAll(r.Context(), docs, pipeline.Store(s.cfg.Store))
 	if err != nil {
 		return err
 	}
 	s.extendWrite(w)
-	if err := s.cfg.Store.PutDocuments(r.Context(), coded); err != nil {
-		return err
+	res := PostResult{Documents: make([]DocumentResult, len(recs))}
+	for i, rec := range recs {
+		res.Documents[i] = DocumentResult{ID: rec.Doc.ID, Events: len(rec.Events)}
+		res.Events += len(rec.Events)
 	}
-	res := PostResult{Documents: make([]DocumentResult, len(coded))}
-	for i, c := range coded {
-		res.Documents[i] = DocumentResult{ID: c.Document.ID, Events: len(c.Events)}
-		res.Events += len(c.Events)
-	}
-	s.metrics.stored(len(coded), res.Events)
+	s.metrics.stored(len(recs), res.Events)
 	return writeJSON(w, http.StatusOK, res)
 }
 
@@ -549,7 +444,7 @@ func (s *Server) postCode(w http.ResponseWriter, r *http.Request) error {
 	if len(docs) > 100 {
 		return egret.Errorf(egret.ETOOLARGE, "%d documents: preview codes at most 100, store larger batches with POST /api/v1/documents", len(docs))
 	}
-	coded, err := s.codeAll(r.Context(), docs)
+	recs, err := s.codeAll(r.Context(), docs, &pipeline.Capture{})
 	if err != nil {
 		return err
 	}
@@ -557,13 +452,12 @@ func (s *Server) postCode(w http.ResponseWriter, r *http.Request) error {
 	out := struct {
 		Documents []CodedView `json:"documents"`
 	}{}
-	for i := range coded {
-		c := &coded[i]
-		evs := c.Events
+	for _, rec := range recs {
+		evs := rec.Events
 		if evs == nil {
 			evs = []egret.Event{}
 		}
-		out.Documents = append(out.Documents, CodedView{Document: &c.Document, Events: evs, Segments: Highlight(c.Document.Text, evs)})
+		out.Documents = append(out.Documents, CodedView{Document: rec.Doc, Events: evs, Segments: Highlight(rec.Doc.Text, evs)})
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/feedstatetest"
 	"github.com/egret-events/egret/postgres"
 	"github.com/egret-events/egret/postgres/pgtest"
 	"github.com/egret-events/egret/storetest"
@@ -79,4 +80,17 @@ func TestBadDSN(t *testing.T) {
 	if _, err := postgres.Open(context.Background(), "postgres://%zz"); egret.ErrorCode(err) != egret.EINVALID {
 		t.Errorf("got %v", err)
 	}
+}
+
+// TestFeedState runs the FeedState contract, poll rounds over the
+// loopback news fixture included, on a real PostgreSQL server.
+func TestFeedState(t *testing.T) {
+	feedstatetest.Run(t, func(t *testing.T) egret.FeedState {
+		s, err := postgres.Open(context.Background(), server(t).NewDatabase(t))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
 }

@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/feedstatetest"
 	"github.com/egret-events/egret/sqlite"
 	"github.com/egret-events/egret/storetest"
 )
@@ -42,4 +44,17 @@ func TestOpenBadPath(t *testing.T) {
 	if err == nil {
 		t.Fatal("opening a database in a missing directory succeeded")
 	}
+}
+
+// TestFeedState runs the FeedState contract, poll rounds over the
+// loopback news fixture included, on a real SQLite file.
+func TestFeedState(t *testing.T) {
+	feedstatetest.Run(t, func(t *testing.T) egret.FeedState {
+		s, err := sqlite.Open(context.Background(), filepath.Join(t.TempDir(), "egret.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { s.Close() })
+		return s
+	})
 }

@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"log/slog"
-	"runtime"
 	"strings"
 	"sync"
 	"testing"
@@ -183,37 +182,31 @@ func BenchmarkRound500Feeds(b *testing.B) {
 		specs = append(specs, egret.FeedSpec{URL: u})
 	}
 	for b.Loop() {
-		runtime.GC()
-		var before, after runtime.MemStats
-		runtime.ReadMemStats(&before)
 		clock := newstest.NewClock(t0)
 		fc := fetch.New(fetch.Options{AllowPrivate: true, Clock: clock})
-		state := newMemState()
-		w, err := watch.New(watch.Config{Feeds: specs, State: state, Fetcher: fc, Clock: clock,
-			Sink:      func(context.Context, *egret.Document) error { return nil },
-			Extractor: extract.New(extract.Options{Now: clock.Now, NoFallback: true})})
-		if err != nil {
-			b.Fatal(err)
-		}
-		rep, err := w.Round(context.Background())
-		if err != nil {
-			b.Fatal(err)
-		}
-		if tot := rep.Totals(); tot.Err != nil || tot.New+tot.Exact+tot.Near != 1000 {
-			b.Fatalf("first round: %+v", tot)
-		}
-		runtime.GC()
-		runtime.ReadMemStats(&after)
-		b.ReportMetric(float64(after.HeapAlloc-before.HeapAlloc)/(1<<20), "heapMiB-after-round")
-		b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/(1<<20), "allocMiB-first-round")
-		clock.Advance(time.Hour)
-		runtime.ReadMemStats(&before)
-		rep, err = w.Round(context.Background())
-		if err != nil || rep.Totals().New != 0 || w.Counters().NotModified != 500 {
-			b.Fatalf("second round: %v %+v", err, w.Counters())
-		}
-		runtime.ReadMemStats(&after)
-		b.ReportMetric(float64(after.TotalAlloc-before.TotalAlloc)/(1<<20), "allocMiB-304-round")
+		var w *watch.Watcher
+		newstest.MeasureManyFeeds(b, 500, clock, func() (newstest.Round, error) {
+			if w == nil {
+				var err error
+				w, err = watch.New(watch.Config{Feeds: specs, State: newMemState(), Fetcher: fc, Clock: clock,
+					Sink:      func(context.Context, *egret.Document) error { return nil },
+					Extractor: extract.New(extract.Options{Now: clock.Now, NoFallback: true})})
+				if err != nil {
+					return newstest.Round{}, err
+				}
+			}
+			rep, err := w.Round(context.Background())
+			if err != nil {
+				return newstest.Round{}, err
+			}
+			return roundOf(rep, w.Counters()), nil
+		})
 		fc.Close()
 	}
+}
+
+// roundOf sums a round up for newstest.MeasureManyFeeds.
+func roundOf(rep *watch.Report, c watch.Counters) newstest.Round {
+	t := rep.Totals()
+	return newstest.Round{Decided: t.New + t.Exact + t.Near, New: t.New, NotModified: c.NotModified, FeedErr: t.Err}
 }

@@ -106,11 +106,13 @@ func loadGeocoder(path string) (*geo.Geocoder, error) {
 	return geo.New(g), nil
 }
 
-// code codes and geolocates one document and counts its sentences.
-func (e *engine) code(ctx context.Context, doc *egret.Document, st *codeStats) ([]egret.Event, error) {
+// CodeCount codes and geolocates one document and tells how many
+// sentences it read: the engine is the pipeline's coder
+// (pipeline.SentenceCoder) for every command.
+func (e *engine) CodeCount(ctx context.Context, doc *egret.Document) ([]egret.Event, int, error) {
 	evs, sents, err := e.coder.CodeSentences(ctx, doc)
 	if err != nil {
-		return nil, err
+		return nil, 0, err
 	}
 	n := len(sents)
 	if e.requireSource {
@@ -125,18 +127,16 @@ func (e *engine) code(ctx context.Context, doc *egret.Document, st *codeStats) (
 	if e.geo != nil && len(evs) > 0 {
 		g, err := e.geo()
 		if err != nil {
-			return nil, err
+			return nil, 0, err
 		}
 		g.LocateSentences(doc, sents, evs) // the coder's sentences: no second tokenisation
 		coder.InferFromLocations(evs)
 	}
-	if st != nil {
-		st.sentences.Add(int64(n))
-	}
-	return evs, nil
+	return evs, n, nil
 }
 
-// Code makes engine an egret.Coder for the server and ingest.
+// Code makes engine an egret.Coder.
 func (e *engine) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, error) {
-	return e.code(ctx, doc, nil)
+	evs, _, err := e.CodeCount(ctx, doc)
+	return evs, err
 }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -10,6 +9,7 @@ import (
 	"github.com/egret-events/egret"
 	"github.com/egret-events/egret/docio"
 	"github.com/egret-events/egret/geo"
+	"github.com/egret-events/egret/pipeline"
 )
 
 func (m *Main) explainCmd() *cobra.Command {
@@ -41,8 +41,12 @@ func (m *Main) explainCmd() *cobra.Command {
 			if err != nil {
 				return err
 			}
-			fmt.Fprint(m.Stdout, eng.coder.Explain(text, d))
-			return nil
+			// The sentence takes the one path every document takes, with
+			// the coder's explanation as the code stage.
+			rec := &pipeline.Record{Origin: "explain", Doc: &egret.Document{ID: "explain", Text: text, Date: d}}
+			_, err = pipeline.Run(cmd.Context(), pipeline.Config{Source: pipeline.Records(rec), Coder: pipeline.Explain(eng.coder),
+				Sink: pipeline.ExplainWriter(m.Stdout), Workers: 1, Atomic: true})
+			return err
 		},
 	}
 	cmd.Flags().StringVar(&dicts, "dicts", "", "PETRARCH dictionary directory (default: embedded)")

@@ -17,6 +17,7 @@ import (
 type exportFlags struct {
 	db     string
 	format string
+	dedup  string
 	output string
 	filter egret.EventFilter
 	quiet  bool
@@ -29,7 +30,12 @@ func newExportCmd(m *Main) *cobra.Command {
 		Use:   "export",
 		Short: "Write stored events as CSV, JSON Lines or Parquet",
 		Long: `Write the stored events matching the filters to stdout (or --output),
-newest first, in the same formats as GET /api/v1/export.`,
+newest first, in the same formats as GET /api/v1/export.
+
+--dedup day keeps one event per (date, source, target, CAMEO code), as the
+Phoenix data did: the first stored, with "reports" (the events it stands
+for) and "documents" (the documents they came from). Every row carries
+both columns; without --dedup they are 1.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return m.runExport(cmd.Context(), f)
@@ -38,6 +44,7 @@ newest first, in the same formats as GET /api/v1/export.`,
 	fl := cmd.Flags()
 	fl.StringVar(&f.db, "db", "egret.db", "SQLite file or postgres:// DSN")
 	fl.StringVar(&f.format, "format", "jsonl", "csv, jsonl or parquet")
+	fl.StringVar(&f.dedup, "dedup", "", "day: one event per (date, source, target, CAMEO code), with the count of reports behind it")
 	fl.StringVarP(&f.output, "output", "o", "", "file to write (default stdout)")
 	fl.StringVar(&f.filter.From, "from", "", "first day, YYYY-MM-DD")
 	fl.StringVar(&f.filter.To, "to", "", "last day, YYYY-MM-DD")
@@ -55,6 +62,9 @@ newest first, in the same formats as GET /api/v1/export.`,
 func (m *Main) runExport(ctx context.Context, f exportFlags) error {
 	if _, err := egrethttp.ContentType(f.format); err != nil {
 		return egret.Errorf(egret.EINVALID, "--format %q: want csv, jsonl or parquet", f.format)
+	}
+	if f.dedup != egrethttp.DedupNone && f.dedup != egrethttp.DedupDay {
+		return egret.Errorf(egret.EINVALID, "--dedup %q: want day", f.dedup)
 	}
 	f.filter.Source = strings.ToUpper(f.filter.Source)
 	f.filter.Target = strings.ToUpper(f.filter.Target)
@@ -78,7 +88,7 @@ func (m *Main) runExport(ctx context.Context, f exportFlags) error {
 		w = file
 	}
 	bw := bufio.NewWriterSize(w, 256<<10)
-	n, err := egrethttp.Export(ctx, bw, st, f.filter, f.format)
+	n, err := egrethttp.Export(ctx, bw, st, f.filter, egrethttp.ExportOptions{Format: f.format, Dedup: f.dedup})
 	if err != nil {
 		return fmt.Errorf("export after %d events: %w", n, err)
 	}
@@ -91,7 +101,11 @@ func (m *Main) runExport(ctx context.Context, f exportFlags) error {
 		}
 	}
 	if !f.quiet {
-		fmt.Fprintf(m.Stderr, "exported %d events\n", n)
+		if f.dedup != "" {
+			fmt.Fprintf(m.Stderr, "exported %d events (one per %s, source, target and CAMEO code)\n", n, f.dedup)
+		} else {
+			fmt.Fprintf(m.Stderr, "exported %d events\n", n)
+		}
 	}
 	return nil
 }

@@ -15,6 +15,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/fetch"
 )
 
 func main() {
@@ -40,6 +41,9 @@ type Main struct {
 	Ready func(addr string)
 	// OpenStore opens the store --db names (default openStore).
 	OpenStore func(ctx context.Context, db string) (egret.Store, error)
+	// Clock is the time source of feed polling: politeness delays,
+	// retries, poll intervals (default the system clock).
+	Clock fetch.Clock
 }
 
 // NewMain returns a Main on the process's streams.
@@ -90,7 +94,19 @@ func (m *Main) rootCmd() *cobra.Command {
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	var logFormat string
+	root.PersistentFlags().StringVar(&logFormat, "log-format", "text", "log records as text or json (watch and serve log with stable keys)")
+	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
+		switch logFormat {
+		case "text":
+		case "json":
+			m.Logger = slog.New(slog.NewJSONHandler(m.Stderr, &slog.HandlerOptions{Level: slog.LevelInfo}))
+		default:
+			return egret.Errorf(egret.EINVALID, "--log-format %q: want text or json", logFormat)
+		}
+		return nil
+	}
 	root.AddCommand(m.codeCmd(), m.validateCmd(), m.explainCmd(), m.dictCmd(), m.geoCmd(),
-		newIngestCmd(m), newServeCmd(m), newExportCmd(m), m.parseCmd())
+		newIngestCmd(m), newServeCmd(m), newExportCmd(m), newWatchCmd(m), newFeedsCmd(m), m.parseCmd())
 	return root
 }

@@ -34,27 +34,23 @@ func (m *Main) openStore(ctx context.Context, db string) (egret.Store, error) {
 	return openStore(ctx, db)
 }
 
-// coderFunc adapts a function to egret.Coder.
-type coderFunc func(ctx context.Context, doc *egret.Document) ([]egret.Event, error)
-
-func (f coderFunc) Code(ctx context.Context, doc *egret.Document) ([]egret.Event, error) {
-	return f(ctx, doc)
-}
-
-// storeCoder builds the coder the store commands use: the same engine
-// (dictionaries, NLP pipeline, geocoder) as `egret code`.
-func (m *Main) storeCoder(ef engineFlags) (egret.Coder, error) {
+// engineStore loads the coding engine and opens the store: the set-up of
+// every command that codes into a store. The caller closes the store.
+func (m *Main) engineStore(ctx context.Context, ef engineFlags, db string) (*engine, egret.Store, error) {
 	eng, err := m.loadEngine(ef)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return coderFunc(func(ctx context.Context, doc *egret.Document) ([]egret.Event, error) {
-		return eng.code(ctx, doc, nil)
-	}), nil
+	st, err := m.openStore(ctx, db)
+	if err != nil {
+		return nil, nil, err
+	}
+	return eng, st, nil
 }
 
 type serveFlags struct {
 	engineFlags
+	feedFlags
 	db       string
 	addr     string
 	token    string
@@ -84,7 +80,11 @@ listens on a loopback address.
 Requests must name the server in Host by a loopback name or address, the
 address it listens on, or a name given with --host: any other name may be
 a web page's own, pointed at this machine (DNS rebinding). Web pages of
-other origins may not write unless --allow-origin names them.`,
+other origins may not write unless --allow-origin names them.
+
+With --feeds the server also watches the feeds of that list, as egret
+watch does, into the same store; the dashboard's Sources view shows each
+feed's polls, and /metrics the watcher's counters.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !cmd.Flags().Changed("token") {
@@ -93,8 +93,10 @@ other origins may not write unless --allow-origin names them.`,
 			return m.runServe(cmd.Context(), f)
 		},
 	}
-	f.register(cmd)
+	f.engineFlags.register(cmd)
+	f.feedFlags.register(cmd, true)
 	fl := cmd.Flags()
+	fl.StringVar(&f.feeds, "feeds", "", "feeds list to watch while serving")
 	fl.StringVar(&f.db, "db", "egret.db", "SQLite file or postgres:// DSN")
 	fl.StringVar(&f.addr, "addr", "127.0.0.1:8080", "address to listen on")
 	fl.StringVar(&f.token, "token", "", "bearer token required for writes (default $EGRET_TOKEN)")
@@ -113,20 +115,35 @@ func (m *Main) runServe(ctx context.Context, f serveFlags) error {
 	if err := egrethttp.CheckListen(f.addr, f.token); err != nil {
 		return err
 	}
-	coder, err := m.storeCoder(f.engineFlags)
-	if err != nil {
-		return err
-	}
-	st, err := m.openStore(ctx, f.db)
+	eng, st, err := m.engineStore(ctx, f.engineFlags, f.db)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
-	srv, err := egrethttp.NewServer(egrethttp.Config{
-		Store: st, Coder: coder, Token: f.token, Logger: m.Logger, Now: m.Now,
+	cfg := egrethttp.Config{
+		Store: st, Coder: eng, Token: f.token, Logger: m.Logger, Now: m.Now,
 		MaxBodyBytes: f.maxBody, MaxDocumentBytes: f.maxDoc, MaxBatch: f.maxBatch, Workers: f.workers,
 		Hosts: f.hosts, AllowOrigins: f.origins, ReadTimeout: f.readTO, WriteTimeout: f.writeTO,
-	})
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	if f.feeds != "" {
+		fw, err := m.newFeedWatch(f.feedFlags, eng, st)
+		if err != nil {
+			return err
+		}
+		defer fw.Close()
+		cfg.Watch = fw
+		done := make(chan struct{})
+		defer func() { cancel(); <-done }() // the watch stops before the store closes
+		go func() {
+			defer close(done)
+			if _, _, err := fw.run(ctx, false); err != nil && ctx.Err() == nil {
+				m.Logger.Error("watch stopped", "err", err)
+			}
+		}()
+	}
+	srv, err := egrethttp.NewServer(cfg)
 	if err != nil {
 		return err
 	}

@@ -56,7 +56,18 @@ func testMain(env map[string]string) (*Main, *syncBuffer, *syncBuffer) {
 // stops when the test ends.
 func startServe(t *testing.T, args ...string) string {
 	t.Helper()
+	base, _ := startServeWith(t, nil, args...)
+	return base
+}
+
+// startServeWith is startServe with tune (when set) adjusting the Main
+// first; it also returns the server's stderr.
+func startServeWith(t *testing.T, tune func(*Main), args ...string) (string, *syncBuffer) {
+	t.Helper()
 	m, _, errb := testMain(nil)
+	if tune != nil {
+		tune(m)
+	}
 	ready := make(chan string, 1)
 	m.Ready = func(addr string) { ready <- addr }
 	ctx, cancel := context.WithCancel(context.Background())
@@ -75,13 +86,13 @@ func startServe(t *testing.T, args ...string) string {
 	})
 	select {
 	case addr := <-ready:
-		return "http://" + addr
+		return "http://" + addr, errb
 	case code := <-exit:
 		t.Fatalf("serve exited %d before listening: %s", code, errb.String())
 	case <-time.After(2 * time.Minute):
 		t.Fatalf("serve did not start: %s", errb.String())
 	}
-	return ""
+	return "", errb
 }
 
 func httpJSON(t *testing.T, method, url, ctype, body string, out any) {

@@ -139,12 +139,51 @@ async function openDocument(id, eventID, cursor) {
     $("#doc-next").disabled = !docPage.next;
     sec.hidden = false;
     sec.focus();
+    loadProvenance(id);
     if (eventID) {
       const i = d.events.findIndex((e) => e.id === eventID);
       if (i >= 0) list.children[i].querySelector("button").click();
     }
     showError("");
   } catch (e) { showError("Opening document failed: " + e.message); }
+}
+
+// ---- provenance: every outlet and URL that carried a document ----
+const KIND = { original: "first copy", exact: "exact copy", near: "near-duplicate" };
+async function loadProvenance(id) {
+  const box = $("#doc-prov-box");
+  try {
+    const p = await api("api/v1/provenance/" + encodeURIComponent(id));
+    if (docPage.id !== id) return;
+    box.hidden = p.items.length === 0;
+    $("#doc-prov").replaceChildren(...p.items.map((it) => el("li", { "data-kind": it.kind },
+      el("strong", { text: it.outlet || "(unnamed outlet)" }), ` — ${KIND[it.kind] || it.kind}`,
+      it.kind === "near" ? ` (similarity ${it.similarity.toFixed(2)})` : "", " ",
+      el("a", { class: "url", href: it.url, rel: "noopener noreferrer", text: it.url }))));
+  } catch (e) { box.hidden = true; showError("Provenance failed: " + e.message); }
+}
+
+// ---- sources: the watched feeds ----
+const NEVER = "0001-01-01T00:00:00Z";
+const when = (t) => !t || t === NEVER ? "never" : t.replace("T", " ").slice(0, 16) + " UTC";
+async function loadSources() {
+  try {
+    const s = await api("api/v1/sources");
+    const tb = $("#sources tbody");
+    tb.replaceChildren(...s.feeds.map((f) => el("tr", { class: f.last_error ? "failing" : "", "data-feed": f.url },
+      el("td", {}, el("strong", { text: f.outlet || "(no outlet)" }), el("br"), el("span", { class: "url", text: f.url })),
+      el("td", { text: when(f.last_poll) }),
+      el("td", { class: "num", text: String(f.last_new) }),
+      el("td", { class: "num", text: String(f.total_items) }),
+      el("td", { class: "num", text: String(f.events_24h) }),
+      el("td", { class: f.last_error ? "err" : "", text: f.last_error ? `${f.failures}× ${f.last_error}` : "none" }),
+      el("td", { text: when(f.next_due) }))));
+    const failing = s.feeds.filter((f) => f.last_error).length;
+    $("#sources-count").textContent = `(${s.feeds.length} feeds, ${failing} failing)`;
+    $("#sources-note").textContent = !s.state ? "This store keeps no feed state." :
+      s.feeds.length === 0 ? "No feeds polled yet: run egret watch, or egret serve --feeds." :
+      s.watching ? "This server is watching these feeds." : "Feeds polled by egret watch into this store.";
+  } catch (e) { showError("Loading sources failed: " + e.message); }
 }
 
 // ---- dyad series (uPlot) ----
@@ -336,8 +375,11 @@ function init() {
   $("#doc-close").addEventListener("click", () => { $("#doc-section").hidden = true; $("#events").focus(); });
   $("#series-form").addEventListener("submit", (e) => { e.preventDefault(); drawSeries(); });
   $("#code-form").addEventListener("submit", codeText);
+  $("#sources-refresh").addEventListener("click", loadSources);
+  setInterval(() => { if (!document.hidden) loadSources(); }, 60000);
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("#doc-section").hidden) $("#doc-close").click(); });
   loadStats();
   loadAll();
+  loadSources();
 }
 init();

@@ -826,3 +826,26 @@ func (s *Site) serveGen(w http.ResponseWriter, r *http.Request, h *Host) {
 	}
 	http.NotFound(w, r)
 }
+
+// StoredProblems says what is wrong with doc as the stored copy of the
+// original article e: its text (bag-of-words F1 under 0.95 against the
+// story the page showed, the early version until Update when updated is
+// false), title, outlet, URL (canonURL, the page's canonical URL) or date
+// (more than a minute off). Nil when nothing is.
+func (s *Site) StoredProblems(e Expect, doc *egret.Document, canonURL string, updated bool) []string {
+	want := e.Story
+	if e.PageURL == s.UpdatedPageURL() && !updated {
+		want = EarlyVersion(e.Story)
+	}
+	var out []string
+	if _, _, f1 := Overlap(doc.Text, want.Text); f1 < 0.95 {
+		out = append(out, fmt.Sprintf("text F1 %.3f", f1))
+	}
+	if doc.Title != want.Title || doc.Source != e.Outlet || doc.URL != canonURL {
+		out = append(out, fmt.Sprintf("title %q source %q url %q", doc.Title, doc.Source, doc.URL))
+	}
+	if d := doc.Date.Sub(want.Published); d < -time.Minute || d > time.Minute {
+		out = append(out, fmt.Sprintf("date %v, want %v", doc.Date, want.Published))
+	}
+	return out
+}

@@ -1,0 +1,112 @@
+package pipeline
+
+import (
+	"context"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/egret-events/egret"
+)
+
+// The code stage, on Config.Workers goroutines. Reads: Record.Doc.
+// Writes: Record.Events and Sentences (or Explanation), or Record.Err
+// when the document cannot be coded; records the source already failed
+// pass through untouched.
+
+// Coder is the code stage's work on one record.
+type Coder interface {
+	Code(ctx context.Context, rec *Record) error
+}
+
+// CoderFunc adapts a function to Coder.
+type CoderFunc func(ctx context.Context, rec *Record) error
+
+// Code calls f.
+func (f CoderFunc) Code(ctx context.Context, rec *Record) error { return f(ctx, rec) }
+
+// SentenceCoder is an egret.Coder that also tells how many sentences it
+// read, for the run's summary.
+type SentenceCoder interface {
+	CodeCount(ctx context.Context, doc *egret.Document) ([]egret.Event, int, error)
+}
+
+// Code is the code stage of every entry point: c codes the document (and
+// counts its sentences when it is a SentenceCoder), g, when not nil,
+// locates the events, and the result must pass CodedDocument.Validate,
+// so whatever the coder makes can be stored.
+func Code(c egret.Coder, g egret.Geocoder) Coder {
+	sc, counts := c.(SentenceCoder)
+	return CoderFunc(func(ctx context.Context, rec *Record) error {
+		var evs []egret.Event
+		var err error
+		if counts {
+			evs, rec.Sentences, err = sc.CodeCount(ctx, rec.Doc)
+		} else {
+			evs, err = c.Code(ctx, rec.Doc)
+		}
+		if err != nil {
+			return err
+		}
+		if g != nil && len(evs) > 0 {
+			g.Locate(rec.Doc, evs)
+		}
+		cd := egret.CodedDocument{Document: *rec.Doc, Events: evs}
+		if err := cd.Validate(); err != nil {
+			return err
+		}
+		rec.Events = evs
+		return nil
+	})
+}
+
+// Explainer describes how a text is coded (coder.Coder does).
+type Explainer interface {
+	Explain(text string, date time.Time) string
+}
+
+// Explain is the code stage of `egret explain`: the record's Explanation
+// is what e says of its text.
+func Explain(e Explainer) Coder {
+	return CoderFunc(func(_ context.Context, rec *Record) error {
+		rec.Explanation = e.Explain(rec.Doc.Text, rec.Doc.Date)
+		return nil
+	})
+}
+
+// code runs the code stage on one record.
+func (r *run) code(rec *Record) {
+	if rec.Err != nil {
+		return
+	}
+	if rec.Doc == nil {
+		rec.Err = egret.Errorf(egret.EINVALID, "%s: no document", rec.Origin)
+		return
+	}
+	if r.ctx.Err() != nil {
+		rec.Err = context.Cause(r.ctx)
+		return
+	}
+	if err := r.cfg.Coder.Code(r.ctx, rec); err != nil {
+		rec.Err = documentError(rec.Doc.ID, err)
+		if r.stopping(err) {
+			rec.Err = err
+		}
+		return
+	}
+	r.c.coded.Add(1)
+}
+
+// documentError names the document in a coding error, keeping its code:
+// the coder's refusals are the user's to fix (EINVALID), anything else
+// is a fault.
+func documentError(id string, err error) error {
+	if egret.ErrorCode(err) == egret.EINTERNAL {
+		return fmt.Errorf("coding document %q: %w", id, err)
+	}
+	msg := egret.ErrorMessage(err)
+	if strings.HasPrefix(msg, fmt.Sprintf("document %q", id)) {
+		return err
+	}
+	return egret.Errorf(egret.ErrorCode(err), "document %q: %s", id, msg)
+}
