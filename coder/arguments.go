@@ -134,6 +134,12 @@ func (s *state) rolesOf(v int, depth int) roles {
 		} else if !r.passive && !up.passive && up.subj >= 0 {
 			r.subj, r.subjFrom = up.subj, "shared subject"
 		}
+	case r.subj < 0 && !r.passive && h >= 0 && w.rel == syntax.Advcl && s.markOf(v) == "TO" && s.verbal(h):
+		// a purpose infinitive: "entered Syria to fight", "reaffirm our
+		// readiness to cooperate"
+		if up := s.rolesOf(h, depth+1); up.subj >= 0 && !up.passive {
+			r.subj, r.subjFrom = up.subj, "main clause subject (purpose)"
+		}
 	case r.subj < 0 && !r.passive && h >= 0 && (w.rel == syntax.Advcl || w.rel == syntax.Acl) && (w.tag == nlp.VBG || w.tag == nlp.VBN) && s.markOf(v) == "":
 		// a participle adjunct: ", killing eight people"
 		if up := s.rolesOf(h, depth+1); up.subj >= 0 && !up.passive {
@@ -255,21 +261,31 @@ var sourcePreps = map[string]bool{"FROM": true, "OF": true, "OUT OF": true}
 // obliqueTarget returns the oblique of v whose preposition can mark a
 // target, target prepositions first, or -1.
 func (s *state) obliqueTarget(v int) int {
-	from := -1
+	best, rank, from := -1, len(targetRank), -1
 	for _, k := range s.children(v) {
 		if !s.isRel(int(k), syntax.Obl) || s.words[k].rel == syntax.OblAgent || s.words[k].rel == syntax.OblTmod {
 			continue
 		}
 		p := s.caseOf(int(k))
-		if targetPreps[p] {
-			return int(k)
+		for r, tp := range targetRank {
+			if p == tp && r < rank {
+				best, rank = int(k), r
+			}
 		}
 		if sourcePreps[p] && from < 0 {
 			from = int(k)
 		}
 	}
+	if best >= 0 {
+		return best
+	}
 	return from
 }
+
+// targetRank orders the target prepositions when a verb has several
+// obliques: a partner ("cooperate on Syria with X") or an adversary
+// ("against X") before a topic or direction ("on", "to").
+var targetRank = []string{"AGAINST", "WITH", "AT", "UPON", "INTO", "BETWEEN", "TOWARD", "TOWARDS", "TO", "ON"}
 
 // nominalTarget returns the modifier of noun n that names whom the noun's
 // act is aimed at ("ties with X", "sanctions on X", "aid to X"), or -1.
@@ -288,6 +304,13 @@ func (s *state) nominalTargetAt(n, depth int) int {
 	var ranked [4][]int
 	for _, k := range s.children(n) {
 		kr := s.words[k].rel
+		if kr == syntax.Acl && s.words[k].tag == nlp.VBN {
+			// "the provocations launched by the armed groups": their doer
+			if a := s.childExact(int(k), syntax.OblAgent); a >= 0 {
+				ranked[1] = append(ranked[1], a)
+			}
+			continue
+		}
 		if kr == syntax.Acl && s.markOf(int(k)) == "TO" {
 			// "an operation to flush out X": the purpose's object
 			for _, a := range s.children(int(k)) {
@@ -297,10 +320,16 @@ func (s *state) nominalTargetAt(n, depth int) int {
 			}
 			continue
 		}
+		if kr == syntax.Conj && s.nominal(int(k)) {
+			ranked[2] = append(ranked[2], int(k)) // "all interested countries, including the United States"
+			continue
+		}
 		if !s.isRel(int(k), syntax.Nmod) || kr == syntax.NmodPoss || kr == syntax.NmodTmod {
 			continue
 		}
 		switch p := s.caseOf(int(k)); {
+		case p == "INCLUDING":
+			ranked[0] = append(ranked[0], int(k))
 		case targetPreps[p]:
 			ranked[0] = append(ranked[0], int(k))
 		case p == "BY":

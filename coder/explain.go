@@ -41,7 +41,13 @@ func (t *trace) snapshot(s *state) {
 // their dictionary entries, the noun-phrase groups and clauses, the verbs
 // tried with the pattern that fired, and the events.
 func (c *Coder) Explain(text string, date time.Time) string {
-	doc := &egret.Document{ID: "explain", Text: text, Date: date}
+	return c.ExplainDocument(&egret.Document{ID: "explain", Text: text, Date: date})
+}
+
+// ExplainDocument is Explain for a document with its metadata (title,
+// author, source), which the document context reads as code does.
+func (c *Coder) ExplainDocument(doc *egret.Document) string {
+	text := doc.Text
 	var b strings.Builder
 	sents := c.sentences(text)
 	var final []egret.Event

@@ -149,6 +149,16 @@ func (s *state) treeModality(v *verbCand) string {
 		if h < 0 {
 			break
 		}
+		if (w.rel == syntax.Xcomp || w.rel == syntax.Advcl) && s.markOf(x) == "TO" {
+			// "reaffirm our readiness to cooperate", "is ready to send":
+			// an intention word the infinitive hangs from
+			if o := s.childExact(h, syntax.Obj); o >= 0 && (s.wc.intent[s.words[o].lemma] || s.wc.intent[s.words[o].key]) {
+				mod = modIntended
+			}
+			if s.words[h].upos == syntax.ADJ && s.wc.intent[s.words[h].key] {
+				mod = modIntended
+			}
+		}
 		switch {
 		case w.rel == syntax.Xcomp, w.rel == syntax.Conj && s.verbal(h):
 			x = h

@@ -472,6 +472,13 @@ func (s *state) nounTarget(i int, patient bool) int {
 		}
 		return int(k)
 	}
+	// "accusations have been made against X", "attacks were carried out
+	// on X": the act's target stands with the verb that carries the noun
+	if h := int(s.words[i].head); h >= 0 && s.verbal(h) {
+		if r := s.words[i].rel; r == syntax.Obj || r == syntax.NsubjPass {
+			return s.obliqueTarget(h)
+		}
+	}
 	return -1
 }
 

@@ -89,6 +89,7 @@ func (c *Coder) buildPhrases(s *state) {
 	for _, h := range heads {
 		e := entity{head: h, i: h, j: h + 1, inheritFrom: -1}
 		s.collectCore(h, h, &e, 0)
+		shareSector(&e)
 		s.markNP(&e)
 		if e.actorCodes == nil {
 			s.actorFromModifier(h, &e)
@@ -204,6 +205,7 @@ func (s *state) actorFromModifier(h int, e *entity) {
 		sub.i, sub.j = int(k), int(k)+1
 		s.collectCore(int(k), int(k), &sub, 0)
 		// "the ambassadors of Arnor, Osgiliath and Gondor": every conjunct
+		var conj []int16
 		for _, c := range s.children(int(k)) {
 			if s.words[c].rel == syntax.Conj && s.nominal(int(c)) {
 				var cs entity
@@ -216,8 +218,14 @@ func (s *state) actorFromModifier(h int, e *entity) {
 				}
 				if cs.actorCodes != nil {
 					sub.j = max(sub.j, cs.j)
-					s.absorbed[c] = true
+					conj = append(conj, c)
 				}
+			}
+		}
+		absorb := func() {
+			s.absorbed[k] = true
+			for _, c := range conj {
+				s.absorbed[c] = true
 			}
 		}
 		if sub.actorCodes == nil && len(sub.agents) > 0 && p == "OF" && s.quantityHead(h) {
@@ -226,7 +234,7 @@ func (s *state) actorFromModifier(h int, e *entity) {
 		if sub.actorCodes != nil && len(sub.agents) > 0 && p == "OF" && s.quantityHead(h) && e.actorCodes == nil && len(e.agents) == 0 {
 			e.actorCodes, e.agents, e.former = sub.actorCodes, sub.agents, sub.former
 			e.i, e.j = min(e.i, sub.i), max(e.j, sub.j)
-			s.absorbed[k] = true
+			absorb()
 			s.markNP(e)
 			return
 		}
@@ -236,7 +244,7 @@ func (s *state) actorFromModifier(h int, e *entity) {
 				// quantity is the protesters
 				e.agents, e.former = sub.agents, sub.former
 				e.i, e.j = min(e.i, sub.i), max(e.j, sub.j)
-				s.absorbed[k] = true
+				absorb()
 				s.markNP(e)
 				return
 			}
@@ -261,7 +269,7 @@ func (s *state) actorFromModifier(h int, e *entity) {
 		if sub.i < e.i {
 			e.i = sub.i
 		}
-		s.absorbed[k] = true
+		absorb()
 		s.markNP(e)
 		return
 	}
@@ -435,4 +443,27 @@ func (s *state) possessor(h int) int {
 		return s.groupOfWord(r.subj)
 	}
 	return -1
+}
+
+// shareSector gives coordinated country modifiers the sector of the
+// actor they modify with: "the Russian and Syrian military" is RUSMIL and
+// SYRMIL, not RUS and SYRMIL.
+func shareSector(e *entity) {
+	long := ""
+	for _, c := range e.actorCodes {
+		if len(c) > 3 {
+			if long != "" {
+				return
+			}
+			long = c
+		}
+	}
+	if long == "" || len(e.actorCodes) < 2 {
+		return
+	}
+	for k, c := range e.actorCodes {
+		if len(c) == 3 && c != long[:3] {
+			e.actorCodes[k] = c + long[3:]
+		}
+	}
 }

@@ -207,7 +207,13 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 	}
 	if tgt < 0 && !v.speech {
-		if o := s.roleGroup(s.obliqueTarget(v.i)); o != src {
+		// "fired on X", "clashed with X"; "attacks on the positions of X"
+		ot := s.obliqueTarget(v.i)
+		o := s.roleGroup(ot)
+		if o < 0 && ot >= 0 {
+			o = s.roleGroup(s.nominalTargetAt(ot, 0))
+		}
+		if o != src {
 			tgt = o
 		}
 	}
@@ -267,6 +273,13 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	placeCode := ""
 	if tgt < 0 && r.obj >= 0 && assault(code.Active) && s.modern {
 		placeCode = c.placeTarget(s, r.obj, v.i)
+	}
+	if tgt < 0 && placeCode == "" && assault(code.Active) && s.modern {
+		// "conducts operations in the desert regions of east Syria": an
+		// attack with no named target is against where it happened
+		if cc := s.localCountry(v.i); cc != "---" {
+			placeCode = cc
+		}
 	}
 	if tgt < 0 && placeCode == "" {
 		if mutual, _ := c.words.reciprocal(code.Active); src >= 0 && len(s.groups[src].codes) >= 2 && (code.Reverse != "" || s.phraseScope || mutual && s.modern) {
@@ -573,27 +586,29 @@ var locativePreps = map[string]bool{"IN": true, "AT": true, "NEAR": true, "ACROS
 // localCountry returns the country of the place verb v happened in ("in
 // Tbilisi", "near Kharkiv"), or "---" when the sentence does not say.
 func (s *state) localCountry(v int) string {
-	return s.placeUnder(v, 0)
+	return s.placeUnder(v, 0, false)
 }
 
 // placeUnder searches the obliques of x and the modifiers of its object
 // and obliques ("killed five villagers in central Nigeria", "killed in a
 // bomb attack in Mali") for a locative phrase naming a country.
-func (s *state) placeUnder(x, depth int) string {
-	if depth > 2 {
+func (s *state) placeUnder(x, depth int, inPlace bool) string {
+	if depth > 3 {
 		return "---"
 	}
 	for _, k := range s.children(x) {
 		kr := s.words[k].rel
-		if !s.isRel(int(k), syntax.Obl) && !s.isRel(int(k), syntax.Nmod) && kr != syntax.Obj || kr == syntax.NmodPoss {
+		if !s.isRel(int(k), syntax.Obl) && !s.isRel(int(k), syntax.Nmod) && kr != syntax.Obj && !(inPlace && kr == syntax.Flat) || kr == syntax.NmodPoss {
 			continue
 		}
-		if kr != syntax.Obj && locativePreps[s.caseOf(int(k))] {
+		loc := inPlace || kr != syntax.Obj && locativePreps[s.caseOf(int(k))]
+		if loc {
+			// "in the desert regions of east Syria": any place inside
 			if cc := s.placeCountryAt(int(k)); cc != "" {
 				return cc
 			}
 		}
-		if cc := s.placeUnder(int(k), depth+1); cc != "---" {
+		if cc := s.placeUnder(int(k), depth+1, loc); cc != "---" {
 			return cc
 		}
 	}

@@ -4,7 +4,6 @@ import (
 	"context"
 	"fmt"
 	"strings"
-	"time"
 
 	"github.com/egret-events/egret"
 )
@@ -62,14 +61,14 @@ func Code(c egret.Coder, g egret.Geocoder) Coder {
 
 // Explainer describes how a text is coded (coder.Coder does).
 type Explainer interface {
-	Explain(text string, date time.Time) string
+	ExplainDocument(doc *egret.Document) string
 }
 
 // Explain is the code stage of `egret explain`: the record's Explanation
 // is what e says of its text.
 func Explain(e Explainer) Coder {
 	return CoderFunc(func(_ context.Context, rec *Record) error {
-		rec.Explanation = e.Explain(rec.Doc.Text, rec.Doc.Date)
+		rec.Explanation = e.ExplainDocument(rec.Doc)
 		return nil
 	})
 }

@@ -43,7 +43,15 @@ func (m *Main) explainCmd() *cobra.Command {
 			}
 			// The sentence takes the one path every document takes, with
 			// the coder's explanation as the code stage.
-			rec := &pipeline.Record{Origin: "explain", Doc: &egret.Document{ID: "explain", Text: text, Date: d}}
+			// the text reads as a plain-text document does in code: a first
+			// line followed by a blank line is its title
+			var doc *egret.Document
+			rd := &docio.Reader{Name: "explain", Format: docio.FormatText, Date: d}
+			if err := rd.Read(strings.NewReader(text), func(x *egret.Document) error { doc = x; return nil }); err != nil || doc == nil {
+				doc = &egret.Document{Text: text, Date: d}
+			}
+			doc.ID = "explain"
+			rec := &pipeline.Record{Origin: "explain", Doc: doc}
 			_, err = pipeline.Run(cmd.Context(), pipeline.Config{Source: pipeline.Records(rec), Coder: pipeline.Explain(eng.coder),
 				Sink: pipeline.ExplainWriter(m.Stdout), Workers: 1, Atomic: true})
 			return err
