@@ -261,12 +261,19 @@ var sourcePreps = map[string]bool{"FROM": true, "OF": true, "OUT OF": true}
 // obliqueTarget returns the oblique of v whose preposition can mark a
 // target, target prepositions first, or -1.
 func (s *state) obliqueTarget(v int) int {
-	best, rank, from := -1, len(targetRank), -1
+	best, rank, from, bare := -1, len(targetRank), -1, -1
 	for _, k := range s.children(v) {
-		if !s.isRel(int(k), syntax.Obl) || s.words[k].rel == syntax.OblAgent || s.words[k].rel == syntax.OblTmod {
+		switch s.words[k].rel {
+		case syntax.OblAgent, syntax.OblTmod, syntax.OblUnmarked, syntax.OblNpmod:
+			continue // the agent; "Monday", "last week", "two miles"
+		}
+		if !s.isRel(int(k), syntax.Obl) {
 			continue
 		}
 		p := s.caseOf(int(k))
+		if p == "" && bare < 0 && s.groupOfWord(int(k)) >= 0 {
+			bare = int(k) // "urge the United States to stop" read as an oblique
+		}
 		for r, tp := range targetRank {
 			if p == tp && r < rank {
 				best, rank = int(k), r
@@ -279,7 +286,10 @@ func (s *state) obliqueTarget(v int) int {
 	if best >= 0 {
 		return best
 	}
-	return from
+	if from >= 0 {
+		return from
+	}
+	return bare
 }
 
 // targetRank orders the target prepositions when a verb has several

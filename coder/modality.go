@@ -241,6 +241,11 @@ func (s *state) unrealTree(v int) string {
 				return "alleged"
 			}
 		}
+		if w.rel == syntax.Acl && s.nominal(h) && s.words[h].head >= 0 && s.wc.unreal[s.words[s.words[h].head].lemma] == "ALLEGE" {
+			// "accused Azerbaijan of shelling towns" read as a clause on
+			// the accused: what X is accused of
+			return "alleged"
+		}
 		if w.rel == syntax.Acl && s.wc.documents[s.words[h].lemma] {
 			// "vetoed a resolution condemning X": the text's fate is the act's
 			if hh := int(s.words[h].head); hh >= 0 {

@@ -472,6 +472,11 @@ func (s *state) nounTarget(i int, patient bool) int {
 		}
 		return int(k)
 	}
+	// "the attack carried out by PKK militants against our forces",
+	// wherever the parse hung the against-phrase inside the noun's phrase
+	if t := s.againstIn(i, 0); t >= 0 {
+		return t
+	}
 	// "accusations have been made against X", "attacks were carried out
 	// on X": the act's target stands with the verb that carries the noun
 	if h := int(s.words[i].head); h >= 0 && s.verbal(h) {
@@ -514,6 +519,34 @@ func (s *state) nounSource(i, tg int, patient bool) int {
 			if g := s.roleGroup(r.subj); g >= 0 && g != tg {
 				return g
 			}
+		}
+	}
+	return -1
+}
+
+// againstIn returns the first phrase under x (breadth first, not into
+// relative clauses) that an act's target preposition marks: against, on,
+// upon, targeting.
+func (s *state) againstIn(x, depth int) int {
+	if depth > 4 {
+		return -1
+	}
+	kids := s.children(x)
+	for _, k := range kids {
+		if s.words[k].rel == syntax.AclRelcl || !s.nominal(int(k)) {
+			continue
+		}
+		switch s.caseOf(int(k)) {
+		case "AGAINST", "ON", "UPON", "TARGETING":
+			return int(k)
+		}
+	}
+	for _, k := range kids {
+		if s.words[k].rel == syntax.AclRelcl || s.words[k].rel == syntax.Punct {
+			continue
+		}
+		if t := s.againstIn(int(k), depth+1); t >= 0 {
+			return t
 		}
 	}
 	return -1

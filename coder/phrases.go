@@ -3,6 +3,7 @@ package coder
 import (
 	"sort"
 
+	"github.com/egret-events/egret/petrarch"
 	"github.com/egret-events/egret/syntax"
 )
 
@@ -78,6 +79,10 @@ func (c *Coder) buildPhrases(s *state) {
 		if h := s.words[i].head; h >= 0 && coreRel(s.words[i].rel) && s.nominal(int(h)) {
 			continue // a modifier inside another phrase
 		}
+		if h := s.words[i].head; h >= 0 && s.words[i].rel == syntax.Conj && coordinatedModifier(s.words[h].rel) &&
+			s.words[h].head >= 0 && s.nominal(int(s.words[h].head)) {
+			continue // "British" in "U.S. and British airstrikes"
+		}
 		if s.inMent[i] < 0 && s.insideMention(i) {
 			continue
 		}
@@ -89,7 +94,18 @@ func (c *Coder) buildPhrases(s *state) {
 	for _, h := range heads {
 		e := entity{head: h, i: h, j: h + 1, inheritFrom: -1}
 		s.collectCore(h, h, &e, 0)
+		if m := s.inMent[h]; m >= 0 {
+			// a dictionary phrase the parse split into siblings ("the
+			// Armenian defence ministry" as two subjects): one phrase
+			mt := &s.ments[m]
+			for x := mt.i; x < mt.j; x++ {
+				if x != h && (int(s.words[x].head) < mt.i || int(s.words[x].head) >= mt.j) {
+					s.collectCore(h, x, &e, 1)
+				}
+			}
+		}
 		shareSector(&e)
+		s.agentsInOrder(&e)
 		s.markNP(&e)
 		if e.actorCodes == nil {
 			s.actorFromModifier(h, &e)
@@ -138,9 +154,9 @@ func (s *state) collectCore(root, x int, e *entity, depth int) {
 		case coreRel(kr):
 		case kr == syntax.Case && s.words[x].rel == syntax.NmodPoss:
 			// the 's of a possessor
-		case kr == syntax.Conj && x != root && s.words[x].rel == syntax.Amod:
-			// "the Russian and Syrian military": a coordinated modifier
-		case kr == syntax.Cc && x != root && s.words[x].rel == syntax.Amod:
+		case kr == syntax.Conj && x != root && coordinatedModifier(s.words[x].rel):
+			// "the Russian and Syrian military", "U.S. and British
+			// airstrikes": a coordinated modifier
 		case kr == syntax.Punct && x != root && (s.words[k].key == "-" || s.words[k].key == "'S"):
 		default:
 			continue
@@ -195,6 +211,16 @@ func (s *state) markNP(e *entity) {
 func (s *state) actorFromModifier(h int, e *entity) {
 	for _, k := range s.children(h) {
 		if !s.isRel(int(k), syntax.Nmod) || s.words[k].rel == syntax.NmodPoss {
+			continue
+		}
+		if m := s.inMent[k]; m >= 0 && s.inMent[h] == m {
+			// "the Ministry of Foreign Affairs of Japan": an of-phrase
+			// inside the agent's own name carries the actor further on
+			s.actorFromModifier(int(k), e)
+			if e.actorCodes != nil {
+				s.absorbed[k] = true
+				return
+			}
 			continue
 		}
 		p := s.caseOf(int(k))
@@ -320,7 +346,7 @@ func (s *state) buildTreeGroups() {
 		members := []int{k}
 		inGroup[k] = true
 		for _, x := range s.children(s.ents[k].head) {
-			if s.words[x].rel != syntax.Conj {
+			if s.words[x].rel != syntax.Conj && !s.misreadConj(int(x)) {
 				continue
 			}
 			if m, ok := byHead[int(x)]; ok && !inGroup[m] {
@@ -466,4 +492,43 @@ func shareSector(e *entity) {
 			e.actorCodes[k] = c + long[3:]
 		}
 	}
+}
+
+// coordinatedModifier reports the modifier relations whose conjuncts
+// modify the same head ("U.S. and British airstrikes").
+func coordinatedModifier(r syntax.Rel) bool {
+	return r == syntax.Amod || r == syntax.Compound || r == syntax.NmodPoss
+}
+
+// misreadConj reports a dependent the parse hung as a bare modifier that
+// is a conjunct: no preposition, and its phrase opens with "and" or "or"
+// ("the United States and South Korea" read as States → nmod Korea).
+func (s *state) misreadConj(x int) bool {
+	if r := s.words[x].rel; r != syntax.Nmod && r != syntax.Appos || s.caseOf(x) != "" {
+		return false
+	}
+	lo, _ := s.subtreeSpan(x)
+	if lo >= len(s.words) {
+		return false
+	}
+	k := s.words[lo].key
+	return (k == "AND" || k == "OR") && s.words[lo].rel == syntax.Cc
+}
+
+// agentsInOrder sorts an entity's agents by where they stand, so codes
+// combine in word order ("children's hospital": CVL then HLH) whatever
+// the tree's order.
+func (s *state) agentsInOrder(e *entity) {
+	if len(e.agents) < 2 {
+		return
+	}
+	pos := func(a *petrarch.Agent) int {
+		for k := e.i; k < e.j; k++ {
+			if m := s.inMent[k]; m >= 0 && s.ments[m].agent == a {
+				return s.ments[m].i
+			}
+		}
+		return e.j
+	}
+	sort.SliceStable(e.agents, func(x, y int) bool { return pos(e.agents[x]) < pos(e.agents[y]) })
 }

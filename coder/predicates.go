@@ -250,6 +250,20 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if tgt < 0 && !v.speech {
+		// "urge the United States to stop": the parse made the addressee
+		// the infinitive's subject
+		for _, k := range s.children(v.i) {
+			if r := s.words[k].rel; (r == syntax.Xcomp || r == syntax.Advcl) && s.markOf(int(k)) == "TO" {
+				if sb := s.childExact(int(k), syntax.Nsubj); sb >= 0 {
+					if o := s.roleGroup(sb); o >= 0 && o != src {
+						tgt = o
+					}
+				}
+				break
+			}
+		}
+	}
 	if tgt < 0 && v.speech {
 		// a speech verb's target is its addressee ("told Russia"), not what is said
 		if o := s.childExact(v.i, syntax.Iobj); o >= 0 {
