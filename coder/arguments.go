@@ -141,8 +141,12 @@ func (s *state) rolesOf(v int, depth int) roles {
 			r.subj, r.subjFrom = up.subj, "main clause subject (purpose)"
 		}
 	case r.subj < 0 && !r.passive && h >= 0 && (w.rel == syntax.Advcl || w.rel == syntax.Acl) && (w.tag == nlp.VBG || w.tag == nlp.VBN) && s.markOf(v) == "":
-		// a participle adjunct: ", killing eight people"
-		if up := s.rolesOf(h, depth+1); up.subj >= 0 && !up.passive {
+		// "with Cavusoglu warning that ...": the with-phrase right before
+		// the participle is its subject; otherwise a participle adjunct
+		// (", killing eight people") shares the main subject
+		if x := s.withSubject(h, v); x >= 0 {
+			r.subj, r.subjFrom = x, "with-phrase before the participle"
+		} else if up := s.rolesOf(h, depth+1); up.subj >= 0 && !up.passive {
 			r.subj, r.subjFrom = up.subj, "main clause subject"
 		}
 	}
@@ -237,6 +241,19 @@ func (s *state) argChild(v int, r syntax.Rel) int {
 		}
 	}
 	return first
+}
+
+// withSubject returns the with-phrase of h that ends right before the
+// participle v ("accelerate with Cavusoglu warning"), or -1.
+func (s *state) withSubject(h, v int) int {
+	for _, k := range s.children(h) {
+		if s.isRel(int(k), syntax.Obl) && s.caseOf(int(k)) == "WITH" {
+			if _, hi := s.subtreeSpan(int(k)); hi == v {
+				return int(k)
+			}
+		}
+	}
+	return -1
 }
 
 // markOf returns the subordinator of clause v ("IF", "AFTER"), or "".
@@ -374,6 +391,14 @@ func (s *state) purposeObject(v int) int {
 		if r := s.words[k].rel; (r == syntax.Xcomp || r == syntax.Advcl) && s.markOf(int(k)) == "TO" {
 			if o := s.argChild(int(k), syntax.Obj); o >= 0 {
 				return o
+			}
+			// "threatened to close or suspend U.S. operations"
+			for _, c := range s.children(int(k)) {
+				if s.words[c].rel == syntax.Conj && s.verbal(int(c)) {
+					if o := s.argChild(int(c), syntax.Obj); o >= 0 {
+						return o
+					}
+				}
 			}
 		}
 	}

@@ -196,7 +196,9 @@ func (c *Coder) contextMentions(s *state) {
 				ref := h.ref
 				dc.refs[i] = &ref
 			}
-		case (w.tag == nlp.NNP || w.tag == nlp.NNPS) && len(w.key) >= 3 && titlecase(dc.doc.Text[w.start:w.end]) && s.aloneName(i):
+		case (w.tag == nlp.NNP || w.tag == nlp.NNPS || s.hasTree && w.tag == nlp.NN && i > 0) && len(w.key) >= 3 && titlecase(dc.doc.Text[w.start:w.end]) && s.aloneName(i):
+			// (a capitalised common noun inside a sentence is a title
+			// naming someone: "the Secretary-General condemns")
 			if h := dc.byName(w.key); h != nil {
 				s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: h.codes, actor: contextActor})
 				ref := h.ref

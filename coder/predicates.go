@@ -217,10 +217,26 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tgt = o
 		}
 	}
-	if tgt < 0 && !v.speech && best != nil {
-		// "launched an operation to flush out al-Shabab": the aim's object
+	threat := strings.HasPrefix(code.Active, "13")
+	if tgt < 0 && !v.speech && (best != nil || threat) {
+		// "launched an operation to flush out al-Shabab", "threatened to
+		// close U.S. operations": the aim's object
 		if o := s.roleGroup(s.purposeObject(v.i)); o != src {
 			tgt = o
+		}
+	}
+	if tgt < 0 && len(code.Active) >= 2 && code.Active[:2] >= "10" && code.Active[:2] <= "13" {
+		// "warning that key U.S. bases are at risk": a demand, reproach,
+		// rejection or threat is aimed at its content's subject
+		for _, k := range s.children(v.i) {
+			if s.words[k].rel == syntax.Ccomp {
+				if sb := s.argChild(int(k), syntax.Nsubj); sb >= 0 {
+					if o := s.roleGroup(sb); o >= 0 && o != src {
+						tgt = o
+					}
+				}
+				break
+			}
 		}
 	}
 	if tgt < 0 && !v.speech && best != nil {
@@ -277,7 +293,13 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tr.note = "no source actor"
 			return nil, best
 		}
-		// "Three Americans were killed": the text does not say who
+		// "Three Americans were killed": the text does not say who. A
+		// statement, appeal, plan or meeting with nobody making it is no
+		// event ("the attack was planned"); an act or a reproach is
+		if c := code.Active; !material(c) && !(len(c) >= 2 && c[:2] >= "10" && c[:2] <= "13") {
+			tr.note = "no source actor (a cooperative or verbal act needs one)"
+			return nil, best
+		}
 		noSource = true
 		if w := s.disasterInSentence(); w >= 0 {
 			tr.note = fmt.Sprintf("a disaster (%q), not a political event", s.words[w].key)
