@@ -328,6 +328,7 @@ func (s *state) fromApposition(h int, e *entity) {
 		e.agents = sub.agents
 	}
 	e.former = e.former || sub.former
+	e.i, e.j = min(e.i, sub.i), max(e.j, sub.j)
 	s.absorbed[a] = true
 }
 
