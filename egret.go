@@ -100,6 +100,16 @@ const (
 	FlagNoSource = "no_source"
 )
 
+// HasFlag reports whether the event carries flag f.
+func (e *Event) HasFlag(f string) bool {
+	for _, x := range e.Flags {
+		if x == f {
+			return true
+		}
+	}
+	return false
+}
+
 // Coder turns a document into events.
 type Coder interface {
 	Code(ctx context.Context, doc *Document) ([]Event, error)

@@ -94,9 +94,10 @@ func (s *state) rolesOf(v int, depth int) roles {
 				r.subj, r.subjFrom = up.subj, "the decision's author"
 			}
 		}
-	case w.rel == syntax.Acl && h >= 0 && s.nominal(h):
+	case (w.rel == syntax.Acl || w.rel == syntax.Advcl && w.tag == nlp.VBG) && h >= 0 && s.nominal(h):
 		// a reduced relative: "forces supported by Russia" (the noun is
-		// acted on), "troops fighting in Syria" (the noun acts)
+		// acted on), "troops fighting in Syria" (the noun acts); a
+		// participle adjunct the parse hung on a noun acts as that noun
 		if r.passive {
 			if r.obj < 0 {
 				r.obj, r.objFrom = h, "reduced relative head"

@@ -210,6 +210,7 @@ func (c *Coder) codeDocument(ctx context.Context, doc *egret.Document, sents []n
 	}
 	if dc != nil {
 		dc.inferCountries(out)
+		out = dropUncoded(out)
 		out = mergeDuplicates(out)
 	}
 	return out, nil
@@ -380,7 +381,8 @@ func (s *state) antecedent(doc *egret.Document, sent *nlp.Sentence) *antecedent 
 		for _, c := range gr.codes {
 			a.codes = append(a.codes, c.code)
 		}
-		sp, text := s.span(doc, gr.i, gr.j)
+		i, j := s.phraseSpan(e)
+		sp, text := s.span(doc, i, j)
 		a.ref = egret.Ref{Text: text, Sentence: sent.Index, Span: sp}
 		return a
 	}
@@ -388,7 +390,7 @@ func (s *state) antecedent(doc *egret.Document, sent *nlp.Sentence) *antecedent 
 }
 
 func (s *state) span(doc *egret.Document, i, j int) (egret.Span, string) {
-	if i >= j || j > len(s.words) {
+	if i < 0 || i >= j || j > len(s.words) {
 		return egret.Span{}, ""
 	}
 	sp := egret.Span{Start: s.words[i].start, End: s.words[j-1].end}

@@ -105,14 +105,15 @@ func (dc *docContext) observe(c *Coder, s *state, sent *nlp.Sentence) {
 		}
 		// (an uncoded plural, "analysts", is kept without codes: it may be
 		// what a later "they" means)
-		sp, text := s.span(dc.doc, ent.i, ent.j)
+		pi, pj := s.phraseSpan(ent)
+		sp, text := s.span(dc.doc, pi, pj)
 		h := histEntry{actorRef: actorRef{codes: codes, ref: egret.Ref{Text: text, Sentence: sent.Index, Span: sp}}, person: len(ent.agents) > 0, plural: plural}
 		for k := ent.i; k < ent.j; k++ {
 			h.words = append(h.words, s.words[k].key)
 		}
 		// names: proper-name words no dictionary matched ("Joel
 		// Rayburn", "Secretary-General"), by which the text may refer back
-		for k := ent.i; k < ent.j && len(codes) > 0; k++ {
+		for k := pi; k < pj && len(codes) > 0; k++ {
 			w := &s.words[k]
 			if s.inMent[k] >= 0 || (w.tag != nlp.NNP && w.tag != nlp.NNPS) || len(w.key) < 3 || !titlecase(dc.doc.Text[w.start:w.end]) || dc.refs[k] != nil ||
 				timeWords[w.key] || c.words.months[w.key] {

@@ -375,8 +375,11 @@ func TestContextYieldVOA(t *testing.T) {
 	with, without := yield(t, loadDefault(t, Options{}), docs), yield(t, loadDefault(t, Options{NoContext: true}), docs)
 	t.Logf("VOA %d stories, %d sentences: with document context %.1f events/100 sentences (%d events, %d event mentions, %d resolved from context); without %.1f (%d events)",
 		len(docs), with.sents, with.per100(), with.events, with.mentions, with.resolved, without.per100(), without.events)
-	if with.mentions <= without.mentions {
-		t.Errorf("document context does not add event mentions: %d with, %d without", with.mentions, without.mentions)
+	// Context resolves pronouns and titles (more events) but also infers
+	// countries, which turns some dyads into one actor talking to itself
+	// (dropped) and merges restatements: the net must not be a loss.
+	if with.mentions < without.mentions || with.resolved < 30 {
+		t.Errorf("document context loses event mentions or resolves few: %d with, %d without, %d resolved", with.mentions, without.mentions, with.resolved)
 	}
 }
 
@@ -458,8 +461,10 @@ func TestContextConstructions(t *testing.T) {
 			[]string{"require 1 IRN USA 04 mod=hypothetical"}},
 		{"it after said", "", lead + "Turkey's foreign ministry said that it condemned the attack by Israel.",
 			[]string{"require 1 TURGOV ISR 111 cert=reported ref=Turkey's_foreign_ministry"}},
-		{"questioned", "", lead + "Has Israel attacked Iran?",
-			[]string{"require 1 ISR IRN 19 mod=questioned"}},
+		{"questioned act", "", lead + "Has Israel attacked Iran?",
+			[]string{"forbid 1 ISR IRN *"}},
+		{"questioned statement", "", lead + "Has Israel condemned Iran?",
+			[]string{"require 1 ISR IRN 111 mod=questioned"}},
 		{"passive nominal", "", lead + "Accusations have been made against the Iranian military.",
 			[]string{"require 1 - IRNMIL 112"}},
 		{"speaker from title", "Statement by the Ministry of Foreign Affairs of Japan", "Statement by the Ministry of Foreign Affairs of Japan\n\nWe strongly condemn North Korea. We urge North Korea to stop its launches.",

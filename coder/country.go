@@ -101,6 +101,29 @@ func (dc *docContext) inferCountries(evs []egret.Event) {
 			e.Flags = append(e.Flags, egret.FlagTargetInferred)
 		}
 	}
+	dropSelf(evs)
+}
+
+// dropSelf empties the code of events whose inferred source and target are
+// one actor ("the Israeli leader told a cabinet meeting": ISRGOV to
+// ISRGOV), which say nothing between actors; dropUncoded removes them.
+func dropSelf(evs []egret.Event) {
+	for i := range evs {
+		if e := &evs[i]; e.Source != "" && e.Source == e.Target && len(e.Flags) > 0 {
+			e.CAMEO = ""
+		}
+	}
+}
+
+// dropUncoded removes events whose code was emptied after coding.
+func dropUncoded(evs []egret.Event) []egret.Event {
+	out := evs[:0]
+	for _, e := range evs {
+		if e.CAMEO != "" {
+			out = append(out, e)
+		}
+	}
+	return out
 }
 
 // placeCountry returns the country of a dateline place through the actor

@@ -533,3 +533,30 @@ func (s *state) agentsInOrder(e *entity) {
 	}
 	sort.SliceStable(e.agents, func(x, y int) bool { return pos(e.agents[x]) < pos(e.agents[y]) })
 }
+
+// phraseSpan returns the words of e's whole noun phrase, its modifiers
+// included ("US Secretary of State's Special Envoy for Syria Joel
+// Rayburn"), without clauses or coordinated members: what a later
+// reference names. Without a tree it is the entity's own span.
+func (s *state) phraseSpan(e *entity) (int, int) {
+	if !s.hasTree || e.head < 0 || e.head >= len(s.words) {
+		return e.i, e.j
+	}
+	lo, hi := e.i, e.j
+	var walk func(x, depth int)
+	walk = func(x, depth int) {
+		if depth > 12 {
+			return
+		}
+		lo, hi = min(lo, x), max(hi, x+1)
+		for _, k := range s.children(x) {
+			switch r := s.words[k].rel; {
+			case clausal(r), r == syntax.Conj, r == syntax.Cc, r == syntax.Punct:
+				continue
+			}
+			walk(int(k), depth+1)
+		}
+	}
+	walk(e.head, 0)
+	return lo, hi
+}

@@ -58,8 +58,81 @@ func (c *Coder) codeTree(s *state) []rawEvent {
 	}
 	s.covered = covered
 	s.allow = s.allow[:0]
+	s.markReported(out)
 	return out
 }
+
+// markReported marks the events of reported content: "X said (that) Y
+// attacked Z" and "Y attacked Z, X said" give Y→Z reported by X.
+func (s *state) markReported(out []rawEvent) {
+	if len(out) == 0 {
+		return
+	}
+	for i := range s.words {
+		w := &s.words[i]
+		if !(reportVerbs[w.lemma] || speechLemmas[w.lemma]) || !s.verbal(i) {
+			continue
+		}
+		lo, hi := -1, -1
+		for _, k := range s.children(i) {
+			if r := s.words[k].rel; r == syntax.Ccomp || r == syntax.Parataxis && s.verbal(int(k)) {
+				lo, hi = s.subtreeSpan(int(k))
+				break
+			}
+		}
+		if lo < 0 && w.head >= 0 && int(w.head) < i && s.verbal(int(w.head)) && w.rel != syntax.Conj && w.rel != syntax.Xcomp {
+			// "Israel attacked Hamas positions, the army said": the clause
+			// the speech verb hangs from, up to it
+			lo, hi = s.subtreeSpan(int(w.head))
+			if ilo, _ := s.subtreeSpan(i); ilo < hi && ilo > lo {
+				hi = ilo
+			}
+		}
+		if lo < 0 {
+			continue
+		}
+		r := s.rolesOf(i, 0)
+		g := s.roleGroup(r.subj)
+		by := ""
+		if g >= 0 && s.doc != nil {
+			_, by = s.span(s.doc, s.groups[g].i, s.groups[g].j)
+		}
+		for k := range out {
+			e := &out[k]
+			if e.verbI >= lo && e.verbI < hi && e.verbI != i && e.certainty == "" {
+				e.certainty, e.reportedBy = "reported", by
+				if s.allegedBy(i, e.verbI) {
+					e.certainty = "alleged"
+				}
+			}
+		}
+	}
+}
+
+// allegedBy reports whether what report verb r says about the act at v
+// is marked unproven: "claimed", "alleged", "said without evidence", or
+// the act itself "allegedly" done. An allegation named inside the
+// content ("rejected baseless allegations") says nothing of the act.
+func (s *state) allegedBy(r, v int) bool {
+	if s.wc.unreal[s.words[r].lemma] == "ALLEGE" || s.words[r].lemma == "CLAIM" {
+		return true
+	}
+	for _, x := range [2]int{r, v} {
+		for _, k := range s.children(x) {
+			w := &s.words[k]
+			if w.rel == syntax.Advmod && allegedAdverbs[w.key] {
+				return true
+			}
+			if s.isRel(int(k), syntax.Obl) && (w.key == "EVIDENCE" || w.key == "PROOF" || w.key == "SUBSTANTIATION") && s.caseOf(int(k)) == "WITHOUT" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// allegedAdverbs mark an act as unproven.
+var allegedAdverbs = map[string]bool{"ALLEGEDLY": true, "PURPORTEDLY": true, "SUPPOSEDLY": true}
 
 // patternNames reports whether a pattern's words after the verb include w.
 func patternNames(cp *cpattern, w *word) bool {
@@ -84,6 +157,17 @@ func (s *state) tryNote(v *verbCand, note string) {
 func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	r := s.rolesOf(v.i, 0)
 	lo, hi := s.window(v.i)
+	if r.subj >= 0 && r.subj < v.vs && (r.subj < lo || !s.allow[r.subj]) {
+		// the subject a controller or participle shares ("Israeli aircraft
+		// bombed Gaza, killing ...") is in the verb's clause for patterns
+		// that name it ("&WEAPON *")
+		if g := s.groupOfWord(r.subj); g >= 0 {
+			for k := s.groups[g].i; k < s.groups[g].j; k++ {
+				s.allow[k] = true
+			}
+			lo = min(lo, s.groups[g].i)
+		}
+	}
 	if !s.modern {
 		// TABARI-era patterns read the sentence linearly, across clauses
 		// ("- INDICATED WOULD * NOW"): the tree gives roles, not the window
@@ -191,7 +275,20 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			// condemning, welcoming or denying an act is aimed at whoever
 			// did it ("condemned the attack by X", "Russia's strikes"),
 			// never at its victims
-			if o := s.nounSource(r.obj, -1, en.patient); o != src {
+			o := -1
+			if !r.passive {
+				// the parse hung the act's "by X" on the verb
+				for _, k := range s.children(v.i) {
+					if s.isRel(int(k), syntax.Obl) && s.caseOf(int(k)) == "BY" && int(k) > r.obj {
+						o = s.roleGroup(int(k))
+						break
+					}
+				}
+			}
+			if o < 0 {
+				o = s.nounSource(r.obj, -1, en.patient)
+			}
+			if o != src {
 				tgt = o
 			}
 		} else if en.code != "" {
@@ -229,9 +326,19 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// "warning that key U.S. bases are at risk": a demand, reproach,
 		// rejection or threat is aimed at its content's subject
 		for _, k := range s.children(v.i) {
-			if s.words[k].rel == syntax.Ccomp {
-				if sb := s.argChild(int(k), syntax.Nsubj); sb >= 0 {
-					if o := s.roleGroup(sb); o >= 0 && o != src {
+			if r := s.words[k].rel; r == syntax.Ccomp || r == syntax.Parataxis && s.verbal(int(k)) {
+				sb := s.argChild(int(k), syntax.Nsubj)
+				if sb < 0 {
+					sb = s.argChild(int(k), syntax.NsubjPass)
+				}
+				if sb >= 0 {
+					o := s.roleGroup(sb)
+					if en := s.eventNoun(sb); en.code != "" || reportNouns[s.words[sb].key] {
+						// "rejected Pakistan's allegation that ...": whose
+						// claim it is
+						o = s.nounSource(sb, -1, en.patient)
+					}
+					if o >= 0 && o != src {
 						tgt = o
 					}
 				}
@@ -349,7 +456,10 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if tgt >= 0 {
 		tgtCodes = s.groups[tgt].codes
 	} else if placeCode != "" {
-		tgtCodes = []codeRef{{code: placeCode, i: r.obj, j: r.obj + 1}}
+		tgtCodes = []codeRef{{code: placeCode}}
+		if r.obj >= 0 {
+			tgtCodes[0].i, tgtCodes[0].j = r.obj, r.obj+1
+		}
 	} else {
 		tgtCodes = []codeRef{{code: ""}}
 	}
@@ -563,6 +673,12 @@ func (s *state) disasterInSentence() int {
 // with its compound ("road accident", "flash flood").
 func (s *state) disasterWord(k int) bool {
 	w := &s.words[k]
+	if w.upos == syntax.VERB {
+		return s.wc.disasterV[w.lemma] // "fired" is no fire
+	}
+	if w.upos != syntax.NOUN && w.upos != syntax.PROPN {
+		return false
+	}
 	if s.wc.disasters[w.key] || s.wc.disasters[w.lemma] {
 		return true
 	}
@@ -634,6 +750,13 @@ func (s *state) placeUnder(x, depth int, inPlace bool) string {
 	}
 	for _, k := range s.children(x) {
 		kr := s.words[k].rel
+		if depth == 0 && (kr == syntax.Xcomp || kr == syntax.Advcl) && s.markOf(int(k)) == "TO" {
+			// "used tear gas to disperse demonstrators in Paris"
+			if cc := s.placeUnder(int(k), depth+1, false); cc != "---" {
+				return cc
+			}
+			continue
+		}
 		if !s.isRel(int(k), syntax.Obl) && !s.isRel(int(k), syntax.Nmod) && kr != syntax.Obj && !(inPlace && kr == syntax.Flat) || kr == syntax.NmodPoss {
 			continue
 		}

@@ -155,6 +155,7 @@ type reportFrame struct {
 	vI, vJ   int // report verb or noun
 	content  int // first word of the content clause
 	end      int
+	head     int // the content clause's head in the tree, or -1
 }
 
 // findReports finds report frames with an actor as reporter.
@@ -201,7 +202,7 @@ func (c *Coder) findReports(s *state) []reportFrame {
 		if th < 0 {
 			continue
 		}
-		f := reportFrame{vI: i, vJ: i + 1, content: th + 1, end: n, rI: -1}
+		f := reportFrame{vI: i, vJ: i + 1, content: th + 1, end: n, rI: -1, head: -1}
 		for k := th + 1; k < n; k++ {
 			if s.words[k].key == ";" {
 				f.end = k
@@ -324,7 +325,17 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 		for start < f.end && (s.words[start].tag == nlp.DT || s.words[start].tag == nlp.QUOTE || s.words[start].tag == nlp.RB) {
 			start++
 		}
+		if s.hasTree && f.head >= 0 {
+			// the content clause's own subject, wherever the parse put
+			// the words before it ("said that he believes China is ...")
+			if sb := s.argChild(f.head, syntax.Nsubj); sb >= 0 {
+				sg = s.roleGroup(sb)
+			}
+		}
 		for g := range s.groups {
+			if sg >= 0 {
+				break
+			}
 			if s.groups[g].i <= start && start < s.groups[g].j && s.groups[g].i >= f.content {
 				sg = g
 				break
@@ -495,7 +506,7 @@ func (s *state) reportFrameTree(i int) (reportFrame, bool) {
 			lo++
 		}
 	}
-	f := reportFrame{vI: i, vJ: i + 1, content: lo, end: hi, rI: -1}
+	f := reportFrame{vI: i, vJ: i + 1, content: lo, end: hi, rI: -1, head: c}
 	r := s.rolesOf(i, 0)
 	if r.subj < 0 {
 		return f, false

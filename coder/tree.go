@@ -51,6 +51,38 @@ func (c *Coder) parse(s *state, toks []nlp.Token) {
 	if s.repairFiniteVerb() {
 		s.indexTree()
 	}
+	if s.repairReducedSubject() {
+		s.indexTree()
+	}
+}
+
+// repairReducedSubject mends a reduced relative read as the subject
+// clause of the main verb: in "The civilians imprisoned for X were
+// released by Y" the parse may make "imprisoned" the clausal subject of
+// "released" with "civilians" its own subject. A participle without
+// auxiliary before its head is the noun's modifier, and the noun the main
+// verb's subject. It reports whether it changed the tree.
+func (s *state) repairReducedSubject() bool {
+	changed := false
+	for x := range s.words {
+		w := &s.words[x]
+		if w.tag != nlp.VBN || w.rel != syntax.Nsubj && w.rel != syntax.NsubjPass || int(w.head) <= x || s.child(x, syntax.Aux) >= 0 {
+			continue
+		}
+		n := s.childExact(x, syntax.Nsubj)
+		if n < 0 || n > x || !s.nominal(n) {
+			continue
+		}
+		v, rel := w.head, w.rel
+		s.words[n].head, s.words[n].rel = v, rel
+		w.head, w.rel = int16(n), syntax.Acl
+		if x < len(s.tree.Words) && n < len(s.tree.Words) {
+			s.tree.Words[n].Head, s.tree.Words[n].Rel = int(v), rel
+			s.tree.Words[x].Head, s.tree.Words[x].Rel = n, syntax.Acl
+		}
+		changed = true
+	}
+	return changed
 }
 
 // repairFiniteVerb mends the commonest misreading of news sentences: a

@@ -22,7 +22,8 @@ type wordClasses struct {
 	countries map[string]bool      // ISO 3166-1 alpha-3 codes: the country part of an actor code
 	agencies  map[string]bool      // news agencies named in datelines
 	months    map[string]bool      // month names of dateline dates
-	disasters map[string]bool      // natural and accidental causes: no political event
+	disasters map[string]bool      // natural and accidental causes (nouns): no political event
+	disasterV map[string]bool      // verbs of accidents and natural events
 	intent    map[string]bool      // words whose infinitive is an intention ("plans to")
 	people    map[string]bool      // head nouns naming people by a place ("the population of")
 	documents map[string]bool      // decisions and texts that act ("an order imposing tariffs")
@@ -42,6 +43,7 @@ var loadWordClasses = sync.OnceValues(func() (*wordClasses, error) {
 		set  *map[string]bool
 		name string
 	}{{&w.countries, "countries.txt"}, {&w.agencies, "agencies.txt"}, {&w.months, "months.txt"}, {&w.disasters, "disasters.txt"},
+		{&w.disasterV, "disaster-verbs.txt"},
 		{&w.intent, "intent.txt"}, {&w.people, "people.txt"}, {&w.documents, "documents.txt"}} {
 		if *f.set, err = readWordSet(f.name); err != nil {
 			return nil, err
