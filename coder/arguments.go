@@ -269,7 +269,7 @@ func (s *state) markOf(v int) string {
 // pattern naming the preposition: "fired on X", "clashed with X", "talks
 // with X", "aid to X", "hostile toward X", "mediate between X and Y".
 var targetPreps = map[string]bool{"AGAINST": true, "ON": true, "UPON": true, "WITH": true, "TO": true, "TOWARD": true, "TOWARDS": true,
-	"INTO": true, "AT": true, "BETWEEN": true}
+	"INTO": true, "AT": true, "BETWEEN": true, "AROUND": true}
 
 // sourcePreps mark what an act leaves or comes out of ("withdrew from
 // Kherson", "pulled out of Kherson"): a target only when no target
@@ -293,8 +293,12 @@ func (s *state) obliqueTarget(v int) int {
 			bare = int(k) // "urge the United States to stop" read as an oblique
 		}
 		for r, tp := range targetRank {
-			if p == tp && r < rank {
-				best, rank = int(k), r
+			if p == tp && (r < rank || best >= 0 && !s.namesActor(best) && s.namesActor(int(k))) {
+				// the best-ranked phrase naming an actor: "responded
+				// with airstrikes on Gaza"
+				if best < 0 || !s.namesActor(best) || r < rank && s.namesActor(int(k)) {
+					best, rank = int(k), r
+				}
 			}
 		}
 		if sourcePreps[p] && from < 0 {
@@ -310,10 +314,15 @@ func (s *state) obliqueTarget(v int) int {
 	return bare
 }
 
+// namesActor reports whether phrase k is or holds an actor.
+func (s *state) namesActor(k int) bool {
+	return s.groupOfWord(k) >= 0 || s.groupOfWord(s.nominalTargetAt(k, 0)) >= 0
+}
+
 // targetRank orders the target prepositions when a verb has several
 // obliques: a partner ("cooperate on Syria with X") or an adversary
 // ("against X") before a topic or direction ("on", "to").
-var targetRank = []string{"AGAINST", "WITH", "AT", "UPON", "INTO", "BETWEEN", "TOWARD", "TOWARDS", "TO", "ON"}
+var targetRank = []string{"AGAINST", "WITH", "AT", "UPON", "INTO", "BETWEEN", "TOWARD", "TOWARDS", "TO", "ON", "AROUND"}
 
 // nominalTarget returns the modifier of noun n that names whom the noun's
 // act is aimed at ("ties with X", "sanctions on X", "aid to X"), or -1.

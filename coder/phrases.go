@@ -405,6 +405,14 @@ func (s *state) groupOfWord(h int) int {
 			return g
 		}
 	}
+	// a word of the phrase the parse made the head of the phrase's head
+	// ("US Secretary of State's Special Envoy" headed by "Secretary")
+	for g := range s.groups {
+		gr := &s.groups[g]
+		if gr.i <= h && h < gr.j && gr.head >= 0 && s.ancestorOf(h, gr.head) {
+			return g
+		}
+	}
 	return -1
 }
 

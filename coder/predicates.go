@@ -303,6 +303,22 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tgt = o
 		}
 	}
+	if tgt < 0 {
+		// "urged Israel to halt strikes" with the object misread: the
+		// recipient
+		if io := s.childExact(v.i, syntax.Iobj); io >= 0 {
+			if o := s.roleGroup(io); o != src {
+				tgt = o
+			}
+		}
+	}
+	if tgt < 0 && v.ve > v.i+1 && v.ve < len(s.words) {
+		// a verb phrase ending in its preposition ("stands in solidarity
+		// with", "reached out to"): the phrase right after it
+		if o := s.groupAt(v.ve); o >= 0 && o != src {
+			tgt = o
+		}
+	}
 	if tgt < 0 && !v.speech {
 		// "fired on X", "clashed with X"; "attacks on the positions of X"
 		ot := s.obliqueTarget(v.i)
@@ -349,11 +365,23 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if tgt < 0 && !v.speech && best != nil {
 		// a pattern named the act ("called for a ceasefire in Gaza"): the
 		// first actor inside the phrase it named
+		// (the phrase may be in the infinitive: "declined to participate
+		// in the EU plan")
+		phrases := s.children(v.i)
 		for _, k := range s.children(v.i) {
+			if s.words[k].rel == syntax.Xcomp {
+				phrases = append(phrases[:len(phrases):len(phrases)], s.children(int(k))...)
+			}
+		}
+		for _, k := range phrases {
 			if kr := s.words[k].rel; kr != syntax.Obj && !s.isRel(int(k), syntax.Obl) || kr == syntax.OblAgent {
 				continue
 			}
-			if o := s.roleGroup(s.nominalTargetAt(int(k), 0)); o >= 0 && o != src {
+			o := s.roleGroup(s.nominalTargetAt(int(k), 0))
+			if o < 0 && int(s.words[k].head) != v.i {
+				o = s.roleGroup(int(k))
+			}
+			if o >= 0 && o != src {
 				tgt = o
 				break
 			}
@@ -413,6 +441,18 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			return nil, best
 		}
 	}
+	if tgt < 0 && strings.HasPrefix(code.Active, "14") {
+		// "protesters gathered outside parliament": a protest is aimed
+		// at the institution it is held at
+		for _, k := range s.children(v.i) {
+			if s.isRel(int(k), syntax.Obl) && (locativePreps[s.caseOf(int(k))] || s.caseOf(int(k)) == "IN FRONT OF") {
+				if o := s.roleGroup(int(k)); o >= 0 && o != src && len(s.groups[o].codes) > 0 && len(s.groups[o].codes[0].code) > 3 {
+					tgt = o
+					break
+				}
+			}
+		}
+	}
 	placeCode := ""
 	if tgt < 0 && r.obj >= 0 && assault(code.Active) && s.modern {
 		placeCode = c.placeTarget(s, r.obj, v.i)
@@ -438,6 +478,12 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		tr.note = "neither source nor target"
 		return nil, best
 	}
+	if strings.HasPrefix(code.Active, "19") && s.reproachReason(v.i) {
+		// "attacked the government for failing to curb inflation": an
+		// attack for what someone did is a verbal one
+		code = petrarch.Code{Active: "111"}
+		tr.code, tr.note = "111", "attacked for a reason: criticism"
+	}
 	mod := s.treeModality(v)
 	if code, ok = c.realize(code, mod); !ok && s.modern {
 		tr.note = mod + ": the act did not happen"
@@ -452,6 +498,15 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		srcCodes = s.groups[src].codes
 	} else {
 		srcCodes = []codeRef{{code: ""}}
+	}
+	if tgt >= 0 && s.groups[tgt].head >= 0 {
+		// "designated the Houthis a terrorist organization": the small
+		// clause's subject is whom the act is aimed at
+		if sb := s.childExact(s.groups[tgt].head, syntax.Nsubj); sb >= 0 && sb < s.groups[tgt].i {
+			if o := s.roleGroup(sb); o >= 0 && o != src {
+				tgt = o
+			}
+		}
 	}
 	if tgt >= 0 {
 		tgtCodes = s.groups[tgt].codes
@@ -830,6 +885,20 @@ func (s *state) placeCountryAt(k int) string {
 	return ""
 }
 
+// reproachReason reports a "for" clause giving what the act blames its
+// object for: "attacked the government for failing", "slammed X for
+// allowing".
+func (s *state) reproachReason(v int) bool {
+	for _, k := range s.children(v) {
+		w := &s.words[k]
+		if (w.rel == syntax.Advcl || w.rel == syntax.Acl || s.isRel(int(k), syntax.Obl)) && w.tag == nlp.VBG &&
+			(s.markOf(int(k)) == "FOR" || s.caseOf(int(k)) == "FOR") {
+			return true
+		}
+	}
+	return false
+}
+
 // ownedBy reports an object the source's possessive pronoun marks as its
 // own ("withdrew its troops", "sent their forces"): an instrument of the
 // act, not its target.
@@ -843,7 +912,21 @@ func (s *state) ownedBy(o, src int) bool {
 	}
 	switch s.words[p].key {
 	case "ITS", "THEIR", "HIS", "HER", "OUR", "MY":
-		return true
+	default:
+		return false
 	}
-	return false
+	// "met his Russian counterpart": an object naming another country
+	// than the source's is not the source's own
+	if g := s.roleGroup(o); g >= 0 {
+		sc := map[string]bool{}
+		for _, cr := range s.groups[src].codes {
+			sc[s.wc.country(cr.code)] = true
+		}
+		for _, cr := range s.groups[g].codes {
+			if cc := s.wc.country(cr.code); cc != "" && !sc[cc] {
+				return false
+			}
+		}
+	}
+	return true
 }

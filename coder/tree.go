@@ -48,11 +48,22 @@ func (c *Coder) parse(s *state, toks []nlp.Token) {
 		}
 	}
 	s.indexTree()
+	s.repairAgents()
 	if s.repairFiniteVerb() {
 		s.indexTree()
 	}
 	if s.repairReducedSubject() {
 		s.indexTree()
+	}
+}
+
+// repairAgents demotes an agent phrase without "by" to a plain oblique:
+// "used chemical weapons against civilians" has no agent.
+func (s *state) repairAgents() {
+	for i := range s.words {
+		if s.words[i].rel == syntax.OblAgent && s.caseOf(i) != "BY" {
+			s.setArc(i, int(s.words[i].head), syntax.Obl)
+		}
 	}
 }
 
@@ -73,67 +84,106 @@ func (s *state) repairReducedSubject() bool {
 		if n < 0 || n > x || !s.nominal(n) {
 			continue
 		}
-		v, rel := w.head, w.rel
-		s.words[n].head, s.words[n].rel = v, rel
-		w.head, w.rel = int16(n), syntax.Acl
-		if x < len(s.tree.Words) && n < len(s.tree.Words) {
-			s.tree.Words[n].Head, s.tree.Words[n].Rel = int(v), rel
-			s.tree.Words[x].Head, s.tree.Words[x].Rel = n, syntax.Acl
-		}
+		s.setArc(n, int(w.head), w.rel)
+		s.setArc(x, n, syntax.Acl)
 		changed = true
 	}
 	return changed
 }
 
 // repairFiniteVerb mends the commonest misreading of news sentences: a
-// sentence with no finite verb whose root is a noun phrase carrying a
-// past participle that is also the past tense ("Russian drones struck
-// Ukraine", "Thousands of protesters rallied against the government").
-// A full sentence has a finite verb, so the participle is the predicate
-// and the root phrase its subject. It reports whether it changed the tree.
+// sentence whose root is a bare noun phrase carrying a past participle or
+// adjective that is also a past tense ("Russian drones struck Ukraine",
+// "Bandits kidnapped worshippers in Kaduna", "Rioters set fire to shops"),
+// read as "drones" with "struck" modifying them or their object. A full
+// sentence has a finite verb, so the past form right after the subject
+// phrase is the predicate, the root phrase its subject and the noun it
+// modified its object. It reports whether it changed the tree.
 func (s *state) repairFiniteVerb() bool {
 	root := -1
 	for i := range s.words {
-		w := &s.words[i]
-		if finite(w.tag) || w.tag == nlp.MD {
-			return false
-		}
-		if w.head < 0 {
+		if s.words[i].head < 0 {
 			root = i
+			break
 		}
 	}
 	if root < 0 || !s.nominal(root) {
 		return false
 	}
-	for i := range s.words {
+	for _, k := range s.children(root) {
+		switch s.words[k].rel {
+		case syntax.Cop, syntax.Nsubj, syntax.NsubjPass, syntax.Aux, syntax.AuxPass:
+			return false // a nominal predicate: "X is a member"
+		}
+		if s.words[k].tag == nlp.MD || finite(s.words[k].tag) && s.verbal(int(k)) {
+			return false
+		}
+	}
+	for i := root + 1; i < len(s.words); i++ {
 		w := &s.words[i]
-		if w.rel != syntax.Acl || w.tag != nlp.VBN || int(w.head) < root {
+		if w.rel != syntax.Acl && w.rel != syntax.Amod || w.tag != nlp.VBN && w.tag != nlp.VBD && w.tag != nlp.JJ {
 			continue
 		}
-		// under the root through noun modifiers only
-		ok := true
-		for x, n := int(w.head), 0; x != root && n < 4; n++ {
-			if x < 0 || !s.nominal(x) || s.words[x].head < 0 {
-				ok = false
-				break
-			}
-			x = int(s.words[x].head)
+		// the word modifies the subject phrase ("protesters rallied") or
+		// the noun after it, the root's object ("kidnapped worshippers")
+		h := int(w.head)
+		obj := h > i && s.words[h].head == int16(root) && (s.words[h].rel == syntax.Obj || s.isRel(h, syntax.Nmod))
+		if !obj && h != root && !(h < i && s.ancestorOf(root, h) && s.nominal(h)) {
+			continue
 		}
-		if !ok || s.child(i, syntax.Aux) >= 0 || s.childExact(i, syntax.OblAgent) >= 0 {
+		if s.child(i, syntax.Aux) >= 0 || s.childExact(i, syntax.OblAgent) >= 0 {
 			continue
 		}
 		if f := nlp.VerbForms(w.lemma); len(f) < 2 || f[1] != w.key {
-			continue // "taken", "seen": a participle only
+			continue // "taken", "seen", "armed": a participle or adjective only
 		}
-		w.head, w.rel, w.tag = -1, syntax.Root, nlp.VBD
-		s.words[root].head, s.words[root].rel = int16(i), syntax.Nsubj
-		if i < len(s.tree.Words) && root < len(s.tree.Words) {
-			s.tree.Words[i].Head, s.tree.Words[i].Rel, s.tree.Words[i].Tag = -1, syntax.Root, nlp.VBD
-			s.tree.Words[root].Head, s.tree.Words[root].Rel = i, syntax.Nsubj
+		// right after the subject phrase: every word between is the
+		// root's own modifier
+		ok := true
+		for k := root + 1; k < i; k++ {
+			if obj && s.ancestorOf(h, k) || !s.ancestorOf(root, k) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		s.setArc(i, -1, syntax.Root)
+		s.setTag(i, nlp.VBD, syntax.VERB)
+		s.setArc(root, i, syntax.Nsubj)
+		if obj {
+			s.setArc(h, i, syntax.Obj)
+			for _, k := range s.children(root) {
+				if int(k) > i && int(k) != h {
+					rel := s.words[k].rel
+					if s.isRel(int(k), syntax.Nmod) {
+						rel = syntax.Obl
+					}
+					s.setArc(int(k), i, rel)
+				}
+			}
 		}
 		return true
 	}
 	return false
+}
+
+// setArc re-attaches word i to head h with relation r, in the words and
+// the tree later stages read.
+func (s *state) setArc(i, h int, r syntax.Rel) {
+	s.words[i].head, s.words[i].rel = int16(h), r
+	if i < len(s.tree.Words) {
+		s.tree.Words[i].Head, s.tree.Words[i].Rel = h, r
+	}
+}
+
+// setTag retags word i.
+func (s *state) setTag(i int, t nlp.Tag, u syntax.UPOS) {
+	s.words[i].tag, s.words[i].upos = t, u
+	if i < len(s.tree.Words) {
+		s.tree.Words[i].Tag, s.tree.Words[i].UPOS = t, u
+	}
 }
 
 // indexTree builds the children index: kids[kidAt[i]:kidAt[i+1]] are the
@@ -196,6 +246,10 @@ func (s *state) caseOf(i int) string {
 		p := s.words[k].key
 		if f := s.childExact(int(k), syntax.Fixed); f >= 0 {
 			p += " " + s.words[f].key
+		}
+		// "out of", "away from" parsed as two case words
+		for n := int(k) + 1; n < i && s.words[n].rel == syntax.Case && int(s.words[n].head) == i; n++ {
+			p += " " + s.words[n].key
 		}
 		return p
 	}

@@ -374,7 +374,7 @@ func TestDictionaryClasses(t *testing.T) {
 		{name: "took into custody", text: "Police took the youths into custody.", want: []string{"---COP>---CVL:173"}, lower: true},
 		{name: "picked up", text: "Police picked up four men from the village.", want: []string{"---COP>---CVL:173"}, lower: true},
 		{name: "held for murder", text: "Police held two men for the murder of a shopkeeper.", want: []string{"---COP>---CVL:173"}, lower: true},
-		{name: "arrested the accused", text: "Police arrested the accused in Delhi.", want: []string{"---COP>INDCRM:173"}, lower: true},
+		{name: "arrested the accused", text: "Police arrested the accused in Delhi.", want: []string{"INDCOP>INDCRM:173"}, lower: true},
 		{name: "remanded", text: "The accused was remanded by the court.", want: []string{"---JUD>---CRM:173"}, lower: true},
 		{name: "rounded up", text: "Police rounded up dozens of migrants in Mumbai.", want: []string{"---COP>---REF:173"}, lower: true},
 		{name: "detained for questioning", text: "Police detained the protesters for questioning.", want: []string{"---COP>---CVL:173"}, lower: true},
@@ -387,7 +387,7 @@ func TestDictionaryClasses(t *testing.T) {
 		{name: "fired tear gas", text: "Police fired tear gas at the protesters.", want: []string{"---COP>---CVL:175"}, lower: true},
 		{name: "water cannon", text: "Police used water cannon against the demonstrators.", want: []string{"---COP>---CVL:175"}, lower: true},
 		{name: "opened fire on protesters", text: "Police opened fire on the protesters.", want: []string{"---COP>---CVL:175"}, lower: true},
-		{name: "killed protesters", text: "Police killed three protesters in Dhaka.", want: []string{"---COP>BGDCVL:175"}, lower: true},
+		{name: "killed protesters", text: "Police killed three protesters in Dhaka.", want: []string{"BGDCOP>BGDCVL:175"}, lower: true},
 		// Protest (14).
 		{name: "gathered outside parliament", text: "Protesters gathered outside parliament.", want: []string{"---CVL>---LEG:14"}, lower: true},
 		{name: "staged a dharna", text: "Farmers staged a dharna against the government.", want: []string{"---AGR>---GOV:14"}, lower: true},
@@ -398,7 +398,7 @@ func TestDictionaryClasses(t *testing.T) {
 		{name: "raised slogans", text: "Students raised slogans against the government.", want: []string{"---EDU>---GOV:14"}, lower: true},
 		{name: "gheraoed", text: "Villagers gheraoed the district magistrate.", want: []string{"---CVL>---JUD:144"}, lower: true},
 		// Property destruction, abduction, grenades, killing.
-		{name: "torched shops", text: "Rioters torched shops in Delhi.", want: []string{"---CVL>IND:1712"}, lower: true},
+		{name: "torched shops", text: "Rioters torched shops in Delhi.", want: []string{"INDCVL>IND:1712"}, lower: true},
 		{name: "abducted schoolgirls", text: "Gunmen abducted 20 schoolgirls in Katsina.", want: []string{"---UAF>---CVL:181"}, lower: true},
 		{name: "bandits kidnapped worshippers", text: "Bandits kidnapped worshippers in Kaduna.", want: []string{"---CRM>---CVL:181"}, lower: true},
 		{name: "hurled a grenade", text: "Unidentified men hurled a grenade at the police in Srinagar.", want: []string{"---UAF>---COP:183"}, lower: true},
