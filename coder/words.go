@@ -74,18 +74,7 @@ type wordClasses struct {
 // loadWordClasses parses the embedded word lists once per process; they
 // are immutable afterwards.
 var loadWordClasses = sync.OnceValues(func() (*wordClasses, error) {
-	r := &wordReader{fsys: wordFiles, read: map[string]bool{}}
-	w, err := r.load()
-	if err != nil {
-		return nil, err
-	}
-	cal, err := nlp.LoadCalendar()
-	if err != nil {
-		return nil, err
-	}
-	w.months = cal.Words(nlp.Month, nlp.MonthAbbr)
-	w.timeWords = cal.Words(nlp.Weekday, nlp.NearDay, nlp.ComingDay)
-	return w, nil
+	return (&wordReader{fsys: wordFiles, read: map[string]bool{}}).load()
 })
 
 // wordReader reads word lists from words/ in fsys and records which.
@@ -94,10 +83,16 @@ type wordReader struct {
 	read map[string]bool // file names read
 }
 
-// load reads every word list of the coder.
+// load reads every word list of the coder, and the calendar words from
+// nlp.
 func (r *wordReader) load() (*wordClasses, error) {
 	w := &wordClasses{}
-	var err error
+	cal, err := nlp.LoadCalendar()
+	if err != nil {
+		return nil, err
+	}
+	w.months = cal.Words(nlp.Month, nlp.MonthAbbr)
+	w.timeWords = cal.Words(nlp.Weekday, nlp.NearDay, nlp.ComingDay)
 	for _, f := range []struct {
 		set  *map[string]bool
 		name string
