@@ -108,7 +108,7 @@ func (s *state) rolesOf(v int, depth int) roles {
 	case r.subj < 0 && !r.passive && h >= 0 && w.rel == syntax.Xcomp:
 		// the controller: the object of "ask/urge/order X to", else the
 		// head's subject
-		if objectControl[s.words[h].lemma] {
+		if s.wc.objectControl[s.words[h].lemma] {
 			if o := s.childExact(h, syntax.Obj); o >= 0 {
 				r.subj, r.subjFrom = o, "controller (object)"
 				break
@@ -200,7 +200,7 @@ func (s *state) leftSubject(v int) int {
 		w := &s.words[k]
 		if g := s.groupEndingAt(k + 1); g >= 0 {
 			gr := &s.groups[g]
-			if gr.i > 0 && s.words[gr.i-1].tag == nlp.IN && !subordinators[s.words[gr.i-1].key] {
+			if gr.i > 0 && s.words[gr.i-1].tag == nlp.IN && !s.wc.subordinators[s.words[gr.i-1].key] {
 				return -1 // "in Jeddah": an adverbial, not a subject
 			}
 			return gr.head
@@ -265,21 +265,10 @@ func (s *state) markOf(v int) string {
 	return ""
 }
 
-// targetPreps mark an oblique that can be a verb's target without the
-// pattern naming the preposition: "fired on X", "clashed with X", "talks
-// with X", "aid to X", "hostile toward X", "mediate between X and Y".
-var targetPreps = map[string]bool{"AGAINST": true, "ON": true, "UPON": true, "WITH": true, "TO": true, "TOWARD": true, "TOWARDS": true,
-	"INTO": true, "AT": true, "BETWEEN": true, "AROUND": true}
-
-// sourcePreps mark what an act leaves or comes out of ("withdrew from
-// Kherson", "pulled out of Kherson"): a target only when no target
-// preposition names one.
-var sourcePreps = map[string]bool{"FROM": true, "OF": true, "OUT OF": true}
-
 // obliqueTarget returns the oblique of v whose preposition can mark a
 // target, target prepositions first, or -1.
 func (s *state) obliqueTarget(v int) int {
-	best, rank, from, bare := -1, len(targetRank), -1, -1
+	best, rank, from, bare := -1, len(s.wc.targetRank), -1, -1
 	for _, k := range s.children(v) {
 		switch s.words[k].rel {
 		case syntax.OblAgent, syntax.OblTmod, syntax.OblUnmarked, syntax.OblNpmod:
@@ -292,7 +281,7 @@ func (s *state) obliqueTarget(v int) int {
 		if p == "" && bare < 0 && s.groupOfWord(int(k)) >= 0 {
 			bare = int(k) // "urge the United States to stop" read as an oblique
 		}
-		for r, tp := range targetRank {
+		for r, tp := range s.wc.targetRank {
 			if p == tp && (r < rank || best >= 0 && !s.namesActor(best) && s.namesActor(int(k))) {
 				// the best-ranked phrase naming an actor: "responded
 				// with airstrikes on Gaza"
@@ -301,7 +290,7 @@ func (s *state) obliqueTarget(v int) int {
 				}
 			}
 		}
-		if sourcePreps[p] && from < 0 {
+		if s.wc.sourcePreps[p] && from < 0 {
 			from = int(k)
 		}
 	}
@@ -318,11 +307,6 @@ func (s *state) obliqueTarget(v int) int {
 func (s *state) namesActor(k int) bool {
 	return s.groupOfWord(k) >= 0 || s.groupOfWord(s.nominalTargetAt(k, 0)) >= 0
 }
-
-// targetRank orders the target prepositions when a verb has several
-// obliques: a partner ("cooperate on Syria with X") or an adversary
-// ("against X") before a topic or direction ("on", "to").
-var targetRank = []string{"AGAINST", "WITH", "AT", "UPON", "INTO", "BETWEEN", "TOWARD", "TOWARDS", "TO", "ON", "AROUND"}
 
 // nominalTarget returns the modifier of noun n that names whom the noun's
 // act is aimed at ("ties with X", "sanctions on X", "aid to X"), or -1.
@@ -367,7 +351,7 @@ func (s *state) nominalTargetAt(n, depth int) int {
 		switch p := s.caseOf(int(k)); {
 		case p == "INCLUDING":
 			ranked[0] = append(ranked[0], int(k))
-		case targetPreps[p]:
+		case s.wc.targetPreps[p]:
 			ranked[0] = append(ranked[0], int(k))
 		case p == "BY":
 			ranked[1] = append(ranked[1], int(k))

@@ -26,35 +26,6 @@ type verbCand struct {
 	participle bool
 }
 
-// notActorHead nouns after an agent word name a thing, not an actor:
-// "military support", "military exercises", "police operation".
-var notActorHead = map[string]bool{"SUPPORT": true, "AID": true, "ASSISTANCE": true, "EXERCISE": true, "EXERCISES": true, "DRILL": true,
-	"DRILLS": true, "OPERATION": true, "OPERATIONS": true, "SPENDING": true, "BUDGET": true, "EQUIPMENT": true, "HARDWARE": true,
-	"COOPERATION": true, "TIES": true, "RELATIONS": true, "SOURCES": true, "ACTION": true, "CAMPAIGN": true, "PRESENCE": true,
-	"BUILDUP": true, "CAPABILITIES": true, "TECHNOLOGY": true, "PARADE": true, "SOURCE": true, "REFORM": true, "SPOKESMAN": true,
-	"OFFENSIVE": true, "INTERVENTION": true, "STRATEGY": true, "DOCTRINE": true, "TRAINING": true, "ADVISERS": false}
-
-// collective head nouns keep an agent modifier's actor ("the militant group").
-var collective = map[string]bool{"GROUP": true, "GROUPS": true, "FORCE": true, "FORCES": true, "UNIT": true, "UNITS": true,
-	"MEMBER": true, "MEMBERS": true, "FIGHTERS": true, "LEADER": true, "LEADERS": true, "LEADERSHIP": true, "PERSONNEL": true,
-	"SUPPORTERS": true, "FOLLOWERS": true, "LOYALISTS": true, "SYMPATHIZERS": true, "SYMPATHISERS": true, "BROTHERHOOD": true}
-
-// periodWords after last/next/this make a time adverbial ("last week").
-var periodWords = map[string]bool{"WEEK": true, "MONTH": true, "YEAR": true, "WEEKEND": true, "NIGHT": true, "MORNING": true, "EVENING": true}
-
-// timeWords end a noun phrase: they are adverbials, not part of a name.
-var timeWords = map[string]bool{"MONDAY": true, "TUESDAY": true, "WEDNESDAY": true, "THURSDAY": true, "FRIDAY": true, "SATURDAY": true,
-	"SUNDAY": true, "TODAY": true, "YESTERDAY": true, "TONIGHT": true, "TOMORROW": true}
-
-var auxVerbs = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "BEEN": true, "BEING": true, "AM": true, "'S": true, "'RE": true,
-	"HAVE": true, "HAS": true, "HAD": true, "HAVING": true, "'VE": true, "DO": true, "DOES": true, "DID": true, "GET": true, "GETS": true, "GOT": true,
-	"GOTTEN": true, "GETTING": true, "GOING": true, "GONNA": true}
-
-// catenative verbs take an infinitive that carries the event ("tried to
-// attack"): they join the verb group so negation and modality carry over.
-var catenative = map[string]bool{"TRY": true, "WANT": true, "PLAN": true, "INTEND": true, "SEEK": true, "HOPE": true, "ATTEMPT": true,
-	"DECIDE": true, "CONTINUE": true, "BEGIN": true, "START": true, "SEEM": true, "APPEAR": true, "EXPECT": true, "PREPARE": true}
-
 // clause is a stretch of the sentence coded on its own.
 type clause struct {
 	start, end int
@@ -63,13 +34,25 @@ type clause struct {
 	subj       int  // subject group used, -1 when none
 }
 
+// Closed classes of English grammar stay code, unlike the word lists in
+// words/: no news text adds an auxiliary or a modal, and their members
+// include the tokenizer's pieces of contractions ("'S", "'RE", "'VE",
+// "'LL", "CA" and "WO" of "can't" and "won't"), which go with the code that
+// splits them.
+
+// auxVerbs are auxiliaries (and "going", "gonna") in a verb group: "has
+// been shelling", "did not attack", "got arrested".
+var auxVerbs = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "BEEN": true, "BEING": true, "AM": true, "'S": true, "'RE": true,
+	"HAVE": true, "HAS": true, "HAD": true, "HAVING": true, "'VE": true, "DO": true, "DOES": true, "DID": true, "GET": true, "GETS": true, "GOT": true,
+	"GOTTEN": true, "GETTING": true, "GOING": true, "GONNA": true}
+
+// beForms are forms of BE and of the passive GET: "is open to", "got
+// arrested".
 var beForms = map[string]bool{"IS": true, "ARE": true, "WAS": true, "WERE": true, "BE": true, "BEEN": true, "BEING": true, "AM": true, "'S": true, "'RE": true,
 	"GET": true, "GETS": true, "GOT": true, "GOTTEN": true, "GETTING": true}
 
-var speechLemmas = map[string]bool{"SAY": true, "SAID": true, "SAYS": true, "TELL": true, "ADD": true, "STATE": true, "NOTE": true, "REPORT": true,
-	"INSIST": true, "WRITE": true, "EXPLAIN": true, "STRESS": true, "DECLARE": true, "ASSERT": true, "REITERATE": true, "REMARK": true,
-	"EMPHASIZE": true, "EMPHASISE": true, "COMMENT": true, "QUOTE": true}
-
+// hypothetical modals make an event hypothetical ("would attack"),
+// intended ones an intention ("will attack").
 var hypothetical = map[string]bool{"WOULD": true, "COULD": true, "MIGHT": true, "MAY": true, "SHOULD": true, "CAN": true, "CA": true, "MUST": true}
 var intended = map[string]bool{"WILL": true, "SHALL": true, "WO": true, "'LL": true}
 
@@ -182,13 +165,13 @@ func (c *Coder) findVerbs(s *state) {
 				v.alts = append(v.alts, f.Verb)
 			}
 		}
-		v.speech = speechLemmas[w.lemma] || speechLemmas[w.key]
+		v.speech = c.words.speech[w.lemma] || c.words.speech[w.key]
 		// verb group: auxiliaries, modals, adverbs, negation, "to", "about to"
 		g := v.vs
 		lastTo := -1
 		for k := v.vs - 1; k >= 0 && v.vs-k <= 7; k-- {
 			x := &s.words[k]
-			if x.tag == nlp.MD || x.tag == nlp.RB || x.tag == nlp.RBR || x.tag == nlp.TO || (x.tag.IsVerb() && (auxVerbs[x.key] || catenative[x.lemma])) ||
+			if x.tag == nlp.MD || x.tag == nlp.RB || x.tag == nlp.RBR || x.tag == nlp.TO || (x.tag.IsVerb() && (auxVerbs[x.key] || c.words.catenative[x.lemma])) ||
 				x.key == "N'T" || x.key == "NOT" || x.key == "NEVER" || (x.key == "ABOUT" && k+1 < n && s.words[k+1].key == "TO") {
 				if s.inMent[k] >= 0 {
 					break
@@ -259,9 +242,9 @@ func (c *Coder) buildEntities(s *state) {
 			(s.words[i+1].tag == nlp.JJ || (s.words[i+1].tag == nlp.NN && (s.words[i+2].tag.IsNoun() || s.inMent[i+2] >= 0))) {
 			ok = true // "awful and evil minister"
 		}
-		period := periodWords[w.key] && i > 0 && (s.words[i-1].key == "LAST" || s.words[i-1].key == "NEXT" || s.words[i-1].key == "THIS" || s.words[i-1].key == "EARLIER")
-		lastOf := (w.key == "LAST" || w.key == "NEXT" || w.key == "EARLIER") && i+1 < n && periodWords[s.words[i+1].key]
-		if ok && s.inMent[i] < 0 && (s.verbAt(i) >= 0 || timeWords[w.key] || period || lastOf) {
+		period := c.words.periods[w.key] && i > 0 && (s.words[i-1].key == "LAST" || s.words[i-1].key == "NEXT" || s.words[i-1].key == "THIS" || s.words[i-1].key == "EARLIER")
+		lastOf := (w.key == "LAST" || w.key == "NEXT" || w.key == "EARLIER") && i+1 < n && c.words.periods[s.words[i+1].key]
+		if ok && s.inMent[i] < 0 && (s.verbAt(i) >= 0 || c.words.timeWords[w.key] || period || lastOf) {
 			ok = false // "Syrian President Bashar Assad Tuesday": a date ends the phrase
 		}
 		if ok && w.tag == nlp.DT && i > 0 && s.npwAt(i-1) && s.inMent[i] < 0 {
@@ -301,7 +284,7 @@ func (c *Coder) buildEntities(s *state) {
 				e.agents = append(e.agents, m.agent)
 			}
 		}
-		if e.actorCodes == nil && len(e.agents) > 0 && s.phraseScope && s.inMent[j-1] < 0 && notActorHead[s.words[j-1].key] {
+		if e.actorCodes == nil && len(e.agents) > 0 && s.phraseScope && s.inMent[j-1] < 0 && c.words.notActorHead[s.words[j-1].key] {
 			// "further military support", "military exercises": an agent
 			// word modifying another noun names no actor
 		} else if e.actorCodes != nil || len(e.agents) > 0 {
@@ -388,16 +371,12 @@ func (s *state) mergePP() {
 func (s *state) quantity(i, j int) bool {
 	for k := i; k < j; k++ {
 		w := &s.words[k]
-		if w.tag != nlp.CD && !quantityWords[w.key] && w.tag != nlp.DT {
+		if w.tag != nlp.CD && !s.wc.quantity[w.key] && w.tag != nlp.DT {
 			return false
 		}
 	}
 	return j > i
 }
-
-var quantityWords = map[string]bool{"HUNDREDS": true, "THOUSANDS": true, "DOZENS": true, "SCORES": true, "MILLIONS": true, "TENS": true,
-	"SOME": true, "MANY": true, "SEVERAL": true, "MOST": true, "ALL": true, "NUMBER": true, "GROUP": true, "HANDFUL": true, "CROWD": true,
-	"CROWDS": true, "MAJORITY": true, "PART": true, "MEMBERS": true, "HUNDRED": true, "THOUSAND": true, "DOZEN": true, "BOTH": true}
 
 func (s *state) npwAt(i int) bool { return i >= 0 && i < len(s.npw) && s.npw[i] }
 
@@ -502,7 +481,7 @@ func (s *state) findReport() {
 			return
 		}
 		w := &s.words[k]
-		if !(speechLemmas[w.lemma] || speechLemmas[w.key]) || !(w.tag.IsVerb() || s.verbAt(k) >= 0) {
+		if !(s.wc.speech[w.lemma] || s.wc.speech[w.key]) || !(w.tag.IsVerb() || s.verbAt(k) >= 0) {
 			return
 		}
 		for r := k + 1; r < end; r++ {

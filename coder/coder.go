@@ -457,7 +457,7 @@ func (c *Coder) findMentions(s *state, keys []string, date int) {
 		}
 		// "Saudi-led coalition", "US-backed forces": the actor before the
 		// hyphen leads or sponsors the phrase
-		if k := strings.LastIndexByte(w.key, '-'); k > 0 && sponsorSuffix[w.key[k+1:]] {
+		if k := strings.LastIndexByte(w.key, '-'); k > 0 && c.words.sponsorSuffix[w.key[k+1:]] {
 			one := [1]string{w.key[:k]}
 			if e, n := c.d.Actors.Index.Match(one[:], 0); n == 1 {
 				if codes := e.Value.CodesAt(date); codes != nil {
@@ -469,8 +469,6 @@ func (c *Coder) findMentions(s *state, keys []string, date int) {
 	}
 }
 
-var sponsorSuffix = map[string]bool{"LED": true, "BACKED": true, "ALLIED": true, "SUPPORTED": true, "SPONSORED": true, "FUNDED": true, "ARMED": true, "TRAINED": true}
-
 func (s *state) addMention(m mention) {
 	idx := int16(len(s.ments))
 	s.ments = append(s.ments, m)
@@ -478,8 +476,6 @@ func (s *state) addMention(m mention) {
 		s.inMent[k] = idx
 	}
 }
-
-var pronounish = map[string]bool{"IT": true, "HE": true, "SHE": true, "THEY": true, "WE": true, "I": true, "YOU": true}
 
 func npTag(t nlp.Tag) bool {
 	switch t {

@@ -100,7 +100,7 @@ func (dc *docContext) observe(c *Coder, s *state, sent *nlp.Sentence) {
 			}
 		}
 		plural := s.words[ent.j-1].tag == nlp.NNS || s.words[ent.j-1].tag == nlp.NNPS
-		if len(codes) == 0 && (!plural || ent.j < len(s.words) && speechLemmas[s.words[ent.j].lemma]) {
+		if len(codes) == 0 && (!plural || ent.j < len(s.words) && c.words.speech[s.words[ent.j].lemma]) {
 			continue // ("officials said" is the source of the report, not a topic)
 		}
 		// (an uncoded plural, "analysts", is kept without codes: it may be
@@ -116,7 +116,7 @@ func (dc *docContext) observe(c *Coder, s *state, sent *nlp.Sentence) {
 		for k := pi; k < pj && len(codes) > 0; k++ {
 			w := &s.words[k]
 			if s.inMent[k] >= 0 || (w.tag != nlp.NNP && w.tag != nlp.NNPS) || len(w.key) < 3 || !titlecase(dc.doc.Text[w.start:w.end]) || dc.refs[k] != nil ||
-				timeWords[w.key] || c.words.months[w.key] {
+				c.words.timeWords[w.key] || c.words.months[w.key] {
 				continue
 			}
 			h.names = append(h.names, w.key)
@@ -426,9 +426,6 @@ func (c *Coder) contextEvents(s *state, raw []rawEvent) []rawEvent {
 	return dedupRaw(raw)
 }
 
-// topicPreps introduce what a statement is about, not whom it addresses.
-var topicPreps = map[string]bool{"ON": true, "ABOUT": true, "REGARDING": true, "CONCERNING": true, "OVER": true}
-
 // retarget fixes targets taken from a topic phrase ("cooperate on Syria
 // with the United States": the United States) and, for the speaker's
 // appeals, from a phrase after an uncoded object ("urge our partners to
@@ -442,7 +439,7 @@ func (s *state) retarget(raw []rawEvent) []rawEvent {
 			r.tgt, r.tgtI, r.tgtJ, r.tgtRef = "", 0, 0, nil
 			continue
 		}
-		if r.tgt == "" || r.tgtI <= 0 || r.tgtI-1 < r.verbJ || !topicPreps[s.words[r.tgtI-1].key] {
+		if r.tgt == "" || r.tgtI <= 0 || r.tgtI-1 < r.verbJ || !s.wc.topicPreps[s.words[r.tgtI-1].key] {
 			continue // (a particle of the verb, "call on", is no topic)
 		}
 		tg := s.groupAt(r.tgtI)
@@ -632,7 +629,7 @@ func (s *state) quoteSpeaker() ([]string, int, int) {
 	}
 	for i := range s.words {
 		w := &s.words[i]
-		if !(speechLemmas[w.lemma] || speechLemmas[w.key]) || !(w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS") {
+		if !(s.wc.speech[w.lemma] || s.wc.speech[w.key]) || !(w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS") {
 			continue
 		}
 		p := i
@@ -683,7 +680,7 @@ func (s *state) afterSpeech(i int) bool {
 		return false
 	}
 	w := &s.words[k]
-	return (speechLemmas[w.lemma] || speechLemmas[w.key]) && (w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS")
+	return (s.wc.speech[w.lemma] || s.wc.speech[w.key]) && (w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS")
 }
 
 // resolveReportPronouns gives "it"/"they" after a speech verb the codes

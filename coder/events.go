@@ -6,11 +6,6 @@ import (
 	"github.com/egret-events/egret/petrarch"
 )
 
-// subordinators are IN-tagged words that open a clause, not a prepositional
-// phrase: the phrase after them can be a subject.
-var subordinators = map[string]bool{"AFTER": true, "BEFORE": true, "WHEN": true, "SINCE": true, "BECAUSE": true, "WHILE": true,
-	"ALTHOUGH": true, "THOUGH": true, "IF": true, "UNTIL": true, "AS": true, "THAT": true, "WHETHER": true, "ONCE": true, "UNLESS": true}
-
 // rawEvent is an event before it is turned into an egret.Event.
 type rawEvent struct {
 	src, tgt, code         string
@@ -172,7 +167,7 @@ func joinWords(ws []word) string {
 // the verb group, else the inherited subject.
 func (s *state) subject(cl *clause, v *verbCand, b *binding, inh int) int {
 	lo := cl.start
-	if lo < len(s.words) && s.words[lo].tag == nlp.IN && (!subordinators[s.words[lo].key] || s.phraseScope) {
+	if lo < len(s.words) && s.words[lo].tag == nlp.IN && (!s.wc.subordinators[s.words[lo].key] || s.phraseScope) {
 		// "On improvement of ..., he said": skip a clause-initial adverbial
 		for k := lo; k < v.gs; k++ {
 			if s.words[k].key == "," {
@@ -198,7 +193,7 @@ func (s *state) subject(cl *clause, v *verbCand, b *binding, inh int) int {
 	for g := range s.groups {
 		gr := &s.groups[g]
 		if gr.i >= lo && gr.j == v.gs && !b.taken(g) {
-			if gr.i == 0 || s.words[gr.i-1].tag != nlp.IN || subordinators[s.words[gr.i-1].key] {
+			if gr.i == 0 || s.words[gr.i-1].tag != nlp.IN || s.wc.subordinators[s.words[gr.i-1].key] {
 				return g
 			}
 		}
@@ -207,7 +202,7 @@ func (s *state) subject(cl *clause, v *verbCand, b *binding, inh int) int {
 	for g := range s.groups {
 		gr := &s.groups[g]
 		if gr.i >= lo && gr.j <= v.gs && !b.taken(g) {
-			if gr.i > lo && s.words[gr.i-1].tag == nlp.IN && !subordinators[s.words[gr.i-1].key] {
+			if gr.i > lo && s.words[gr.i-1].tag == nlp.IN && !s.wc.subordinators[s.words[gr.i-1].key] {
 				if ppObj < 0 {
 					ppObj = g // object of a preposition: only if nothing better
 				}
@@ -456,7 +451,7 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 // modifying the noun before it: it follows a noun and is followed by an
 // adverb or preposition ("groups entrenched there", "troops stationed in").
 func (s *state) participleAt(k int) bool {
-	if k == 0 || k+1 >= len(s.words) || speechLemmas[s.words[k].lemma] {
+	if k == 0 || k+1 >= len(s.words) || s.wc.speech[s.words[k].lemma] {
 		return false
 	}
 	p, n := &s.words[k-1], &s.words[k+1]
@@ -465,12 +460,6 @@ func (s *state) participleAt(k int) bool {
 
 // finite reports a tag that heads a finite clause.
 func finite(t nlp.Tag) bool { return t == nlp.VBD || t == nlp.VBZ || t == nlp.VBP || t == nlp.MD }
-
-// objectControl verbs make their object the subject of a following
-// infinitive: "asked NATO to supply", "wants Putin to attack".
-var objectControl = map[string]bool{"ASK": true, "URGE": true, "TELL": true, "WANT": true, "ALLOW": true, "PERMIT": true, "ORDER": true,
-	"FORCE": true, "COMPEL": true, "ENCOURAGE": true, "CALL": true, "PRESS": true, "PRESSURE": true, "PERSUADE": true, "INVITE": true,
-	"REQUEST": true, "AUTHORIZE": true, "AUTHORISE": true, "EXPECT": true, "HELP": true, "ENABLE": true}
 
 // infinitiveSubject gives the subject of "to VERB" in CAMEO 2.0 mode: the
 // object of an object-control verb ("asked NATO to supply"), else the
@@ -486,7 +475,7 @@ func (s *state) infinitiveSubject(cl *clause, v *verbCand, b *binding, inh int) 
 		if p.i >= v.gs || p.i < cl.start {
 			continue
 		}
-		if objectControl[s.words[p.i].lemma] {
+		if s.wc.objectControl[s.words[p.i].lemma] {
 			for g := range s.groups {
 				if s.groups[g].j == v.gs && s.groups[g].i >= p.ve && !b.taken(g) {
 					return g, true
@@ -498,7 +487,7 @@ func (s *state) infinitiveSubject(cl *clause, v *verbCand, b *binding, inh int) 
 	// a plain verb the dictionary does not know
 	for k := v.gs - 1; k >= cl.start; k-- {
 		if w := &s.words[k]; w.tag.IsVerb() && s.inMent[k] < 0 {
-			if objectControl[w.lemma] {
+			if s.wc.objectControl[w.lemma] {
 				for g := range s.groups {
 					if s.groups[g].j == v.gs && s.groups[g].i > k && !b.taken(g) {
 						return g, true
@@ -524,7 +513,7 @@ func (s *state) requested(cl *clause, v *verbCand) bool {
 		if s.inMent[k] >= 0 || !w.tag.IsVerb() {
 			continue
 		}
-		if !objectControl[w.lemma] {
+		if !s.wc.objectControl[w.lemma] {
 			return false
 		}
 		for g := range s.groups {
@@ -647,7 +636,7 @@ func (s *state) phraseEnd(v *verbCand, cl *clause) int {
 			continue
 		}
 		if finite(w.tag) || w.tag == nlp.WDT || w.tag == nlp.WP || w.key == "THAT" ||
-			(w.tag == nlp.IN && subordinators[w.key] && w.key != "AS") {
+			(w.tag == nlp.IN && s.wc.subordinators[w.key] && w.key != "AS") {
 			return k
 		}
 	}

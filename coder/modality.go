@@ -20,13 +20,6 @@ const (
 	modNegated      = "negated"
 )
 
-// intentWords before "to" + verb express intent ("plans to", "vowed to",
-// "readiness to", "ready to").
-var intentWords = map[string]bool{"PLAN": true, "PLANS": true, "INTEND": true, "WANT": true, "SEEK": true, "HOPE": true, "PREPARE": true,
-	"AIM": true, "VOW": true, "PROMISE": true, "PLEDGE": true, "OFFER": true, "THREATEN": true, "READINESS": true, "READY": true,
-	"WILLING": true, "WILLINGNESS": true, "PREPARED": true, "INTENTION": true, "DETERMINED": true, "DETERMINATION": true, "COMMITTED": true,
-	"COMMITMENT": true, "RESOLVE": true, "RESOLVED": true, "EAGER": true, "DESIRE": true, "PLANNING": true, "INTENDS": true, "WANTS": true}
-
 // modalityOf reads the modality of verb v from its verb group and clause.
 func (s *state) modalityOf(v *verbCand) string {
 	if n := len(s.words); n > 0 && s.words[n-1].key == "?" {
@@ -43,7 +36,7 @@ func (s *state) modalityOf(v *verbCand) string {
 			mod = modIntended
 		case hypothetical[x.key] && mod == "":
 			mod = modHypothetical
-		case intentWords[x.lemma] || intentWords[x.key]:
+		case s.wc.linearIntent[x.lemma] || s.wc.linearIntent[x.key]:
 			mod = modIntended
 		}
 	}
@@ -51,7 +44,7 @@ func (s *state) modalityOf(v *verbCand) string {
 	// stands right before the verb group's "to"
 	if g := v.gs; g > 0 && s.words[g].tag == nlp.TO {
 		p := &s.words[g-1]
-		if intentWords[p.key] || intentWords[p.lemma] {
+		if s.wc.linearIntent[p.key] || s.wc.linearIntent[p.lemma] {
 			mod = modIntended
 		}
 	}

@@ -13,16 +13,6 @@ import (
 // are open to dialogue" (intent to negotiate). Verb dictionaries code
 // verbs; in statements much of the content is in nouns.
 
-// eventNouns map a noun to its CAMEO code.
-var eventNouns = map[string]string{
-	"ACCUSATION": "112", "ACCUSATIONS": "112", "ALLEGATION": "112", "ALLEGATIONS": "112",
-	"CRITICISM": "111", "CONDEMNATION": "111",
-	"ATTACK": "190", "ATTACKS": "190", "ASSAULT": "190", "ASSAULTS": "190", "RAID": "190", "RAIDS": "190", "OFFENSIVE": "190",
-	"STRIKE": "190", "STRIKES": "190", "AIRSTRIKE": "195", "AIRSTRIKES": "195", "AIR-STRIKE": "195", "AIR-STRIKES": "195", "BOMBING": "195", "BOMBINGS": "195",
-	"BOMBARDMENT": "195", "SHELLING": "194", "SHELLINGS": "194",
-	"OPERATIONS": "190", "OPERATION": "190", // only military ones (armedOperation)
-}
-
 // armedOperation reports whether "operation(s)" at i is a military one.
 func (s *state) armedOperation(i int) bool {
 	if k := s.words[i].key; k != "OPERATIONS" && k != "OPERATION" {
@@ -64,10 +54,8 @@ func (s *state) nounModality(i int) string {
 // Sanctions and threats were left out: as nouns they are mostly talked
 // about ("sanctions against Turkey enjoy bipartisan support"), not done.
 
-// eventPreps link an event noun to its target.
-var eventPreps = map[string]bool{"AGAINST": true, "ON": true, "UPON": true}
-
-// negators before an event noun: "no attacks on", "without accusations".
+// nounNegators before an event noun: "no attacks on", "without
+// accusations". Negators are a closed class and stay code (see auxVerbs).
 var nounNegators = map[string]bool{"NO": true, "NOT": true, "WITHOUT": true, "NEVER": true, "ANY": true}
 
 // nominalEvents adds events expressed by nouns whose target (and, when
@@ -79,7 +67,7 @@ func (c *Coder) nominalEvents(s *state, raw []rawEvent) []rawEvent {
 	n := len(s.words)
 	for i := 0; i < n; i++ {
 		w := &s.words[i]
-		code := eventNouns[w.key]
+		code := c.words.linearNouns[w.key]
 		if code == "" || s.inMent[i] >= 0 || !s.armedOperation(i) {
 			continue
 		}
@@ -120,7 +108,7 @@ func (c *Coder) nominalEvents(s *state, raw []rawEvent) []rawEvent {
 				by, p = g, s.groups[g].j
 			}
 		}
-		if p >= n || !eventPreps[s.words[p].key] {
+		if p >= n || !c.words.eventPreps[s.words[p].key] {
 			continue
 		}
 		// the target: the first group after the preposition, across "the
@@ -205,20 +193,13 @@ func codedAlready(raw []rawEvent, tgt, code string) bool {
 	return false
 }
 
-// openWords: "X is open to / ready for ...".
-var openWords = map[string]bool{"OPEN": true, "READY": true, "WILLING": true, "PREPARED": true}
-
-// talkNouns make an expressed openness an intent to meet or negotiate.
-var talkNouns = map[string]bool{"DIALOGUE": true, "TALKS": true, "NEGOTIATIONS": true, "NEGOTIATION": true, "INTERACTION": true, "CONTACTS": true,
-	"MEETING": true, "MEETINGS": true, "CONSULTATIONS": true, "CHANNELS": true, "DIPLOMACY": true, "SUMMIT": true}
-
 // nominalIntent codes "we are open to any initiative for developing
 // direct interaction channels" (036) and "X is ready for cooperation"
 // (030) when no verb of the sentence was coded.
 func (c *Coder) nominalIntent(s *state, raw []rawEvent) []rawEvent {
 	n := len(s.words)
 	for i := 1; i+1 < n; i++ {
-		if !openWords[s.words[i].key] || !beForms[s.words[i-1].key] {
+		if !c.words.openWords[s.words[i].key] || !beForms[s.words[i-1].key] {
 			continue
 		}
 		if nx := s.words[i+1].key; nx != "TO" && nx != "FOR" {
@@ -235,13 +216,13 @@ func (c *Coder) nominalIntent(s *state, raw []rawEvent) []rawEvent {
 				end = k
 				break
 			}
-			if talkNouns[s.words[k].key] || s.words[k].lemma == "NEGOTIATE" || s.words[k].lemma == "TALK" || s.words[k].lemma == "MEET" {
+			if c.words.talkNouns[s.words[k].key] || s.words[k].lemma == "NEGOTIATE" || s.words[k].lemma == "TALK" || s.words[k].lemma == "MEET" {
 				code = "036"
 			}
 		}
 		tg := -1
 		for g := range s.groups {
-			if s.groups[g].i > i && s.groups[g].j <= end && !topicPreps[s.words[s.groups[g].i-1].key] {
+			if s.groups[g].i > i && s.groups[g].j <= end && !c.words.topicPreps[s.words[s.groups[g].i-1].key] {
 				tg = g
 				break
 			}

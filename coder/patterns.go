@@ -35,6 +35,8 @@ type cpattern struct {
 	need [][]int32
 }
 
+// negWords in a pattern make it a negated pattern ("DID N'T ATTACK"):
+// negators are a closed class and stay code (see auxVerbs).
 var negWords = map[string]bool{"NOT": true, "N'T": true, "NEVER": true, "NO": true, "NEITHER": true}
 
 func wordBit(w string) uint64 {

@@ -86,7 +86,7 @@ func (c *Coder) buildPhrases(s *state) {
 		if s.inMent[i] < 0 && s.insideMention(i) {
 			continue
 		}
-		if s.inMent[i] < 0 && (timeWords[s.words[i].key] || s.wc.months[s.words[i].key]) {
+		if s.inMent[i] < 0 && (s.wc.timeWords[s.words[i].key] || s.wc.months[s.words[i].key]) {
 			continue // "Monday", "March": dates, whatever the parse attached to them
 		}
 		heads = append(heads, i)
@@ -113,7 +113,7 @@ func (c *Coder) buildPhrases(s *state) {
 		if e.actorCodes == nil || len(e.agents) == 0 {
 			s.fromApposition(h, &e)
 		}
-		if e.actorCodes == nil && len(e.agents) > 0 && s.inMent[h] < 0 && notActorHead[s.words[h].key] {
+		if e.actorCodes == nil && len(e.agents) > 0 && s.inMent[h] < 0 && c.words.notActorHead[s.words[h].key] {
 			continue // "further military support", "military exercises": no actor
 		}
 		if e.actorCodes != nil || len(e.agents) > 0 {
@@ -147,7 +147,7 @@ func (s *state) collectCore(root, x int, e *entity, depth int) {
 	s.addWord(x, e)
 	for _, k := range s.children(x) {
 		kr := s.words[k].rel
-		if timeWords[s.words[k].key] || s.wc.months[s.words[k].key] {
+		if s.wc.timeWords[s.words[k].key] || s.wc.months[s.words[k].key] {
 			continue // "Syrian President Bashar Assad Tuesday": a date is no part of a name
 		}
 		switch {
@@ -276,10 +276,10 @@ func (s *state) actorFromModifier(h int, e *entity) {
 			}
 			continue
 		}
-		if len(e.agents) == 0 && p != "OF" && !quantityWords[s.words[h].key] {
+		if len(e.agents) == 0 && p != "OF" && !s.wc.quantity[s.words[h].key] {
 			continue
 		}
-		if len(e.agents) == 0 && p == "OF" && !quantityWords[s.words[h].key] && !collective[s.words[h].key] && s.words[h].upos != syntax.NUM {
+		if len(e.agents) == 0 && p == "OF" && !s.wc.quantity[s.words[h].key] && !s.wc.collective[s.words[h].key] && s.words[h].upos != syntax.NUM {
 			// "the history of Kenya" names no actor; "the population of
 			// Gondor", "hundreds of Kenyans" do
 			if !s.wc.people[s.words[h].lemma] {
@@ -304,7 +304,7 @@ func (s *state) actorFromModifier(h int, e *entity) {
 // quantityHead reports a phrase head that counts ("hundreds", "dozens",
 // "three", "a group").
 func (s *state) quantityHead(h int) bool {
-	return quantityWords[s.words[h].key] || s.words[h].upos == syntax.NUM
+	return s.wc.quantity[s.words[h].key] || s.words[h].upos == syntax.NUM
 }
 
 // fromApposition completes a phrase from its apposition: "Joel Rayburn,

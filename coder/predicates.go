@@ -70,7 +70,7 @@ func (s *state) markReported(out []rawEvent) {
 	}
 	for i := range s.words {
 		w := &s.words[i]
-		if !(reportVerbs[w.lemma] || speechLemmas[w.lemma]) || !s.verbal(i) {
+		if !(s.wc.reportVerbs[w.lemma] || s.wc.speech[w.lemma]) || !s.verbal(i) {
 			continue
 		}
 		lo, hi := -1, -1
@@ -120,7 +120,7 @@ func (s *state) allegedBy(r, v int) bool {
 	for _, x := range [2]int{r, v} {
 		for _, k := range s.children(x) {
 			w := &s.words[k]
-			if w.rel == syntax.Advmod && allegedAdverbs[w.key] {
+			if w.rel == syntax.Advmod && s.wc.allegedAdverbs[w.key] {
 				return true
 			}
 			if s.isRel(int(k), syntax.Obl) && (w.key == "EVIDENCE" || w.key == "PROOF" || w.key == "SUBSTANTIATION") && s.caseOf(int(k)) == "WITHOUT" {
@@ -130,9 +130,6 @@ func (s *state) allegedBy(r, v int) bool {
 	}
 	return false
 }
-
-// allegedAdverbs mark an act as unproven.
-var allegedAdverbs = map[string]bool{"ALLEGEDLY": true, "PURPORTEDLY": true, "SUPPOSEDLY": true}
 
 // patternNames reports whether a pattern's words after the verb include w.
 func patternNames(cp *cpattern, w *word) bool {
@@ -349,7 +346,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 				}
 				if sb >= 0 {
 					o := s.roleGroup(sb)
-					if en := s.eventNoun(sb); en.code != "" || reportNouns[s.words[sb].key] {
+					if en := s.eventNoun(sb); en.code != "" || c.words.reportNouns[s.words[sb].key] {
 						// "rejected Pakistan's allegation that ...": whose
 						// claim it is
 						o = s.nounSource(sb, -1, en.patient)
@@ -445,7 +442,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// "protesters gathered outside parliament": a protest is aimed
 		// at the institution it is held at
 		for _, k := range s.children(v.i) {
-			if s.isRel(int(k), syntax.Obl) && (locativePreps[s.caseOf(int(k))] || s.caseOf(int(k)) == "IN FRONT OF") {
+			if s.isRel(int(k), syntax.Obl) && (c.words.locativePreps[s.caseOf(int(k))] || s.caseOf(int(k)) == "IN FRONT OF") {
 				if o := s.roleGroup(int(k)); o >= 0 && o != src && len(s.groups[o].codes) > 0 && len(s.groups[o].codes[0].code) > 3 {
 					tgt = o
 					break
@@ -622,7 +619,7 @@ func (s *state) targetFits(cp *cpattern, b *binding, v *verbCand, r roles) bool 
 		return true
 	}
 	p := s.caseOf(x)
-	if p == "" || targetPreps[p] {
+	if p == "" || s.wc.targetPreps[p] {
 		return true
 	}
 	for _, m := range cp.post {
@@ -642,7 +639,7 @@ func (s *state) requestedTree(v *verbCand) bool {
 	w := &s.words[v.i]
 	h := int(w.head)
 	infinitive := w.rel == syntax.Xcomp || w.rel == syntax.Advcl && s.markOf(v.i) == "TO"
-	if !infinitive || h < 0 || !objectControl[s.words[h].lemma] {
+	if !infinitive || h < 0 || !s.wc.objectControl[s.words[h].lemma] {
 		return false
 	}
 	return s.childExact(h, syntax.Obj) >= 0 || s.childExact(h, syntax.Iobj) >= 0 || s.childExact(h, syntax.Obl) >= 0 && s.words[h].lemma == "CALL"
@@ -786,10 +783,6 @@ func verbal(code string) bool {
 	return !material(code)
 }
 
-// locativePreps introduce where an act happened.
-var locativePreps = map[string]bool{"IN": true, "AT": true, "NEAR": true, "ACROSS": true, "INSIDE": true, "OUTSIDE": true, "AROUND": true,
-	"THROUGHOUT": true, "ALONG": true}
-
 // localCountry returns the country of the place verb v happened in ("in
 // Tbilisi", "near Kharkiv"), or "---" when the sentence does not say.
 func (s *state) localCountry(v int) string {
@@ -815,7 +808,7 @@ func (s *state) placeUnder(x, depth int, inPlace bool) string {
 		if !s.isRel(int(k), syntax.Obl) && !s.isRel(int(k), syntax.Nmod) && kr != syntax.Obj && !(inPlace && kr == syntax.Flat) || kr == syntax.NmodPoss {
 			continue
 		}
-		loc := inPlace || kr != syntax.Obj && locativePreps[s.caseOf(int(k))]
+		loc := inPlace || kr != syntax.Obj && s.wc.locativePreps[s.caseOf(int(k))]
 		if loc {
 			// "in the desert regions of east Syria": any place inside
 			if cc := s.placeCountryAt(int(k)); cc != "" {

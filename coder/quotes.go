@@ -76,7 +76,7 @@ func (c *Coder) attribution(dc *docContext, sents []nlp.Sentence, si, ti int, da
 	}
 	for i := lo; i < hi; i++ {
 		w := &s.words[i]
-		if !(speechLemmas[w.lemma] || speechLemmas[w.key]) || !(w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS") {
+		if !(c.words.speech[w.lemma] || c.words.speech[w.key]) || !(w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS") {
 			continue
 		}
 		p := i
@@ -98,7 +98,7 @@ func (c *Coder) attribution(dc *docContext, sents []nlp.Sentence, si, ti int, da
 			for k < hi && (s.words[k].tag == nlp.DT || s.words[k].tag == nlp.JJ) {
 				k++
 			}
-			if k+1 < hi && reportNouns[s.words[k].key] && (s.words[k+1].key == "FROM" || s.words[k+1].key == "BY" || s.words[k+1].key == "OF") {
+			if k+1 < hi && c.words.reportNouns[s.words[k].key] && (s.words[k+1].key == "FROM" || s.words[k+1].key == "BY" || s.words[k+1].key == "OF") {
 				for _, a := range acts {
 					if a.i == k+2 || a.i == k+3 && s.words[k+2].tag == nlp.DT {
 						return c.actorAt(doc, s, a, sents[si].Index)

@@ -11,13 +11,6 @@ import (
 
 // Speaker attribution and reported speech.
 
-// statementNouns head titles that name their author: "Comment by Foreign
-// Ministry Spokeswoman Maria Zakharova on ...", "Statement of the
-// Ministry of Foreign Affairs", "Press release from ...".
-var statementNouns = map[string]bool{"COMMENT": true, "COMMENTS": true, "STATEMENT": true, "REMARKS": true, "PRESS": true, "RELEASE": true,
-	"BRIEFING": true, "READOUT": true, "ANSWER": true, "ANSWERS": true, "ADDRESS": true, "SPEECH": true, "DECLARATION": true,
-	"COMMUNIQUE": true, "MESSAGE": true, "INTERVIEW": true, "ARTICLE": true, "NOTE": true, "RESPONSE": true, "REPLY": true}
-
 // phraseActors analyses one sentence for its actor phrases (no verbs).
 func (c *Coder) phraseActors(toks []nlp.Token, date int) (*state, []foundActor) {
 	s := &state{wc: c.words, modern: c.modern}
@@ -82,7 +75,7 @@ func (c *Coder) findSpeaker(doc *egret.Document, sents []nlp.Sentence, date int)
 		s, acts := c.phraseActors(toks, date)
 		k := -1
 		for i := range s.words {
-			if statementNouns[s.words[i].key] {
+			if c.words.statementNouns[s.words[i].key] {
 				k = i
 				break
 			}
@@ -133,20 +126,6 @@ func (c *Coder) wholeActor(text string, date int) *actorRef {
 
 // Reported speech.
 
-// reportVerbs introduce reported content ("said that", "believes that").
-var reportVerbs = map[string]bool{"SAY": true, "SAID": true, "SAYS": true, "BELIEVE": true, "CLAIM": true, "ALLEGE": true, "STATE": true,
-	"ASSERT": true, "INSIST": true, "ARGUE": true, "CHARGE": true, "SUGGEST": true, "THINK": true, "ADD": true, "NOTE": true, "STRESS": true,
-	"DECLARE": true, "CONTEND": true, "MAINTAIN": true, "ANNOUNCE": true, "REPORT": true, "WRITE": true, "TELL": true}
-
-// reportNouns introduce reported content as a noun ("a statement made by
-// X to the effect that", "claims by X that").
-var reportNouns = map[string]bool{"STATEMENT": true, "STATEMENTS": true, "CLAIM": true, "CLAIMS": true, "ALLEGATION": true, "ALLEGATIONS": true,
-	"ASSERTION": true, "ASSERTIONS": true, "REMARKS": true, "REMARK": true, "WORDS": true, "ACCUSATION": true, "ACCUSATIONS": true, "ASSESSMENT": true}
-
-// allegedMarkers lower the certainty of reported content.
-var allegedMarkers = []string{"ALLEGEDLY", "ALLEGED", "PURPORTEDLY", "SUPPOSEDLY", "UNSUBSTANTIATED", "UNFOUNDED", "BASELESS", "UNPROVEN",
-	"WITHOUT ANY SUBSTANTIATION", "WITHOUT SUBSTANTIATION", "WITHOUT EVIDENCE", "WITHOUT ANY EVIDENCE", "CLAIMS", "CLAIMED", "CLAIM", "ALLEGES", "ALLEGE"}
-
 // reportFrame is "A says that CONTENT".
 type reportFrame struct {
 	reporter []string // codes
@@ -164,8 +143,8 @@ func (c *Coder) findReports(s *state) []reportFrame {
 	n := len(s.words)
 	for i := 0; i < n; i++ {
 		w := &s.words[i]
-		verb := (reportVerbs[w.lemma] || reportVerbs[w.key]) && (w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS")
-		noun := reportNouns[w.key] && w.tag.IsNoun()
+		verb := (c.words.reportVerbs[w.lemma] || c.words.reportVerbs[w.key]) && (w.tag.IsVerb() || w.key == "SAID" || w.key == "SAYS")
+		noun := c.words.reportNouns[w.key] && w.tag.IsNoun()
 		if verb && s.hasTree {
 			if f, ok := s.reportFrameTree(i); ok {
 				out = append(out, f)
@@ -270,11 +249,6 @@ func (c *Coder) findReports(s *state) []reportFrame {
 	return out
 }
 
-// Content polarity: what the reporter says about the content's subject.
-var accuseWords = []string{"AGGRAVAT", "RESPONSIBLE FOR", "INVOLVED IN", "INVOLVEMENT IN", "SABOTAG", "VIOLAT", "UNDERMIN", "COMPLICIT",
-	"GUILTY", "PROVOK", "ESCALAT", "DESTABILI", "FUEL", "BEHIND THE", "OBSTRUCT", "SPONSOR", "SUPPORTING TERROR", "BLAME", "TO BLAME", "LIED", "LYING"}
-var criticizeWords = []string{"NOT DOING ENOUGH", "NOT DO ENOUGH", "NOT DONE ENOUGH", "FAIL", "FAILED", "INSUFFICIENT", "INADEQUATE", "NOT ENOUGH", "TOO LITTLE"}
-
 // polarity returns 112 (accuse) or 111 (criticize) when words [i, j)
 // say something culpable about their subject, else "".
 func (s *state) polarity(i, j int) string {
@@ -285,12 +259,12 @@ func (s *state) polarity(i, j int) string {
 	}
 	b.WriteByte(' ')
 	t := b.String()
-	for _, w := range criticizeWords {
+	for _, w := range s.wc.criticizeWords {
 		if strings.Contains(t, " "+w) {
 			return "111"
 		}
 	}
-	for _, w := range accuseWords {
+	for _, w := range s.wc.accuseWords {
 		if strings.Contains(t, " "+w) {
 			return "112"
 		}
@@ -301,7 +275,7 @@ func (s *state) polarity(i, j int) string {
 // alleged reports whether the sentence marks its content as unproven.
 func (s *state) alleged() bool {
 	t := " " + joinWords(s.words) + " "
-	for _, m := range allegedMarkers {
+	for _, m := range s.wc.allegedMarkers {
 		if strings.Contains(t, " "+m+" ") {
 			return true
 		}
@@ -549,7 +523,7 @@ func (s *state) bareStatements(raw []rawEvent) []rawEvent {
 	for _, r := range raw {
 		if strings.HasPrefix(r.code, "01") && r.verbI < len(s.words) {
 			w := &s.words[r.verbI]
-			speech := speechLemmas[w.lemma] || speechLemmas[w.key] || reportVerbs[w.lemma]
+			speech := s.wc.speech[w.lemma] || s.wc.speech[w.key] || s.wc.reportVerbs[w.lemma]
 			if speech && (hasAligned(r.tgt, "MED") || s.reporterWords(r.tgtI, r.tgtJ)) {
 				s.note("%s %s %s dropped: a speaker's audience (reporters, media) is no target", r.src, r.tgt, r.code)
 				continue

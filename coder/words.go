@@ -7,6 +7,8 @@ import (
 	"io/fs"
 	"strings"
 	"sync"
+
+	"github.com/egret-events/egret/nlp"
 )
 
 // Word classes the coder's rules consult live in embedded data files
@@ -21,7 +23,6 @@ var wordFiles embed.FS
 type wordClasses struct {
 	countries map[string]bool      // ISO 3166-1 alpha-3 codes: the country part of an actor code
 	agencies  map[string]bool      // news agencies named in datelines
-	months    map[string]bool      // month names of dateline dates
 	disasters map[string]bool      // natural and accidental causes (nouns): no political event
 	disasterV map[string]bool      // verbs of accidents and natural events
 	intent    map[string]bool      // words whose infinitive is an intention ("plans to")
@@ -32,46 +33,122 @@ type wordClasses struct {
 	recip     map[string]bool      // CAMEO code prefixes of mutual acts; true: also with a "with" partner
 	nouns     map[string]eventNoun // event nouns
 	intents   map[string]string    // act code prefix → code of intending the act
+
+	// calendar words, from nlp's calendar.txt
+	months    map[string]bool // month names and abbreviations ("Dec 5" in a dateline)
+	timeWords map[string]bool // weekdays and today, tomorrow ...: adverbials that end a name
+
+	// prepositions and subordinators
+	targetRank    []string        // target prepositions, best first
+	targetPreps   map[string]bool // the same as a set
+	sourcePreps   map[string]bool // "withdrew from X"
+	topicPreps    map[string]bool // "on Syria": what a statement is about
+	eventPreps    map[string]bool // event noun to target, linear coder
+	locativePreps map[string]bool // "near Kharkiv"
+	subordinators map[string]bool // IN words that open a clause ("after", "if")
+
+	// nouns
+	notActorHead   map[string]bool // "military support": an agent word before them names no actor
+	collective     map[string]bool // "the militant group": keep the agent modifier's actor
+	quantity       map[string]bool // "hundreds of", "a group of"
+	periods        map[string]bool // "last week"
+	talkNouns      map[string]bool // "open to dialogue": intent to negotiate
+	statementNouns map[string]bool // "Comment by ... Zakharova": a header naming its speaker
+	reportNouns    map[string]bool // "claims by X that"
+
+	// verbs and other words
+	catenative     map[string]bool   // "tried to attack"
+	speech         map[string]bool   // "said", "told"
+	reportVerbs    map[string]bool   // "said that", "believes that"
+	objectControl  map[string]bool   // "asked NATO to supply"
+	linearIntent   map[string]bool   // "plans to", linear coder
+	openWords      map[string]bool   // "open to", "ready for"
+	sponsorSuffix  map[string]bool   // "Saudi-led"
+	allegedAdverbs map[string]bool   // "allegedly"
+	allegedMarkers []string          // "without evidence": reported content unproven
+	accuseWords    []string          // beginnings: reported content accuses its subject
+	criticizeWords []string          // beginnings: reported content criticizes its subject
+	linearNouns    map[string]string // event noun forms the linear coder codes → code
 }
 
 // loadWordClasses parses the embedded word lists once per process; they
 // are immutable afterwards.
 var loadWordClasses = sync.OnceValues(func() (*wordClasses, error) {
+	return (&wordReader{fsys: wordFiles, read: map[string]bool{}}).load()
+})
+
+// wordReader reads word lists from words/ in fsys and records which.
+type wordReader struct {
+	fsys fs.FS
+	read map[string]bool // file names read
+}
+
+// load reads every word list of the coder, and the calendar words from
+// nlp.
+func (r *wordReader) load() (*wordClasses, error) {
 	w := &wordClasses{}
-	var err error
+	cal, err := nlp.LoadCalendar()
+	if err != nil {
+		return nil, err
+	}
+	w.months = cal.Words(nlp.Month, nlp.MonthAbbr)
+	w.timeWords = cal.Words(nlp.Weekday, nlp.NearDay, nlp.ComingDay)
 	for _, f := range []struct {
 		set  *map[string]bool
 		name string
-	}{{&w.countries, "countries.txt"}, {&w.agencies, "agencies.txt"}, {&w.months, "months.txt"}, {&w.disasters, "disasters.txt"},
+	}{{&w.countries, "countries.txt"}, {&w.agencies, "agencies.txt"}, {&w.disasters, "disasters.txt"},
 		{&w.disasterV, "disaster-verbs.txt"},
-		{&w.intent, "intent.txt"}, {&w.people, "people.txt"}, {&w.documents, "documents.txt"}} {
-		if *f.set, err = readWordSet(f.name); err != nil {
+		{&w.intent, "intent.txt"}, {&w.people, "people.txt"}, {&w.documents, "documents.txt"},
+		{&w.sourcePreps, "source-preps.txt"}, {&w.topicPreps, "topic-preps.txt"}, {&w.eventPreps, "event-preps.txt"},
+		{&w.locativePreps, "locative-preps.txt"}, {&w.subordinators, "subordinators.txt"},
+		{&w.notActorHead, "not-actor-heads.txt"}, {&w.collective, "collective-nouns.txt"}, {&w.quantity, "quantity-words.txt"},
+		{&w.periods, "period-nouns.txt"}, {&w.talkNouns, "talk-nouns.txt"}, {&w.statementNouns, "statement-nouns.txt"},
+		{&w.reportNouns, "report-nouns.txt"},
+		{&w.catenative, "catenative-verbs.txt"}, {&w.speech, "speech-verbs.txt"}, {&w.reportVerbs, "report-verbs.txt"},
+		{&w.objectControl, "object-control-verbs.txt"}, {&w.linearIntent, "linear-intent.txt"}, {&w.openWords, "open-words.txt"},
+		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}} {
+		if *f.set, err = r.set(f.name); err != nil {
 			return nil, err
 		}
 	}
-	if w.places, err = readWordMap("places.txt", func(v string) (bool, bool) { return v == "MIL", v == "" || v == "MIL" }); err != nil {
+	for _, f := range []struct {
+		list *[]string
+		name string
+	}{{&w.targetRank, "target-preps.txt"}, {&w.allegedMarkers, "alleged-markers.txt"}, {&w.accuseWords, "accuse-words.txt"},
+		{&w.criticizeWords, "criticize-words.txt"}} {
+		if *f.list, err = r.list(f.name); err != nil {
+			return nil, err
+		}
+	}
+	w.targetPreps = make(map[string]bool, len(w.targetRank))
+	for _, p := range w.targetRank {
+		w.targetPreps[p] = true
+	}
+	if w.places, err = readWordMap(r, "places.txt", func(v string) (bool, bool) { return v == "MIL", v == "" || v == "MIL" }); err != nil {
 		return nil, err
 	}
-	if w.unreal, err = readWordMap("unreal.txt", func(v string) (string, bool) { return v, v == "FAIL" || v == "DENY" || v == "ALLEGE" }); err != nil {
+	if w.unreal, err = readWordMap(r, "unreal.txt", func(v string) (string, bool) { return v, v == "FAIL" || v == "DENY" || v == "ALLEGE" }); err != nil {
 		return nil, err
 	}
-	if w.nouns, err = readEventNouns("event-nouns.txt"); err != nil {
+	if w.nouns, err = r.eventNouns("event-nouns.txt"); err != nil {
+		return nil, err
+	}
+	if w.linearNouns, err = r.nounForms("linear-event-nouns.txt", w.nouns); err != nil {
 		return nil, err
 	}
 	digits := func(v string) (string, bool) { return v, len(v) >= 3 && strings.Trim(v, "0123456789") == "" }
-	if w.intents, err = readWordMap("intent-codes.txt", digits); err != nil {
+	if w.intents, err = readWordMap(r, "intent-codes.txt", digits); err != nil {
 		return nil, err
 	}
-	if w.recip, err = readWordMap("reciprocal.txt", func(v string) (bool, bool) { return v == "WITH", v == "" || v == "WITH" }); err != nil {
+	if w.recip, err = readWordMap(r, "reciprocal.txt", func(v string) (bool, bool) { return v == "WITH", v == "" || v == "WITH" }); err != nil {
 		return nil, err
 	}
 	return w, nil
-})
+}
 
-// readWordSet reads words/<name>: one entry a line (upper-cased), blank
-// lines and "#" comments ignored.
-func readWordSet(name string) (map[string]bool, error) {
-	lines, err := readWordLines(name)
+// set reads words/<name> as a set: one entry a line.
+func (r *wordReader) set(name string) (map[string]bool, error) {
+	lines, err := r.lines(name)
 	if err != nil {
 		return nil, err
 	}
@@ -82,10 +159,23 @@ func readWordSet(name string) (map[string]bool, error) {
 	return set, nil
 }
 
+// list reads words/<name> as a list in file order: one entry a line.
+func (r *wordReader) list(name string) ([]string, error) {
+	lines, err := r.lines(name)
+	if err != nil {
+		return nil, err
+	}
+	list := make([]string, len(lines))
+	for i, l := range lines {
+		list[i] = l.text
+	}
+	return list, nil
+}
+
 // readWordMap reads words/<name> lines "WORDS [VALUE]": the value is the
 // last field when parse accepts it, else the line is an error naming it.
-func readWordMap[V any](name string, parse func(string) (V, bool)) (map[string]V, error) {
-	lines, err := readWordLines(name)
+func readWordMap[V any](r *wordReader, name string, parse func(string) (V, bool)) (map[string]V, error) {
+	lines, err := r.lines(name)
 	if err != nil {
 		return nil, err
 	}
@@ -99,24 +189,36 @@ func readWordMap[V any](name string, parse func(string) (V, bool)) (map[string]V
 		}
 		v, ok := parse(val)
 		if !ok {
-			return nil, fmt.Errorf("coder word list %s:%d: %q: bad value", name, l.line, l.text)
+			return nil, l.errorf(name, "bad value")
+		}
+		if _, dup := m[key]; dup {
+			return nil, l.errorf(name, "%s listed twice", key)
 		}
 		m[key] = v
 	}
 	return m, nil
 }
 
+// wordLine is an entry of a word list and its line number.
 type wordLine struct {
 	text string
 	line int
 }
 
-func readWordLines(name string) ([]wordLine, error) {
-	b, err := fs.ReadFile(wordFiles, "words/"+name)
+func (l wordLine) errorf(name, format string, args ...any) error {
+	return fmt.Errorf("coder word list %s:%d: %q: %s", name, l.line, l.text, fmt.Sprintf(format, args...))
+}
+
+// lines reads the entries of words/<name>: blank lines and "#" comments
+// are ignored, an entry is upper case and stands once.
+func (r *wordReader) lines(name string) ([]wordLine, error) {
+	b, err := fs.ReadFile(r.fsys, "words/"+name)
 	if err != nil {
 		return nil, fmt.Errorf("coder word list %s: %w", name, err)
 	}
+	r.read[name] = true
 	var out []wordLine
+	seen := map[string]int{}
 	sc := bufio.NewScanner(strings.NewReader(string(b)))
 	n := 0
 	for sc.Scan() {
@@ -129,9 +231,17 @@ func readWordLines(name string) ([]wordLine, error) {
 		if t == "" {
 			continue
 		}
-		out = append(out, wordLine{text: strings.ToUpper(t), line: n})
+		l := wordLine{text: t, line: n}
+		if t != strings.ToUpper(t) {
+			return nil, l.errorf(name, "not upper case")
+		}
+		if first, dup := seen[t]; dup {
+			return nil, l.errorf(name, "listed twice (line %d)", first)
+		}
+		seen[t] = n
+		out = append(out, l)
 	}
-	return out, nil
+	return out, sc.Err()
 }
 
 // country returns the country part of an actor code ("KENCOP" → "KEN"),
@@ -183,9 +293,9 @@ type eventNoun struct {
 	patient bool
 }
 
-// readEventNouns reads "NOUN WORDS CODE [PATIENT]" lines.
-func readEventNouns(name string) (map[string]eventNoun, error) {
-	lines, err := readWordLines(name)
+// eventNouns reads "NOUN WORDS CODE [PATIENT]" lines.
+func (r *wordReader) eventNouns(name string) (map[string]eventNoun, error) {
+	lines, err := r.lines(name)
 	if err != nil {
 		return nil, err
 	}
@@ -197,10 +307,35 @@ func readEventNouns(name string) (map[string]eventNoun, error) {
 			e.patient, f = true, f[:len(f)-1]
 		}
 		if len(f) < 2 || len(f[len(f)-1]) < 3 || strings.Trim(f[len(f)-1], "0123456789") != "" {
-			return nil, fmt.Errorf("coder word list %s:%d: %q: want NOUN CODE [PATIENT]", name, l.line, l.text)
+			return nil, l.errorf(name, "want NOUN CODE [PATIENT]")
 		}
 		e.code = f[len(f)-1]
-		m[strings.Join(f[:len(f)-1], " ")] = e
+		key := strings.Join(f[:len(f)-1], " ")
+		if _, dup := m[key]; dup {
+			return nil, l.errorf(name, "%s listed twice", key)
+		}
+		m[key] = e
+	}
+	return m, nil
+}
+
+// nounForms reads word forms of event nouns, each an entry of nouns or its
+// plural (the entry plus "S"), and returns each form's code.
+func (r *wordReader) nounForms(name string, nouns map[string]eventNoun) (map[string]string, error) {
+	lines, err := r.lines(name)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]string, len(lines))
+	for _, l := range lines {
+		e, ok := nouns[l.text]
+		if !ok {
+			e, ok = nouns[strings.TrimSuffix(l.text, "S")]
+		}
+		if !ok {
+			return nil, l.errorf(name, "no event noun, nor the plural of one")
+		}
+		m[l.text] = e.code
 	}
 	return m, nil
 }

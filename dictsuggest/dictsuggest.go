@@ -37,11 +37,18 @@ type Suggester struct {
 	p      *nlp.Pipeline
 	counts map[string]*tally
 	docs   int
+	// capitalised words that never name an actor: notNames, weekdays
+	// and months
+	notNames map[string]bool
 }
 
 // New returns a Suggester that checks phrases against d, tokenizing with p.
 func New(d *petrarch.Dictionaries, p *nlp.Pipeline) *Suggester {
-	return &Suggester{d: d, p: p, counts: map[string]*tally{}}
+	not := p.Calendar().Words(nlp.Weekday, nlp.Month)
+	for w := range notNames {
+		not[w] = true
+	}
+	return &Suggester{d: d, p: p, counts: map[string]*tally{}, notNames: not}
 }
 
 // Docs is the number of texts added.
@@ -67,7 +74,7 @@ func (s *Suggester) Add(text string) {
 		}
 		covered := s.cover(keys)
 		sentText := strings.TrimSpace(text[sent.Start:sent.End])
-		for _, c := range nameRuns(ws, covered) {
+		for _, c := range nameRuns(ws, covered, s.notNames) {
 			s.count(ws, c[0], c[1], KindName, text, sentText)
 		}
 		for _, c := range sectorRuns(ws, covered) {
@@ -181,11 +188,9 @@ func Suggest(d *petrarch.Dictionaries, p *nlp.Pipeline, texts []string, n, min i
 // "Ansar al-Sharia", "Bosnia and Herzegovina").
 var connectors = map[string]bool{"OF": true, "FOR": true, "AND": true, "DE": true, "DEL": true, "AL": true, "EL": true, "BIN": true, "'S": true}
 
-// notNames are capitalised words that never name an actor.
+// notNames are capitalised words that never name an actor, besides
+// weekdays and months (nlp's calendar words).
 var notNames = map[string]bool{
-	"JANUARY": true, "FEBRUARY": true, "MARCH": true, "APRIL": true, "MAY": true, "JUNE": true, "JULY": true,
-	"AUGUST": true, "SEPTEMBER": true, "OCTOBER": true, "NOVEMBER": true, "DECEMBER": true,
-	"MONDAY": true, "TUESDAY": true, "WEDNESDAY": true, "THURSDAY": true, "FRIDAY": true, "SATURDAY": true, "SUNDAY": true,
 	"MR.": true, "MRS.": true, "MS.": true, "DR.": true, "MR": true, "MRS": true, "MS": true, "DR": true,
 	"I": true, "AP": true, "VOA": true, "REUTERS": true, "AFP": true, "GMT": true, "UTC": true, "COVID-19": true,
 	"CHRISTMAS": true, "EASTER": true, "RAMADAN": true, "EID": true, "OK": true, "AI": true, "TV": true,
@@ -194,12 +199,13 @@ var notNames = map[string]bool{
 	"SOUTHWEST": true, "SEA": true, "OCEAN": true, "RIVER": true, "CITY": true, "PROVINCE": true, "STREET": true,
 }
 
-// nameRuns returns [start, end) word ranges of uncovered proper-noun runs.
-func nameRuns(ws []word, covered []bool) [][2]int {
+// nameRuns returns [start, end) word ranges of uncovered proper-noun runs,
+// not counting words in skip.
+func nameRuns(ws []word, covered []bool, skip map[string]bool) [][2]int {
 	var out [][2]int
 	isName := func(k int) bool {
 		w := ws[k]
-		return !covered[k] && (w.tag == nlp.NNP || w.tag == nlp.NNPS) && !notNames[w.key] && hasLetter(w.key)
+		return !covered[k] && (w.tag == nlp.NNP || w.tag == nlp.NNPS) && !skip[w.key] && hasLetter(w.key)
 	}
 	for i := 0; i < len(ws); {
 		if !isName(i) {

@@ -11,6 +11,9 @@ import (
 // immutable data, so one Pipeline is safe for concurrent use.
 type Pipeline struct {
 	lex *lexicon
+	cal *Calendar
+	// calendar words: weekdays with today and yesterday, and month names
+	days, months map[string]bool
 }
 
 // New returns a pipeline over the embedded lexicon, which is parsed once
@@ -20,8 +23,15 @@ func New() (*Pipeline, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Pipeline{lex: lx}, nil
+	cal, err := LoadCalendar()
+	if err != nil {
+		return nil, err
+	}
+	return &Pipeline{lex: lx, cal: cal, days: cal.Words(Weekday, NearDay), months: cal.Words(Month)}, nil
 }
+
+// Calendar returns the calendar words the pipeline tags with.
+func (p *Pipeline) Calendar() *Calendar { return p.cal }
 
 // maxSentenceTokens bounds a sentence so that text without punctuation (a
 // table, a 10 MB line) cannot hand the coder one huge sentence; longer runs

@@ -420,7 +420,7 @@ func (p *Pipeline) initialTag(t *Token, in *tokInfo, initial, allCaps bool, toks
 		if e.n > 1 {
 			return e.tags[1]
 		}
-		if weekdays[t.Upper] || months[t.Upper] {
+		if p.days[t.Upper] || p.months[t.Upper] {
 			return NNP // wednesday
 		}
 		return guess(t.Upper) // jihadist
@@ -517,12 +517,6 @@ func isDetLike(t Tag) bool {
 	}
 	return false
 }
-
-var weekdays = map[string]bool{"MONDAY": true, "TUESDAY": true, "WEDNESDAY": true, "THURSDAY": true, "FRIDAY": true,
-	"SATURDAY": true, "SUNDAY": true, "YESTERDAY": true, "TODAY": true}
-
-var months = map[string]bool{"JANUARY": true, "FEBRUARY": true, "MARCH": true, "APRIL": true, "MAY": true, "JUNE": true,
-	"JULY": true, "AUGUST": true, "SEPTEMBER": true, "OCTOBER": true, "NOVEMBER": true, "DECEMBER": true}
 
 var compass = map[string]bool{"NORTH": true, "SOUTH": true, "EAST": true, "WEST": true, "NORTHEAST": true,
 	"NORTHWEST": true, "SOUTHEAST": true, "SOUTHWEST": true}
@@ -921,7 +915,7 @@ func (p *Pipeline) repair(toks []Token, info []tokInfo, i int, st *clauseState) 
 			t.Tag = VBN // two men sought in ..., a trip aimed at ...
 		case (t.Tag == VBD || t.Tag == VBN || t.Tag == JJ) && e.has(VBN) && e.has(VBD) && st.finite && (prev == NNP || prev == NNPS) && nextUp == "BY":
 			t.Tag = VBN
-		case (t.Tag == VBD || t.Tag == VBN) && e.has(VBN) && e.has(VBD) && !st.finite && (next == IN || next == RB || weekdays[nextUp]) && (prev == NN || prev == NNS) &&
+		case (t.Tag == VBD || t.Tag == VBN) && e.has(VBN) && e.has(VBD) && !st.finite && (next == IN || next == RB || p.days[nextUp]) && (prev == NN || prev == NNS) &&
 			nextUp != "THAT" && !clauseVerbs[lemmaOf(toks, info, i)] && !auxLemmas[lemmaOf(toks, info, i)] && finiteAhead(toks, info, i):
 			t.Tag = VBN // progress made in the talks was slow
 		case t.Tag == VBN && e.has(VBD) && !st.finite:
