@@ -1,0 +1,363 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/egret-events/egret/nlp"
+	"github.com/egret-events/egret/syntax"
+)
+
+// Part of stage "tree": repairs. The parser is trained on web text; news
+// has constructions it misreads as a class (a past tense after a noun
+// phrase read as a modifier, a reporting tail swallowing the sentence, a
+// possessor hung from the verb). Each repair reads and rewrites the words'
+// heads, relations and tags, and the children index is rebuilt after any
+// change so the next repair sees the mended tree.
+
+// repair runs the repairs in order.
+func (c *Coder) repair(s *state) {
+	s.repairAgents()
+	for _, r := range []func() bool{
+		s.repairFiniteVerb,
+		s.repairReportTail,
+		s.repairSaidClause,
+		s.repairReducedSubject,
+		s.repairPossessor,
+		s.repairNominalParticiple,
+		s.repairGerundClause,
+		func() bool { return s.repairSecondObject(c.p) },
+	} {
+		if r() {
+			s.indexTree()
+		}
+	}
+}
+
+// repairAgents demotes an agent phrase without "by" to a plain oblique:
+// "used chemical weapons against civilians" has no agent.
+func (s *state) repairAgents() {
+	for i := range s.words {
+		if s.words[i].rel == syntax.OblAgent && s.caseOf(i) != "BY" {
+			s.setArc(i, int(s.words[i].head), syntax.Obl)
+		}
+	}
+}
+
+// repairReducedSubject mends a reduced relative read as the subject
+// clause of the main verb: in "The civilians imprisoned for X were
+// released by Y" the parse may make "imprisoned" the clausal subject of
+// "released" with "civilians" its own subject. A participle without
+// auxiliary before its head is the noun's modifier, and the noun the main
+// verb's subject. It reports whether it changed the tree.
+func (s *state) repairReducedSubject() bool {
+	changed := false
+	for x := range s.words {
+		w := &s.words[x]
+		if w.tag != nlp.VBN || w.rel != syntax.Nsubj && w.rel != syntax.NsubjPass || int(w.head) <= x || s.child(x, syntax.Aux) >= 0 {
+			continue
+		}
+		n := s.childExact(x, syntax.Nsubj)
+		if n < 0 || n > x || !s.nominal(n) {
+			continue
+		}
+		s.setArc(n, int(w.head), w.rel)
+		s.setArc(x, n, syntax.Acl)
+		changed = true
+	}
+	return changed
+}
+
+// repairFiniteVerb mends the commonest misreading of news sentences: a
+// sentence whose root is a bare noun phrase carrying a past participle or
+// adjective that is also a past tense ("Russian drones struck Ukraine",
+// "Bandits kidnapped worshippers in Kaduna", "Rioters set fire to shops"),
+// read as "drones" with "struck" modifying them or their object. A full
+// sentence has a finite verb, so the past form right after the subject
+// phrase is the predicate, the root phrase its subject and the noun it
+// modified its object. It reports whether it changed the tree.
+func (s *state) repairFiniteVerb() bool {
+	root := -1
+	for i := range s.words {
+		if s.words[i].head < 0 {
+			root = i
+			break
+		}
+	}
+	if root < 0 || !s.nominal(root) {
+		return false
+	}
+	for _, k := range s.children(root) {
+		switch s.words[k].rel {
+		case syntax.Cop, syntax.Nsubj, syntax.NsubjPass, syntax.Aux, syntax.AuxPass:
+			return false // a nominal predicate: "X is a member"
+		}
+		if s.words[k].tag == nlp.MD || finite(s.words[k].tag) && s.verbal(int(k)) {
+			return false
+		}
+	}
+	for i := root + 1; i < len(s.words); i++ {
+		w := &s.words[i]
+		if w.rel != syntax.Acl && w.rel != syntax.Amod || w.tag != nlp.VBN && w.tag != nlp.VBD && w.tag != nlp.JJ {
+			continue
+		}
+		// the word modifies the subject phrase ("protesters rallied") or
+		// the noun after it, the root's object ("kidnapped worshippers")
+		h := int(w.head)
+		obj := h > i && s.words[h].head == int16(root) && (s.words[h].rel == syntax.Obj || s.isRel(h, syntax.Nmod))
+		if !obj && h != root && !(h < i && s.ancestorOf(root, h) && s.nominal(h)) {
+			continue
+		}
+		if s.child(i, syntax.Aux) >= 0 || s.childExact(i, syntax.OblAgent) >= 0 {
+			continue
+		}
+		if f := nlp.VerbForms(w.lemma); len(f) < 2 || f[1] != w.key {
+			continue // "taken", "seen", "armed": a participle or adjective only
+		}
+		// right after the subject phrase: every word between is the
+		// root's own modifier
+		ok := true
+		for k := root + 1; k < i; k++ {
+			if obj && s.ancestorOf(h, k) || !s.ancestorOf(root, k) {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		s.setArc(i, -1, syntax.Root)
+		s.setTag(i, nlp.VBD, syntax.VERB)
+		s.setArc(root, i, syntax.Nsubj)
+		if obj {
+			s.setArc(h, i, syntax.Obj)
+			for _, k := range s.children(root) {
+				if int(k) > i && int(k) != h {
+					rel := s.words[k].rel
+					if s.isRel(int(k), syntax.Nmod) {
+						rel = syntax.Obl
+					}
+					s.setArc(int(k), i, rel)
+				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// repairReportTail mends "NP V-ed NP ..., officials said" read as one noun
+// phrase subject of "said": the subject carries the past form as a reduced
+// relative with an object of its own, and the speakers sink into its
+// phrase. A participle with a direct object and no auxiliary, whose past
+// tense is written the same, is the finite predicate; the speech verb is
+// its parataxis, with the noun right before it as speaker.
+func (s *state) repairReportTail() bool {
+	r := -1
+	for i := range s.words {
+		if s.words[i].head < 0 {
+			r = i
+			break
+		}
+	}
+	if r < 0 || !(s.wc.speech[s.words[r].lemma] || s.wc.speech[s.words[r].key]) {
+		return false
+	}
+	n := s.childExact(r, syntax.Nsubj)
+	if n < 0 || n > r || !s.nominal(n) {
+		return false
+	}
+	for _, k := range s.children(n) {
+		i := int(k)
+		w := &s.words[i]
+		if w.rel != syntax.Acl || i < n || w.tag != nlp.VBN && w.tag != nlp.VBD || s.child(i, syntax.Aux) >= 0 ||
+			s.childExact(i, syntax.OblAgent) >= 0 || s.childExact(i, syntax.Obj) < 0 {
+			continue
+		}
+		if f := nlp.VerbForms(w.lemma); len(f) < 2 || f[1] != w.key {
+			continue
+		}
+		_, hi := s.subtreeSpan(i)
+		if hi != r {
+			continue // the clause must run up to the speech verb
+		}
+		s.setArc(i, -1, syntax.Root)
+		s.setTag(i, nlp.VBD, syntax.VERB)
+		s.setArc(n, i, syntax.Nsubj)
+		s.setArc(r, i, syntax.Parataxis)
+		if q := r - 1; s.nominal(q) && s.ancestorOf(i, q) {
+			s.setArc(q, r, syntax.Nsubj)
+		}
+		return true
+	}
+	return false
+}
+
+// repairSaidClause mends "sources said rebels attacked villages" read
+// with "rebels" the object of "said" and "attacked" their reduced
+// relative: after a speech verb, a participle with its own object and no
+// auxiliary, whose past tense is written the same, is the reported
+// clause's predicate and the noun before it its subject.
+func (s *state) repairSaidClause() bool {
+	for i := range s.words {
+		w := &s.words[i]
+		n := int(w.head)
+		if w.rel != syntax.Acl || n < 0 || n > i || w.tag != nlp.VBN && w.tag != nlp.VBD || s.words[n].rel != syntax.Obj {
+			continue
+		}
+		v := int(s.words[n].head)
+		if v < 0 || v > n || !(s.wc.speech[s.words[v].lemma] || s.wc.speech[s.words[v].key]) {
+			continue
+		}
+		if s.child(i, syntax.Aux) >= 0 || s.childExact(i, syntax.OblAgent) >= 0 || s.childExact(i, syntax.Obj) < 0 {
+			continue
+		}
+		if f := nlp.VerbForms(w.lemma); len(f) < 2 || f[1] != w.key {
+			continue
+		}
+		s.setArc(i, v, syntax.Ccomp)
+		s.setTag(i, nlp.VBD, syntax.VERB)
+		s.setArc(n, i, syntax.Nsubj)
+		return true
+	}
+	return false
+}
+
+// repairPossessor hangs a possessor from the noun after it: a possessor
+// modifies a noun, never a verb, yet "Afghanistan's Ministry of Foreign
+// Affairs called ..." may be parsed with "Afghanistan" under "called".
+func (s *state) repairPossessor() bool {
+	changed := false
+	for i := range s.words {
+		h := int(s.words[i].head)
+		if s.words[i].rel != syntax.NmodPoss || h < 0 || s.nominal(h) {
+			continue
+		}
+		_, hi := s.subtreeSpan(i)
+		for _, k := range s.children(h) {
+			if lo, _ := s.subtreeSpan(int(k)); int(k) >= hi && lo == hi && s.nominal(int(k)) {
+				s.setArc(i, int(k), syntax.NmodPoss)
+				changed = true
+				break
+			}
+		}
+	}
+	return changed
+}
+
+// repairNominalParticiple makes "the accused", "the injured", "the
+// detained" noun phrases headed by the participle: the parse may leave the
+// article as the argument with the participle its clause ("arrested the
+// accused in Delhi") or an auxiliary ("the accused was remanded").
+func (s *state) repairNominalParticiple() bool {
+	changed := false
+	for i := 0; i+1 < len(s.words); i++ {
+		d, j := &s.words[i], i+1
+		if d.upos != syntax.DET || d.tag != nlp.DT {
+			continue
+		}
+		switch d.rel.Universal() {
+		case syntax.Nsubj, syntax.Obj, syntax.Iobj, syntax.Obl, syntax.Nmod, syntax.Conj, syntax.Appos:
+		default:
+			continue
+		}
+		p := &s.words[j]
+		if p.tag != nlp.VBN && p.tag != nlp.JJ {
+			continue
+		}
+		under := int(p.head) == i && (p.rel == syntax.Acl || p.rel == syntax.Amod)
+		aux := p.head == d.head && int(d.head) > j && (p.rel == syntax.Aux || p.rel == syntax.AuxPass) &&
+			j+1 < len(s.words) && s.words[j+1].upos == syntax.AUX
+		if !under && !aux {
+			continue
+		}
+		h, rel := int(d.head), d.rel
+		for _, k := range s.children(i) {
+			if int(k) != j {
+				s.setArc(int(k), j, s.words[k].rel)
+			}
+		}
+		s.setArc(j, h, rel)
+		s.setArc(i, j, syntax.Det)
+		s.setTag(j, nlp.NN, syntax.NOUN)
+		changed = true
+	}
+	return changed
+}
+
+// repairGerundClause mends "accused Russia of bombing civilians" read as
+// one noun phrase "civilians" modified by "Russia" and "of bombing": a
+// gerund with a subordinating "of", "for", "with" is a clause, not an
+// adjective. The clause attaches to the verb, takes the noun after it as
+// object, and the noun before it becomes the verb's argument.
+func (s *state) repairGerundClause() bool {
+	for i := range s.words {
+		w := &s.words[i]
+		h := int(w.head)
+		if w.tag != nlp.VBG || w.rel != syntax.Amod && w.rel != syntax.Acl || h <= i || !s.nominal(h) {
+			continue
+		}
+		m := s.childExact(i, syntax.Mark)
+		if m < 0 || m > i {
+			continue
+		}
+		p, rel := int(s.words[h].head), s.words[h].rel
+		if p < 0 || !s.verbal(p) {
+			continue
+		}
+		arg := -1
+		for _, k := range s.children(h) {
+			if _, hi := s.subtreeSpan(int(k)); int(k) < m && hi == m && s.nominal(int(k)) {
+				arg = int(k)
+			}
+		}
+		if arg >= 0 {
+			for _, k := range s.children(h) {
+				if int(k) < arg {
+					s.setArc(int(k), arg, s.words[k].rel)
+				}
+			}
+			s.setArc(arg, p, rel)
+		}
+		s.setArc(i, p, syntax.Advcl)
+		s.setArc(h, i, syntax.Obj)
+		return true
+	}
+	return false
+}
+
+// repairSecondObject mends a verb given two objects where the second opens
+// with an -ing form: in "signed an order imposing tariffs on Canada" the
+// -ing word is a participle modifying the first object and governing the
+// second, and the second's prepositional phrases are its obliques.
+func (s *state) repairSecondObject(lex *nlp.Pipeline) bool {
+	for i := range s.words {
+		w := &s.words[i]
+		h := int(w.head)
+		if w.rel != syntax.Amod || h <= i || !strings.HasSuffix(w.key, "ING") || s.words[h].rel != syntax.Obj {
+			continue
+		}
+		p := int(s.words[h].head)
+		o := s.childExact(p, syntax.Obj)
+		if o < 0 || o >= i {
+			continue
+		}
+		if lex == nil {
+			continue
+		}
+		lem := lex.Lemma(w.key, nlp.VBG)
+		if f := nlp.VerbForms(lem); len(f) < 4 || f[3] != w.key {
+			continue
+		}
+		w.lemma = lem
+		s.setArc(i, o, syntax.Acl)
+		s.setTag(i, nlp.VBG, syntax.VERB)
+		s.setArc(h, i, syntax.Obj)
+		for _, k := range s.children(h) {
+			if s.isRel(int(k), syntax.Nmod) && int(k) > h {
+				s.setArc(int(k), i, syntax.Obl)
+			}
+		}
+		return true
+	}
+	return false
+}
