@@ -63,6 +63,17 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Russian forces targeted Ukrainian energy infrastructure overnight.",
 			date: "2024-06-01",
 			want: []string{"RUSMIL>UKR:19"}},
+		// A past tense with its own object after a speech verb, or before a
+		// reporting tail, is the reported clause's predicate, not a
+		// reduced relative.
+		{name: "sources said rebels attacked villages",
+			text: "This week, military sources said Seleka rebels attacked nearly 10 villages near Bangui.",
+			date: "2014-03-01",
+			want: []string{"CAFREB>*:19"}},
+		{name: "rebels attacked villages, officials said",
+			text: "Seleka rebels attacked nearly 10 villages near Bangui on Tuesday, military officials said.",
+			date: "2014-03-01",
+			want: []string{"CAFREB>*:19"}},
 		// "call X Y" is name-calling, not a phone call.
 		{name: "called assertions baseless",
 			text:   "Afghanistan's Ministry of Foreign Affairs called Pakistan's assertions \"baseless,\" in a statement Thursday.",
