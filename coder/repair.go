@@ -150,7 +150,8 @@ func (s *state) repairFiniteVerb() bool {
 // relative with an object of its own, and the speakers sink into its
 // phrase. A participle with a direct object and no auxiliary, whose past
 // tense is written the same, is the finite predicate; the speech verb is
-// its parataxis, with the noun right before it as speaker.
+// its parataxis, with the noun right before it as speaker. The same tail
+// may instead take the predicate's object as the speech verb's subject.
 func (s *state) repairReportTail() bool {
 	r := -1
 	for i := range s.words {
@@ -165,6 +166,29 @@ func (s *state) repairReportTail() bool {
 	n := s.childExact(r, syntax.Nsubj)
 	if n < 0 || n > r || !s.nominal(n) {
 		return false
+	}
+	// "rebels attacked peacekeepers ..., officials said" with the
+	// predicate a clause of "said" and its object taken as the speaker
+	for _, k := range s.children(r) {
+		c := int(k)
+		if c > n || !s.verbal(c) || !finite(s.words[c].tag) || s.childExact(c, syntax.Obj) >= 0 || s.child(c, syntax.Nsubj) < 0 {
+			continue
+		}
+		switch s.words[c].rel {
+		case syntax.Advcl, syntax.Ccomp, syntax.Parataxis, syntax.Conj:
+		default:
+			continue
+		}
+		if lo, _ := s.subtreeSpan(n); lo != c+1 {
+			continue
+		}
+		s.setArc(c, -1, syntax.Root)
+		s.setArc(r, c, syntax.Parataxis)
+		s.setArc(n, c, syntax.Obj)
+		if q := r - 1; s.nominal(q) && s.ancestorOf(n, q) {
+			s.setArc(q, r, syntax.Nsubj)
+		}
+		return true
 	}
 	for _, k := range s.children(n) {
 		i := int(k)

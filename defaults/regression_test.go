@@ -67,13 +67,13 @@ func TestNewsRegressions(t *testing.T) {
 		// reporting tail, is the reported clause's predicate, not a
 		// reduced relative.
 		{name: "sources said rebels attacked villages",
-			text: "This week, military sources said Seleka rebels attacked nearly 10 villages near Bangui.",
+			text: "This week, military sources said 3R rebels attacked nearly 10 villages between the towns of Bocaranga and Bozoum.",
 			date: "2014-03-01",
-			want: []string{"CAFREB>*:19"}},
-		{name: "rebels attacked villages, officials said",
-			text: "Seleka rebels attacked nearly 10 villages near Bangui on Tuesday, military officials said.",
+			want: []string{"---REB>*:19"}},
+		{name: "rebels attacked peacekeepers, officials said",
+			text: "Syrian rebels attacked Filipino peacekeepers in Golan Heights on Saturday, defense and military officials said.",
 			date: "2014-03-01",
-			want: []string{"CAFREB>*:19"}},
+			want: []string{"SYRREB>PHLMIL:19"}},
 		// "call X Y" is name-calling, not a phone call.
 		{name: "called assertions baseless",
 			text:   "Afghanistan's Ministry of Foreign Affairs called Pakistan's assertions \"baseless,\" in a statement Thursday.",
