@@ -43,6 +43,12 @@ type DocumentVersions interface {
 	// DocumentVersions returns the stored version of each of ids that is
 	// stored; ids not stored are absent from the map.
 	DocumentVersions(ctx context.Context, ids []string) (map[string]DocumentVersion, error)
+	// RaiseRevisions lets stored documents stand for newer copies of the
+	// same content: for each id whose stored hash is vs[id].Hash, the
+	// stored revision becomes at least vs[id].Revision, in one write
+	// transaction. It returns the ids it did so for; the others changed
+	// meanwhile and must be coded.
+	RaiseRevisions(ctx context.Context, vs map[string]DocumentVersion) (map[string]bool, error)
 }
 
 // DeadLetter is a queued document that could not be coded or stored —

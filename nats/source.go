@@ -36,8 +36,8 @@ type SourceOptions struct {
 	Stop <-chan struct{}
 	// Versions, when set, is asked before coding which documents the
 	// store already holds: a message whose document is stored with the
-	// same content hash and a revision at least its own (a redelivery
-	// after the ack was lost, a republished copy) is acknowledged
+	// same content hash (a redelivery after the ack was lost, a copy
+	// republished after the stream forgot its id) is acknowledged
 	// without coding. Recode turns this off.
 	Versions egret.DocumentVersions
 	Recode   bool
@@ -247,15 +247,41 @@ func (s *Source) records(ctx context.Context, msgs []jetstream.Msg) []*pipeline.
 		s.c.logger.Warn("cannot read stored versions; coding the batch", "err", err)
 		return recs
 	}
+	// Stored with the same content: acknowledged without coding. A copy
+	// published later (its revision above the stored one) first raises
+	// the stored revision, so an older version coded late still yields.
+	same := map[int]bool{}
+	raise := map[string]egret.DocumentVersion{}
+	for i, rec := range recs {
+		if rec.Doc == nil {
+			continue
+		}
+		if v, ok := stored[rec.Doc.ID]; ok && v.Hash == egret.ContentHash(rec.Doc) {
+			same[i] = true
+			if v.Revision < rec.Revision && rec.Revision > raise[rec.Doc.ID].Revision {
+				raise[rec.Doc.ID] = egret.DocumentVersion{Hash: v.Hash, Revision: rec.Revision}
+			}
+		}
+	}
+	if len(raise) > 0 {
+		raised, err := s.opts.Versions.RaiseRevisions(ctx, raise)
+		if err != nil {
+			s.c.logger.Warn("cannot raise stored revisions; coding the batch", "err", err)
+			return recs
+		}
+		for i, rec := range recs {
+			if same[i] && raise[rec.Doc.ID].Hash != "" && !raised[rec.Doc.ID] {
+				delete(same, i) // changed meanwhile: code it
+			}
+		}
+	}
 	kept := recs[:0]
 	for i, rec := range recs {
-		if rec.Doc != nil {
-			if v, ok := stored[rec.Doc.ID]; ok && v.Revision >= rec.Revision && v.Hash == egret.ContentHash(rec.Doc) {
-				s.Counters.Unchanged.Add(1)
-				s.untrack(held[i])
-				held[i].Ack()
-				continue
-			}
+		if same[i] {
+			s.Counters.Unchanged.Add(1)
+			s.untrack(held[i])
+			held[i].Ack()
+			continue
 		}
 		kept = append(kept, rec)
 	}

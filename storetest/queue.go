@@ -106,6 +106,24 @@ func runQueue(t *testing.T, open func(t *testing.T) egret.Store) {
 		if got := events(t, s, "q1"); !reflect.DeepEqual(got, []string{"112"}) {
 			t.Errorf("batch of revisions 40 and 30: events %v, want revision 40's", got)
 		}
+		// A newer copy of the stored content raises the stored revision,
+		// so an older version (revision 45) then yields; another content
+		// is not raised.
+		raised, err := versions(t, s).RaiseRevisions(ctx, map[string]egret.DocumentVersion{
+			"q1": {Hash: egret.ContentHash(&a.Document), Revision: 50}, "absent": {Hash: "x", Revision: 9}})
+		if err != nil || !reflect.DeepEqual(raised, map[string]bool{"q1": true}) {
+			t.Fatalf("RaiseRevisions: %v %v", raised, err)
+		}
+		b.Revision = 45
+		if err := s.PutDocuments(ctx, []egret.CodedDocument{b}); err != nil {
+			t.Fatal(err)
+		}
+		if got := events(t, s, "q1"); !reflect.DeepEqual(got, []string{"112"}) {
+			t.Errorf("revision 45 after raising to 50: events %v, want revision 40's content", got)
+		}
+		if raised, _ := versions(t, s).RaiseRevisions(ctx, map[string]egret.DocumentVersion{"q1": {Hash: egret.ContentHash(&b.Document), Revision: 60}}); len(raised) != 0 {
+			t.Errorf("raised %v for another content", raised)
+		}
 		// Revision 0 (an in-order writer such as a local ingest) always replaces.
 		b.Revision = 0
 		if err := s.PutDocuments(ctx, []egret.CodedDocument{b}); err != nil {

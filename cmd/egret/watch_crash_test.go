@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strings"
 	"syscall"
 	"testing"
@@ -25,7 +26,11 @@ func TestMain(m *testing.M) {
 	if args := os.Getenv(childEnv); args != "" {
 		mn := NewMain()
 		mn.Clock = newstest.NewClock(time.Now().UTC())
-		os.Exit(mn.Run(context.Background(), strings.Split(args, "\n")))
+		// Signals end the command as they do egret's own main.
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		code := mn.Run(ctx, strings.Split(args, "\n"))
+		stop()
+		os.Exit(code)
 	}
 	os.Exit(m.Run())
 }

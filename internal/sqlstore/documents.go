@@ -258,6 +258,44 @@ func (s *Store) DocumentVersions(ctx context.Context, ids []string) (map[string]
 	return s.versions(ctx, s.db, vs)
 }
 
+// RaiseRevisions raises the revisions of stored documents whose content
+// is that of vs (a republished copy), under the write lock.
+func (s *Store) RaiseRevisions(ctx context.Context, vs map[string]egret.DocumentVersion) (map[string]bool, error) {
+	raised := map[string]bool{}
+	if len(vs) == 0 {
+		return raised, nil
+	}
+	ids := make([]any, 0, len(vs))
+	for id := range vs {
+		ids = append(ids, id)
+	}
+	err := s.db.Write(ctx, func(tx Querier) error {
+		stored, err := s.versions(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		for id, v := range vs {
+			cur, ok := stored[id]
+			if !ok || cur.Hash != v.Hash {
+				continue
+			}
+			raised[id] = true
+			if cur.Revision >= v.Revision {
+				continue
+			}
+			q := NewQuery(s.d)
+			if err := tx.Exec(ctx, `UPDATE documents SET revision = `+q.Arg(v.Revision)+` WHERE id = `+q.Arg(id), q.Args()...); err != nil {
+				return s.errorf("raise revision of %q: %w", id, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return raised, nil
+}
+
 // versions reads the content hash and revision of documents, 500 at a time.
 func (s *Store) versions(ctx context.Context, q Querier, ids []any) (map[string]egret.DocumentVersion, error) {
 	out := make(map[string]egret.DocumentVersion, len(ids))
