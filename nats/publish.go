@@ -209,10 +209,3 @@ func permanent(err error) bool {
 	}
 	return errors.Is(err, natsgo.ErrMaxPayload)
 }
-
-// Check is the code stage of publishers: documents are coded by the
-// workers, but one the store would refuse is reported here, with its
-// file and line, and never queued.
-var Check pipeline.Coder = pipeline.CoderFunc(func(_ context.Context, rec *pipeline.Record) error {
-	return (&egret.CodedDocument{Document: *rec.Doc}).Validate()
-})

@@ -61,6 +61,13 @@ func Code(c egret.Coder, g egret.Geocoder) Coder {
 	})
 }
 
+// Check is the code stage of publishers (ingest, watch and serve with a
+// queue): documents are coded by the workers, but one the store would
+// refuse is reported here, with its file and line, and never queued.
+var Check Coder = CoderFunc(func(_ context.Context, rec *Record) error {
+	return (&egret.CodedDocument{Document: *rec.Doc}).Validate()
+})
+
 // Explainer describes how a text is coded (coder.Coder does).
 type Explainer interface {
 	Explain(text string, date time.Time) string

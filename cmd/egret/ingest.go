@@ -102,7 +102,7 @@ func (m *Main) runPublish(ctx context.Context, f ingestFlags, src pipeline.Sourc
 	}
 	defer conn.Close()
 	pub := conn.Publisher()
-	sum, err := pipeline.Run(ctx, pipeline.Config{Source: src, Coder: nats.Check, Sink: pub, Workers: 1, Batch: f.batch, Report: m.reportSkipped})
+	sum, err := pipeline.Run(ctx, pipeline.Config{Source: src, Coder: pipeline.Check, Sink: pub, Workers: 1, Batch: f.batch, Report: m.reportSkipped})
 	if err != nil {
 		if stopping(ctx, err) {
 			return err
