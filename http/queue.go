@@ -153,4 +153,3 @@ func (s *Server) writeQueueMetrics(ctx context.Context, w io.Writer) {
 		}
 	}
 }
-
