@@ -1,7 +1,6 @@
 package nats
 
 import (
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -143,8 +142,6 @@ func (s *Server) JetStreamReady() bool {
 	return s.s.JetStreamEnabled() && (!s.s.JetStreamIsClustered() || s.s.JetStreamIsCurrent())
 }
 
-// ErrNotReady is returned when JetStream does not become ready in time.
-var ErrNotReady = errors.New("nats: JetStream not ready")
 
 // logger passes the server's log lines to slog.
 type logger struct{ l *slog.Logger }
