@@ -142,7 +142,6 @@ func (s *Server) JetStreamReady() bool {
 	return s.s.JetStreamEnabled() && (!s.s.JetStreamIsClustered() || s.s.JetStreamIsCurrent())
 }
 
-
 // logger passes the server's log lines to slog.
 type logger struct{ l *slog.Logger }
 
