@@ -17,20 +17,22 @@ import (
 
 // queueFlags are the options of every command that talks to the queue.
 type queueFlags struct {
-	nats    string
-	maxMsgs int64
+	nats     string
+	maxMsgs  int64
+	replicas int
 }
 
 func (f *queueFlags) register(cmd *cobra.Command, use string) {
 	fl := cmd.Flags()
 	fl.StringVar(&f.nats, "nats", "", use)
 	fl.Int64Var(&f.maxMsgs, "queue-max", 1_000_000, "documents the queue holds before publishers wait (when this command creates the stream)")
+	fl.IntVar(&f.replicas, "queue-replicas", 1, "replicas of the queue's streams when this command creates them: 3 on a three-node NATS cluster")
 }
 
 // connect connects to the queue named by --nats and creates its streams
 // (and, for workers, the consumer) where missing.
 func (m *Main) connect(ctx context.Context, f queueFlags, name string, cfg nats.Config, workers bool) (*nats.Conn, error) {
-	cfg.MaxMsgs = f.maxMsgs
+	cfg.MaxMsgs, cfg.Replicas = f.maxMsgs, f.replicas
 	conn, err := nats.Connect(ctx, f.nats, name, cfg, m.Logger)
 	if err != nil {
 		return nil, err
