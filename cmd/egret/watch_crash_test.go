@@ -36,7 +36,7 @@ func TestMain(m *testing.M) {
 }
 
 // child starts egret with args in a process of its own.
-func child(t *testing.T, args ...string) (*exec.Cmd, *bufio.Scanner) {
+func child(t testing.TB, args ...string) (*exec.Cmd, *bufio.Scanner) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), childEnv+"="+strings.Join(args, "\n"))

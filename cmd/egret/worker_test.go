@@ -24,7 +24,7 @@ import (
 
 // newsInput writes n documents of two or three sentences each, cut from
 // the VOA corpus stories, as JSON Lines, and returns the file.
-func newsInput(t *testing.T, n int) string {
+func newsInput(t testing.TB, n int) string {
 	t.Helper()
 	stories := testshared.VOAStories(t)
 	var b strings.Builder
@@ -54,7 +54,7 @@ func newsInput(t *testing.T, n int) string {
 // proc is an egret command running in a process of its own, its stderr
 // kept.
 type proc struct {
-	t    *testing.T
+	t    testing.TB
 	name string
 	mu   sync.Mutex
 	logs strings.Builder
@@ -63,7 +63,7 @@ type proc struct {
 	kill func(syscall.Signal)
 }
 
-func startProc(t *testing.T, name string, args ...string) *proc {
+func startProc(t testing.TB, name string, args ...string) *proc {
 	t.Helper()
 	cmd, sc := child(t, args...)
 	p := &proc{t: t, name: name, done: make(chan error, 1), pid: cmd.Process.Pid}
