@@ -139,23 +139,26 @@ func (c *Config) deadSubjectFor(subject string) string {
 }
 
 // subjectToken maps a source name to a subject token: subjects split
-// on dots and treat * and > as wildcards, so anything but letters,
-// digits, - and _ becomes _.
-func subjectToken(s string) string {
+// on dots and treat * and > as wildcards.
+func subjectToken(s string) string { return token(strings.ToLower(s), "none") }
+
+// token keeps letters, digits, - and _ of s (others become _), at most
+// 64 bytes; empty gives empty. Subject tokens and bucket keys allow them.
+func token(s, empty string) string {
 	var b strings.Builder
-	for _, r := range strings.ToLower(s) {
+	for _, r := range s {
 		if b.Len() >= 64 {
 			break
 		}
 		switch {
-		case r >= 'a' && r <= 'z', r >= '0' && r <= '9', r == '-', r == '_':
+		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
 			b.WriteRune(r)
 		default:
 			b.WriteByte('_')
 		}
 	}
 	if b.Len() == 0 {
-		return "none"
+		return empty
 	}
 	return b.String()
 }

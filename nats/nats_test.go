@@ -84,6 +84,14 @@ func (c *dotCoder) Code(_ context.Context, rec *pipeline.Record) error {
 	return nil
 }
 
+// slowCoder is dotCoder taking d a document, so a run lasts.
+func slowCoder(d time.Duration) pipeline.Coder {
+	return pipeline.CoderFunc(func(ctx context.Context, rec *pipeline.Record) error {
+		time.Sleep(d)
+		return (&dotCoder{}).Code(ctx, rec)
+	})
+}
+
 // worker runs one worker in the test until stop is closed.
 type worker struct {
 	src  *nats.Source
@@ -414,11 +422,7 @@ func TestServerRestart(t *testing.T) {
 	}
 	st := openStore(t)
 	stop := make(chan struct{})
-	slow := pipeline.CoderFunc(func(ctx context.Context, rec *pipeline.Record) error {
-		time.Sleep(2 * time.Millisecond)
-		return (&dotCoder{}).Code(ctx, rec)
-	})
-	w := startWorker(t, c, st, slow, stop)
+	w := startWorker(t, c, st, slowCoder(2*time.Millisecond), stop)
 	waitFor(t, "some documents stored", func() bool { s, _ := st.Stats(ctx); return s.Documents >= 20 })
 	s.Shutdown()
 	s2, err := nats.StartServer(nats.ServerOptions{StoreDir: dir, Addr: addr})
@@ -452,11 +456,7 @@ func TestGracefulStop(t *testing.T) {
 	}
 	st := openStore(t)
 	stop := make(chan struct{})
-	slow := pipeline.CoderFunc(func(ctx context.Context, rec *pipeline.Record) error {
-		time.Sleep(time.Millisecond)
-		return (&dotCoder{}).Code(ctx, rec)
-	})
-	w := startWorker(t, c, st, slow, stop)
+	w := startWorker(t, c, st, slowCoder(time.Millisecond), stop)
 	waitFor(t, "some documents stored", func() bool { return w.src.Counters.Stored.Load() >= 30 })
 	close(stop)
 	if err := <-w.done; err != nil {

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"sort"
-	"strings"
 	"time"
 
 	"github.com/nats-io/nats.go/jetstream"
@@ -113,23 +112,8 @@ func (c *Conn) ReportWorker(ctx context.Context, every time.Duration, stats func
 	}
 }
 
-// WorkerKey maps a worker's name to a bucket key (letters, digits, -
-// and _).
-func WorkerKey(name string) string {
-	var b strings.Builder
-	for _, r := range name {
-		switch {
-		case r >= 'a' && r <= 'z', r >= 'A' && r <= 'Z', r >= '0' && r <= '9', r == '-', r == '_':
-			b.WriteRune(r)
-		default:
-			b.WriteByte('_')
-		}
-	}
-	if b.Len() == 0 {
-		return "worker"
-	}
-	return b.String()
-}
+// WorkerKey maps a worker's name to a bucket key.
+func WorkerKey(name string) string { return token(name, "worker") }
 
 // Stats returns the worker's totals so far, started at started.
 func (s *Source) Stats(started time.Time) egret.WorkerStats {
