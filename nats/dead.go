@@ -149,6 +149,11 @@ func (c *Conn) exhausted(ctx context.Context, docs jetstream.Stream, m jetstream
 		c.logger.Error("unreadable max-deliveries advisory", "data", string(m.Data()), "err", err)
 		return nil // nothing to recover from it
 	}
+	// Once begun, recording and deleting finish even if the worker is
+	// stopping: a message recorded but left on the queue would only be
+	// recorded again, but there is no need.
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), deadTimeout)
+	defer cancel()
 	msg, err := docs.GetMsg(ctx, adv.StreamSeq)
 	if errors.Is(err, jetstream.ErrMsgNotFound) {
 		return nil // settled meanwhile (a late acknowledgement, a dead letter)
@@ -163,9 +168,7 @@ func (c *Conn) exhausted(ctx context.Context, docs jetstream.Stream, m jetstream
 	if json.Unmarshal(msg.Data, &doc) == nil {
 		dl.DocID = doc.ID
 	}
-	rctx, cancel := context.WithTimeout(ctx, deadTimeout)
-	defer cancel()
-	if err := record(rctx, c, store, dl, msg.Data); err != nil {
+	if err := record(ctx, c, store, dl, msg.Data); err != nil {
 		return err
 	}
 	c.logger.Warn("dead letter", "origin", fmt.Sprintf("%s#%d", msg.Subject, adv.StreamSeq), "doc_id", dl.DocID, "deliveries", dl.Deliveries, "err", dl.Error)

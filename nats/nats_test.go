@@ -387,6 +387,7 @@ func TestMaxDeliveriesBecomeDeadLetters(t *testing.T) {
 	done := make(chan error, 1)
 	go func() { done <- c.Exhausted(wctx, "w1", st, nil) }()
 	waitFor(t, "the dead letter", func() bool { p, _ := st.DeadLetters(ctx, egret.DeadLetterQuery{}); return p.Total == 1 })
+	waitFor(t, "the queue to empty", func() bool { return streamMsgs(t, c, "EGRET_DOCS") == 0 })
 	cancel()
 	close(stop)
 	if err := <-done; err != nil {
@@ -403,7 +404,6 @@ func TestMaxDeliveriesBecomeDeadLetters(t *testing.T) {
 	if dl.DocID != d.ID || dl.Deliveries != 2 || !strings.Contains(dl.Error, "delivered 2 times") || dl.ID != egret.ContentHash(d) {
 		t.Errorf("dead letter %+v", dl)
 	}
-	waitFor(t, "the queue to empty", func() bool { return streamMsgs(t, c, "EGRET_DOCS") == 0 })
 	if n := streamMsgs(t, c, "EGRET_DEAD"); n != 1 {
 		t.Errorf("dead-letter subject holds %d, want 1", n)
 	}
