@@ -462,11 +462,23 @@ func TestGracefulStop(t *testing.T) {
 	if err := <-w.done; err != nil {
 		t.Fatal(err)
 	}
-	qs, err := c.Stats(ctx)
-	if err != nil {
-		t.Fatal(err)
+	// Acknowledgements are sent without waiting for an answer: flush
+	// them, then give the server a moment to apply them.
+	c.NATS().Flush()
+	var qs egret.QueueStats
+	var stats egret.StoreStats
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		var err error
+		if qs, err = c.Stats(ctx); err != nil {
+			t.Fatal(err)
+		}
+		stats, _ = st.Stats(ctx)
+		if qs.AckPending == 0 && qs.Depth+uint64(stats.Documents) == 300 || time.Now().After(deadline) {
+			break
+		}
+		time.Sleep(20 * time.Millisecond)
 	}
-	stats, _ := st.Stats(ctx)
 	if qs.AckPending != 0 || qs.Depth+uint64(stats.Documents) != 300 {
 		t.Errorf("after a graceful stop: %d held, %d queued + %d stored, want 0 held and 300", qs.AckPending, qs.Depth, stats.Documents)
 	}
