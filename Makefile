@@ -3,7 +3,7 @@ GO      ?= go
 SHARED  ?= ../shared
 BENCHTIME ?= 1x
 
-.PHONY: build test lint bench devset gazetteer lexicon plover-table models
+.PHONY: build test lint bench bench-queue devset gazetteer lexicon plover-table models
 
 build:
 	$(GO) build -o bin/egret ./cmd/egret
@@ -26,6 +26,14 @@ bench: build
 	$(GO) test -run '^$$' -bench . -benchmem -benchtime 3s -cpu 1 ./syntax
 	$(GO) test -run '^$$' -bench 'BenchmarkWatch' -benchtime 3x ./cmd/egret
 	./scripts/bench.sh $(SHARED)
+	$(MAKE) bench-queue
+
+# Scale-out: the VOA stories through an embedded NATS server into
+# PostgreSQL with 1 and 2 egret worker processes: documents/s,
+# sentences/s, CPU per document in workers, coding alone, NATS and
+# PostgreSQL (docs/deployment.md, README "Scale-out").
+bench-queue:
+	$(GO) test -run '^$$' -bench BenchmarkQueueWorkers -benchtime 1x -timeout 30m ./cmd/egret
 
 # Precision and recall on the hand-coded dev set (coder/testdata/devset):
 # dev and heldout splits, lower/upper case, Phoenix dictionaries.

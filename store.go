@@ -12,7 +12,8 @@ import (
 type Store interface {
 	// PutDocuments stores documents with their events in one transaction.
 	// Storing a document ID again replaces its text and all its events, so
-	// re-ingesting is idempotent and never duplicates events.
+	// re-ingesting is idempotent and never duplicates events — unless the
+	// stored copy has a higher Revision, when the older one is skipped.
 	PutDocuments(ctx context.Context, docs []CodedDocument) error
 	// Events returns one page of events matching f, newest first.
 	Events(ctx context.Context, f EventFilter) (EventPage, error)
@@ -38,6 +39,11 @@ type Store interface {
 type CodedDocument struct {
 	Document Document
 	Events   []Event
+	// Revision orders versions of a document written by concurrent
+	// writers (queue workers: the time the queue stored the message): a
+	// store keeps the version with the highest revision and skips an
+	// older one. 0, a writer that writes in order, always replaces.
+	Revision int64
 }
 
 // StoredEvent is an event as kept by a Store, with its store-assigned ID.

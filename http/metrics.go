@@ -35,6 +35,7 @@ type metrics struct {
 	evsCoded  uint64
 	docsStore uint64
 	evsStore  uint64
+	docsQueue uint64
 	started   time.Time
 }
 
@@ -73,6 +74,12 @@ func (m *metrics) stored(docs, events int) {
 	m.mu.Lock()
 	m.docsStore += uint64(docs)
 	m.evsStore += uint64(events)
+	m.mu.Unlock()
+}
+
+func (m *metrics) queued(docs int) {
+	m.mu.Lock()
+	m.docsQueue += uint64(docs)
 	m.mu.Unlock()
 }
 
@@ -124,6 +131,7 @@ func (m *metrics) write(w io.Writer) {
 		{"egret_events_coded_total", "Events coded by this process.", m.evsCoded},
 		{"egret_documents_stored_total", "Documents stored by this process.", m.docsStore},
 		{"egret_events_stored_total", "Events stored by this process.", m.evsStore},
+		{"egret_documents_queued_total", "Documents this process queued for workers.", m.docsQueue},
 	} {
 		fmt.Fprintf(w, "# HELP %s %s\n# TYPE %s counter\n%s %d\n", c.name, c.help, c.name, c.name, c.v)
 	}
@@ -137,6 +145,7 @@ func (s *Server) getMetrics(w http.ResponseWriter, r *http.Request) error {
 	w.Header().Set("Content-Type", "text/plain; version=0.0.4; charset=utf-8")
 	s.metrics.write(w)
 	s.writeWatchMetrics(w)
+	s.writeQueueMetrics(ctx, w)
 	up := 1
 	if err != nil {
 		up = 0

@@ -57,6 +57,10 @@ type Config struct {
 	// exports and long codings extend as they go.
 	ReadTimeout  time.Duration
 	WriteTimeout time.Duration
+	// Queue, when set, takes the documents POSTed to /api/v1/documents
+	// (queued for workers, 202 Accepted, instead of coded here) and
+	// reports its depth, lag and workers at /api/v1/queue and /metrics.
+	Queue Queue
 	// Watch, when set, is the feed watcher running beside the server:
 	// its counters go to /metrics. The Sources view reads the store's
 	// feed state whether or not this process watches.
@@ -130,6 +134,8 @@ func NewServer(cfg Config) (*Server, error) {
 	s.handle("/api/v1/export", "/api/v1/export", get(s.getExport))
 	s.handle("/api/v1/sources", "/api/v1/sources", get(s.getSources))
 	s.handle("/api/v1/provenance/{id...}", "/api/v1/provenance/{id...}", get(s.getProvenance))
+	s.handle("/api/v1/queue", "/api/v1/queue", get(s.getQueue))
+	s.handle("/api/v1/dead-letters", "/api/v1/dead-letters", get(s.getDeadLetters))
 	s.handle("/healthz", "/healthz", get(s.getHealth))
 	s.handle("/metrics", "/metrics", get(s.getMetrics))
 	s.handle("/api/", "/api/", methods{anyMethod: func(w http.ResponseWriter, r *http.Request) error {
@@ -414,6 +420,9 @@ func (s *Server) postDocuments(w http.ResponseWriter, r *http.Request) error {
 	docs, err := s.readDocuments(w, r)
 	if err != nil {
 		return err
+	}
+	if s.cfg.Queue != nil {
+		return s.queueDocuments(w, r, docs)
 	}
 	recs, err := s.codeAll(r.Context(), docs, pipeline.Store(s.cfg.Store))
 	if err != nil {

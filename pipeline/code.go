@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"runtime/debug"
 	"strings"
 
 	"github.com/egret-events/egret"
@@ -59,6 +60,13 @@ func Code(c egret.Coder, g egret.Geocoder) Coder {
 	})
 }
 
+// Check is the code stage of publishers (ingest, watch and serve with a
+// queue): documents are coded by the workers, but one the store would
+// refuse is reported here, with its file and line, and never queued.
+var Check Coder = CoderFunc(func(_ context.Context, rec *Record) error {
+	return (&egret.CodedDocument{Document: *rec.Doc}).Validate()
+})
+
 // Explainer describes how a text is coded (coder.Coder does).
 type Explainer interface {
 	ExplainDocument(doc *egret.Document) string
@@ -86,7 +94,7 @@ func (r *run) code(rec *Record) {
 		rec.Err = context.Cause(r.ctx)
 		return
 	}
-	if err := r.cfg.Coder.Code(r.ctx, rec); err != nil {
+	if err := r.safeCode(rec); err != nil {
 		rec.Err = documentError(rec.Doc.ID, err)
 		if r.stopping(err) {
 			rec.Err = err
@@ -94,6 +102,26 @@ func (r *run) code(rec *Record) {
 		return
 	}
 	r.c.coded.Add(1)
+}
+
+// PanicError is a coder's panic on one document, caught so the document
+// is skipped and the run goes on (a queue worker would otherwise die on
+// every delivery of it). It is Permanent: the same document panics again.
+type PanicError struct {
+	Value any
+	Stack []byte
+}
+
+func (e *PanicError) Error() string { return fmt.Sprintf("coder panicked: %v", e.Value) }
+
+// safeCode runs the coder on rec, turning a panic into a PanicError.
+func (r *run) safeCode(rec *Record) (err error) {
+	defer func() {
+		if v := recover(); v != nil {
+			err = &PanicError{Value: v, Stack: debug.Stack()}
+		}
+	}()
+	return r.cfg.Coder.Code(r.ctx, rec)
 }
 
 // documentError names the document in a coding error, keeping its code:

@@ -50,6 +50,11 @@ type Record struct {
 	// refused). A skipped record is reported and never written.
 	Err error
 
+	// Revision orders the record's document against other versions
+	// written by concurrent writers (egret.CodedDocument.Revision): a
+	// queue source sets the time the queue stored the message.
+	Revision int64
+
 	// Flush asks for the record to be committed at once, with the batch
 	// before it, instead of waiting for a full batch: its source waits
 	// for it (a watcher's sink, the last message of a queue fetch).
@@ -70,7 +75,8 @@ func Permanent(err error) bool {
 		return false
 	}
 	var ie *InputError
-	if errors.As(err, &ie) {
+	var pe *PanicError
+	if errors.As(err, &ie) || errors.As(err, &pe) {
 		return true
 	}
 	switch egret.ErrorCode(err) {

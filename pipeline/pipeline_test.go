@@ -503,3 +503,39 @@ func TestFilesSource(t *testing.T) {
 		t.Errorf("events in order %v", order)
 	}
 }
+
+// TestCoderPanic: a coder panicking on one document skips that document
+// with a Permanent error, and the run goes on.
+func TestCoderPanic(t *testing.T) {
+	coder := pipeline.CoderFunc(func(_ context.Context, rec *pipeline.Record) error {
+		if rec.Doc.ID == "b" {
+			var m map[string]int
+			m["boom"]++ // a nil map write: a real runtime panic
+		}
+		return nil
+	})
+	var acks []error
+	var mu sync.Mutex
+	var recs []*pipeline.Record
+	for _, id := range []string{"a", "b", "c"} {
+		recs = append(recs, &pipeline.Record{Origin: id, Doc: &egret.Document{ID: id, Text: "x"}, Ack: func(err error) {
+			mu.Lock()
+			acks = append(acks, err)
+			mu.Unlock()
+		}})
+	}
+	sum, err := pipeline.Run(context.Background(), pipeline.Config{Source: pipeline.Records(recs...), Coder: coder, Sink: &pipeline.Capture{}, Workers: 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sum.Written != 2 || sum.Skipped != 1 {
+		t.Errorf("summary %+v, want 2 written 1 skipped", sum)
+	}
+	var pe *pipeline.PanicError
+	if !errors.As(recs[1].Err, &pe) || !pipeline.Permanent(recs[1].Err) || !strings.Contains(recs[1].Err.Error(), "nil map") {
+		t.Errorf("record b: %v, want a permanent PanicError", recs[1].Err)
+	}
+	if len(acks) != 3 || acks[0] != nil || acks[1] == nil || acks[2] != nil {
+		t.Errorf("acks %v", acks)
+	}
+}

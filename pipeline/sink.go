@@ -147,7 +147,7 @@ func Store(st egret.Store) Sink {
 	return SinkFunc(func(ctx context.Context, recs []*Record) error {
 		docs := make([]egret.CodedDocument, len(recs))
 		for i, rec := range recs {
-			docs[i] = egret.CodedDocument{Document: *rec.Doc, Events: rec.Events}
+			docs[i] = egret.CodedDocument{Document: *rec.Doc, Events: rec.Events, Revision: rec.Revision}
 		}
 		return st.PutDocuments(ctx, docs)
 	})

@@ -396,6 +396,7 @@ func Run(t *testing.T, open func(t *testing.T) egret.Store) {
 	})
 
 	runHardening(t, open)
+	t.Run("queue", func(t *testing.T) { runQueue(t, open) })
 
 	t.Run("missing id", func(t *testing.T) {
 		s := open(t)

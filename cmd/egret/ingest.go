@@ -9,12 +9,14 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/egret-events/egret"
+	"github.com/egret-events/egret/nats"
 	"github.com/egret-events/egret/pipeline"
 )
 
 type ingestFlags struct {
 	engineFlags
 	inputFlags
+	queueFlags
 	db      string
 	batch   int
 	workers int
@@ -32,13 +34,20 @@ them with their events in --db, a SQLite file or a postgres:// DSN.
 Documents are stored in batches, each in one transaction. Ingesting a
 document id again replaces its text and events, so re-running an ingest
 never duplicates events. Bad records are reported with file and line and
-skipped.`,
+skipped.
+
+With --nats the documents are queued on NATS JetStream instead, for
+egret worker processes to code and store: each is published once its
+record is checked, under a message id (its content hash) that makes a
+second publish of the same document within ten minutes a no-op. While
+the queue is full, ingest waits.`,
 		Args: cobra.MinimumNArgs(1),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return m.runIngest(cmd.Context(), f, args)
 		},
 	}
-	f.register(cmd)
+	f.engineFlags.register(cmd)
+	f.queueFlags.register(cmd, "queue the documents on this NATS server instead of coding them here")
 	fl := cmd.Flags()
 	fl.StringVar(&f.db, "db", "egret.db", "SQLite file or postgres:// DSN")
 	fl.StringVar(&f.formatIn, "format-in", "", "input format: txt, jsonl or xml (default: by file extension)")
@@ -56,6 +65,9 @@ func (m *Main) runIngest(ctx context.Context, f ingestFlags, names []string) err
 	src, err := m.inputs(f.inputFlags, names)
 	if err != nil {
 		return err
+	}
+	if f.nats != "" {
+		return m.runPublish(ctx, f, src, len(names))
 	}
 	eng, st, err := m.engineStore(ctx, f.engineFlags, f.db)
 	if err != nil {
@@ -79,4 +91,27 @@ func (m *Main) runIngest(ctx context.Context, f ingestFlags, names []string) err
 			sum.Written, sum.Events, sum.Skipped, sum.Elapsed.Round(time.Millisecond), float64(sum.Written)/sum.Elapsed.Seconds())
 	}
 	return outcome(sum, len(names), "stored")
+}
+
+// runPublish is `ingest --nats`: the inputs through the pipeline into the
+// queue, checked but not coded.
+func (m *Main) runPublish(ctx context.Context, f ingestFlags, src pipeline.Source, inputs int) error {
+	conn, err := m.connect(ctx, f.queueFlags, "egret ingest", nats.Config{}, false)
+	if err != nil {
+		return err
+	}
+	defer conn.Close()
+	pub := conn.Publisher()
+	sum, err := pipeline.Run(ctx, pipeline.Config{Source: src, Coder: pipeline.Check, Sink: pub, Workers: 1, Batch: f.batch, Report: m.reportSkipped})
+	if err != nil {
+		if stopping(ctx, err) {
+			return err
+		}
+		return fmt.Errorf("queuing documents (%d queued before the error): %w", sum.Written, err)
+	}
+	if !f.quiet {
+		fmt.Fprintf(m.Stderr, "queued %d documents (%d new, %d queued already), skipped %d, time %s, %.0f documents/s\n",
+			sum.Written, pub.Published.Load(), pub.Duplicates.Load(), sum.Skipped, sum.Elapsed.Round(time.Millisecond), float64(sum.Written)/sum.Elapsed.Seconds())
+	}
+	return outcome(sum, inputs, "queued")
 }

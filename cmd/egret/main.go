@@ -107,6 +107,7 @@ func (m *Main) rootCmd() *cobra.Command {
 		return nil
 	}
 	root.AddCommand(m.codeCmd(), m.validateCmd(), m.explainCmd(), m.dictCmd(), m.geoCmd(),
-		newIngestCmd(m), newServeCmd(m), newExportCmd(m), newWatchCmd(m), newFeedsCmd(m), m.parseCmd())
+		newIngestCmd(m), newServeCmd(m), newExportCmd(m), newWatchCmd(m), newFeedsCmd(m), m.parseCmd(),
+		newWorkerCmd(m), newNATSCmd(m))
 	return root
 }

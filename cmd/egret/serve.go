@@ -11,6 +11,8 @@ import (
 
 	"github.com/egret-events/egret"
 	egrethttp "github.com/egret-events/egret/http"
+	"github.com/egret-events/egret/nats"
+	"github.com/egret-events/egret/pipeline"
 	"github.com/egret-events/egret/postgres"
 	"github.com/egret-events/egret/sqlite"
 )
@@ -51,6 +53,7 @@ func (m *Main) engineStore(ctx context.Context, ef engineFlags, db string) (*eng
 type serveFlags struct {
 	engineFlags
 	feedFlags
+	queueFlags
 	db       string
 	addr     string
 	token    string
@@ -84,7 +87,13 @@ other origins may not write unless --allow-origin names them.
 
 With --feeds the server also watches the feeds of that list, as egret
 watch does, into the same store; the dashboard's Sources view shows each
-feed's polls, and /metrics the watcher's counters.`,
+feed's polls, and /metrics the watcher's counters.
+
+With --nats, POSTed documents (and, with --feeds, new articles) are
+checked and queued on NATS JetStream for egret worker processes to code
+and store (202 Accepted); /api/v1/queue and /metrics report the queue's
+depth and lag, dead letters and each worker's totals, and the
+dashboard's Queue view shows them.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			if !cmd.Flags().Changed("token") {
@@ -95,6 +104,7 @@ feed's polls, and /metrics the watcher's counters.`,
 	}
 	f.engineFlags.register(cmd)
 	f.feedFlags.register(cmd, true)
+	f.queueFlags.register(cmd, "queue POSTed documents on this NATS server for egret worker processes")
 	fl := cmd.Flags()
 	fl.StringVar(&f.feeds, "feeds", "", "feeds list to watch while serving")
 	fl.StringVar(&f.db, "db", "egret.db", "SQLite file or postgres:// DSN")
@@ -125,10 +135,20 @@ func (m *Main) runServe(ctx context.Context, f serveFlags) error {
 		MaxBodyBytes: f.maxBody, MaxDocumentBytes: f.maxDoc, MaxBatch: f.maxBatch, Workers: f.workers,
 		Hosts: f.hosts, AllowOrigins: f.origins, ReadTimeout: f.readTO, WriteTimeout: f.writeTO,
 	}
+	var sink pipeline.Sink
+	if f.nats != "" {
+		conn, err := m.connect(ctx, f.queueFlags, "egret serve", nats.Config{}, false)
+		if err != nil {
+			return err
+		}
+		defer conn.Close()
+		q := natsQueue{Publisher: conn.Publisher(), c: conn}
+		cfg.Queue, sink = q, q
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	if f.feeds != "" {
-		fw, err := m.newFeedWatch(f.feedFlags, eng, st)
+		fw, err := m.newFeedWatch(f.feedFlags, eng, st, sink)
 		if err != nil {
 			return err
 		}
@@ -152,7 +172,7 @@ func (m *Main) runServe(ctx context.Context, f serveFlags) error {
 		return egret.Errorf(egret.EINVALID, "--addr %s: %v", f.addr, err)
 	}
 	addr := ln.Addr().String()
-	m.Logger.Info("serving", "addr", addr, "url", fmt.Sprintf("http://%s/", addr), "store", storeKind(f.db), "auth", f.token != "")
+	m.Logger.Info("serving", "addr", addr, "url", fmt.Sprintf("http://%s/", addr), "store", storeKind(f.db), "auth", f.token != "", "queue", f.nats != "")
 	if m.Ready != nil {
 		m.Ready(addr)
 	}
@@ -165,3 +185,11 @@ func storeKind(db string) string {
 	}
 	return "sqlite:" + db
 }
+
+// natsQueue is the HTTP server's queue (egrethttp.Queue) on NATS.
+type natsQueue struct {
+	*nats.Publisher
+	c *nats.Conn
+}
+
+func (q natsQueue) Stats(ctx context.Context) (egret.QueueStats, error) { return q.c.Stats(ctx) }

@@ -14,6 +14,7 @@ import (
 	"github.com/egret-events/egret/extract"
 	"github.com/egret-events/egret/feedlist"
 	"github.com/egret-events/egret/fetch"
+	"github.com/egret-events/egret/nats"
 	"github.com/egret-events/egret/pipeline"
 	"github.com/egret-events/egret/watch"
 )
@@ -59,14 +60,16 @@ type feedWatch struct {
 	fetch   *fetch.Client
 	push    *pipeline.Push
 	coder   pipeline.Coder
-	store   egret.Store
+	sink    pipeline.Sink
 	logger  *slog.Logger
 	counter pipeline.Counter
 }
 
 // newFeedWatch reads the feeds list and builds the watcher over st,
-// which must keep feed state (the sqlite and postgres stores do).
-func (m *Main) newFeedWatch(f feedFlags, eng egret.Coder, st egret.Store) (*feedWatch, error) {
+// which must keep feed state (the sqlite and postgres stores do). With a
+// queue, articles are checked and queued (workers code and store them)
+// instead of coded by eng into st.
+func (m *Main) newFeedWatch(f feedFlags, eng egret.Coder, st egret.Store, queue pipeline.Sink) (*feedWatch, error) {
 	list, err := feedlist.ReadFile(f.feeds)
 	if err != nil {
 		return nil, err
@@ -76,7 +79,10 @@ func (m *Main) newFeedWatch(f feedFlags, eng egret.Coder, st egret.Store) (*feed
 		return nil, egret.Errorf(egret.EINVALID, "--db: this store keeps no feed state")
 	}
 	clock := m.clock()
-	fw := &feedWatch{fetch: m.fetcher(f), push: &pipeline.Push{}, coder: pipeline.Code(eng, nil), store: st, logger: m.Logger}
+	fw := &feedWatch{fetch: m.fetcher(f), push: &pipeline.Push{}, coder: pipeline.Check, sink: queue, logger: m.Logger}
+	if queue == nil {
+		fw.coder, fw.sink = pipeline.Code(eng, nil), pipeline.Store(st)
+	}
 	fw.w, err = watch.New(watch.Config{Feeds: list.Specs(), State: state, Fetcher: fw.fetch, Sink: fw.push.Put, Clock: clock,
 		Logger: m.Logger, Extractor: extract.New(extract.Options{Now: clock.Now}), Every: f.every, Workers: f.fetchWorkers})
 	if err != nil {
@@ -99,7 +105,7 @@ func (fw *feedWatch) run(ctx context.Context, once bool) (*watch.Report, pipelin
 		rep, err = fw.w.Round(ctx)
 		return err
 	}
-	sum, err := pipeline.Run(ctx, pipeline.Config{Source: fw.push, Coder: fw.coder, Sink: pipeline.Store(fw.store), Workers: 1,
+	sum, err := pipeline.Run(ctx, pipeline.Config{Source: fw.push, Coder: fw.coder, Sink: fw.sink, Workers: 1,
 		Resilient: true, Counter: &fw.counter, Report: func(rec *pipeline.Record) {
 			fw.logger.Warn("document not stored", "url", rec.Origin, "doc_id", rec.Doc.ID, "err", rec.Err)
 		}})
@@ -118,6 +124,7 @@ func (fw *feedWatch) Close() { fw.fetch.Close() }
 type watchFlags struct {
 	engineFlags
 	feedFlags
+	queueFlags
 	db   string
 	once bool
 }
@@ -136,13 +143,18 @@ and the rest coded and stored. Edited articles replace their events.
 The feed state (validators, items seen, duplicate links) lives in the
 store, so a restart resumes without refetching or recoding anything, and
 an article is recorded only after its document was stored. Runs until
-stopped; --once polls every due feed once, for cron.`,
+stopped; --once polls every due feed once, for cron.
+
+With --nats, articles are queued on NATS JetStream (recorded once the
+queue holds them) for egret worker processes to code and store; --db
+then keeps only the feed state, and no dictionaries are loaded.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error { return m.runWatch(cmd.Context(), f) },
 	}
 	f.engineFlags.register(cmd)
 	f.feedFlags.register(cmd, true)
 	fl := cmd.Flags()
+	f.queueFlags.register(cmd, "queue articles on this NATS server for egret worker processes instead of coding them here")
 	fl.StringVar(&f.feeds, "feeds", "", "feeds list (required)")
 	fl.StringVar(&f.db, "db", "egret.db", "SQLite file or postgres:// DSN")
 	fl.BoolVar(&f.once, "once", false, "poll once and exit")
@@ -154,12 +166,30 @@ func (m *Main) runWatch(ctx context.Context, f watchFlags) error {
 	if _, err := feedlist.ReadFile(f.feeds); err != nil {
 		return err // before loading anything
 	}
-	eng, st, err := m.engineStore(ctx, f.engineFlags, f.db)
-	if err != nil {
-		return err
+	var eng egret.Coder
+	var st egret.Store
+	var queue pipeline.Sink
+	var err error
+	if f.nats != "" {
+		if st, err = m.openStore(ctx, f.db); err != nil {
+			return err
+		}
+		conn, err := m.connect(ctx, f.queueFlags, "egret watch", nats.Config{}, false)
+		if err != nil {
+			st.Close()
+			return err
+		}
+		defer conn.Close()
+		queue = conn.Publisher()
+	} else {
+		e, s, err := m.engineStore(ctx, f.engineFlags, f.db)
+		if err != nil {
+			return err
+		}
+		eng, st = e, s
 	}
 	defer st.Close()
-	fw, err := m.newFeedWatch(f.feedFlags, eng, st)
+	fw, err := m.newFeedWatch(f.feedFlags, eng, st, queue)
 	if err != nil {
 		return err
 	}

@@ -38,7 +38,7 @@ func (bw *benchWatch) open(db string) (*sqlite.Store, *feedWatch) {
 	if err != nil {
 		bw.b.Fatal(err)
 	}
-	fw, err := bw.m.newFeedWatch(feedFlags{feeds: bw.r.feeds, allowPrivate: true, timeout: 5 * time.Second, every: 15 * time.Minute}, bw.eng, st)
+	fw, err := bw.m.newFeedWatch(feedFlags{feeds: bw.r.feeds, allowPrivate: true, timeout: 5 * time.Second, every: 15 * time.Minute}, bw.eng, st, nil)
 	if err != nil {
 		bw.b.Fatal(err)
 	}

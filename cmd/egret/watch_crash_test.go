@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"os"
 	"os/exec"
+	"os/signal"
 	"strings"
 	"syscall"
 	"testing"
@@ -25,13 +26,17 @@ func TestMain(m *testing.M) {
 	if args := os.Getenv(childEnv); args != "" {
 		mn := NewMain()
 		mn.Clock = newstest.NewClock(time.Now().UTC())
-		os.Exit(mn.Run(context.Background(), strings.Split(args, "\n")))
+		// Signals end the command as they do egret's own main.
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+		code := mn.Run(ctx, strings.Split(args, "\n"))
+		stop()
+		os.Exit(code)
 	}
 	os.Exit(m.Run())
 }
 
 // child starts egret with args in a process of its own.
-func child(t *testing.T, args ...string) (*exec.Cmd, *bufio.Scanner) {
+func child(t testing.TB, args ...string) (*exec.Cmd, *bufio.Scanner) {
 	t.Helper()
 	cmd := exec.Command(os.Args[0], "-test.run=^$")
 	cmd.Env = append(os.Environ(), childEnv+"="+strings.Join(args, "\n"))

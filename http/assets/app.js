@@ -186,6 +186,28 @@ async function loadSources() {
   } catch (e) { showError("Loading sources failed: " + e.message); }
 }
 
+// ---- queue: depth, workers and dead letters (serve --nats) ----
+async function loadQueue() {
+  try {
+    const [q, d] = await Promise.all([api("api/v1/queue"), api("api/v1/dead-letters?limit=100")]);
+    const num = (n) => el("td", { class: "num", text: String(n) });
+    const workers = q.enabled ? q.workers : [];
+    $("#workers tbody").replaceChildren(...workers.map((w) => el("tr", { "data-worker": w.worker },
+      el("td", { text: w.worker }), num(w.received), num(w.stored), num(w.unchanged), num(w.redelivered), num(w.retried),
+      num(w.dead_letters), num(w.cpu_seconds.toFixed(1)), el("td", { text: when(w.updated) }))));
+    $("#queue-count").textContent = q.enabled ? `(${q.depth} queued, ${workers.length} workers)` : "";
+    $("#queue-note").textContent = !q.enabled ? "This server codes documents itself (no --nats)." :
+      `${q.depth} documents queued (${q.pending} waiting, ${q.ack_pending} being coded, ${q.redelivered} redelivered); ` +
+      `oldest waiting ${q.lag_seconds.toFixed(1)} s.`;
+    $("#dead-count").textContent = `(${d.total})`;
+    $("#dead-letters tbody").replaceChildren(...d.dead_letters.map((x) => el("tr", { "data-dead": x.id },
+      el("td", { text: when(x.failed_at) }),
+      el("td", {}, x.doc_id ? el("span", { text: x.doc_id }) : el("em", { text: "unreadable" }), el("br"), el("span", { class: "url", text: x.excerpt.slice(0, 120) })),
+      el("td", { class: "url", text: `${x.subject} #${x.stream_seq}` }), num(x.deliveries),
+      el("td", { class: "err", text: x.error }), el("td", { text: x.worker }))));
+  } catch (e) { showError("Loading the queue failed: " + e.message); }
+}
+
 // ---- dyad series (uPlot) ----
 let chart;
 async function drawSeries() {
@@ -377,9 +399,12 @@ function init() {
   $("#code-form").addEventListener("submit", codeText);
   $("#sources-refresh").addEventListener("click", loadSources);
   setInterval(() => { if (!document.hidden) loadSources(); }, 60000);
+  $("#queue-refresh").addEventListener("click", loadQueue);
+  setInterval(() => { if (!document.hidden) loadQueue(); }, 10000);
   document.addEventListener("keydown", (e) => { if (e.key === "Escape" && !$("#doc-section").hidden) $("#doc-close").click(); });
   loadStats();
   loadAll();
   loadSources();
+  loadQueue();
 }
 init();

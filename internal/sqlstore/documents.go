@@ -34,7 +34,9 @@ func (p *writePlan) count(source, target string, sign int64) {
 
 // PutDocuments stores the documents and replaces their events in one
 // transaction. Only the last copy of a document in the batch counts, as
-// if the copies were stored one after the other. Documents that fail
+// if the copies were stored one after the other; a copy whose Revision is
+// below the stored one's (or an earlier copy's) is skipped, the newer
+// version staying whole. Documents that fail
 // CodedDocument.Validate are skipped and reported in an
 // *egret.BatchError; the others are stored.
 func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) error {
@@ -53,8 +55,11 @@ func (s *Store) PutDocuments(ctx context.Context, docs []egret.CodedDocument) er
 			continue
 		}
 		id := docs[i].Document.ID
-		if _, seen := last[id]; !seen {
+		j, seen := last[id]
+		if !seen {
 			ids = append(ids, id)
+		} else if docs[j].Revision > docs[i].Revision && docs[i].Revision != 0 {
+			continue // an older version after a newer one: the newer stays
 		}
 		last[id] = i
 	}
@@ -73,6 +78,24 @@ func (s *Store) put(ctx context.Context, docs []egret.CodedDocument, ids []any, 
 		return nil
 	}
 	return s.db.Write(ctx, func(tx Querier) error {
+		// Versions are read under the write lock, so no writer stores a
+		// newer one between this check and the commit.
+		stored, err := s.versions(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		kept := ids[:0:0]
+		for _, id := range ids {
+			c := &docs[last[id.(string)]]
+			if v, ok := stored[id.(string)]; ok && c.Revision != 0 && v.Revision > c.Revision {
+				continue
+			}
+			kept = append(kept, id)
+		}
+		ids = kept
+		if len(ids) == 0 {
+			return nil
+		}
 		p := &writePlan{rollups: Rollups{}, actors: map[string][2]int64{}}
 		if err := s.planReplaced(ctx, tx, p, ids); err != nil {
 			return err
@@ -143,7 +166,7 @@ func (s *Store) planDocument(p *writePlan, c *egret.CodedDocument, now string, n
 	if !d.Date.IsZero() {
 		date = d.Date.UTC().Format(time.RFC3339)
 	}
-	p.docs = append(p.docs, []any{d.ID, d.Title, d.Text, date, d.Source, d.URL, d.Author, now})
+	p.docs = append(p.docs, []any{d.ID, d.Title, d.Text, date, d.Source, d.URL, d.Author, now, egret.ContentHash(d), c.Revision})
 	sentence := s.d.SentenceColumn() != ""
 	for seq := range c.Events {
 		ev := c.Events[seq]
@@ -176,7 +199,7 @@ func (s *Store) planDocument(p *writePlan, c *egret.CodedDocument, now string, n
 // (doc_id, seq); documents go first, as events refer to them.
 func (s *Store) apply(ctx context.Context, tx Querier, p *writePlan) error {
 	err := s.d.Insert(ctx, tx, Insert{Table: "documents", Columns: documentColumns, Rows: p.docs,
-		Conflict: ` ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body, date = excluded.date, source = excluded.source, url = excluded.url, author = excluded.author, ingested_at = excluded.ingested_at`})
+		Conflict: ` ON CONFLICT (id) DO UPDATE SET title = excluded.title, body = excluded.body, date = excluded.date, source = excluded.source, url = excluded.url, author = excluded.author, ingested_at = excluded.ingested_at, content_hash = excluded.content_hash, revision = excluded.revision`})
 	if err != nil {
 		return s.errorf("documents: %w", err)
 	}
@@ -222,9 +245,84 @@ func (s *Store) apply(ctx context.Context, tx Querier, p *writePlan) error {
 }
 
 var (
-	documentColumns = []string{"id", "title", "body", "date", "source", "url", "author", "ingested_at"}
+	documentColumns = []string{"id", "title", "body", "date", "source", "url", "author", "ingested_at", "content_hash", "revision"}
 	eventColumns    = []string{"id", "doc_id", "seq", "date", "source", "target", "src3", "tgt3", "cameo", "plover", "quad_class", "goldstein", "lat", "lon", "body"}
 )
+
+// DocumentVersions returns the stored versions of the documents ids names.
+func (s *Store) DocumentVersions(ctx context.Context, ids []string) (map[string]egret.DocumentVersion, error) {
+	vs := make([]any, len(ids))
+	for i, id := range ids {
+		vs[i] = id
+	}
+	return s.versions(ctx, s.db, vs)
+}
+
+// RaiseRevisions raises the revisions of stored documents whose content
+// is that of vs (a republished copy), under the write lock.
+func (s *Store) RaiseRevisions(ctx context.Context, vs map[string]egret.DocumentVersion) (map[string]bool, error) {
+	raised := map[string]bool{}
+	if len(vs) == 0 {
+		return raised, nil
+	}
+	ids := make([]any, 0, len(vs))
+	for id := range vs {
+		ids = append(ids, id)
+	}
+	err := s.db.Write(ctx, func(tx Querier) error {
+		stored, err := s.versions(ctx, tx, ids)
+		if err != nil {
+			return err
+		}
+		for id, v := range vs {
+			cur, ok := stored[id]
+			if !ok || cur.Hash != v.Hash {
+				continue
+			}
+			raised[id] = true
+			if cur.Revision >= v.Revision {
+				continue
+			}
+			q := NewQuery(s.d)
+			if err := tx.Exec(ctx, `UPDATE documents SET revision = `+q.Arg(v.Revision)+` WHERE id = `+q.Arg(id), q.Args()...); err != nil {
+				return s.errorf("raise revision of %q: %w", id, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	return raised, nil
+}
+
+// versions reads the content hash and revision of documents, 500 at a time.
+func (s *Store) versions(ctx context.Context, q Querier, ids []any) (map[string]egret.DocumentVersion, error) {
+	out := make(map[string]egret.DocumentVersion, len(ids))
+	for len(ids) > 0 {
+		chunk := ids[:min(len(ids), 500)]
+		ids = ids[len(chunk):]
+		qb := NewQuery(s.d)
+		rows, err := q.Query(ctx, `SELECT id, content_hash, revision FROM documents WHERE id IN `+qb.In(chunk), qb.Args()...)
+		if err != nil {
+			return nil, s.errorf("document versions: %w", err)
+		}
+		for rows.Next() {
+			var id string
+			var v egret.DocumentVersion
+			if err := rows.Scan(&id, &v.Hash, &v.Revision); err != nil {
+				rows.Close()
+				return nil, s.errorf("document versions: %w", err)
+			}
+			out[id] = v
+		}
+		rows.Close()
+		if err := rows.Err(); err != nil {
+			return nil, s.errorf("document versions: %w", err)
+		}
+	}
+	return out, nil
+}
 
 // InsertValues writes ins as INSERT ... VALUES (...), (...) statements,
 // as many rows a statement as the dialect's bind parameter limit allows.
