@@ -18,7 +18,8 @@ func TestCaseRegimes(t *testing.T) {
 		{"normal", "Syrian forces shelled rebel positions near Idlib. The talks continued.", ""},
 		{"no names inside, a capital at the start", "Moscow has taken note of the statement.", ""},
 		{"lower-case", "police arrested two men in lucknow on tuesday.", "c"},
-		{"lower-case story", "a mob set fire to a bus in kolkata. police said two people were hurt and the driver fled the scene before officers arrived.", "c"},
+		// nlp splits case-less text of 20 words or more at every full stop
+		{"lower-case story", "a mob set fire to a bus in kolkata. police said two people were hurt and the driver fled the scene before officers arrived.", "cc"},
 		{"all caps", "POLICE ARRESTED TWO MEN IN LUCKNOW ON TUESDAY.", "c"},
 		{"caps headline over a normal story", "PRESS RELEASE ON THE ATTACK IN HAKKARI\n\nWe strongly condemn the attack carried out against our forces in Hakkari. Turkey will continue its fight.", "cnn"},
 		{"acronyms in normal text", "The U.S. and NATO met the EU in Brussels on Monday.", ""},

@@ -118,6 +118,11 @@ func (w *Watcher) processItems(ctx context.Context, polls []*poll) error {
 		}
 	}
 	wg.Wait()
+	// The first failure is the cause; the other side then sees only the
+	// cancellation it triggered ("context canceled").
+	if err != nil && !errors.Is(err, context.Canceled) {
+		return err
+	}
 	if listErr != nil {
 		return listErr
 	}

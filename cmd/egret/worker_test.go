@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"sync"
 	"syscall"
@@ -201,8 +202,9 @@ func TestWorkersScaleOut(t *testing.T) {
 		t.Fatal(err)
 	}
 
+	const batch = 50
 	worker := func(name string) *proc {
-		return startProc(t, name, "worker", "--nats", url, "--db", queueDB, "--name", name, "--ack-wait", "2s", "--batch", "50",
+		return startProc(t, name, "worker", "--nats", url, "--db", queueDB, "--name", name, "--ack-wait", "2s", "--batch", strconv.Itoa(batch),
 			"--workers", "1", "--report-every", "300ms", "--drain-timeout", "20s", "--log-format", "json")
 	}
 	w1, w2 := worker("w1"), worker("w2")
@@ -311,8 +313,12 @@ func TestWorkersScaleOut(t *testing.T) {
 	// Each document was coded and committed once: redeliveries of stored
 	// documents and the second publish were acknowledged without coding.
 	// (w1's totals are its last report before the kill, so at most low.)
-	if storedByWorkers > int64(n) || unchanged < int64(again) {
-		t.Errorf("workers stored %d documents (want at most %d) and skipped %d unchanged (want at least the %d republished)", storedByWorkers, n, unchanged, again)
+	// One exception is at-least-once delivery itself: a batch held while
+	// the server restarts may be delivered again before its first holder
+	// commits, and then both code it (the second commit replaces the
+	// first: the tables above hold it once). So one batch may count twice.
+	if storedByWorkers > int64(n)+batch || unchanged < int64(again) {
+		t.Errorf("workers stored %d documents (want at most %d, one batch over) and skipped %d unchanged (want at least the %d republished)", storedByWorkers, n+batch, unchanged, again)
 	}
 	events := len(dump(t, queueDB, `SELECT id FROM events`))
 	t.Logf("%d documents, %d events; workers stored %d, skipped %d unchanged, %d redelivered; second publish: %d new, %d duplicates",
