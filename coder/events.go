@@ -220,17 +220,13 @@ func (s *state) subject(cl *clause, v *verbCand, b *binding, inh int) int {
 	return -1
 }
 
-// codeVerb matches the verb's patterns and assigns source and target.
-func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent, int) {
+// bestPattern returns the heaviest pattern of the verb (or of an
+// alternative reading of it) matching in words [lo, hi) that fits, with its
+// binding and the verb reading it belongs to; with none, the first reading
+// whose own code is not null.
+func (c *Coder) bestPattern(s *state, v *verbCand, lo, hi int, fits func(*cpattern, *binding) bool) (*cpattern, binding, *petrarch.Verb) {
 	var best *cpattern
 	var bb binding
-	hi, lo := s.report, 0
-	if s.phraseScope {
-		hi = s.phraseEnd(v, cl)
-		if !s.adjunct(v) {
-			lo = s.windowStart(cl.start, v) // patterns stay in the verb's clause
-		}
-	}
 	verb := v.verb
 	for a := -1; a < len(v.alts); a++ {
 		vb := v.verb
@@ -252,6 +248,9 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 			if !c.matchPost(s, cp, 0, v.ve, hi, &b) {
 				continue
 			}
+			if fits != nil && !fits(cp, &b) {
+				continue
+			}
 			best, bb, verb = cp, b, vb
 		}
 	}
@@ -263,6 +262,19 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 			}
 		}
 	}
+	return best, bb, verb
+}
+
+// codeVerb matches the verb's patterns and assigns source and target.
+func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent, int) {
+	hi, lo := s.report, 0
+	if s.phraseScope {
+		hi = s.phraseEnd(v, cl)
+		if !s.adjunct(v) {
+			lo = s.windowStart(cl.start, v) // patterns stay in the verb's clause
+		}
+	}
+	best, bb, verb := c.bestPattern(s, v, lo, hi, nil)
 	code := verb.EffectiveCode()
 	pattern := c.posOf(verb)
 	if best != nil {

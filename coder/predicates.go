@@ -177,43 +177,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if v.ve > hi {
 		hi = v.ve
 	}
-	var best *cpattern
-	var bb binding
-	verb := v.verb
-	for a := -1; a < len(v.alts); a++ {
-		vb := v.verb
-		if a >= 0 {
-			vb = v.alts[a]
-		}
-		for _, cp := range c.blocks[vb.Block] {
-			if cp.skip || !c.mayMatch(s, cp) {
-				continue
-			}
-			if best != nil && cp.weight <= best.weight {
-				continue
-			}
-			b := binding{src: -1, tgt: -1, comp: -1, post: -1}
-			if !c.matchPre(s, cp, 0, v.vs, lo, &b) {
-				continue
-			}
-			b.steps = 0
-			if !c.matchPost(s, cp, 0, v.ve, hi, &b) {
-				continue
-			}
-			if !s.targetFits(cp, &b, v, r) {
-				continue
-			}
-			best, bb, verb = cp, b, vb
-		}
-	}
-	if best == nil && verb.EffectiveCode().IsNull() {
-		for _, vb := range v.alts {
-			if !vb.EffectiveCode().IsNull() {
-				verb = vb
-				break
-			}
-		}
-	}
+	best, bb, verb := c.bestPattern(s, v, lo, hi, func(cp *cpattern, b *binding) bool { return s.targetFits(cp, b, v, r) })
 	code := verb.EffectiveCode()
 	ok := true
 	pattern := c.posOf(verb)

@@ -76,13 +76,7 @@ func (s *state) repairReducedSubject() bool {
 // phrase is the predicate, the root phrase its subject and the noun it
 // modified its object. It reports whether it changed the tree.
 func (s *state) repairFiniteVerb() bool {
-	root := -1
-	for i := range s.words {
-		if s.words[i].head < 0 {
-			root = i
-			break
-		}
-	}
+	root := s.root()
 	if root < 0 || !s.nominal(root) {
 		return false
 	}
@@ -153,13 +147,7 @@ func (s *state) repairFiniteVerb() bool {
 // its parataxis, with the noun right before it as speaker. The same tail
 // may instead take the predicate's object as the speech verb's subject.
 func (s *state) repairReportTail() bool {
-	r := -1
-	for i := range s.words {
-		if s.words[i].head < 0 {
-			r = i
-			break
-		}
-	}
+	r := s.root()
 	if r < 0 || !(s.wc.speech[s.words[r].lemma] || s.wc.speech[s.words[r].key]) {
 		return false
 	}
@@ -193,11 +181,7 @@ func (s *state) repairReportTail() bool {
 	for _, k := range s.children(n) {
 		i := int(k)
 		w := &s.words[i]
-		if w.rel != syntax.Acl || i < n || w.tag != nlp.VBN && w.tag != nlp.VBD || s.child(i, syntax.Aux) >= 0 ||
-			s.childExact(i, syntax.OblAgent) >= 0 || s.childExact(i, syntax.Obj) < 0 {
-			continue
-		}
-		if f := nlp.VerbForms(w.lemma); len(f) < 2 || f[1] != w.key {
+		if w.rel != syntax.Acl || i < n || !s.predicateParticiple(i) {
 			continue
 		}
 		_, hi := s.subtreeSpan(i)
@@ -225,17 +209,11 @@ func (s *state) repairSaidClause() bool {
 	for i := range s.words {
 		w := &s.words[i]
 		n := int(w.head)
-		if w.rel != syntax.Acl || n < 0 || n > i || w.tag != nlp.VBN && w.tag != nlp.VBD || s.words[n].rel != syntax.Obj {
+		if w.rel != syntax.Acl || n < 0 || n > i || s.words[n].rel != syntax.Obj || !s.predicateParticiple(i) {
 			continue
 		}
 		v := int(s.words[n].head)
 		if v < 0 || v > n || !(s.wc.speech[s.words[v].lemma] || s.wc.speech[s.words[v].key]) {
-			continue
-		}
-		if s.child(i, syntax.Aux) >= 0 || s.childExact(i, syntax.OblAgent) >= 0 || s.childExact(i, syntax.Obj) < 0 {
-			continue
-		}
-		if f := nlp.VerbForms(w.lemma); len(f) < 2 || f[1] != w.key {
 			continue
 		}
 		s.setArc(i, v, syntax.Ccomp)
@@ -244,6 +222,29 @@ func (s *state) repairSaidClause() bool {
 		return true
 	}
 	return false
+}
+
+// root returns the first word without a head, or -1.
+func (s *state) root() int {
+	for i := range s.words {
+		if s.words[i].head < 0 {
+			return i
+		}
+	}
+	return -1
+}
+
+// predicateParticiple reports a past form read as a reduced relative
+// that is more likely the predicate: it has a direct object, no auxiliary
+// and no "by" agent, and its past tense is written the same.
+func (s *state) predicateParticiple(i int) bool {
+	w := &s.words[i]
+	if w.tag != nlp.VBN && w.tag != nlp.VBD || s.child(i, syntax.Aux) >= 0 || s.childExact(i, syntax.OblAgent) >= 0 ||
+		s.childExact(i, syntax.Obj) < 0 {
+		return false
+	}
+	f := nlp.VerbForms(w.lemma)
+	return len(f) >= 2 && f[1] == w.key
 }
 
 // repairPossessor hangs a possessor from the noun after it: a possessor
