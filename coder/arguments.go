@@ -345,7 +345,15 @@ func (s *state) nominalTargetAt(n, depth int) int {
 			ranked[2] = append(ranked[2], int(k)) // "all interested countries, including the United States"
 			continue
 		}
-		if !s.isRel(int(k), syntax.Nmod) || kr == syntax.NmodPoss || kr == syntax.NmodTmod {
+		if kr == syntax.NmodPoss {
+			// "support for Pakistan's sovereignty": the owner of a thing
+			// (an act's possessor is its doer, never its target)
+			if depth == 0 && s.eventNoun(n).code == "" {
+				ranked[3] = append(ranked[3], int(k))
+			}
+			continue
+		}
+		if !s.isRel(int(k), syntax.Nmod) || kr == syntax.NmodTmod {
 			continue
 		}
 		switch p := s.caseOf(int(k)); {

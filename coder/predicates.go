@@ -415,8 +415,26 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 	}
 	placeCode := ""
-	if tgt < 0 && r.obj >= 0 && assault(code.Active) && s.modern {
+	if tgt < 0 && r.obj >= 0 && (assault(code.Active) || strings.HasPrefix(code.Active, "171")) && s.modern {
+		// attacked, seized or destroyed places and things ("torched
+		// shops and vehicles")
 		placeCode = c.placeTarget(s, r.obj, v.i)
+	}
+	if tgt < 0 && placeCode == "" && strings.HasPrefix(code.Active, "14") && s.modern {
+		// "thousands marched in Nairobi": a protest naming no one it is
+		// aimed at is aimed at the authorities where it is held
+		placeCode = s.localCountry(v.i)
+		if placeCode == "---" && src >= 0 && len(s.groups[src].codes) > 0 {
+			placeCode = "---"
+			if cc := c.words.country(s.groups[src].codes[0].code); cc != "" {
+				placeCode = cc
+			}
+		}
+	}
+	if tgt < 0 && placeCode == "" && code.Active == "0831" && src >= 0 && len(s.groups[src].codes) > 0 && s.modern {
+		// "the prime minister resigned": a leader stepping down yields
+		// to their own country
+		placeCode = c.words.country(s.groups[src].codes[0].code)
 	}
 	if tgt < 0 && placeCode == "" && assault(code.Active) && s.modern {
 		// "conducts operations in the desert regions of east Syria": an

@@ -19,6 +19,7 @@ func (c *Coder) repair(s *state) {
 	s.repairAgents()
 	for _, r := range []func() bool{
 		s.repairFiniteVerb,
+		s.repairModifierPredicate,
 		s.repairReportTail,
 		s.repairSaidClause,
 		s.repairReducedSubject,
@@ -132,6 +133,83 @@ func (s *state) repairFiniteVerb() bool {
 					}
 					s.setArc(int(k), i, rel)
 				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// repairModifierPredicate mends a past tense read as an adjective
+// between two noun phrases: "Syrian troops regained control of Aleppo"
+// parsed as the noun "control" modified by "troops" and "regained", or
+// "said Russian drones struck energy facilities" with "struck facilities"
+// a modifier of "drones". When the phrase is the sentence or what a
+// speech verb says, the past form is its predicate, the noun phrase
+// before it the subject and the one after it the object.
+func (s *state) repairModifierPredicate() bool {
+	for i := 1; i < len(s.words); i++ {
+		w := &s.words[i]
+		h := int(w.head)
+		if w.rel != syntax.Amod || h <= i || w.tag != nlp.VBN && w.tag != nlp.VBD && w.tag != nlp.JJ || !s.nominal(h) ||
+			s.caseOf(h) != "" || s.child(i, syntax.Aux) >= 0 {
+			continue
+		}
+		if f := nlp.VerbForms(w.lemma); len(f) < 2 || f[1] != w.key {
+			continue
+		}
+		// the noun phrase just before: h's own modifier, or the noun h
+		// hangs from
+		n := -1
+		for k := i - 1; k >= 0; k-- {
+			if s.nominal(k) && int(s.words[k].head) == h {
+				if _, hi := s.subtreeSpan(k); hi == i {
+					n = k
+				}
+				break
+			}
+			if s.nominal(k) && int(s.words[h].head) == k {
+				n = k // the words between are k's own modifiers
+				for j := k + 1; j < i; j++ {
+					if !s.ancestorOf(k, j) || s.ancestorOf(h, j) {
+						n = -1
+					}
+				}
+				break
+			}
+			if s.ancestorOf(k, i) || s.words[k].upos == syntax.PUNCT || s.words[k].upos == syntax.VERB {
+				break
+			}
+		}
+		if n < 0 {
+			continue
+		}
+		top := h // the phrase as a whole
+		if int(s.words[h].head) == n {
+			top = n
+		}
+		p, rel := int(s.words[top].head), syntax.Root
+		switch {
+		case p < 0:
+		case s.words[top].rel == syntax.Obj && p < n && (s.wc.speech[s.words[p].lemma] || s.wc.speech[s.words[p].key]):
+			rel = syntax.Ccomp
+		default:
+			continue
+		}
+		s.setArc(i, p, rel)
+		s.setTag(i, nlp.VBD, syntax.VERB)
+		s.setArc(n, i, syntax.Nsubj)
+		s.setArc(h, i, syntax.Obj)
+		if top == n {
+			for _, k := range s.children(n) {
+				if int(k) > h && s.isRel(int(k), syntax.Nmod) {
+					s.setArc(int(k), i, syntax.Obl) // "in Odesa"
+				}
+			}
+		}
+		for _, k := range s.children(top) {
+			if int(k) > i && s.words[k].rel == syntax.Punct {
+				s.setArc(int(k), i, syntax.Punct)
 			}
 		}
 		return true
