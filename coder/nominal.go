@@ -326,9 +326,12 @@ func actorGroup(s *state, g int) bool {
 // "drone strike"), or "".
 func (s *state) eventNoun(i int) eventNoun {
 	w := &s.words[i]
-	if c := s.childExact(i, syntax.Compound); c >= 0 {
-		if e, ok := s.wc.nouns[s.words[c].key+" "+w.lemma]; ok {
-			return e
+	// "grenade attack" (compound), "chemical attack" (amod)
+	for _, k := range s.children(i) {
+		if r := s.words[k].rel; r == syntax.Compound || r == syntax.Amod {
+			if e, ok := s.wc.nouns[s.words[k].key+" "+w.lemma]; ok {
+				return e
+			}
 		}
 	}
 	if e, ok := s.wc.nouns[w.key]; ok {

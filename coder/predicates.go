@@ -382,10 +382,26 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tgt = s.roleGroup(o)
 		}
 	}
+	// "a chemical attack killed dozens": an act whose subject is another
+	// act is that act's, done by its doer if the text names one
+	actSubject := false
+	if src < 0 && !r.passive && r.subj >= 0 && s.modern && assault(code.Active) {
+		if en := s.eventNoun(r.subj); en.code != "" && assault(en.code) {
+			actSubject = true
+			if len(en.code) > len(code.Active) || en.code[:2] > code.Active[:2] {
+				// the act named is more precise than its toll ("a grenade
+				// attack wounded")
+				code = petrarch.Code{Active: en.code}
+			}
+			if o := s.nounSource(r.subj, tgt, en.patient); o >= 0 && o != tgt {
+				src = o
+			}
+		}
+	}
 	tr.src, tr.tgt = src, tgt
 	noSource := false
 	if src < 0 {
-		if !(r.passive && r.subj < 0 && s.modern) {
+		if !(r.passive && r.subj < 0 && s.modern) && !actSubject {
 			tr.note = "no source actor"
 			return nil, best
 		}
@@ -419,6 +435,16 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// attacked, seized or destroyed places and things ("torched
 		// shops and vehicles")
 		placeCode = c.placeTarget(s, r.obj, v.i)
+	}
+	if tgt < 0 && placeCode == "" && strings.HasPrefix(code.Active, "087") && s.modern {
+		// "rebels withdrew from the town": a retreat from a place
+		for _, k := range s.children(v.i) {
+			if p := s.caseOf(int(k)); s.isRel(int(k), syntax.Obl) && (p == "FROM" || p == "OUT OF") {
+				if placeCode = c.placeTarget(s, int(k), v.i); placeCode != "" {
+					break
+				}
+			}
+		}
 	}
 	if tgt < 0 && placeCode == "" && strings.HasPrefix(code.Active, "14") && s.modern {
 		// "thousands marched in Nairobi": a protest naming no one it is
