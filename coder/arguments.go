@@ -94,6 +94,17 @@ func (s *state) rolesOf(v int, depth int) roles {
 				r.subj, r.subjFrom = up.subj, "the decision's author"
 			}
 		}
+	case r.subj < 0 && !r.passive && w.rel == syntax.Acl && s.markOf(v) == "TO" && h >= 0 &&
+		(s.wc.intent[s.words[h].lemma] || s.wc.intent[s.words[h].key]):
+		// "expressed willingness to negotiate", "China's readiness to
+		// help": whoever has the intention acts
+		if p := s.childExact(h, syntax.NmodPoss); p >= 0 {
+			r.subj, r.subjFrom = p, "the intention's owner"
+		} else if hh := int(s.words[h].head); hh >= 0 && s.words[h].rel == syntax.Obj && s.verbal(hh) {
+			if up := s.rolesOf(hh, depth+1); up.subj >= 0 && !up.passive {
+				r.subj, r.subjFrom = up.subj, "controller (intention noun)"
+			}
+		}
 	case (w.rel == syntax.Acl || w.rel == syntax.Advcl && w.tag == nlp.VBG) && h >= 0 && s.nominal(h):
 		// a reduced relative: "forces supported by Russia" (the noun is
 		// acted on), "troops fighting in Syria" (the noun acts); a

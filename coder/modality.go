@@ -128,6 +128,8 @@ func (s *state) treeModality(v *verbCand) string {
 			switch {
 			case intended[kw.key]:
 				mod = modIntended
+			case hypothetical[kw.key] && mod == "" && kw.key == "WOULD" && s.reportedFuture(x):
+				mod = modIntended
 			case hypothetical[kw.key] && mod == "":
 				mod = modHypothetical
 			}
@@ -257,4 +259,26 @@ func (s *state) unrealTree(v int) string {
 		x = h
 	}
 	return ""
+}
+
+// reportedFuture reports a clause whose "would" is the reported "will":
+// "The Philippines said it would cooperate with Vietnam" is an intention,
+// not a condition, when the speech verb is in the past and the clause has
+// no condition of its own.
+func (s *state) reportedFuture(x int) bool {
+	w := &s.words[x]
+	h := int(w.head)
+	if h < 0 || w.rel != syntax.Ccomp && w.rel != syntax.Parataxis {
+		return false
+	}
+	if hw := &s.words[h]; !(s.wc.speech[hw.lemma] || s.wc.speech[hw.key]) || hw.tag != nlp.VBD && hw.tag != nlp.VBN {
+		return false
+	}
+	lo, hi := s.subtreeSpan(x)
+	for k := lo; k < hi; k++ {
+		if key := s.words[k].key; (key == "IF" || key == "UNLESS") && s.words[k].rel == syntax.Mark {
+			return false // a condition anywhere in the reported clause
+		}
+	}
+	return true
 }

@@ -3,6 +3,7 @@ package coder
 import (
 	"github.com/egret-events/egret/nlp"
 	"github.com/egret-events/egret/petrarch"
+	"slices"
 )
 
 // melem is one compiled pattern element.
@@ -33,6 +34,18 @@ type cpattern struct {
 	// of which the sentence must contain (a synset's first words), so that
 	// most patterns are ruled out without matching
 	need [][]int32
+}
+
+// names reports whether the pattern spells out the word (upper case).
+func (cp *cpattern) names(key string) bool {
+	for _, els := range [2][]melem{cp.pre, cp.post} {
+		for _, e := range els {
+			if e.kind == petrarch.EWord && slices.Contains(e.words, key) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // negWords in a pattern make it a negated pattern ("DID N'T ATTACK"):

@@ -218,6 +218,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if bb.comp >= 0 && tgt < 0 {
 		tgt = bb.comp
 	}
+	if tgt >= 0 && best != nil && s.modern && s.groups[tgt].head >= 0 && best.names(s.words[s.groups[tgt].head].key) && s.agentOnly(tgt) {
+		tgt = -1 // "agreed to share intelligence": the thing the pattern names
+	}
 	subj := s.roleGroup(r.subj)
 	obj := s.roleGroup(r.obj)
 	if r.passive && r.subj < 0 && !s.modern {
@@ -295,7 +298,8 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if tgt < 0 && !v.speech && (best != nil || threat) {
 		// "launched an operation to flush out al-Shabab", "threatened to
 		// close U.S. operations": the aim's object
-		if o := s.roleGroup(s.purposeObject(v.i)); o != src {
+		po := s.purposeObject(v.i)
+		if o := s.roleGroup(po); o != src && !(o >= 0 && best != nil && best.names(s.words[po].key) && s.agentOnly(o)) {
 			tgt = o
 		}
 	}
@@ -340,7 +344,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 			o := s.roleGroup(s.nominalTargetAt(int(k), 0))
 			if o < 0 && int(s.words[k].head) != v.i {
-				o = s.roleGroup(int(k))
+				if o = s.roleGroup(int(k)); o >= 0 && best.names(s.words[k].key) && s.agentOnly(o) {
+					o = -1 // the thing the pattern names
+				}
 			}
 			if o >= 0 && o != src {
 				tgt = o
@@ -470,7 +476,15 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 	}
 	if tgt < 0 && placeCode == "" {
-		if mutual, _ := c.words.reciprocal(code.Active); src >= 0 && len(s.groups[src].codes) >= 2 && (code.Reverse != "" || s.phraseScope || mutual && s.modern) {
+		mutual, _ := c.words.reciprocal(code.Active)
+		if src >= 0 && len(s.groups[src].codes) >= 2 && s.modern && assault(code.Active) && s.jointAct(v.i, r.obj) {
+			// "the EU and Kenya launched a joint operation": partners in
+			// an act against no one named, never each other's targets
+			code = petrarch.Code{Active: "062"}
+			tr.code, tr.note = "062", "a joint military act by a compound source: military cooperation, paired"
+			return s.pairs(src, code, v, pattern), best
+		}
+		if src >= 0 && len(s.groups[src].codes) >= 2 && (code.Reverse != "" || s.phraseScope || mutual && s.modern) {
 			tr.note = "compound source without target: paired"
 			return s.pairs(src, code, v, pattern), best
 		}
@@ -930,4 +944,34 @@ func (s *state) ownedBy(o, src int) bool {
 		}
 	}
 	return true
+}
+
+// jointAct reports an act done together: "jointly", "together" on the
+// verb, or "joint" on its object ("a joint operation").
+func (s *state) jointAct(v, obj int) bool {
+	for _, k := range s.children(v) {
+		if key := s.words[k].key; s.words[k].rel == syntax.Advmod && (key == "JOINTLY" || key == "TOGETHER") {
+			return true
+		}
+	}
+	if obj >= 0 {
+		for _, k := range s.children(obj) {
+			if key := s.words[k].key; s.words[k].rel == syntax.Amod && (key == "JOINT" || key == "COMBINED") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// agentOnly reports a group naming agents of no country ("military
+// intelligence" → ---MIL): a word a pattern spells out ("agreed to share
+// intelligence") is then the act's thing, not an actor.
+func (s *state) agentOnly(g int) bool {
+	for _, cr := range s.groups[g].codes {
+		if !strings.HasPrefix(cr.code, "---") {
+			return false
+		}
+	}
+	return len(s.groups[g].codes) > 0
 }
