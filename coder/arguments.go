@@ -219,6 +219,18 @@ func (s *state) leftSubject(v int) int {
 		switch {
 		case finite(w.tag) || w.tag == nlp.WDT || w.tag == nlp.WP || w.key == "THAT" || w.key == ";" || w.key == ":":
 			return -1
+		case w.key == "," && k == v-1:
+			// "X, commonly known as Y, met": step over a parenthetical
+			// with no finite verb of its own
+			for c := k - 1; c > 0; c-- {
+				if cw := &s.words[c]; finite(cw.tag) || cw.tag == nlp.WDT || cw.tag == nlp.WP {
+					break
+				}
+				if s.words[c].key == "," {
+					k = c
+					break
+				}
+			}
 		case w.tag == nlp.IN && !s.npw[k]:
 			return -1
 		}

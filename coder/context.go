@@ -121,6 +121,11 @@ func (dc *docContext) observe(c *Coder, s *state, sent *nlp.Sentence) {
 			}
 			h.names = append(h.names, w.key)
 		}
+		if len(codes) > 0 {
+			if a := s.aliasAfter(c, pj); a >= 0 {
+				h.names = append(h.names, s.words[a].key)
+			}
+		}
 		dc.hist = append(dc.hist, h)
 	}
 	// keep the window small: entries older than maxBack sentences go
@@ -197,7 +202,10 @@ func (c *Coder) contextMentions(s *state) {
 				ref := h.ref
 				dc.refs[i] = &ref
 			}
-		case (w.tag == nlp.NNP || w.tag == nlp.NNPS || s.hasTree && w.tag == nlp.NN && i > 0) && len(w.key) >= 3 && titlecase(dc.doc.Text[w.start:w.end]) && s.aloneName(i):
+		case (w.tag == nlp.NNP || w.tag == nlp.NNPS || s.hasTree && w.tag == nlp.NN && i > 0) && len(w.key) >= 2 &&
+			(len(w.key) >= 3 && titlecase(dc.doc.Text[w.start:w.end]) || dc.doc.Text[w.start:w.end] == w.key) && s.aloneName(i):
+			// (an all-capitals word is found only as a registered alias:
+			// earlier names are title case)
 			// (a capitalised common noun inside a sentence is a title
 			// naming someone: "the Secretary-General condemns")
 			if h := dc.byName(w.key); h != nil {
@@ -207,6 +215,53 @@ func (c *Coder) contextMentions(s *state) {
 			}
 		}
 	}
+}
+
+// aliasAfter returns the word right after phrase end j that gives the
+// actor another name, or -1: "the Baloch Liberation Army, or BLA,", "the
+// Rapid Support Forces (RSF)", "Mohammed bin Salman, commonly known by his
+// abbreviation MBS,", "..., known as Hemedti,".
+func (s *state) aliasAfter(c *Coder, j int) int {
+	n := len(s.words)
+	name := func(k int) int {
+		if k >= n || s.words[k].tag != nlp.NNP && s.words[k].tag != nlp.NNPS || len(s.words[k].key) < 2 {
+			return -1
+		}
+		if k+1 < n && (s.words[k+1].tag == nlp.NNP || s.words[k+1].tag == nlp.NNPS) {
+			return -1 // a longer name: not one alias word
+		}
+		return k
+	}
+	acronym := func(k int) int {
+		if k := name(k); k >= 0 && strings.ToUpper(s.words[k].key) == s.words[k].key && len(s.words[k].key) <= 6 && s.dc != nil &&
+			s.dc.doc.Text[s.words[k].start:s.words[k].end] == s.words[k].key {
+			return k
+		}
+		return -1
+	}
+	switch {
+	case j+2 < n && s.words[j].key == "(" && s.words[j+2].key == ")":
+		return acronym(j + 1)
+	case j+2 < n && s.words[j].key == "," && s.words[j+1].key == "OR":
+		return acronym(j + 2)
+	}
+	k := j
+	if k < n && s.words[k].key == "," {
+		k++
+	}
+	if k < n && s.words[k].tag == nlp.RB {
+		k++ // "commonly", "also", "widely"
+	}
+	if k+1 >= n || s.words[k].key != "KNOWN" {
+		return -1
+	}
+	switch k++; {
+	case s.words[k].key == "AS":
+		return name(k + 1)
+	case s.words[k].key == "BY" && k+3 < n && s.words[k+1].tag == nlp.PRPS && c.words.aliasNouns[s.words[k+2].key]:
+		return name(k + 3)
+	}
+	return -1
 }
 
 // aloneName reports whether the proper-name word i stands alone ("Rayburn

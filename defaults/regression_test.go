@@ -141,6 +141,13 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2024-05-01",
 			want:   []string{"IGOEUREEC>KEN:062"},
 			forbid: []string{"*>*:19"}},
+		// Another name given right after an actor ("X, known as Y,", "X, or
+		// ABC,", "X (ABC)") refers back to it; a parenthetical between
+		// subject and verb does not hide the subject.
+		{name: "known by his abbreviation",
+			text: "Later on Monday, Saudi Crown Prince Mohammed bin Salman, commonly known by his abbreviation MBS, met with Rubio in Jeddah. MBS held a separate meeting with Ukrainian President Volodymyr Zelenskyy in Riyadh.",
+			date: "2025-03-10",
+			want: []string{"SAUGOV>USAGOV:04", "SAUGOV>UKRGOV:04"}},
 		// A past tense read as an adjective between two noun phrases.
 		{name: "troops regained control",
 			text: "Syrian troops regained control of the city of Aleppo.",
