@@ -394,7 +394,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if src < 0 && !r.passive && r.subj >= 0 && s.modern && assault(code.Active) {
 		if en := s.eventNoun(r.subj); en.code != "" && assault(en.code) {
 			actSubject = true
-			if len(en.code) > len(code.Active) || en.code[:2] > code.Active[:2] {
+			if en.code != code.Active && (len(en.code) > len(code.Active) || strings.HasSuffix(code.Active, "0")) {
 				// the act named is more precise than its toll ("a grenade
 				// attack wounded")
 				code = petrarch.Code{Active: en.code}
