@@ -20,6 +20,7 @@ func (c *Coder) repair(s *state) {
 	for _, r := range []func() bool{
 		s.repairFiniteVerb,
 		s.repairModifierPredicate,
+		s.repairAuxNoun,
 		s.repairReportTail,
 		s.repairSaidClause,
 		s.repairReducedSubject,
@@ -212,6 +213,44 @@ func (s *state) repairModifierPredicate() bool {
 				s.setArc(int(k), i, syntax.Punct)
 			}
 		}
+		return true
+	}
+	return false
+}
+
+// repairAuxNoun mends a participle after an auxiliary read as the
+// adjective of the noun after it: "the United States and Pakistan have
+// both designated BLA as a terrorist organization" parsed with the noun
+// "BLA" as predicate, "have" its auxiliary and "designated" its modifier.
+// A noun takes no auxiliary without a copula, so the participle is the
+// verb and the noun its object.
+func (s *state) repairAuxNoun() bool {
+	r := s.root()
+	if r < 0 || !s.nominal(r) || s.child(r, syntax.Cop) >= 0 {
+		return false
+	}
+	a := s.child(r, syntax.Aux)
+	if a < 0 || a > r {
+		return false
+	}
+	for _, k := range s.children(r) {
+		i := int(k)
+		if s.words[i].rel != syntax.Amod || i < a || i > r || s.words[i].tag != nlp.VBN {
+			continue
+		}
+		s.setArc(i, -1, syntax.Root)
+		s.setTag(i, nlp.VBN, syntax.VERB)
+		for _, k2 := range s.children(r) {
+			j := int(k2)
+			switch rel := s.words[j].rel; {
+			case j == i:
+			case j < i || rel == syntax.Punct || rel.Universal() == syntax.Nsubj || rel.Universal() == syntax.Aux:
+				s.setArc(j, i, rel)
+			case s.isRel(j, syntax.Nmod) && s.caseOf(j) != "":
+				s.setArc(j, i, syntax.Obl)
+			}
+		}
+		s.setArc(r, i, syntax.Obj)
 		return true
 	}
 	return false
