@@ -21,6 +21,7 @@ func (c *Coder) repair(s *state) {
 		s.repairFiniteVerb,
 		s.repairModifierPredicate,
 		s.repairAuxNoun,
+		s.repairCaseSubject,
 		s.repairReportTail,
 		s.repairSaidClause,
 		s.repairReducedSubject,
@@ -254,6 +255,41 @@ func (s *state) repairAuxNoun() bool {
 		return true
 	}
 	return false
+}
+
+// repairCaseSubject mends a subject that carries a preposition: in "said
+// Trump's special envoy, Steve Witkoff, spoke with Russian President
+// Vladimir Putin" the parse may make "Putin" the subject of "spoke" and
+// the envoy a clause of its own. A phrase with a preposition is an
+// oblique; the verb's subject is then the noun phrase right before it,
+// left hanging as the verb's sibling.
+func (s *state) repairCaseSubject() bool {
+	changed := false
+	for i := range s.words {
+		w := &s.words[i]
+		v := int(w.head)
+		if w.rel != syntax.Nsubj || v < 0 || i < v || !s.verbal(v) {
+			continue
+		}
+		if lo, _ := s.subtreeSpan(i); s.caseOf(i) == "" && !(s.words[lo].rel == syntax.Case && s.words[lo].upos == syntax.ADP) {
+			continue // (the preposition may hang from a title inside the phrase)
+		}
+		s.setArc(i, v, syntax.Obl)
+		changed = true
+		h := int(s.words[v].head)
+		if h < 0 {
+			continue
+		}
+		for _, k := range s.children(h) {
+			n := int(k)
+			if n < v && s.nominal(n) && (s.words[n].rel == syntax.Ccomp || s.words[n].rel == syntax.Parataxis) {
+				if _, hi := s.subtreeSpan(n); hi == v || hi == v-1 && s.words[v-1].upos == syntax.PUNCT {
+					s.setArc(n, v, syntax.Nsubj)
+				}
+			}
+		}
+	}
+	return changed
 }
 
 // repairReportTail mends "NP V-ed NP ..., officials said" read as one noun
