@@ -459,6 +459,10 @@ func (s *state) speakerGroup(g int) bool {
 // nominal events and topic phrases.
 func (c *Coder) contextEvents(s *state, raw []rawEvent) []rawEvent {
 	if s.dc == nil || len(s.ents) == 0 {
+		if s.hasTree && len(s.ents) > 0 {
+			// a lone sentence's audience is no target either
+			return s.bareStatements(raw, false)
+		}
 		return raw
 	}
 	if len(s.groups) == 0 && !s.hasTree {
@@ -473,7 +477,7 @@ func (c *Coder) contextEvents(s *state, raw []rawEvent) []rawEvent {
 	raw = c.applyModality(s, raw)
 	raw = c.reports(s, raw)
 	if s.hasTree {
-		raw = s.bareStatements(raw)
+		raw = s.bareStatements(raw, true)
 	}
 	raw = s.insteadOf(raw)
 	raw = c.nominalEvents(s, raw)

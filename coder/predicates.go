@@ -869,7 +869,9 @@ func (s *state) reporterOfPronoun(w int) int {
 			if r.subj < 0 || r.subj == w {
 				return -1
 			}
-			if g := s.groupOfWord(r.subj); g >= 0 && actorGroup(s, g) {
+			if g := s.groupOfWord(r.subj); g >= 0 && (actorGroup(s, g) || s.pronounAgrees(w, r.subj) && len(s.groups[g].codes) > 0) {
+				// (an agent only when the pronoun agrees: "police said
+				// they", "the ministry said it")
 				return g
 			}
 			return -1
@@ -974,4 +976,18 @@ func (s *state) agentOnly(g int) bool {
 		}
 	}
 	return len(s.groups[g].codes) > 0
+}
+
+// pronounAgrees reports whether "it"/"they" at w can stand for the noun
+// phrase headed by n: "they" a plural or collective noun, "it" a
+// singular one.
+func (s *state) pronounAgrees(w, n int) bool {
+	t := s.words[n].tag
+	switch s.words[w].key {
+	case "THEY":
+		return t == nlp.NNS || t == nlp.NNPS || s.wc.collective[s.words[n].key]
+	case "IT":
+		return t == nlp.NN || t == nlp.NNP
+	}
+	return false
 }

@@ -24,6 +24,7 @@ func (c *Coder) repair(s *state) {
 		s.repairCaseSubject,
 		s.repairReportTail,
 		s.repairSaidClause,
+		s.repairSaidConj,
 		s.repairReducedSubject,
 		s.repairPossessor,
 		s.repairNominalParticiple,
@@ -385,6 +386,35 @@ func (s *state) root() int {
 		}
 	}
 	return -1
+}
+
+// repairSaidConj mends "officials said the gunmen, who belong to a
+// separatist group, killed five police officers" read as "said the
+// gunmen" coordinated with a subjectless "killed": a finite verb joined to
+// a speech verb without a conjunction, after the speech verb's noun
+// object, is the reported clause, and that noun its subject.
+func (s *state) repairSaidConj() bool {
+	for i := range s.words {
+		w := &s.words[i]
+		v := int(w.head)
+		if w.rel != syntax.Conj || v < 0 || !finite(w.tag) || s.child(i, syntax.Nsubj) >= 0 || s.child(i, syntax.Cc) >= 0 {
+			continue
+		}
+		if !(s.wc.speech[s.words[v].lemma] || s.wc.speech[s.words[v].key]) {
+			continue
+		}
+		n := s.childExact(v, syntax.Obj)
+		if n < 0 || n > i || !s.nominal(n) {
+			continue
+		}
+		if _, hi := s.subtreeSpan(n); hi != i && !(hi == i-1 && s.words[i-1].upos == syntax.PUNCT) {
+			continue
+		}
+		s.setArc(i, v, syntax.Ccomp)
+		s.setArc(n, i, syntax.Nsubj)
+		return true
+	}
+	return false
 }
 
 // predicateParticiple reports a past form read as a reduced relative

@@ -517,18 +517,19 @@ func (s *state) subtreeSpan(x int) (lo, hi int) {
 // bareStatements drops what a speech verb says about itself: "X said
 // (that) ..." is no event of its own (the content is coded, reported by
 // X), and the reporter or outlet a speaker talks to ("told VOA", "briefed
-// reporters") is never a target.
-func (s *state) bareStatements(raw []rawEvent) []rawEvent {
+// reporters") is never a target. content says whether to drop statements
+// whose content is coded on its own (with document context).
+func (s *state) bareStatements(raw []rawEvent, content bool) []rawEvent {
 	out := raw[:0]
 	for _, r := range raw {
 		if strings.HasPrefix(r.code, "01") && r.verbI < len(s.words) {
 			w := &s.words[r.verbI]
 			speech := s.wc.speech[w.lemma] || s.wc.speech[w.key] || s.wc.reportVerbs[w.lemma]
-			if speech && (hasAligned(r.tgt, "MED") || s.reporterWords(r.tgtI, r.tgtJ)) {
+			if (speech || s.wc.audienceVerbs[w.lemma]) && (hasAligned(r.tgt, "MED") || s.reporterWords(r.tgtI, r.tgtJ)) {
 				s.note("%s %s %s dropped: a speaker's audience (reporters, media) is no target", r.src, r.tgt, r.code)
 				continue
 			}
-			if speech && r.code == "010" && s.hasContent(r.verbI) {
+			if content && speech && r.code == "010" && s.hasContent(r.verbI) {
 				s.note("%s %s %s dropped: \"said\" reports content (coded on its own), it is no event itself", r.src, r.tgt, r.code)
 				continue
 			}

@@ -21,19 +21,20 @@ var wordFiles embed.FS
 
 // wordClasses are the coder's word lists, upper case.
 type wordClasses struct {
-	aliasNouns map[string]bool      // "known by his abbreviation MBS"
-	countries  map[string]bool      // ISO 3166-1 alpha-3 codes: the country part of an actor code
-	agencies   map[string]bool      // news agencies named in datelines
-	disasters  map[string]bool      // natural and accidental causes (nouns): no political event
-	disasterV  map[string]bool      // verbs of accidents and natural events
-	intent     map[string]bool      // words whose infinitive is an intention ("plans to")
-	people     map[string]bool      // head nouns naming people by a place ("the population of")
-	documents  map[string]bool      // decisions and texts that act ("an order imposing tariffs")
-	places     map[string]bool      // places and things attacked; true: a military place
-	unreal     map[string]string    // verbs whose complement did not happen: FAIL, DENY, ALLEGE
-	recip      map[string]bool      // CAMEO code prefixes of mutual acts; true: also with a "with" partner
-	nouns      map[string]eventNoun // event nouns
-	intents    map[string]string    // act code prefix → code of intending the act
+	audienceVerbs map[string]bool      // "speaking to reporters"
+	aliasNouns    map[string]bool      // "known by his abbreviation MBS"
+	countries     map[string]bool      // ISO 3166-1 alpha-3 codes: the country part of an actor code
+	agencies      map[string]bool      // news agencies named in datelines
+	disasters     map[string]bool      // natural and accidental causes (nouns): no political event
+	disasterV     map[string]bool      // verbs of accidents and natural events
+	intent        map[string]bool      // words whose infinitive is an intention ("plans to")
+	people        map[string]bool      // head nouns naming people by a place ("the population of")
+	documents     map[string]bool      // decisions and texts that act ("an order imposing tariffs")
+	places        map[string]bool      // places and things attacked; true: a military place
+	unreal        map[string]string    // verbs whose complement did not happen: FAIL, DENY, ALLEGE
+	recip         map[string]bool      // CAMEO code prefixes of mutual acts; true: also with a "with" partner
+	nouns         map[string]eventNoun // event nouns
+	intents       map[string]string    // act code prefix → code of intending the act
 
 	// calendar words, from nlp's calendar.txt
 	months    map[string]bool // month names and abbreviations ("Dec 5" in a dateline)
@@ -107,7 +108,8 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.reportNouns, "report-nouns.txt"},
 		{&w.catenative, "catenative-verbs.txt"}, {&w.speech, "speech-verbs.txt"}, {&w.reportVerbs, "report-verbs.txt"},
 		{&w.objectControl, "object-control-verbs.txt"}, {&w.linearIntent, "linear-intent.txt"}, {&w.openWords, "open-words.txt"},
-		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}, {&w.aliasNouns, "alias-nouns.txt"}} {
+		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}, {&w.aliasNouns, "alias-nouns.txt"},
+		{&w.audienceVerbs, "audience-verbs.txt"}} {
 		if *f.set, err = r.set(f.name); err != nil {
 			return nil, err
 		}
