@@ -191,3 +191,31 @@ func diff(a, b string) string {
 	}
 	return out.String()
 }
+
+// TestActorNamesAreNoPlaces locates events whose actor's name is also a
+// place of another country: "Hamas" (PSE) is no Hamm in Germany, while a
+// place of the actor's own country inside its name stays a place.
+func TestActorNamesAreNoPlaces(t *testing.T) {
+	gc := testGeocoder(t)
+	for _, c := range []struct {
+		text, src string
+		srcSpan   egret.Span
+		wantNot   string // a country the location must not be in ("" for none)
+		want      string // the location's country ("" for no location)
+	}{
+		{"Hamas pledged to release the hostages.", "PSEREBHMS", egret.Span{Start: 0, End: 5}, "DEU", ""},
+		{"The court in Guyana issued arrest warrants.", "GUYJUD", egret.Span{Start: 0, End: 19}, "", "GUY"},
+	} {
+		doc := &egret.Document{ID: "d", Text: c.text}
+		evs := []egret.Event{{Source: c.src, SourceSpan: c.srcSpan, SentenceSpan: egret.Span{Start: 0, End: len(c.text)},
+			EventSpan: egret.Span{Start: c.srcSpan.End + 1, End: c.srcSpan.End + 8}}}
+		gc.Locate(doc, evs)
+		got := ""
+		if evs[0].Location != nil {
+			got = evs[0].Location.Country
+		}
+		if c.wantNot != "" && got == c.wantNot || c.want != "" && got != c.want {
+			t.Errorf("%q: location in %q (%+v), want %q, not %q", c.text, got, evs[0].Location, c.want, c.wantNot)
+		}
+	}
+}

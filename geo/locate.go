@@ -49,9 +49,9 @@ type analysis struct {
 // analyze finds and resolves every mention of text, whose sentences are
 // sents (nil: split text here); hints are ISO-3 codes of countries the
 // text is known to be about (the actors' countries).
-func (gc *Geocoder) analyze(text string, sents []nlp.Sentence, hints []string) *analysis {
+func (gc *Geocoder) analyze(text string, sents []nlp.Sentence, hints []string, actors ...actorSpan) *analysis {
 	f := &finder{g: gc.g, gc: gc, hints: hints, text: text, toks: gc.tokens(text, sents)}
-	a := &analysis{text: text, toks: f.toks, mentions: f.find(), weights: map[string]float64{}, dominant: -1}
+	a := &analysis{text: text, toks: f.toks, mentions: dropActorNames(f.find(), actors), weights: map[string]float64{}, dominant: -1}
 	// Context is weighed on the names' own readings, before pairs
 	// like "Paris, Texas" settle them.
 	for _, h := range hints {
@@ -422,14 +422,59 @@ func (gc *Geocoder) LocateSentences(doc *egret.Document, sents []nlp.Sentence, e
 		return
 	}
 	var hints []string
+	var actors []actorSpan
 	for _, e := range events {
 		hints = append(hints, gc.actorCountry(e.Source), gc.actorCountry(e.Target))
+		if c := gc.actorCountry(e.Source); c != "" && !e.SourceSpan.Empty() {
+			actors = append(actors, actorSpan{e.SourceSpan, c})
+		}
+		if c := gc.actorCountry(e.Target); c != "" && !e.TargetSpan.Empty() {
+			actors = append(actors, actorSpan{e.TargetSpan, c})
+		}
 	}
-	a := gc.analyze(doc.Text, sents, hints)
+	a := gc.analyze(doc.Text, sents, hints, actors...)
 	for i := range events {
 		e := &events[i]
 		e.Location = a.locate(e.SentenceSpan, e.EventSpan)
 	}
+}
+
+// actorSpan is the text of an event's actor and the actor's country.
+type actorSpan struct {
+	span    egret.Span
+	country string
+}
+
+// dropActorNames drops the names inside an actor's text that read as a
+// place of another country: "Hamas" (PSE…) is no town in Germany, while
+// "the court in Guyana" (GUYJUD) keeps Guyana.
+func dropActorNames(ms []Mention, actors []actorSpan) []Mention {
+	if len(actors) == 0 {
+		return ms
+	}
+	out := ms[:0]
+	for _, m := range ms {
+		drop := false
+		for _, a := range actors {
+			if m.Span.Start < a.span.Start || m.Span.End > a.span.End {
+				continue
+			}
+			drop = true
+			for _, c := range m.Candidates {
+				if c.Place.Country == a.country {
+					drop = false
+					break
+				}
+			}
+			if drop {
+				break
+			}
+		}
+		if !drop {
+			out = append(out, m)
+		}
+	}
+	return out
 }
 
 // actorCountry returns the ISO-3 country of a CAMEO actor code, or "".
