@@ -22,6 +22,7 @@ func (c *Coder) repair(s *state) {
 		s.repairModifierPredicate,
 		s.repairAuxNoun,
 		s.repairCaseSubject,
+		s.repairParticle,
 		s.repairReportTail,
 		s.repairSaidClause,
 		s.repairSaidConj,
@@ -289,6 +290,33 @@ func (s *state) repairCaseSubject() bool {
 				}
 			}
 		}
+	}
+	return changed
+}
+
+// repairParticle mends a verb particle read as a preposition: "took over
+// the village" parsed with "over the village" an oblique. Right after a
+// verb that has no object, a particle word is the verb's and its phrase
+// the object.
+func (s *state) repairParticle() bool {
+	changed := false
+	for i := range s.words {
+		w := &s.words[i]
+		p := i + 1
+		if !s.verbal(i) || p >= len(s.words) || !s.wc.particles[s.words[p].key] || s.words[p].rel != syntax.Case ||
+			s.childExact(i, syntax.Obj) >= 0 || s.wc.particles[w.key] {
+			continue
+		}
+		n := int(s.words[p].head)
+		if n <= p || int(s.words[n].head) != i || !s.isRel(n, syntax.Obl) || !s.nominal(n) {
+			continue
+		}
+		if p+1 < len(s.words) && s.words[p+1].rel == syntax.Case && int(s.words[p+1].head) == n {
+			continue // "out of", "away from": a preposition of two words
+		}
+		s.setArc(p, i, syntax.CompoundPrt)
+		s.setArc(n, i, syntax.Obj)
+		changed = true
 	}
 	return changed
 }
