@@ -23,6 +23,7 @@ func (c *Coder) repair(s *state) {
 		s.repairAuxNoun,
 		s.repairCaseSubject,
 		s.repairParticle,
+		s.repairCopularObject,
 		s.repairReportTail,
 		s.repairSaidClause,
 		s.repairSaidConj,
@@ -159,7 +160,7 @@ func (s *state) repairModifierPredicate() bool {
 			s.caseOf(h) != "" || s.child(i, syntax.Aux) >= 0 {
 			continue
 		}
-		if f := nlp.VerbForms(w.lemma); len(f) < 2 || f[1] != w.key {
+		if !pastForm(w) {
 			continue
 		}
 		// the noun phrase just before: h's own modifier, or the noun h
@@ -321,6 +322,21 @@ func (s *state) repairParticle() bool {
 	return changed
 }
 
+// repairCopularObject makes a predicate noun with its copula, read as a
+// verb's object, the clause it is: "police said the accused were members
+// of a gang" says something; "the accused were members" is not what the
+// police said it to.
+func (s *state) repairCopularObject() bool {
+	changed := false
+	for i := range s.words {
+		if s.words[i].rel == syntax.Obj && s.child(i, syntax.Cop) >= 0 && s.nominal(i) {
+			s.setArc(i, int(s.words[i].head), syntax.Ccomp)
+			changed = true
+		}
+	}
+	return changed
+}
+
 // repairReportTail mends "NP V-ed NP ..., officials said" read as one noun
 // phrase subject of "said": the subject carries the past form as a reduced
 // relative with an object of its own, and the speakers sink into its
@@ -402,6 +418,24 @@ func (s *state) repairSaidClause() bool {
 		s.setTag(i, nlp.VBD, syntax.VERB)
 		s.setArc(n, i, syntax.Nsubj)
 		return true
+	}
+	return false
+}
+
+// pastForm reports a word that is both a verb's past tense and its past
+// participle ("used", "struck"), trying the regular stems of an unknown
+// "-ed" word ("lathicharged": lathicharge).
+func pastForm(w *word) bool {
+	if f := nlp.VerbForms(w.lemma); len(f) >= 2 && f[1] == w.key {
+		return true
+	}
+	if !strings.HasSuffix(w.key, "ED") || w.lemma != w.key {
+		return false
+	}
+	for _, stem := range []string{w.key[:len(w.key)-1], w.key[:len(w.key)-2]} {
+		if f := nlp.VerbForms(stem); len(f) >= 3 && f[1] == w.key && f[2] == w.key {
+			return true
+		}
 	}
 	return false
 }
