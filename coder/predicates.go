@@ -299,7 +299,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// "launched an operation to flush out al-Shabab", "threatened to
 		// close U.S. operations": the aim's object
 		po := s.purposeObject(v.i)
-		if o := s.roleGroup(po); o != src && !(o >= 0 && best != nil && best.names(s.words[po].key) && s.agentOnly(o)) {
+		if o := s.roleGroup(po); o != src && !s.ownedBy(po, src) && !(o >= 0 && best != nil && best.names(s.words[po].key) && s.agentOnly(o)) {
 			tgt = o
 		}
 	}
@@ -341,6 +341,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		for _, k := range phrases {
 			if kr := s.words[k].rel; kr != syntax.Obj && !s.isRel(int(k), syntax.Obl) || kr == syntax.OblAgent {
 				continue
+			}
+			if s.ownedBy(int(k), src) {
+				continue // "agreed to withdraw its troops": the source's own
 			}
 			o := s.roleGroup(s.nominalTargetAt(int(k), 0))
 			if o < 0 && int(s.words[k].head) != v.i {
@@ -442,9 +445,16 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// shops and vehicles")
 		placeCode = c.placeTarget(s, r.obj, v.i)
 	}
-	if tgt < 0 && placeCode == "" && strings.HasPrefix(code.Active, "087") && s.modern {
-		// "rebels withdrew from the town": a retreat from a place
+	if tgt < 0 && placeCode == "" && (strings.HasPrefix(code.Active, "087") || code.Active == "0356") && s.modern {
+		// "rebels withdrew from the town", "agreed to withdraw from
+		// southern Lebanon": a retreat from a place
+		phrases := s.children(v.i)
 		for _, k := range s.children(v.i) {
+			if s.words[k].rel == syntax.Xcomp {
+				phrases = append(phrases[:len(phrases):len(phrases)], s.children(int(k))...)
+			}
+		}
+		for _, k := range phrases {
 			if p := s.caseOf(int(k)); s.isRel(int(k), syntax.Obl) && (p == "FROM" || p == "OUT OF") {
 				if placeCode = c.placeTarget(s, int(k), v.i); placeCode != "" {
 					break
