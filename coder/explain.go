@@ -22,6 +22,7 @@ type trace struct {
 	report  int
 	tries   []verbTry
 	notes   []string // what the document context did to the verbs' events
+	repairs []string // the parse repairs that changed the tree (stage "tree")
 	events  []egret.Event
 	ante    *antecedent // "he"/"she" of the next sentences, after this one
 	tree    string      // the dependency tree the sentence was coded from
@@ -84,6 +85,9 @@ func (c *Coder) explainSentence(b *strings.Builder, text string, sents []nlp.Sen
 				b.WriteString("    ")
 				b.WriteString(l)
 				b.WriteByte('\n')
+			}
+			for _, r := range tr.repairs {
+				fmt.Fprintf(b, "  Repaired: %s\n", r)
 			}
 		}
 		if tr.discard != "" {

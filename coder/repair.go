@@ -14,27 +14,34 @@ import (
 // heads, relations and tags, and the children index is rebuilt after any
 // change so the next repair sees the mended tree.
 
-// repair runs the repairs in order.
+// repair runs the repairs in order; Explain lists those that changed the
+// tree.
 func (c *Coder) repair(s *state) {
 	s.repairAgents()
-	for _, r := range []func() bool{
-		s.repairFiniteVerb,
-		s.repairModifierPredicate,
-		s.repairAuxNoun,
-		s.repairCaseSubject,
-		s.repairParticle,
-		s.repairCopularObject,
-		s.repairReportTail,
-		s.repairSaidClause,
-		s.repairSaidConj,
-		s.repairReducedSubject,
-		s.repairPossessor,
-		s.repairNominalParticiple,
-		s.repairGerundClause,
-		func() bool { return s.repairSecondObject(c.p) },
+	for _, r := range []struct {
+		name string
+		fn   func() bool
+	}{
+		{"a past tense read as a modifier is the predicate", s.repairFiniteVerb},
+		{"a past tense between two noun phrases is the predicate", s.repairModifierPredicate},
+		{"a participle after an auxiliary is the verb", s.repairAuxNoun},
+		{"a subject with a preposition is an oblique", s.repairCaseSubject},
+		{"a particle read as a preposition", s.repairParticle},
+		{"a predicate noun with its copula is a clause", s.repairCopularObject},
+		{"a reporting tail", s.repairReportTail},
+		{"a clause after a speech verb", s.repairSaidClause},
+		{"a subjectless verb joined to a speech verb", s.repairSaidConj},
+		{"a reduced relative read as a clausal subject", s.repairReducedSubject},
+		{"a possessor hung from a verb", s.repairPossessor},
+		{"a nominal participle (\"the accused\")", s.repairNominalParticiple},
+		{"a gerund clause folded into a noun", s.repairGerundClause},
+		{"an -ing participle read as a second object", func() bool { return s.repairSecondObject(c.p) }},
 	} {
-		if r() {
+		if r.fn() {
 			s.indexTree()
+			if s.trace != nil {
+				s.trace.repairs = append(s.trace.repairs, r.name)
+			}
 		}
 	}
 }

@@ -653,3 +653,23 @@ func TestMatchEvent(t *testing.T) {
 		}
 	}
 }
+
+// TestExplainShowsRepairs: when the coder mends the parse it has read
+// from, `egret explain` says which repair changed the tree.
+func TestExplainShowsRepairs(t *testing.T) {
+	d, p := load(t)
+	c, err := coder.New(d, p, coder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	date := time.Date(2024, 5, 1, 0, 0, 0, 0, time.UTC)
+	out := c.Explain("Syrian troops regained control of the city of Aleppo.", date)
+	for _, want := range []string{"Tree:", "Repaired: a past tense between two noun phrases is the predicate", "Event: SYRMIL SYR 192"} {
+		if !strings.Contains(out, want) {
+			t.Errorf("explain lacks %q:\n%s", want, out)
+		}
+	}
+	if out := c.Explain("Russia condemned the attack on Kyiv.", date); strings.Contains(out, "Repaired:") {
+		t.Errorf("a parse needing no repair reports one:\n%s", out)
+	}
+}
