@@ -267,6 +267,21 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tgt = o
 		}
 	}
+	if tgt < 0 && r.obj >= v.vs && r.obj < v.ve {
+		// "issued an arrest warrant for Netanyahu": the verb phrase holds
+		// its object, so a phrase the parse hung on the verb names whom
+		// it is aimed at
+		for _, k := range s.children(v.i) {
+			p := s.caseOf(int(k))
+			if int(k) < r.obj || !s.isRel(int(k), syntax.Obl) || p == "" || p == "BY" || c.words.locativePreps[p] {
+				continue
+			}
+			if o := s.roleGroup(int(k)); o >= 0 && o != src {
+				tgt = o
+				break
+			}
+		}
+	}
 	if tgt < 0 {
 		// "urged Israel to halt strikes" with the object misread: the
 		// recipient

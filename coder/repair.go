@@ -22,6 +22,9 @@ func (c *Coder) repair(s *state) {
 		name string
 		fn   func() bool
 	}{
+		{"a capitalised acronym read as a verb is a name", s.repairCapsName},
+		{"a name continued as a list", s.repairNameList},
+		{"coordinated subjects read as two subjects", s.repairDoubleSubject},
 		{"a past tense read as a modifier is the predicate", s.repairFiniteVerb},
 		{"a past tense between two noun phrases is the predicate", s.repairModifierPredicate},
 		{"a participle after an auxiliary is the verb", s.repairAuxNoun},
@@ -340,6 +343,87 @@ func (s *state) repairCopularObject() bool {
 			s.setArc(i, int(s.words[i].head), syntax.Ccomp)
 			changed = true
 		}
+	}
+	return changed
+}
+
+// repairCapsName mends an acronym written in capitals inside a sentence
+// in normal case that the tagger read as a word: "seven IS members" is
+// Islamic State, not "is". It becomes a name modifying the noun after it.
+func (s *state) repairCapsName() bool {
+	if s.doc == nil || !s.mixedCase() {
+		return false
+	}
+	changed := false
+	for i := 1; i+1 < len(s.words); i++ {
+		w := &s.words[i]
+		if w.upos != syntax.AUX && w.upos != syntax.VERB || w.end-w.start < 2 || w.end-w.start > 5 {
+			continue
+		}
+		if text := s.doc.Text[w.start:w.end]; strings.ToUpper(text) != text || strings.ToLower(text) == text {
+			continue
+		}
+		n := i + 1
+		if !s.nominal(n) || int(w.head) != n && int(s.words[n].head) != i {
+			continue
+		}
+		if int(s.words[n].head) == i {
+			s.setArc(n, int(w.head), w.rel)
+		}
+		s.setTag(i, nlp.NNP, syntax.PROPN)
+		s.setArc(i, n, syntax.Compound)
+		changed = true
+	}
+	return changed
+}
+
+// mixedCase reports a sentence written in normal case: some word has
+// lower-case letters.
+func (s *state) mixedCase() bool {
+	for i := range s.words {
+		if t := s.doc.Text[s.words[i].start:s.words[i].end]; strings.ToUpper(t) != t {
+			return true
+		}
+	}
+	return false
+}
+
+// repairNameList mends a name read as a list: "Secretary-General Antonio
+// Guterres" with "Antonio" a list item of the title; a proper name right
+// after another continues it.
+func (s *state) repairNameList() bool {
+	changed := false
+	for i := 1; i < len(s.words); i++ {
+		if s.words[i].rel == syntax.List && int(s.words[i].head) == i-1 && s.words[i].upos == syntax.PROPN && s.words[i-1].upos == syntax.PROPN {
+			s.setArc(i, i-1, syntax.Flat)
+			changed = true
+		}
+	}
+	return changed
+}
+
+// repairDoubleSubject mends "The United States and China held talks"
+// parsed with two subjects of "held" and the "and" hung on the verb: the
+// second is a conjunct of the first.
+func (s *state) repairDoubleSubject() bool {
+	changed := false
+	for v := range s.words {
+		var subj []int
+		cc := -1
+		for _, k := range s.children(v) {
+			switch s.words[k].rel {
+			case syntax.Nsubj, syntax.NsubjPass:
+				subj = append(subj, int(k))
+			case syntax.Cc:
+				cc = int(k)
+			}
+		}
+		if len(subj) != 2 || cc < subj[0] || cc > subj[1] || cc > v {
+			continue
+		}
+		s.setArc(subj[1], subj[0], syntax.Conj)
+		s.setArc(cc, subj[1], syntax.Cc)
+		changed = true
 	}
 	return changed
 }
