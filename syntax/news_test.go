@@ -224,11 +224,13 @@ func scoreNews(t testing.TB, m *Model, lex *nlp.Pipeline, set []newsSentence, ca
 }
 
 // newsFloors are the lowest accepted scores (percent of checks passed, and
-// of sentences with every check passed) on the news sanity set.
+// of sentences with every check passed) on the news sanity set: the
+// committed round-1 model's (checks 81.04, 79.48, 81.76; sentences 62.98,
+// 60.77, 62.43) less a point or two, so a model worse on news cannot land.
 var newsFloors = map[string]struct{ checks, sentences float64 }{
-	"as written":  {0, 0},
-	"lower-cased": {0, 0},
-	"upper-cased": {0, 0},
+	"as written":  {80, 61},
+	"lower-cased": {78.5, 59},
+	"upper-cased": {80.5, 61},
 }
 
 // TestNewsSanity scores the embedded model on the news sanity set and fails
