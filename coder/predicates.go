@@ -223,6 +223,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	}
 	subj := s.roleGroup(r.subj)
 	obj := s.roleGroup(r.obj)
+	if obj >= 0 && r.obj >= v.vs && r.obj < v.ve && s.modern && s.agentOnly(obj) {
+		obj = -1 // "shared intelligence with X": the verb phrase's own noun
+	}
 	if r.passive && r.subj < 0 && !s.modern {
 		// TABARI-era dictionaries write passives into their patterns ("+
 		// WAS * DEAD IN $"): without an agent the subject stays the source
