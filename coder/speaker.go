@@ -347,6 +347,11 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 		if sg < 0 {
 			continue
 		}
+		if h := s.groups[sg].head; h >= 0 && s.words[h].upos == syntax.PRON {
+			// "the officials said they arrested ...": the speakers report
+			// their own act, nobody is accused of it
+			continue
+		}
 		code := s.polarity(s.groups[sg].j, f.end)
 		targets := s.groups[sg].codes
 		if code == "" && conflict {
