@@ -226,6 +226,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if obj >= 0 && r.obj >= v.vs && r.obj < v.ve && s.modern && s.agentOnly(obj) {
 		obj = -1 // "shared intelligence with X": the verb phrase's own noun
 	}
+	if obj >= 0 && s.modern && strings.HasPrefix(code.Active, "04") && r.obj < len(s.inMent) && s.inMent[r.obj] < 0 {
+		obj = -1 // "discussed China's role": talks are about a topic, held with parties
+	}
 	if r.passive && r.subj < 0 && !s.modern {
 		// TABARI-era dictionaries write passives into their patterns ("+
 		// WAS * DEAD IN $"): without an agent the subject stays the source
@@ -264,10 +267,11 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			if o := s.roleGroup(s.nounTarget(r.obj, en.patient)); o != src {
 				tgt = o
 			}
-		} else if o := s.roleGroup(s.nominalTarget(r.obj)); o != src {
+		} else if nt := s.nominalTarget(r.obj); s.roleGroup(nt) != src && !(strings.HasPrefix(code.Active, "04") && nt >= 0 && s.words[nt].rel == syntax.NmodPoss) {
 			// an object naming no actor points at one: "restored ties
-			// with Gondor", "imposed sanctions on Iran"
-			tgt = o
+			// with Gondor", "imposed sanctions on Iran" (a topic's owner
+			// is no party to talks)
+			tgt = s.roleGroup(nt)
 		}
 	}
 	if tgt < 0 && r.obj >= v.vs && r.obj < v.ve {
