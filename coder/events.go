@@ -262,7 +262,22 @@ func (c *Coder) bestPattern(s *state, v *verbCand, lo, hi int, fits func(*cpatte
 			}
 		}
 	}
+	if best == nil {
+		bb = binding{src: -1, tgt: -1, comp: -1, post: -1}
+	}
 	return best, bb, verb
+}
+
+// matchCode returns the code a match gives (the pattern's, else the
+// verb's) and where it is written.
+func (c *Coder) matchCode(best *cpattern, verb *petrarch.Verb) (petrarch.Code, string) {
+	if best == nil {
+		return verb.EffectiveCode(), c.posOf(verb)
+	}
+	if best.code.IsZero() {
+		return verb.EffectiveCode(), best.pos
+	}
+	return best.code, best.pos
 }
 
 // codeVerb matches the verb's patterns and assigns source and target.
@@ -275,16 +290,7 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 		}
 	}
 	best, bb, verb := c.bestPattern(s, v, lo, hi, nil)
-	code := verb.EffectiveCode()
-	pattern := c.posOf(verb)
-	if best != nil {
-		if !best.code.IsZero() {
-			code = best.code
-		}
-		pattern = best.pos
-	} else {
-		bb = binding{src: -1, tgt: -1, comp: -1, post: -1}
-	}
+	code, pattern := c.matchCode(best, verb)
 	tr := verbTry{verb: v.i, code: code.String(), src: -1, tgt: -1}
 	if best != nil {
 		tr.pattern = best.pat

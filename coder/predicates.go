@@ -178,17 +178,8 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		hi = v.ve
 	}
 	best, bb, verb := c.bestPattern(s, v, lo, hi, func(cp *cpattern, b *binding) bool { return s.targetFits(cp, b, v, r) })
-	code := verb.EffectiveCode()
+	code, pattern := c.matchCode(best, verb)
 	ok := true
-	pattern := c.posOf(verb)
-	if best != nil {
-		if !best.code.IsZero() {
-			code = best.code
-		}
-		pattern = best.pos
-	} else {
-		bb = binding{src: -1, tgt: -1, comp: -1, post: -1}
-	}
 	tr := verbTry{verb: v.i, code: code.String(), src: -1, tgt: -1, subjFrom: r.subjFrom, objFrom: r.objFrom}
 	if best != nil {
 		tr.pattern = best.pat
