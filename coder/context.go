@@ -460,8 +460,12 @@ func (s *state) speakerGroup(g int) bool {
 func (c *Coder) contextEvents(s *state, raw []rawEvent) []rawEvent {
 	if s.dc == nil || len(s.ents) == 0 {
 		if s.hasTree && len(s.ents) > 0 {
-			// a lone sentence's audience is no target either
-			return s.bareStatements(raw, false)
+			// a lone sentence's audience is no target either, and its
+			// event nouns are events ("a grenade attack on a market")
+			raw = s.bareStatements(raw, false)
+			raw = c.nominalEvents(s, raw)
+			militarySupport(raw)
+			return dedupRaw(raw)
 		}
 		return raw
 	}

@@ -193,6 +193,18 @@ func codedAlready(raw []rawEvent, tgt, code string) bool {
 	return false
 }
 
+// codedByVerb reports whether the verb v the noun depends on gave an event
+// aimed at tgt: "workers staged a strike against the government" is the
+// verb's protest (143), not a second, military "strike".
+func codedByVerb(raw []rawEvent, v int, tgt string) bool {
+	for _, r := range raw {
+		if v >= 0 && r.verbI <= v && v < r.verbJ && r.tgt == tgt {
+			return true
+		}
+	}
+	return false
+}
+
 // nominalIntent codes "we are open to any initiative for developing
 // direct interaction channels" (036) and "X is ready for cooperation"
 // (030) when no verb of the sentence was coded.
@@ -364,12 +376,12 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 		}
 		h := int(w.head)
 		mod := ""
-		if h >= 0 && s.verbal(h) {
+		if h >= 0 && s.verbal(h) && s.claimingVerb(i) != h {
 			if s.unrealTree(h) != "" {
 				continue
 			}
-			if s.wc.unreal[s.words[h].lemma] == "ALLEGE" || s.words[h].lemma == "BLAME" {
-				continue // "accused X of involvement in the raids", "blamed the attacks on"
+			if u := s.wc.unreal[s.words[h].lemma]; u == "ALLEGE" || u == "FAIL" || s.words[h].lemma == "BLAME" {
+				continue // "accused X of involvement in the raids", "blamed the attacks on", "foiled an attack"
 			}
 			vc := verbCand{i: h, vs: h, ve: h + 1}
 			mod = s.treeModality(&vc)
@@ -402,7 +414,7 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 		}
 		for _, sc := range srcs {
 			for _, tc := range tgts {
-				if sc.code == tc.code || codedAlready(raw[:n0], tc.code, code) {
+				if sc.code == tc.code || codedAlready(raw[:n0], tc.code, code) || codedByVerb(raw[:n0], h, tc.code) {
 					continue
 				}
 				r := rawEvent{src: sc.code, tgt: tc.code, code: code, srcI: sc.i, srcJ: sc.j, tgtI: tc.i, tgtJ: tc.j,
@@ -504,6 +516,29 @@ func (s *state) nounSource(i, tg int, patient bool) int {
 				return g
 			}
 		}
+	}
+	if v := s.claimingVerb(i); v >= 0 {
+		if r := s.rolesOf(v, 0); r.subj >= 0 && !r.passive {
+			if g := s.roleGroup(r.subj); g >= 0 && g != tg {
+				return g
+			}
+		}
+	}
+	return -1
+}
+
+// claimingVerb returns the verb of "claimed responsibility for" the act
+// at i (the "for" phrase on the claim noun or on the verb), or -1.
+func (s *state) claimingVerb(i int) int {
+	h := int(s.words[i].head)
+	if h < 0 || s.caseOf(i) != "FOR" {
+		return -1
+	}
+	if s.wc.claimNouns[s.words[h].key] && s.words[h].rel == syntax.Obj && s.words[h].head >= 0 {
+		return int(s.words[h].head) // "responsibility for the attack"
+	}
+	if o := s.childExact(h, syntax.Obj); o >= 0 && s.verbal(h) && s.wc.claimNouns[s.words[o].key] {
+		return h // the parse hung "for the attack" on the verb
 	}
 	return -1
 }

@@ -407,15 +407,15 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	// "a chemical attack killed dozens": an act whose subject is another
 	// act is that act's, done by its doer if the text names one
 	actSubject := false
-	if src < 0 && !r.passive && r.subj >= 0 && s.modern && assault(code.Active) {
+	if !r.passive && r.subj >= 0 && s.modern && assault(code.Active) {
 		if en := s.eventNoun(r.subj); en.code != "" && assault(en.code) {
 			actSubject = true
 			if en.code != code.Active && (len(en.code) > len(code.Active) || strings.HasSuffix(code.Active, "0")) {
 				// the act named is more precise than its toll ("a grenade
-				// attack wounded")
+				// attack wounded", "Israeli airstrikes killed")
 				code = petrarch.Code{Active: en.code}
 			}
-			if o := s.nounSource(r.subj, tgt, en.patient); o >= 0 && o != tgt {
+			if o := s.nounSource(r.subj, tgt, en.patient); src < 0 && o >= 0 && o != tgt {
 				src = o
 			}
 		}

@@ -21,6 +21,7 @@ var wordFiles embed.FS
 
 // wordClasses are the coder's word lists, upper case.
 type wordClasses struct {
+	claimNouns    map[string]bool      // "claimed responsibility for an attack"
 	particles     map[string]bool      // "took over the village"
 	audienceVerbs map[string]bool      // "speaking to reporters"
 	aliasNouns    map[string]bool      // "known by his abbreviation MBS"
@@ -110,7 +111,8 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.catenative, "catenative-verbs.txt"}, {&w.speech, "speech-verbs.txt"}, {&w.reportVerbs, "report-verbs.txt"},
 		{&w.objectControl, "object-control-verbs.txt"}, {&w.linearIntent, "linear-intent.txt"}, {&w.openWords, "open-words.txt"},
 		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}, {&w.aliasNouns, "alias-nouns.txt"},
-		{&w.audienceVerbs, "audience-verbs.txt"}, {&w.particles, "particles.txt"}} {
+		{&w.audienceVerbs, "audience-verbs.txt"}, {&w.particles, "particles.txt"},
+		{&w.claimNouns, "claim-nouns.txt"}} {
 		if *f.set, err = r.set(f.name); err != nil {
 			return nil, err
 		}
