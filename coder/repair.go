@@ -444,6 +444,34 @@ func (s *state) repairReportTail() bool {
 	if n < 0 || n > r || !s.nominal(n) {
 		return false
 	}
+	// "forces shot down 30 drones overnight, the air force said" parsed
+	// with three subjects of "said": the first carries the predicate as a
+	// modifier, the middle one is its object
+	var subj []int
+	for _, k := range s.children(r) {
+		if s.words[k].rel == syntax.Nsubj && int(k) < r {
+			subj = append(subj, int(k))
+		}
+	}
+	if len(subj) >= 3 {
+		first, obj, speaker := subj[0], subj[1], subj[len(subj)-1]
+		for _, k := range s.children(first) {
+			i := int(k)
+			if (s.words[i].rel == syntax.Acl || s.words[i].rel == syntax.Amod) && i < obj && pastForm(&s.words[i]) && s.child(i, syntax.Aux) < 0 {
+				s.setArc(i, -1, syntax.Root)
+				s.setTag(i, nlp.VBD, syntax.VERB)
+				s.setArc(first, i, syntax.Nsubj)
+				s.setArc(obj, i, syntax.Obj)
+				for _, k2 := range s.children(r) {
+					if j := int(k2); j > obj && j < speaker && s.words[j].rel != syntax.Nsubj {
+						s.setArc(j, i, s.words[j].rel)
+					}
+				}
+				s.setArc(r, i, syntax.Parataxis)
+				return true
+			}
+		}
+	}
 	// "rebels attacked peacekeepers ..., officials said" with the
 	// predicate a clause of "said" and its object taken as the speaker
 	for _, k := range s.children(r) {
