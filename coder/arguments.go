@@ -349,7 +349,14 @@ func (s *state) nominalTargetAt(n, depth int) int {
 	for _, k := range s.children(n) {
 		kr := s.words[k].rel
 		if kr == syntax.Acl && s.words[k].tag == nlp.VBN {
-			// "the provocations launched by the armed groups": their doer
+			// "the provocations launched by the armed groups": their doer;
+			// "the sanctions imposed on Iran by the United States": whom
+			// they are aimed at first
+			for _, a := range s.children(int(k)) {
+				if s.isRel(int(a), syntax.Obl) && s.words[a].rel != syntax.OblAgent && s.wc.targetPreps[s.caseOf(int(a))] {
+					ranked[0] = append(ranked[0], int(a))
+				}
+			}
 			if a := s.childExact(int(k), syntax.OblAgent); a >= 0 {
 				ranked[1] = append(ranked[1], a)
 			}

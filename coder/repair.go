@@ -29,6 +29,7 @@ func (c *Coder) repair(s *state) {
 		{"a past tense between two noun phrases is the predicate", s.repairModifierPredicate},
 		{"a participle after an auxiliary is the verb", s.repairAuxNoun},
 		{"a subject with a preposition is an oblique", s.repairCaseSubject},
+		{"a passive's by-phrase hung inside its object", s.repairStrayAgent},
 		{"a particle read as a preposition", s.repairParticle},
 		{"a predicate noun with its copula is a clause", s.repairCopularObject},
 		{"a reporting tail", s.repairReportTail},
@@ -342,6 +343,32 @@ func (s *state) repairCopularObject() bool {
 		if s.words[i].rel == syntax.Obj && s.child(i, syntax.Cop) >= 0 && s.nominal(i) {
 			s.setArc(i, int(s.words[i].head), syntax.Ccomp)
 			changed = true
+		}
+	}
+	return changed
+}
+
+// repairStrayAgent mends a passive whose "by" phrase the parse hung on
+// a noun inside the clause: "the protesters were dispersed with tear gas
+// by riot police" with "by riot police" modifying "gas". A passive verb
+// without an agent takes it.
+func (s *state) repairStrayAgent() bool {
+	changed := false
+	for v := range s.words {
+		if !s.verbal(v) || s.child(v, syntax.AuxPass) < 0 || s.childExact(v, syntax.OblAgent) >= 0 {
+			continue
+		}
+		for _, k := range s.children(v) {
+			o := int(k)
+			if !s.isRel(o, syntax.Obl) || o < v {
+				continue
+			}
+			for _, k2 := range s.children(o) {
+				if b := int(k2); s.isRel(b, syntax.Nmod) && s.caseOf(b) == "BY" && s.nominal(b) {
+					s.setArc(b, v, syntax.OblAgent)
+					changed = true
+				}
+			}
 		}
 	}
 	return changed
