@@ -280,6 +280,18 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if tgt >= 0 && tgt == obj && s.agentOnly(tgt) && s.modern {
+		// "offered to send police officers to Haiti": what is sent is
+		// no target when the destination names one
+		for _, k := range s.children(v.i) {
+			if s.isRel(int(k), syntax.Obl) && s.caseOf(int(k)) == "TO" {
+				if o := s.roleGroup(int(k)); o >= 0 && o != src && !s.agentOnly(o) {
+					tgt = o
+					break
+				}
+			}
+		}
+	}
 	if tgt < 0 {
 		// "urged Israel to halt strikes" with the object misread: the
 		// recipient

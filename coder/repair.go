@@ -24,6 +24,7 @@ func (c *Coder) repair(s *state) {
 	}{
 		{"a capitalised acronym read as a verb is a name", s.repairCapsName},
 		{"a name continued as a list", s.repairNameList},
+		{"an intention verb read as a plural noun", s.repairIntentNoun},
 		{"coordinated subjects read as two subjects", s.repairDoubleSubject},
 		{"a past tense read as a modifier is the predicate", s.repairFiniteVerb},
 		{"a past tense between two noun phrases is the predicate", s.repairModifierPredicate},
@@ -372,6 +373,30 @@ func (s *state) repairStrayAgent() bool {
 		}
 	}
 	return changed
+}
+
+// repairIntentNoun mends "the government plans to deploy troops" read
+// with "plans" a noun (the subject "government plans") and "deploy" the
+// root: a plural intention word right before "to" and the root infinitive
+// is the finite verb, the infinitive its complement.
+func (s *state) repairIntentNoun() bool {
+	r := s.root()
+	if r < 2 || s.words[r].tag != nlp.VB || s.markOf(r) != "TO" {
+		return false
+	}
+	n := s.childExact(r, syntax.Nsubj)
+	if n < 0 || n+2 != r || s.words[n].tag != nlp.NNS || !(s.wc.intent[s.words[n].lemma] || s.wc.intent[s.words[n].key]) {
+		return false
+	}
+	s.setArc(n, -1, syntax.Root)
+	s.setTag(n, nlp.VBZ, syntax.VERB)
+	for _, k := range s.children(n) {
+		if s.words[k].rel == syntax.Compound {
+			s.setArc(int(k), n, syntax.Nsubj)
+		}
+	}
+	s.setArc(r, n, syntax.Xcomp)
+	return true
 }
 
 // repairCapsName mends an acronym written in capitals inside a sentence
