@@ -144,7 +144,7 @@ var aliases = map[string][]string{
 	"MEX": {"Mexico", "Mexican", "Mexicans", "Mexico City"},
 	"ARG": {"Argentina", "Argentine", "Argentinian", "Argentinians", "Argentines"},
 	"ZAF": {"South Africa", "South African", "South Africans", "Pretoria"},
-	"CAF": {"C.A.R."},
+	"CAF": {"C.A.R.", "C.A.R"},
 	"HKG": {"Hong Kong"},
 	"DJI": {"Djiboutian", "Djiboutians"},
 	"KAZ": {"Kazakh", "Kazakhs", "Astana", "Almaty"},
