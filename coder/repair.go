@@ -14,35 +14,45 @@ import (
 // heads, relations and tags, and the children index is rebuilt after any
 // change so the next repair sees the mended tree.
 
+// repairs are the repairs in the order they run; each reports whether it
+// changed the tree. A table of method expressions, so running them costs
+// no allocation per sentence.
+var repairs = [...]struct {
+	name string
+	fn   func(*state, *nlp.Pipeline) bool
+}{
+	{"a capitalised acronym read as a verb is a name", onState((*state).repairCapsName)},
+	{"a name continued as a list", onState((*state).repairNameList)},
+	{"an intention verb read as a plural noun", onState((*state).repairIntentNoun)},
+	{"coordinated subjects read as two subjects", onState((*state).repairDoubleSubject)},
+	{"a past tense read as a modifier is the predicate", onState((*state).repairFiniteVerb)},
+	{"a past tense between two noun phrases is the predicate", onState((*state).repairModifierPredicate)},
+	{"a participle after an auxiliary is the verb", onState((*state).repairAuxNoun)},
+	{"a subject with a preposition is an oblique", onState((*state).repairCaseSubject)},
+	{"a passive's by-phrase hung inside its object", onState((*state).repairStrayAgent)},
+	{"a particle read as a preposition", onState((*state).repairParticle)},
+	{"a predicate noun with its copula is a clause", onState((*state).repairCopularObject)},
+	{"a reporting tail", onState((*state).repairReportTail)},
+	{"a clause after a speech verb", onState((*state).repairSaidClause)},
+	{"a subjectless verb joined to a speech verb", onState((*state).repairSaidConj)},
+	{"a reduced relative read as a clausal subject", onState((*state).repairReducedSubject)},
+	{"a possessor hung from a verb", onState((*state).repairPossessor)},
+	{"a nominal participle (\"the accused\")", onState((*state).repairNominalParticiple)},
+	{"a gerund clause folded into a noun", onState((*state).repairGerundClause)},
+	{"an -ing participle read as a second object", (*state).repairSecondObject},
+}
+
+// onState adapts a repair that needs only the sentence.
+func onState(f func(*state) bool) func(*state, *nlp.Pipeline) bool {
+	return func(s *state, _ *nlp.Pipeline) bool { return f(s) }
+}
+
 // repair runs the repairs in order; Explain lists those that changed the
 // tree.
 func (c *Coder) repair(s *state) {
 	s.repairAgents()
-	for _, r := range []struct {
-		name string
-		fn   func() bool
-	}{
-		{"a capitalised acronym read as a verb is a name", s.repairCapsName},
-		{"a name continued as a list", s.repairNameList},
-		{"an intention verb read as a plural noun", s.repairIntentNoun},
-		{"coordinated subjects read as two subjects", s.repairDoubleSubject},
-		{"a past tense read as a modifier is the predicate", s.repairFiniteVerb},
-		{"a past tense between two noun phrases is the predicate", s.repairModifierPredicate},
-		{"a participle after an auxiliary is the verb", s.repairAuxNoun},
-		{"a subject with a preposition is an oblique", s.repairCaseSubject},
-		{"a passive's by-phrase hung inside its object", s.repairStrayAgent},
-		{"a particle read as a preposition", s.repairParticle},
-		{"a predicate noun with its copula is a clause", s.repairCopularObject},
-		{"a reporting tail", s.repairReportTail},
-		{"a clause after a speech verb", s.repairSaidClause},
-		{"a subjectless verb joined to a speech verb", s.repairSaidConj},
-		{"a reduced relative read as a clausal subject", s.repairReducedSubject},
-		{"a possessor hung from a verb", s.repairPossessor},
-		{"a nominal participle (\"the accused\")", s.repairNominalParticiple},
-		{"a gerund clause folded into a noun", s.repairGerundClause},
-		{"an -ing participle read as a second object", func() bool { return s.repairSecondObject(c.p) }},
-	} {
-		if r.fn() {
+	for _, r := range repairs {
+		if r.fn(s, c.p) {
 			s.indexTree()
 			if s.trace != nil {
 				s.trace.repairs = append(s.trace.repairs, r.name)
