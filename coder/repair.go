@@ -132,7 +132,7 @@ func (s *state) repairFiniteVerb() bool {
 		if s.child(i, syntax.Aux) >= 0 || s.childExact(i, syntax.OblAgent) >= 0 {
 			continue
 		}
-		if f := nlp.VerbForms(w.lemma); len(f) < 2 || f[1] != w.key {
+		if !pastTense(w) {
 			continue // "taken", "seen", "armed": a participle or adjective only
 		}
 		// right after the subject phrase: every word between is the
@@ -607,7 +607,7 @@ func (s *state) repairSaidClause() bool {
 // participle ("used", "struck"), trying the regular stems of an unknown
 // "-ed" word ("lathicharged": lathicharge).
 func pastForm(w *word) bool {
-	if f := nlp.VerbForms(w.lemma); len(f) >= 2 && f[1] == w.key {
+	if pastTense(w) {
 		return true
 	}
 	if !strings.HasSuffix(w.key, "ED") || w.lemma != w.key {
@@ -669,6 +669,12 @@ func (s *state) predicateParticiple(i int) bool {
 		s.childExact(i, syntax.Obj) < 0 {
 		return false
 	}
+	return pastTense(w)
+}
+
+// pastTense reports a word that is the past tense of its lemma ("used"
+// of USE; not "taken").
+func pastTense(w *word) bool {
 	f := nlp.VerbForms(w.lemma)
 	return len(f) >= 2 && f[1] == w.key
 }
