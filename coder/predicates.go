@@ -357,12 +357,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// first actor inside the phrase it named
 		// (the phrase may be in the infinitive: "declined to participate
 		// in the EU plan")
-		phrases := s.children(v.i)
-		for _, k := range s.children(v.i) {
-			if s.words[k].rel == syntax.Xcomp {
-				phrases = append(phrases[:len(phrases):len(phrases)], s.children(int(k))...)
-			}
-		}
+		phrases := s.clauseDependents(v.i)
 		for _, k := range phrases {
 			if kr := s.words[k].rel; kr != syntax.Obj && !s.isRel(int(k), syntax.Obl) || kr == syntax.OblAgent {
 				continue
@@ -473,12 +468,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if tgt < 0 && placeCode == "" && (strings.HasPrefix(code.Active, "087") || code.Active == "0356") && s.modern {
 		// "rebels withdrew from the town", "agreed to withdraw from
 		// southern Lebanon": a retreat from a place
-		phrases := s.children(v.i)
-		for _, k := range s.children(v.i) {
-			if s.words[k].rel == syntax.Xcomp {
-				phrases = append(phrases[:len(phrases):len(phrases)], s.children(int(k))...)
-			}
-		}
+		phrases := s.clauseDependents(v.i)
 		for _, k := range phrases {
 			if p := s.caseOf(int(k)); s.isRel(int(k), syntax.Obl) && (p == "FROM" || p == "OUT OF") {
 				if placeCode = c.placeTarget(s, int(k), v.i); placeCode != "" {
@@ -1025,4 +1015,17 @@ func (s *state) pronounAgrees(w, n int) bool {
 		return t == nlp.NN || t == nlp.NNP
 	}
 	return false
+}
+
+// clauseDependents returns the dependents of verb v and of its
+// infinitive complements ("declined to participate in the EU plan",
+// "agreed to withdraw from southern Lebanon").
+func (s *state) clauseDependents(v int) []int16 {
+	phrases := s.children(v)
+	for _, k := range s.children(v) {
+		if s.words[k].rel == syntax.Xcomp {
+			phrases = append(phrases[:len(phrases):len(phrases)], s.children(int(k))...)
+		}
+	}
+	return phrases
 }
