@@ -462,10 +462,7 @@ func (c *Coder) contextEvents(s *state, raw []rawEvent) []rawEvent {
 		if s.hasTree && len(s.ents) > 0 {
 			// a lone sentence's audience is no target either, and its
 			// event nouns are events ("a grenade attack on a market")
-			raw = s.bareStatements(raw, false)
-			raw = c.nominalEvents(s, raw)
-			militarySupport(raw)
-			return dedupRaw(raw)
+			return c.nounEvents(s, s.bareStatements(raw, false))
 		}
 		return raw
 	}
@@ -483,7 +480,12 @@ func (c *Coder) contextEvents(s *state, raw []rawEvent) []rawEvent {
 	if s.hasTree {
 		raw = s.bareStatements(raw, true)
 	}
-	raw = s.insteadOf(raw)
+	return c.nounEvents(s, s.insteadOf(raw))
+}
+
+// nounEvents adds the sentence's nominal events to raw and merges
+// repeats: the last step with or without document context.
+func (c *Coder) nounEvents(s *state, raw []rawEvent) []rawEvent {
 	raw = c.nominalEvents(s, raw)
 	militarySupport(raw)
 	return dedupRaw(raw)
