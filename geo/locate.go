@@ -424,12 +424,13 @@ func (gc *Geocoder) LocateSentences(doc *egret.Document, sents []nlp.Sentence, e
 	var hints []string
 	var actors []actorSpan
 	for _, e := range events {
-		hints = append(hints, gc.actorCountry(e.Source), gc.actorCountry(e.Target))
-		if c := gc.actorCountry(e.Source); c != "" && !e.SourceSpan.Empty() {
-			actors = append(actors, actorSpan{e.SourceSpan, c})
+		src, tgt := gc.actorCountry(e.Source), gc.actorCountry(e.Target)
+		hints = append(hints, src, tgt)
+		if src != "" && !e.SourceSpan.Empty() {
+			actors = append(actors, actorSpan{e.SourceSpan, src})
 		}
-		if c := gc.actorCountry(e.Target); c != "" && !e.TargetSpan.Empty() {
-			actors = append(actors, actorSpan{e.TargetSpan, c})
+		if tgt != "" && !e.TargetSpan.Empty() {
+			actors = append(actors, actorSpan{e.TargetSpan, tgt})
 		}
 	}
 	a := gc.analyze(doc.Text, sents, hints, actors...)
