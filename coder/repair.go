@@ -2,6 +2,7 @@ package coder
 
 import (
 	"strings"
+	"unicode"
 
 	"github.com/egret-events/egret/nlp"
 	"github.com/egret-events/egret/syntax"
@@ -413,21 +414,30 @@ func (s *state) repairIntentNoun() bool {
 // in normal case that the tagger read as a word: "seven IS members" is
 // Islamic State, not "is". It becomes a name modifying the noun after it.
 func (s *state) repairCapsName() bool {
-	if s.doc == nil || !s.mixedCase() {
+	if s.doc == nil {
 		return false
 	}
-	changed := false
+	changed, mixed := false, -1 // mixed: unknown until a candidate needs it
 	for i := 1; i+1 < len(s.words); i++ {
 		w := &s.words[i]
 		if w.upos != syntax.AUX && w.upos != syntax.VERB || w.end-w.start < 2 || w.end-w.start > 5 {
 			continue
 		}
-		if text := s.doc.Text[w.start:w.end]; strings.ToUpper(text) != text || strings.ToLower(text) == text {
+		if text := s.doc.Text[w.start:w.end]; hasLower(text) || !hasUpper(text) {
 			continue
 		}
 		n := i + 1
 		if !s.nominal(n) || int(w.head) != n && int(s.words[n].head) != i {
 			continue
+		}
+		if mixed < 0 {
+			mixed = 0
+			if s.mixedCase() {
+				mixed = 1
+			}
+		}
+		if mixed == 0 {
+			return false
 		}
 		if int(s.words[n].head) == i {
 			s.setArc(n, int(w.head), w.rel)
@@ -443,12 +453,16 @@ func (s *state) repairCapsName() bool {
 // lower-case letters.
 func (s *state) mixedCase() bool {
 	for i := range s.words {
-		if t := s.doc.Text[s.words[i].start:s.words[i].end]; strings.ToUpper(t) != t {
+		if hasLower(s.doc.Text[s.words[i].start:s.words[i].end]) {
 			return true
 		}
 	}
 	return false
 }
+
+// hasLower and hasUpper report a lower- or upper-case letter in t.
+func hasLower(t string) bool { return strings.IndexFunc(t, unicode.IsLower) >= 0 }
+func hasUpper(t string) bool { return strings.IndexFunc(t, unicode.IsUpper) >= 0 }
 
 // repairNameList mends a name read as a list: "Secretary-General Antonio
 // Guterres" with "Antonio" a list item of the title; a proper name right
