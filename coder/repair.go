@@ -41,6 +41,7 @@ var repairs = [...]struct {
 	{"a nominal participle (\"the accused\")", onState((*state).repairNominalParticiple)},
 	{"a gerund clause folded into a noun", onState((*state).repairGerundClause)},
 	{"an -ing participle read as a second object", (*state).repairSecondObject},
+	{"conjuncts of an act's object hung from the act", onState((*state).repairActConj)},
 }
 
 // onState adapts a repair that needs only the sentence.
@@ -831,4 +832,36 @@ func (s *state) repairSecondObject(lex *nlp.Pipeline) bool {
 		return true
 	}
 	return false
+}
+
+// repairActConj mends coordination hung one level too high: in "attacks on
+// security forces, settlers and workers" the parse may make "settlers"
+// and "workers" conjuncts of "attacks" rather than of "forces". A bare noun
+// (no preposition, no modifier phrase of its own, no act itself) joined to
+// an act noun after the act's prepositional modifier coordinates with that
+// modifier. It reports whether it changed the tree.
+func (s *state) repairActConj() bool {
+	changed := false
+	for i := range s.words {
+		w := &s.words[i]
+		h := int(w.head)
+		if w.rel != syntax.Conj || h < 0 || h >= i || s.words[h].upos != syntax.NOUN || s.eventNoun(h).code == "" {
+			continue
+		}
+		if u := w.upos; u != syntax.NOUN && u != syntax.PROPN || s.eventNoun(i).code != "" || s.caseOf(i) != "" || s.child(i, syntax.Nmod) >= 0 {
+			continue
+		}
+		y := -1
+		for _, k := range s.children(h) {
+			if int(k) > h && int(k) < i && s.words[k].rel == syntax.Nmod && s.caseOf(int(k)) != "" && s.nominal(int(k)) {
+				y = int(k)
+			}
+		}
+		if y < 0 {
+			continue
+		}
+		s.setArc(i, y, syntax.Conj)
+		changed = true
+	}
+	return changed
 }

@@ -570,6 +570,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-03-14",
 			want:   []string{"IGOGOS>USA:05"},
 			forbid: []string{"*>*:08"}},
+		// Every target of an act noun: conjuncts the parse hung from the act.
+		{name: "attacks on a list of targets",
+			text: "Militants in Balochistan have ramped up attacks on soldiers, settlers and workers.",
+			date: "2025-03-12",
+			want: []string{"PAKREB>---MIL:19", "PAKREB>---CVL:19", "PAKREB>---LAB:19"}},
 	}
 	runNewsCases(t, c, cases)
 }
