@@ -365,28 +365,73 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 	return evs, false
 }
 
-// antecedent picks the last actor phrase of the sentence that names a
-// person-like role (it has an agent), for "he"/"she" in later sentences.
+// antecedent picks the actor phrase that "he"/"she" in later sentences
+// refer to: the main clause's subject when it names a person (a person
+// keeps being "he" while the text goes on about them: "He is the leader
+// of X" passes the antecedent on), else the last actor phrase that names a
+// person-like role (it has an agent) or a person of the dictionary.
 func (s *state) antecedent(doc *egret.Document, sent *nlp.Sentence) *antecedent {
+	if root := s.root(); root >= 0 && s.hasTree {
+		if sb := s.childExact(root, syntax.Nsubj); sb >= 0 {
+			if k := s.words[sb].key; (k == "HE" || k == "SHE") && s.ante != nil {
+				a := *s.ante
+				return &a
+			}
+			if g := s.groupOfWord(sb); g >= 0 {
+				if a := s.personAntecedent(doc, sent, g); a != nil {
+					return a
+				}
+			}
+		}
+	}
 	for g := len(s.groups) - 1; g >= 0; g-- {
-		gr := &s.groups[g]
-		if gr.ref != nil || len(gr.ents) != 1 || s.notHeShe(gr) {
-			continue
+		if a := s.personAntecedent(doc, sent, g); a != nil {
+			return a
 		}
-		e := &s.ents[gr.ents[0]]
-		if e.actorCodes == nil || len(e.agents) == 0 {
-			continue
-		}
-		a := &antecedent{}
-		for _, c := range gr.codes {
-			a.codes = append(a.codes, c.code)
-		}
-		i, j := s.phraseSpan(e)
-		sp, text := s.span(doc, i, j)
-		a.ref = egret.Ref{Text: text, Sentence: sent.Index, Span: sp}
-		return a
 	}
 	return nil
+}
+
+// personAntecedent returns group g as an antecedent when it is one person.
+func (s *state) personAntecedent(doc *egret.Document, sent *nlp.Sentence, g int) *antecedent {
+	gr := &s.groups[g]
+	if gr.ref != nil || len(gr.ents) != 1 || s.notHeShe(gr) {
+		return nil
+	}
+	e := &s.ents[gr.ents[0]]
+	if e.actorCodes == nil || len(e.agents) == 0 && !s.personAt(e) {
+		return nil
+	}
+	a := &antecedent{}
+	for _, c := range gr.codes {
+		a.codes = append(a.codes, c.code)
+	}
+	i, j := s.phraseSpan(e)
+	sp, text := s.span(doc, i, j)
+	a.ref = egret.Ref{Text: text, Sentence: sent.Index, Span: sp}
+	return a
+}
+
+// personAt reports whether the entity's actor is a person: an entry of a
+// people dictionary, or a name whose codes are all dated (roles held over
+// a term, as Phoenix writes its people).
+func (s *state) personAt(e *entity) bool {
+	for k := e.i; k < e.j; k++ {
+		m := s.inMent[k]
+		if m < 0 || s.ments[m].kind != mActor || s.ments[m].actor == nil {
+			continue
+		}
+		a := s.ments[m].actor
+		if strings.Contains(strings.ToLower(a.Pos.File), "people") {
+			return true
+		}
+		dated := len(a.Codes) > 0
+		for _, c := range a.Codes {
+			dated = dated && c.Dated()
+		}
+		return dated && s.words[s.ments[m].i].tag == nlp.NNP
+	}
+	return false
 }
 
 func (s *state) span(doc *egret.Document, i, j int) (egret.Span, string) {

@@ -217,6 +217,20 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if obj >= 0 && r.obj >= v.vs && r.obj < v.ve && s.modern && s.agentOnly(obj) {
 		obj = -1 // "shared intelligence with X": the verb phrase's own noun
 	}
+	if r.obj >= 0 && s.modern && s.eventNoun(r.obj).code == "" {
+		// "waging an insurgency against the state", "filed a lawsuit
+		// against X": an activity is aimed at its against-phrase (an
+		// act the dictionary names is handled below: condemning "the
+		// strikes against Yemen" is aimed at their doer)
+		for _, k := range s.children(r.obj) {
+			if s.words[k].rel == syntax.Nmod && s.caseOf(int(k)) == "AGAINST" {
+				if o := s.roleGroup(int(k)); o >= 0 && o != s.roleGroup(r.subj) {
+					obj = o
+				}
+				break
+			}
+		}
+	}
 	if obj >= 0 && s.modern && strings.HasPrefix(code.Active, "04") && r.obj < len(s.inMent) && s.inMent[r.obj] < 0 {
 		obj = -1 // "discussed China's role": talks are about a topic, held with parties
 	}
@@ -631,7 +645,7 @@ func (s *state) roleGroup(w int) int {
 	if g := s.reporterOfPronoun(w); g >= 0 {
 		return g
 	}
-	if k := s.words[w].key; (k == "HE" || k == "SHE") && s.ante != nil {
+	if k := s.words[w].key; (k == "HE" || k == "SHE" || k == "HIM" || k == "HER" && s.words[w].rel != syntax.NmodPoss) && s.ante != nil {
 		ref := s.ante.ref
 		g := group{i: w, j: w + 1, head: w, ref: &ref}
 		for _, c := range s.ante.codes {

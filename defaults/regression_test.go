@@ -575,6 +575,18 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Militants in Balochistan have ramped up attacks on soldiers, settlers and workers.",
 			date: "2025-03-12",
 			want: []string{"PAKREB>---MIL:19", "PAKREB>---CVL:19", "PAKREB>---LAB:19"}},
+		// An activity is aimed at its against-phrase, not at itself.
+		{name: "fighting an insurgency against the state",
+			text:   "The separatist group has been fighting a deadly insurgency against the Pakistani state.",
+			date:   "2025-03-12",
+			want:   []string{"---REB>PAK:19"},
+			forbid: []string{"*>---REB:*"}},
+		// "him" is the person the text goes on about: a named person of
+		// the dictionary, passed on by "He is ...".
+		{name: "him after a person named without title",
+			text: "Sali Berisha served as prime minister from 2005 to 2013. He is the historical leader of the right-wing Democratic Party. Prime Minister Edi Rama accused him of corruption.",
+			date: "2021-05-20",
+			want: []string{"---GOV>ALBOPP:11"}},
 	}
 	runNewsCases(t, c, cases)
 }
