@@ -59,6 +59,9 @@ func (c *Coder) codeTree(s *state) []rawEvent {
 	s.covered = covered
 	s.allow = s.allow[:0]
 	s.markReported(out)
+	if s.modern {
+		out = c.modalAppeals(s, out) // the speaker's own act: never reported
+	}
 	return out
 }
 

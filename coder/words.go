@@ -37,6 +37,7 @@ type wordClasses struct {
 	recip         map[string]bool      // CAMEO code prefixes of mutual acts; true: also with a "with" partner
 	nouns         map[string]eventNoun // event nouns
 	intents       map[string]string    // act code prefix → code of intending the act
+	appealModals  map[string]string    // "should" → the appeal a speaker makes by saying an actor should act
 
 	// calendar words, from nlp's calendar.txt
 	months    map[string]bool // month names and abbreviations ("Dec 5" in a dateline)
@@ -144,6 +145,9 @@ func (r *wordReader) load() (*wordClasses, error) {
 	}
 	digits := func(v string) (string, bool) { return v, len(v) >= 3 && strings.Trim(v, "0123456789") == "" }
 	if w.intents, err = readWordMap(r, "intent-codes.txt", digits); err != nil {
+		return nil, err
+	}
+	if w.appealModals, err = readWordMap(r, "appeal-modals.txt", digits); err != nil {
 		return nil, err
 	}
 	if w.recip, err = readWordMap(r, "reciprocal.txt", func(v string) (bool, bool) { return v == "WITH", v == "" || v == "WITH" }); err != nil {

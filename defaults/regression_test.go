@@ -587,6 +587,22 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Sali Berisha served as prime minister from 2005 to 2013. He is the historical leader of the right-wing Democratic Party. Prime Minister Edi Rama accused him of corruption.",
 			date: "2021-05-20",
 			want: []string{"---GOV>ALBOPP:11"}},
+		// Saying an actor should act appeals to it; "must" demands; the
+		// act itself did not happen.
+		{name: "said authorities should declare",
+			text:   "A Nigerian women's rights activist said authorities should declare a state of emergency over the abductions.",
+			date:   "2021-03-04",
+			want:   []string{"NGACVLHRI>---GOV:02"},
+			forbid: []string{"*>*:17"}},
+		{name: "said Russia must withdraw",
+			text:   "Blinken said Russia must withdraw its troops from Ukraine.",
+			date:   "2022-03-04",
+			want:   []string{"USAGOV>RUS:10"},
+			forbid: []string{"RUS>*:08"}},
+		{name: "should not be allowed is no appeal",
+			text:   "The minister said Iran should not be allowed to build a bomb.",
+			date:   "2022-03-04",
+			forbid: []string{"*>IRN:02", "*>IRN:10"}},
 	}
 	runNewsCases(t, c, cases)
 }
