@@ -152,6 +152,15 @@ func (s *state) rolesOf(v int, depth int) roles {
 		if up := s.rolesOf(h, depth+1); up.subj >= 0 && !up.passive {
 			r.subj, r.subjFrom = up.subj, "main clause subject (purpose)"
 		}
+	case r.passive && r.obj < 0 && h >= 0 && w.rel == syntax.Advcl && s.verbal(h) && s.words[v].tag == nlp.VBN:
+		// "escape to Cameroon when attacked by government forces", "fled
+		// after being shelled": a passive adjunct without a subject is
+		// done to the main clause's subject
+		if up := s.rolesOf(h, depth+1); up.subj >= 0 && !up.passive {
+			r.obj, r.objFrom = up.subj, "main clause subject (passive adjunct)"
+		} else if up.passive && up.obj >= 0 {
+			r.obj, r.objFrom = up.obj, "main clause subject (passive adjunct)"
+		}
 	case r.subj < 0 && !r.passive && h >= 0 && (w.rel == syntax.Advcl || w.rel == syntax.Acl) && (w.tag == nlp.VBG || w.tag == nlp.VBN) && s.markOf(v) == "":
 		// "with Cavusoglu warning that ...": the with-phrase right before
 		// the participle is its subject; otherwise a participle adjunct
