@@ -346,6 +346,23 @@ func (c *Coder) contextEntities(s *state) {
 	if !s.hasTree {
 		s.sharedHeads() // the tree shares coordinated modifiers itself (phrases.go)
 	}
+	for e := range s.ents {
+		ent := &s.ents[e]
+		if ent.actorCodes != nil || len(ent.agents) == 0 || ent.inheritFrom >= 0 || dc.refs[ent.i] != nil || !armedOnly(ent.agents) {
+			continue
+		}
+		if d := s.words[ent.i].key; d != "THE" && d != "THIS" {
+			continue
+		}
+		// "the banned separatist militant outfit", "the terror group": a
+		// definite description of an armed group is the armed group the
+		// text named last
+		if h := dc.lastArmed(); h != nil {
+			ent.actorCodes = h.codes
+			ref := h.ref
+			dc.refs[ent.i] = &ref
+		}
+	}
 	s.resolveQuoted()
 	s.resolveReportPronouns()
 	for e := range s.ents {
@@ -364,6 +381,28 @@ func (c *Coder) contextEntities(s *state) {
 			dc.refs[ent.i] = &ref
 		}
 	}
+}
+
+// armedOnly reports agents that all name armed non-state groups.
+func armedOnly(agents []*petrarch.Agent) bool {
+	for _, a := range agents {
+		if c, _ := a.Suffix(); c != "REB" {
+			return false
+		}
+	}
+	return true
+}
+
+// lastArmed returns the newest earlier phrase coded as one armed group
+// (a rebel code, or an international militarized group), or nil.
+func (dc *docContext) lastArmed() *histEntry {
+	for h := len(dc.hist) - 1; h >= 0; h-- {
+		e := &dc.hist[h]
+		if len(e.codes) == 1 && (strings.HasSuffix(e.codes[0], "REB") || strings.HasPrefix(e.codes[0], "IMG")) {
+			return e
+		}
+	}
+	return nil
 }
 
 // describe finds the antecedent of a definite description with this head:

@@ -96,7 +96,9 @@ func (dc *docContext) inferCountries(evs []egret.Event) {
 			e.Source = cc + e.Source[3:]
 			e.Flags = append(e.Flags, egret.FlagSourceInferred)
 		}
-		if len(e.Target) > 3 && strings.HasPrefix(e.Target, "---") {
+		if len(e.Target) > 3 && strings.HasPrefix(e.Target, "---") || e.Target == "---" {
+			// (a bare "---" is an attacked place or thing whose country
+			// the sentence did not say)
 			e.Target = cc + e.Target[3:]
 			e.Flags = append(e.Flags, egret.FlagTargetInferred)
 		}

@@ -608,6 +608,16 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Militants fled into the mountains after being bombed by Pakistani jets.",
 			date: "2024-01-01",
 			want: []string{"PAK>---REB:19"}},
+		// A definite description of an armed group is the group named last.
+		{name: "the militant outfit said it",
+			text: "The Baloch Liberation Army claimed responsibility for the attack on the train. In a statement, the banned separatist outfit said it had taken 100 passengers hostage.",
+			date: "2025-03-12",
+			want: []string{"PAKREB>---CVL:18"}},
+		// Rail tracks and towers are attacked things: the story's country.
+		{name: "blew up tracks",
+			text: "QUETTA, Pakistan — Militants attacked a passenger train in Balochistan province on Tuesday. The militants blew up tracks, bringing the train to a halt.",
+			date: "2025-03-12",
+			want: []string{"PAKREB>PAK:18"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
