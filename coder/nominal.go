@@ -178,6 +178,7 @@ func (c *Coder) nominalEvents(s *state, raw []rawEvent) []rawEvent {
 		}
 	}
 	raw = c.nominalIntent(s, raw)
+	raw = c.betweenEvents(s, raw)
 	s.attachRefs(raw)
 	return dedupRaw(raw)
 }
@@ -401,6 +402,9 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 			continue
 		}
 		sg := s.nounSource(i, tg, en.patient)
+		if sg < 0 && s.disasterInSentence() >= 0 {
+			continue // "an explosion at a fireworks factory": an accident, no attack
+		}
 		var srcs, tgts []codeRef
 		if sg >= 0 {
 			srcs = s.groups[sg].codes
@@ -430,6 +434,7 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 		}
 	}
 	raw = c.nominalIntent(s, raw)
+	raw = c.betweenEvents(s, raw)
 	s.attachRefs(raw)
 	return dedupRaw(raw)
 }

@@ -38,6 +38,7 @@ type wordClasses struct {
 	nouns         map[string]eventNoun // event nouns
 	intents       map[string]string    // act code prefix → code of intending the act
 	appealModals  map[string]string    // "should" → the appeal a speaker makes by saying an actor should act
+	betweenNouns  map[string]string    // "talks" → the code of a mutual act named with "between A and B"
 
 	// calendar words, from nlp's calendar.txt
 	months    map[string]bool // month names and abbreviations ("Dec 5" in a dateline)
@@ -145,6 +146,9 @@ func (r *wordReader) load() (*wordClasses, error) {
 	}
 	digits := func(v string) (string, bool) { return v, len(v) >= 3 && strings.Trim(v, "0123456789") == "" }
 	if w.intents, err = readWordMap(r, "intent-codes.txt", digits); err != nil {
+		return nil, err
+	}
+	if w.betweenNouns, err = readWordMap(r, "between-nouns.txt", digits); err != nil {
 		return nil, err
 	}
 	if w.appealModals, err = readWordMap(r, "appeal-modals.txt", digits); err != nil {

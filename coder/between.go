@@ -1,0 +1,86 @@
+package coder
+
+import (
+	"github.com/egret-events/egret/nlp"
+	"github.com/egret-events/egret/petrarch"
+	"github.com/egret-events/egret/syntax"
+)
+
+// Part of stage "code": mutual acts named by nouns. Reads the tree and the
+// groups; writes raw events. "Fighting between rebels and C.A.R. forces",
+// "talks between Armenia and Azerbaijan ended": the noun names an act each
+// party does to the other, and its "between" phrase is a coordination of
+// the parties. The nouns and their codes are data
+// (words/between-nouns.txt); the governing verb gives the modality, as
+// for other event nouns ("talks between X and Y will resume" is an intent).
+
+// betweenEvents adds, for every such noun, the act of each party on each
+// other one, unless a verb of the sentence coded the same act already.
+func (c *Coder) betweenEvents(s *state, raw []rawEvent) []rawEvent {
+	n0 := len(raw)
+	for i := range s.words {
+		w := &s.words[i]
+		if w.upos != syntax.NOUN && w.tag != nlp.VBG {
+			continue // (a gerund too: "displaced by fighting between")
+		}
+		code := c.betweenCode(s, i)
+		if code == "" {
+			continue
+		}
+		b := -1
+		for _, k := range s.children(i) {
+			if (s.isRel(int(k), syntax.Nmod) || s.isRel(int(k), syntax.Obl)) && s.caseOf(int(k)) == "BETWEEN" {
+				b = int(k)
+				break
+			}
+		}
+		g := s.roleGroup(b)
+		if g < 0 || len(s.groups[g].codes) < 2 {
+			continue
+		}
+		if d := s.childExact(i, syntax.Det); d >= 0 && nounNegators[s.words[d].key] {
+			continue // "no talks between"
+		}
+		v := verbCand{i: i, vs: i, ve: i + 1}
+		if h := int(w.head); h >= 0 && s.verbal(h) {
+			if s.unrealTree(h) != "" {
+				continue // "denied any fighting between", "failed to broker talks between"
+			}
+			hv := verbCand{i: h, vs: h, ve: h + 1}
+			v.modality = s.treeModality(&hv)
+		}
+		switch v.modality {
+		case modHypothetical:
+			continue
+		case modIntended:
+			if ic := c.words.intentCode(code); ic != "" {
+				code = ic
+			}
+		}
+		for _, e := range s.pairs(g, petrarch.Code{Active: code}, &v, "between-nouns.txt") {
+			if codedAlready(raw[:n0], e.tgt, e.code) {
+				continue
+			}
+			e.srcRef, e.tgtRef = s.groups[g].ref, s.groups[g].ref
+			raw = append(raw, e)
+		}
+	}
+	return raw
+}
+
+// betweenCode returns the code of a mutual-act noun at i ("peace talks"
+// before "talks"), or "".
+func (c *Coder) betweenCode(s *state, i int) string {
+	w := &s.words[i]
+	for _, k := range s.children(i) {
+		if r := s.words[k].rel; r == syntax.Compound || r == syntax.Amod {
+			if code, ok := c.words.betweenNouns[s.words[k].key+" "+w.key]; ok {
+				return code
+			}
+		}
+	}
+	if code, ok := c.words.betweenNouns[w.key]; ok {
+		return code
+	}
+	return c.words.betweenNouns[w.lemma]
+}
