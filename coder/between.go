@@ -71,16 +71,6 @@ func (c *Coder) betweenEvents(s *state, raw []rawEvent) []rawEvent {
 // betweenCode returns the code of a mutual-act noun at i ("peace talks"
 // before "talks"), or "".
 func (c *Coder) betweenCode(s *state, i int) string {
-	w := &s.words[i]
-	for _, k := range s.children(i) {
-		if r := s.words[k].rel; r == syntax.Compound || r == syntax.Amod {
-			if code, ok := c.words.betweenNouns[s.words[k].key+" "+w.key]; ok {
-				return code
-			}
-		}
-	}
-	if code, ok := c.words.betweenNouns[w.key]; ok {
-		return code
-	}
-	return c.words.betweenNouns[w.lemma]
+	code, _ := lookupNoun(s, i, c.words.betweenNouns)
+	return code
 }

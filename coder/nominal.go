@@ -338,19 +338,30 @@ func actorGroup(s *state, g int) bool {
 // eventNoun returns the CAMEO code of an event noun at i ("airstrikes",
 // "drone strike"), or "".
 func (s *state) eventNoun(i int) eventNoun {
+	e, _ := lookupNoun(s, i, s.wc.nouns)
+	return e
+}
+
+// lookupNoun finds the noun at i in a word table: with a compound or
+// adjective modifier first ("grenade attack", "chemical attack", "peace
+// talks"), then alone, by form and by lemma.
+func lookupNoun[V any](s *state, i int, m map[string]V) (V, bool) {
 	w := &s.words[i]
-	// "grenade attack" (compound), "chemical attack" (amod)
 	for _, k := range s.children(i) {
 		if r := s.words[k].rel; r == syntax.Compound || r == syntax.Amod {
-			if e, ok := s.wc.nouns[s.words[k].key+" "+w.lemma]; ok {
-				return e
+			if v, ok := m[s.words[k].key+" "+w.lemma]; ok {
+				return v, true
+			}
+			if v, ok := m[s.words[k].key+" "+w.key]; ok {
+				return v, true
 			}
 		}
 	}
-	if e, ok := s.wc.nouns[w.key]; ok {
-		return e
+	if v, ok := m[w.key]; ok {
+		return v, true
 	}
-	return s.wc.nouns[w.lemma]
+	v, ok := m[w.lemma]
+	return v, ok
 }
 
 // nominalEventsTree codes events named by nouns from the tree: the
