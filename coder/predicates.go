@@ -444,6 +444,10 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if src < 0 && strings.HasPrefix(code.Active, "14") && s.modern && !r.passive && r.subj >= 0 && c.words.crowdWords[s.words[r.subj].key] {
+		// "Thousands protested in Tbilisi": a crowd is civilians
+		src = s.addGroup(r.subj, "---CVL")
+	}
 	tr.src, tr.tgt = src, tgt
 	noSource := false
 	if src < 0 {
@@ -624,6 +628,13 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 	}
 	return out, best
+}
+
+// addGroup adds a group of one word with one code, for an actor the
+// sentence implies ("thousands" protesting are civilians).
+func (s *state) addGroup(w int, code string) int {
+	s.groups = append(s.groups, group{i: w, j: w + 1, head: w, codes: []codeRef{{code: code, i: w, j: w + 1}}})
+	return len(s.groups) - 1
 }
 
 // roleGroup returns the group of a role word, resolving "he"/"she" to the

@@ -39,6 +39,7 @@ type wordClasses struct {
 	intents       map[string]string    // act code prefix → code of intending the act
 	appealModals  map[string]string    // "should" → the appeal a speaker makes by saying an actor should act
 	betweenNouns  map[string]string    // "talks" → the code of a mutual act named with "between A and B"
+	crowdWords    map[string]bool      // "thousands": a protesting crowd named by its size
 
 	// calendar words, from nlp's calendar.txt
 	months    map[string]bool // month names and abbreviations ("Dec 5" in a dateline)
@@ -114,7 +115,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.objectControl, "object-control-verbs.txt"}, {&w.linearIntent, "linear-intent.txt"}, {&w.openWords, "open-words.txt"},
 		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}, {&w.aliasNouns, "alias-nouns.txt"},
 		{&w.audienceVerbs, "audience-verbs.txt"}, {&w.particles, "particles.txt"},
-		{&w.claimNouns, "claim-nouns.txt"}} {
+		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}} {
 		if *f.set, err = r.set(f.name); err != nil {
 			return nil, err
 		}

@@ -644,6 +644,17 @@ func TestNewsRegressions(t *testing.T) {
 			text: "A sarin attack on Khan Sheikhoun killed dozens of civilians.",
 			date: "2017-04-05",
 			want: []string{"*>*:20"}},
+		// A crowd named by its size protesting is civilians, against the
+		// authorities where it marches.
+		{name: "thousands protested in",
+			text:  "Thousands protested in Tbilisi against the foreign agents law.",
+			date:  "2024-05-01",
+			want:  []string{"GEOCVL>GEO:14"},
+			lower: true},
+		{name: "marched through",
+			text: "Hundreds of people marched through Nairobi to demand justice.",
+			date: "2024-05-01",
+			want: []string{"KENCVL>KEN:14"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
