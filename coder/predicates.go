@@ -485,6 +485,14 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// attacked, seized or destroyed places and things ("torched
 		// shops and vehicles")
 		placeCode = c.placeTarget(s, r.obj, v.i)
+		for _, k := range s.children(r.obj) {
+			if placeCode != "" {
+				break
+			}
+			if s.isRel(int(k), syntax.Nmod) && s.caseOf(int(k)) == "OF" {
+				placeCode = c.placeTarget(s, int(k), v.i) // "took control of the town"
+			}
+		}
 	}
 	if tgt < 0 && placeCode == "" && (strings.HasPrefix(code.Active, "087") || code.Active == "0356") && s.modern {
 		// "rebels withdrew from the town", "agreed to withdraw from
@@ -548,6 +556,13 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// attack for what someone did is a verbal one
 		code = petrarch.Code{Active: "111"}
 		tr.code, tr.note = "111", "attacked for a reason: criticism"
+	}
+	if code.Active == "171" && s.modern && (tgt >= 0 && tgt == obj && s.territory(tgt) || placeCode != "" && r.obj >= 0 && c.words.populated(s.words[r.obj].key)) {
+		// "M23 rebels seized Goma", "seized the village": taking a
+		// country, region or town is occupying territory, not seizing
+		// property
+		code = petrarch.Code{Active: "192"}
+		tr.code = "192"
 	}
 	mod := s.treeModality(v)
 	if code, ok = c.realize(code, mod); !ok && s.modern {
@@ -628,6 +643,17 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 	}
 	return out, best
+}
+
+// territory reports whether every code of group g is a bare country: a
+// named country, region or city.
+func (s *state) territory(g int) bool {
+	for _, cr := range s.groups[g].codes {
+		if len(cr.code) != 3 {
+			return false
+		}
+	}
+	return len(s.groups[g].codes) > 0
 }
 
 // addGroup adds a group of one word with one code, for an actor the

@@ -32,7 +32,7 @@ type wordClasses struct {
 	intent        map[string]bool      // words whose infinitive is an intention ("plans to")
 	people        map[string]bool      // head nouns naming people by a place ("the population of")
 	documents     map[string]bool      // decisions and texts that act ("an order imposing tariffs")
-	places        map[string]bool      // places and things attacked; true: a military place
+	places        map[string]string    // places and things attacked: "MIL" a military place, "AREA" a populated place or territory
 	unreal        map[string]string    // verbs whose complement did not happen: FAIL, DENY, ALLEGE
 	recip         map[string]bool      // CAMEO code prefixes of mutual acts; true: also with a "with" partner
 	nouns         map[string]eventNoun // event nouns
@@ -133,7 +133,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 	for _, p := range w.targetRank {
 		w.targetPreps[p] = true
 	}
-	if w.places, err = readWordMap(r, "places.txt", func(v string) (bool, bool) { return v == "MIL", v == "" || v == "MIL" }); err != nil {
+	if w.places, err = readWordMap(r, "places.txt", func(v string) (string, bool) { return v, v == "" || v == "MIL" || v == "AREA" }); err != nil {
 		return nil, err
 	}
 	if w.unreal, err = readWordMap(r, "unreal.txt", func(v string) (string, bool) { return v, v == "FAIL" || v == "DENY" || v == "ALLEGE" }); err != nil {
@@ -271,11 +271,17 @@ func (w *wordClasses) country(code string) string {
 // place reports whether a noun (key or lemma) is an attacked place or
 // thing, and whether a military one.
 func (w *wordClasses) place(key, lemma string) (mil, ok bool) {
-	if mil, ok = w.places[key]; ok {
-		return mil, true
+	k, ok := w.places[key]
+	if !ok {
+		k, ok = w.places[lemma]
 	}
-	mil, ok = w.places[lemma]
-	return mil, ok
+	return k == "MIL", ok
+}
+
+// populated reports a place that is territory: a town, village or region
+// ("seized the village" occupies it).
+func (w *wordClasses) populated(key string) bool {
+	return w.places[key] == "AREA"
 }
 
 // reciprocal reports whether a CAMEO code is a mutual act between
