@@ -480,7 +480,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
-	placeCode := ""
+	placeCode, placeAt := "", r.obj
 	if tgt < 0 && r.obj >= 0 && (assault(code.Active) || strings.HasPrefix(code.Active, "171")) && s.modern {
 		// attacked, seized or destroyed places and things ("torched
 		// shops and vehicles")
@@ -490,7 +490,26 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 				break
 			}
 			if s.isRel(int(k), syntax.Nmod) && s.caseOf(int(k)) == "OF" {
-				placeCode = c.placeTarget(s, int(k), v.i) // "took control of the town"
+				if placeCode = c.placeTarget(s, int(k), v.i); placeCode != "" {
+					placeAt = int(k) // "took control of the town"
+				}
+			}
+		}
+	}
+	if tgt < 0 && placeCode == "" && assault(code.Active) && s.modern {
+		// "lobbed grenades at a market", "fired rockets into a village":
+		// a place the act is aimed at
+		for _, k := range s.children(v.i) {
+			if !s.isRel(int(k), syntax.Obl) {
+				continue
+			}
+			switch s.caseOf(int(k)) {
+			case "AT", "ON", "ONTO", "INTO", "TOWARD", "TOWARDS", "AGAINST":
+				placeCode = c.placeTarget(s, int(k), v.i)
+			}
+			if placeCode != "" {
+				placeAt = int(k)
+				break
 			}
 		}
 	}
@@ -501,6 +520,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		for _, k := range phrases {
 			if p := s.caseOf(int(k)); s.isRel(int(k), syntax.Obl) && (p == "FROM" || p == "OUT OF") {
 				if placeCode = c.placeTarget(s, int(k), v.i); placeCode != "" {
+					placeAt = int(k)
 					break
 				}
 			}
@@ -592,8 +612,8 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		tgtCodes = s.groups[tgt].codes
 	} else if placeCode != "" {
 		tgtCodes = []codeRef{{code: placeCode}}
-		if r.obj >= 0 {
-			tgtCodes[0].i, tgtCodes[0].j = r.obj, r.obj+1
+		if placeAt >= 0 {
+			tgtCodes[0].i, tgtCodes[0].j = placeAt, placeAt+1
 		}
 	} else {
 		tgtCodes = []codeRef{{code: ""}}

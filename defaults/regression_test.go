@@ -671,6 +671,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2019-07-19",
 			want:   []string{"IRN>GBR:17"},
 			forbid: []string{"*>*:19"}},
+		// A place the act is aimed at through a preposition.
+		{name: "lobbed grenades at a market",
+			text: "Attackers lobbed grenades at a market in Srinagar, India.",
+			date: "2024-01-01",
+			want: []string{"*>IND:18"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
