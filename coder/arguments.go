@@ -64,6 +64,13 @@ func (s *state) rolesOf(v int, depth int) roles {
 		} else if sb := s.argChild(v, syntax.NsubjOuter); sb >= 0 {
 			r.subj, r.subjFrom = sb, "nsubj"
 		}
+		if r.subj < 0 {
+			// "Shelling by the RSF killed 15 civilians": an act named by
+			// a gerund subject (its doer is read from the act)
+			if cs := s.childExact(v, syntax.Csubj); cs >= 0 && s.eventNoun(cs).code != "" {
+				r.subj, r.subjFrom = cs, "csubj (an act)"
+			}
+		}
 		if o := s.argChild(v, syntax.Obj); o >= 0 {
 			r.obj, r.objFrom = o, "obj"
 		} else if o := s.argChild(v, syntax.Iobj); o >= 0 {

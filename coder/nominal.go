@@ -514,7 +514,7 @@ func (s *state) nounSource(i, tg int, patient bool) int {
 			if g := s.roleGroup(int(k)); g >= 0 && g != tg {
 				return g
 			}
-		case s.isRel(int(k), syntax.Nmod) && s.caseOf(int(k)) == "BY":
+		case (s.isRel(int(k), syntax.Nmod) || s.isRel(int(k), syntax.Obl)) && s.caseOf(int(k)) == "BY":
 			if g := s.roleGroup(int(k)); g >= 0 && g != tg {
 				return g
 			}

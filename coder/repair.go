@@ -42,6 +42,7 @@ var repairs = [...]struct {
 	{"a gerund clause folded into a noun", onState((*state).repairGerundClause)},
 	{"an -ing participle read as a second object", (*state).repairSecondObject},
 	{"conjuncts of an act's object hung from the act", onState((*state).repairActConj)},
+	{"a gerund subject read as an adjunct", onState((*state).repairGerundSubject)},
 }
 
 // onState adapts a repair that needs only the sentence.
@@ -861,6 +862,38 @@ func (s *state) repairActConj() bool {
 			continue
 		}
 		s.setArc(i, y, syntax.Conj)
+		changed = true
+	}
+	return changed
+}
+
+// repairGerundSubject mends a sentence-opening gerund phrase read as an
+// adjunct of a verb that has no subject: in "Shelling by the RSF killed
+// 15 civilians" the shelling is what killed (a clausal subject); with a
+// comma ("Shelling the town, the army killed") it stays an adjunct. It
+// reports whether it changed the tree.
+func (s *state) repairGerundSubject() bool {
+	changed := false
+	for g := range s.words {
+		w := &s.words[g]
+		v := int(w.head)
+		if w.rel != syntax.Advcl || w.tag != nlp.VBG || v <= g || s.markOf(g) != "" || !finite(s.words[v].tag) {
+			continue
+		}
+		if s.child(v, syntax.Nsubj) >= 0 || s.child(v, syntax.Csubj) >= 0 || s.child(v, syntax.Expl) >= 0 {
+			continue
+		}
+		_, hi := s.subtreeSpan(g)
+		comma := false
+		for k := hi; k < v; k++ {
+			if s.words[k].key == "," || s.words[k].key == ";" {
+				comma = true
+			}
+		}
+		if comma || hi > v {
+			continue
+		}
+		s.setArc(g, v, syntax.Csubj)
 		changed = true
 	}
 	return changed
