@@ -107,14 +107,14 @@ func (c *Coder) buildPhrases(s *state) {
 		shareSector(&e)
 		s.agentsInOrder(&e)
 		s.markNP(&e)
+		if e.actorCodes == nil && len(e.agents) > 0 && s.inMent[h] < 0 && c.words.notActorHead[s.words[h].key] {
+			continue // "further military support", "military exercises", "its military withdrawal from X": no actor
+		}
 		if e.actorCodes == nil {
 			s.actorFromModifier(h, &e)
 		}
 		if e.actorCodes == nil || len(e.agents) == 0 {
 			s.fromApposition(h, &e)
-		}
-		if e.actorCodes == nil && len(e.agents) > 0 && s.inMent[h] < 0 && c.words.notActorHead[s.words[h].key] {
-			continue // "further military support", "military exercises": no actor
 		}
 		if e.actorCodes != nil || len(e.agents) > 0 {
 			s.ents = append(s.ents, e)

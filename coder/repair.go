@@ -496,6 +496,16 @@ func (s *state) repairDoubleSubject() bool {
 				cc = int(k)
 			}
 		}
+		if len(subj) == 2 && cc < 0 {
+			// "Russia and North Korea signed": the "and" hung inside the
+			// second subject's phrase
+			for k := subj[0] + 1; k < subj[1]; k++ {
+				if s.words[k].rel == syntax.Cc && s.ancestorOf(subj[1], k) {
+					cc = k
+					break
+				}
+			}
+		}
 		if len(subj) != 2 || cc < subj[0] || cc > subj[1] || cc > v {
 			continue
 		}

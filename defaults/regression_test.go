@@ -685,6 +685,16 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Shelling the town, the army killed 15 civilians.",
 			date:   "2024-06-01",
 			forbid: []string{">*:*"}},
+		// "and" hung inside the second subject: still a coordination.
+		{name: "Russia and North Korea signed",
+			text: "Russia and North Korea signed a mutual defense treaty in Pyongyang.",
+			date: "2024-06-19",
+			want: []string{"RUS>PRK:06", "PRK>RUS:06"}},
+		// An act noun with an agent word is no actor, whatever it is from.
+		{name: "military withdrawal from",
+			text:   "The United States completed its military withdrawal from Afghanistan.",
+			date:   "2021-08-31",
+			forbid: []string{"*>AFGMIL:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
