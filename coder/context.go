@@ -56,6 +56,53 @@ type docContext struct {
 	sents         []nlp.Sentence
 	date          int
 	votes         map[string]int // country → mentions, for the story's country (country.go)
+	// recent events of earlier sentences, for acts that answer them: a
+	// denial answers an accusation, a claim of responsibility an attack
+	recent []recentEvent
+}
+
+// recentEvent is an event of an earlier sentence.
+type recentEvent struct {
+	src, tgt, code string
+	ref            *egret.Ref // the source's phrase, when known
+	sent           int
+}
+
+// noteEvents remembers sentence i's events for later answers.
+func (dc *docContext) noteEvents(evs []egret.Event, i int) {
+	if dc == nil {
+		return
+	}
+	for _, e := range evs {
+		if e.Source == "" || e.Target == "" {
+			continue
+		}
+		dc.recent = append(dc.recent, recentEvent{src: e.Source, tgt: e.Target, code: e.CAMEO, ref: e.SourceRef, sent: i})
+	}
+	k := 0
+	for k < len(dc.recent) && dc.recent[k].sent < i-maxBack {
+		k++
+	}
+	dc.recent = dc.recent[k:]
+}
+
+// answered returns the newest recent event whose root is one of roots and
+// that, when against is not "", was aimed at that actor or its country.
+func (dc *docContext) answered(roots []string, against string) *recentEvent {
+	for k := len(dc.recent) - 1; k >= 0; k-- {
+		e := &dc.recent[k]
+		ok := false
+		for _, r := range roots {
+			ok = ok || strings.HasPrefix(e.code, r)
+		}
+		if !ok {
+			continue
+		}
+		if against == "" || e.tgt == against || len(e.tgt) >= 3 && len(against) >= 3 && e.tgt[:3] == against[:3] && e.tgt[:3] != "---" {
+			return e
+		}
+	}
+	return nil
 }
 
 // newDocContext prepares document context, or returns nil when the

@@ -549,6 +549,23 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			placeCode = cc
 		}
 	}
+	if tgt < 0 && placeCode == "" && src >= 0 && s.dc != nil && s.modern {
+		// a denial answers the accusation against the denier ("Berisha
+		// rejected the allegations"), a claim of responsibility the
+		// attack ("the BLA claimed responsibility for the attack")
+		if e := s.answers(code.Active, src); e != nil {
+			c := e.src
+			if code.Active == "015" {
+				c = e.tgt
+			}
+			tgt = s.addGroup(v.i, c)
+			if code.Active != "015" && e.ref != nil {
+				ref := *e.ref
+				s.groups[tgt].ref = &ref
+			}
+			tr.tgt, tr.note = tgt, "aimed at an earlier event's actor (document context)"
+		}
+	}
 	if tgt < 0 && placeCode == "" {
 		mutual, _ := c.words.reciprocal(code.Active)
 		if src >= 0 && len(s.groups[src].codes) >= 2 && s.modern && assault(code.Active) && s.jointAct(v.i, r.obj) {
@@ -674,6 +691,24 @@ func (s *state) territory(g int) bool {
 		}
 	}
 	return len(s.groups[g].codes) > 0
+}
+
+// answers returns the earlier event an act of code answers when the
+// sentence names no target: a denial (016) or rejection (12) answers the
+// newest accusation or criticism aimed at its source, a claim of
+// responsibility (015) the newest attack.
+func (s *state) answers(code string, src int) *recentEvent {
+	switch {
+	case code == "016" || strings.HasPrefix(code, "12"):
+		for _, cr := range s.groups[src].codes {
+			if e := s.dc.answered([]string{"11", "12"}, cr.code); e != nil && e.src != cr.code {
+				return e
+			}
+		}
+	case code == "015":
+		return s.dc.answered([]string{"18", "19", "20"}, "")
+	}
+	return nil
 }
 
 // addGroup adds a group of one word with one code, for an actor the

@@ -695,6 +695,16 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "The United States completed its military withdrawal from Afghanistan.",
 			date:   "2021-08-31",
 			forbid: []string{"*>AFGMIL:*"}},
+		// A denial answers the accusation against the denier; a claim of
+		// responsibility the attack.
+		{name: "denied the allegations",
+			text: "The State Department accused Sali Berisha of corruption. Berisha rejected the allegations during a press conference on Thursday.",
+			date: "2021-05-20",
+			want: []string{"ALBOPP>USAGOV:01"}},
+		{name: "claimed responsibility for the attack",
+			text: "Militants attacked a passenger train in Pakistan on Tuesday. The Baloch Liberation Army quickly claimed responsibility for the attack.",
+			date: "2025-03-12",
+			want: []string{"PAKREB>PAKCVL:01"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
