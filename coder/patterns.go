@@ -27,8 +27,11 @@ type cpattern struct {
 	weight    int
 	mask      uint64 // bits of the literal words the sentence must contain
 	hasNeg    bool   // a negation word precedes the verb in the pattern
-	skip      bool   // code "+++": ignored (PETRARCH treats it as no pattern)
-	pos       string // pat.Pos.String(), made once
+	// targetFirst: the target precedes the verb ("+ * UNDER FIRE"): the
+	// subject undergoes the act
+	targetFirst bool
+	skip        bool   // code "+++": ignored (PETRARCH treats it as no pattern)
+	pos         string // pat.Pos.String(), made once
 
 	// need lists, for each word or synset element, the vocabulary ids one
 	// of which the sentence must contain (a synset's first words), so that
@@ -241,6 +244,9 @@ func compile(p *petrarch.Pattern, syns map[string]*petrarch.Synset, cache map[*p
 	for i := vi - 1; i >= 0; i-- {
 		m := mk(i)
 		m.adj = joinAfter[i]
+		if m.kind == petrarch.ETarget {
+			cp.targetFirst = true
+		}
 		if m.kind == petrarch.EWord {
 			for _, w := range m.words {
 				if negWords[w] {

@@ -449,9 +449,17 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		src = s.addGroup(r.subj, "---CVL")
 	}
 	tr.src, tr.tgt = src, tgt
+	placeCode, placeAt := "", r.obj
 	noSource := false
 	if src < 0 {
-		if !(r.passive && r.subj < 0 && s.modern) && !actSubject {
+		undergoes := s.modern && best != nil && best.targetFirst && (tgt >= 0 && tgt == subj || subj < 0 && r.subj >= 0)
+		if undergoes && tgt < 0 {
+			// "the train came under fire": the subject is an attacked thing
+			if pc := c.placeTarget(s, r.subj, v.i); pc != "" {
+				placeCode, placeAt = pc, r.subj
+			}
+		}
+		if !(r.passive && r.subj < 0 && s.modern) && !actSubject && !undergoes {
 			tr.note = "no source actor"
 			return nil, best
 		}
@@ -463,7 +471,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			return nil, best
 		}
 		noSource = true
-		if w := s.disasterInSentence(); w >= 0 {
+		if w := s.disasterInSentence(); w >= 0 && !(best != nil && best.names(s.words[w].key)) {
+			// (a disaster word the pattern spells out is its own: "came
+			// under fire")
 			tr.note = fmt.Sprintf("a disaster (%q), not a political event", s.words[w].key)
 			return nil, best
 		}
@@ -480,8 +490,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
-	placeCode, placeAt := "", r.obj
-	if tgt < 0 && r.obj >= 0 && (assault(code.Active) || strings.HasPrefix(code.Active, "171")) && s.modern {
+	if tgt < 0 && placeCode == "" && r.obj >= 0 && (assault(code.Active) || strings.HasPrefix(code.Active, "171")) && s.modern {
 		// attacked, seized or destroyed places and things ("torched
 		// shops and vehicles")
 		placeCode = c.placeTarget(s, r.obj, v.i)

@@ -705,6 +705,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Militants attacked a passenger train in Pakistan on Tuesday. The Baloch Liberation Army quickly claimed responsibility for the attack.",
 			date: "2025-03-12",
 			want: []string{"PAKREB>PAKCVL:01"}},
+		// "came under fire": the subject is attacked by someone unnamed
+		// (and "fire" here is no disaster).
+		{name: "came under fire",
+			text: "Pakistani troops came under heavy fire in Balochistan.",
+			date: "2025-01-01",
+			want: []string{">PAKMIL:19"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
