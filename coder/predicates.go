@@ -61,6 +61,7 @@ func (c *Coder) codeTree(s *state) []rawEvent {
 	s.markReported(out)
 	if s.modern {
 		out = c.modalAppeals(s, out) // the speaker's own act: never reported
+		out = c.epithets(s, out)
 	}
 	return out
 }

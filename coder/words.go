@@ -40,6 +40,8 @@ type wordClasses struct {
 	appealModals  map[string]string    // "should" → the appeal a speaker makes by saying an actor should act
 	betweenNouns  map[string]string    // "talks" → the code of a mutual act named with "between A and B"
 	crowdWords    map[string]bool      // "thousands": a protesting crowd named by its size
+	namingVerbs   map[string]bool      // "call", "describe": naming something as something
+	epithets      []string             // beginnings: what something is called criticizes it
 
 	// calendar words, from nlp's calendar.txt
 	months    map[string]bool // month names and abbreviations ("Dec 5" in a dateline)
@@ -115,7 +117,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.objectControl, "object-control-verbs.txt"}, {&w.linearIntent, "linear-intent.txt"}, {&w.openWords, "open-words.txt"},
 		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}, {&w.aliasNouns, "alias-nouns.txt"},
 		{&w.audienceVerbs, "audience-verbs.txt"}, {&w.particles, "particles.txt"},
-		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}} {
+		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}} {
 		if *f.set, err = r.set(f.name); err != nil {
 			return nil, err
 		}
@@ -124,7 +126,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		list *[]string
 		name string
 	}{{&w.targetRank, "target-preps.txt"}, {&w.allegedMarkers, "alleged-markers.txt"}, {&w.accuseWords, "accuse-words.txt"},
-		{&w.criticizeWords, "criticize-words.txt"}} {
+		{&w.criticizeWords, "criticize-words.txt"}, {&w.epithets, "epithets.txt"}} {
 		if *f.list, err = r.list(f.name); err != nil {
 			return nil, err
 		}
