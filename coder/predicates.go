@@ -449,6 +449,25 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// "Thousands protested in Tbilisi": a crowd is civilians
 		src = s.addGroup(r.subj, "---CVL")
 	}
+	onCondition := false
+	if s.modern && coercive(code.Active) {
+		// "sanctions would be imposed if Ankara activated the system",
+		// Washington warned: a coercive act on a condition is a threat,
+		// by whoever states it, against whoever must meet the condition
+		if cond := s.condition(v.i); cond >= 0 {
+			if t := s.roleGroup(s.argChild(cond, syntax.Nsubj)); t >= 0 && t != src && (tgt < 0 || src < 0) {
+				if src < 0 {
+					src = s.roleGroup(s.speakerOf(v.i))
+				}
+				if src >= 0 && t != src {
+					if tgt < 0 {
+						tgt = t
+					}
+					onCondition = true
+				}
+			}
+		}
+	}
 	tr.src, tr.tgt = src, tgt
 	placeCode, placeAt := "", r.obj
 	noSource := false
@@ -612,6 +631,12 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		tr.code = "192"
 	}
 	mod := s.treeModality(v)
+	if onCondition {
+		if ic := c.words.intentCode(code.Active); ic != "" {
+			code, mod = petrarch.Code{Active: ic}, modIntended
+			tr.code, tr.note = ic, "a coercive act on a condition: a threat"
+		}
+	}
 	if code, ok = c.realize(code, mod); !ok && s.modern {
 		tr.note = mod + ": the act did not happen"
 		return nil, best
@@ -719,6 +744,45 @@ func (s *state) answers(code string, src int) *recentEvent {
 		return s.dc.answered([]string{"18", "19", "20"}, "")
 	}
 	return nil
+}
+
+// coercive reports codes of acts whose conditional announcement threatens
+// (sanctions and reduced relations, coercion, assault, fighting).
+func coercive(code string) bool {
+	return len(code) >= 2 && code[:2] >= "16" && code[:2] <= "20"
+}
+
+// condition returns the verb of an "if"/"unless" clause that v, or the
+// clause v depends on, is conditioned on; -1 when none.
+func (s *state) condition(v int) int {
+	for x, n := v, 0; x >= 0 && n < 4; x, n = int(s.words[x].head), n+1 {
+		for _, k := range s.children(x) {
+			if s.words[k].rel == syntax.Advcl {
+				if m := s.markOf(int(k)); m == "IF" || m == "UNLESS" {
+					return int(k)
+				}
+			}
+		}
+		if r := s.words[x].rel; r != syntax.Xcomp && r != syntax.Conj && r != syntax.Ccomp {
+			break
+		}
+	}
+	return -1
+}
+
+// speakerOf returns the subject of the verb whose content clause holds v
+// ("Washington warned that sanctions would be imposed"), or -1.
+func (s *state) speakerOf(v int) int {
+	for x, n := v, 0; x >= 0 && n < 4; x, n = int(s.words[x].head), n+1 {
+		h := int(s.words[x].head)
+		if h < 0 {
+			break
+		}
+		if r := s.words[x].rel; r == syntax.Ccomp || r == syntax.Parataxis && (s.wc.speech[s.words[h].lemma] || s.wc.speech[s.words[h].key]) {
+			return s.argChild(h, syntax.Nsubj) // ("said", "warned", "announced" that ...)
+		}
+	}
+	return -1
 }
 
 // addGroup adds a group of one word with one code, for an actor the

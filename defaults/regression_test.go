@@ -720,6 +720,18 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Russia called the meeting with China constructive.",
 			date:   "2025-03-12",
 			forbid: []string{"*>*:11"}},
+		// A coercive act on a condition is a threat against whoever must
+		// meet it, by whoever states it.
+		{name: "sanctions would be imposed if",
+			text:   "Washington warned that sanctions would be imposed if Ankara activated the system.",
+			date:   "2019-07-01",
+			want:   []string{"USA>TUR:13"},
+			forbid: []string{"*>*:16"}},
+		{name: "will strike if",
+			text:   "Israel will strike Iran if it attacks Israeli territory, Netanyahu said.",
+			date:   "2024-10-01",
+			want:   []string{"ISR>IRN:13"},
+			forbid: []string{"*>*:19"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
