@@ -46,6 +46,9 @@ func (c *Coder) betweenEvents(s *state, raw []rawEvent) []rawEvent {
 			if s.unrealTree(h) != "" {
 				continue // "denied any fighting between", "failed to broker talks between"
 			}
+			if l := s.words[h].lemma; s.wc.intent[l] || s.wc.objectControl[l] {
+				continue // "hopes a ceasefire between", "urged talks between": wished for, not held
+			}
 			hv := verbCand{i: h, vs: h, ve: h + 1}
 			v.modality = s.treeModality(&hv)
 		}

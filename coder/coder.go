@@ -4,6 +4,7 @@ package coder
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"sync"
 
@@ -400,7 +401,7 @@ func (s *state) personAntecedent(doc *egret.Document, sent *nlp.Sentence, g int)
 		return nil
 	}
 	e := &s.ents[gr.ents[0]]
-	if e.actorCodes == nil || len(e.agents) == 0 && !s.personAt(e) {
+	if e.actorCodes == nil || len(e.agents) == 0 && (len(gr.codes) != 1 || !s.personAt(e, gr.codes)) {
 		return nil
 	}
 	a := &antecedent{}
@@ -413,14 +414,18 @@ func (s *state) personAntecedent(doc *egret.Document, sent *nlp.Sentence, g int)
 	return a
 }
 
-// personAt reports whether the entity's actor is a person: an entry of a
-// people dictionary, or a name whose codes are all dated (roles held over
-// a term, as Phoenix writes its people).
-func (s *state) personAt(e *entity) bool {
+// personAt reports whether one of the entity's actors is a person ("U.S.
+// Secretary of State Marco Rubio"): an entry of a people dictionary, or a
+// name whose codes are all dated (roles held over a term, as Phoenix
+// writes its people).
+func (s *state) personAt(e *entity, codes []codeRef) bool {
 	for k := e.i; k < e.j; k++ {
 		m := s.inMent[k]
 		if m < 0 || s.ments[m].kind != mActor || s.ments[m].actor == nil {
 			continue
+		}
+		if codes != nil && !slices.ContainsFunc(codes, func(c codeRef) bool { return slices.Contains(s.ments[m].codes, c.code) }) {
+			continue // the phrase is coded as someone else ("Envoy for Syria Joel Rayburn" read as Syria's)
 		}
 		a := s.ments[m].actor
 		if strings.Contains(strings.ToLower(a.Pos.File), "people") {
@@ -430,7 +435,9 @@ func (s *state) personAt(e *entity) bool {
 		for _, c := range a.Codes {
 			dated = dated && c.Dated()
 		}
-		return dated && s.words[s.ments[m].i].tag == nlp.NNP
+		if dated && s.words[s.ments[m].i].tag == nlp.NNP {
+			return true
+		}
 	}
 	return false
 }

@@ -732,6 +732,17 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2024-10-01",
 			want:   []string{"ISR>IRN:13"},
 			forbid: []string{"*>*:19"}},
+		// "he" is the person the last sentence was about, even one whose
+		// title is also an actor ("U.S. Secretary of State Marco Rubio").
+		{name: "he after a titled person",
+			text: "Canadian Foreign Minister Melanie Joly said peace is on the agenda. U.S. Secretary of State Marco Rubio has said he hopes for a ceasefire within days. He also plans to urge G7 foreign ministers to focus on ending the war.",
+			date: "2025-03-13",
+			want: []string{"USAGOV>IGOGOS:02"}, forbid: []string{"CANGOV>IGOGOS:*"}},
+		// A ceasefire hoped for did not happen.
+		{name: "hopes a ceasefire between",
+			text:   "Rubio said he hopes a ceasefire between Russia and Ukraine could take place within days.",
+			date:   "2025-03-13",
+			forbid: []string{"RUS>UKR:08", "UKR>RUS:08"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",

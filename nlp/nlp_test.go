@@ -217,6 +217,8 @@ func TestSplitSentences(t *testing.T) {
 		{"abbreviation ends sentence", "Troops returned to the U.S. The war ended.", []string{"Troops returned to the U.S.", "The war ended."}},
 		{"abbreviation before name", "He met U.S. officials in St. Petersburg.", []string{"He met U.S. officials in St. Petersburg."}},
 		{"initials", "Joel D. Rayburn, the U.S. envoy, said so. Talks resumed.", []string{"Joel D. Rayburn, the U.S. envoy, said so.", "Talks resumed."}},
+		{"letter name before a pronoun", "Zelenskyy wrote in a post on social media platform X. He added that Ukraine was ready.", []string{"Zelenskyy wrote in a post on social media platform X.", "He added that Ukraine was ready."}},
+		{"initial before a surname", "George W. Bush said so.", []string{"George W. Bush said so."}},
 		{"quote after period", `He said "we will win." The crowd cheered.`, []string{`He said "we will win."`, "The crowd cheered."}},
 		{"curly quote after period", "He said “we will win.” The crowd cheered.", []string{"He said “we will win.”", "The crowd cheered."}},
 		{"question in quote", `"Why?" he asked.`, []string{`"Why?" he asked.`}},

@@ -136,6 +136,14 @@ var sentenceStarters = map[string]bool{
 	"OFFICIALS": true, "LAST": true, "EARLIER": true, "LATER": true, "SINCE": true, "BY": true, "FOR": true,
 }
 
+// afterInitial are sentence starters that never follow an initial ("Joel
+// D. Rayburn"): after a single capital and a period ("on social media
+// platform X. He added") they begin a new sentence.
+var afterInitial = map[string]bool{
+	"HE": true, "SHE": true, "IT": true, "THEY": true, "WE": true, "THE": true, "THIS": true, "THESE": true,
+	"HIS": true, "HER": true, "ITS": true, "THEIR": true, "OUR": true,
+}
+
 func isTerminal(up string) bool {
 	switch up {
 	case ".", "!", "?", "...", "?!", "!?", "!!", "??":
@@ -263,7 +271,7 @@ func (p *Pipeline) boundaries(text string, toks []Token) []int {
 		}
 		if abbrev {
 			word := up[:len(up)-1]
-			if titleAbbrevs[lowerASCII(word)] || len(word) == 1 || !sentenceStarters[next.Upper] || !startsUpperOrDigit(next.Text) {
+			if titleAbbrevs[lowerASCII(word)] || len(word) == 1 && !afterInitial[next.Upper] || !sentenceStarters[next.Upper] || !startsUpperOrDigit(next.Text) {
 				continue
 			}
 			cut(k)
