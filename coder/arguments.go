@@ -81,8 +81,18 @@ func (s *state) rolesOf(v int, depth int) roles {
 	switch {
 	case w.rel == syntax.AclRelcl && h >= 0:
 		// a relative clause stands for its head noun: the relative pronoun's
-		// role, else the role its own arguments leave open
+		// role, else the role its own arguments leave open; after a
+		// relative adverb ("the region, where forces clashed with X") the
+		// head is where or when, no argument
+		adverbial := false
+		for _, k := range s.children(v) {
+			switch s.words[k].key {
+			case "WHERE", "WHEN", "WHY", "WHEREBY":
+				adverbial = adverbial || s.words[k].rel == syntax.Advmod || s.words[k].rel == syntax.Mark
+			}
+		}
 		switch {
+		case adverbial:
 		case r.subj >= 0 && s.relPronoun(r.subj):
 			r.subj, r.subjFrom = h, "relative clause head"
 		case r.obj >= 0 && s.relPronoun(r.obj):
@@ -403,6 +413,8 @@ func (s *state) nominalTargetAt(n, depth int) int {
 			continue
 		}
 		switch p := s.caseOf(int(k)); {
+		case s.wc.coagentPreps[p]:
+			continue // "along with donors": co-actors
 		case p == "INCLUDING":
 			ranked[0] = append(ranked[0], int(k))
 		case s.wc.targetPreps[p]:

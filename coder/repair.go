@@ -43,6 +43,7 @@ var repairs = [...]struct {
 	{"an -ing participle read as a second object", (*state).repairSecondObject},
 	{"conjuncts of an act's object hung from the act", onState((*state).repairActConj)},
 	{"a gerund subject read as an adjunct", onState((*state).repairGerundSubject)},
+	{"a predicate after a parenthetical read as a relative clause", onState((*state).repairLostPredicate)},
 }
 
 // onState adapts a repair that needs only the sentence.
@@ -907,4 +908,43 @@ func (s *state) repairGerundSubject() bool {
 		changed = true
 	}
 	return changed
+}
+
+// repairLostPredicate mends a sentence whose predicate the parse sank
+// into a parenthetical: in "Somali soldiers, supported by clan militias
+// and the U.S. military, are conducting operations" the root may be
+// "soldiers" with "are conducting" a relative clause of "military". When
+// the root is a noun and a relative clause with a finite auxiliary, no
+// subject and no relative pronoun follows a comma, that clause is the
+// predicate and the root noun its subject. It reports whether it changed
+// the tree.
+func (s *state) repairLostPredicate() bool {
+	r := s.root()
+	if r < 0 || s.words[r].upos != syntax.NOUN && s.words[r].upos != syntax.PROPN {
+		return false
+	}
+	for v := r + 1; v < len(s.words); v++ {
+		w := &s.words[v]
+		if w.rel != syntax.AclRelcl || w.upos != syntax.VERB || s.child(v, syntax.Nsubj) >= 0 {
+			continue
+		}
+		aux, rel := false, false
+		for _, k := range s.children(v) {
+			kw := &s.words[k]
+			if int(k) < v && kw.rel == syntax.Aux && finite(kw.tag) {
+				aux = true
+			}
+			if kw.tag == nlp.WDT || kw.tag == nlp.WP || kw.tag == nlp.WPS || kw.key == "THAT" {
+				rel = true
+			}
+		}
+		lo, _ := s.subtreeSpan(v)
+		if !aux || rel || lo == 0 || s.words[lo-1].key != "," && s.words[lo].key != "," {
+			continue
+		}
+		s.setArc(v, -1, syntax.Root)
+		s.setArc(r, v, syntax.Nsubj)
+		return true
+	}
+	return false
 }

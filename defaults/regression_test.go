@@ -743,6 +743,22 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Rubio said he hopes a ceasefire between Russia and Ukraine could take place within days.",
 			date:   "2025-03-13",
 			forbid: []string{"RUS>UKR:08", "UKR>RUS:08"}},
+		// After a relative adverb the head noun is a place, no argument.
+		{name: "where forces clashed with",
+			text:   "Violence began in Syria's coastal region, where security forces clashed with fighters loyal to the former president.",
+			date:   "2025-03-10",
+			want:   []string{"---COP>---REB:19"},
+			forbid: []string{"*>SYR:19", "SYR>*:19"}},
+		// Those acting alongside the subject are no target.
+		{name: "along with co-actors",
+			text:   "Opposition lawmakers have spoken out against the action, along with donors and the international community.",
+			date:   "2021-04-14",
+			forbid: []string{"*>IGO:*"}},
+		// A predicate sunk into a parenthetical is the sentence's.
+		{name: "predicate after a parenthetical",
+			text: "Somali government soldiers, supported by local clan militias and the U.S. military, are conducting operations against al-Shabab.",
+			date: "2021-04-14",
+			want: []string{"SOMMIL>SOMREB:19"}, forbid: []string{"USAMIL>SOMREB:19"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
