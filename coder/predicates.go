@@ -679,6 +679,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			if tc.code != "" && tc.code == sc.code {
 				continue
 			}
+			if strings.HasPrefix(code.Active, "01") && len(tc.code) == 3 && strings.HasPrefix(sc.code, tc.code) {
+				continue // "Akar reiterated Ankara's stance": a statement about one's own country is aimed at no one
+			}
 			if code.Active != "" && code.Active != "---" {
 				e := ev(sc, tc, code.Active)
 				e.noSource = noSource

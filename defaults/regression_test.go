@@ -759,6 +759,22 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Somali government soldiers, supported by local clan militias and the U.S. military, are conducting operations against al-Shabab.",
 			date: "2021-04-14",
 			want: []string{"SOMMIL>SOMREB:19"}, forbid: []string{"USAMIL>SOMREB:19"}},
+		// "reluctant to", "unable to": the act did not happen.
+		{name: "reluctant to join",
+			text:   "India is reluctant to join an alliance in opposition to China.",
+			date:   "2021-04-14",
+			forbid: []string{"IND>*:05"}},
+		// A trade war coerces; it is no trade.
+		{name: "ramped up trade war",
+			text:   "Trump ramped up his trade war with Canada on Tuesday.",
+			date:   "2025-03-04",
+			want:   []string{"USAGOV>CAN:16"},
+			forbid: []string{"*>*:06"}},
+		// A statement about one's own country is aimed at no one.
+		{name: "reiterated own country's stance",
+			text:   "Turkish Defense Minister Hulusi Akar reiterated Ankara's stance on the S-400 system.",
+			date:   "2021-04-14",
+			forbid: []string{"*>TUR:01"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
