@@ -178,7 +178,12 @@ func (s *state) rolesOf(v int, depth int) roles {
 		} else if up.passive && up.obj >= 0 {
 			r.obj, r.objFrom = up.obj, "main clause subject (passive adjunct)"
 		}
-	case r.subj < 0 && !r.passive && h >= 0 && (w.rel == syntax.Advcl || w.rel == syntax.Acl) && (w.tag == nlp.VBG || w.tag == nlp.VBN) && s.markOf(v) == "":
+	case r.subj < 0 && !r.passive && h >= 0 && w.rel == syntax.Csubj && s.markOf(v) == "TO" && s.argChild(h, syntax.Nsubj) >= 0:
+		// "Putin is due to meet Erdogan" read with a clausal subject: the
+		// predicate's own subject acts
+		r.subj, r.subjFrom = s.argChild(h, syntax.Nsubj), "controller (subject)"
+	case r.subj < 0 && !r.passive && h >= 0 && (w.rel == syntax.Advcl || w.rel == syntax.Acl) && (w.tag == nlp.VBG || w.tag == nlp.VBN) &&
+		(s.markOf(v) == "" || w.tag == nlp.VBG && s.wc.gerundMarks[s.markOf(v)]):
 		// "with Cavusoglu warning that ...": the with-phrase right before
 		// the participle is its subject; otherwise a participle adjunct
 		// (", killing eight people") shares the main subject

@@ -144,7 +144,7 @@ func (s *state) treeModality(v *verbCand) string {
 		if h < 0 {
 			break
 		}
-		if (w.rel == syntax.Xcomp || w.rel == syntax.Advcl) && s.markOf(x) == "TO" {
+		if (w.rel == syntax.Xcomp || w.rel == syntax.Advcl || w.rel == syntax.Csubj) && s.markOf(x) == "TO" {
 			// "reaffirm our readiness to cooperate", "is ready to send":
 			// an intention word the infinitive hangs from
 			if o := s.childExact(h, syntax.Obj); o >= 0 && (s.wc.intent[s.words[o].lemma] || s.wc.intent[s.words[o].key]) {
@@ -163,10 +163,13 @@ func (s *state) treeModality(v *verbCand) string {
 				mod = modIntended
 			}
 			x = -1
+		case w.rel == syntax.Advcl && w.tag == nlp.VBG && (s.markOf(x) == "" || s.wc.gerundMarks[s.markOf(x)]):
+			// a participle adjunct shares its clause's subject and mood:
+			// "he may tease the U.S. by defying it" did not happen either
+			x = h
 		case w.rel == syntax.Advcl:
 			// a clause inside a conditional: "if X attacks, ..." is handled
-			// by the mark above; an adverbial clause of a hypothetical
-			// verb is hypothetical too
+			// by the mark above
 			x = -1
 		default:
 			x = -1

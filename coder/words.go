@@ -42,6 +42,7 @@ type wordClasses struct {
 	crowdWords    map[string]bool      // "thousands": a protesting crowd named by its size
 	namingVerbs   map[string]bool      // "call", "describe": naming something as something
 	coagentPreps  map[string]bool      // "along with": those acting alongside the subject, never targets
+	gerundMarks   map[string]bool      // "by", "after": a participle adjunct they introduce shares the main subject
 	epithets      []string             // beginnings: what something is called criticizes it
 
 	// calendar words, from nlp's calendar.txt
@@ -118,7 +119,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.objectControl, "object-control-verbs.txt"}, {&w.linearIntent, "linear-intent.txt"}, {&w.openWords, "open-words.txt"},
 		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}, {&w.aliasNouns, "alias-nouns.txt"},
 		{&w.audienceVerbs, "audience-verbs.txt"}, {&w.particles, "particles.txt"},
-		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}} {
+		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}} {
 		if *f.set, err = r.set(f.name); err != nil {
 			return nil, err
 		}

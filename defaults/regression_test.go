@@ -775,6 +775,17 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Turkish Defense Minister Hulusi Akar reiterated Ankara's stance on the S-400 system.",
 			date:   "2021-04-14",
 			forbid: []string{"*>TUR:01"}},
+		// A participle adjunct after "by", "after" ... shares the subject.
+		{name: "retaliated by announcing",
+			text: "Trudeau retaliated by announcing increased tariffs on U.S. exports.",
+			date: "2025-03-04",
+			want: []string{"CANGOV>USA:16"}},
+		// "is due to meet": an intention to meet.
+		{name: "due to meet",
+			text:   "Putin is due to meet Erdogan in Turkey in January.",
+			date:   "2021-04-14",
+			want:   []string{"RUSGOV>TURGOV:03"},
+			forbid: []string{"*>*:04"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
