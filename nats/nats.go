@@ -72,6 +72,10 @@ type Config struct {
 	MaxDeliver int
 	// MaxAckPending bounds messages held by all workers at once [1,000].
 	MaxAckPending int
+	// ConnectWait is how long Connect keeps trying a server that does not
+	// answer yet [30 s]: a worker started while the cluster restarts
+	// waits for it instead of exiting.
+	ConnectWait time.Duration
 }
 
 // Defaults fills in the zero fields.
@@ -109,6 +113,9 @@ func (c *Config) Defaults() {
 	}
 	if c.MaxAckPending <= 0 {
 		c.MaxAckPending = 1000
+	}
+	if c.ConnectWait <= 0 {
+		c.ConnectWait = 30 * time.Second
 	}
 }
 
@@ -192,6 +199,17 @@ func Connect(ctx context.Context, url, name string, cfg Config, logger *slog.Log
 		natsgo.ReconnectHandler(func(nc *natsgo.Conn) { logger.Info("nats reconnected", "server", nc.ConnectedUrlRedacted()) }),
 	}
 	nc, err := natsgo.Connect(url, opts...)
+	for deadline := time.Now().Add(cfg.ConnectWait); errors.Is(err, natsgo.ErrNoServers) && time.Now().Before(deadline); {
+		// no server answers yet (a restart, a cluster still starting):
+		// try again until ConnectWait has passed
+		logger.Warn("nats not reachable yet; retrying", "url", redact(url), "err", err)
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(250 * time.Millisecond):
+		}
+		nc, err = natsgo.Connect(url, opts...)
+	}
 	if err != nil {
 		return nil, egret.Errorf(egret.EINVALID, "--nats %s: %v", redact(url), err)
 	}

@@ -491,3 +491,43 @@ func (w tWriter) Write(b []byte) (int, error) {
 	w.t.Log(strings.TrimSpace(string(b)))
 	return len(b), nil
 }
+
+// TestConnectWaitsForServer starts a client before its server: Connect
+// keeps trying for ConnectWait and succeeds once the server is up; with
+// no server at all it fails after ConnectWait, naming the URL.
+func TestConnectWaitsForServer(t *testing.T) {
+	addr := freeAddr(t)
+	url := "nats://" + addr
+	done := make(chan error, 1)
+	go func() {
+		c, err := nats.Connect(context.Background(), url, t.Name(), nats.Config{ConnectWait: 20 * time.Second}, nil)
+		if err == nil {
+			c.Close()
+		}
+		done <- err
+	}()
+	time.Sleep(time.Second)
+	select {
+	case err := <-done:
+		t.Fatalf("Connect returned before any server started: %v", err)
+	default:
+	}
+	s, err := nats.StartServer(nats.ServerOptions{StoreDir: t.TempDir(), Addr: addr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Shutdown()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatalf("Connect after the server started: %v", err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("Connect did not return after the server started")
+	}
+
+	_, err = nats.Connect(context.Background(), "nats://"+freeAddr(t), t.Name(), nats.Config{ConnectWait: 500 * time.Millisecond}, nil)
+	if err == nil || !strings.Contains(err.Error(), "no servers available") {
+		t.Fatalf("Connect with no server: %v, want a no-servers error", err)
+	}
+}
