@@ -237,6 +237,15 @@ func (c *Coder) contextMentions(s *state) {
 			ref := dc.speaker.ref
 			dc.refs[i] = &ref
 			dc.speakerAt[i] = true
+		case (w.key == "GROUP" || w.key == "ORGANIZATION" || w.key == "ORGANISATION") && i > 0 && s.words[i-1].key == "THE" && s.inMent[i-1] < 0 &&
+			(i+1 >= len(s.words) || !s.words[i+1].tag.IsNoun()):
+			// "the group said it had killed ...": the organisation the text
+			// named last
+			if h := dc.lastOrganisation(); h != nil {
+				s.addMention(mention{kind: mActor, i: i - 1, j: i + 1, codes: h.codes, actor: contextActor})
+				ref := h.ref
+				dc.refs[i-1] = &ref
+			}
 		case (w.key == "IT" || w.key == "THEY") && s.afterSpeech(i):
 			// "the ministry said it would ...": the reporter
 			s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: []string{"---"}, actor: contextActor})
@@ -438,6 +447,25 @@ func armedOnly(agents []*petrarch.Agent) bool {
 		}
 	}
 	return true
+}
+
+// lastOrganisation returns the newest earlier phrase coded as one
+// organisation: an armed group, an international or non-governmental
+// organisation, a party or an opposition movement; nil when none.
+func (dc *docContext) lastOrganisation() *histEntry {
+	for h := len(dc.hist) - 1; h >= 0; h-- {
+		e := &dc.hist[h]
+		if len(e.codes) != 1 || len(e.codes[0]) < 6 {
+			continue
+		}
+		c := e.codes[0]
+		switch {
+		case strings.HasPrefix(c, "IMG"), strings.HasPrefix(c, "NGO"), strings.HasPrefix(c, "IGO"),
+			strings.HasSuffix(c, "REB"), strings.HasSuffix(c, "OPP"), strings.HasSuffix(c, "PTY"):
+			return e
+		}
+	}
+	return nil
 }
 
 // lastArmed returns the newest earlier phrase coded as one armed group
