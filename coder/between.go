@@ -46,7 +46,7 @@ func (c *Coder) betweenEvents(s *state, raw []rawEvent) []rawEvent {
 			if s.unrealTree(h) != "" {
 				continue // "denied any fighting between", "failed to broker talks between"
 			}
-			if l := s.words[h].lemma; s.wc.intent[l] || s.wc.objectControl[l] {
+			if s.pursued(i) {
 				continue // "hopes a ceasefire between", "urged talks between": wished for, not held
 			}
 			hv := verbCand{i: h, vs: h, ve: h + 1}
@@ -76,4 +76,29 @@ func (c *Coder) betweenEvents(s *state, raw []rawEvent) []rawEvent {
 func (c *Coder) betweenCode(s *state, i int) string {
 	code, _ := lookupNoun(s, i, c.words.betweenNouns)
 	return code
+}
+
+// pursued reports an act noun that is still to come: the object (or the
+// object's prepositional phrase: "push for X's release") of a verb of
+// wishing, urging or pursuing, or inside the infinitive of one ("work
+// together to secure Lai's release").
+func (s *state) pursued(n int) bool {
+	x := n
+	for k := 0; k < 4; k++ {
+		h := int(s.words[x].head)
+		if h < 0 {
+			return false
+		}
+		if s.verbal(h) {
+			l := s.words[h].lemma
+			if s.wc.intent[l] || s.wc.objectControl[l] || s.wc.pursuitVerbs[l] {
+				return true
+			}
+			if r := s.words[h].rel; r != syntax.Xcomp && r != syntax.Advcl && r != syntax.Ccomp || s.markOf(h) != "TO" && r != syntax.Ccomp {
+				return false
+			}
+		}
+		x = h
+	}
+	return false
 }

@@ -388,6 +388,9 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 		}
 		h := int(w.head)
 		mod := ""
+		if s.pursued(i) {
+			continue // "work to secure Lai's release", "push for the release of X": not yet
+		}
 		if h >= 0 && s.verbal(h) && s.claimingVerb(i) != h {
 			if s.unrealTree(h) != "" {
 				continue
@@ -526,7 +529,7 @@ func (s *state) nounSource(i, tg int, patient bool) int {
 			}
 		}
 	}
-	if h := int(s.words[i].head); h >= 0 && s.verbal(h) && s.words[i].rel == syntax.Obj {
+	if h := int(s.words[i].head); h >= 0 && s.verbal(h) && s.words[i].rel == syntax.Obj && !s.wc.witnessVerbs[s.words[h].lemma] && !s.wc.speech[s.words[h].lemma] {
 		if r := s.rolesOf(h, 0); r.subj >= 0 && !r.passive {
 			if g := s.roleGroup(r.subj); g >= 0 && g != tg {
 				return g

@@ -25,6 +25,7 @@ var repairs = [...]struct {
 	{"a capitalised acronym read as a verb is a name", onState((*state).repairCapsName)},
 	{"a name continued as a list", onState((*state).repairNameList)},
 	{"an intention verb read as a plural noun", onState((*state).repairIntentNoun)},
+	{"an active verb with an object read as passive", onState((*state).repairActiveObject)},
 	{"coordinated subjects read as two subjects", onState((*state).repairDoubleSubject)},
 	{"a past tense read as a modifier is the predicate", onState((*state).repairFiniteVerb)},
 	{"a past tense between two noun phrases is the predicate", onState((*state).repairModifierPredicate)},
@@ -947,4 +948,29 @@ func (s *state) repairLostPredicate() bool {
 		return true
 	}
 	return false
+}
+
+// repairActiveObject mends an active past tense read as a passive: in
+// "The United States, the U.N. and rights groups condemned Thailand" the
+// parse may make "States" a passive subject of "condemned", though the
+// verb has a direct object and no passive auxiliary. Such a verb is
+// active and its passive subject is its subject. It reports whether it
+// changed the tree.
+func (s *state) repairActiveObject() bool {
+	changed := false
+	for v := range s.words {
+		sp := s.childExact(v, syntax.NsubjPass)
+		if sp < 0 || s.childExact(v, syntax.Obj) < 0 || s.childExact(v, syntax.AuxPass) >= 0 || s.words[v].tag != nlp.VBN && s.words[v].tag != nlp.VBD {
+			continue
+		}
+		if s.childExact(v, syntax.Aux) >= 0 {
+			continue // "has been sent X": leave perfect and progressive forms alone
+		}
+		s.setArc(sp, v, syntax.Nsubj)
+		if s.words[v].tag == nlp.VBN {
+			s.words[v].tag = nlp.VBD
+		}
+		changed = true
+	}
+	return changed
 }
