@@ -25,6 +25,7 @@ var repairs = [...]struct {
 	{"a capitalised acronym read as a verb is a name", onState((*state).repairCapsName)},
 	{"a name continued as a list", onState((*state).repairNameList)},
 	{"an intention verb read as a plural noun", onState((*state).repairIntentNoun)},
+	{"an adjective read as the root before its subject", onState((*state).repairAdjectiveRoot)},
 	{"an active verb with an object read as passive", onState((*state).repairActiveObject)},
 	{"coordinated subjects read as two subjects", onState((*state).repairDoubleSubject)},
 	{"a past tense read as a modifier is the predicate", onState((*state).repairFiniteVerb)},
@@ -971,6 +972,62 @@ func (s *state) repairActiveObject() bool {
 			s.words[v].tag = nlp.VBD
 		}
 		changed = true
+	}
+	return changed
+}
+
+// repairAdjectiveRoot mends "Mexican President Claudia Sheinbaum and
+// Canadian Prime Minister Justin Trudeau told Trump" read with the
+// adjective "Mexican" as the root, "Claudia" its subject and "told" a
+// conjunct: a predicative adjective follows its subject, so an adjective
+// before its subject modifies it, and its verb conjunct is the
+// predicate. An adjective the parse hung as an adverbial clause right
+// before a subject or object phrase of the verb modifies that phrase
+// ("Canadian" of "Justin Trudeau"). It reports whether it changed the
+// tree.
+func (s *state) repairAdjectiveRoot() bool {
+	changed := false
+	r := s.root()
+	if r >= 0 && s.words[r].upos == syntax.ADJ {
+		n := s.childExact(r, syntax.Nsubj)
+		c := -1
+		for _, k := range s.children(r) {
+			if s.words[k].rel == syntax.Conj && s.words[k].upos == syntax.VERB && int(k) > n {
+				c = int(k)
+				break
+			}
+		}
+		if n > r && c > n && s.childExact(r, syntax.Cop) < 0 {
+			s.setArc(c, -1, syntax.Root)
+			s.setArc(n, c, syntax.Nsubj)
+			s.setArc(r, n, syntax.Amod)
+			for _, k := range s.children(r) {
+				if s.words[k].rel == syntax.Punct {
+					s.setArc(int(k), c, syntax.Punct)
+				}
+			}
+			changed = true
+		}
+	}
+	if changed {
+		s.indexTree()
+	}
+	for a := range s.words {
+		w := &s.words[a]
+		v := int(w.head)
+		if w.upos != syntax.ADJ || w.rel != syntax.Advcl || v < 0 || len(s.children(a)) > 0 {
+			continue
+		}
+		for _, k := range s.children(v) {
+			if kr := s.words[k].rel; kr != syntax.Nsubj && kr != syntax.Obj && kr != syntax.Iobj {
+				continue
+			}
+			if lo, _ := s.subtreeSpan(int(k)); lo == a+1 {
+				s.setArc(a, int(k), syntax.Amod)
+				changed = true
+				break
+			}
+		}
 	}
 	return changed
 }

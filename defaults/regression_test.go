@@ -810,6 +810,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The United States, United Nations and international rights groups strongly condemned Thailand for sending Uyghurs back to China.",
 			date: "2025-02-28",
 			want: []string{"USA>THA:11", "IGOUNO>THA:11"}},
+		// An adjective before its subject modifies it.
+		{name: "demonym title name and demonym title name told",
+			text: "Mexican President Claudia Sheinbaum and Canadian Prime Minister Justin Trudeau told Trump they would act on drugs.",
+			date: "2025-02-04",
+			want: []string{"MEXGOV>USAGOV:01", "CANGOV>USAGOV:01"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
