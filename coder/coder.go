@@ -427,19 +427,28 @@ func (s *state) personAt(e *entity, codes []codeRef) bool {
 		if codes != nil && !slices.ContainsFunc(codes, func(c codeRef) bool { return slices.Contains(s.ments[m].codes, c.code) }) {
 			continue // the phrase is coded as someone else ("Envoy for Syria Joel Rayburn" read as Syria's)
 		}
-		a := s.ments[m].actor
-		if strings.Contains(strings.ToLower(a.Pos.File), "people") {
-			return true
-		}
-		dated := len(a.Codes) > 0
-		for _, c := range a.Codes {
-			dated = dated && c.Dated()
-		}
-		if dated && s.words[s.ments[m].i].tag == nlp.NNP {
+		if personActor(s.ments[m].actor) && s.words[s.ments[m].i].tag == nlp.NNP {
 			return true
 		}
 	}
 	return false
+}
+
+// personActor reports a dictionary entry for a person: of a people
+// dictionary, or with every code dated (roles held over a term, as
+// Phoenix writes its people).
+func personActor(a *petrarch.Actor) bool {
+	if a == nil {
+		return false
+	}
+	if strings.Contains(strings.ToLower(a.Pos.File), "people") {
+		return true
+	}
+	dated := len(a.Codes) > 0
+	for _, c := range a.Codes {
+		dated = dated && c.Dated()
+	}
+	return dated
 }
 
 func (s *state) span(doc *egret.Document, i, j int) (egret.Span, string) {
