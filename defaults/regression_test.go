@@ -815,6 +815,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Mexican President Claudia Sheinbaum and Canadian Prime Minister Justin Trudeau told Trump they would act on drugs.",
 			date: "2025-02-04",
 			want: []string{"MEXGOV>USAGOV:01", "CANGOV>USAGOV:01"}},
+		// A bombing is a non-military bombing (183) unless aerial.
+		{name: "a bombing killed",
+			text: "A bombing at a school in Kabul killed 80 schoolgirls.",
+			date: "2021-05-10",
+			want: []string{"*>*:18"}, forbid: []string{"*>*:19"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
