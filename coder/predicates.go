@@ -518,22 +518,24 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			if placeCode != "" {
 				break
 			}
-			if s.isRel(int(k), syntax.Nmod) && s.caseOf(int(k)) == "OF" {
+			switch p := s.caseOf(int(k)); {
+			case s.isRel(int(k), syntax.Nmod) && (p == "OF" || p == "TO" || p == "ON" || p == "AT"):
+				// "took control of the town", "set fire to vehicles"
 				if placeCode = c.placeTarget(s, int(k), v.i); placeCode != "" {
-					placeAt = int(k) // "took control of the town"
+					placeAt = int(k)
 				}
 			}
 		}
 	}
-	if tgt < 0 && placeCode == "" && assault(code.Active) && s.modern {
-		// "lobbed grenades at a market", "fired rockets into a village":
-		// a place the act is aimed at
+	if tgt < 0 && placeCode == "" && (assault(code.Active) || strings.HasPrefix(code.Active, "171")) && s.modern {
+		// "lobbed grenades at a market", "fired rockets into a village",
+		// "set fire to vehicles": a place or thing the act is aimed at
 		for _, k := range s.children(v.i) {
 			if !s.isRel(int(k), syntax.Obl) {
 				continue
 			}
 			switch s.caseOf(int(k)) {
-			case "AT", "ON", "ONTO", "INTO", "TOWARD", "TOWARDS", "AGAINST":
+			case "AT", "ON", "ONTO", "INTO", "TOWARD", "TOWARDS", "AGAINST", "TO":
 				placeCode = c.placeTarget(s, int(k), v.i)
 			}
 			if placeCode != "" {
