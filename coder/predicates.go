@@ -283,18 +283,22 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tgt = s.roleGroup(nt)
 		}
 	}
-	if tgt < 0 && r.obj >= v.vs && r.obj < v.ve {
-		// "issued an arrest warrant for Netanyahu": the verb phrase holds
-		// its object, so a phrase the parse hung on the verb names whom
-		// it is aimed at
-		for _, k := range s.children(v.i) {
-			p := s.caseOf(int(k))
-			if int(k) < r.obj || !s.isRel(int(k), syntax.Obl) || p == "" || p == "BY" || c.words.locativePreps[p] {
-				continue
-			}
-			if o := s.roleGroup(int(k)); o >= 0 && o != src {
-				tgt = o
-				break
+	if tgt < 0 && r.obj >= 0 && (r.obj >= v.vs && r.obj < v.ve || best != nil && s.modern && best.names(s.words[r.obj].key) && s.ownedBy(r.obj, src)) {
+		// "issued an arrest warrant for Netanyahu": the verb phrase (or
+		// the pattern, with the subject's own thing: "downgraded its
+		// embassy in Israel") holds its object, so a phrase the parse
+		// hung on the verb names whom it is aimed at
+		// ("recalled its ambassador to France": or on the object)
+		for _, x := range [2]int{v.i, r.obj} {
+			for _, k := range s.children(x) {
+				p := s.caseOf(int(k))
+				host := p == "IN" && c.words.missionNouns[s.words[r.obj].key] // "its embassy in Israel"
+				if tgt >= 0 || int(k) < r.obj || !s.isRel(int(k), syntax.Obl) && !s.isRel(int(k), syntax.Nmod) || p == "" || p == "BY" || p == "OF" || c.words.locativePreps[p] && !host {
+					continue
+				}
+				if o := s.roleGroup(int(k)); o >= 0 && o != src {
+					tgt = o
+				}
 			}
 		}
 	}

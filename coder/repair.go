@@ -727,6 +727,32 @@ func (s *state) repairPossessor() bool {
 			}
 		}
 	}
+	// "Egypt's foreign minister held talks" read with "Egypt's" as the
+	// possessor of "talks": a possessor belongs to the phrase right after
+	// it, not to a later one
+	for i := range s.words {
+		h := int(s.words[i].head)
+		if s.words[i].rel != syntax.NmodPoss || h < 0 || !s.nominal(h) || s.words[i].upos == syntax.PRON {
+			continue
+		}
+		_, hi := s.subtreeSpan(i)
+		if h < hi {
+			continue
+		}
+		best := -1
+		for k := hi; k < h; k++ {
+			if !s.nominal(k) || s.ancestorOf(k, h) {
+				continue
+			}
+			if lo, khi := s.subtreeSpan(k); lo == hi && khi <= h && s.words[k].rel != syntax.Compound && s.words[k].rel != syntax.Amod {
+				best = k
+			}
+		}
+		if best >= 0 && best != h {
+			s.setArc(i, best, syntax.NmodPoss)
+			changed = true
+		}
+	}
 	return changed
 }
 

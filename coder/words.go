@@ -45,6 +45,7 @@ type wordClasses struct {
 	gerundMarks   map[string]bool      // "by", "after": a participle adjunct they introduce shares the main subject
 	pursuitVerbs  map[string]bool      // "secure", "push for": their object is an act still to come
 	witnessVerbs  map[string]bool      // "confirm", "welcome": their subject speaks of an act, never does it
+	missionNouns  map[string]bool      // "embassy": its "in X" names the host
 	epithets      []string             // beginnings: what something is called criticizes it
 
 	// calendar words, from nlp's calendar.txt
@@ -121,7 +122,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.objectControl, "object-control-verbs.txt"}, {&w.linearIntent, "linear-intent.txt"}, {&w.openWords, "open-words.txt"},
 		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}, {&w.aliasNouns, "alias-nouns.txt"},
 		{&w.audienceVerbs, "audience-verbs.txt"}, {&w.particles, "particles.txt"},
-		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}} {
+		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.missionNouns, "mission-nouns.txt"}} {
 		if *f.set, err = r.set(f.name); err != nil {
 			return nil, err
 		}
