@@ -45,6 +45,7 @@ var repairs = [...]struct {
 	{"an -ing participle read as a second object", (*state).repairSecondObject},
 	{"conjuncts of an act's object hung from the act", onState((*state).repairActConj)},
 	{"a gerund subject read as an adjunct", onState((*state).repairGerundSubject)},
+	{"a participle modifier read as a gerund clause", onState((*state).repairParticipleModifier)},
 	{"a predicate after a parenthetical read as a relative clause", onState((*state).repairLostPredicate)},
 }
 
@@ -1054,6 +1055,46 @@ func (s *state) repairAdjectiveRoot() bool {
 				break
 			}
 		}
+	}
+	return changed
+}
+
+// repairParticipleModifier mends "fired water cannons on protesting
+// farmers" read as a gerund clause "on protesting (farmers)": after a
+// preposition that does not introduce gerund adjuncts (gerund-marks.txt
+// lists those that do: "by attacking", "after meeting"), a describing
+// participle (participle-modifiers.txt) and its adjacent noun are a
+// prepositional phrase whose noun the participle modifies. It reports
+// whether it changed the tree.
+func (s *state) repairParticipleModifier() bool {
+	changed := false
+	for g := range s.words {
+		w := &s.words[g]
+		v := int(w.head)
+		if w.rel != syntax.Advcl || w.tag != nlp.VBG || v < 0 || g+1 >= len(s.words) || !s.wc.participleMods[w.key] {
+			continue
+		}
+		m := s.childExact(g, syntax.Mark)
+		if m != g-1 || s.wc.gerundMarks[s.words[m].key] || s.wc.subordinators[s.words[m].key] {
+			continue
+		}
+		o := s.childExact(g, syntax.Obj)
+		if o < 0 {
+			continue
+		}
+		if lo, _ := s.subtreeSpan(o); lo != g+1 {
+			continue
+		}
+		s.setArc(o, v, syntax.Obl)
+		s.setArc(m, o, syntax.Case)
+		s.setArc(g, o, syntax.Amod)
+		for _, k := range s.children(g) {
+			if int(k) != m && int(k) != o {
+				s.setArc(int(k), v, s.words[k].rel) // its other phrases are the verb's
+			}
+		}
+		s.words[m].tag = nlp.IN
+		changed = true
 	}
 	return changed
 }

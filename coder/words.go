@@ -21,32 +21,33 @@ var wordFiles embed.FS
 
 // wordClasses are the coder's word lists, upper case.
 type wordClasses struct {
-	claimNouns    map[string]bool      // "claimed responsibility for an attack"
-	particles     map[string]bool      // "took over the village"
-	audienceVerbs map[string]bool      // "speaking to reporters"
-	aliasNouns    map[string]bool      // "known by his abbreviation MBS"
-	countries     map[string]bool      // ISO 3166-1 alpha-3 codes: the country part of an actor code
-	agencies      map[string]bool      // news agencies named in datelines
-	disasters     map[string]bool      // natural and accidental causes (nouns): no political event
-	disasterV     map[string]bool      // verbs of accidents and natural events
-	intent        map[string]bool      // words whose infinitive is an intention ("plans to")
-	people        map[string]bool      // head nouns naming people by a place ("the population of")
-	documents     map[string]bool      // decisions and texts that act ("an order imposing tariffs")
-	places        map[string]string    // places and things attacked: "MIL" a military place, "AREA" a populated place or territory
-	unreal        map[string]string    // verbs whose complement did not happen: FAIL, DENY, ALLEGE
-	recip         map[string]bool      // CAMEO code prefixes of mutual acts; true: also with a "with" partner
-	nouns         map[string]eventNoun // event nouns
-	intents       map[string]string    // act code prefix → code of intending the act
-	appealModals  map[string]string    // "should" → the appeal a speaker makes by saying an actor should act
-	betweenNouns  map[string]string    // "talks" → the code of a mutual act named with "between A and B"
-	crowdWords    map[string]bool      // "thousands": a protesting crowd named by its size
-	namingVerbs   map[string]bool      // "call", "describe": naming something as something
-	coagentPreps  map[string]bool      // "along with": those acting alongside the subject, never targets
-	gerundMarks   map[string]bool      // "by", "after": a participle adjunct they introduce shares the main subject
-	pursuitVerbs  map[string]bool      // "secure", "push for": their object is an act still to come
-	witnessVerbs  map[string]bool      // "confirm", "welcome": their subject speaks of an act, never does it
-	missionNouns  map[string]bool      // "embassy": its "in X" names the host
-	epithets      []string             // beginnings: what something is called criticizes it
+	claimNouns     map[string]bool      // "claimed responsibility for an attack"
+	particles      map[string]bool      // "took over the village"
+	audienceVerbs  map[string]bool      // "speaking to reporters"
+	aliasNouns     map[string]bool      // "known by his abbreviation MBS"
+	countries      map[string]bool      // ISO 3166-1 alpha-3 codes: the country part of an actor code
+	agencies       map[string]bool      // news agencies named in datelines
+	disasters      map[string]bool      // natural and accidental causes (nouns): no political event
+	disasterV      map[string]bool      // verbs of accidents and natural events
+	intent         map[string]bool      // words whose infinitive is an intention ("plans to")
+	people         map[string]bool      // head nouns naming people by a place ("the population of")
+	documents      map[string]bool      // decisions and texts that act ("an order imposing tariffs")
+	places         map[string]string    // places and things attacked: "MIL" a military place, "AREA" a populated place or territory
+	unreal         map[string]string    // verbs whose complement did not happen: FAIL, DENY, ALLEGE
+	recip          map[string]bool      // CAMEO code prefixes of mutual acts; true: also with a "with" partner
+	nouns          map[string]eventNoun // event nouns
+	intents        map[string]string    // act code prefix → code of intending the act
+	appealModals   map[string]string    // "should" → the appeal a speaker makes by saying an actor should act
+	betweenNouns   map[string]string    // "talks" → the code of a mutual act named with "between A and B"
+	crowdWords     map[string]bool      // "thousands": a protesting crowd named by its size
+	namingVerbs    map[string]bool      // "call", "describe": naming something as something
+	coagentPreps   map[string]bool      // "along with": those acting alongside the subject, never targets
+	gerundMarks    map[string]bool      // "by", "after": a participle adjunct they introduce shares the main subject
+	pursuitVerbs   map[string]bool      // "secure", "push for": their object is an act still to come
+	witnessVerbs   map[string]bool      // "confirm", "welcome": their subject speaks of an act, never does it
+	missionNouns   map[string]bool      // "embassy": its "in X" names the host
+	participleMods map[string]bool      // "protesting", "fleeing": before a noun, they describe it
+	epithets       []string             // beginnings: what something is called criticizes it
 
 	// calendar words, from nlp's calendar.txt
 	months    map[string]bool // month names and abbreviations ("Dec 5" in a dateline)
@@ -122,7 +123,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.objectControl, "object-control-verbs.txt"}, {&w.linearIntent, "linear-intent.txt"}, {&w.openWords, "open-words.txt"},
 		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}, {&w.aliasNouns, "alias-nouns.txt"},
 		{&w.audienceVerbs, "audience-verbs.txt"}, {&w.particles, "particles.txt"},
-		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.missionNouns, "mission-nouns.txt"}} {
+		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.participleMods, "participle-modifiers.txt"}} {
 		if *f.set, err = r.set(f.name); err != nil {
 			return nil, err
 		}
