@@ -23,6 +23,7 @@ var repairs = [...]struct {
 	fn   func(*state, *nlp.Pipeline) bool
 }{
 	{"a capitalised acronym read as a verb is a name", onState((*state).repairCapsName)},
+	{"a noun with a preposition read as a verb", onState((*state).repairNounVerb)},
 	{"a name continued as a list", onState((*state).repairNameList)},
 	{"an intention verb read as a plural noun", onState((*state).repairIntentNoun)},
 	{"an adjective read as the root before its subject", onState((*state).repairAdjectiveRoot)},
@@ -1094,6 +1095,41 @@ func (s *state) repairParticipleModifier() bool {
 			}
 		}
 		s.words[m].tag = nlp.IN
+		changed = true
+	}
+	return changed
+}
+
+// repairNounVerb mends a plural noun read as a verb ("electricity to three
+// northern U.S. states that border Canada" with "states" a verb): a verb
+// never takes a preposition or a numeral of its own, so a "verb" with a
+// case and a nummod dependent is a noun, the object of its preposition,
+// and a subject before it is its modifier. It reports whether it changed
+// the tree.
+func (s *state) repairNounVerb() bool {
+	changed := false
+	for i := range s.words {
+		w := &s.words[i]
+		if w.upos != syntax.VERB || s.childExact(i, syntax.Case) < 0 || s.childExact(i, syntax.Nummod) < 0 {
+			continue
+		}
+		w.upos = syntax.NOUN
+		w.tag = nlp.NN
+		if strings.HasSuffix(w.key, "S") {
+			w.tag = nlp.NNS
+		}
+		if i < len(s.tree.Words) {
+			s.tree.Words[i].UPOS = syntax.NOUN
+		}
+		switch w.rel {
+		case syntax.Advcl, syntax.Ccomp, syntax.Xcomp, syntax.Parataxis:
+			s.setArc(i, int(w.head), syntax.Obl)
+		}
+		for _, k := range s.children(i) {
+			if s.words[k].rel == syntax.Nsubj && int(k) < i {
+				s.setArc(int(k), i, syntax.Compound) // "U.S. states"
+			}
+		}
 		changed = true
 	}
 	return changed

@@ -862,6 +862,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Soldiers opened fire on fleeing civilians in Khartoum.",
 			date: "2024-06-01",
 			want: []string{"SDNMIL>SDNCVL:19"}},
+		// A noun with a preposition and a numeral is no verb.
+		{name: "states read as a verb",
+			text:   "Ontario threatened to cut off electricity to three northern U.S. states that border Canada.",
+			date:   "2025-03-11",
+			forbid: []string{"*>*:01"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
