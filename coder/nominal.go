@@ -206,6 +206,23 @@ func codedByVerb(raw []rawEvent, v int, tgt string) bool {
 	return false
 }
 
+// reversed reports an act noun under a word that undoes it ("the lifting
+// of sanctions on Syria", "exempted Canada from tariffs").
+func (s *state) reversed(n int) bool {
+	x := n
+	for k := 0; k < 3; k++ {
+		h := int(s.words[x].head)
+		if h < 0 {
+			return false
+		}
+		if s.wc.reversalWords[s.words[h].lemma] || s.wc.reversalWords[s.words[h].key] {
+			return true
+		}
+		x = h
+	}
+	return false
+}
+
 // nominalIntent codes "we are open to any initiative for developing
 // direct interaction channels" (036) and "X is ready for cooperation"
 // (030) when no verb of the sentence was coded.
@@ -388,8 +405,8 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 		}
 		h := int(w.head)
 		mod := ""
-		if s.pursued(i) {
-			continue // "work to secure Lai's release", "push for the release of X": not yet
+		if s.pursued(i) || s.reversed(i) {
+			continue // "work to secure Lai's release", "push for the release of X": not yet; "the lifting of sanctions": undone
 		}
 		if h >= 0 && s.verbal(h) && s.claimingVerb(i) != h {
 			if s.unrealTree(h) != "" {

@@ -867,6 +867,16 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Ontario threatened to cut off electricity to three northern U.S. states that border Canada.",
 			date:   "2025-03-11",
 			forbid: []string{"*>*:01"}},
+		// An act undone or halted did not happen.
+		{name: "halted attacks on ships",
+			text:   "The Houthis halted attacks on commercial ships in the Red Sea.",
+			date:   "2025-01-20",
+			forbid: []string{"*>*:19"}},
+		// "the sanctioning of X": X is sanctioned.
+		{name: "the sanctioning of",
+			text: "The sanctioning of Albania's former leader for significant corruption is part of a wider drive.",
+			date: "2021-05-20",
+			want: []string{">ALBELI:16"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
