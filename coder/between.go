@@ -83,22 +83,14 @@ func (c *Coder) betweenCode(s *state, i int) string {
 // wishing, urging or pursuing, or inside the infinitive of one ("work
 // together to secure Lai's release").
 func (s *state) pursued(n int) bool {
-	x := n
-	for k := 0; k < 4; k++ {
-		h := int(s.words[x].head)
-		if h < 0 {
-			return false
+	return s.governedBy(n, 4, func(h int) (bool, bool) {
+		if !s.verbal(h) {
+			return false, true
 		}
-		if s.verbal(h) {
-			l := s.words[h].lemma
-			if s.wc.intent[l] || s.wc.objectControl[l] || s.wc.pursuitVerbs[l] {
-				return true
-			}
-			if r := s.words[h].rel; r != syntax.Xcomp && r != syntax.Advcl && r != syntax.Ccomp || s.markOf(h) != "TO" && r != syntax.Ccomp {
-				return false
-			}
+		if l := s.words[h].lemma; s.wc.intent[l] || s.wc.objectControl[l] || s.wc.pursuitVerbs[l] {
+			return true, false
 		}
-		x = h
-	}
-	return false
+		r := s.words[h].rel
+		return false, r == syntax.Ccomp || (r == syntax.Xcomp || r == syntax.Advcl) && s.markOf(h) == "TO"
+	})
 }

@@ -209,14 +209,26 @@ func codedByVerb(raw []rawEvent, v int, tgt string) bool {
 // reversed reports an act noun under a word that undoes it ("the lifting
 // of sanctions on Syria", "exempted Canada from tariffs").
 func (s *state) reversed(n int) bool {
+	return s.governedBy(n, 3, func(h int) (bool, bool) {
+		return s.wc.reversalWords[s.words[h].lemma] || s.wc.reversalWords[s.words[h].key], true
+	})
+}
+
+// governedBy walks up to depth heads from n: at each, hit reports whether
+// it is what is sought and whether to go on above it.
+func (s *state) governedBy(n, depth int, hit func(h int) (found, goOn bool)) bool {
 	x := n
-	for k := 0; k < 3; k++ {
+	for k := 0; k < depth; k++ {
 		h := int(s.words[x].head)
 		if h < 0 {
 			return false
 		}
-		if s.wc.reversalWords[s.words[h].lemma] || s.wc.reversalWords[s.words[h].key] {
+		found, goOn := hit(h)
+		if found {
 			return true
+		}
+		if !goOn {
+			return false
 		}
 		x = h
 	}
