@@ -208,6 +208,9 @@ func (s *state) questionClause(v int) bool {
 // attacking"), or "" when it did.
 func (s *state) unrealTree(v int) string {
 	x := v
+	if o := s.childExact(v, syntax.Obj); o >= 0 && s.words[o].key == "NOTHING" {
+		return modNegated // "said nothing about", "did nothing to stop"
+	}
 	for n := 0; n < 8; n++ {
 		for _, k := range s.children(x) {
 			kw := &s.words[k]

@@ -877,6 +877,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The sanctioning of Albania's former leader for significant corruption is part of a wider drive.",
 			date: "2021-05-20",
 			want: []string{">ALBELI:16"}},
+		// Saying nothing is no statement.
+		{name: "said nothing about",
+			text:   "The Thai and Chinese governments have said nothing about the eight Uyghurs.",
+			date:   "2025-03-01",
+			forbid: []string{"*>*:01"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
