@@ -350,6 +350,25 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tgt = o
 		}
 	}
+	if tgt < 0 && strings.HasPrefix(code.Active, "12") && s.modern {
+		// "Kenya refused to attend a hearing by the ICJ", "Iran refused to
+		// allow U.N. inspectors in": a refusal is aimed at whom the
+		// refused act would have been
+		for _, k := range s.children(v.i) {
+			if s.words[k].rel == syntax.Xcomp && s.markOf(int(k)) == "TO" {
+				if o := s.argChild(int(k), syntax.Obj); o >= 0 {
+					g := s.roleGroup(o)
+					if g < 0 {
+						g = s.roleGroup(s.nominalTarget(o))
+					}
+					if g >= 0 && g != src {
+						tgt = g
+					}
+				}
+				break
+			}
+		}
+	}
 	if tgt < 0 && len(code.Active) >= 2 && code.Active[:2] >= "10" && code.Active[:2] <= "13" {
 		// "warning that key U.S. bases are at risk": a demand, reproach,
 		// rejection or threat is aimed at its content's subject
