@@ -496,6 +496,10 @@ func shareSector(e *entity) {
 	if long == "" || len(e.actorCodes) < 2 {
 		return
 	}
+	switch long[:3] {
+	case "IGO", "NGO", "IMG", "MNC":
+		return // "U.S. and NATO troops": an organisation's code has no sector to share
+	}
 	for k, c := range e.actorCodes {
 		if len(c) == 3 && c != long[:3] {
 			e.actorCodes[k] = c + long[3:]

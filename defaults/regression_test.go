@@ -891,6 +891,17 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Iran refused to allow U.N. inspectors into the site.",
 			date: "2021-03-01",
 			want: []string{"IRN>IGOUNO:12"}},
+		// Coordinated subjects disputing: each with the other.
+		{name: "A and B dispute",
+			text: "Japan and China have been disputing the islands for decades.",
+			date: "2021-04-14",
+			want: []string{"JPN>CHN:11", "CHN>JPN:11"}},
+		// An organisation's code has no sector to share with a country.
+		{name: "U.S. and NATO troops",
+			text:   "U.S. and NATO troops withdrew from Afghanistan in 2021.",
+			date:   "2021-08-31",
+			want:   []string{"USAMIL>AFG:08", "IGOWSTNATMIL>AFG:08"},
+			forbid: []string{"USAWSTNATMIL>*:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
