@@ -902,6 +902,12 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2021-08-31",
 			want:   []string{"USAMIL>AFG:08", "IGOWSTNATMIL>AFG:08"},
 			forbid: []string{"USAWSTNATMIL>*:*"}},
+		// A country named with its own actor adds no second actor.
+		{name: "Afghanistan's Taliban leader",
+			text:   "The leader of Afghanistan's Taliban insurgency met U.S. envoy Zalmay Khalilzad in Doha.",
+			date:   "2021-04-14",
+			want:   []string{"AFGREBGOV>USAGOV:04"},
+			forbid: []string{"AFGGOVREB>*:*", "*>AFGGOVREB:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
