@@ -908,6 +908,12 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2021-04-14",
 			want:   []string{"AFGREBGOV>USAGOV:04"},
 			forbid: []string{"AFGGOVREB>*:*", "*>AFGGOVREB:*"}},
+		// "A and B met on the sidelines of X": each other; X is the venue.
+		{name: "met on the sidelines of",
+			text:   "Modi and Xi met on the sidelines of the BRICS summit.",
+			date:   "2024-10-23",
+			want:   []string{"INDGOV>CHNGOV:04", "CHNGOV>INDGOV:04"},
+			forbid: []string{"*>IGOBRI:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
