@@ -448,6 +448,9 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 		if sg < 0 && s.disasterInSentence() >= 0 {
 			continue // "an explosion at a fireworks factory": an accident, no attack
 		}
+		if sg < 0 && !unknownDoer(code) {
+			continue // "the release of the girls" by nobody named: no event
+		}
 		var srcs, tgts []codeRef
 		if sg >= 0 {
 			srcs = s.groups[sg].codes
@@ -549,6 +552,16 @@ func (s *state) nounSource(i, tg int, patient bool) int {
 		case (s.isRel(int(k), syntax.Nmod) || s.isRel(int(k), syntax.Obl)) && s.caseOf(int(k)) == "BY":
 			if g := s.roleGroup(int(k)); g >= 0 && g != tg {
 				return g
+			}
+		case patient && s.isRel(int(k), syntax.Nmod) && s.caseOf(int(k)) == "OF":
+			// "the sanctioning of X by the United States" with the by-phrase
+			// hung on X: a person is not "by" anyone, the act is
+			for _, b := range s.children(int(k)) {
+				if s.isRel(int(b), syntax.Nmod) && s.caseOf(int(b)) == "BY" {
+					if g := s.roleGroup(int(b)); g >= 0 && g != tg {
+						return g
+					}
+				}
 			}
 		case kr == syntax.Acl && s.words[k].tag == nlp.VBN:
 			if a := s.childExact(int(k), syntax.OblAgent); a >= 0 {

@@ -506,11 +506,12 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tr.note = "no source actor"
 			return nil, best
 		}
-		// "Three Americans were killed": the text does not say who. A
-		// statement, appeal, plan or meeting with nobody making it is no
-		// event ("the attack was planned"); an act or a reproach is
-		if c := code.Active; !material(c) && !(len(c) >= 2 && c[:2] >= "10" && c[:2] <= "13") {
-			tr.note = "no source actor (a cooperative or verbal act needs one)"
+		// "Three Americans were killed": the text does not say who. Force
+		// and reproach are coded so (unknownDoer); aid, a concession, a
+		// sanction or a protest with nobody doing it ("hostages were
+		// rescued", "the girls were released") is no event
+		if c := code.Active; !unknownDoer(c) {
+			tr.note = "no source actor (only force and reproach are coded without one)"
 			return nil, best
 		}
 		noSource = true
@@ -1032,6 +1033,14 @@ func material(code string) bool {
 	}
 	r := code[:2]
 	return r >= "06" && r <= "08" || r >= "14" && r <= "20"
+}
+
+// unknownDoer reports the codes kept when the text does not say who acted:
+// coercion and violence (CAMEO 17-20), as PLOVER and ACLED users count
+// attacks and arrests by unknown perpetrators, and reproaches and
+// rejections (10-13: "the decision was widely condemned").
+func unknownDoer(code string) bool {
+	return len(code) >= 2 && (code[:2] >= "17" && code[:2] <= "20" || code[:2] >= "10" && code[:2] <= "13")
 }
 
 // verbal reports the CAMEO roots of verbal acts (statements, appeals,
