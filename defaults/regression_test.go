@@ -916,10 +916,6 @@ func TestNewsRegressions(t *testing.T) {
 			want:   []string{"INDGOV>CHNGOV:04", "CHNGOV>INDGOV:04"},
 			forbid: []string{"*>IGOBRI:*"}},
 		// With nobody named, only force and reproach are coded.
-		{name: "was accused by nobody named",
-			text:   "Paris was accused of aiding rebels.",
-			date:   "2025-03-13",
-			forbid: []string{"*>*:11"}},
 		{name: "hostages were rescued",
 			text:   "104 hostages were rescued on Wednesday.",
 			date:   "2025-03-13",
