@@ -211,6 +211,14 @@ func (s *state) unrealTree(v int) string {
 	if o := s.childExact(v, syntax.Obj); o >= 0 && s.words[o].key == "NOTHING" {
 		return modNegated // "said nothing about", "did nothing to stop"
 	}
+	for _, r := range [...]syntax.Rel{syntax.Nsubj, syntax.NsubjPass, syntax.Obj} {
+		// "no passengers were killed", "no ransom was paid"
+		if a := s.childExact(v, r); a >= 0 {
+			if d := s.childExact(a, syntax.Det); d >= 0 && s.words[d].key == "NO" {
+				return modNegated
+			}
+		}
+	}
 	for n := 0; n < 8; n++ {
 		for _, k := range s.children(x) {
 			kw := &s.words[k]
@@ -240,6 +248,13 @@ func (s *state) unrealTree(v int) string {
 				return "denied"
 			case "ALLEGE":
 				return "alleged"
+			}
+		}
+		if (w.rel == syntax.Acl || w.rel == syntax.Ccomp) && s.nominal(h) {
+			// "I see no signs that X is talking": the content of a noun
+			// that "no" denies
+			if d := s.childExact(h, syntax.Det); d >= 0 && s.words[d].key == "NO" {
+				return modNegated
 			}
 		}
 		if w.rel == syntax.Acl && s.nominal(h) && s.words[h].head >= 0 && s.wc.unreal[s.words[s.words[h].head].lemma] == "ALLEGE" {

@@ -897,6 +897,9 @@ func (s *state) targetFits(cp *cpattern, b *binding, v *verbCand, r roles) bool 
 func (s *state) requestedTree(v *verbCand) bool {
 	w := &s.words[v.i]
 	h := int(w.head)
+	if w.rel == syntax.Ccomp && h >= 0 && (s.wc.objectControl[s.words[h].lemma] || s.wc.pursuitVerbs[s.words[h].lemma]) && !s.wc.speech[s.words[h].lemma] {
+		return true // "demanded that his party be eliminated": what is demanded
+	}
 	infinitive := w.rel == syntax.Xcomp || w.rel == syntax.Advcl && s.markOf(v.i) == "TO"
 	if !infinitive || h < 0 || !s.wc.objectControl[s.words[h].lemma] {
 		return false
