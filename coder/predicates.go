@@ -472,6 +472,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// "Thousands protested in Tbilisi": a crowd is civilians
 		src = s.addGroup(r.subj, "---CVL")
 	}
+	if strings.HasPrefix(code.Active, "174") && tgt >= 0 && s.groups[tgt].head >= 0 && s.caseOf(s.groups[tgt].head) == "TO" && s.modern {
+		tgt = -1 // "deported to Honduras": the destination, not whom the expulsion is aimed at
+	}
 	onCondition := false
 	if s.modern && coercive(code.Active) {
 		// "sanctions would be imposed if Ankara activated the system",

@@ -937,6 +937,16 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Protesters have demanded that his National Congress Party be eliminated.",
 			date:   "2019-04-12",
 			forbid: []string{"*>*:19"}},
+		// Whom one talks or describes something to is an audience.
+		{name: "described to VOA",
+			text:   "Two of the passengers described to VOA how the militants separated soldiers from civilians.",
+			date:   "2025-03-13",
+			forbid: []string{"*>USAGOVMED:*"}},
+		// Deported to a country: the destination is no target.
+		{name: "deported to a destination",
+			text:   "Officials said the men were deported to Honduras and Venezuela.",
+			date:   "2025-03-13",
+			forbid: []string{"*>HND:*", "*>VEN:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
