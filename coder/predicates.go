@@ -817,6 +817,29 @@ func (s *state) speakerOf(v int) int {
 	return -1
 }
 
+// conjObjectPronoun resolves the object pronoun of a coordinated verb to
+// the object of the verb before it: "the military removed Bashir and
+// jailed him"; -1 otherwise.
+func (s *state) conjObjectPronoun(w int) int {
+	switch s.words[w].key {
+	case "HIM", "HER", "THEM":
+	default:
+		return -1
+	}
+	v := int(s.words[w].head)
+	if s.words[w].rel != syntax.Obj || v < 0 || s.words[v].rel != syntax.Conj {
+		return -1
+	}
+	h := int(s.words[v].head)
+	if h < 0 || !s.verbal(h) {
+		return -1
+	}
+	if o := s.childExact(h, syntax.Obj); o >= 0 && o != w {
+		return s.groupOfWord(o)
+	}
+	return -1
+}
+
 // addGroup adds a group of one word with one code, for an actor the
 // sentence implies ("thousands" protesting are civilians).
 func (s *state) addGroup(w int, code string) int {
@@ -844,6 +867,9 @@ func (s *state) roleGroup(w int) int {
 		}
 	}
 	if g := s.reporterOfPronoun(w); g >= 0 {
+		return g
+	}
+	if g := s.conjObjectPronoun(w); g >= 0 {
 		return g
 	}
 	if k := s.words[w].key; (k == "HE" || k == "SHE" || k == "HIM" || k == "HER" && s.words[w].rel != syntax.NmodPoss) && s.ante != nil {

@@ -947,6 +947,21 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Officials said the men were deported to Honduras and Venezuela.",
 			date:   "2025-03-13",
 			forbid: []string{"*>HND:*", "*>VEN:*"}},
+		// The object pronoun of a coordinated verb is the first verb's object.
+		{name: "captured and executed them",
+			text: "Russian troops captured two Ukrainian soldiers and executed them.",
+			date: "2024-04-12",
+			want: []string{"RUSMIL>UKRMIL:18"}},
+		// Coordinated subjects disagreeing: each with the other.
+		{name: "A and B disagreed",
+			text: "Trump and Zelenskyy also publicly disagreed.",
+			date: "2025-03-01",
+			want: []string{"USAGOV>UKRGOV:11", "UKRGOV>USAGOV:11"}},
+		// Resuming aid is aid; saying one will resume it, an intention.
+		{name: "resumed military aid",
+			text: "The United States resumed military aid to Ukraine on Tuesday.",
+			date: "2025-03-13",
+			want: []string{"USA>UKR:07"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
