@@ -241,6 +241,9 @@ func (s *state) unrealTree(v int) string {
 		}
 		switch w.rel.Universal() {
 		case syntax.Xcomp, syntax.Ccomp, syntax.Advcl, syntax.Acl:
+			if w.rel == syntax.Advcl && s.wc.gerundMarks[s.markOf(x)] {
+				break // "denied the allegations while criticizing X": an adjunct, not what is denied
+			}
 			switch s.wc.unreal[s.words[h].lemma] {
 			case "FAIL":
 				return "failed"
@@ -276,6 +279,9 @@ func (s *state) unrealTree(v int) string {
 		}
 		if w.rel != syntax.Xcomp && !(w.rel == syntax.Conj && s.verbal(h)) {
 			return ""
+		}
+		if w.rel == syntax.Conj && (s.childExact(x, syntax.Nsubj) >= 0 || s.childExact(x, syntax.NsubjPass) >= 0) {
+			return "" // "did not respond, but they have denied ...": a clause of its own
 		}
 		x = h
 	}

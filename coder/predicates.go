@@ -817,24 +817,29 @@ func (s *state) speakerOf(v int) int {
 	return -1
 }
 
-// conjObjectPronoun resolves the object pronoun of a coordinated verb to
-// the object of the verb before it: "the military removed Bashir and
-// jailed him"; -1 otherwise.
+// conjObjectPronoun resolves the object (subject) pronoun of a
+// coordinated verb to the object (subject) of the verb before it: "the
+// military removed Bashir and jailed him", "officials did not respond,
+// but they denied the allegations"; -1 otherwise.
 func (s *state) conjObjectPronoun(w int) int {
+	var r syntax.Rel
 	switch s.words[w].key {
 	case "HIM", "HER", "THEM":
+		r = syntax.Obj
+	case "THEY", "HE", "SHE":
+		r = syntax.Nsubj // "officials did not respond, but they denied ..."
 	default:
 		return -1
 	}
 	v := int(s.words[w].head)
-	if s.words[w].rel != syntax.Obj || v < 0 || s.words[v].rel != syntax.Conj {
+	if s.words[w].rel != r || v < 0 || s.words[v].rel != syntax.Conj {
 		return -1
 	}
 	h := int(s.words[v].head)
 	if h < 0 || !s.verbal(h) {
 		return -1
 	}
-	if o := s.childExact(h, syntax.Obj); o >= 0 && o != w {
+	if o := s.childExact(h, r); o >= 0 && o != w {
 		return s.groupOfWord(o)
 	}
 	return -1

@@ -962,6 +962,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The United States resumed military aid to Ukraine on Tuesday.",
 			date: "2025-03-13",
 			want: []string{"USA>UKR:07"}},
+		// A "but" clause with its own subject does not inherit the first's
+		// negation; an adjunct of a denial is not what is denied.
+		{name: "did not respond, but denied while criticizing",
+			text: "Pakistani officials did not immediately respond, but they have repeatedly denied the allegations while criticizing India.",
+			date: "2025-03-13",
+			want: []string{"PAKGOV>IND:11"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
