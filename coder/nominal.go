@@ -206,6 +206,18 @@ func codedByVerb(raw []rawEvent, v int, tgt string) bool {
 	return false
 }
 
+// intentCoded reports an intention (03x) between the two actors already
+// coded more precisely by a verb ("ready to support Kenya's government":
+// 032, no second, generic 030).
+func intentCoded(raw []rawEvent, src, tgt string) bool {
+	for _, r := range raw {
+		if r.src == src && r.tgt == tgt && strings.HasPrefix(r.code, "03") {
+			return true
+		}
+	}
+	return false
+}
+
 // reversed reports an act noun under a word that undoes it ("the lifting
 // of sanctions on Syria", "exempted Canada from tariffs").
 func (s *state) reversed(n int) bool {
@@ -279,7 +291,7 @@ func (c *Coder) nominalIntent(s *state, raw []rawEvent) []rawEvent {
 				continue
 			}
 			for _, tc := range s.groups[tg].codes {
-				if tc.code != sc.code {
+				if tc.code != sc.code && !intentCoded(raw, sc.code, tc.code) {
 					raw = append(raw, rawEvent{src: sc.code, tgt: tc.code, code: code, srcI: sc.i, srcJ: sc.j, tgtI: tc.i, tgtJ: tc.j,
 						verbI: i, verbJ: i + 1, pattern: "context:intent", modality: modIntended, srcRef: s.groups[sg].ref, tgtRef: s.groups[tg].ref})
 				}

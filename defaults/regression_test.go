@@ -968,6 +968,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Pakistani officials did not immediately respond, but they have repeatedly denied the allegations while criticizing India.",
 			date: "2025-03-13",
 			want: []string{"PAKGOV>IND:11"}},
+		// One intention, the precise one.
+		{name: "ready to support: no generic 030 besides 032",
+			text:   "The United States is ready to support Kenya's government.",
+			date:   "2025-03-13",
+			want:   []string{"USA>KENGOV:03"},
+			forbid: []string{"USA>KENGOV:030"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
