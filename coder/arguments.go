@@ -420,6 +420,8 @@ func (s *state) nominalTargetAt(n, depth int) int {
 		switch p := s.caseOf(int(k)); {
 		case s.wc.coagentPreps[p]:
 			continue // "along with donors": co-actors
+		case p == "AS":
+			continue // "a ceasefire as a step toward peace in Europe": what it is, not whom it aims at
 		case p == "INCLUDING":
 			ranked[0] = append(ranked[0], int(k))
 		case s.wc.targetPreps[p]:

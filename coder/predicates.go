@@ -403,6 +403,16 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			if kr := s.words[k].rel; kr != syntax.Obj && !s.isRel(int(k), syntax.Obl) || kr == syntax.OblAgent {
 				continue
 			}
+			if s.caseOf(int(k)) == "AS" {
+				// "as a step toward peace in Europe": what the act is, not
+				// whom it aims at, unless a target preposition inside says
+				// so ("used rape as a weapon against women")
+				if o := s.targetInside(int(k)); o >= 0 && o != src {
+					tgt = o
+					break
+				}
+				continue
+			}
 			if s.ownedBy(int(k), src) {
 				continue // "agreed to withdraw its troops": the source's own
 			}
@@ -841,6 +851,20 @@ func (s *state) conjObjectPronoun(w int) int {
 	}
 	if o := s.childExact(h, r); o >= 0 && o != w {
 		return s.groupOfWord(o)
+	}
+	return -1
+}
+
+// targetInside returns the group of the first phrase under x introduced
+// by a target preposition ("against women"), or -1.
+func (s *state) targetInside(x int) int {
+	lo, hi := s.subtreeSpan(x)
+	for k := lo; k < hi; k++ {
+		if k != x && s.isRel(k, syntax.Nmod) && s.wc.targetPreps[s.caseOf(k)] {
+			if g := s.roleGroup(k); g >= 0 {
+				return g
+			}
+		}
 	}
 	return -1
 }

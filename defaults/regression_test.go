@@ -974,6 +974,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-03-13",
 			want:   []string{"USA>KENGOV:03"},
 			forbid: []string{"USA>KENGOV:030"}},
+		// "as a step toward peace in Europe" says what the act is.
+		{name: "ceasefire as a step toward peace in",
+			text:   "Ukraine had agreed to a 30-day ceasefire as a step toward peace in Europe.",
+			date:   "2025-03-13",
+			forbid: []string{"*>EUR:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
