@@ -712,6 +712,16 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	// mutual acts: "A met (with) B", "A clashed with B"
 	_, withMutual := c.words.reciprocal(code.Active)
 	recip := s.modern && code.Reverse == "" && withMutual && tgt >= 0 && s.caseOf(s.groups[tgt].head) == "WITH"
+	if src >= 0 && s.modern && assault(code.Active) && strings.HasSuffix(code.Active, "0") {
+		// "a suicide bomber detonated ..., killing one officer": the
+		// doer's kind says how (words/perpetrator-codes.txt)
+		if h := s.groups[src].head; h >= 0 {
+			if pc, ok := lookupNoun(s, h, c.words.perpetrators); ok {
+				code = petrarch.Code{Active: pc}
+				tr.code = pc
+			}
+		}
+	}
 	var out []rawEvent
 	for _, sc := range srcCodes {
 		for _, tc := range tgtCodes {
@@ -723,6 +733,14 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 			if code.Active != "" && code.Active != "---" {
 				e := ev(sc, tc, code.Active)
+				if strings.HasPrefix(e.code, "172") && s.modern {
+					// a ban by one country on another's people ("barred
+					// Albanian officials from entering") is a sanction;
+					// 172 is a government's restrictions at home
+					if a, b := c.words.country(sc.code), c.words.country(tc.code); a != "" && b != "" && a != b {
+						e.code = "163"
+					}
+				}
 				e.noSource = noSource
 				e.tgtPlace = placeCode != ""
 				if src >= 0 {
@@ -901,7 +919,8 @@ func (s *state) roleGroup(w int) int {
 	if g := s.conjObjectPronoun(w); g >= 0 {
 		return g
 	}
-	if k := s.words[w].key; (k == "HE" || k == "SHE" || k == "HIM" || k == "HER" && s.words[w].rel != syntax.NmodPoss) && s.ante != nil {
+	herPoss := w+1 < len(s.words) && (s.words[w+1].tag.IsNoun() || s.words[w+1].tag == nlp.JJ) // "her explosive devices"
+	if k := s.words[w].key; (k == "HE" || k == "SHE" || k == "HIM" || k == "HER" && s.words[w].rel != syntax.NmodPoss && !herPoss) && s.ante != nil {
 		ref := s.ante.ref
 		g := group{i: w, j: w + 1, head: w, ref: &ref}
 		for _, c := range s.ante.codes {

@@ -38,6 +38,7 @@ type wordClasses struct {
 	nouns          map[string]eventNoun // event nouns
 	intents        map[string]string    // act code prefix → code of intending the act
 	appealModals   map[string]string    // "should" → the appeal a speaker makes by saying an actor should act
+	perpetrators   map[string]string    // "suicide bomber" → the code of a generic attack they make
 	betweenNouns   map[string]string    // "talks" → the code of a mutual act named with "between A and B"
 	crowdWords     map[string]bool      // "thousands": a protesting crowd named by its size
 	namingVerbs    map[string]bool      // "call", "describe": naming something as something
@@ -159,6 +160,9 @@ func (r *wordReader) load() (*wordClasses, error) {
 		return nil, err
 	}
 	if w.betweenNouns, err = readWordMap(r, "between-nouns.txt", digits); err != nil {
+		return nil, err
+	}
+	if w.perpetrators, err = readWordMap(r, "perpetrator-codes.txt", digits); err != nil {
 		return nil, err
 	}
 	if w.appealModals, err = readWordMap(r, "appeal-modals.txt", digits); err != nil {

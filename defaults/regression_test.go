@@ -466,10 +466,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The ACLU sued the Trump administration.",
 			date: "2025-03-14",
 			want: []string{"USAHRI>USAGOV:11"}},
+		// (a ban by one country on another's people is a sanction, 163)
 		{name: "barred officials from entering",
 			text: "The United States has barred three other top Albanian officials from entering the United States on the ground of corruption.",
 			date: "2021-05-19",
-			want: []string{"USA>ALBGOV:17"}},
+			want: []string{"USA>ALBGOV:163"}},
 		// Publications are released too; only people and property are 084.
 		{name: "assessment released Thursday",
 			text:   "A preliminary assessment from Malawi’s Department of Disaster Management Affairs released Thursday showed that the cyclone had affected more than 11,000 people.",
@@ -979,6 +980,16 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Ukraine had agreed to a 30-day ceasefire as a step toward peace in Europe.",
 			date:   "2025-03-13",
 			forbid: []string{"*>EUR:*"}},
+		// A suicide bomber's attack is a suicide bombing.
+		{name: "suicide bomber killing",
+			text: "A female suicide bomber blew herself up near a military convoy in Balochistan, killing five soldiers.",
+			date: "2025-03-13",
+			want: []string{"*>*:1831"}},
+		// A government's ban at home stays 172.
+		{name: "banned at home",
+			text: "Kenyan authorities banned civilians from traveling to the forest.",
+			date: "2021-03-13",
+			want: []string{"KENGOV>---CVL:172"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
