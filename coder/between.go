@@ -35,6 +35,16 @@ func (c *Coder) betweenEvents(s *state, raw []rawEvent) []rawEvent {
 			}
 		}
 		g := s.roleGroup(b)
+		if g < 0 {
+			// "U.S.-China talks": the parties joined in the noun's own
+			// phrase
+			for _, k := range s.children(i) {
+				if s.words[k].rel == syntax.Compound && s.inMent[k] >= 0 && len(s.ments[s.inMent[k]].codes) >= 2 {
+					g = s.groupOfWord(int(k))
+					break
+				}
+			}
+		}
 		if g < 0 || len(s.groups[g].codes) < 2 {
 			continue
 		}

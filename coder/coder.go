@@ -401,8 +401,8 @@ func (s *state) personAntecedent(doc *egret.Document, sent *nlp.Sentence, g int)
 		return nil
 	}
 	e := &s.ents[gr.ents[0]]
-	if e.actorCodes == nil || len(e.agents) == 0 && (len(gr.codes) != 1 || !s.personAt(e, gr.codes)) {
-		return nil
+	if e.actorCodes == nil || len(gr.codes) != 1 || len(e.agents) == 0 && !s.personAt(e, gr.codes) {
+		return nil // (one person: one code; "a joint Kenya-U.S. base" is no "she")
 	}
 	a := &antecedent{}
 	for _, c := range gr.codes {
@@ -526,9 +526,43 @@ func (c *Coder) findMentions(s *state, keys []string, date int) {
 					s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: codes, actor: e.Value})
 				}
 			}
+		} else if codes, a := c.hyphenPair(w.key, date); codes != nil {
+			// "U.S.-China talks", "the Israel-Hamas ceasefire", "a joint
+			// Kenya-U.S. base": each side an actor of the phrase
+			s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: codes, actor: a})
 		}
 		i++
 	}
+}
+
+// hyphenPair reads a word made of two or three actors joined by hyphens
+// ("U.S.-CHINA", "ISRAEL-HAMAS") as their codes; nil unless every part is
+// an actor of the dictionary.
+func (c *Coder) hyphenPair(key string, date int) ([]string, *petrarch.Actor) {
+	if strings.Count(key, "-") == 0 || strings.Count(key, "-") > 2 {
+		return nil, nil
+	}
+	var codes []string
+	var first *petrarch.Actor
+	for _, part := range strings.Split(key, "-") {
+		one := [1]string{part}
+		e, n := c.d.Actors.Index.Match(one[:], 0)
+		if n != 1 {
+			return nil, nil
+		}
+		pc := e.Value.CodesAt(date)
+		if pc == nil {
+			return nil, nil
+		}
+		if first == nil {
+			first = e.Value
+		}
+		codes = append(codes, pc[0])
+	}
+	if len(codes) < 2 || codes[0] == codes[1] {
+		return nil, nil
+	}
+	return codes, first
 }
 
 func (s *state) addMention(m mention) {

@@ -500,6 +500,9 @@ func shareSector(e *entity) {
 	case "IGO", "NGO", "IMG", "MNC":
 		return // "U.S. and NATO troops": an organisation's code has no sector to share
 	}
+	if len(long) != 6 {
+		return // "Israel-Hamas": a named group's code (PSEREBHMS) is no shared role
+	}
 	for k, c := range e.actorCodes {
 		if len(c) == 3 && c != long[:3] {
 			e.actorCodes[k] = c + long[3:]

@@ -482,6 +482,16 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// "Thousands protested in Tbilisi": a crowd is civilians
 		src = s.addGroup(r.subj, "---CVL")
 	}
+	if tgt < 0 && strings.HasPrefix(code.Active, "04") && r.obj >= 0 && s.modern && c.words.talkNouns[s.words[r.obj].key] {
+		// "Qatar mediated the Israel-Hamas talks": the parties of the talks
+		for _, k := range s.children(r.obj) {
+			if s.words[k].rel == syntax.Compound && s.inMent[k] >= 0 && len(s.ments[s.inMent[k]].codes) >= 2 {
+				if g := s.groupOfWord(int(k)); g >= 0 && g != src {
+					tgt = g
+				}
+			}
+		}
+	}
 	if strings.HasPrefix(code.Active, "174") && tgt >= 0 && s.groups[tgt].head >= 0 && s.caseOf(s.groups[tgt].head) == "TO" && s.modern {
 		tgt = -1 // "deported to Honduras": the destination, not whom the expulsion is aimed at
 	}
