@@ -107,6 +107,9 @@ func (c *Coder) buildPhrases(s *state) {
 		shareSector(&e)
 		s.agentsInOrder(&e)
 		s.markNP(&e)
+		if s.inMent[h] < 0 && c.words.talkNouns[s.words[h].key] && len(e.agents) == 0 && len(e.actorCodes) == 1 && len(e.actorCodes[0]) == 3 {
+			continue // "the Jeddah talks": where they are held, not who holds them
+		}
 		if e.actorCodes == nil && len(e.agents) > 0 && s.inMent[h] < 0 && c.words.notActorHead[s.words[h].key] {
 			continue // "further military support", "military exercises", "its military withdrawal from X": no actor
 		}

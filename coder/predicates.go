@@ -249,6 +249,11 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if tgt < 0 && obj != src && !s.ownedBy(r.obj, src) {
 		tgt = obj
 	}
+	if tgt >= 0 && src >= 0 && s.modern && sameCodes(s.groups[src].codes, s.groups[tgt].codes) {
+		// "Rubio will join Waltz for the talks with Ukrainian officials":
+		// a partner of the subject's own side is no target; look further
+		tgt, obj = -1, -1
+	}
 	if tgt < 0 && r.obj >= 0 && obj < 0 {
 		if en := s.eventNoun(r.obj); en.code != "" && verbal(code.Active) {
 			// condemning, welcoming or denying an act is aimed at whoever
@@ -895,6 +900,19 @@ func (s *state) targetInside(x int) int {
 		}
 	}
 	return -1
+}
+
+// sameCodes reports two groups coded alike: one side.
+func sameCodes(a, b []codeRef) bool {
+	if len(a) != len(b) || len(a) == 0 {
+		return false
+	}
+	for i := range a {
+		if a[i].code != b[i].code {
+			return false
+		}
+	}
+	return true
 }
 
 // addGroup adds a group of one word with one code, for an actor the

@@ -1007,6 +1007,13 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "The U.S.-led coalition struck Houthi targets.",
 			date:   "2025-03-13",
 			forbid: []string{"USA>*:*"}},
+		// A partner of one's own side is no target; the place of talks is
+		// no party to them.
+		{name: "join X for the Jeddah talks with Y",
+			text:   "Rubio will join U.S. national security adviser Mike Waltz for the Jeddah talks with Ukrainian officials.",
+			date:   "2025-03-10",
+			want:   []string{"USAGOV>UKRGOV:03"},
+			forbid: []string{"*>SAU:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
