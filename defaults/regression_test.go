@@ -1014,6 +1014,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-03-10",
 			want:   []string{"USAGOV>UKRGOV:03"},
 			forbid: []string{"*>SAU:*"}},
+		// "warned that it would" is a threat, as "said it would" is an intent.
+		{name: "warned that it would execute",
+			text: "The BLA warned that it would execute security personnel.",
+			date: "2025-03-13",
+			want: []string{"PAKREB>---COP:13"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
