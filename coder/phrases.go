@@ -349,13 +349,17 @@ func (s *state) buildTreeGroups() {
 		}
 		members := []int{k}
 		inGroup[k] = true
-		for _, x := range s.children(s.ents[k].head) {
-			if s.words[x].rel != syntax.Conj && !s.misreadConj(int(x)) {
-				continue
-			}
-			if m, ok := byHead[int(x)]; ok && !inGroup[m] {
-				members = append(members, m)
-				inGroup[m] = true
+		// conjuncts, and conjuncts of conjuncts ("Burkina Faso, Mali and
+		// Niger" parsed as a chain)
+		for q := 0; q < len(members) && q < 16; q++ {
+			for _, x := range s.children(s.ents[members[q]].head) {
+				if s.words[x].rel != syntax.Conj && !s.misreadConj(int(x)) {
+					continue
+				}
+				if m, ok := byHead[int(x)]; ok && !inGroup[m] {
+					members = append(members, m)
+					inGroup[m] = true
+				}
 			}
 		}
 		// an agent-only member takes the actor of an actor+agent member,

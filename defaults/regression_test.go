@@ -1019,6 +1019,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The BLA warned that it would execute security personnel.",
 			date: "2025-03-13",
 			want: []string{"PAKREB>---COP:13"}},
+		// A list parsed as a chain of conjuncts is one group.
+		{name: "three countries withdrew",
+			text: "Burkina Faso, Mali and Niger withdrew from ECOWAS.",
+			date: "2025-01-29",
+			want: []string{"BFA>IGOWAFWAS:16", "MLI>IGOWAFWAS:16", "NER>IGOWAFWAS:16"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
