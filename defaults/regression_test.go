@@ -1024,6 +1024,16 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Burkina Faso, Mali and Niger withdrew from ECOWAS.",
 			date: "2025-01-29",
 			want: []string{"BFA>IGOWAFWAS:16", "MLI>IGOWAFWAS:16", "NER>IGOWAFWAS:16"}},
+		// U.S. party lawmakers are the U.S. Congress; "Democratic Party"
+		// alone is no U.S. actor (Albania's is in the news too).
+		{name: "Republican lawmakers praised",
+			text: "Republican lawmakers praised Trump and his Cabinet.",
+			date: "2025-03-01",
+			want: []string{"USALEG>USAGOV:05"}},
+		{name: "Albania's Democratic Party",
+			text:   "Berisha is the historical leader of the right-wing Democratic Party in Albania.",
+			date:   "2021-05-20",
+			forbid: []string{"*>USA*:*", "USA*>*:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
