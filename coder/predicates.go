@@ -1009,7 +1009,7 @@ func (s *state) requestedTree(v *verbCand) bool {
 	if !infinitive || h < 0 || !s.wc.objectControl[s.words[h].lemma] {
 		return false
 	}
-	return s.childExact(h, syntax.Obj) >= 0 || s.childExact(h, syntax.Iobj) >= 0 || s.childExact(h, syntax.Obl) >= 0 && s.words[h].lemma == "CALL"
+	return s.childExact(h, syntax.Obj) >= 0 || s.childExact(h, syntax.Iobj) >= 0 || s.childExact(h, syntax.Obl) >= 0 && (s.words[h].lemma == "CALL" || s.words[h].lemma == "APPEAL")
 }
 
 // assault reports the CAMEO roots of violence (18-20), whose targets may

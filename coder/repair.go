@@ -24,6 +24,7 @@ var repairs = [...]struct {
 }{
 	{"a capitalised acronym read as a verb is a name", onState((*state).repairCapsName)},
 	{"a noun with a preposition read as a verb", onState((*state).repairNounVerb)},
+	{"an object and a prepositional phrase read as a small clause", onState((*state).repairSmallClausePP)},
 	{"a name continued as a list", onState((*state).repairNameList)},
 	{"an intention verb read as a plural noun", onState((*state).repairIntentNoun)},
 	{"an adjective read as the root before its subject", onState((*state).repairAdjectiveRoot)},
@@ -1130,6 +1131,31 @@ func (s *state) repairNounVerb() bool {
 				s.setArc(int(k), i, syntax.Compound) // "U.S. states"
 			}
 		}
+		changed = true
+	}
+	return changed
+}
+
+// repairSmallClausePP mends "Kenya asked the United States for help" read
+// as a clause "the United States [is] for help" complementing "asked": a
+// clausal complement headed by a noun with a preposition of its own is a
+// prepositional phrase of the verb, and its subject the verb's object. It
+// reports whether it changed the tree.
+func (s *state) repairSmallClausePP() bool {
+	changed := false
+	for n := range s.words {
+		w := &s.words[n]
+		v := int(w.head)
+		if w.rel != syntax.Ccomp && w.rel != syntax.Xcomp || v < 0 || !s.verbal(v) || w.upos != syntax.NOUN && w.upos != syntax.PROPN {
+			continue
+		}
+		c := s.childExact(n, syntax.Case)
+		sb := s.childExact(n, syntax.Nsubj)
+		if c < 0 || sb < 0 || sb > c || s.childExact(n, syntax.Cop) >= 0 || s.childExact(v, syntax.Obj) >= 0 {
+			continue
+		}
+		s.setArc(sb, v, syntax.Obj)
+		s.setArc(n, v, syntax.Obl)
 		changed = true
 	}
 	return changed

@@ -1034,6 +1034,17 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Berisha is the historical leader of the right-wing Democratic Party in Albania.",
 			date:   "2021-05-20",
 			forbid: []string{"*>USA*:*", "USA*>*:*"}},
+		// Asking someone for help is an appeal for aid; the parse's small
+		// clause is an object and a phrase.
+		{name: "asked X for help",
+			text: "Kenya asked the United States for help in fighting al-Shabab.",
+			date: "2025-03-13",
+			want: []string{"KEN>USA:02"}},
+		// What is appealed for is to come.
+		{name: "appealed for money to help",
+			text:   "UNICEF appealed for $500 million to help children in Gaza.",
+			date:   "2025-03-13",
+			forbid: []string{"*>*:07"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
