@@ -1,6 +1,10 @@
 package coder
 
-import "github.com/egret-events/egret/syntax"
+import (
+	"strings"
+
+	"github.com/egret-events/egret/syntax"
+)
 
 // Part of stage "code": appeals by modals. Reads the tree, the verb
 // candidates and the groups; writes raw events. "Odumakin said
@@ -48,8 +52,8 @@ func (c *Coder) modalAppeals(s *state, out []rawEvent) []rawEvent {
 			}
 			for _, sc := range s.groups[src].codes {
 				for _, tc := range s.groups[tgt].codes {
-					if sc.code == tc.code {
-						continue
+					if sc.code == tc.code || len(tc.code) == 3 && strings.HasPrefix(sc.code, tc.code) {
+						continue // ("the U.S. must act", said a senator: his own country)
 					}
 					out = append(out, rawEvent{src: sc.code, tgt: tc.code, code: code, srcI: sc.i, srcJ: sc.j, tgtI: tc.i, tgtJ: tc.j,
 						verbI: v.vs, verbJ: v.ve, pattern: "appeal-modals.txt", srcRef: s.groups[src].ref, tgtRef: s.groups[tgt].ref})

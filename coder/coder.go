@@ -387,6 +387,11 @@ func (s *state) antecedent(doc *egret.Document, sent *nlp.Sentence) *antecedent 
 		}
 	}
 	for g := len(s.groups) - 1; g >= 0; g-- {
+		if h := s.groups[g].head; s.hasTree && h >= 0 {
+			if p := s.caseOf(h); s.wc.locativePreps[p] || p == "ON" {
+				continue // "at the National University of Singapore", "on the platform Douyin": places, no "he"
+			}
+		}
 		if a := s.personAntecedent(doc, sent, g); a != nil {
 			return a
 		}

@@ -497,6 +497,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if strings.HasPrefix(code.Active, "04") && tgt >= 0 && s.modern && mediaOnly(s.groups[tgt].codes) {
+		tgt = -1 // "a student who spoke with VOA": an interview, no consultation
+	}
 	if strings.HasPrefix(code.Active, "174") && tgt >= 0 && s.groups[tgt].head >= 0 && s.caseOf(s.groups[tgt].head) == "TO" && s.modern {
 		tgt = -1 // "deported to Honduras": the destination, not whom the expulsion is aimed at
 	}
@@ -902,6 +905,16 @@ func (s *state) targetInside(x int) int {
 	return -1
 }
 
+// mediaOnly reports a group of media outlets only ("VOA", "reporters").
+func mediaOnly(codes []codeRef) bool {
+	for _, c := range codes {
+		if !strings.HasSuffix(c.code, "MED") {
+			return false
+		}
+	}
+	return len(codes) > 0
+}
+
 // sameCodes reports two groups coded alike: one side.
 func sameCodes(a, b []codeRef) bool {
 	if len(a) != len(b) || len(a) == 0 {
@@ -1006,6 +1019,9 @@ func (s *state) requestedTree(v *verbCand) bool {
 		return true // "demanded that his party be eliminated": what is demanded
 	}
 	infinitive := w.rel == syntax.Xcomp || w.rel == syntax.Advcl && s.markOf(v.i) == "TO"
+	if infinitive && h >= 0 && w.rel == syntax.Xcomp && (s.words[h].lemma == "NEGOTIATE" || s.words[h].lemma == "SEEK") {
+		return true // "negotiating to import eggs": only the negotiating has happened
+	}
 	if !infinitive || h < 0 || !s.wc.objectControl[s.words[h].lemma] {
 		return false
 	}
@@ -1259,6 +1275,9 @@ func (s *state) placeCountryAt(k int) string {
 // object for: "attacked the government for failing", "slammed X for
 // allowing".
 func (s *state) reproachReason(v int) bool {
+	if !s.wc.reproachVerbs[s.words[v].lemma] {
+		return false // "shot just for standing up": violence
+	}
 	for _, k := range s.children(v) {
 		w := &s.words[k]
 		if (w.rel == syntax.Advcl || w.rel == syntax.Acl || s.isRel(int(k), syntax.Obl)) && w.tag == nlp.VBG &&

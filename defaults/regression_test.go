@@ -1045,6 +1045,31 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "UNICEF appealed for $500 million to help children in Gaza.",
 			date:   "2025-03-13",
 			forbid: []string{"*>*:07"}},
+		// An interview is no consultation.
+		{name: "spoke with VOA",
+			text:   "A college student in Beijing, who spoke with VOA on condition of anonymity, said the rules were strict.",
+			date:   "2025-03-13",
+			forbid: []string{"*>USAGOVMED:04", "USAGOVMED>*:04"}},
+		// Shot for a reason is still violence.
+		{name: "shot for standing up",
+			text:   "The opposition leader in Tanzania was shot just for standing up for something.",
+			date:   "2025-03-13",
+			forbid: []string{"*>*:11"}},
+		// Negotiating to import: only the negotiating has happened.
+		{name: "negotiating to import",
+			text:   "Cameroon says it is negotiating to import eggs and chicks from Brazil.",
+			date:   "2025-03-13",
+			forbid: []string{"*>*:06"}},
+		// "The U.S. must act," said a U.S. senator: no demand of his own country.
+		{name: "must of one's own country",
+			text:   "The U.S. and our allies must take a long-term approach to China, Senator Jim Risch told Politico.",
+			date:   "2025-03-13",
+			forbid: []string{"*>USA:10"}},
+		// A place phrase is no "he".
+		{name: "he after a place phrase",
+			text:   "Experts at the National University of Singapore said trade fell. He said the government would respond.",
+			date:   "2025-03-13",
+			forbid: []string{"SGP*>*:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
