@@ -249,7 +249,10 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if tgt < 0 && obj != src && !s.ownedBy(r.obj, src) {
 		tgt = obj
 	}
-	if tgt >= 0 && src >= 0 && s.modern && sameCodes(s.groups[src].codes, s.groups[tgt].codes) {
+	if tgt >= 0 && src >= 0 && s.modern && (sameCodes(s.groups[src].codes, s.groups[tgt].codes) ||
+		ownCountry(s.groups[src].codes, s.groups[tgt].codes) && s.groups[tgt].head >= 0 && s.inMent[s.groups[tgt].head] < 0) {
+		// (or "Modi discussed upgrading India's defense ties with X": a
+		// thing of the source's own country)
 		// "Rubio will join Waltz for the talks with Ukrainian officials":
 		// a partner of the subject's own side is no target; look further
 		tgt, obj = -1, -1
@@ -903,6 +906,25 @@ func (s *state) targetInside(x int) int {
 		}
 	}
 	return -1
+}
+
+// ownCountry reports a target coded only as the bare country of every
+// source code (INDGOV and IND).
+func ownCountry(src, tgt []codeRef) bool {
+	if len(src) == 0 || len(tgt) == 0 {
+		return false
+	}
+	for _, t := range tgt {
+		if len(t.code) != 3 {
+			return false
+		}
+		for _, sc := range src {
+			if !strings.HasPrefix(sc.code, t.code) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // mediaOnly reports a group of media outlets only ("VOA", "reporters").

@@ -1070,6 +1070,12 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Experts at the National University of Singapore said trade fell. He said the government would respond.",
 			date:   "2025-03-13",
 			forbid: []string{"SGP*>*:*"}},
+		// A thing of the source's own country is no target.
+		{name: "upgrading India's ties with",
+			text:   "Modi is expected to discuss upgrading India's defense ties with the island nation of Mauritius.",
+			date:   "2025-03-11",
+			want:   []string{"INDGOV>MUS:03"},
+			forbid: []string{"*>IND:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
