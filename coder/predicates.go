@@ -1041,6 +1041,10 @@ func (s *state) requestedTree(v *verbCand) bool {
 		return true // "demanded that his party be eliminated": what is demanded
 	}
 	infinitive := w.rel == syntax.Xcomp || w.rel == syntax.Advcl && s.markOf(v.i) == "TO"
+	if h >= 0 && w.tag == nlp.VBG && (w.rel == syntax.Xcomp || w.rel == syntax.Ccomp || w.rel == syntax.Obj) &&
+		s.wc.objectControl[s.words[h].lemma] && !s.wc.speech[s.words[h].lemma] {
+		return true // "a law that authorizes firing on foreign vessels": allowed, not done
+	}
 	if infinitive && h >= 0 && w.rel == syntax.Xcomp && (s.words[h].lemma == "NEGOTIATE" || s.words[h].lemma == "SEEK") {
 		return true // "negotiating to import eggs": only the negotiating has happened
 	}

@@ -1076,6 +1076,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-03-11",
 			want:   []string{"INDGOV>MUS:03"},
 			forbid: []string{"*>IND:*"}},
+		// An act authorized or allowed is not done.
+		{name: "a law that authorizes firing",
+			text:   "China passed a Coast Guard Law that authorizes firing on foreign vessels.",
+			date:   "2025-03-11",
+			forbid: []string{"*>*:19"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
