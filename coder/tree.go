@@ -14,9 +14,10 @@ import (
 // parse fills the words of s from toks and their parse.
 func (c *Coder) parse(s *state, toks []nlp.Token) {
 	s.toks, s.tokAt = s.toks[:0], s.tokAt[:0]
+	label := speakerLabel(toks)
 	for k, t := range toks {
-		if t.Upper == "_" || t.Start < s.skipBefore {
-			continue // "Dol_Amroth" in the test texts; the dateline
+		if t.Upper == "_" || t.Start < s.skipBefore || k < label {
+			continue // "Dol_Amroth" in the test texts; the dateline; "VOA:" in an interview
 		}
 		s.toks = append(s.toks, t)
 		s.tokAt = append(s.tokAt, int32(k))
@@ -167,4 +168,27 @@ func (s *state) nominal(i int) bool {
 func (s *state) verbal(i int) bool {
 	u := s.words[i].upos
 	return u == syntax.VERB || u == syntax.AUX && s.words[i].head < 0
+}
+
+// speakerLabel returns how many tokens open the sentence as an interview
+// or transcript label ("VOA: During your visit ...", "ARMITAGE: We
+// ..."): one to three capitalised words and a colon, with a sentence
+// after them. They name who speaks, never an actor of what is said; 0
+// when the sentence has none.
+func speakerLabel(toks []nlp.Token) int {
+	for k := 1; k <= 3 && k+1 < len(toks); k++ {
+		if toks[k].Upper != ":" {
+			continue
+		}
+		for _, t := range toks[:k] {
+			if t.Text == "" || t.Text[0] < 'A' || t.Text[0] > 'Z' {
+				return 0
+			}
+		}
+		if n := toks[k+1].Text; n == "" || n[0] < 'A' || n[0] > 'Z' {
+			return 0 // "Update: ..." runs on in lower case: not a label
+		}
+		return k + 1
+	}
+	return 0
 }

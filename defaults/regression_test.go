@@ -1081,6 +1081,11 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "China passed a Coast Guard Law that authorizes firing on foreign vessels.",
 			date:   "2025-03-11",
 			forbid: []string{"*>*:19"}},
+		// An interview label names who speaks, never an actor.
+		{name: "VOA: label",
+			text:   "VOA: During your visit to Taiwan, you met with the new president, Lai Ching-te.",
+			date:   "2024-06-01",
+			forbid: []string{"USAGOVMED>*:*", "*>USAGOVMED:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
