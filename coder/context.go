@@ -59,6 +59,8 @@ type docContext struct {
 	// recent events of earlier sentences, for acts that answer them: a
 	// denial answers an accusation, a claim of responsibility an attack
 	recent []recentEvent
+	// foreignWords say an agent is not the story country's (country.go)
+	foreignWords []string
 }
 
 // recentEvent is an event of an earlier sentence.
@@ -111,7 +113,7 @@ func (c *Coder) newDocContext(doc *egret.Document, sents []nlp.Sentence, date in
 	if c.opts.NoContext || (len(sents) < 2 && doc.Title == "" && doc.Author == "" && doc.Source == "") {
 		return nil
 	}
-	dc := &docContext{doc: doc, refs: map[int]*egret.Ref{}, speakerAt: map[int]bool{}}
+	dc := &docContext{doc: doc, refs: map[int]*egret.Ref{}, speakerAt: map[int]bool{}, foreignWords: c.words.foreignWords}
 	dc.speaker = c.findSpeaker(doc, sents, date)
 	dc.quotes, dc.sents, dc.date = findQuotes(sents), sents, date
 	return dc

@@ -92,11 +92,14 @@ func (dc *docContext) inferCountries(evs []egret.Event) {
 	}
 	for i := range evs {
 		e := &evs[i]
-		if len(e.Source) > 3 && strings.HasPrefix(e.Source, "---") {
+		if dc.foreign(e.SourceText) && dc.foreign(e.TargetText) {
+			continue
+		}
+		if len(e.Source) > 3 && strings.HasPrefix(e.Source, "---") && !dc.foreign(e.SourceText) {
 			e.Source = cc + e.Source[3:]
 			e.Flags = append(e.Flags, egret.FlagSourceInferred)
 		}
-		if len(e.Target) > 3 && strings.HasPrefix(e.Target, "---") || e.Target == "---" {
+		if (len(e.Target) > 3 && strings.HasPrefix(e.Target, "---") || e.Target == "---") && !dc.foreign(e.TargetText) {
 			// (a bare "---" is an attacked place or thing whose country
 			// the sentence did not say)
 			e.Target = cc + e.Target[3:]
@@ -104,6 +107,21 @@ func (dc *docContext) inferCountries(evs []egret.Event) {
 		}
 	}
 	dropSelf(evs)
+}
+
+// foreign reports an actor phrase that says it is not of the story's
+// country ("Western politicians", "foreign bloggers").
+func (dc *docContext) foreign(text string) bool {
+	if text == "" {
+		return false
+	}
+	t := " " + strings.ToUpper(text) + " "
+	for _, w := range dc.foreignWords {
+		if strings.Contains(t, " "+w+" ") {
+			return true
+		}
+	}
+	return false
 }
 
 // dropSelf empties the code of events whose inferred source and target are
@@ -158,18 +176,19 @@ func (c *Coder) placeCountry(place string, date int) string {
 // geolocation: an agent still without a country ("police" in a story set
 // in Lucknow, which no actor dictionary names) takes the country of the
 // place the event was located in, flagged as inferred.
-func InferFromLocations(evs []egret.Event) {
+func (c *Coder) InferFromLocations(evs []egret.Event) {
+	dc := &docContext{foreignWords: c.words.foreignWords}
 	for i := range evs {
 		e := &evs[i]
 		if e.Location == nil || len(e.Location.Country) != 3 {
 			continue
 		}
 		cc := e.Location.Country
-		if len(e.Source) > 3 && strings.HasPrefix(e.Source, "---") {
+		if len(e.Source) > 3 && strings.HasPrefix(e.Source, "---") && !dc.foreign(e.SourceText) {
 			e.Source = cc + e.Source[3:]
 			e.Flags = append(e.Flags, egret.FlagSourceInferred)
 		}
-		if len(e.Target) >= 3 && strings.HasPrefix(e.Target, "---") {
+		if len(e.Target) >= 3 && strings.HasPrefix(e.Target, "---") && !dc.foreign(e.TargetText) {
 			e.Target = cc + e.Target[3:]
 			e.Flags = append(e.Flags, egret.FlagTargetInferred)
 		}

@@ -50,6 +50,7 @@ type wordClasses struct {
 	participleMods map[string]bool      // "protesting", "fleeing": before a noun, they describe it
 	reversalWords  map[string]bool      // "lifting", "waiver": an act under them is undone or held back
 	reproachVerbs  map[string]bool      // "attack", "slam": with "for" and a reason, verbal
+	foreignWords   []string             // "foreign", "Western": an agent not of the story's country
 	epithets       []string             // beginnings: what something is called criticizes it
 
 	// calendar words, from nlp's calendar.txt
@@ -135,7 +136,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		list *[]string
 		name string
 	}{{&w.targetRank, "target-preps.txt"}, {&w.allegedMarkers, "alleged-markers.txt"}, {&w.accuseWords, "accuse-words.txt"},
-		{&w.criticizeWords, "criticize-words.txt"}, {&w.epithets, "epithets.txt"}} {
+		{&w.criticizeWords, "criticize-words.txt"}, {&w.epithets, "epithets.txt"}, {&w.foreignWords, "foreign-words.txt"}} {
 		if *f.list, err = r.list(f.name); err != nil {
 			return nil, err
 		}

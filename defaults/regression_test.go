@@ -1086,6 +1086,12 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "VOA: During your visit to Taiwan, you met with the new president, Lai Ching-te.",
 			date:   "2024-06-01",
 			forbid: []string{"USAGOVMED>*:*", "*>USAGOVMED:*"}},
+		// "Western politicians" are not of the story's country.
+		{name: "Western politicians keep no country",
+			text:   "China defended its policies in Xinjiang on Monday. Beijing rejected the criticism. Western politicians have repeatedly called on China to close the camps.",
+			date:   "2025-03-13",
+			want:   []string{"---PTY>CHN:02"},
+			forbid: []string{"CHNPTY>*:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",

@@ -130,7 +130,7 @@ func (e *engine) CodeCount(ctx context.Context, doc *egret.Document) ([]egret.Ev
 			return nil, 0, err
 		}
 		g.LocateSentences(doc, sents, evs) // the coder's sentences: no second tokenisation
-		coder.InferFromLocations(evs)
+		e.coder.InferFromLocations(evs)
 	}
 	return evs, n, nil
 }
