@@ -500,6 +500,10 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if (code.Active == "042" || code.Active == "043") && src >= 0 && s.modern && civiliansOnly(s.groups[src].codes) {
+		tr.note = "a visit by civilians (tourists, students): no diplomatic visit"
+		return nil, best
+	}
 	if strings.HasPrefix(code.Active, "04") && tgt >= 0 && s.modern && mediaOnly(s.groups[tgt].codes) {
 		tgt = -1 // "a student who spoke with VOA": an interview, no consultation
 	}
@@ -925,6 +929,16 @@ func ownCountry(src, tgt []codeRef) bool {
 		}
 	}
 	return true
+}
+
+// civiliansOnly reports a group of civilians only ("tourists").
+func civiliansOnly(codes []codeRef) bool {
+	for _, c := range codes {
+		if !strings.HasSuffix(c.code, "CVL") {
+			return false
+		}
+	}
+	return len(codes) > 0
 }
 
 // mediaOnly reports a group of media outlets only ("VOA", "reporters").

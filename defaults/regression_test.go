@@ -1092,6 +1092,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-03-13",
 			want:   []string{"---PTY>CHN:02"},
 			forbid: []string{"CHNPTY>*:*"}},
+		// Tourists visiting make no diplomatic visit.
+		{name: "tourists visited",
+			text:   "More than 2.8 million Chinese tourists visited Vietnam last year.",
+			date:   "2025-03-13",
+			forbid: []string{"*>*:04"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
