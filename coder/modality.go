@@ -7,11 +7,12 @@ import (
 	"github.com/egret-events/egret/syntax"
 )
 
-// Modality: negated events are never coded as the positive event (the
-// clause coder drops them); hypothetical ("would", "if"), intended ("will",
-// "plans to", "readiness to") and questioned events are marked, and
-// intended events are coded as CAMEO practice wants: an expressed intent
-// (03x) or a threat (13x), not the material event itself.
+// Modality: negated events are never coded as the positive event;
+// hypothetical ("would", "if") and questioned acts, material or verbal,
+// are not coded either (the tree coder; the linear coder marks them);
+// intended events ("will", "plans to", "readiness to") are coded as CAMEO
+// practice wants: an expressed intent (03x) or a threat (13x), not the
+// material event itself.
 
 const (
 	modHypothetical = "hypothetical"

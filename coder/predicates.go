@@ -1182,9 +1182,10 @@ func (c *Coder) realize(code petrarch.Code, mod string) (petrarch.Code, bool) {
 			code.Active, code.Reverse = ic, ""
 		}
 	case modHypothetical, modQuestioned:
-		if material(a) {
-			return code, false
-		}
+		// "could support Ukraine", "may have to ask the U.S.": neither a
+		// material act nor a statement made (the reviews found such
+		// verbal events wrong as often as material ones)
+		return code, false
 	}
 	return code, true
 }

@@ -1097,6 +1097,11 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "More than 2.8 million Chinese tourists visited Vietnam last year.",
 			date:   "2025-03-13",
 			forbid: []string{"*>*:04"}},
+		// What could or would be done is not coded, verbal or material.
+		{name: "could work together",
+			text:   "His lawyers hope the United States and Britain could work together on the case.",
+			date:   "2025-02-28",
+			forbid: []string{"USA>GBR:*", "GBR>USA:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
