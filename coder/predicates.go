@@ -207,7 +207,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	}
 	if bb.comp >= 0 && !bb.compPost {
 		tr.note = "compound actor"
-		return s.pairs(bb.comp, code, v, pattern), best
+		return c.realizedPairs(s, bb.comp, code, v, pattern, &tr), best
 	}
 	src, tgt := bb.src, bb.tgt
 	if bb.comp >= 0 && tgt < 0 {
@@ -666,11 +666,11 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			// an act against no one named, never each other's targets
 			code = petrarch.Code{Active: "062"}
 			tr.code, tr.note = "062", "a joint military act by a compound source: military cooperation, paired"
-			return s.pairs(src, code, v, pattern), best
+			return c.realizedPairs(s, src, code, v, pattern, &tr), best
 		}
 		if src >= 0 && len(s.groups[src].codes) >= 2 && (code.Reverse != "" || s.phraseScope || mutual && s.modern) {
 			tr.note = "compound source without target: paired"
-			return s.pairs(src, code, v, pattern), best
+			return c.realizedPairs(s, src, code, v, pattern, &tr), best
 		}
 		if !c.opts.AllowNoTarget && !s.speakerGroup(src) {
 			tr.note = "no target actor"
@@ -949,6 +949,19 @@ func mediaOnly(codes []codeRef) bool {
 		}
 	}
 	return len(codes) > 0
+}
+
+// realizedPairs codes every ordered pair of group g's members, as realize
+// has it: nothing for an act that would happen or is asked about, an
+// intention for one to come.
+func (c *Coder) realizedPairs(s *state, g int, code petrarch.Code, v *verbCand, pattern string, tr *verbTry) []rawEvent {
+	mod := s.treeModality(v)
+	code, ok := c.realize(code, mod)
+	if !ok && s.modern {
+		tr.note = mod + ": the act did not happen"
+		return nil
+	}
+	return s.pairs(g, code, v, pattern)
 }
 
 // sameCodes reports two groups coded alike: one side.
