@@ -311,10 +311,11 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 	}
 	if tgt >= 0 && tgt == obj && s.agentOnly(tgt) && s.modern {
-		// "offered to send police officers to Haiti": what is sent is
-		// no target when the destination names one
+		// "offered to send police officers to Haiti", "sent soldiers
+		// into Somalia": what is sent is no target when the destination
+		// names one
 		for _, k := range s.children(v.i) {
-			if s.isRel(int(k), syntax.Obl) && s.caseOf(int(k)) == "TO" {
+			if p := s.caseOf(int(k)); s.isRel(int(k), syntax.Obl) && (p == "TO" || p == "INTO") {
 				if o := s.roleGroup(int(k)); o >= 0 && o != src && !s.agentOnly(o) {
 					tgt = o
 					break

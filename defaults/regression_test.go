@@ -1102,6 +1102,18 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "His lawyers hope the United States and Britain could work together on the case.",
 			date:   "2025-02-28",
 			forbid: []string{"USA>GBR:*", "GBR>USA:*"}},
+		// Sent into a country: the destination is the target, not who
+		// is sent; "combat" an actor is fighting, "combat corruption"
+		// no event.
+		{name: "sent soldiers into",
+			text:   "Kenya sent soldiers into Somalia in 2011 to combat the militant group.",
+			date:   "2024-05-01",
+			want:   []string{"KEN>SOM:15", "KEN>---REB:190"},
+			forbid: []string{"*>*MIL:*"}},
+		{name: "combat corruption is no event",
+			text:   "The new government promised to combat corruption.",
+			date:   "2024-05-01",
+			forbid: []string{"*>*:19", "*>*:03"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
