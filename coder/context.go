@@ -79,7 +79,13 @@ func (dc *docContext) noteEvents(evs []egret.Event, i int) {
 		if e.Source == "" || e.Target == "" {
 			continue
 		}
-		dc.recent = append(dc.recent, recentEvent{src: e.Source, tgt: e.Target, code: e.CAMEO, ref: e.SourceRef, sent: i})
+		ref := e.SourceRef
+		if ref == nil && e.SourceText != "" {
+			// the phrase that named the source, so an answer can say
+			// whom it means ("condemned the attack": "Russia")
+			ref = &egret.Ref{Text: e.SourceText, Sentence: e.Sentence, Span: e.SourceSpan}
+		}
+		dc.recent = append(dc.recent, recentEvent{src: e.Source, tgt: e.Target, code: e.CAMEO, ref: ref, sent: i})
 	}
 	k := 0
 	for k < len(dc.recent) && dc.recent[k].sent < i-maxBack {

@@ -2,6 +2,7 @@ package coder
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/egret-events/egret/nlp"
@@ -647,12 +648,16 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// a denial answers the accusation against the denier ("Berisha
 		// rejected the allegations"), a claim of responsibility the
 		// attack ("the BLA claimed responsibility for the attack")
-		if e := s.answers(code.Active, src); e != nil {
+		if e, byNoun := s.answers(code.Active, src, r.obj); e != nil {
 			c := e.src
 			if code.Active == "015" {
 				c = e.tgt
 			}
-			tgt = s.addGroup(v.i, c)
+			at := v.i
+			if byNoun {
+				at = r.obj // "condemned the attack": the words that point at the doer
+			}
+			tgt = s.addGroup(at, c)
 			if code.Active != "015" && e.ref != nil {
 				ref := *e.ref
 				s.groups[tgt].ref = &ref
@@ -772,6 +777,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 				if src >= 0 {
 					e.srcRef = s.groups[src].ref
 				}
+				if tgt >= 0 {
+					e.tgtRef = s.groups[tgt].ref
+				}
 				out = append(out, e)
 			}
 			rev := code.Reverse
@@ -782,6 +790,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 				e := ev(tc, sc, rev)
 				if tgt >= 0 {
 					e.srcRef = s.groups[tgt].ref
+				}
+				if src >= 0 {
+					e.tgtRef = s.groups[src].ref
 				}
 				out = append(out, e)
 			}
@@ -815,21 +826,86 @@ func (s *state) territory(g int) bool {
 }
 
 // answers returns the earlier event an act of code answers when the
-// sentence names no target: a denial (016) or rejection (12) answers the
+// sentence names no target, and whether a noun named it (answeredAct):
+// otherwise a denial (016) or rejection (12) answers the
 // newest accusation or criticism aimed at its source, a claim of
 // responsibility (015) the newest attack.
-func (s *state) answers(code string, src int) *recentEvent {
+func (s *state) answers(code string, src, obj int) (e *recentEvent, byNoun bool) {
+	if e := s.answeredAct(code, src, obj); e != nil {
+		return e, true
+	}
 	switch {
 	case code == "016" || strings.HasPrefix(code, "12"):
 		for _, cr := range s.groups[src].codes {
 			if e := s.dc.answered([]string{"11", "12"}, cr.code); e != nil && e.src != cr.code {
-				return e
+				return e, false
 			}
 		}
 	case code == "015":
-		return s.dc.answered([]string{"18", "19", "20"}, "")
+		return s.dc.answered([]string{"18", "19", "20"}, ""), false
+	}
+	return nil, false
+}
+
+// answeredAct returns the earlier act a reaction names by a noun of
+// answer-nouns.txt ("France condemned the attack", "Moscow denounced the
+// sanctions"): the newest event of the noun's roots not done by the
+// reacting side itself.
+func (s *state) answeredAct(code string, src, obj int) *recentEvent {
+	if obj < 0 || len(code) < 2 || !reaction(code) || s.negatedNoun(obj) || !s.definiteNoun(obj) {
+		return nil
+	}
+	roots, ok := lookupNoun(s, obj, s.wc.answerNouns)
+	if !ok {
+		return nil
+	}
+	for k := len(s.dc.recent) - 1; k >= 0; k-- {
+		e := &s.dc.recent[k]
+		if !slices.Contains(roots, e.code[:min(2, len(e.code))]) {
+			continue
+		}
+		for _, cr := range s.groups[src].codes {
+			if cr.code == e.src {
+				return nil
+			}
+		}
+		return e
 	}
 	return nil
+}
+
+// reaction reports the CAMEO roots of acts that can answer an earlier
+// act named by a noun: appeals, praise, demands, criticism, rejection.
+func reaction(code string) bool {
+	switch code[:2] {
+	case "02", "05", "10", "11", "12":
+		return true
+	}
+	return false
+}
+
+// definiteNoun reports whether the noun at i refers back: "the attack",
+// "this move", "his release".
+func (s *state) definiteNoun(i int) bool {
+	for _, k := range s.children(i) {
+		switch w := &s.words[k]; {
+		case w.rel == syntax.Det && (w.key == "THE" || w.key == "THIS" || w.key == "THESE" || w.key == "THAT" || w.key == "THOSE"):
+			return true
+		case s.isRel(int(k), syntax.NmodPoss) && w.upos == syntax.PRON:
+			return true
+		}
+	}
+	return false
+}
+
+// negatedNoun reports a noun with "no" ("condemned no attack").
+func (s *state) negatedNoun(i int) bool {
+	for _, k := range s.children(i) {
+		if nounNegators[s.words[k].key] {
+			return true
+		}
+	}
+	return false
 }
 
 // coercive reports codes of acts whose conditional announcement threatens

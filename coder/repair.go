@@ -38,6 +38,7 @@ var repairs = [...]struct {
 	{"a particle read as a preposition", onState((*state).repairParticle)},
 	{"a predicate noun with its copula is a clause", onState((*state).repairCopularObject)},
 	{"a reporting tail", onState((*state).repairReportTail)},
+	{"a reported clause's participle hung from the speech verb", onState((*state).repairTailParticiple)},
 	{"a clause after a speech verb", onState((*state).repairSaidClause)},
 	{"a subjectless verb joined to a speech verb", onState((*state).repairSaidConj)},
 	{"a reduced relative read as a clausal subject", onState((*state).repairReducedSubject)},
@@ -607,6 +608,36 @@ func (s *state) repairReportTail() bool {
 			s.setArc(q, r, syntax.Nsubj)
 		}
 		return true
+	}
+	return false
+}
+
+// repairTailParticiple mends "aircraft struck a house, killing five
+// people, health officials said" read with "killing" an adjunct of
+// "said": a participle between a clause and the speech verb that
+// reports it belongs to the clause, so it shares the clause's subject,
+// not the speakers.
+func (s *state) repairTailParticiple() bool {
+	for v := range s.words {
+		if !s.verbal(v) || !(s.wc.speech[s.words[v].lemma] || s.wc.speech[s.words[v].key]) {
+			continue
+		}
+		c := s.childExact(v, syntax.Ccomp)
+		if c < 0 || c > v {
+			continue
+		}
+		_, hi := s.subtreeSpan(c)
+		for _, k := range s.children(v) {
+			p := int(k)
+			if s.words[p].rel != syntax.Advcl || p < hi || p > v || s.words[p].tag != nlp.VBG || s.child(p, syntax.Nsubj) >= 0 {
+				continue
+			}
+			if n := s.childExact(v, syntax.Nsubj); n >= 0 && n < p {
+				continue // "officials said, citing ...": the speakers' own act
+			}
+			s.setArc(p, c, syntax.Advcl)
+			return true
+		}
 	}
 	return false
 }

@@ -354,7 +354,7 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 		}
 		code := s.polarity(s.groups[sg].j, f.end)
 		targets := s.groups[sg].codes
-		if code == "" && conflict {
+		if code == "" && conflict && !s.factReporters(f.reporter) {
 			code = "112" // reporting B's attack is accusing B of it
 		}
 		if code == "" {
@@ -563,4 +563,16 @@ func (s *state) reporterWords(i, j int) bool {
 		}
 	}
 	return false
+}
+
+// factReporters reports whether every reporter's role is one of
+// fact-reporters.txt (health officials, medics, police, lawyers,
+// residents): their account of an attack accuses no one.
+func (s *state) factReporters(codes []string) bool {
+	for _, c := range codes {
+		if len(c) < 6 || !s.wc.factReporters[c[len(c)-3:]] {
+			return false
+		}
+	}
+	return len(codes) > 0
 }

@@ -47,6 +47,8 @@ type wordClasses struct {
 	pursuitVerbs   map[string]bool      // "secure", "push for": their object is an act still to come
 	witnessVerbs   map[string]bool      // "confirm", "welcome": their subject speaks of an act, never does it
 	missionNouns   map[string]bool      // "embassy": its "in X" names the host
+	answerNouns    map[string][]string  // "the attack": the CAMEO roots of an earlier act a reaction names
+	factReporters  map[string]bool      // roles whose report of an attack accuses no one
 	participleMods map[string]bool      // "protesting", "fleeing": before a noun, they describe it
 	reversalWords  map[string]bool      // "lifting", "waiver": an act under them is undone or held back
 	reproachVerbs  map[string]bool      // "attack", "slam": with "for" and a reason, verbal
@@ -127,7 +129,8 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.objectControl, "object-control-verbs.txt"}, {&w.linearIntent, "linear-intent.txt"}, {&w.openWords, "open-words.txt"},
 		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}, {&w.aliasNouns, "alias-nouns.txt"},
 		{&w.audienceVerbs, "audience-verbs.txt"}, {&w.particles, "particles.txt"},
-		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.participleMods, "participle-modifiers.txt"}, {&w.reversalWords, "reversal-words.txt"}, {&w.reproachVerbs, "reproach-verbs.txt"}} {
+		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.participleMods, "participle-modifiers.txt"}, {&w.reversalWords, "reversal-words.txt"}, {&w.reproachVerbs, "reproach-verbs.txt"},
+		{&w.factReporters, "fact-reporters.txt"}} {
 		if *f.set, err = r.set(f.name); err != nil {
 			return nil, err
 		}
@@ -165,6 +168,20 @@ func (r *wordReader) load() (*wordClasses, error) {
 		return nil, err
 	}
 	if w.perpetrators, err = readWordMap(r, "perpetrator-codes.txt", digits); err != nil {
+		return nil, err
+	}
+	if w.answerNouns, err = readWordMap(r, "answer-nouns.txt", func(v string) ([]string, bool) {
+		if v == "*" {
+			return []string{"04", "05", "06", "07", "08", "09", "10", "11", "12", "13", "14", "15", "16", "17", "18", "19", "20"}, true
+		}
+		roots := strings.Split(v, ",")
+		for _, r := range roots {
+			if len(r) != 2 || strings.Trim(r, "0123456789") != "" {
+				return nil, false
+			}
+		}
+		return roots, v != ""
+	}); err != nil {
 		return nil, err
 	}
 	if w.appealModals, err = readWordMap(r, "appeal-modals.txt", digits); err != nil {
