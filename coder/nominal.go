@@ -187,11 +187,24 @@ func (c *Coder) nominalEvents(s *state, raw []rawEvent) []rawEvent {
 // exists.
 func codedAlready(raw []rawEvent, tgt, code string) bool {
 	for _, r := range raw {
-		if r.tgt == tgt && len(r.code) >= 2 && r.code[:2] == code[:2] {
+		if sameAgent(r.tgt, tgt) && len(r.code) >= 2 && r.code[:2] == code[:2] {
 			return true
 		}
 	}
 	return false
+}
+
+// sameAgent reports whether two codes are one actor, one of them perhaps
+// given the country of the place the act happened in ("police ... in
+// Dhaka": ---COP and BGDCOP).
+func sameAgent(a, b string) bool {
+	if a == b {
+		return true
+	}
+	if len(a) != len(b) || len(a) <= 3 {
+		return false
+	}
+	return a[3:] == b[3:] && (a[:3] == "---" || b[:3] == "---")
 }
 
 // codedByVerb reports whether the verb v the noun depends on gave an event
@@ -199,7 +212,7 @@ func codedAlready(raw []rawEvent, tgt, code string) bool {
 // verb's protest (143), not a second, military "strike".
 func codedByVerb(raw []rawEvent, v int, tgt string) bool {
 	for _, r := range raw {
-		if v >= 0 && r.verbI <= v && v < r.verbJ && r.tgt == tgt {
+		if v >= 0 && r.verbI <= v && v < r.verbJ && sameAgent(r.tgt, tgt) {
 			return true
 		}
 	}
