@@ -531,6 +531,14 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if src < 0 && s.modern && best != nil && best.targetFirst {
+		// "troops came under fire from Hamas gunmen": who fires
+		if f := s.fromPhrase(v.i); f >= 0 {
+			if o := s.roleGroup(f); o >= 0 && o != tgt {
+				src = o
+			}
+		}
+	}
 	tr.src, tr.tgt = src, tgt
 	placeCode, placeAt := "", r.obj
 	noSource := false
@@ -629,6 +637,25 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			placeCode = "---"
 			if cc := c.words.country(s.groups[src].codes[0].code); cc != "" {
 				placeCode = cc
+			}
+		}
+	}
+	if tgt < 0 && placeCode == "" && strings.HasPrefix(code.Active, "045") && src >= 0 && s.modern {
+		// "agreed to a ceasefire after talks mediated by Egypt and
+		// Qatar": mediation is aimed at the parties of the talks, the
+		// subject of the clause the talks belong to
+		if r.obj >= 0 && r.obj == int(s.words[v.i].head) {
+			h := int(s.words[r.obj].head)
+			for n := 0; n < 3 && h >= 0 && !s.verbal(h); n++ {
+				h = int(s.words[h].head) // "a ceasefire after talks"
+			}
+			if h >= 0 && s.verbal(h) {
+				if n := s.child(h, syntax.Nsubj); n >= 0 {
+					if o := s.roleGroup(n); o >= 0 && o != src {
+						tgt = o
+						tr.tgt, tr.note = tgt, "mediation aimed at the parties of the talks"
+					}
+				}
 			}
 		}
 	}
@@ -845,6 +872,31 @@ func (s *state) answers(code string, src, obj int) (e *recentEvent, byNoun bool)
 		return s.dc.answered([]string{"18", "19", "20"}, ""), false
 	}
 	return nil, false
+}
+
+// fromPhrase returns the first from- or by-phrase after the verb at v, in
+// its clause ("came under fire from X", "under attack by X"), or -1.
+func (s *state) fromPhrase(v int) int {
+	for i := v + 1; i < len(s.words); i++ {
+		if !s.ancestorOf(v, i) {
+			continue
+		}
+		if s.isRel(i, syntax.Obl) || s.isRel(i, syntax.Nmod) {
+			// (the parse may hang the preposition on a compound: "from
+			// al-Shabab militants")
+			p := s.caseOf(i)
+			if lo, _ := s.subtreeSpan(i); p == "" && s.words[lo].rel == syntax.Case {
+				p = s.words[lo].key
+			}
+			if p == "FROM" || p == "BY" {
+				return i
+			}
+		}
+		if s.words[i].rel == syntax.Advcl || s.words[i].rel == syntax.Conj || s.words[i].rel == syntax.Ccomp {
+			return -1
+		}
+	}
+	return -1
 }
 
 // answeredAct returns the earlier act a reaction names by a noun of
