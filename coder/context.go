@@ -208,7 +208,19 @@ func (c *Coder) contextMentions(s *state) {
 	}
 	quoted := s.quoted()
 	for i := range s.words {
-		if s.inMent[i] >= 0 {
+		if m := s.inMent[i]; m >= 0 {
+			if mt := &s.ments[m]; mt.kind == mAgent && mt.i == i && mt.j == i+1 && s.pairRef(c, i) > 0 {
+				// "the two leaders": a role word naming a pair named
+				// earlier is that pair
+				if codes, ref := dc.lastPair(c.words.pairNouns[s.words[i].key]); codes != nil {
+					at := i - s.pairRef(c, i)
+					*mt = mention{kind: mActor, i: at, j: i + 1, codes: codes, actor: contextActor}
+					for k := at; k <= i; k++ {
+						s.inMent[k] = m
+					}
+					dc.refs[at] = &ref
+				}
+			}
 			continue
 		}
 		w := &s.words[i]
@@ -258,6 +270,14 @@ func (c *Coder) contextMentions(s *state) {
 			// "the ministry said it would ...": the reporter
 			s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: []string{"---"}, actor: contextActor})
 			dc.pendingIt = append(dc.pendingIt, i)
+		case s.pairRef(c, i) > 0:
+			// "the two countries", "both sides": the two actors named last
+			country := c.words.pairNouns[w.key]
+			if codes, ref := dc.lastPair(country); codes != nil {
+				at := i - s.pairRef(c, i)
+				s.addMention(mention{kind: mActor, i: at, j: i + 1, codes: codes, actor: contextActor})
+				dc.refs[at] = &ref
+			}
 		case w.key == "THEY" && (i == 0 || s.isQuote(i-1) && i == 1) && c.quoteAt(dc, w.start) == nil:
 			// a sentence-initial "they": the last plural actor phrase of
 			// the previous sentence ("Militants attacked ... They took ...")
@@ -384,6 +404,52 @@ func (dc *docContext) lastPlural() *histEntry {
 		return nil // uncoded ("analysts") or a country ("the Philippines")
 	}
 	return found
+}
+
+// pairRef returns how many words before i make the noun at i refer to a
+// pair named earlier ("the two countries": 2, "both sides": 1), or 0.
+func (s *state) pairRef(c *Coder, i int) int {
+	if _, ok := c.words.pairNouns[s.words[i].key]; !ok || i == 0 {
+		return 0
+	}
+	if s.words[i-1].key == "BOTH" && s.inMent[i-1] < 0 {
+		return 1
+	}
+	if i >= 2 && s.words[i-1].key == "TWO" && s.words[i-2].key == "THE" && s.inMent[i-2] < 0 && s.inMent[i-1] < 0 {
+		return 2
+	}
+	return 0
+}
+
+// lastPair returns the source and target of the newest event of the
+// previous two sentences (their countries when country is set: both must
+// have one) and its source's phrase, or nil: "the two sides" are the
+// parties of the last exchange named.
+func (dc *docContext) lastPair(country bool) ([]string, egret.Ref) {
+	for k := len(dc.recent) - 1; k >= 0 && dc.recent[k].sent >= dc.sent-2; k-- {
+		e := &dc.recent[k]
+		a, b := e.src, e.tgt
+		if country {
+			if !countryCode(a) || !countryCode(b) {
+				continue
+			}
+			a, b = a[:3], b[:3]
+		}
+		if a == b || a == "" || b == "" {
+			continue
+		}
+		var ref egret.Ref
+		if e.ref != nil {
+			ref = *e.ref
+		}
+		return []string{a, b}, ref
+	}
+	return nil, egret.Ref{}
+}
+
+// countryCode reports a code that starts with a country.
+func countryCode(c string) bool {
+	return len(c) >= 3 && !strings.HasPrefix(c, "---") && !strings.HasPrefix(c, "IGO") && !strings.HasPrefix(c, "NGO") && !strings.HasPrefix(c, "IMG")
 }
 
 // byName finds the newest earlier person whose trailing name words hold key.

@@ -49,6 +49,7 @@ type wordClasses struct {
 	missionNouns   map[string]bool      // "embassy": its "in X" names the host
 	answerNouns    map[string][]string  // "the attack": the CAMEO roots of an earlier act a reaction names
 	factReporters  map[string]bool      // roles whose report of an attack accuses no one
+	pairNouns      map[string]bool      // "the two countries": the two actors named last (true: their countries)
 	participleMods map[string]bool      // "protesting", "fleeing": before a noun, they describe it
 	reversalWords  map[string]bool      // "lifting", "waiver": an act under them is undone or held back
 	reproachVerbs  map[string]bool      // "attack", "slam": with "for" and a reason, verbal
@@ -165,6 +166,9 @@ func (r *wordReader) load() (*wordClasses, error) {
 		return nil, err
 	}
 	if w.betweenNouns, err = readWordMap(r, "between-nouns.txt", digits); err != nil {
+		return nil, err
+	}
+	if w.pairNouns, err = readWordMap(r, "pair-nouns.txt", func(v string) (bool, bool) { return v == "COUNTRY", v == "" || v == "COUNTRY" }); err != nil {
 		return nil, err
 	}
 	if w.perpetrators, err = readWordMap(r, "perpetrator-codes.txt", digits); err != nil {
