@@ -48,6 +48,14 @@ func (c *Coder) Explain(text string, date time.Time) string {
 // ExplainDocument is Explain for a document with its metadata (title,
 // author, source), which the document context reads as code does.
 func (c *Coder) ExplainDocument(doc *egret.Document) string {
+	s, _, _ := c.ExplainCoded(doc)
+	return s
+}
+
+// ExplainCoded is ExplainDocument that also returns the events and the
+// sentences, as CodeSentences does, so a caller that goes on to later
+// stages (geolocation) can show their result too.
+func (c *Coder) ExplainCoded(doc *egret.Document) (string, []egret.Event, []nlp.Sentence) {
 	text := doc.Text
 	var b strings.Builder
 	sents := c.sentences(text)
@@ -66,7 +74,7 @@ func (c *Coder) ExplainDocument(doc *egret.Document) string {
 		}
 		b.WriteByte('\n')
 	}
-	return b.String()
+	return b.String(), final, sents
 }
 
 // explainSentence describes one coded sentence from its trace.

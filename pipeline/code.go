@@ -67,17 +67,19 @@ var Check Coder = CoderFunc(func(_ context.Context, rec *Record) error {
 	return (&egret.CodedDocument{Document: *rec.Doc}).Validate()
 })
 
-// Explainer describes how a text is coded (coder.Coder does).
+// Explainer describes how a text is coded, up to the events the code
+// stage would give (egret's engine: the coder, then geolocation).
 type Explainer interface {
-	ExplainDocument(doc *egret.Document) string
+	ExplainDocument(doc *egret.Document) (string, error)
 }
 
 // Explain is the code stage of `egret explain`: the record's Explanation
 // is what e says of its text.
 func Explain(e Explainer) Coder {
 	return CoderFunc(func(_ context.Context, rec *Record) error {
-		rec.Explanation = e.ExplainDocument(rec.Doc)
-		return nil
+		var err error
+		rec.Explanation, err = e.ExplainDocument(rec.Doc)
+		return err
 	})
 }
 

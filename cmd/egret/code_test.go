@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
@@ -211,6 +212,42 @@ func TestExplainCommand(t *testing.T) {
 	}
 	if _, _, code := run(t, "", "explain", "  "); code == 0 {
 		t.Error("explain of an empty sentence succeeded")
+	}
+}
+
+// TestExplainShowsCodeOutput: explain ends with the events exactly as
+// code writes them, after geolocation gave "the attackers" Mali's code.
+func TestExplainShowsCodeOutput(t *testing.T) {
+	text := "Suspected jihadists attacked a village in central Mali on Sunday. The attackers stormed the village and torched homes."
+	dir := t.TempDir()
+	path := filepath.Join(dir, "mali.txt")
+	if err := os.WriteFile(path, []byte(text), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	coded, errs, code := run(t, "", "code", "--date", "2025-03-01", path)
+	if code != 0 {
+		t.Fatalf("code: exit %d: %s", code, errs)
+	}
+	out, errs, code := run(t, text, "explain", "--date", "2025-03-01", "-")
+	if code != 0 {
+		t.Fatalf("explain: exit %d: %s", code, errs)
+	}
+	_, tail, ok := strings.Cut(out, "Output events (as egret code writes them")
+	if !ok {
+		t.Fatalf("explain output lacks the output events:\n%s", out)
+	}
+	evs := events(t, coded)
+	if len(evs) == 0 {
+		t.Fatal("code gave no events")
+	}
+	for _, e := range evs {
+		line := fmt.Sprintf("  %s %s %s sentence %d", e.Source, e.Target, e.CAMEO, e.Sentence)
+		if !strings.Contains(tail, line) {
+			t.Errorf("explain's output events lack %q (as code wrote it):\n%s", line, tail)
+		}
+	}
+	if !strings.Contains(coded, `"MLIUAF"`) {
+		t.Errorf("code did not give the attackers Mali's code: %s", coded)
 	}
 }
 

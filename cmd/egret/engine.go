@@ -2,8 +2,10 @@ package main
 
 import (
 	"context"
+	"fmt"
 	"os"
 	"runtime/debug"
+	"strings"
 	"sync"
 
 	"github.com/spf13/cobra"
@@ -114,7 +116,14 @@ func (e *engine) CodeCount(ctx context.Context, doc *egret.Document) ([]egret.Ev
 	if err != nil {
 		return nil, 0, err
 	}
-	n := len(sents)
+	evs, err = e.finish(doc, sents, evs)
+	return evs, len(sents), err
+}
+
+// finish is what follows the coder for every command: --require-source,
+// then geolocation from the coder's sentences and the countries that the
+// locations give agents.
+func (e *engine) finish(doc *egret.Document, sents []nlp.Sentence, evs []egret.Event) ([]egret.Event, error) {
 	if e.requireSource {
 		kept := evs[:0]
 		for _, ev := range evs {
@@ -127,12 +136,50 @@ func (e *engine) CodeCount(ctx context.Context, doc *egret.Document) ([]egret.Ev
 	if e.geo != nil && len(evs) > 0 {
 		g, err := e.geo()
 		if err != nil {
-			return nil, 0, err
+			return nil, err
 		}
 		g.LocateSentences(doc, sents, evs) // the coder's sentences: no second tokenisation
 		e.coder.InferFromLocations(evs)
 	}
-	return evs, n, nil
+	return evs, nil
+}
+
+// ExplainDocument is the coder's explanation followed by the events as
+// `egret code` writes them: explain takes the same path as code.
+func (e *engine) ExplainDocument(doc *egret.Document) (string, error) {
+	text, evs, sents := e.coder.ExplainCoded(doc)
+	evs, err := e.finish(doc, sents, evs)
+	if err != nil {
+		return "", err
+	}
+	var b strings.Builder
+	b.WriteString(text)
+	if e.geo != nil {
+		b.WriteString("Output events (as egret code writes them: located, agents given their location's country):\n")
+	} else {
+		b.WriteString("Output events (as egret code --no-geo writes them):\n")
+	}
+	if len(evs) == 0 {
+		b.WriteString("  none\n")
+	}
+	for _, ev := range evs {
+		fmt.Fprintf(&b, "  %s %s %s sentence %d", orDash(ev.Source), orDash(ev.Target), ev.CAMEO, ev.Sentence)
+		if ev.Location != nil {
+			fmt.Fprintf(&b, " at %q (%s)", ev.Location.Name, ev.Location.Country)
+		}
+		if len(ev.Flags) > 0 {
+			fmt.Fprintf(&b, " flags=%s", strings.Join(ev.Flags, ","))
+		}
+		b.WriteByte('\n')
+	}
+	return b.String(), nil
+}
+
+func orDash(s string) string {
+	if s == "" {
+		return "-"
+	}
+	return s
 }
 
 // Code makes engine an egret.Coder.

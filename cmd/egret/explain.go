@@ -14,6 +14,7 @@ import (
 
 func (m *Main) explainCmd() *cobra.Command {
 	var dicts, date string
+	var noGeo bool
 	cmd := &cobra.Command{
 		Use:   `explain "SENTENCE" | -`,
 		Short: "Show how a sentence is coded: tokens, tags, clauses, dictionary matches (file:line), pattern, events",
@@ -37,7 +38,7 @@ func (m *Main) explainCmd() *cobra.Command {
 					return egret.Errorf(egret.EINVALID, "--date: %v", err)
 				}
 			}
-			eng, err := m.loadEngine(engineFlags{dicts: dicts, noGeo: true})
+			eng, err := m.loadEngine(engineFlags{dicts: dicts, noGeo: noGeo})
 			if err != nil {
 				return err
 			}
@@ -52,13 +53,14 @@ func (m *Main) explainCmd() *cobra.Command {
 			}
 			doc.ID = "explain"
 			rec := &pipeline.Record{Origin: "explain", Doc: doc}
-			_, err = pipeline.Run(cmd.Context(), pipeline.Config{Source: pipeline.Records(rec), Coder: pipeline.Explain(eng.coder),
+			_, err = pipeline.Run(cmd.Context(), pipeline.Config{Source: pipeline.Records(rec), Coder: pipeline.Explain(eng),
 				Sink: pipeline.ExplainWriter(m.Stdout), Workers: 1, Atomic: true})
 			return err
 		},
 	}
 	cmd.Flags().StringVar(&dicts, "dicts", "", "PETRARCH dictionary directory (default: embedded)")
 	cmd.Flags().StringVar(&date, "date", "", "date for date-bounded actor codes, YYYY-MM-DD (default: today)")
+	cmd.Flags().BoolVar(&noGeo, "no-geo", false, "do not geolocate the output events (as egret code --no-geo)")
 	return cmd
 }
 
