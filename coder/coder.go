@@ -308,7 +308,8 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 		c.buildPhrases(s)
 		c.contextEntities(s)
 		s.buildTreeGroups()
-		if s.resolvePossessives() {
+		poss := s.resolvePossessives()
+		if aff := s.resolveAffiliations(); poss || aff {
 			s.groups = s.groups[:0]
 			s.buildTreeGroups()
 		}

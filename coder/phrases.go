@@ -2,6 +2,7 @@ package coder
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/egret-events/egret/petrarch"
 	"github.com/egret-events/egret/syntax"
@@ -421,6 +422,71 @@ func (s *state) groupOfWord(h int) int {
 		}
 	}
 	return -1
+}
+
+// resolveAffiliations gives an agent phrase that says whose it is the
+// codes of that actor: "gunmen linked to al-Shabab", "the attackers,
+// believed to belong to JNIM", "fighters loyal to Haftar" (words of
+// affiliation-words.txt with a to- or with-phrase). It reports whether it
+// changed an entity.
+func (s *state) resolveAffiliations() bool {
+	changed := false
+	for e := range s.ents {
+		ent := &s.ents[e]
+		if ent.actorCodes != nil || len(ent.agents) == 0 || ent.inheritFrom >= 0 {
+			continue
+		}
+		if codes := s.affiliatedWith(ent.head); codes != nil {
+			ent.actorCodes, changed = codes, true
+		}
+	}
+	return changed
+}
+
+// affiliatedWith returns the codes of the actor a noun's modifier ties it
+// to, or nil.
+func (s *state) affiliatedWith(n int) []string {
+	for _, k := range s.children(n) {
+		c := int(k)
+		if r := s.words[c].rel; r != syntax.Acl && r != syntax.Amod {
+			continue
+		}
+		// "believed to belong to", "said to be linked to"
+		for hops := 0; hops < 3 && !s.affiliationWord(c); hops++ {
+			x := s.childExact(c, syntax.Xcomp)
+			if x < 0 {
+				break
+			}
+			c = x
+		}
+		if !s.affiliationWord(c) {
+			continue
+		}
+		for _, o := range s.children(c) {
+			if !s.isRel(int(o), syntax.Obl) && !s.isRel(int(o), syntax.Nmod) {
+				continue
+			}
+			if p := s.caseOf(int(o)); p != "TO" && p != "WITH" {
+				continue
+			}
+			g := s.groupOfWord(int(o))
+			if g < 0 {
+				continue
+			}
+			var codes []string
+			for _, cr := range s.groups[g].codes {
+				if !strings.HasPrefix(cr.code, "---") && !contains(codes, cr.code) {
+					codes = append(codes, cr.code)
+				}
+			}
+			return codes
+		}
+	}
+	return nil
+}
+
+func (s *state) affiliationWord(i int) bool {
+	return s.wc.affiliation[s.words[i].lemma] || s.wc.affiliation[s.words[i].key]
 }
 
 // resolvePossessives gives an agent phrase with a possessive pronoun

@@ -37,6 +37,7 @@ var repairs = [...]struct {
 	{"a passive's by-phrase hung inside its object", onState((*state).repairStrayAgent)},
 	{"a particle read as a preposition", onState((*state).repairParticle)},
 	{"a predicate noun with its copula is a clause", onState((*state).repairCopularObject)},
+	{"an affiliation modifier read as a clause", onState((*state).repairAffiliation)},
 	{"a reporting tail", onState((*state).repairReportTail)},
 	{"a reported clause's participle hung from the speech verb", onState((*state).repairTailParticiple)},
 	{"a clause after a speech verb", onState((*state).repairSaidClause)},
@@ -1190,4 +1191,100 @@ func (s *state) repairSmallClausePP() bool {
 		changed = true
 	}
 	return changed
+}
+
+// repairAffiliation mends "gunmen linked to al-Shabab killed five
+// soldiers", "fighters loyal to Haftar shelled Tripoli" read with the
+// affiliation word as the predicate, an adverb, or the actor as a second
+// subject: a word of affiliation-words.txt right after a noun and before
+// to/with and a noun phrase that a finite verb follows modifies the noun;
+// the noun phrase is its oblique and the verb the predicate.
+func (s *state) repairAffiliation() bool {
+	n := len(s.words)
+	for w := 1; w+2 < n; w++ {
+		if !s.affiliationWord(w) || !s.nominal(w-1) || s.words[w-1].upos == syntax.PRON {
+			continue
+		}
+		if p := s.words[w+1].key; p != "TO" && p != "WITH" {
+			continue
+		}
+		// the noun phrase after the preposition, and its last noun
+		e, head := w+2, -1
+		inNP := func(x int) bool {
+			// ("the banned Baloch Liberation Army": a participle inside)
+			return npTag(s.words[x].tag) || s.words[x].tag == nlp.HYPH || s.words[x].tag == nlp.VBN && x+1 < n && npTag(s.words[x+1].tag)
+		}
+		for ; e < n && inNP(e); e++ {
+			if s.words[e].upos == syntax.NOUN || s.words[e].upos == syntax.PROPN {
+				head = e
+			}
+		}
+		if head < 0 || e >= n {
+			continue
+		}
+		v := e
+		for v < n && (s.words[v].upos == syntax.AUX || s.words[v].tag == nlp.RB) {
+			v++
+		}
+		if v >= n || s.words[v].upos != syntax.VERB || !finite(s.words[v].tag) && !(v > e && finite(s.words[e].tag)) {
+			continue
+		}
+		noun := w - 1
+		if s.words[v].head == int16(noun) || s.words[noun].head == int16(v) && s.words[w].head == int16(noun) && s.words[head].head == int16(w) {
+			continue // already read so
+		}
+		top := s.root()
+		if top == w || s.ancestorOf(v, top) || top != v && s.ancestorOf(w, v) {
+			// the verb takes the root's place
+			s.setArc(v, -1, syntax.Root)
+			if top != w && top != v {
+				s.setArc(top, v, syntax.Parataxis)
+			}
+		}
+		for _, k := range s.children(w) {
+			if x := int(k); x > e {
+				s.setArc(x, v, s.words[x].rel) // the predicate's own words
+			}
+		}
+		for x := e; x < v; x++ {
+			if int(s.words[x].head) != v {
+				s.setArc(x, v, syntax.Aux)
+			}
+		}
+		s.setArc(noun, v, syntax.Nsubj)
+		if s.words[w].upos == syntax.ADJ {
+			s.setArc(w, noun, syntax.Amod)
+		} else {
+			s.setTag(w, nlp.VBN, syntax.VERB)
+			s.setArc(w, noun, syntax.Acl)
+		}
+		for x := w + 2; x < e; x++ {
+			if x != head {
+				s.setArc(x, head, npRel(s.words[x].tag)) // a flat noun phrase
+			}
+		}
+		s.setArc(head, w, syntax.Obl)
+		s.setArc(w+1, head, syntax.Case)
+		return true
+	}
+	return false
+}
+
+// npRel is the relation of a word to the head of a flat noun phrase.
+func npRel(t nlp.Tag) syntax.Rel {
+	switch t {
+	case nlp.DT, nlp.PDT:
+		return syntax.Det
+	case nlp.CD:
+		return syntax.Nummod
+	case nlp.PRPS:
+		return syntax.NmodPoss
+	case nlp.POS:
+		return syntax.Case
+	case nlp.NN, nlp.NNS, nlp.NNP, nlp.NNPS, nlp.FW:
+		return syntax.Compound
+	case nlp.HYPH:
+		return syntax.Punct
+	}
+	return syntax.Amod
 }
