@@ -50,6 +50,7 @@ type wordClasses struct {
 	participleMods map[string]bool      // "protesting", "fleeing": before a noun, they describe it
 	reversalWords  map[string]bool      // "lifting", "waiver": an act under them is undone or held back
 	reproachVerbs  map[string]bool      // "attack", "slam": with "for" and a reason, verbal
+	epistemic      map[string]bool      // "suspected", "alleged": opening a sentence, they describe its subject
 	foreignWords   []string             // "foreign", "Western": an agent not of the story's country
 	epithets       []string             // beginnings: what something is called criticizes it
 
@@ -127,7 +128,8 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.objectControl, "object-control-verbs.txt"}, {&w.linearIntent, "linear-intent.txt"}, {&w.openWords, "open-words.txt"},
 		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}, {&w.aliasNouns, "alias-nouns.txt"},
 		{&w.audienceVerbs, "audience-verbs.txt"}, {&w.particles, "particles.txt"},
-		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.participleMods, "participle-modifiers.txt"}, {&w.reversalWords, "reversal-words.txt"}, {&w.reproachVerbs, "reproach-verbs.txt"}} {
+		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.participleMods, "participle-modifiers.txt"}, {&w.reversalWords, "reversal-words.txt"}, {&w.reproachVerbs, "reproach-verbs.txt"},
+		{&w.epistemic, "epistemic-participles.txt"}} {
 		if *f.set, err = r.set(f.name); err != nil {
 			return nil, err
 		}
