@@ -24,6 +24,7 @@ var repairs = [...]struct {
 }{
 	{"a capitalised acronym read as a verb is a name", onState((*state).repairCapsName)},
 	{"a noun with a preposition read as a verb", onState((*state).repairNounVerb)},
+	{"an opening participle of doubt read as the verb (\"Suspected rebels attacked\")", onState((*state).repairEpistemicOpener)},
 	{"an object and a prepositional phrase read as a small clause", onState((*state).repairSmallClausePP)},
 	{"a name continued as a list", onState((*state).repairNameList)},
 	{"an intention verb read as a plural noun", onState((*state).repairIntentNoun)},
@@ -51,6 +52,7 @@ var repairs = [...]struct {
 	{"a gerund subject read as an adjunct", onState((*state).repairGerundSubject)},
 	{"a participle modifier read as a gerund clause", onState((*state).repairParticipleModifier)},
 	{"a predicate after a parenthetical read as a relative clause", onState((*state).repairLostPredicate)},
+	{"a second clause whose subject was read as a conjunct of the first", (*state).repairClauseConj},
 }
 
 // onState adapts a repair that needs only the sentence.
@@ -1287,4 +1289,262 @@ func npRel(t nlp.Tag) syntax.Rel {
 		return syntax.Punct
 	}
 	return syntax.Amod
+}
+
+// repairEpistemicOpener mends a sentence opened by a participle of doubt
+// (epistemic-participles.txt) read as the main verb: "Suspected jihadist
+// fighters killed 23 civilians in Mali" parsed with "Suspected" the root
+// and "killed" its clause (or "fighters" its object and "killed" their
+// reduced relative), so the killing reads as reported, not done. Before a
+// plain noun phrase and a finite verb (or an auxiliary and a verb) the
+// word describes the noun: it becomes the noun's modifier, the verb the
+// predicate and the noun its subject. It reports whether it changed the
+// tree.
+func (s *state) repairEpistemicOpener() bool {
+	p := 0
+	for p < len(s.words) && (s.words[p].upos == syntax.PUNCT || s.words[p].tag == nlp.QUOTE) {
+		p++
+	}
+	if p >= len(s.words) || !s.wc.epistemic[s.words[p].key] {
+		return false
+	}
+	if w := &s.words[p]; w.tag != nlp.VBN && w.tag != nlp.VBD && w.tag != nlp.JJ {
+		return false
+	}
+	// the noun phrase: determiners, modifiers and nouns up to its head
+	n := -1
+	e := p + 1
+	for ; e < len(s.words); e++ {
+		switch s.words[e].tag {
+		case nlp.NN, nlp.NNS, nlp.NNP, nlp.NNPS:
+			n = e
+			continue
+		case nlp.DT, nlp.JJ, nlp.CD, nlp.POS, nlp.HYPH:
+			if n < 0 || s.words[e].tag == nlp.POS || s.words[e].tag == nlp.HYPH {
+				continue
+			}
+		}
+		break
+	}
+	if n < 0 || n != e-1 {
+		return false
+	}
+	// the verb, after any auxiliaries
+	v := e
+	for v < len(s.words) && (s.words[v].upos == syntax.AUX || s.words[v].tag == nlp.MD) {
+		v++
+	}
+	if v >= len(s.words) || s.words[v].upos != syntax.VERB && s.words[v].upos != syntax.ADJ {
+		return false
+	}
+	vw := &s.words[v]
+	switch {
+	case v > e:
+	case vw.tag == nlp.VBZ || vw.tag == nlp.VBP:
+	case vw.tag == nlp.VBD || vw.tag == nlp.VBN || vw.tag == nlp.JJ:
+		if !pastForm(vw) {
+			return false
+		}
+	default:
+		return false
+	}
+	h := int(s.words[p].head)
+	if h == n || s.ancestorOf(n, p) {
+		return false // already the subject's modifier
+	}
+	if h >= 0 && h != v {
+		return false
+	}
+	for _, k := range s.children(p) {
+		if c := int(k); c > v && s.verbal(c) && finite(s.words[c].tag) && s.child(c, syntax.Nsubj) < 0 {
+			return false // "Suspected militants armed with rifles attacked": the later verb is the predicate
+		}
+	}
+	inPhrase := func(k int) bool { return k >= p && k < v }
+	if h < 0 {
+		s.setArc(v, -1, syntax.Root)
+		if v == e && vw.tag != nlp.VBZ && vw.tag != nlp.VBP {
+			s.setTag(v, nlp.VBD, syntax.VERB)
+		}
+		obj := s.childExact(v, syntax.Obj) >= 0
+		for k := v + 1; k < len(s.words); k++ {
+			kh := int(s.words[k].head)
+			if kh < 0 || !inPhrase(kh) {
+				continue
+			}
+			rel := s.words[k].rel
+			switch {
+			case rel == syntax.Punct:
+			case s.nominal(k) && s.caseOf(k) != "":
+				rel = syntax.Obl // "in Mali"
+			case s.nominal(k) && !obj:
+				rel, obj = syntax.Obj, true // "attacked farmers" read as a conjunct
+			case s.isRel(k, syntax.Nmod):
+				rel = syntax.Obl
+			}
+			s.setArc(k, v, rel)
+		}
+		for k := e; k < v; k++ {
+			rel := syntax.Aux // the auxiliaries: "have killed"
+			if s.words[k].rel == syntax.AuxPass {
+				rel = syntax.AuxPass
+			}
+			s.setArc(k, v, rel)
+		}
+	}
+	for k := p + 1; k < n; k++ {
+		if kh := int(s.words[k].head); !inPhrase(kh) || kh == p {
+			rel := syntax.Compound
+			switch s.words[k].tag {
+			case nlp.DT:
+				rel = syntax.Det
+			case nlp.JJ:
+				rel = syntax.Amod
+			case nlp.CD:
+				rel = syntax.Nummod
+			}
+			s.setArc(k, n, rel)
+		}
+	}
+	s.setArc(n, v, syntax.Nsubj)
+	s.setArc(p, n, syntax.Amod)
+	s.setTag(p, nlp.JJ, syntax.ADJ)
+	return true
+}
+
+// repairClauseConj mends two clauses joined by "and" read as one clause
+// whose object is coordinated with the second subject: "Hamas will release
+// 20 hostages and Israel will free hundreds of prisoners" parsed with
+// "Israel" a conjunct of "hostages" and "will free" hung on "hundreds";
+// "Modi met Ishiba in Tokyo and the two leaders signed agreements" with
+// "signed agreements" a reduced relative of "leaders"; "Forty people were
+// injured and police arrested 25 protesters" with "police" a conjunct of
+// the verb. A conjunct noun right after its "and" and right before a
+// finite verb (a tensed verb with its own object, or an auxiliary and a
+// verb) that does not govern it is that verb's subject, and the verb the
+// second clause's predicate, joined to the first. It reports whether it
+// changed the tree.
+func (s *state) repairClauseConj(lex *nlp.Pipeline) bool {
+	for n := range s.words {
+		if s.words[n].rel != syntax.Conj || !s.nominal(n) || s.words[n].upos == syntax.NUM || s.caseOf(n) != "" {
+			continue
+		}
+		cc := s.childExact(n, syntax.Cc)
+		if lo, _ := s.subtreeSpan(n); cc < 0 || cc != lo || cc > n {
+			continue
+		}
+		// the first conjunct belongs to the first clause: not itself a
+		// conjunct ("the sector is collapsing, and testing and treatment
+		// have stopped") nor one of a pair ("between Russia and Ukraine")
+		x := int(s.words[n].head)
+		if x < 0 || s.isRel(x, syntax.Conj) || s.caseOf(x) == "BETWEEN" || s.caseOf(x) == "AMONG" {
+			continue
+		}
+		v := n + 1
+		for v < len(s.words) && (s.words[v].rel == syntax.Aux || s.words[v].rel == syntax.AuxPass) {
+			v++
+		}
+		if v > n+1 && !finite(s.words[n+1].tag) {
+			continue // "with both the Seleka and anti-Balaka being accused"
+		}
+		if v >= len(s.words) || !s.clauseVerb(lex, v, v > n+1) {
+			continue
+		}
+		v1, obj := x, -1 // the first clause's verb; its object read as the second's subject
+		if s.ancestorOf(v, n) {
+			if obj, v1 = s.objectSubject(x, v); obj < 0 {
+				continue
+			}
+		}
+		for v1 >= 0 && !s.verbal(v1) {
+			v1 = int(s.words[v1].head)
+		}
+		if v1 < 0 || v1 > n || !s.ancestorOf(v1, v) {
+			continue
+		}
+		if k := s.child(v, syntax.Nsubj); k >= 0 && k != n && k != obj {
+			continue
+		}
+		if obj >= 0 {
+			s.setArc(obj, v1, syntax.Obj)
+		}
+		h := int(s.words[v].head)
+		s.setArc(v, v1, syntax.Conj)
+		if !s.verbal(v) || v == n+1 && s.words[v].tag == nlp.VBN {
+			t := nlp.VB
+			if v == n+1 {
+				t = nlp.VBD
+			}
+			s.setTag(v, t, syntax.VERB)
+		}
+		s.setArc(n, v, syntax.Nsubj)
+		s.setArc(cc, v, syntax.Cc)
+		for k := n + 1; k < v; k++ {
+			if rel := s.words[k].rel; rel != syntax.AuxPass {
+				s.setArc(k, v, syntax.Aux)
+			}
+		}
+		// "will free hundreds": the noun the verb modified is its object
+		if h > v && s.nominal(h) && s.childExact(v, syntax.Obj) < 0 {
+			rel := syntax.Obj
+			if s.caseOf(h) != "" {
+				rel = syntax.Obl
+			}
+			s.setArc(h, v, rel)
+		}
+		return true
+	}
+	return false
+}
+
+// objectSubject finds the first clause's object read as the subject of
+// the second, with the second clause its complement: "The Taliban detained
+// a British couple and Britain summoned the envoy" parsed as "detained [a
+// couple and Britain summoned the envoy]". Conjunct x is the subject of
+// clause v; a past tense of an act (not of saying or knowing, whose
+// clause may well have two subjects: "police said protesters and
+// journalists gathered") without an object of its own takes x as its
+// object. It returns x and that verb, or -1 and -1.
+func (s *state) objectSubject(x, v int) (int, int) {
+	if int(s.words[x].head) != v || s.words[x].rel != syntax.Nsubj || s.words[v].rel != syntax.Ccomp || s.markOf(v) != "" ||
+		s.words[v].tag != nlp.VBD || s.child(v, syntax.Aux) >= 0 {
+		return -1, -1
+	}
+	v1 := int(s.words[v].head)
+	if v1 < 0 || v1 > x || s.words[v1].tag != nlp.VBD || s.childExact(v1, syntax.Obj) >= 0 {
+		return -1, -1
+	}
+	if w := &s.words[v1]; s.wc.speech[w.lemma] || s.wc.speech[w.key] || s.wc.reportVerbs[w.lemma] || s.wc.witnessVerbs[w.lemma] {
+		return -1, -1
+	}
+	return x, v1
+}
+
+// clauseVerb reports a word that can be the finite predicate of a clause
+// of its own: after an auxiliary (aux) any verb form, and after a modal
+// even one the tagger took for an adjective if the lexicon knows it as a
+// verb ("will free"); without one a present tense with a complement, or a
+// past form with its own direct object (a reduced relative, "the
+// agreements signed in May", has none).
+func (s *state) clauseVerb(lex *nlp.Pipeline, v int, aux bool) bool {
+	w := &s.words[v]
+	if aux {
+		if s.verbal(v) {
+			return true
+		}
+		if lex == nil || w.tag != nlp.JJ || s.words[v-1].tag != nlp.MD {
+			return false
+		}
+		tags, _ := lex.LexiconTags(w.key)
+		return tags.Has(nlp.VB)
+	}
+	switch w.tag {
+	case nlp.VBZ, nlp.VBP:
+		// with a complement: "steel and aluminum exports to the U.S." is
+		// a noun
+		return s.verbal(v) && (s.childExact(v, syntax.Obj) >= 0 || s.child(v, syntax.Ccomp) >= 0 || s.child(v, syntax.Xcomp) >= 0)
+	case nlp.VBD, nlp.VBN:
+		return s.verbal(v) && s.childExact(v, syntax.Obj) >= 0 && s.childExact(v, syntax.OblAgent) < 0 && pastForm(w)
+	}
+	return false
 }
