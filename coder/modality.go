@@ -158,6 +158,11 @@ func (s *state) treeModality(v *verbCand) string {
 		switch {
 		case w.rel == syntax.Xcomp, w.rel == syntax.Conj && s.verbal(h):
 			x = h
+		case w.rel == syntax.Advcl && s.markOf(x) == "TO" && s.words[x].tag == nlp.VB && !s.infinitiveHead(h):
+			// a purpose shares the mood of the act it is the purpose of:
+			// "sent soldiers to combat X" is coded as CAMEO coders do,
+			// "pledged to send police to help fight gangs" is only meant
+			x = h
 		case (w.rel == syntax.Acl || w.rel == syntax.Advcl) && s.words[v.i].rel == syntax.Xcomp || w.rel == syntax.Acl && x == v.i:
 			// "our readiness to cooperate": an intention noun's infinitive
 			if s.wc.intent[s.words[h].lemma] || s.wc.intent[s.words[h].key] {
@@ -309,4 +314,15 @@ func (s *state) reportedFuture(x int) bool {
 		}
 	}
 	return true
+}
+
+// infinitiveHead reports a verb whose to-infinitive complements it ("ruled
+// to", "vowed to", "asked X to") rather than giving its purpose.
+func (s *state) infinitiveHead(h int) bool {
+	for _, k := range [2]string{s.words[h].lemma, s.words[h].key} {
+		if s.wc.infinitiveHeads[k] || s.wc.catenative[k] || s.wc.intent[k] || s.wc.objectControl[k] {
+			return true
+		}
+	}
+	return false
 }

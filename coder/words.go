@@ -21,42 +21,43 @@ var wordFiles embed.FS
 
 // wordClasses are the coder's word lists, upper case.
 type wordClasses struct {
-	claimNouns     map[string]bool      // "claimed responsibility for an attack"
-	particles      map[string]bool      // "took over the village"
-	audienceVerbs  map[string]bool      // "speaking to reporters"
-	aliasNouns     map[string]bool      // "known by his abbreviation MBS"
-	countries      map[string]bool      // ISO 3166-1 alpha-3 codes: the country part of an actor code
-	agencies       map[string]bool      // news agencies named in datelines
-	disasters      map[string]bool      // natural and accidental causes (nouns): no political event
-	disasterV      map[string]bool      // verbs of accidents and natural events
-	intent         map[string]bool      // words whose infinitive is an intention ("plans to")
-	people         map[string]bool      // head nouns naming people by a place ("the population of")
-	documents      map[string]bool      // decisions and texts that act ("an order imposing tariffs")
-	places         map[string]string    // places and things attacked: "MIL" a military place, "AREA" a populated place or territory
-	unreal         map[string]string    // verbs whose complement did not happen: FAIL, DENY, ALLEGE
-	recip          map[string]bool      // CAMEO code prefixes of mutual acts; true: also with a "with" partner
-	nouns          map[string]eventNoun // event nouns
-	intents        map[string]string    // act code prefix → code of intending the act
-	appealModals   map[string]string    // "should" → the appeal a speaker makes by saying an actor should act
-	perpetrators   map[string]string    // "suicide bomber" → the code of a generic attack they make
-	betweenNouns   map[string]string    // "talks" → the code of a mutual act named with "between A and B"
-	crowdWords     map[string]bool      // "thousands": a protesting crowd named by its size
-	namingVerbs    map[string]bool      // "call", "describe": naming something as something
-	coagentPreps   map[string]bool      // "along with": those acting alongside the subject, never targets
-	gerundMarks    map[string]bool      // "by", "after": a participle adjunct they introduce shares the main subject
-	pursuitVerbs   map[string]bool      // "secure", "push for": their object is an act still to come
-	witnessVerbs   map[string]bool      // "confirm", "welcome": their subject speaks of an act, never does it
-	missionNouns   map[string]bool      // "embassy": its "in X" names the host
-	answerNouns    map[string][]string  // "the attack": the CAMEO roots of an earlier act a reaction names
-	factReporters  map[string]bool      // roles whose report of an attack accuses no one
-	pairNouns      map[string]bool      // "the two countries": the two actors named last (true: their countries)
-	affiliation    map[string]bool      // "gunmen linked to al-Shabab": the phrase is the actor's
-	epistemic      map[string]bool      // "suspected", "alleged": opening a sentence, they describe its subject
-	participleMods map[string]bool      // "protesting", "fleeing": before a noun, they describe it
-	reversalWords  map[string]bool      // "lifting", "waiver": an act under them is undone or held back
-	reproachVerbs  map[string]bool      // "attack", "slam": with "for" and a reason, verbal
-	foreignWords   []string             // "foreign", "Western": an agent not of the story's country
-	epithets       []string             // beginnings: what something is called criticizes it
+	claimNouns      map[string]bool      // "claimed responsibility for an attack"
+	particles       map[string]bool      // "took over the village"
+	audienceVerbs   map[string]bool      // "speaking to reporters"
+	aliasNouns      map[string]bool      // "known by his abbreviation MBS"
+	countries       map[string]bool      // ISO 3166-1 alpha-3 codes: the country part of an actor code
+	agencies        map[string]bool      // news agencies named in datelines
+	disasters       map[string]bool      // natural and accidental causes (nouns): no political event
+	disasterV       map[string]bool      // verbs of accidents and natural events
+	intent          map[string]bool      // words whose infinitive is an intention ("plans to")
+	people          map[string]bool      // head nouns naming people by a place ("the population of")
+	documents       map[string]bool      // decisions and texts that act ("an order imposing tariffs")
+	places          map[string]string    // places and things attacked: "MIL" a military place, "AREA" a populated place or territory
+	unreal          map[string]string    // verbs whose complement did not happen: FAIL, DENY, ALLEGE
+	recip           map[string]bool      // CAMEO code prefixes of mutual acts; true: also with a "with" partner
+	nouns           map[string]eventNoun // event nouns
+	intents         map[string]string    // act code prefix → code of intending the act
+	appealModals    map[string]string    // "should" → the appeal a speaker makes by saying an actor should act
+	perpetrators    map[string]string    // "suicide bomber" → the code of a generic attack they make
+	betweenNouns    map[string]string    // "talks" → the code of a mutual act named with "between A and B"
+	crowdWords      map[string]bool      // "thousands": a protesting crowd named by its size
+	namingVerbs     map[string]bool      // "call", "describe": naming something as something
+	coagentPreps    map[string]bool      // "along with": those acting alongside the subject, never targets
+	gerundMarks     map[string]bool      // "by", "after": a participle adjunct they introduce shares the main subject
+	pursuitVerbs    map[string]bool      // "secure", "push for": their object is an act still to come
+	witnessVerbs    map[string]bool      // "confirm", "welcome": their subject speaks of an act, never does it
+	missionNouns    map[string]bool      // "embassy": its "in X" names the host
+	answerNouns     map[string][]string  // "the attack": the CAMEO roots of an earlier act a reaction names
+	factReporters   map[string]bool      // roles whose report of an attack accuses no one
+	pairNouns       map[string]bool      // "the two countries": the two actors named last (true: their countries)
+	affiliation     map[string]bool      // "gunmen linked to al-Shabab": the phrase is the actor's
+	epistemic       map[string]bool      // "suspected", "alleged": opening a sentence, they describe its subject
+	infinitiveHeads map[string]bool      // "ruled to", "voted to": their infinitive is no purpose
+	participleMods  map[string]bool      // "protesting", "fleeing": before a noun, they describe it
+	reversalWords   map[string]bool      // "lifting", "waiver": an act under them is undone or held back
+	reproachVerbs   map[string]bool      // "attack", "slam": with "for" and a reason, verbal
+	foreignWords    []string             // "foreign", "Western": an agent not of the story's country
+	epithets        []string             // beginnings: what something is called criticizes it
 
 	// calendar words, from nlp's calendar.txt
 	months    map[string]bool // month names and abbreviations ("Dec 5" in a dateline)
@@ -133,7 +134,8 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}, {&w.aliasNouns, "alias-nouns.txt"},
 		{&w.audienceVerbs, "audience-verbs.txt"}, {&w.particles, "particles.txt"},
 		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.participleMods, "participle-modifiers.txt"}, {&w.reversalWords, "reversal-words.txt"}, {&w.reproachVerbs, "reproach-verbs.txt"},
-		{&w.factReporters, "fact-reporters.txt"}, {&w.affiliation, "affiliation-words.txt"}, {&w.epistemic, "epistemic-participles.txt"}} {
+		{&w.factReporters, "fact-reporters.txt"}, {&w.affiliation, "affiliation-words.txt"}, {&w.epistemic, "epistemic-participles.txt"},
+		{&w.infinitiveHeads, "infinitive-heads.txt"}} {
 		if *f.set, err = r.set(f.name); err != nil {
 			return nil, err
 		}

@@ -1212,6 +1212,18 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Italy has registered 121,177 deaths linked to COVID-19 since the outbreak.",
 			date:   "2025-03-01",
 			forbid: []string{"*>*:*"}},
+		// A purpose shares the mood of its act: done when the act is
+		// ("sent soldiers ... to combat"), not when it is only pledged or
+		// possible.
+		{name: "could send troops to attack",
+			text:   "Russia could send troops to Belarus to attack Ukraine.",
+			date:   "2025-03-01",
+			forbid: []string{"RUS*>UKR:19"}},
+		{name: "pledged to send police to help fight",
+			text:   "Kenya pledged to send police to Haiti to help fight gang violence.",
+			date:   "2025-03-01",
+			want:   []string{"KEN>HTI:03"},
+			forbid: []string{"KEN>*:190"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
