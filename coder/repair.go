@@ -39,6 +39,7 @@ var repairs = [...]struct {
 	{"a particle read as a preposition", onState((*state).repairParticle)},
 	{"a predicate noun with its copula is a clause", onState((*state).repairCopularObject)},
 	{"an affiliation modifier read as a clause", onState((*state).repairAffiliation)},
+	{"an infinitive complement read as a purpose", onState((*state).repairInfinitiveComplement)},
 	{"a reporting tail", onState((*state).repairReportTail)},
 	{"a reported clause's participle hung from the speech verb", onState((*state).repairTailParticiple)},
 	{"a clause after a speech verb", onState((*state).repairSaidClause)},
@@ -1547,4 +1548,34 @@ func (s *state) clauseVerb(lex *nlp.Pipeline, v int, aux bool) bool {
 		return s.verbal(v) && s.childExact(v, syntax.Obj) >= 0 && s.childExact(v, syntax.OblAgent) < 0 && pastForm(w)
 	}
 	return false
+}
+
+// repairInfinitiveComplement mends "Iran vowed on Sunday to retaliate
+// against Israel" read with the infinitive a purpose adjunct (an adverbial
+// between verb and infinitive invites it): the infinitive of a verb that
+// takes one as its complement (infinitiveHead) is its xcomp, so the vow
+// and its patterns see what is vowed.
+func (s *state) repairInfinitiveComplement() bool {
+	for x := range s.words {
+		w := &s.words[x]
+		h := int(w.head)
+		if w.rel != syntax.Advcl || h < 0 || h > x || w.tag != nlp.VB || s.markOf(x) != "TO" || !s.verbal(h) {
+			continue
+		}
+		if !s.infinitiveHead(h) || s.child(h, syntax.Xcomp) >= 0 || s.childExact(h, syntax.Ccomp) >= 0 {
+			continue
+		}
+		if s.objectControlled(h) && s.childExact(h, syntax.Obj) < 0 {
+			continue // "helped to" without its object: leave it
+		}
+		s.setArc(x, h, syntax.Xcomp)
+		return true
+	}
+	return false
+}
+
+// objectControlled reports a verb whose infinitive's subject is its
+// object ("urged Israel to halt").
+func (s *state) objectControlled(h int) bool {
+	return s.wc.objectControl[s.words[h].lemma] || s.wc.objectControl[s.words[h].key]
 }

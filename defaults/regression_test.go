@@ -1224,6 +1224,13 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-03-01",
 			want:   []string{"KEN>HTI:03"},
 			forbid: []string{"KEN>*:190"}},
+		// An infinitive after "vowed on Sunday" is what is vowed, not a
+		// purpose.
+		{name: "vowed on Sunday to retaliate",
+			text:   "Iran vowed on Sunday to retaliate against Israel.",
+			date:   "2025-03-01",
+			want:   []string{"IRN>ISR:138"},
+			forbid: []string{"IRN>ISR:19"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
