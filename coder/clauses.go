@@ -402,6 +402,11 @@ func combine(ac string, agents []*petrarch.Agent, former bool) string {
 			x = "ELI"
 		}
 		appended = true
+		if x == "COP" && armedCode(code) {
+			// "a senior officer of the Revolutionary Guards": an officer
+			// of an armed force holds its rank, not a police post
+			continue
+		}
 		if !hasAligned(code, x) {
 			code += x
 		}
@@ -413,6 +418,12 @@ func combine(ac string, agents []*petrarch.Agent, former bool) string {
 		return pre
 	}
 	return pre + code
+}
+
+// armedCode reports a code with a military, rebel, intelligence or armed
+// sector.
+func armedCode(code string) bool {
+	return hasAligned(code, "MIL") || hasAligned(code, "REB") || hasAligned(code, "SPY") || hasAligned(code, "UAF")
 }
 
 // hasAligned reports whether code contains x at a 3-letter boundary
