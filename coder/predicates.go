@@ -692,6 +692,16 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tr.tgt, tr.note = tgt, "aimed at an earlier event's actor (document context)"
 		}
 	}
+	if tgt >= 0 && src >= 0 && s.modern && deescalation(code.Active) && len(s.groups[src].codes) >= 2 && (s.agentOnly(tgt) || s.inModifierClause(s.groups[tgt].head, v.i)) {
+		// "India and Pakistan agreed to pull back troops", "withdrew
+		// weapons under a deal brokered by Malaysia": each side steps
+		// back from the other, not from its troops or the mediator
+		tgt = -1
+		tr.tgt = -1
+	}
+	if tgt < 0 && placeCode == "---" && src >= 0 && s.modern && deescalation(code.Active) && len(s.groups[src].codes) >= 2 {
+		placeCode = "" // "withdrew their troops from the disputed area": from each other
+	}
 	if tgt < 0 && placeCode == "" {
 		mutual, _ := c.words.reciprocal(code.Active)
 		if src >= 0 && len(s.groups[src].codes) >= 2 && s.modern && assault(code.Active) && s.jointAct(v.i, r.obj) {
@@ -872,6 +882,24 @@ func (s *state) answers(code string, src, obj int) (e *recentEvent, byNoun bool)
 		return s.dc.answered([]string{"18", "19", "20"}, ""), false
 	}
 	return nil, false
+}
+
+// deescalation reports codes of stepping back militarily: 087x and the
+// intent to do so, 0356.
+func deescalation(code string) bool {
+	return strings.HasPrefix(code, "087") || code == "0356"
+}
+
+// inModifierClause reports whether word w sits in a clause that modifies
+// a phrase of verb v ("under a deal brokered by Malaysia"), not among v's
+// own arguments.
+func (s *state) inModifierClause(w, v int) bool {
+	for x, n := w, 0; x >= 0 && x != v && n < 8; x, n = int(s.words[x].head), n+1 {
+		if r := s.words[x].rel; (r == syntax.Acl || r == syntax.AclRelcl) && x != w {
+			return true
+		}
+	}
+	return false
 }
 
 // fromPhrase returns the first from- or by-phrase after the verb at v, in
