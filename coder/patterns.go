@@ -281,7 +281,21 @@ type binding struct {
 	skips          [4]int
 	nskip          int
 	steps          int
+	// words the post-verb literals matched, in pattern order (the tree
+	// coder checks their attachment: literalsAttached)
+	lits [8]int16
+	nlit int
 }
+
+// pushLit records a literal matched at p; popLit undoes it on backtrack.
+func (b *binding) pushLit(p int) {
+	if b.nlit < len(b.lits) {
+		b.lits[b.nlit] = int16(p)
+	}
+	b.nlit++
+}
+
+func (b *binding) popLit() { b.nlit-- }
 
 func (b *binding) taken(g int) bool {
 	if g == b.src || g == b.tgt || g == b.comp {
@@ -428,8 +442,12 @@ func (c *Coder) matchPost(s *state, cp *cpattern, k, start, hi int, b *binding) 
 	switch m.kind {
 	case petrarch.EWord:
 		for p := start; p < hi; p++ {
-			if c.wordIs(s, p, m) && c.matchPost(s, cp, k+1, p+1, hi, b) {
-				return true
+			if c.wordIs(s, p, m) {
+				b.pushLit(p)
+				if c.matchPost(s, cp, k+1, p+1, hi, b) {
+					return true
+				}
+				b.popLit()
 			}
 			if m.adj {
 				break
@@ -448,8 +466,12 @@ func (c *Coder) matchPost(s *state, cp *cpattern, k, start, hi int, b *binding) 
 				}
 				for _, i := range m.first[key] {
 					n := len(m.syn[i].Words)
-					if p+n <= hi && c.phraseAt(s, p, m.synID[i]) && c.matchPost(s, cp, k+1, p+n, hi, b) {
-						return true
+					if p+n <= hi && c.phraseAt(s, p, m.synID[i]) {
+						b.pushLit(p)
+						if c.matchPost(s, cp, k+1, p+n, hi, b) {
+							return true
+						}
+						b.popLit()
 					}
 				}
 			}

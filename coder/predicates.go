@@ -182,7 +182,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if v.ve > hi {
 		hi = v.ve
 	}
-	best, bb, verb := c.bestPattern(s, v, lo, hi, func(cp *cpattern, b *binding) bool { return s.targetFits(cp, b, v, r) })
+	best, bb, verb := c.bestPattern(s, v, lo, hi, func(cp *cpattern, b *binding) bool {
+		return s.targetFits(cp, b, v, r) && (!s.modern || s.literalsAttached(b, v))
+	})
 	code, pattern := c.matchCode(best, verb)
 	ok := true
 	tr := verbTry{verb: v.i, code: code.String(), src: -1, tgt: -1, subjFrom: r.subjFrom, objFrom: r.objFrom}
@@ -882,6 +884,56 @@ func (s *state) answers(code string, src, obj int) (e *recentEvent, byNoun bool)
 		return s.dc.answered([]string{"18", "19", "20"}, ""), false
 	}
 	return nil, false
+}
+
+// literalsAttached reports whether a preposition (or infinitive "to")
+// that a pattern matched first after the verb belongs to the verb's own
+// clause (or to a verb the pattern also names), and whether each governs
+// the pattern's next word
+// (an infinitive's "to": is its verb): "agreed to
+// begin negotiations on a trade deal" is no "agreed (ON &DEAL)", nor is
+// "agreed on Wednesday to resolve their dispute over the port deal".
+func (s *state) literalsAttached(b *binding, v *verbCand) bool {
+	n := min(b.nlit, len(b.lits))
+	lit := func(x int) bool {
+		for i := 0; i < n; i++ {
+			if int(b.lits[i]) == x {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < n; i++ {
+		p := int(b.lits[i])
+		w := &s.words[p]
+		mark := w.rel == syntax.Mark && w.key == "TO" // "to" of an infinitive
+		if !mark && (w.upos != syntax.ADP || w.rel != syntax.Case) {
+			continue
+		}
+		h := int(s.words[p].head)
+		// the verb whose clause the preposition is in (an infinitive's
+		// "to": the verb the infinitive depends on)
+		x := h
+		if mark && h >= 0 {
+			x = int(s.words[h].head)
+		}
+		for m := 0; m < 8 && x >= 0 && !(s.verbal(x) || x >= v.vs && x < v.ve); m++ {
+			x = int(s.words[x].head)
+		}
+		if i == 0 && x >= 0 && !(x >= v.vs && x < v.ve) && x != v.i && !lit(x) {
+			// (only the pattern's first word after the verb: later ones
+			// may lie in the complement it reaches into, "committed to
+			// sending weapons TO Ukraine")
+			return false
+		}
+		if i+1 < n {
+			// (after an infinitive's "to", its verb: "(TO PULL BACK)")
+			if q := int(b.lits[i+1]); q != h && (mark || !s.ancestorOf(h, q)) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // deescalation reports codes of stepping back militarily: 087x and the

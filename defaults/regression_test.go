@@ -1256,6 +1256,18 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Armenia and Azerbaijan withdrew their troops from the disputed area.",
 			date: "2025-03-01",
 			want: []string{"ARM>AZE:0874", "AZE>ARM:0874"}},
+		// A pattern's opening preposition belongs to the verb's own
+		// clause: "negotiations on a trade deal" inside the infinitive is
+		// no agreement on a deal.
+		{name: "agreed to begin negotiations on a deal",
+			text:   "India and Bangladesh agreed to begin negotiations on a bilateral trade deal.",
+			date:   "2025-03-01",
+			want:   []string{"IND>BGD:036"},
+			forbid: []string{"*>*:057"}},
+		{name: "agreed on a ceasefire deal",
+			text: "Israel and Hamas agreed on a ceasefire deal.",
+			date: "2025-03-01",
+			want: []string{"ISR>PSEREBHMS:0871"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
