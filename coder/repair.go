@@ -601,8 +601,8 @@ func (s *state) repairReportTail() bool {
 			continue
 		}
 		_, hi := s.subtreeSpan(i)
-		if hi != r {
-			continue // the clause must run up to the speech verb
+		if hi != r && hi != s.speakerStart(r, n) {
+			continue // the clause must run up to the speech verb, or its speaker
 		}
 		s.setArc(i, -1, syntax.Root)
 		s.setTag(i, nlp.VBD, syntax.VERB)
@@ -614,6 +614,22 @@ func (s *state) repairReportTail() bool {
 		return true
 	}
 	return false
+}
+
+// speakerStart returns where the speech verb r's last subject before it,
+// other than n, begins ("..., the OPCW said"), or -1.
+func (s *state) speakerStart(r, n int) int {
+	spk := -1
+	for _, k := range s.children(r) {
+		if x := int(k); x != n && x < r && s.words[x].rel == syntax.Nsubj {
+			spk = x
+		}
+	}
+	if spk < 0 {
+		return -1
+	}
+	lo, _ := s.subtreeSpan(spk)
+	return lo
 }
 
 // repairTailParticiple mends "aircraft struck a house, killing five

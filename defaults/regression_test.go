@@ -1268,6 +1268,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Israel and Hamas agreed on a ceasefire deal.",
 			date: "2025-03-01",
 			want: []string{"ISR>PSEREBHMS:0871"}},
+		// A reporting tail with its own speaker after a reduced-relative
+		// misreading: "forces used chlorine ..., the OPCW said".
+		{name: "used chlorine gas, the OPCW said",
+			text:   "Syrian government forces used chlorine gas against civilians in Douma, the OPCW said.",
+			date:   "2025-03-01",
+			want:   []string{"SYRMIL>---CVL:2041"},
+			forbid: []string{">SYRMIL:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
