@@ -1,0 +1,50 @@
+package defaults_test
+
+import (
+	"testing"
+
+	"github.com/egret-events/egret/coder"
+)
+
+// TestCooperationGaps guards phrasings of cooperation, concession and
+// property destruction that a review of egret output on sentences of our
+// own writing found missing from the verb dictionary: one exercise or
+// drill, captives handed over, troop levels reduced, defacing.
+func TestCooperationGaps(t *testing.T) {
+	d, p := load(t)
+	c, err := coder.New(d, p, coder.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cases := []newsCase{
+		// Joint exercises in the singular, naval and air, are mutual.
+		{name: "a joint naval drill",
+			text: "China and Russia held a joint naval drill in the Sea of Japan.", date: "2025-03-01",
+			want: []string{"CHN>RUS:062", "RUS>CHN:062"}, lower: true},
+		{name: "a joint military exercise",
+			text: "Vietnam and Laos held a joint military exercise near the border.", date: "2025-03-01",
+			want: []string{"VNM>LAO:062", "LAO>VNM:062"}},
+		// Captives handed over are released, suspects extradited.
+		{name: "handed over prisoners",
+			text: "Russia handed over 150 Ukrainian prisoners to Ukraine.", date: "2025-03-01",
+			want: []string{"RUS>UKR:0841"}, forbid: []string{"*>*:063"}},
+		{name: "handed over soldiers",
+			text: "Hamas handed over three Israeli soldiers to the Red Cross.", date: "2025-03-01",
+			want: []string{"PSEREBHMS>*:0841"}, forbid: []string{"*>*:063"}},
+		{name: "handed over a suspect",
+			text: "Kenya handed over a terror suspect to the United States.", date: "2025-03-01",
+			want: []string{"KEN>USA:063"}},
+		// Stepping back without leaving.
+		{name: "reduced troop levels",
+			text: "India and China reduced troop levels along the border.", date: "2025-03-01",
+			want: []string{"IND>CHN:087", "CHN>IND:087"}},
+		{name: "lowered combat readiness",
+			text: "North Korea lowered combat readiness along the border with South Korea.", date: "2025-03-01",
+			want: []string{"PRK>KOR:087"}},
+		// Defacing is destroying property.
+		{name: "defaced a statue",
+			text: "Protesters defaced a statue of the president in Nairobi.", date: "2025-03-01",
+			want: []string{"*>*:1712"}},
+	}
+	runNewsCases(t, c, cases)
+}
