@@ -1,21 +1,12 @@
 package defaults_test
 
-import (
-	"testing"
-
-	"github.com/egret-events/egret/coder"
-)
+import "testing"
 
 // TestCooperationGaps guards phrasings of cooperation, concession and
 // property destruction that a review of egret output on sentences of our
 // own writing found missing from the verb dictionary: one exercise or
 // drill, captives handed over, troop levels reduced, defacing.
 func TestCooperationGaps(t *testing.T) {
-	d, p := load(t)
-	c, err := coder.New(d, p, coder.Options{})
-	if err != nil {
-		t.Fatal(err)
-	}
 	cases := []newsCase{
 		// Joint exercises in the singular, naval and air, are mutual.
 		{name: "a joint naval drill",
@@ -46,5 +37,5 @@ func TestCooperationGaps(t *testing.T) {
 			text: "Protesters defaced a statue of the president in Nairobi.", date: "2025-03-01",
 			want: []string{"*>*:1712"}},
 	}
-	runNewsCases(t, c, cases)
+	runNewsCases(t, defaultCoder(t), cases)
 }
