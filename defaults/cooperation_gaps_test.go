@@ -39,3 +39,19 @@ func TestCooperationGaps(t *testing.T) {
 	}
 	runNewsCases(t, defaultCoder(t), cases)
 }
+
+// TestLeaderSurnames guards leaders named by surname alone, as wire copy
+// does after the first mention and headlines do at once.
+func TestLeaderSurnames(t *testing.T) {
+	cases := []newsCase{
+		{name: "Ruto", text: "Ruto criticized the opposition on Monday.", date: "2025-03-01",
+			want: []string{"KENGOV>*:111"}, lower: true},
+		{name: "Vance", text: "Vance met Zelensky in Munich.", date: "2025-03-01",
+			want: []string{"USAGOV>UKRGOV:04"}},
+		{name: "Goita", text: "Goita accused France of supporting terrorists.", date: "2025-03-01",
+			want: []string{"MLIGOV>FRA:112"}},
+		{name: "Tiani", text: "Tiani expelled the French ambassador.", date: "2025-03-01",
+			want: []string{"NERGOV>*:*"}},
+	}
+	runNewsCases(t, defaultCoder(t), cases)
+}
