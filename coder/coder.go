@@ -525,12 +525,15 @@ func (c *Coder) findMentions(s *state, keys []string, date int) {
 		}
 		// "Saudi-led coalition", "US-backed forces": the actor before the
 		// hyphen leads or sponsors the phrase
-		if k := strings.LastIndexByte(w.key, '-'); k > 0 && c.words.sponsorSuffix[w.key[k+1:]] {
+		if k := strings.LastIndexByte(w.key, '-'); k > 0 && (c.words.sponsorSuffix[w.key[k+1:]] || c.words.holderSuffix[w.key[k+1:]]) {
 			one := [1]string{w.key[:k]}
 			if e, n := c.d.Actors.Index.Match(one[:], 0); n == 1 {
 				if codes := e.Value.CodesAt(date); codes != nil {
 					s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: codes, actor: e.Value})
 				}
+			} else if g, n := c.d.Agents.Index.Match(one[:], 0); n == 1 && c.words.holderSuffix[w.key[k+1:]] {
+				// "a rebel-held town", "gang-controlled areas"
+				s.addMention(mention{kind: mAgent, i: i, j: i + 1, agent: g.Value})
 			}
 		} else if codes, a := c.hyphenPair(w.key, date); codes != nil {
 			// "U.S.-China talks", "the Israel-Hamas ceasefire", "a joint
