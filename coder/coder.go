@@ -309,7 +309,8 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 		c.contextEntities(s)
 		s.buildTreeGroups()
 		poss := s.resolvePossessives()
-		if aff := s.resolveAffiliations(); poss || aff {
+		sent := s.resolveSentAgents()
+		if aff := s.resolveAffiliations(); poss || sent || aff {
 			s.groups = s.groups[:0]
 			s.buildTreeGroups()
 		}

@@ -424,6 +424,37 @@ func (s *state) groupOfWord(h int) int {
 	return -1
 }
 
+// resolveSentAgents gives the agents a side sends or deploys its country:
+// "Kenya sent 400 police officers to Haiti" are Kenya's police
+// (deploy-verbs.txt). It reports whether it changed an entity.
+func (s *state) resolveSentAgents() bool {
+	changed := false
+	for e := range s.ents {
+		ent := &s.ents[e]
+		if ent.actorCodes != nil || len(ent.agents) == 0 || ent.inheritFrom >= 0 || s.words[ent.head].rel != syntax.Obj {
+			continue
+		}
+		v := int(s.words[ent.head].head)
+		if v < 0 || !(s.wc.deployVerbs[s.words[v].lemma] || s.wc.deployVerbs[s.words[v].key]) {
+			continue
+		}
+		g := s.possessor(ent.head)
+		if g < 0 {
+			continue
+		}
+		var codes []string
+		for _, cr := range s.groups[g].codes {
+			if cc := s.wc.country(cr.code); cc != "" && !contains(codes, cc) {
+				codes = append(codes, cc)
+			}
+		}
+		if codes != nil {
+			ent.actorCodes, changed = codes, true
+		}
+	}
+	return changed
+}
+
 // resolveAffiliations gives an agent phrase that says whose it is the
 // codes of that actor: "gunmen linked to al-Shabab", "the attackers,
 // believed to belong to JNIM", "fighters loyal to Haftar" (words of

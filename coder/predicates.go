@@ -313,10 +313,10 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
-	if tgt >= 0 && tgt == obj && s.agentOnly(tgt) && s.modern {
+	if tgt >= 0 && tgt == obj && (s.agentOnly(tgt) || src >= 0 && s.ownForces(src, tgt)) && s.modern {
 		// "offered to send police officers to Haiti", "sent soldiers
-		// into Somalia": what is sent is no target when the destination
-		// names one
+		// into Somalia": what is sent (the sender's own, or nobody's
+		// named) is no target when the destination names one
 		for _, k := range s.children(v.i) {
 			if p := s.caseOf(int(k)); s.isRel(int(k), syntax.Obl) && (p == "TO" || p == "INTO") {
 				if o := s.roleGroup(int(k)); o >= 0 && o != src && !s.agentOnly(o) {
@@ -929,6 +929,24 @@ func (s *state) literalsAttached(b *binding, v *verbCand) bool {
 		if i+1 < n {
 			// (after an infinitive's "to", its verb: "(TO PULL BACK)")
 			if q := int(b.lits[i+1]); q != h && (mark || !s.ancestorOf(h, q)) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// ownForces reports whether every code of group t is of the country of
+// every code of group src ("Kenya sent its police officers": KENCOP).
+func (s *state) ownForces(src, t int) bool {
+	sc, tc := s.groups[src].codes, s.groups[t].codes
+	if len(sc) == 0 || len(tc) == 0 {
+		return false
+	}
+	for _, a := range sc {
+		ca := s.wc.country(a.code)
+		for _, b := range tc {
+			if ca == "" || s.wc.country(b.code) != ca {
 				return false
 			}
 		}

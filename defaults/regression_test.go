@@ -1289,6 +1289,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "US warplanes struck Houthi-controlled ports in Yemen.",
 			date: "2025-03-01",
 			want: []string{"USAMIL>YEMREB:19"}},
+		// Forces a side sends are its own, and so is "the officers" later.
+		{name: "the officers Kenya sent",
+			text:   "Kenya sent 400 police officers to Haiti last year to fight gangs. The officers clashed with gang members in Port-au-Prince on Monday, killing three.",
+			date:   "2025-03-01",
+			want:   []string{"KENCOP>HTICRM:19"},
+			forbid: []string{"HTICOP>*:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
