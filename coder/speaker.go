@@ -375,6 +375,9 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 				if tc.code == rc || (len(contentSrc) > 0 && !contains(contentSrc, tc.code)) {
 					continue
 				}
+				if cc := s.wc.country(rc); cc != "" && cc == s.wc.country(tc.code) {
+					continue // "Russia's defense ministry said its troops captured": one's own side's act accuses no one
+				}
 				raw = append(raw, rawEvent{src: rc, tgt: tc.code, code: code, srcI: f.rI, srcJ: f.rJ, tgtI: tc.i, tgtJ: tc.j,
 					verbI: f.vI, verbJ: f.vJ, pattern: "context:report", srcRef: f.ref, tgtRef: s.groups[sg].ref})
 			}
