@@ -235,6 +235,9 @@ func TestSplitSentences(t *testing.T) {
 		{"month abbreviation", "On Jan. 5 the army moved.", []string{"On Jan. 5 the army moved."}},
 		{"a.m. ends sentence", "It began at 10 a.m. The army moved.", []string{"It began at 10 a.m.", "The army moved."}},
 		{"crlf paragraphs", "Title line\r\n\r\nBody one. Body two.", []string{"Title line", "Body one.", "Body two."}},
+		// a short all-lower-case item (regional feeds) still splits
+		{"short lower-case item", "police arrested three men in ludhiana. the accused were produced in court.", []string{"police arrested three men in ludhiana.", "the accused were produced in court."}},
+		{"short lower-case, abbreviation", "the u.s. envoy met officials. talks resumed on monday.", []string{"the u.s. envoy met officials.", "talks resumed on monday."}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

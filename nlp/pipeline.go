@@ -182,7 +182,8 @@ func firstRune(s string) rune {
 
 // caseless reports text written without capitals (some archives and
 // feeds lower-case everything): fewer than one word in fifty starts with
-// a capital, so a sentence may start with a small letter.
+// a capital, or, in a short item, none of six or more words does, so a
+// sentence may start with a small letter.
 func caseless(toks []Token) bool {
 	words, caps := 0, 0
 	for i := range toks {
@@ -195,7 +196,7 @@ func caseless(toks []Token) bool {
 			caps++
 		}
 	}
-	return words >= 20 && caps*50 < words
+	return words >= 20 && caps*50 < words || words >= 6 && caps == 0
 }
 
 func startsUpperOrDigit(s string) bool {
