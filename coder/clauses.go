@@ -402,9 +402,11 @@ func combine(ac string, agents []*petrarch.Agent, former bool) string {
 			x = "ELI"
 		}
 		appended = true
-		if x == "COP" && armedCode(code) {
+		if (x == "COP" || x == "REB" || x == "UAF") && armedCode(code) {
 			// "a senior officer of the Revolutionary Guards": an officer
-			// of an armed force holds its rank, not a police post
+			// of an armed force holds its rank, not a police post; the
+			// fighters or gunmen of an armed force are that force
+			// ("Africa Corps fighters", "Hamas gunmen")
 			continue
 		}
 		if !hasAligned(code, x) {

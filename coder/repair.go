@@ -40,6 +40,7 @@ var repairs = [...]struct {
 	{"a predicate noun with its copula is a clause", onState((*state).repairCopularObject)},
 	{"an affiliation modifier read as a clause", onState((*state).repairAffiliation)},
 	{"an infinitive complement read as a purpose", onState((*state).repairInfinitiveComplement)},
+	{"a predicate read as a conjunct of its subject", onState((*state).repairConjPredicate)},
 	{"a reporting tail", onState((*state).repairReportTail)},
 	{"a reported clause's participle hung from the speech verb", onState((*state).repairTailParticiple)},
 	{"a clause after a speech verb", onState((*state).repairSaidClause)},
@@ -232,7 +233,8 @@ func (s *state) repairModifierPredicate() bool {
 		p, rel := int(s.words[top].head), syntax.Root
 		switch {
 		case p < 0:
-		case s.words[top].rel == syntax.Obj && p < n && (s.wc.speech[s.words[p].lemma] || s.wc.speech[s.words[p].key]):
+		case (s.words[top].rel == syntax.Obj || s.words[top].rel == syntax.Obl && s.caseOf(top) == "") && p < n && (s.wc.speech[s.words[p].lemma] || s.wc.speech[s.words[p].key]):
+			// (a bare noun phrase after "said" read as its oblique)
 			rel = syntax.Ccomp
 		default:
 			continue
@@ -1594,4 +1596,38 @@ func (s *state) repairInfinitiveComplement() bool {
 // object ("urged Israel to halt").
 func (s *state) objectControlled(h int) bool {
 	return s.wc.objectControl[s.words[h].lemma] || s.wc.objectControl[s.words[h].key]
+}
+
+// repairConjPredicate mends "Malian troops, alongside Russian fighters,
+// killed 20 jihadists" read as a noun phrase root with the verb its
+// conjunct: a finite verb without a subject, conjoined to a root noun
+// phrase after a parenthetical, is the predicate and the noun phrase its
+// subject.
+func (s *state) repairConjPredicate() bool {
+	root := s.root()
+	if root < 0 || s.words[root].upos != syntax.NOUN && s.words[root].upos != syntax.PROPN {
+		return false
+	}
+	for _, k := range s.children(root) {
+		c := int(k)
+		w := &s.words[c]
+		if w.rel != syntax.Conj || c < root || w.upos != syntax.VERB || w.tag != nlp.VBD && w.tag != nlp.VBZ && w.tag != nlp.VBP {
+			continue
+		}
+		if s.child(c, syntax.Nsubj) >= 0 || s.childExact(c, syntax.Cc) >= 0 {
+			continue // "troops and police raided": a real coordination
+		}
+		if c == 0 || s.words[c-1].key != "," {
+			continue // after the parenthetical's closing comma
+		}
+		s.setArc(c, -1, syntax.Root)
+		s.setArc(root, c, syntax.Nsubj)
+		for _, k2 := range s.children(root) {
+			if x := int(k2); x > c {
+				s.setArc(x, c, s.words[x].rel)
+			}
+		}
+		return true
+	}
+	return false
 }

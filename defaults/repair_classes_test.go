@@ -77,7 +77,7 @@ func TestRepairClasses(t *testing.T) {
 			text:  "Purported Hamas gunmen have kidnapped two Israeli soldiers near Gaza.",
 			date:  "2025-03-12",
 			lower: true,
-			want:  []string{"PSEREBHMSUAF>ISRMIL:18"}},
+			want:  []string{"PSEREBHMS>ISRMIL:18"}},
 
 		// "NP1 V1 O1 and NP2 V2 O2" read as "O1 and NP2" coordinated,
 		// losing the second clause or its subject.
