@@ -102,6 +102,10 @@ func (s *state) markReported(out []rawEvent) {
 		if g >= 0 && s.doc != nil {
 			_, by = s.span(s.doc, s.groups[g].i, s.groups[g].j)
 		}
+		rc := ""
+		if g >= 0 {
+			rc = s.groupCountry(g)
+		}
 		for k := range out {
 			e := &out[k]
 			if e.verbI >= lo && e.verbI < hi && e.verbI != i && e.certainty == "" {
@@ -109,9 +113,29 @@ func (s *state) markReported(out []rawEvent) {
 				if s.allegedBy(i, e.verbI) {
 					e.certainty = "alleged"
 				}
+				if rc != "" && assault(e.code) && e.tgt == "---CVL" && e.src != "" && s.wc.country(e.src) != "" && s.wc.country(e.src) != rc {
+					// "Pakistan's military said Indian missiles killed 26
+					// civilians": the civilians a side reports killed by
+					// the other side are its own people (not fighters:
+					// "Turkey said Syrian forces attacked Kurdish fighters")
+					e.tgt, e.tgtInferred = rc+e.tgt[3:], true
+				}
 			}
 		}
 	}
+}
+
+// groupCountry returns the one country of a group's codes, or "".
+func (s *state) groupCountry(g int) string {
+	cc := ""
+	for _, cr := range s.groups[g].codes {
+		c := s.wc.country(cr.code)
+		if c == "" || cc != "" && c != cc {
+			return ""
+		}
+		cc = c
+	}
+	return cc
 }
 
 // allegedBy reports whether what report verb r says about the act at v

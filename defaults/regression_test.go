@@ -1316,6 +1316,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The Sudanese army said its warplanes struck RSF positions in Darfur.",
 			date: "2025-06-01",
 			want: []string{"SDNMIL>SDNREB:19"}},
+		// Victims a side reports of the other side's attack are its own.
+		{name: "military said Indian missiles killed civilians",
+			text:   "NEW DELHI (Reuters) - India said it struck nine militant sites in Pakistan. Pakistan's military said Indian missiles killed 26 civilians.",
+			date:   "2025-05-07",
+			want:   []string{"IND>PAKCVL:19"},
+			forbid: []string{"IND>INDCVL:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
