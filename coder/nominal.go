@@ -378,6 +378,28 @@ func (s *state) accusedOf(raw []rawEvent, i int) bool {
 	return false
 }
 
+// punishedFor reports an act noun that is the reason for a coercive act
+// coded in the sentence: "arrested two men for the murder of", "detained
+// in connection with the killing of", "sentenced him for the killing of".
+// The act is what the punished are charged with, not news of its own.
+func (s *state) punishedFor(raw []rawEvent, i int) bool {
+	x := i
+	for n := 0; n < 4 && x >= 0; n++ {
+		switch p := s.caseOf(x); p {
+		case "FOR", "OVER", "IN CONNECTION WITH", "WITH":
+			h := int(s.words[x].head)
+			for _, r := range raw {
+				if strings.HasPrefix(r.code, "17") && (h >= r.verbI && h < r.verbJ || h >= 0 && s.ancestorOf(r.verbI, h)) {
+					return true
+				}
+			}
+			return false
+		}
+		x = int(s.words[x].head)
+	}
+	return false
+}
+
 // actorGroup reports whether group g names an actor, not only a role
 // ("military operations" has the agent MILITARY but names no one).
 func actorGroup(s *state, g int) bool {
@@ -444,6 +466,9 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 		mod := ""
 		if s.pursued(i) || s.reversed(i) {
 			continue // "work to secure Lai's release", "push for the release of X": not yet; "the lifting of sanctions": undone
+		}
+		if s.punishedFor(raw[:n0], i) {
+			continue // "arrested two men for the murder of a shopkeeper": the charge, told before
 		}
 		if h >= 0 && s.verbal(h) && s.claimingVerb(i) != h {
 			if s.unrealTree(h) != "" {
