@@ -1381,7 +1381,7 @@ func TestDictionaryClasses(t *testing.T) {
 		{name: "pelted police", text: "Protesters pelted the police with stones.", want: []string{"---CVL>---COP:145"}, lower: true},
 		{name: "threw stones", text: "Protesters threw stones at the police.", want: []string{"---CVL>---COP:145"}, lower: true},
 		{name: "raised slogans", text: "Students raised slogans against the government.", want: []string{"---EDU>---GOV:14"}, lower: true},
-		{name: "gheraoed", text: "Villagers gheraoed the district magistrate.", want: []string{"---CVL>---JUD:144"}, lower: true},
+		{name: "gheraoed", text: "Villagers gheraoed the district magistrate.", want: []string{"---CVL>---GOV:144"}, lower: true},
 		// Property destruction, abduction, grenades, killing.
 		{name: "torched shops", text: "Rioters torched shops in Delhi.", want: []string{"INDCVL>IND:1712"}, lower: true},
 		{name: "abducted schoolgirls", text: "Gunmen abducted 20 schoolgirls in Katsina.", want: []string{"---UAF>---CVL:181"}, lower: true},
