@@ -41,6 +41,7 @@ var repairs = [...]struct {
 	{"an affiliation modifier read as a clause", onState((*state).repairAffiliation)},
 	{"an infinitive complement read as a purpose", onState((*state).repairInfinitiveComplement)},
 	{"a predicate read as a conjunct of its subject", onState((*state).repairConjPredicate)},
+	{"a headline's comma-joined subjects (\"Russia, Ukraine swap prisoners\")", onState((*state).repairHeadlinePair)},
 	{"a reporting tail", onState((*state).repairReportTail)},
 	{"a reported clause's participle hung from the speech verb", onState((*state).repairTailParticiple)},
 	{"a clause after a speech verb", onState((*state).repairSaidClause)},
@@ -1630,4 +1631,58 @@ func (s *state) repairConjPredicate() bool {
 		return true
 	}
 	return false
+}
+
+// repairHeadlinePair mends the headline coordination "INDIA, PAKISTAN
+// AGREE TO CEASEFIRE", "Russia, Ukraine swap 300 prisoners": two names
+// joined by a comma and followed at once by a finite verb are its
+// coordinated subject, not a vocative and a subject or a name and its
+// apposition.
+func (s *state) repairHeadlinePair() bool {
+	n := len(s.words)
+	names := func(i int) int { // end of the name run starting at i
+		j := i
+		for j < n && s.words[j].upos == syntax.PROPN {
+			j++
+		}
+		return j
+	}
+	a := names(0)
+	if a == 0 || a >= n || s.words[a].key != "," {
+		return false
+	}
+	b := names(a + 1)
+	if b == a+1 || b >= n {
+		return false
+	}
+	v := b
+	if s.words[v].upos != syntax.VERB || s.words[v].tag != nlp.VBP && s.words[v].tag != nlp.VBZ && s.words[v].tag != nlp.VBD {
+		return false
+	}
+	ha, hb := s.phraseHead(0, a), s.phraseHead(a+1, b)
+	if ha < 0 || hb < 0 || int(s.words[hb].head) == ha && s.words[hb].rel == syntax.Conj && int(s.words[ha].head) == v {
+		return false // already read so
+	}
+	if s.root() != v {
+		return false
+	}
+	s.setArc(ha, v, syntax.Nsubj)
+	s.setArc(hb, ha, syntax.Conj)
+	s.setArc(a, hb, syntax.Punct)
+	return true
+}
+
+// phraseHead returns the word of [i, j) whose head lies outside it, or -1
+// when there is not exactly one.
+func (s *state) phraseHead(i, j int) int {
+	h := -1
+	for k := i; k < j; k++ {
+		if x := int(s.words[k].head); x < i || x >= j {
+			if h >= 0 {
+				return -1
+			}
+			h = k
+		}
+	}
+	return h
 }
