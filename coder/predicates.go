@@ -101,6 +101,15 @@ func (s *state) markReported(out []rawEvent) {
 		by := ""
 		if g >= 0 && s.doc != nil {
 			_, by = s.span(s.doc, s.groups[g].i, s.groups[g].j)
+		} else if r.subj >= 0 && s.doc != nil {
+			lo, hi := s.subtreeSpan(r.subj) // "security sources": a reporter no dictionary names
+			for lo < hi && s.words[lo].upos == syntax.PUNCT {
+				lo++
+			}
+			for hi > lo && s.words[hi-1].upos == syntax.PUNCT {
+				hi--
+			}
+			_, by = s.span(s.doc, lo, hi)
 		}
 		rc := ""
 		if g >= 0 {

@@ -42,6 +42,7 @@ var repairs = [...]struct {
 	{"an infinitive complement read as a purpose", onState((*state).repairInfinitiveComplement)},
 	{"a predicate read as a conjunct of its subject", onState((*state).repairConjPredicate)},
 	{"a headline's comma-joined subjects (\"Russia, Ukraine swap prisoners\")", onState((*state).repairHeadlinePair)},
+	{"an object taken as a reporting tail's first speaker", onState((*state).repairTailObject)},
 	{"a reporting tail", onState((*state).repairReportTail)},
 	{"a reported clause's participle hung from the speech verb", onState((*state).repairTailParticiple)},
 	{"a clause after a speech verb", onState((*state).repairSaidClause)},
@@ -1685,4 +1686,41 @@ func (s *state) phraseHead(i, j int) int {
 		}
 	}
 	return h
+}
+
+// repairTailObject mends "..., killing at least 20 soldiers, security
+// sources said" read with "soldiers" and "sources" the coordinated
+// subject of "said": a verb with no object right before the first
+// conjunct takes it as its object, and the last conjunct alone speaks.
+func (s *state) repairTailObject() bool {
+	for r := range s.words {
+		if !s.verbal(r) || !(s.wc.speech[s.words[r].lemma] || s.wc.speech[s.words[r].key]) {
+			continue
+		}
+		n := s.childExact(r, syntax.Nsubj)
+		if n < 0 || n > r {
+			continue
+		}
+		c := -1
+		for _, k := range s.children(n) {
+			if x := int(k); s.words[x].rel == syntax.Conj && x > n && x < r {
+				c = x
+			}
+		}
+		if c < 0 || s.childExact(c, syntax.Cc) >= 0 {
+			continue // "soldiers and officials said": a real coordination
+		}
+		lo, _ := s.subtreeSpan(n)
+		k := lo - 1
+		for k >= 0 && s.words[k].upos == syntax.ADV {
+			k--
+		}
+		if k < 0 || s.words[k].upos != syntax.VERB || s.words[k].tag != nlp.VBG && s.words[k].tag != nlp.VBD || s.childExact(k, syntax.Obj) >= 0 {
+			continue
+		}
+		s.setArc(n, k, syntax.Obj)
+		s.setArc(c, r, syntax.Nsubj)
+		return true
+	}
+	return false
 }

@@ -1351,6 +1351,13 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Moscow, Russia's capital, hosted the talks.",
 			date:   "2025-06-01",
 			forbid: []string{"*>RUS:*", "RUS>*:*"}},
+		// The victims before a reporting tail are the participle's object,
+		// not the first speaker.
+		{name: "killing 20 soldiers, security sources said",
+			text:   "Jihadists linked to al-Qaeda attacked a military camp in central Mali on Sunday, killing at least 20 soldiers, security sources said.",
+			date:   "2025-06-01",
+			want:   []string{"IMGMUSALQREB>---MIL:19"},
+			forbid: []string{"---MIL>*:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
