@@ -107,6 +107,9 @@ type state struct {
 	absorbed []bool  // phrase head merged into another phrase ("the government of Gondor")
 	allow    []bool  // words of the verb being coded's own clause (window); empty: all
 	covered  []int
+	// requested acts and the verbs requesting them ("urged X to
+	// release"), to give a generic appeal or demand its subcode
+	requests []request
 
 	// pattern vocabulary ids of each word's key and lemma, and the ids in
 	// the sentence (seen[id] == stamp), set by markWords when marked is false
@@ -117,6 +120,7 @@ type state struct {
 }
 
 func (s *state) reset() {
+	s.requests = s.requests[:0]
 	s.words = s.words[:0]
 	s.ments = s.ments[:0]
 	s.ents = s.ents[:0]
@@ -172,4 +176,10 @@ func (s *state) dropBefore(off int) {
 		k++
 	}
 	s.words = append(s.words[:0], s.words[k:]...)
+}
+
+// request is an act (its code) that the verb at by asks or demands.
+type request struct {
+	by   int
+	code string
 }

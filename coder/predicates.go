@@ -59,6 +59,7 @@ func (c *Coder) codeTree(s *state) []rawEvent {
 	}
 	s.covered = covered
 	s.allow = s.allow[:0]
+	c.specifyRequests(s, out)
 	s.markReported(out)
 	if s.modern {
 		out = c.modalAppeals(s, out) // the speaker's own act: never reported
@@ -239,6 +240,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	}
 	if s.requestedTree(v) {
 		tr.note = "requested action (object of a request or wish): not an event"
+		if h := int(s.words[v.i].head); h >= 0 && code.Active != "" && code.Active != "---" {
+			s.requests = append(s.requests, request{by: h, code: code.Active})
+		}
 		return nil, best
 	}
 	if bb.comp >= 0 && !bb.compPost {
@@ -1316,6 +1320,23 @@ func (s *state) targetFits(cp *cpattern, b *binding, v *verbCand, r roles) bool 
 		}
 	}
 	return false
+}
+
+// specifyRequests gives a generic appeal (020) or demand (100) the
+// subcode of what it asks for (request-codes.txt): "urged Iran to release
+// the protesters" 0253, "demanded that Russia withdraw" 1056.
+func (c *Coder) specifyRequests(s *state, out []rawEvent) {
+	for _, rq := range s.requests {
+		for k := range out {
+			e := &out[k]
+			if rq.by < e.verbI || rq.by >= e.verbJ || e.code != "020" && e.code != "100" {
+				continue
+			}
+			if sc := c.words.requestCode(rq.code, e.code == "100"); sc != "" {
+				e.code = sc
+			}
+		}
+	}
 }
 
 // requestedTree reports an infinitive whose subject is the object of an

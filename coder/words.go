@@ -51,6 +51,7 @@ type wordClasses struct {
 	factReporters   map[string]bool      // roles whose report of an attack accuses no one
 	pairNouns       map[string]bool      // "the two countries": the two actors named last (true: their countries)
 	affiliation     map[string]bool      // "gunmen linked to al-Shabab": the phrase is the actor's
+	requestCodes    map[string][2]string // requested act → its appeal and demand codes
 	epistemic       map[string]bool      // "suspected", "alleged": opening a sentence, they describe its subject
 	infinitiveHeads map[string]bool      // "ruled to", "voted to": their infinitive is no purpose
 	holderSuffix    map[string]bool      // "RSF-held", "rebel-held": the phrase is the holder's
@@ -173,6 +174,9 @@ func (r *wordReader) load() (*wordClasses, error) {
 		return nil, err
 	}
 	if w.betweenNouns, err = readWordMap(r, "between-nouns.txt", digits); err != nil {
+		return nil, err
+	}
+	if w.requestCodes, err = r.requestCodes("request-codes.txt"); err != nil {
 		return nil, err
 	}
 	if w.pairNouns, err = readWordMap(r, "pair-nouns.txt", func(v string) (bool, bool) { return v == "COUNTRY", v == "" || v == "COUNTRY" }); err != nil {
@@ -355,6 +359,45 @@ func (w *wordClasses) intentCode(code string) string {
 type eventNoun struct {
 	code    string
 	patient bool
+}
+
+// requestCodes reads "ACT APPEAL DEMAND" lines of CAMEO codes.
+func (r *wordReader) requestCodes(name string) (map[string][2]string, error) {
+	lines, err := r.lines(name)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string][2]string, len(lines))
+	for _, l := range lines {
+		f := strings.Fields(l.text)
+		if len(f) != 3 {
+			return nil, l.errorf(name, "want ACT APPEAL DEMAND")
+		}
+		for _, c := range f {
+			if len(c) < 2 || strings.Trim(c, "0123456789") != "" {
+				return nil, l.errorf(name, "%q is no CAMEO code", c)
+			}
+		}
+		if _, dup := m[f[0]]; dup {
+			return nil, l.errorf(name, "%s listed twice", f[0])
+		}
+		m[f[0]] = [2]string{f[1], f[2]}
+	}
+	return m, nil
+}
+
+// requestCode returns the appeal (demand when demand is set) that asks
+// for an act of code act, or "".
+func (w *wordClasses) requestCode(act string, demand bool) string {
+	for n := len(act); n >= 2; n-- {
+		if rc, ok := w.requestCodes[act[:n]]; ok {
+			if demand {
+				return rc[1]
+			}
+			return rc[0]
+		}
+	}
+	return ""
 }
 
 // eventNouns reads "NOUN WORDS CODE [PATIENT]" lines.
