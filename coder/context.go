@@ -116,7 +116,7 @@ func (dc *docContext) answered(roots []string, against string) *recentEvent {
 // newDocContext prepares document context, or returns nil when the
 // document has none or Options.NoContext is set.
 func (c *Coder) newDocContext(doc *egret.Document, sents []nlp.Sentence, date int) *docContext {
-	if c.opts.NoContext || (len(sents) < 2 && doc.Title == "" && doc.Author == "" && doc.Source == "") {
+	if c.opts.NoContext || !c.modern && (len(sents) < 2 && doc.Title == "" && doc.Author == "" && doc.Source == "") {
 		return nil
 	}
 	dc := &docContext{doc: doc, refs: map[int]*egret.Ref{}, speakerAt: map[int]bool{}, foreignWords: c.words.foreignWords}

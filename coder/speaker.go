@@ -537,7 +537,7 @@ func (s *state) bareStatements(raw []rawEvent, content bool) []rawEvent {
 				s.note("%s %s %s dropped: a speaker's audience (reporters, media) is no target", r.src, r.tgt, r.code)
 				continue
 			}
-			if content && speech && r.code == "010" && s.hasContent(r.verbI) {
+			if content && speech && r.code == "010" && s.hasContent(r.verbI) && !s.addressed(r) {
 				s.note("%s %s %s dropped: \"said\" reports content (coded on its own), it is no event itself", r.src, r.tgt, r.code)
 				continue
 			}
@@ -545,6 +545,22 @@ func (s *state) bareStatements(raw []rawEvent, content bool) []rawEvent {
 		out = append(out, r)
 	}
 	return out
+}
+
+// addressed reports a statement with a target outside what it says: "told
+// Trump that they would act" is a statement to Trump.
+func (s *state) addressed(r rawEvent) bool {
+	if r.tgt == "" || r.tgtI < 0 || r.tgtI >= len(s.words) {
+		return false
+	}
+	for _, k := range s.children(r.verbI) {
+		if rel := s.words[k].rel; rel == syntax.Ccomp || rel == syntax.Parataxis || rel == syntax.Xcomp {
+			if lo, hi := s.subtreeSpan(int(k)); r.tgtI >= lo && r.tgtI < hi {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // hasContent reports a clausal complement of word v ("said that ...").

@@ -1371,6 +1371,17 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Hamas threatened to suspend ceasefire negotiations with Israel.",
 			date: "2025-06-01",
 			want: []string{"PSEREBHMS>ISR:134"}},
+		// A lone sentence gets the reported-speech reading too.
+		{name: "one sentence: said X was responsible",
+			text: "Ukraine said Russia was responsible for the attack on Kyiv.",
+			date: "2025-06-01",
+			want: []string{"UKR>RUS:112"}},
+		// A statement to someone is an event even when what is said is
+		// coded on its own.
+		{name: "told X that",
+			text: "Russia told Ukraine that it would cut gas supplies. Kyiv did not comment.",
+			date: "2025-06-01",
+			want: []string{"RUS>UKR:01"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
