@@ -149,6 +149,9 @@ func (s *state) treeModality(v *verbCand) string {
 			// "reaffirm our readiness to cooperate", "is ready to send":
 			// an intention word the infinitive hangs from
 			if o := s.childExact(h, syntax.Obj); o >= 0 && (s.wc.intent[s.words[o].lemma] || s.wc.intent[s.words[o].key]) {
+				if s.negatedNoun(o) {
+					return modNegated // "had no plans to withdraw"
+				}
 				mod = modIntended
 			}
 			if s.words[h].upos == syntax.ADJ && s.wc.intent[s.words[h].key] {
@@ -166,6 +169,9 @@ func (s *state) treeModality(v *verbCand) string {
 		case (w.rel == syntax.Acl || w.rel == syntax.Advcl) && s.words[v.i].rel == syntax.Xcomp || w.rel == syntax.Acl && x == v.i:
 			// "our readiness to cooperate": an intention noun's infinitive
 			if s.wc.intent[s.words[h].lemma] || s.wc.intent[s.words[h].key] {
+				if s.negatedNoun(h) {
+					return modNegated // "has no intention of sending"
+				}
 				mod = modIntended
 			}
 			x = -1
