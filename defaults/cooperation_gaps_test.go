@@ -55,3 +55,35 @@ func TestLeaderSurnames(t *testing.T) {
 	}
 	runNewsCases(t, defaultCoder(t), cases)
 }
+
+// TestVerbalGaps guards verbal phrasings a review of reported speech
+// found coded wrongly or not at all: regret over another's act is
+// disapproval, regret for one's own an apology; calling something a
+// mistake is criticism; accepting an apology forgives, accepting a
+// proposal endorses it; remaining open to dialogue offers talks.
+func TestVerbalGaps(t *testing.T) {
+	cases := []newsCase{
+		{name: "regret over another's decision",
+			text: "South Korea expressed regret over Japan's decision to release the water.", date: "2025-06-01",
+			want: []string{"KOR>JPN:111"}, forbid: []string{"*>*:055"}},
+		{name: "regret to those hurt",
+			text: "Japan expressed regret to China for the incident.", date: "2025-06-01",
+			want: []string{"JPN>CHN:055"}},
+		{name: "called it a grave mistake",
+			text: "Germany called Israel's campaign in Gaza a grave mistake.", date: "2025-06-01",
+			want: []string{"DEU>ISR:111"}},
+		{name: "said the decision was a mistake",
+			text: "China said the US decision was a mistake.", date: "2025-06-01",
+			want: []string{"CHN>USA:111"}},
+		{name: "accepted the apology",
+			text: "Ukraine accepted the apology from Poland.", date: "2025-06-01",
+			want: []string{"UKR>POL:056"}},
+		{name: "accepted the proposal",
+			text: "Israel accepted the US proposal.", date: "2025-06-01",
+			want: []string{"ISR>USA:051"}},
+		{name: "remains open to dialogue",
+			text: "Beijing remains open to dialogue with Taipei.", date: "2025-06-01",
+			want: []string{"CHN>TWN:036"}, lower: true},
+	}
+	runNewsCases(t, defaultCoder(t), cases)
+}
