@@ -80,7 +80,7 @@ func TestVerbalGaps(t *testing.T) {
 			want: []string{"UKR>POL:056"}},
 		{name: "accepted the proposal",
 			text: "Israel accepted the US proposal.", date: "2025-06-01",
-			want: []string{"ISR>USA:051"}},
+			want: []string{"ISR>USA:05"}},
 		{name: "remains open to dialogue",
 			text: "Beijing remains open to dialogue with Taipei.", date: "2025-06-01",
 			want: []string{"CHN>TWN:036"}, lower: true},
