@@ -32,6 +32,27 @@ func TestCooperationGaps(t *testing.T) {
 		{name: "lowered combat readiness",
 			text: "North Korea lowered combat readiness along the border with South Korea.", date: "2025-03-01",
 			want: []string{"PRK>KOR:087"}},
+		// Massing troops, cutting aid with its kind named.
+		{name: "massed troops",
+			text: "Russia massed troops near the Ukrainian border.", date: "2025-03-01",
+			want: []string{"RUS>*:154"}},
+		{name: "cut development aid",
+			text: "The Netherlands cut development aid to Rwanda.", date: "2025-03-01",
+			want: []string{"NLD>RWA:162"}},
+		{name: "suspended military aid",
+			text: "The United States suspended military aid to Ukraine.", date: "2025-03-01",
+			want: []string{"USA>UKR:1622"}},
+		// Massacres and murders keep their own codes.
+		{name: "massacred civilians",
+			text: "Militiamen massacred hundreds of civilians in El Fasher.", date: "2025-03-01",
+			want: []string{"*>*:202"}, forbid: []string{"*>*:190"}},
+		{name: "murdered a shopkeeper",
+			text: "Gunmen murdered a shopkeeper in Ludhiana.", date: "2025-03-01",
+			want: []string{"*>*:1823"}},
+		// Refusing to step down rejects a change of leadership.
+		{name: "refused to step down",
+			text: "Maduro rejected opposition demands to step down.", date: "2025-03-01",
+			forbid: []string{"*>*:1241"}},
 		// Defacing is destroying property.
 		{name: "defaced a statue",
 			text: "Protesters defaced a statue of the president in Nairobi.", date: "2025-03-01",

@@ -205,6 +205,8 @@ func TestActorNamesAreNoPlaces(t *testing.T) {
 	}{
 		{"Hamas pledged to release the hostages.", "PSEREBHMS", egret.Span{Start: 0, End: 5}, "DEU", ""},
 		{"The court in Guyana issued arrest warrants.", "GUYJUD", egret.Span{Start: 0, End: 19}, "", "GUY"},
+		// named by neither actor: never-place.txt
+		{"Israel gave Hamas an ultimatum to release all hostages.", "ISR", egret.Span{Start: 0, End: 6}, "DEU", "ISR"},
 	} {
 		doc := &egret.Document{ID: "d", Text: c.text}
 		evs := []egret.Event{{Source: c.src, SourceSpan: c.srcSpan, SentenceSpan: egret.Span{Start: 0, End: len(c.text)},
