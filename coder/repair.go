@@ -43,6 +43,7 @@ var repairs = [...]struct {
 	{"a predicate read as a conjunct of its subject", onState((*state).repairConjPredicate)},
 	{"a headline's comma-joined subjects (\"Russia, Ukraine swap prisoners\")", onState((*state).repairHeadlinePair)},
 	{"an object taken as a reporting tail's first speaker", onState((*state).repairTailObject)},
+	{"a speaker's second act hung inside what was said", onState((*state).repairSpeakerConj)},
 	{"a reporting tail", onState((*state).repairReportTail)},
 	{"a reported clause's participle hung from the speech verb", onState((*state).repairTailParticiple)},
 	{"a clause after a speech verb", onState((*state).repairSaidClause)},
@@ -1720,6 +1721,31 @@ func (s *state) repairTailObject() bool {
 		}
 		s.setArc(n, k, syntax.Obj)
 		s.setArc(c, r, syntax.Nsubj)
+		return true
+	}
+	return false
+}
+
+// repairSpeakerConj mends "China said the measures were lawful and urged
+// Brussels to drop its investigation" read with "urged" a conjunct inside
+// the reported clause, so it has no subject: a subjectless verb of saying,
+// urging or warning conjoined to a reported clause with its own subject
+// is the speaker's second act.
+func (s *state) repairSpeakerConj() bool {
+	for c := range s.words {
+		w := &s.words[c]
+		h := int(w.head)
+		if w.rel != syntax.Conj || h < 0 || h > c || w.upos != syntax.VERB || !finite(w.tag) || s.child(c, syntax.Nsubj) >= 0 {
+			continue
+		}
+		if !(s.wc.speech[w.lemma] || s.wc.objectControl[w.lemma] || s.wc.speech[w.key]) {
+			continue
+		}
+		r := int(s.words[h].head)
+		if s.words[h].rel != syntax.Ccomp || r < 0 || !(s.wc.speech[s.words[r].lemma] || s.wc.speech[s.words[r].key]) || s.child(h, syntax.Nsubj) < 0 {
+			continue
+		}
+		s.setArc(c, r, syntax.Conj)
 		return true
 	}
 	return false
