@@ -756,6 +756,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 		if !c.opts.AllowNoTarget && !s.speakerGroup(src) {
 			tr.note = "no target actor"
+			s.noteUntargeted(src, code.Active)
 			return nil, best
 		}
 	}
@@ -1034,6 +1035,25 @@ func (s *state) fromPhrase(v int) int {
 	return -1
 }
 
+// noteUntargeted remembers an offer, demand, claim or threat aimed at no
+// one ("Iran threatened to close the Strait of Hormuz"): no event, but a
+// later "dismissed the threat" answers whoever made it.
+func (s *state) noteUntargeted(src int, code string) {
+	if s.dc == nil || src < 0 || len(code) < 2 {
+		return
+	}
+	switch code[:2] {
+	case "03", "10", "11", "13":
+	default:
+		return
+	}
+	for _, cr := range s.groups[src].codes {
+		if cr.code != "" && !strings.HasPrefix(cr.code, "---") {
+			s.dc.recent = append(s.dc.recent, recentEvent{src: cr.code, code: code, sent: s.dc.sent})
+		}
+	}
+}
+
 // answeredAct returns the earlier act a reaction names by a noun of
 // answer-nouns.txt ("France condemned the attack", "Moscow denounced the
 // sanctions"): the newest event of the noun's roots not done by the
@@ -1048,8 +1068,8 @@ func (s *state) answeredAct(code string, src, obj int) *recentEvent {
 	}
 	for k := len(s.dc.recent) - 1; k >= 0; k-- {
 		e := &s.dc.recent[k]
-		if !slices.Contains(roots, e.code[:min(2, len(e.code))]) {
-			continue
+		if !slices.Contains(roots, e.code[:min(2, len(e.code))]) || e.tgt == "" && len(roots) > 3 {
+			continue // (an act aimed at no one answers only a noun that names its kind: "the threat", not "the decision")
 		}
 		for _, cr := range s.groups[src].codes {
 			if cr.code == e.src {
