@@ -373,8 +373,8 @@ func (s *state) nominalTarget(n int) int {
 // perpetrator: "condemned an attack by X") before "of" before the rest
 // ("the closure of guest houses in Bree").
 func (s *state) nominalTargetAt(n, depth int) int {
-	if depth > 3 {
-		return -1
+	if depth > 3 || s.wc.venueNouns[s.words[n].key] {
+		return -1 // (under "the sidelines of": a venue)
 	}
 	var ranked [4][]int
 	for _, k := range s.children(n) {

@@ -34,6 +34,7 @@ var repairs = [...]struct {
 	{"a past tense read as a modifier is the predicate", onState((*state).repairFiniteVerb)},
 	{"a past tense between two noun phrases is the predicate", onState((*state).repairModifierPredicate)},
 	{"a participle after an auxiliary is the verb", onState((*state).repairAuxNoun)},
+	{"a preposition hung on a word inside its phrase", onState((*state).repairStrayCase)},
 	{"a subject with a preposition is an oblique", onState((*state).repairCaseSubject)},
 	{"a passive's by-phrase hung inside its object", onState((*state).repairStrayAgent)},
 	{"a particle read as a preposition", onState((*state).repairParticle)},
@@ -1746,6 +1747,47 @@ func (s *state) repairSpeakerConj() bool {
 			continue
 		}
 		s.setArc(c, r, syntax.Conj)
+		return true
+	}
+	return false
+}
+
+// repairStrayCase mends "held talks with Japanese Prime Minister Shigeru
+// Ishiba" read with "with" the case of "Minister", a compound inside the
+// name, and the name an unmarked oblique: a preposition that opens a
+// phrase belongs to the phrase's head.
+func (s *state) repairStrayCase() bool {
+	for k := range s.words {
+		w := &s.words[k]
+		h := int(w.head)
+		if w.rel != syntax.Case || w.upos != syntax.ADP || h <= k {
+			continue
+		}
+		p := h
+		for n := 0; n < 4; n++ {
+			switch s.words[p].rel {
+			case syntax.Compound, syntax.Flat, syntax.Amod, syntax.NmodDesc:
+				if q := int(s.words[p].head); q > p {
+					p = q
+					continue
+				}
+			}
+			break
+		}
+		if p == h {
+			continue // the preposition's own phrase
+		}
+		if lo, _ := s.subtreeSpan(p); lo != k || s.caseOf(p) != "" {
+			continue
+		}
+		s.setArc(k, p, syntax.Case)
+		if hp := int(s.words[p].head); hp >= 0 && (s.words[p].rel == syntax.OblUnmarked || s.words[p].rel == syntax.Obj || s.words[p].rel == syntax.Nsubj) {
+			if s.nominal(hp) {
+				s.setArc(p, hp, syntax.Nmod)
+			} else {
+				s.setArc(p, hp, syntax.Obl)
+			}
+		}
 		return true
 	}
 	return false

@@ -56,6 +56,7 @@ type wordClasses struct {
 	infinitiveHeads map[string]bool      // "ruled to", "voted to": their infinitive is no purpose
 	holderSuffix    map[string]bool      // "RSF-held", "rebel-held": the phrase is the holder's
 	deployVerbs     map[string]bool      // "sent police officers": the subject's own forces
+	venueNouns      map[string]bool      // "on the sidelines of the summit": a venue, no party
 	participleMods  map[string]bool      // "protesting", "fleeing": before a noun, they describe it
 	reversalWords   map[string]bool      // "lifting", "waiver": an act under them is undone or held back
 	reproachVerbs   map[string]bool      // "attack", "slam": with "for" and a reason, verbal
@@ -139,7 +140,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.participleMods, "participle-modifiers.txt"}, {&w.reversalWords, "reversal-words.txt"}, {&w.reproachVerbs, "reproach-verbs.txt"},
 		{&w.factReporters, "fact-reporters.txt"}, {&w.affiliation, "affiliation-words.txt"}, {&w.epistemic, "epistemic-participles.txt"},
 		{&w.infinitiveHeads, "infinitive-heads.txt"}, {&w.holderSuffix, "holder-suffixes.txt"},
-		{&w.deployVerbs, "deploy-verbs.txt"}} {
+		{&w.deployVerbs, "deploy-verbs.txt"}, {&w.venueNouns, "venue-nouns.txt"}} {
 		if *f.set, err = r.set(f.name); err != nil {
 			return nil, err
 		}

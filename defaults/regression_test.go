@@ -1414,6 +1414,19 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Iran threatened to close the Strait of Hormuz. Washington dismissed the threat.",
 			date: "2025-06-01",
 			want: []string{"USA>IRN:12"}},
+		// A summit on whose sidelines two leaders meet is a venue, and a
+		// preposition hung inside a name's phrase is the phrase's.
+		{name: "talks on the sidelines of a summit",
+			text:   "South Korean President Lee Jae-myung held talks with Japanese Prime Minister Shigeru Ishiba on the sidelines of the G7 summit.",
+			date:   "2025-06-20",
+			want:   []string{"KORGOV>JPNGOV:04"},
+			forbid: []string{"*>IGOGOS:*", "IGOGOS>*:*"}},
+		// "X's foreign office" is X's, not Britain's.
+		{name: "Pakistan's foreign office",
+			text:   "Pakistan's foreign office rejected India's claims.",
+			date:   "2025-06-20",
+			want:   []string{"PAKGOV>IND:*"},
+			forbid: []string{"GBRGOV>*:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
