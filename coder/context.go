@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/egret-events/egret"
@@ -67,6 +68,7 @@ type docContext struct {
 type recentEvent struct {
 	src, tgt, code string
 	ref            *egret.Ref // the source's phrase, when known
+	tref           egret.Ref  // the target's phrase
 	sent           int
 }
 
@@ -85,7 +87,8 @@ func (dc *docContext) noteEvents(evs []egret.Event, i int) {
 			// whom it means ("condemned the attack": "Russia")
 			ref = &egret.Ref{Text: e.SourceText, Sentence: e.Sentence, Span: e.SourceSpan}
 		}
-		dc.recent = append(dc.recent, recentEvent{src: e.Source, tgt: e.Target, code: e.CAMEO, ref: ref, sent: i})
+		dc.recent = append(dc.recent, recentEvent{src: e.Source, tgt: e.Target, code: e.CAMEO, ref: ref, sent: i,
+			tref: egret.Ref{Text: e.TargetText, Sentence: e.Sentence, Span: e.TargetSpan}})
 	}
 	k := 0
 	for k < len(dc.recent) && dc.recent[k].sent < i-maxBack {
@@ -278,6 +281,13 @@ func (c *Coder) contextMentions(s *state) {
 				s.addMention(mention{kind: mActor, i: at, j: i + 1, codes: codes, actor: contextActor})
 				dc.refs[at] = &ref
 			}
+		case w.key == "THEM" && i > 0 && c.quoteAt(dc, w.start) == nil:
+			// "He urged them to avoid a confrontation": the several
+			// actors the last sentence's act was aimed at
+			if codes, ref := dc.lastTargets(); codes != nil {
+				s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: codes, actor: contextActor})
+				dc.refs[i] = &ref
+			}
 		case w.key == "THEY" && (i == 0 || s.isQuote(i-1) && i == 1) && c.quoteAt(dc, w.start) == nil:
 			// a sentence-initial "they": the last plural actor phrase of
 			// the previous sentence ("Militants attacked ... They took ...")
@@ -450,6 +460,34 @@ func (dc *docContext) lastPair(country bool) ([]string, egret.Ref) {
 // countryCode reports a code that starts with a country.
 func countryCode(c string) bool {
 	return len(c) >= 3 && !strings.HasPrefix(c, "---") && !strings.HasPrefix(c, "IGO") && !strings.HasPrefix(c, "NGO") && !strings.HasPrefix(c, "IMG")
+}
+
+// lastTargets returns the targets of the previous sentence's acts when
+// they are several actors one source aimed at ("Guterres spoke with the
+// foreign ministers of both countries"), else nil.
+func (dc *docContext) lastTargets() ([]string, egret.Ref) {
+	var srcs []string
+	targets := map[string][]string{}
+	refs := map[string]egret.Ref{}
+	for k := range dc.recent {
+		e := &dc.recent[k]
+		if e.sent != dc.sent-1 || e.tgt == "" {
+			continue
+		}
+		if _, ok := targets[e.src]; !ok {
+			srcs = append(srcs, e.src)
+			refs[e.src] = e.tref
+		}
+		if !slices.Contains(targets[e.src], e.tgt) {
+			targets[e.src] = append(targets[e.src], e.tgt)
+		}
+	}
+	for _, src := range srcs { // the first source aiming at several
+		if codes := targets[src]; len(codes) >= 2 {
+			return codes, refs[src]
+		}
+	}
+	return nil, egret.Ref{}
 }
 
 // byName finds the newest earlier person whose trailing name words hold key.

@@ -1427,6 +1427,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-20",
 			want:   []string{"PAKGOV>IND:*"},
 			forbid: []string{"GBRGOV>*:*"}},
+		// "them": the several actors the last act was aimed at.
+		{name: "he urged them",
+			text: "United Nations Secretary-General Antonio Guterres spoke by phone with the foreign ministers of India and Pakistan on Sunday. He urged them to avoid a military confrontation, his spokesman said.",
+			date: "2025-05-04",
+			want: []string{"IGOUNO>INDGOV:02", "IGOUNO>PAKGOV:02"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
