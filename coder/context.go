@@ -295,6 +295,11 @@ func (c *Coder) contextMentions(s *state) {
 				s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: h.codes, actor: contextActor})
 				ref := h.ref
 				dc.refs[i] = &ref
+			} else if codes, ref := dc.lastMutual(); codes != nil {
+				// "China and Russia held talks. They criticized ...":
+				// the two sides of the last mutual act
+				s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: codes, actor: contextActor})
+				dc.refs[i] = &ref
 			}
 		case (w.tag == nlp.NNP || w.tag == nlp.NNPS || s.hasTree && w.tag == nlp.NN && i > 0) && len(w.key) >= 2 &&
 			(len(w.key) >= 3 && titlecase(dc.doc.Text[w.start:w.end]) || dc.doc.Text[w.start:w.end] == w.key) && s.aloneName(i):
@@ -485,6 +490,27 @@ func (dc *docContext) lastTargets() ([]string, egret.Ref) {
 	for _, src := range srcs { // the first source aiming at several
 		if codes := targets[src]; len(codes) >= 2 {
 			return codes, refs[src]
+		}
+	}
+	return nil, egret.Ref{}
+}
+
+// lastMutual returns the two sides of the previous sentence's mutual act
+// (A→B and B→A), or nil.
+func (dc *docContext) lastMutual() ([]string, egret.Ref) {
+	for k := range dc.recent {
+		e := &dc.recent[k]
+		if e.sent != dc.sent-1 || e.tgt == "" || e.src == e.tgt {
+			continue
+		}
+		for m := k + 1; m < len(dc.recent); m++ {
+			if o := &dc.recent[m]; o.sent == e.sent && o.src == e.tgt && o.tgt == e.src && o.code == e.code {
+				var ref egret.Ref
+				if e.ref != nil {
+					ref = *e.ref
+				}
+				return []string{e.src, e.tgt}, ref
+			}
 		}
 	}
 	return nil, egret.Ref{}

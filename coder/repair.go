@@ -35,6 +35,7 @@ var repairs = [...]struct {
 	{"a past tense between two noun phrases is the predicate", onState((*state).repairModifierPredicate)},
 	{"a participle after an auxiliary is the verb", onState((*state).repairAuxNoun)},
 	{"a preposition hung on a word inside its phrase", onState((*state).repairStrayCase)},
+	{"an object read as the subject of the oblique after it", onState((*state).repairObliqueSubject)},
 	{"a subject with a preposition is an oblique", onState((*state).repairCaseSubject)},
 	{"a passive's by-phrase hung inside its object", onState((*state).repairStrayAgent)},
 	{"a particle read as a preposition", onState((*state).repairParticle)},
@@ -1788,6 +1789,33 @@ func (s *state) repairStrayCase() bool {
 				s.setArc(p, hp, syntax.Obl)
 			}
 		}
+		return true
+	}
+	return false
+}
+
+// repairObliqueSubject mends "They criticized the United States over its
+// tariffs" read with "States" the subject of "tariffs": a nominal before
+// an oblique's preposition, hung on that oblique as its subject, is the
+// verb's object.
+func (s *state) repairObliqueSubject() bool {
+	for n := range s.words {
+		w := &s.words[n]
+		h := int(w.head)
+		if w.rel != syntax.Nsubj || h <= n || !s.nominal(n) || !s.nominal(h) || s.words[h].rel != syntax.Obl {
+			continue
+		}
+		c := -1
+		for _, k := range s.children(h) {
+			if s.words[k].rel == syntax.Case {
+				c = int(k)
+			}
+		}
+		v := int(s.words[h].head)
+		if c < n || v < 0 || v > n || !s.verbal(v) || s.childExact(v, syntax.Obj) >= 0 {
+			continue
+		}
+		s.setArc(n, v, syntax.Obj)
 		return true
 	}
 	return false

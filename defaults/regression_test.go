@@ -1432,6 +1432,16 @@ func TestNewsRegressions(t *testing.T) {
 			text: "United Nations Secretary-General Antonio Guterres spoke by phone with the foreign ministers of India and Pakistan on Sunday. He urged them to avoid a military confrontation, his spokesman said.",
 			date: "2025-05-04",
 			want: []string{"IGOUNO>INDGOV:02", "IGOUNO>PAKGOV:02"}},
+		// "They" after a mutual act: its two sides; an object read as the
+		// subject of the oblique after it.
+		{name: "they after a mutual act",
+			text: "China and Russia held talks in Moscow on Monday. They criticized the United States over its tariffs.",
+			date: "2025-05-04",
+			want: []string{"CHN>USA:111", "RUS>USA:111"}},
+		{name: "criticized X over Y",
+			text: "Canada criticized the United States over its tariffs on steel.",
+			date: "2025-05-04",
+			want: []string{"CAN>USA:111"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
