@@ -281,10 +281,11 @@ func (c *Coder) contextMentions(s *state) {
 				s.addMention(mention{kind: mActor, i: at, j: i + 1, codes: codes, actor: contextActor})
 				dc.refs[at] = &ref
 			}
-		case w.key == "THEM" && i > 0 && c.quoteAt(dc, w.start) == nil:
+		case w.key == "THEM" && i > 0:
 			// "He urged them to avoid a confrontation": the several
-			// actors the last sentence's act was aimed at
-			if codes, ref := dc.lastTargets(); codes != nil {
+			// actors the last sentence's act was aimed at (looked up
+			// first: quoteAt parses the quote's speaker)
+			if codes, ref := dc.lastTargets(); codes != nil && c.quoteAt(dc, w.start) == nil {
 				s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: codes, actor: contextActor})
 				dc.refs[i] = &ref
 			}
