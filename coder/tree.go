@@ -1,6 +1,8 @@
 package coder
 
 import (
+	"strings"
+
 	"github.com/egret-events/egret/nlp"
 	"github.com/egret-events/egret/syntax"
 )
@@ -14,10 +16,10 @@ import (
 // parse fills the words of s from toks and their parse.
 func (c *Coder) parse(s *state, toks []nlp.Token) {
 	s.toks, s.tokAt = s.toks[:0], s.tokAt[:0]
-	label := speakerLabel(toks)
+	label := max(speakerLabel(toks), c.dateOpener(toks))
 	for k, t := range toks {
 		if t.Upper == "_" || t.Start < s.skipBefore || k < label {
-			continue // "Dol_Amroth" in the test texts; the dateline; "VOA:" in an interview
+			continue // "Dol_Amroth" in the test texts; the dateline; "VOA:" in an interview; "On 14 May 2025,"
 		}
 		s.toks = append(s.toks, t)
 		s.tokAt = append(s.tokAt, int32(k))
@@ -189,6 +191,43 @@ func speakerLabel(toks []nlp.Token) int {
 			return 0 // "Update: ..." runs on in lower case: not a label
 		}
 		return k + 1
+	}
+	return 0
+}
+
+// dateOpener returns the number of tokens of a sentence-initial date
+// adverbial and its comma ("On 14 May 2025,", "On Sunday,", "In March
+// 2024,"), which carries no actor or act and which the parser, trained
+// on web text, reads as the subject ("14 ... demonstrated"); 0 when the
+// sentence has none.
+func (c *Coder) dateOpener(toks []nlp.Token) int {
+	k := 0
+	if k < len(toks) {
+		switch toks[k].Upper {
+		case "ON", "IN", "BY", "SINCE", "EARLY", "LATE", "LAST":
+			k++
+		}
+	}
+	dated := false
+	for ; k < len(toks) && k < 8; k++ {
+		u := toks[k].Upper
+		switch {
+		case c.words.months[u] || c.words.months[strings.TrimSuffix(u, ".")] || c.words.timeWords[u]:
+			dated = true
+		case u != "" && strings.Trim(u, "0123456789") == "":
+			// (tokens are untagged before the parse)
+			if len(u) == 4 {
+				dated = true // a year
+			}
+		case u == "THE" || u == "OF" || u == "NIGHT" || u == "MORNING" || u == "EVENING" || u == "AFTERNOON" || strings.HasSuffix(u, "TH") && u[0] >= '0' && u[0] <= '9':
+		case u == ",":
+			if dated && k+1 < len(toks) {
+				return k + 1
+			}
+			return 0
+		default:
+			return 0
+		}
 	}
 	return 0
 }
