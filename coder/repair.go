@@ -145,7 +145,11 @@ func (s *state) repairFiniteVerb() bool {
 		// the word modifies the subject phrase ("protesters rallied") or
 		// the noun after it, the root's object ("kidnapped worshippers")
 		h := int(w.head)
-		obj := h > i && s.words[h].head == int16(root) && (s.words[h].rel == syntax.Obj || s.isRel(h, syntax.Nmod))
+		hh := int(s.words[h].head)
+		// (the object may hang on a word of the subject's name: "ADF
+		// rebels" read as a flat name carrying "villagers")
+		inSubject := hh == root || hh > root && hh < i && int(s.words[hh].head) == root && (s.words[hh].rel == syntax.Flat || s.words[hh].rel == syntax.Compound)
+		obj := h > i && inSubject && (s.words[h].rel == syntax.Obj || s.isRel(h, syntax.Nmod))
 		if !obj && h != root && !(h < i && s.ancestorOf(root, h) && s.nominal(h)) {
 			continue
 		}
