@@ -108,3 +108,17 @@ func TestVerbalGaps(t *testing.T) {
 	}
 	runNewsCases(t, defaultCoder(t), cases)
 }
+
+// TestPlaceNamesOfOtherCountries guards place names that contain another
+// country's name or capital: Nigeria's Niger State, Mozambique's
+// Mocímboa da Praia (Praia is Cape Verde's capital).
+func TestPlaceNamesOfOtherCountries(t *testing.T) {
+	cases := []newsCase{
+		{name: "Niger State", text: "Bandits abducted 20 villagers in Niger State on Sunday.", date: "2025-06-01",
+			want: []string{"NGACRM>NGACVL:181"}, forbid: []string{"*>NERCVL:*", "NERCRM>*:*"}},
+		{name: "Mocimboa da Praia", text: "Insurgents attacked Mocímboa da Praia overnight.", date: "2025-06-01",
+			want: []string{"*>MOZ:19"}, forbid: []string{"*>CPV:*"}},
+	}
+	runNewsCases(t, defaultCoder(t), cases)
+}
+
