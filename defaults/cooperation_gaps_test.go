@@ -121,4 +121,3 @@ func TestPlaceNamesOfOtherCountries(t *testing.T) {
 	}
 	runNewsCases(t, defaultCoder(t), cases)
 }
-
