@@ -53,6 +53,10 @@ func TestCooperationGaps(t *testing.T) {
 		{name: "refused to step down",
 			text: "Maduro rejected opposition demands to step down.", date: "2025-03-01",
 			forbid: []string{"*>*:1241"}},
+		// Territory taken from someone: they lose it.
+		{name: "recaptured X from Y",
+			text: "The Sudanese army recaptured Khartoum from the RSF.", date: "2025-03-27",
+			want: []string{"SDNMIL>SDNREB:192"}},
 		// Defacing is destroying property.
 		{name: "defaced a statue",
 			text: "Protesters defaced a statue of the president in Nairobi.", date: "2025-03-01",
