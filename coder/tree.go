@@ -17,9 +17,15 @@ import (
 func (c *Coder) parse(s *state, toks []nlp.Token) {
 	s.toks, s.tokAt = s.toks[:0], s.tokAt[:0]
 	label := max(speakerLabel(toks), c.dateOpener(toks))
+	skipTo := -1
 	for k, t := range toks {
-		if t.Upper == "_" || t.Start < s.skipBefore || k < label {
-			continue // "Dol_Amroth" in the test texts; the dateline; "VOA:" in an interview; "On 14 May 2025,"
+		if k >= label && k > skipTo {
+			if n := c.midDate(toks, k); n > 0 {
+				skipTo = k + n - 1 // "Brazil's Supreme Court on Thursday sentenced ..."
+			}
+		}
+		if t.Upper == "_" || t.Start < s.skipBefore || k < label || k <= skipTo {
+			continue // "Dol_Amroth" in the test texts; the dateline; "VOA:" in an interview; "On 14 May 2025,"; "on Thursday"
 		}
 		s.toks = append(s.toks, t)
 		s.tokAt = append(s.tokAt, int32(k))
@@ -230,4 +236,59 @@ func (c *Coder) dateOpener(toks []nlp.Token) int {
 		}
 	}
 	return 0
+}
+
+// onDate returns the length of a date adverbial "on Thursday", "on 14
+// May", "on May 14, 2025" starting at k, or 0. Such a phrase names no
+// actor and no act, and the parser, trained on web text, takes the
+// weekday for the subject ("the Supreme Court on Thursday sentenced"), so
+// it is left out of the parse.
+func (c *Coder) onDate(toks []nlp.Token, k int) int {
+	if toks[k].Upper != "ON" || k+1 >= len(toks) {
+		return 0
+	}
+	j := k + 1
+	dated := false
+	for ; j < len(toks) && j < k+6; j++ {
+		u := toks[j].Upper
+		switch {
+		case c.words.timeWords[u] || c.words.months[u] || c.words.months[strings.TrimSuffix(u, ".")]:
+			dated = true
+		case u != "" && strings.Trim(u, "0123456789") == "" && len(u) <= 4:
+		case dated && (u == "MORNING" || u == "AFTERNOON" || u == "EVENING" || u == "NIGHT"):
+		case u == "," && dated && j+1 < len(toks) && len(toks[j+1].Upper) == 4 && strings.Trim(toks[j+1].Upper, "0123456789") == "":
+			// "on May 14, 2025": the year after the comma
+		default:
+			if dated {
+				return j - k
+			}
+			return 0
+		}
+	}
+	if dated {
+		return j - k
+	}
+	return 0
+}
+
+// midDate is onDate for a date adverbial inside the clause, followed by
+// a word ("the Supreme Court on Thursday sentenced", "agreed on Wednesday
+// to"); one that ends the clause ("called Putin on Tuesday") is left to
+// the patterns that name it.
+func (c *Coder) midDate(toks []nlp.Token, k int) int {
+	n := c.onDate(toks, k)
+	if n == 0 || k+n >= len(toks) {
+		return 0
+	}
+	if r := firstLetter(toks[k+n].Upper); r < 'A' || r > 'Z' {
+		return 0
+	}
+	return n
+}
+
+func firstLetter(s string) byte {
+	if s == "" {
+		return 0
+	}
+	return s[0]
 }

@@ -1470,6 +1470,17 @@ func TestNewsRegressions(t *testing.T) {
 			text: "ADF rebels attacked villagers in Beni territory.",
 			date: "2025-06-01",
 			want: []string{"CODREB>---CVL:190"}},
+		// A date adverbial between subject and verb is left out of the
+		// parse, which took the weekday for the subject; one that ends
+		// the clause stays for the patterns that name it.
+		{name: "the court on Thursday sentenced",
+			text: "Brazil's Supreme Court on Thursday sentenced former President Jair Bolsonaro to 27 years in prison.",
+			date: "2025-09-12",
+			want: []string{"BRAJUD>*:173"}},
+		{name: "called X on Tuesday",
+			text: "President Trump called Vladimir Putin on Tuesday.",
+			date: "2025-09-12",
+			want: []string{"USAGOV>RUSGOV:041"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
