@@ -401,6 +401,10 @@ func combine(ac string, agents []*petrarch.Agent, former bool) string {
 		if former {
 			x = "ELI"
 		}
+		if x == "ELI" && hasAligned(code, "OPP") {
+			appended = true
+			continue // "former President Jair Bolsonaro", in opposition now: his dated role says so
+		}
 		appended = true
 		if (x == "COP" || x == "REB" || x == "UAF") && armedCode(code) {
 			// "a senior officer of the Revolutionary Guards": an officer
@@ -413,7 +417,7 @@ func combine(ac string, agents []*petrarch.Agent, former bool) string {
 			code += x
 		}
 	}
-	if former && !appended && !hasAligned(code, "ELI") {
+	if former && !appended && !hasAligned(code, "ELI") && !hasAligned(code, "OPP") {
 		code += "ELI"
 	}
 	if ac == "---" && pre != "" && code == "---" {

@@ -1485,6 +1485,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "President Trump called Vladimir Putin on Tuesday.",
 			date: "2025-09-12",
 			want: []string{"USAGOV>RUSGOV:041"}},
+		// A former office-holder now in opposition keeps his dated role.
+		{name: "former president now in opposition",
+			text:   "Former President Jair Bolsonaro criticized the court.",
+			date:   "2025-09-12",
+			want:   []string{"BRAOPP>*:111"},
+			forbid: []string{"BRAOPPELI>*:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
