@@ -77,6 +77,12 @@ func TestLeaderSurnames(t *testing.T) {
 			want: []string{"MLIGOV>FRA:112"}},
 		{name: "Tiani", text: "Tiani expelled the French ambassador.", date: "2025-03-01",
 			want: []string{"NERGOV>*:*"}},
+		{name: "Biya", text: "Biya rejected the opposition's claims.", date: "2025-10-30",
+			want: []string{"CMRGOV>*:*"}},
+		{name: "Boluarte in office", text: "Boluarte criticized Congress.", date: "2025-09-12",
+			want: []string{"PERGOV>*:111"}},
+		{name: "Boluarte removed", text: "Boluarte criticized Congress.", date: "2025-11-12",
+			want: []string{"PERELI>*:111"}},
 	}
 	runNewsCases(t, defaultCoder(t), cases)
 }
