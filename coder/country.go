@@ -183,13 +183,6 @@ func (c *Coder) InferFromLocations(evs []egret.Event) {
 		if e.Location == nil || len(e.Location.Country) != 3 {
 			continue
 		}
-		if sp := e.Location.Span; sp.End > sp.Start && (sp.Start < e.SentenceSpan.Start || sp.End > e.SentenceSpan.End) {
-			// a place named in another sentence (the story's main
-			// place) says where the story is, not whose the agents are
-			// ("killing three soldiers" in a story whose talks were in
-			// Doha)
-			continue
-		}
 		cc := e.Location.Country
 		if len(e.Source) > 3 && strings.HasPrefix(e.Source, "---") && !dc.foreign(e.SourceText) {
 			e.Source = cc + e.Source[3:]

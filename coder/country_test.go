@@ -22,12 +22,4 @@ func TestInferFromLocations(t *testing.T) {
 	if evs[1].Source != "---PTY" || evs[1].Target != "INDGOV" {
 		t.Errorf("Western politicians: got %s %s, want ---PTY INDGOV", evs[1].Source, evs[1].Target)
 	}
-	// a place named in another sentence (the story's main place) gives
-	// the agents no country
-	far := []egret.Event{{Source: "PAK", Target: "---MIL", TargetText: "three soldiers", CAMEO: "190",
-		SentenceSpan: egret.Span{Start: 100, End: 180}, Location: &egret.Location{Country: "QAT", Span: egret.Span{Start: 10, End: 14}}}}
-	c.InferFromLocations(far)
-	if far[0].Target != "---MIL" {
-		t.Errorf("place of another sentence: target %s, want ---MIL", far[0].Target)
-	}
 }
