@@ -178,9 +178,26 @@ func (c *Coder) placeCountry(place string, date int) string {
 // place the event was located in, flagged as inferred.
 func (c *Coder) InferFromLocations(evs []egret.Event) {
 	dc := &docContext{foreignWords: c.words.foreignWords}
+	// the country of the places the events' own sentences name ("*" for
+	// several): the story's main place gives an agent its country only
+	// when it agrees ("killing three soldiers" in a story datelined
+	// Islamabad, whose main place came out as Doha, is no Qatari act)
+	one := ""
+	for i := range evs {
+		if l := evs[i].Location; l != nil && len(l.Country) == 3 && !elsewhere(&evs[i]) {
+			if one == "" {
+				one = l.Country
+			} else if one != l.Country {
+				one = "*"
+			}
+		}
+	}
 	for i := range evs {
 		e := &evs[i]
 		if e.Location == nil || len(e.Location.Country) != 3 {
+			continue
+		}
+		if elsewhere(e) && one != "" && one != e.Location.Country {
 			continue
 		}
 		cc := e.Location.Country
@@ -193,4 +210,11 @@ func (c *Coder) InferFromLocations(evs []egret.Event) {
 			e.Flags = append(e.Flags, egret.FlagTargetInferred)
 		}
 	}
+}
+
+// elsewhere reports an event located by a place named outside its own
+// sentence (the document's main place).
+func elsewhere(e *egret.Event) bool {
+	sp := e.Location.Span
+	return sp.End > sp.Start && (sp.Start < e.SentenceSpan.Start || sp.End > e.SentenceSpan.End)
 }

@@ -553,6 +553,25 @@ func (s *state) addressed(r rawEvent) bool {
 	if r.tgt == "" || r.tgtI < 0 || r.tgtI >= len(s.words) {
 		return false
 	}
+	// the addressee is the verb's indirect object, or the object of a
+	// verb of telling ("told Trump"); an object of "said" is the
+	// misread subject of what was said ("the school said the girl's
+	// dreadlocks were ...")
+	addressee := false
+	for _, k := range s.children(r.verbI) {
+		if int(k) < r.tgtI || int(k) >= r.tgtJ {
+			continue
+		}
+		switch s.words[k].rel {
+		case syntax.Iobj:
+			addressee = true
+		case syntax.Obj:
+			addressee = s.wc.audienceVerbs[s.words[r.verbI].lemma]
+		}
+	}
+	if !addressee {
+		return false
+	}
 	for _, k := range s.children(r.verbI) {
 		if rel := s.words[k].rel; rel == syntax.Ccomp || rel == syntax.Parataxis || rel == syntax.Xcomp {
 			if lo, hi := s.subtreeSpan(int(k)); r.tgtI >= lo && r.tgtI < hi {

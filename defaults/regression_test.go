@@ -1491,6 +1491,16 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-09-12",
 			want:   []string{"BRAOPP>*:111"},
 			forbid: []string{"BRAOPPELI>*:*"}},
+		// An object of "said" is the misread subject of what was said, no
+		// addressee; a standing charge has no accuser in its subject.
+		{name: "said X was: no statement to X",
+			text:   "The school said the girl's dreadlocks were against its policy. Her parents sued.",
+			date:   "2025-06-01",
+			forbid: []string{"*>*:010"}},
+		{name: "stands accused of",
+			text:   "Jimmy Lai stands accused of collusion with foreign forces.",
+			date:   "2025-06-01",
+			forbid: []string{"*>*:112"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
