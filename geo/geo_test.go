@@ -221,3 +221,21 @@ func TestActorNamesAreNoPlaces(t *testing.T) {
 		}
 	}
 }
+
+// TestDatelineCapitalIsAPlace: a capital opening the text before an
+// agency in brackets is where the story was filed, not its government,
+// so it can be the story's main place ("ISLAMABAD (AP) —"), while the
+// same capital as a subject later stands for the government.
+func TestDatelineCapitalIsAPlace(t *testing.T) {
+	gc := testGeocoder(t)
+	text := "ISLAMABAD (AP) — Pakistan expelled two Afghan diplomats on Saturday. Qatar and Turkey offered to mediate. Islamabad rejected the offer."
+	ms := gc.Mentions(text)
+	if len(ms) == 0 || ms[0].Text != "ISLAMABAD" || ms[0].Kind != Toponym {
+		t.Fatalf("dateline mention: %+v", ms)
+	}
+	for _, m := range ms[1:] {
+		if m.Text == "Islamabad" && m.Kind != Metonym {
+			t.Errorf("\"Islamabad rejected\": kind %v, want metonym", m.Kind)
+		}
+	}
+}

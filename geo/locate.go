@@ -109,8 +109,8 @@ func (gc *Geocoder) metonym(f *finder, ms []Mention, k int) {
 		return
 	}
 	top := m.Best().Place
-	if !top.Capital() && top.Feature != Admin1 {
-		return
+	if !top.Capital() && top.Feature != Admin1 || f.dateline(m.ti, m.tj) {
+		return // (a dateline's capital is where the story was filed: "ISLAMABAD (AP) —")
 	}
 	toks := f.toks
 	// Coordinated with a metonym before it: "Moscow and Damascus".

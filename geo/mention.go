@@ -644,9 +644,10 @@ const caselessWordPop = 50000
 const caselessTownPop = 100000
 
 // dateline reports whether the name at tokens [i, j) opens the text
-// followed by a dash or comma: "blantyre — rastafarian feniya mbewe …".
+// followed by a dash, comma or an agency in brackets: "blantyre —
+// rastafarian feniya mbewe …", "ISLAMABAD (AP) —".
 func (f *finder) dateline(i, j int) bool {
-	return i == 0 && j < len(f.toks) && (f.toks[j].punct == '-' || f.toks[j].punct == ',')
+	return i == 0 && j < len(f.toks) && (f.toks[j].punct == '-' || f.toks[j].punct == ',' || f.toks[j].punct == '(')
 }
 
 // caselessNamePop is the least population of a town named by a word the
