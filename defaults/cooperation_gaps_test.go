@@ -57,6 +57,14 @@ func TestCooperationGaps(t *testing.T) {
 		{name: "recaptured X from Y",
 			text: "The Sudanese army recaptured Khartoum from the RSF.", date: "2025-03-27",
 			want: []string{"SDNMIL>SDNREB:192"}},
+		// A jailbreak: the prison is attacked, the inmates are no
+		// concession; a government freeing inmates is one.
+		{name: "stormed a prison, freeing inmates",
+			text: "Gunmen stormed a prison in Kogi state, freeing more than 500 inmates.", date: "2025-06-01",
+			want: []string{"---UAF>*:190"}, forbid: []string{"*>*:084"}},
+		{name: "government freed inmates",
+			text: "The government freed 500 inmates under an amnesty.", date: "2025-06-01",
+			want: []string{"*>*:084"}},
 		// Defacing is destroying property.
 		{name: "defaced a statue",
 			text: "Protesters defaced a statue of the president in Nairobi.", date: "2025-03-01",
