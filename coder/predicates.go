@@ -1363,12 +1363,22 @@ func (c *Coder) specifyRequests(s *state, out []rawEvent) {
 // object-control verb: "called on Russia to withdraw", "wants Putin to
 // attack". The action is asked for, not done; the request verb codes it.
 func (s *state) requestedTree(v *verbCand) bool {
-	w := &s.words[v.i]
+	x := v.i
+	for n := 0; n < 4 && s.words[x].head >= 0 && s.verbal(int(s.words[x].head)); n++ {
+		h := int(s.words[x].head)
+		if s.words[x].rel != syntax.Conj && !(s.words[x].rel == syntax.Xcomp && (s.wc.catenative[s.words[h].lemma] || s.wc.reversalWords[s.words[h].lemma])) {
+			break
+		}
+		// "called on Iran to cease ... and to cooperate", "urged Rwanda
+		// to stop supporting": asked for too
+		x = h
+	}
+	w := &s.words[x]
 	h := int(w.head)
 	if w.rel == syntax.Ccomp && h >= 0 && (s.wc.objectControl[s.words[h].lemma] || s.wc.pursuitVerbs[s.words[h].lemma]) && !s.wc.speech[s.words[h].lemma] {
 		return true // "demanded that his party be eliminated": what is demanded
 	}
-	infinitive := w.rel == syntax.Xcomp || w.rel == syntax.Advcl && s.markOf(v.i) == "TO"
+	infinitive := w.rel == syntax.Xcomp || w.rel == syntax.Advcl && s.markOf(x) == "TO"
 	if h >= 0 && w.tag == nlp.VBG && (w.rel == syntax.Xcomp || w.rel == syntax.Ccomp || w.rel == syntax.Obj) &&
 		s.wc.objectControl[s.words[h].lemma] && !s.wc.speech[s.words[h].lemma] {
 		return true // "a law that authorizes firing on foreign vessels": allowed, not done

@@ -89,14 +89,22 @@ func (c *Coder) findSpeaker(doc *egret.Document, sents []nlp.Sentence, date int)
 					}
 					break
 				}
-				if acts[a].j == k || (acts[a].j == k-1 && s.words[k-1].key == "'S") {
-					pick = a // "Russian Foreign Ministry statement on"
+				if acts[a].j == k || s.possessorPhrase(acts[a].j, k) || acts[a].i < k && acts[a].j > k {
+					// (the phrase may take in the statement noun itself:
+					// "G7 Foreign Ministers' Statement")
+					pick = a // "Russian Foreign Ministry statement on", "G7 Foreign Ministers' Statement"
 				}
 			}
 			if pick >= 0 {
 				a := acts[pick]
+				codes := a.codes
+				for b := pick + 1; b < len(acts) && acts[b].i == a.j+1 && (s.words[a.j].key == "AND" || s.words[a.j].key == ","); b++ {
+					// "Joint Statement by Indonesia and Australia": "we" is both
+					codes = append(append([]string(nil), codes...), acts[b].codes...)
+					a.j = acts[b].j
+				}
 				sp := egret.Span{Start: s.words[a.i].start + base, End: s.words[a.j-1].end + base}
-				r := &actorRef{codes: a.codes, ref: egret.Ref{Text: text[sp.Start:sp.End], Sentence: idx, Span: sp}}
+				r := &actorRef{codes: codes, ref: egret.Ref{Text: text[sp.Start:sp.End], Sentence: idx, Span: sp}}
 				if idx < 0 {
 					r.ref.Span = egret.Span{}
 				}
@@ -454,13 +462,37 @@ func framesVerb(frames []reportFrame, f reportFrame, v int) bool {
 // k and an actor at a name the actor as author ("by", "of", "from",
 // "attributable to") rather than as topic ("Remarks on the U.S. arms
 // sale").
+// possessorPhrase reports whether words [j, k) finish a possessor noun
+// phrase before a statement noun: "'s", or role words and then "'" ("G7
+// Foreign Ministers' Statement").
+func (s *state) possessorPhrase(j, k int) bool {
+	if j >= k || s.words[k-1].key != "'S" && s.words[k-1].key != "'" {
+		return false
+	}
+	for i := j; i < k-1; i++ {
+		switch s.words[i].tag {
+		case nlp.NN, nlp.NNS, nlp.NNP, nlp.NNPS, nlp.JJ:
+		default:
+			return false
+		}
+	}
+	return true
+}
+
 func (s *state) authorLink(k, a int) bool {
 	link := false
 	for i := k + 1; i < a; i++ {
 		switch s.words[i].key {
 		case "BY", "OF", "FROM", "TO":
 			link = true
-		case "ON", "ABOUT", "REGARDING", "CONCERNING", "OVER", "IN":
+		case "ON":
+			if i+2 < a && s.words[i+1].key == "BEHALF" && s.words[i+2].key == "OF" {
+				link = true // "Declaration by the High Representative on behalf of the EU"
+				i += 2
+				continue
+			}
+			return false
+		case "ABOUT", "REGARDING", "CONCERNING", "OVER", "IN":
 			return false
 		}
 	}

@@ -21,6 +21,7 @@ type newsCase struct {
 	want   []string
 	forbid []string
 	once   []string // each matches exactly one event: no duplicate rows
+	title  bool     // the text's first line, before a blank line, is its title (as egret code reads plain text)
 	lower  bool     // also code the text lower-cased, as lower-case news feeds print it
 }
 
@@ -1501,6 +1502,24 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Jimmy Lai stands accused of collusion with foreign forces.",
 			date:   "2025-06-01",
 			forbid: []string{"*>*:112"}},
+		// Statements' issuers in their titles: a possessor, "on behalf
+		// of", two governments; and what they ask for is not done.
+		{name: "G7 Foreign Ministers' Statement",
+			text:   "G7 Foreign Ministers' Statement on Iran\n\nWe condemn Iran's transfer of ballistic missiles to Russia. We call on Iran to cease its nuclear escalation and to cooperate fully with the International Atomic Energy Agency.",
+			title:  true,
+			date:   "2025-06-01",
+			want:   []string{"IGOGOS>IRN:111", "IGOGOS>IRN:02"},
+			forbid: []string{"IGOGOS>IGOUNOIAE:*"}},
+		{name: "declaration on behalf of the EU",
+			text:  "Declaration by the High Representative on behalf of the European Union on political prisoners in Belarus\n\nWe call on the Belarusian authorities to release all political prisoners.",
+			title: true,
+			date:  "2025-06-01",
+			want:  []string{"IGOEUREEC>BLRGOV:02"}},
+		{name: "joint statement by two governments",
+			text:  "Joint Statement by the Republic of Indonesia and the Commonwealth of Australia\n\nWe signed a defence cooperation agreement that will expand joint exercises.",
+			title: true,
+			date:  "2025-06-01",
+			want:  []string{"IDN>AUS:06", "AUS>IDN:06"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
@@ -1591,7 +1610,11 @@ func runNewsCases(t *testing.T, c *coder.Coder, cases []newsCase) {
 				texts = append(texts, strings.ToLower(tc.text))
 			}
 			for _, text := range texts {
-				evs, err := c.Code(context.Background(), &egret.Document{ID: "t", Text: text, Date: date})
+				doc := &egret.Document{ID: "t", Text: text, Date: date}
+				if first, _, ok := strings.Cut(text, "\n\n"); ok && tc.title {
+					doc.Title = first
+				}
+				evs, err := c.Code(context.Background(), doc)
 				if err != nil {
 					t.Fatal(err)
 				}
