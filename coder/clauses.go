@@ -406,11 +406,12 @@ func combine(ac string, agents []*petrarch.Agent, former bool) string {
 			continue // "former President Jair Bolsonaro", in opposition now: his dated role says so
 		}
 		appended = true
-		if (x == "COP" || x == "REB" || x == "UAF") && armedCode(code) {
+		if (x == "COP" || x == "REB" || x == "UAF") && armedCode(code) || x == "MIL" && (hasAligned(code, "REB") || hasAligned(code, "UAF")) {
 			// "a senior officer of the Revolutionary Guards": an officer
 			// of an armed force holds its rank, not a police post; the
 			// fighters or gunmen of an armed force are that force
-			// ("Africa Corps fighters", "Hamas gunmen")
+			// ("Africa Corps fighters", "Hamas gunmen"), and so are a
+			// rebel group's forces ("our forces" of the Arakan Army)
 			continue
 		}
 		if !hasAligned(code, x) {

@@ -395,12 +395,25 @@ func (s *state) agentFollows(i int) bool {
 func countryPart(codes []string) []string {
 	out := make([]string, 0, len(codes))
 	for _, c := range codes {
-		if len(c) > 3 && !strings.HasPrefix(c, "IGO") && !strings.HasPrefix(c, "NGO") && !strings.HasPrefix(c, "IMG") {
+		if len(c) > 3 && !strings.HasPrefix(c, "IGO") && !strings.HasPrefix(c, "NGO") && !strings.HasPrefix(c, "IMG") && stateCode(c) {
 			c = c[:3]
 		}
 		out = append(out, c)
 	}
 	return out
+}
+
+// stateCode reports a code of a state body (government, military,
+// police, courts, legislature): "our" of such a speaker is its country's.
+// An opposition party's or rebel group's "our forces" are its own
+// ("MMRREB", not Myanmar's).
+func stateCode(c string) bool {
+	for _, x := range [...]string{"REB", "OPP", "PTY", "UAF", "CRM", "CVL", "MED", "EDU", "LAB", "HRI", "REL", "BUS"} {
+		if hasAligned(c[3:], x) {
+			return false
+		}
+	}
+	return true
 }
 
 // lastPlural returns the newest plural actor phrase of the previous

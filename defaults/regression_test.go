@@ -1520,6 +1520,13 @@ func TestNewsRegressions(t *testing.T) {
 			title: true,
 			date:  "2025-06-01",
 			want:  []string{"IDN>AUS:06", "AUS>IDN:06"}},
+		// A rebel group's "our forces" are its own, not its country's.
+		{name: "rebel statement: our forces",
+			text:   "Statement by the Arakan Army\n\nOur forces captured the Ponnagyun battalion headquarters on Monday.",
+			title:  true,
+			date:   "2025-06-01",
+			want:   []string{"MMRREB>*:192"},
+			forbid: []string{"MMRMIL>*:*", "MMRREBMIL>*:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
