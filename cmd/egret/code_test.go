@@ -312,3 +312,34 @@ func TestCodeGeolocation(t *testing.T) {
 		t.Errorf("damaged --gazetteer: exit %d, stderr %q", code, errs)
 	}
 }
+
+// TestCPUProfile checks --cpuprofile writes a profile pprof reads (a
+// gzipped protocol buffer) and that an unwritable path is a clear error.
+func TestCPUProfile(t *testing.T) {
+	dir := t.TempDir()
+	prof := filepath.Join(dir, "cpu.prof")
+	_, errs, code := run(t, "Russia accused Ukraine of shelling the plant.\n", "code", "-q", "--date", "2025-06-01", "--cpuprofile", prof, "-")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errs)
+	}
+	b, err := os.ReadFile(prof)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) < 2 || b[0] != 0x1f || b[1] != 0x8b {
+		t.Fatalf("profile is not gzipped pprof data: % x", b[:min(len(b), 8)])
+	}
+	_, errs, code = run(t, "", "code", "-q", "--cpuprofile", filepath.Join(dir, "no", "such", "dir", "p"), "-")
+	if code == 0 || !strings.Contains(errs, "--cpuprofile") {
+		t.Fatalf("unwritable profile path: exit %d, stderr %q", code, errs)
+	}
+	// a failed command still ends its profile, so the next can start one
+	_, errs, code = run(t, "", "code", "-q", "--cpuprofile", prof, "/no/such/input.txt")
+	if code == 0 {
+		t.Fatalf("missing input: exit 0")
+	}
+	_, errs, code = run(t, "Russia accused Ukraine.\n", "code", "-q", "--date", "2025-06-01", "--cpuprofile", prof, "-")
+	if code != 0 {
+		t.Fatalf("profile after a failed command: exit %d: %s", code, errs)
+	}
+}

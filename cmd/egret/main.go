@@ -9,6 +9,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"runtime/pprof"
 	"syscall"
 	"time"
 
@@ -59,12 +60,16 @@ func NewMain() *Main {
 
 // Run executes one command line and returns the process exit code.
 func (m *Main) Run(ctx context.Context, args []string) int {
-	root := m.rootCmd()
+	root, stopProfile := m.rootCmd()
 	root.SetArgs(args)
 	root.SetIn(m.Stdin)
 	root.SetOut(m.Stdout)
 	root.SetErr(m.Stderr)
-	if err := root.ExecuteContext(ctx); err != nil {
+	err := root.ExecuteContext(ctx)
+	if perr := stopProfile(); err == nil {
+		err = perr // (a failed command's own error says more)
+	}
+	if err != nil {
 		var e *egret.Error
 		if errors.As(err, &e) {
 			fmt.Fprintln(m.Stderr, "egret:", e.Error())
@@ -87,15 +92,19 @@ type exitError struct {
 
 func (e exitError) Error() string { return e.msg }
 
-func (m *Main) rootCmd() *cobra.Command {
+// rootCmd returns the command tree and a function that ends the CPU
+// profile --cpuprofile started, whether or not the command succeeded.
+func (m *Main) rootCmd() (*cobra.Command, func() error) {
 	root := &cobra.Command{
 		Use:           "egret",
 		Short:         "Code political events (CAMEO, PLOVER) from news text",
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
-	var logFormat string
+	var logFormat, cpuProfile string
+	var profile *os.File
 	root.PersistentFlags().StringVar(&logFormat, "log-format", "text", "log records as text or json (watch and serve log with stable keys)")
+	root.PersistentFlags().StringVar(&cpuProfile, "cpuprofile", "", "write a CPU profile of the command to this file (read it with go tool pprof)")
 	root.PersistentPreRunE = func(cmd *cobra.Command, args []string) error {
 		switch logFormat {
 		case "text":
@@ -104,10 +113,33 @@ func (m *Main) rootCmd() *cobra.Command {
 		default:
 			return egret.Errorf(egret.EINVALID, "--log-format %q: want text or json", logFormat)
 		}
+		if cpuProfile != "" {
+			f, err := os.Create(cpuProfile)
+			if err != nil {
+				return egret.Errorf(egret.EINVALID, "--cpuprofile: %v", err)
+			}
+			if err := pprof.StartCPUProfile(f); err != nil {
+				f.Close()
+				return egret.Errorf(egret.EINTERNAL, "--cpuprofile %s: %v", cpuProfile, err)
+			}
+			profile = f
+		}
+		return nil
+	}
+	stopProfile := func() error {
+		if profile == nil {
+			return nil
+		}
+		pprof.StopCPUProfile()
+		err := profile.Close()
+		profile = nil
+		if err != nil {
+			return egret.Errorf(egret.EINTERNAL, "--cpuprofile %s: %v", cpuProfile, err)
+		}
 		return nil
 	}
 	root.AddCommand(m.codeCmd(), m.validateCmd(), m.explainCmd(), m.dictCmd(), m.geoCmd(),
 		newIngestCmd(m), newServeCmd(m), newExportCmd(m), newWatchCmd(m), newFeedsCmd(m), m.parseCmd(),
 		newWorkerCmd(m), newNATSCmd(m))
-	return root
+	return root, stopProfile
 }
