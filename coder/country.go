@@ -194,7 +194,7 @@ func (c *Coder) InferFromLocations(evs []egret.Event) {
 	}
 	for i := range evs {
 		e := &evs[i]
-		if e.Location == nil || len(e.Location.Country) != 3 {
+		if e.Location == nil || len(e.Location.Country) != 3 || atVenue(e.CAMEO) {
 			continue
 		}
 		if elsewhere(e) && one != "" && one != e.Location.Country {
@@ -210,6 +210,14 @@ func (c *Coder) InferFromLocations(evs []egret.Event) {
 			e.Flags = append(e.Flags, egret.FlagTargetInferred)
 		}
 	}
+}
+
+// atVenue reports codes of acts done where the parties meet (talks,
+// visits, signing an agreement): their place is the meeting's venue, often
+// a third country ("met rebel leaders in Havana"), so it gives the
+// parties no country.
+func atVenue(code string) bool {
+	return strings.HasPrefix(code, "04") || code == "057" || code == "036"
 }
 
 // elsewhere reports an event located by a place named outside its own

@@ -231,6 +231,12 @@ func (s *state) actorFromModifier(h int, e *entity) {
 		if !actorPrep(p) {
 			continue
 		}
+		if (p == "IN" || p == "AT") && s.caseOf(h) == "WITH" {
+			// "met with rebel leaders in Havana", "signed a deal with
+			// the FACT rebel group in Doha": where a partner is met is
+			// the meeting's venue, not the partner's country
+			continue
+		}
 		var sub entity
 		sub.i, sub.j = int(k), int(k)+1
 		s.collectCore(int(k), int(k), &sub, 0)

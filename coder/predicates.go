@@ -880,6 +880,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// named place belong to its country
 		for k := range out {
 			e := &out[k]
+			if atVenue(e.code) {
+				continue
+			}
 			if len(e.src) > 3 && strings.HasPrefix(e.src, "---") {
 				e.src, e.srcInferred = cc+e.src[3:], true
 			}
