@@ -1038,15 +1038,17 @@ func (s *state) fromPhrase(v int) int {
 	return -1
 }
 
-// noteUntargeted remembers an offer, demand, claim or threat aimed at no
-// one ("Iran threatened to close the Strait of Hormuz"): no event, but a
-// later "dismissed the threat" answers whoever made it.
+// noteUntargeted remembers an offer, demand, claim, threat, show of force
+// or attack aimed at no one ("Iran threatened to close the Strait of
+// Hormuz", "North Korea fired two ballistic missiles"): no event, but a
+// later "dismissed the threat", "condemned this provocation" answers
+// whoever made it.
 func (s *state) noteUntargeted(src int, code string) {
 	if s.dc == nil || src < 0 || len(code) < 2 {
 		return
 	}
 	switch code[:2] {
-	case "03", "10", "11", "13":
+	case "03", "10", "11", "13", "15", "18", "19", "20":
 	default:
 		return
 	}
@@ -1071,8 +1073,8 @@ func (s *state) answeredAct(code string, src, obj int) *recentEvent {
 	}
 	for k := len(s.dc.recent) - 1; k >= 0; k-- {
 		e := &s.dc.recent[k]
-		if !slices.Contains(roots, e.code[:min(2, len(e.code))]) || e.tgt == "" && len(roots) > 3 {
-			continue // (an act aimed at no one answers only a noun that names its kind: "the threat", not "the decision")
+		if !slices.Contains(roots, e.code[:min(2, len(e.code))]) || e.tgt == "" && len(roots) > 5 {
+			continue // (an act aimed at no one answers only a noun that names its kind, "the threat", "the attack", not "*": "the decision")
 		}
 		for _, cr := range s.groups[src].codes {
 			if cr.code == e.src {

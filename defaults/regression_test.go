@@ -1548,6 +1548,16 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested protesters in Tbilisi.",
 			date: "2025-06-01",
 			want: []string{"GEOCOP>GEOCVL:173"}},
+		// A show of force or attack aimed at no one is answered by a
+		// reaction naming its kind ("this provocation", "the launch").
+		{name: "condemned this provocation",
+			text: "North Korea fired two short-range ballistic missiles into the sea on Sunday. South Korea strongly condemned this provocation.",
+			date: "2025-06-01",
+			want: []string{"KOR>PRK:11"}},
+		{name: "condemned the attack on no one named",
+			text: "Gunmen from the Islamic State group attacked on Friday. The United Nations condemned the attack.",
+			date: "2025-06-01",
+			want: []string{"IGOUNO>*:11"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
