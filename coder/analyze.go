@@ -100,6 +100,8 @@ type state struct {
 	toks     []nlp.Token
 	tokAt    []int32 // index in the sentence's tokens of each word
 	tree     syntax.Sentence
+	seg      syntax.Sentence // one semicolon-divided piece's parse (tree.go)
+	pieces   []int           // roots of the clauses after the first that semicolons join (tree.go)
 	kids     []int16
 	kidAt    []int32
 	fill     []int32

@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 
@@ -125,7 +126,25 @@ func (s *state) repairReducedSubject() bool {
 // modified its object. It reports whether it changed the tree.
 func (s *state) repairFiniteVerb() bool {
 	root := s.root()
-	if root < 0 || !s.nominal(root) {
+	if root < 0 {
+		return false
+	}
+	// each clause a semicolon joins (parseSegments) is a sentence of its
+	// own: collect their roots before the first repair moves them
+	tops := append([]int{root}, s.pieces...)
+	done := false
+	for _, t := range tops {
+		if s.repairFiniteAt(t) {
+			done = true
+			s.indexTree() // (the next clause's repair reads children)
+		}
+	}
+	return done
+}
+
+// repairFiniteAt is repairFiniteVerb for the clause whose root is top.
+func (s *state) repairFiniteAt(root int) bool {
+	if !s.nominal(root) {
 		return false
 	}
 	for _, k := range s.children(root) {
@@ -133,10 +152,14 @@ func (s *state) repairFiniteVerb() bool {
 		case syntax.Cop, syntax.Nsubj, syntax.NsubjPass, syntax.Aux, syntax.AuxPass:
 			return false // a nominal predicate: "X is a member"
 		}
+		if slices.Contains(s.pieces, int(k)) {
+			continue // (the clause after a semicolon)
+		}
 		if s.words[k].tag == nlp.MD || finite(s.words[k].tag) && s.verbal(int(k)) {
 			return false
 		}
 	}
+	up, upRel := int(s.words[root].head), s.words[root].rel
 	for i := root + 1; i < len(s.words); i++ {
 		w := &s.words[i]
 		if w.rel != syntax.Acl && w.rel != syntax.Amod || w.tag != nlp.VBN && w.tag != nlp.VBD && w.tag != nlp.JJ {
@@ -171,9 +194,17 @@ func (s *state) repairFiniteVerb() bool {
 		if !ok {
 			continue
 		}
-		s.setArc(i, -1, syntax.Root)
+		s.setArc(i, up, upRel)
 		s.setTag(i, nlp.VBD, syntax.VERB)
 		s.setArc(root, i, syntax.Nsubj)
+		for _, k := range s.children(root) {
+			if slices.Contains(s.pieces, int(k)) {
+				s.setArc(int(k), i, s.words[k].rel) // the clauses after a semicolon
+			}
+		}
+		if k := slices.Index(s.pieces, root); k >= 0 {
+			s.pieces[k] = i // the clause's root is now its verb
+		}
 		if obj {
 			s.setArc(h, i, syntax.Obj)
 			for _, k := range s.children(root) {
@@ -260,8 +291,8 @@ func (s *state) repairModifierPredicate() bool {
 			}
 		}
 		for _, k := range s.children(top) {
-			if int(k) > i && s.words[k].rel == syntax.Punct {
-				s.setArc(int(k), i, syntax.Punct)
+			if int(k) > i && (s.words[k].rel == syntax.Punct || slices.Contains(s.pieces, int(k))) {
+				s.setArc(int(k), i, s.words[k].rel) // the closing stop; a clause after a semicolon
 			}
 		}
 		return true

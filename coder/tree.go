@@ -36,7 +36,7 @@ func (c *Coder) parse(s *state, toks []nlp.Token) {
 		s.indexTree()
 		return
 	}
-	c.syn.ParseTokens(s.toks, &s.tree)
+	c.parseSegments(s)
 	for i := range s.toks {
 		t := &s.toks[i]
 		w := &s.tree.Words[i]
@@ -58,6 +58,88 @@ func (c *Coder) parse(s *state, toks []nlp.Token) {
 	}
 	s.indexTree()
 	c.repair(s)
+}
+
+// parseSegments parses s.toks into s.tree, in the pieces top-level
+// semicolons divide when they join clauses ("Hamas militants fired rockets
+// at Israeli towns; no casualties were reported"): the parser, trained on
+// text with few such joins, misreads the whole but reads each clause
+// well. A semicolon joins clauses when the words on each side hold a verb
+// (by the whole sentence's parse, or one the lexicon allows) and the right side does not open with a
+// conjunction; in a list ("clients include X in Hong Kong; Y; and Z") it
+// does not. Each piece keeps its semicolon at its end, and every later
+// piece's root hangs from the first's as a conjunct: a clause of its own,
+// never what a speech verb of the first says (UD's parataxis, which the
+// coder reads as a reporting tail's content). s.pieces lists those roots.
+func (c *Coder) parseSegments(s *state) {
+	s.pieces = s.pieces[:0]
+	c.syn.ParseTokens(s.toks, &s.tree)
+	words := s.tree.Words
+	var semis []int
+	depth := 0
+	for k := range s.toks {
+		switch s.toks[k].Text {
+		case "(", "[":
+			depth++
+		case ")", "]":
+			depth = max(0, depth-1)
+		case ";":
+			if depth == 0 && k >= 3 && len(s.toks)-k > 3 {
+				semis = append(semis, k)
+			}
+		}
+	}
+	if len(semis) == 0 || len(words) != len(s.toks) {
+		return
+	}
+	verbIn := func(i, j int) bool {
+		for k := i; k < j; k++ {
+			if words[k].UPOS == syntax.VERB || words[k].UPOS == syntax.AUX {
+				return true
+			}
+			// (or a word that can be a finite verb: the misread "set"
+			// of "supporters set fire to a building" is an adjective)
+			if ts, _ := c.p.LexiconTags(s.toks[k].Text); ts.Has(nlp.VBD) || ts.Has(nlp.VBZ) || ts.Has(nlp.VBP) || ts.Has(nlp.MD) {
+				return true
+			}
+		}
+		return false
+	}
+	var cuts []int // end (exclusive) of every piece but the last
+	from := 0
+	for n, k := range semis {
+		next := len(s.toks)
+		if n+1 < len(semis) {
+			next = semis[n+1]
+		}
+		if verbIn(from, k) && verbIn(k+1, next) && words[k+1].UPOS != syntax.CCONJ {
+			cuts = append(cuts, k+1)
+			from = k + 1
+		}
+	}
+	if len(cuts) == 0 {
+		return
+	}
+	cuts = append(cuts, len(s.toks))
+	s.tree.Words = s.tree.Words[:0]
+	first, from := -1, 0
+	for _, to := range cuts {
+		c.syn.ParseTokens(s.toks[from:to], &s.seg)
+		for _, w := range s.seg.Words {
+			switch {
+			case w.Head >= 0:
+				w.Head += from
+			case first < 0:
+				first = len(s.tree.Words) // the first piece's root is the sentence's
+			default:
+				w.Head, w.Rel = first, syntax.Conj
+				s.pieces = append(s.pieces, len(s.tree.Words))
+			}
+			s.tree.Words = append(s.tree.Words, w)
+		}
+		from = to
+	}
+	s.tree.Start, s.tree.End = s.toks[0].Start, s.toks[len(s.toks)-1].End
 }
 
 // setArc re-attaches word i to head h with relation r, in the words and

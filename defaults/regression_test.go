@@ -1558,6 +1558,16 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Gunmen from the Islamic State group attacked on Friday. The United Nations condemned the attack.",
 			date: "2025-06-01",
 			want: []string{"IGOUNO>*:11"}},
+		// Clauses a semicolon joins are parsed apart (coder's
+		// TestParseSegments has the lists that are not).
+		{name: "semicolon-joined clauses",
+			text: "On 11 October 2023, Hamas militants fired rockets at Israeli towns; no casualties were reported.",
+			date: "2023-10-12",
+			want: []string{"PSEREBHMS>ISR:19"}},
+		{name: "semicolon-joined clauses, second clause's own subject",
+			text: "On 9 May 2023, supporters of Imran Khan set fire to a military building in Lahore after his arrest; police fired tear gas to disperse them.",
+			date: "2023-05-10",
+			want: []string{"PAKOPP>PAKMIL:17"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",

@@ -1,0 +1,58 @@
+package coder
+
+import "testing"
+
+// TestParseSegments checks which semicolons divide a sentence into
+// clauses parsed apart, and that each later clause hangs from the first.
+func TestParseSegments(t *testing.T) {
+	c := loadDefault(t, Options{})
+	for _, tc := range []struct {
+		text   string
+		pieces int
+	}{
+		{"Hamas militants fired rockets at Israeli towns; no casualties were reported.", 1},
+		{"Supporters of Imran Khan set fire to a military building in Lahore; police fired tear gas to disperse them.", 1},
+		{"Rebels attacked the town; the army retook it; five people died.", 2},
+		// a list: the items hold no verb, or the last opens with "and"
+		{"Gallagher's other clients include Jimmy Lai in Hong Kong; Nobel laureate Maria Ressa from the Philippines; and the family of journalist Daphne Caruana Galizia, who was killed in Malta in 2017.", 0},
+		{"The delegation included the foreign minister; the defence minister; and the head of intelligence.", 0},
+		// inside brackets, or too few words on a side
+		{"The army (which denied it; see below) attacked the town.", 0},
+		{"Yes; the army attacked the town.", 0},
+		{"Police arrested the suspects.", 0},
+	} {
+		s := &state{wc: c.words, modern: c.modern}
+		toks := c.p.TokenSentences(tc.text)[0].Tokens
+		c.parse(s, toks)
+		if len(s.pieces) != tc.pieces {
+			t.Errorf("%q: %d pieces after the first, want %d", tc.text, len(s.pieces), tc.pieces)
+			continue
+		}
+		if len(s.tree.Words) != len(s.words) {
+			t.Errorf("%q: %d tree words for %d words", tc.text, len(s.tree.Words), len(s.words))
+		}
+		roots := 0
+		for i := range s.words {
+			if s.words[i].head < 0 {
+				roots++
+			}
+		}
+		if roots != 1 {
+			t.Errorf("%q: %d roots", tc.text, roots)
+		}
+		for i := range s.words { // every word reaches the root: no cycles
+			h, steps := i, 0
+			for ; h >= 0 && steps <= len(s.words); steps++ {
+				h = int(s.words[h].head)
+			}
+			if h >= 0 {
+				t.Errorf("%q: word %d %q is in a cycle", tc.text, i, s.words[i].key)
+			}
+		}
+		for _, p := range s.pieces {
+			if h := int(s.words[p].head); h < 0 || s.words[h].head >= 0 {
+				t.Errorf("%q: piece root %q hangs from %d, not the sentence's root", tc.text, s.words[p].key, h)
+			}
+		}
+	}
+}
