@@ -297,6 +297,16 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// a partner of the subject's own side is no target; look further
 		tgt, obj = -1, -1
 	}
+	if strings.HasPrefix(code.Active, "14") && r.obj < 0 && s.modern {
+		if a := s.protestedAct(v.i); a >= 0 {
+			// "protested against the killing of a student by police": a
+			// protest against an act is aimed at whoever did it, never at
+			// its victims
+			if o := s.nounSource(a, -1, s.eventNoun(a).patient); o >= 0 && o != src {
+				tgt, obj = o, o
+			}
+		}
+	}
 	if tgt < 0 && r.obj >= 0 && obj < 0 {
 		if en := s.eventNoun(r.obj); en.code != "" && verbal(code.Active) {
 			// condemning, welcoming or denying an act is aimed at whoever
@@ -1542,6 +1552,20 @@ func unknownDoer(code string) bool {
 // reacting to an act aims at its doer.
 func verbal(code string) bool {
 	return !material(code)
+}
+
+// protestedAct returns the event noun a protest verb at v is against
+// ("protested against the killing of", "rallied over the arrest of"), or
+// -1.
+func (s *state) protestedAct(v int) int {
+	for _, k := range s.children(v) {
+		if s.isRel(int(k), syntax.Obl) && s.eventNoun(int(k)).code != "" {
+			if p := s.caseOf(int(k)); p == "AGAINST" || p == "OVER" {
+				return int(k)
+			}
+		}
+	}
+	return -1
 }
 
 // localCountry returns the country of the place verb v happened in ("in

@@ -32,6 +32,7 @@ var repairs = [...]struct {
 	{"an adjective read as the root before its subject", onState((*state).repairAdjectiveRoot)},
 	{"an active verb with an object read as passive", onState((*state).repairActiveObject)},
 	{"coordinated subjects read as two subjects", onState((*state).repairDoubleSubject)},
+	{"a by-phrase after an event noun is the noun's agent", onState((*state).repairEventAgent)},
 	{"a past tense read as a modifier is the predicate", onState((*state).repairFiniteVerb)},
 	{"a past tense between two noun phrases is the predicate", onState((*state).repairModifierPredicate)},
 	{"a participle after an auxiliary is the verb", onState((*state).repairAuxNoun)},
@@ -435,6 +436,35 @@ func (s *state) repairStrayAgent() bool {
 					s.setArc(b, v, syntax.OblAgent)
 					changed = true
 				}
+			}
+		}
+	}
+	return changed
+}
+
+// repairEventAgent mends "Students protested against the arrest of their
+// leader by police" read with "protested" a passive participle and "by
+// police" its agent: a verb without a passive auxiliary whose by-phrase
+// comes right after an event noun it governs ("the arrest of their
+// leader", "the killing of a student") leaves the by-phrase to the noun,
+// whose doer it names; the verb is then free to be the predicate.
+func (s *state) repairEventAgent() bool {
+	changed := false
+	for v := range s.words {
+		b := s.childExact(v, syntax.OblAgent)
+		if b < 0 || !s.verbal(v) || s.child(v, syntax.AuxPass) >= 0 || s.caseOf(b) != "BY" {
+			continue
+		}
+		bLo, _ := s.subtreeSpan(b)
+		for _, k := range s.children(v) {
+			o := int(k)
+			if o > b || !s.isRel(o, syntax.Obl) && s.words[o].rel != syntax.Obj || s.eventNoun(o).code == "" {
+				continue
+			}
+			if _, hi := s.subtreeSpan(o); hi == bLo {
+				s.setArc(b, o, syntax.Nmod)
+				changed = true
+				break
 			}
 		}
 	}

@@ -1568,6 +1568,18 @@ func TestNewsRegressions(t *testing.T) {
 			text: "On 9 May 2023, supporters of Imran Khan set fire to a military building in Lahore after his arrest; police fired tear gas to disperse them.",
 			date: "2023-05-10",
 			want: []string{"PAKOPP>PAKMIL:17"}},
+		// A protest against an act is aimed at whoever did it; the act's
+		// by-phrase is the noun's, not a passive agent of "protested".
+		{name: "protested against the arrest by police",
+			text:   "Students protested against the arrest of their leader by police.",
+			date:   "2025-06-01",
+			want:   []string{"---EDU>---COP:14", "---COP>*:173"},
+			forbid: []string{"---COP>---EDU:14"}},
+		{name: "protested against the killing by soldiers",
+			text:   "Journalists protested against the killing of a reporter by soldiers.",
+			date:   "2025-06-01",
+			want:   []string{"---MED>---MIL:14", "---MIL>---MED:19"},
+			forbid: []string{"---MED>---MED:14"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
