@@ -1580,6 +1580,17 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			want:   []string{"---MED>---MIL:14", "---MIL>---MED:19"},
 			forbid: []string{"---MED>---MED:14"}},
+		// Partners named together in a joint patrol or exercise pair with
+		// each other, not with the place; victims are people.
+		{name: "conducted a joint patrol near Japan",
+			text:   "China and Russia conducted a joint patrol near Japan.",
+			date:   "2025-06-01",
+			want:   []string{"CHN>RUS:062", "RUS>CHN:062"},
+			forbid: []string{"*>JPN:*", "JPN>*:*"}},
+		{name: "sent food to flood victims",
+			text: "The United Nations sent food and medicine to flood victims in Pakistan.",
+			date: "2025-06-01",
+			want: []string{"IGOUNO>PAKCVL:07"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
