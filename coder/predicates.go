@@ -611,6 +611,12 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tr.note = "no source actor (only force and reproach are coded without one)"
 			return nil, best
 		}
+		if verbal(code.Active) && r.objFrom == "reduced relative head" {
+			// "the man accused of attacking the mosque was sentenced": a
+			// reproach nobody makes here describes its target
+			tr.note = "no source actor: a reproach describing its target"
+			return nil, best
+		}
 		noSource = true
 		if w := s.disasterInSentence(); w >= 0 && !(best != nil && best.names(s.words[w].key)) {
 			// (a disaster word the pattern spells out is its own: "came

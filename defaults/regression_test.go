@@ -1591,6 +1591,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The United Nations sent food and medicine to flood victims in Pakistan.",
 			date: "2025-06-01",
 			want: []string{"IGOUNO>PAKCVL:07"}},
+		// A reproach nobody makes here, in a participle describing its
+		// target, is no event.
+		{name: "the man accused of is described",
+			text:   "The man accused of attacking the mosque was sentenced to life in prison by a court in Christchurch.",
+			date:   "2025-06-01",
+			want:   []string{"---JUD>*:17"},
+			forbid: []string{">*:11"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
