@@ -619,6 +619,16 @@ func (s *state) nounSource(i, tg int, patient bool) int {
 					return g
 				}
 			}
+			if p := s.wc.blameVerbs[s.words[k].lemma]; p != "" {
+				// "an attack blamed on Kurdish militants"
+				for _, o := range s.children(int(k)) {
+					if s.isRel(int(o), syntax.Obl) && s.caseOf(int(o)) == p {
+						if g := s.roleGroup(int(o)); g >= 0 && g != tg {
+							return g
+						}
+					}
+				}
+			}
 		}
 	}
 	if h := int(s.words[i].head); h >= 0 && s.verbal(h) && s.words[i].rel == syntax.Obj && !s.wc.witnessVerbs[s.words[h].lemma] && !s.wc.speech[s.words[h].lemma] {
@@ -674,6 +684,9 @@ func (s *state) againstIn(x, depth int) int {
 	for _, k := range kids {
 		if s.words[k].rel == syntax.AclRelcl || s.words[k].rel == syntax.Punct {
 			continue
+		}
+		if s.words[k].rel == syntax.Acl && s.wc.blameVerbs[s.words[k].lemma] != "" {
+			continue // "an attack blamed on militants": its doer (nounSource)
 		}
 		if t := s.againstIn(int(k), depth+1); t >= 0 {
 			return t

@@ -588,6 +588,15 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if src < 0 && s.modern && r.passive && r.subj < 0 && material(code.Active) {
+		// "two soldiers were killed in a PKK attack", "in an attack
+		// blamed on militants": whoever did the act they died in
+		if a := s.eventIn(v.i); a >= 0 {
+			if o := s.nounSource(a, tgt, s.eventNoun(a).patient); o >= 0 && o != tgt {
+				src = o
+			}
+		}
+	}
 	tr.src, tr.tgt = src, tgt
 	placeCode, placeAt := "", r.obj
 	noSource := false
@@ -1558,6 +1567,19 @@ func unknownDoer(code string) bool {
 // reacting to an act aims at its doer.
 func verbal(code string) bool {
 	return !material(code)
+}
+
+// eventIn returns the event noun of an in/during phrase of the verb at v
+// ("killed in a PKK attack", "wounded during Israeli shelling"), or -1.
+func (s *state) eventIn(v int) int {
+	for _, k := range s.children(v) {
+		if s.isRel(int(k), syntax.Obl) && s.eventNoun(int(k)).code != "" {
+			if p := s.caseOf(int(k)); p == "IN" || p == "DURING" {
+				return int(k)
+			}
+		}
+	}
+	return -1
 }
 
 // protestedAct returns the event noun a protest verb at v is against

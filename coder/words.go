@@ -39,6 +39,7 @@ type wordClasses struct {
 	intents         map[string]string    // act code prefix → code of intending the act
 	appealModals    map[string]string    // "should" → the appeal a speaker makes by saying an actor should act
 	perpetrators    map[string]string    // "suicide bomber" → the code of a generic attack they make
+	blameVerbs      map[string]string    // "blamed on", "attributed to": the preposition naming an act's doer
 	betweenNouns    map[string]string    // "talks" → the code of a mutual act named with "between A and B"
 	crowdWords      map[string]bool      // "thousands": a protesting crowd named by its size
 	namingVerbs     map[string]bool      // "call", "describe": naming something as something
@@ -184,6 +185,11 @@ func (r *wordReader) load() (*wordClasses, error) {
 		return nil, err
 	}
 	if w.perpetrators, err = readWordMap(r, "perpetrator-codes.txt", digits); err != nil {
+		return nil, err
+	}
+	if w.blameVerbs, err = readWordMap(r, "blame-verbs.txt", func(v string) (string, bool) {
+		return v, v != "" && strings.ToUpper(v) == v
+	}); err != nil {
 		return nil, err
 	}
 	if w.answerNouns, err = readWordMap(r, "answer-nouns.txt", func(v string) ([]string, bool) {
