@@ -806,7 +806,10 @@ func (s *state) retarget(raw []rawEvent) []rawEvent {
 		}
 		for p := r.tgtJ; p+1 < len(s.words) && p <= r.tgtJ+3; p++ {
 			if s.words[p].key == "BY" {
-				if g := s.groupAt(p + 1); g >= 0 && s.groups[g].i == p+1 && g != s.groupAt(r.srcI) {
+				if g := s.groupAt(p + 1); g >= 0 && s.groups[g].i == p+1 && g != s.groupAt(r.srcI) && (!s.hasTree || s.inPhrase(r.tgtI, r.tgtJ, p+1)) {
+					// (on a tree, only a by-phrase inside the target's own
+					// phrase: in "the militants who stormed the hotel had
+					// been killed by security forces" it is the killing's)
 					s.setTarget(r, g)
 				}
 				break
@@ -829,6 +832,17 @@ func (s *state) uncodedObject(v, p int) bool {
 		n++
 	}
 	return n > 0 && k < p && s.words[k].tag == nlp.TO
+}
+
+// inPhrase reports whether word d hangs, through its heads, from a word
+// of the span i..j.
+func (s *state) inPhrase(i, j, d int) bool {
+	for a := i; a < j; a++ {
+		if s.ancestorOf(a, d) {
+			return true
+		}
+	}
+	return false
 }
 
 func (s *state) groupAt(i int) int {

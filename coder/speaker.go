@@ -303,6 +303,7 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 	for _, f := range frames {
 		// the content's subject group
 		sg := -1
+		passive := false
 		start := f.content
 		for start < f.end && (s.words[start].tag == nlp.DT || s.words[start].tag == nlp.QUOTE || s.words[start].tag == nlp.RB) {
 			start++
@@ -312,10 +313,17 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 			// the words before it ("said that he believes China is ...")
 			if sb := s.argChild(f.head, syntax.Nsubj); sb >= 0 {
 				sg = s.roleGroup(sb)
+			} else if s.argChild(f.head, syntax.NsubjPass) >= 0 {
+				// "said the militants had been killed by security forces":
+				// a passive's subject suffered the act, its agent did it
+				passive = true
+				if a := s.childExact(f.head, syntax.OblAgent); a >= 0 {
+					sg = s.roleGroup(a)
+				}
 			}
 		}
 		for g := range s.groups {
-			if sg >= 0 {
+			if sg >= 0 || passive {
 				break
 			}
 			if s.groups[g].i <= start && start < s.groups[g].j && s.groups[g].i >= f.content {
@@ -385,6 +393,9 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 				}
 				if cc := s.wc.country(rc); cc != "" && cc == s.wc.country(tc.code) {
 					continue // "Russia's defense ministry said its troops captured": one's own side's act accuses no one
+				}
+				if len(rc) >= 6 && len(tc.code) >= 6 && rc[:3] == tc.code[:3] && stateSide(rc) && stateSide(tc.code) {
+					continue // "officials said security forces killed them": the state reports its own forces' act
 				}
 				raw = append(raw, rawEvent{src: rc, tgt: tc.code, code: code, srcI: f.rI, srcJ: f.rJ, tgtI: tc.i, tgtJ: tc.j,
 					verbI: f.vI, verbJ: f.vJ, pattern: "context:report", srcRef: f.ref, tgtRef: s.groups[sg].ref})
@@ -645,4 +656,17 @@ func (s *state) factReporters(codes []string) bool {
 		}
 	}
 	return len(codes) > 0
+}
+
+// stateSide reports a code whose first role is an organ of the state:
+// government, military, police, intelligence, courts, legislature.
+func stateSide(code string) bool {
+	if len(code) < 6 {
+		return false
+	}
+	switch code[3:6] {
+	case "GOV", "MIL", "COP", "SPY", "JUD", "LEG":
+		return true
+	}
+	return false
 }

@@ -1613,6 +1613,18 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Three civilians were wounded in Russian shelling of Kharkiv.",
 			date: "2025-06-01",
 			want: []string{"RUS>UKRCVL:18"}},
+		// Reporting that someone was killed accuses the killer, never the
+		// victims; the state reporting its own forces' act accuses no one;
+		// a by-phrase of another clause is not an attacked place's owner.
+		{name: "said the militants had been killed by security forces",
+			text:   "Officials said the militants who stormed the hotel had been killed by security forces.",
+			date:   "2025-06-01",
+			want:   []string{"---COP>---REB:19", "---REB>---:19"},
+			forbid: []string{"*>---REB:11", "---REB>---COP:*"}},
+		{name: "said civilians were killed by Russian shelling",
+			text: "Ukraine said three civilians were killed by Russian shelling.",
+			date: "2025-06-01",
+			want: []string{"RUS>UKRCVL:19", "UKR>RUS:112"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
