@@ -268,6 +268,48 @@ func (c *Coder) bestPattern(s *state, v *verbCand, lo, hi int, fits func(*cpatte
 	return best, bb, verb
 }
 
+// passivePattern finds, for a passive verb whose logical object stands
+// before it ("240 hostages were seized by Hamas", "the hostages, who were
+// seized by Hamas"), the pattern naming that object ("- * HOSTAGES
+// [181]"): the words a pattern of only words wants after the verb are
+// sought in the object's phrase, words i..j. It returns the verb unchanged
+// when none matches.
+func (c *Coder) passivePattern(s *state, v *verbCand, i, j int, verb *petrarch.Verb) (*cpattern, *petrarch.Verb) {
+	var best *cpattern
+	if len(s.allow) > 0 {
+		// the object may stand outside the verb's clause ("the hostages,
+		// who were seized"): its words are the verb's for this match
+		saved := make([]bool, j-i)
+		copy(saved, s.allow[i:j])
+		for k := i; k < j; k++ {
+			s.allow[k] = true
+		}
+		defer copy(s.allow[i:j], saved)
+	}
+	for a := -1; a < len(v.alts); a++ {
+		vb := v.verb
+		if a >= 0 {
+			vb = v.alts[a]
+		}
+	patterns:
+		for _, cp := range c.blocks[vb.Block] {
+			if cp.skip || len(cp.pre) > 0 || len(cp.post) == 0 || cp.code.IsZero() || best != nil && cp.weight <= best.weight || !c.mayMatch(s, cp) {
+				continue
+			}
+			for _, m := range cp.post {
+				if m.kind != petrarch.EWord && m.kind != petrarch.ESynset && m.kind != petrarch.EOpen && m.kind != petrarch.EClose {
+					continue patterns // (an actor slot: the pattern's roles are the active ones)
+				}
+			}
+			b := binding{src: -1, tgt: -1, comp: -1, post: -1}
+			if c.matchPost(s, cp, 0, i, j, &b) {
+				best, verb = cp, vb
+			}
+		}
+	}
+	return best, verb
+}
+
 // matchCode returns the code a match gives (the pattern's, else the
 // verb's) and where it is written.
 func (c *Coder) matchCode(best *cpattern, verb *petrarch.Verb) (petrarch.Code, string) {

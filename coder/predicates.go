@@ -219,6 +219,11 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	best, bb, verb := c.bestPattern(s, v, lo, hi, func(cp *cpattern, b *binding) bool {
 		return s.targetFits(cp, b, v, r) && (!s.modern || s.literalsAttached(b, v))
 	})
+	if best == nil && s.modern && r.passive && r.obj >= 0 && r.obj < v.vs {
+		if g := s.groupOfWord(r.obj); g >= 0 {
+			best, verb = c.passivePattern(s, v, s.groups[g].i, s.groups[g].j, verb)
+		}
+	}
 	code, pattern := c.matchCode(best, verb)
 	ok := true
 	tr := verbTry{verb: v.i, code: code.String(), src: -1, tgt: -1, subjFrom: r.subjFrom, objFrom: r.objFrom}

@@ -1625,6 +1625,17 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Ukraine said three civilians were killed by Russian shelling.",
 			date: "2025-06-01",
 			want: []string{"RUS>UKRCVL:19", "UKR>RUS:112"}},
+		// A passive's patterns name its logical object, which stands
+		// before the verb: subject or relative clause head.
+		{name: "hostages were seized",
+			text: "240 hostages were seized by Hamas.",
+			date: "2025-06-01",
+			want: []string{"PSEREBHMS>---CVL:181"}},
+		{name: "hostages who were seized",
+			text:   "The hostages, who were seized by Hamas on Oct. 7, were freed.",
+			date:   "2025-06-01",
+			want:   []string{"PSEREBHMS>---CVL:181"},
+			forbid: []string{"*>*:171"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
