@@ -449,7 +449,10 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 						// claim it is
 						o = s.nounSource(sb, -1, en.patient)
 					}
-					if o >= 0 && o != src {
+					if o >= 0 && o != src && !(src >= 0 && threat && ownCountry(s.groups[src].codes, s.groups[o].codes)) {
+						// (a threat of one's own country's act is the
+						// act's threat, coded from the content: "Israeli
+						// officials warned that Israel would attack")
 						tgt = o
 					}
 				}
@@ -815,6 +818,14 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 	}
 	if code, ok = c.realize(code, mod); !ok && s.modern {
+		if ic := c.words.intentCode(code.Active); mod == modHypothetical && coercive(code.Active) && strings.HasPrefix(ic, "13") && s.warnedBySide(v.i, src) {
+			// "Israel could strike Iran's nuclear facilities if talks
+			// fail, officials warned": the threat of the act
+			code, ok = petrarch.Code{Active: ic}, true
+			tr.code, tr.note = ic, "a hypothetical act the speaker's side warns of: a threat"
+		}
+	}
+	if !ok && s.modern {
 		tr.note = mod + ": the act did not happen"
 		return nil, best
 	}
@@ -1585,6 +1596,44 @@ func (s *state) eventIn(v int) int {
 		}
 	}
 	return -1
+}
+
+// warnedBySide reports a verb at v that a warning verb says ("officials
+// warned", "warned that X could") whose speaker is of the acting side
+// src: the same country, or agents of none ("officials").
+func (s *state) warnedBySide(v, src int) bool {
+	if src < 0 {
+		return false
+	}
+	w := -1
+	if h := int(s.words[v].head); h >= 0 && s.wc.warningVerbs[s.words[h].lemma] {
+		w = h // "warned that Israel could strike"
+	} else {
+		for _, k := range s.children(v) {
+			if int(k) > v && s.wc.warningVerbs[s.words[k].lemma] && s.verbal(int(k)) {
+				w = int(k) // "Israel could strike ..., officials warned"
+				break
+			}
+		}
+	}
+	if w < 0 {
+		return false
+	}
+	spk := s.roleGroup(s.rolesOf(w, 0).subj)
+	if spk < 0 || spk == src {
+		return spk == src
+	}
+	if s.agentOnly(spk) {
+		return true
+	}
+	for _, a := range s.groups[spk].codes {
+		for _, b := range s.groups[src].codes {
+			if cc := s.wc.country(a.code); cc == "" || cc != s.wc.country(b.code) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // protestedAct returns the event noun a protest verb at v is against
