@@ -1415,6 +1415,9 @@ func (s *state) requestedTree(v *verbCand) bool {
 		if s.words[x].rel != syntax.Conj && !(s.words[x].rel == syntax.Xcomp && (s.wc.catenative[s.words[h].lemma] || s.wc.reversalWords[s.words[h].lemma])) {
 			break
 		}
+		if s.words[x].rel == syntax.Xcomp && s.wc.objectControl[s.words[h].lemma] && (s.childExact(h, syntax.Obj) >= 0 || s.childExact(h, syntax.Iobj) >= 0) {
+			break // "wants Putin to attack": another's act wished for, not "wants to attack"
+		}
 		// "called on Iran to cease ... and to cooperate", "urged Rwanda
 		// to stop supporting": asked for too
 		x = h
@@ -1425,6 +1428,20 @@ func (s *state) requestedTree(v *verbCand) bool {
 		return true // "demanded that his party be eliminated": what is demanded
 	}
 	infinitive := w.rel == syntax.Xcomp || w.rel == syntax.Advcl && s.markOf(x) == "TO"
+	if h >= 0 && s.markOf(x) == "TO" {
+		// "pressure to resign", "faces pressure from Congress to help
+		// Iran", "came under pressure to": what a noun of asking asks
+		if (w.rel == syntax.Acl || w.rel == syntax.Xcomp) && s.wc.requestNouns[s.words[h].key] {
+			return true
+		}
+		if infinitive && s.verbal(h) {
+			for _, k := range s.children(h) {
+				if (s.words[k].rel == syntax.Obj || s.isRel(int(k), syntax.Obl)) && int(k) < x && s.wc.requestNouns[s.words[k].key] {
+					return true
+				}
+			}
+		}
+	}
 	if h >= 0 && w.tag == nlp.VBG && (w.rel == syntax.Xcomp || w.rel == syntax.Ccomp || w.rel == syntax.Obj) &&
 		s.wc.objectControl[s.words[h].lemma] && !s.wc.speech[s.words[h].lemma] {
 		return true // "a law that authorizes firing on foreign vessels": allowed, not done
