@@ -335,6 +335,9 @@ func (s *state) obliqueTarget(v int) int {
 		if p == "" && bare < 0 && s.groupOfWord(int(k)) >= 0 {
 			bare = int(k) // "urge the United States to stop" read as an oblique
 		}
+		if o := s.childExact(v, syntax.Obj); o >= 0 && o < int(k) && s.wc.topicPreps[p] && s.wc.talkNouns[s.words[o].key] {
+			continue // "held talks on a prisoner exchange": the topic
+		}
 		for r, tp := range s.wc.targetRank {
 			if p == tp && (r < rank || best >= 0 && !s.namesActor(best) && s.namesActor(int(k))) {
 				// the best-ranked phrase naming an actor: "responded
@@ -420,6 +423,8 @@ func (s *state) nominalTargetAt(n, depth int) int {
 		switch p := s.caseOf(int(k)); {
 		case s.wc.coagentPreps[p]:
 			continue // "along with donors": co-actors
+		case s.wc.topicPreps[p] && s.wc.talkNouns[s.words[n].key]:
+			continue // "a summit on the unrest in Iran", "talks over Ukraine": the topic
 		case p == "AS":
 			continue // "a ceasefire as a step toward peace in Europe": what it is, not whom it aims at
 		case p == "INCLUDING":

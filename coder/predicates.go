@@ -359,6 +359,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 				if tgt >= 0 || int(k) < r.obj || !s.isRel(int(k), syntax.Obl) && !s.isRel(int(k), syntax.Nmod) || p == "" || p == "BY" || p == "OF" || c.words.locativePreps[p] && !host {
 					continue
 				}
+				if c.words.topicPreps[p] && c.words.talkNouns[s.words[r.obj].key] {
+					continue // "held talks on a prisoner exchange": the topic
+				}
 				if o := s.roleGroup(int(k)); o >= 0 && o != src {
 					tgt = o
 				}
