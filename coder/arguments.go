@@ -39,7 +39,22 @@ func (s *state) passiveAt(v int) bool {
 	if s.childExact(v, syntax.AuxPass) >= 0 || s.childExact(v, syntax.NsubjPass) >= 0 {
 		return true
 	}
-	return s.words[v].tag == nlp.VBN && (s.words[v].rel == syntax.Acl || s.childExact(v, syntax.OblAgent) >= 0)
+	if s.words[v].tag != nlp.VBN {
+		return false
+	}
+	if s.childExact(v, syntax.OblAgent) >= 0 {
+		return true
+	}
+	// (a past form with its own object is the finite verb of its noun:
+	// "after Al-Qaeda-linked rebels kidnapped dozens of peacekeepers")
+	return s.words[v].rel == syntax.Acl && !(s.childExact(v, syntax.Obj) >= 0 && pastTense(&s.words[v]))
+}
+
+// activeParticiple reports a past form read as a participle modifying a
+// noun that has its own object: the noun is its subject.
+func (s *state) activeParticiple(v int) bool {
+	return s.words[v].tag == nlp.VBN && s.words[v].rel == syntax.Acl && s.childExact(v, syntax.OblAgent) < 0 &&
+		s.childExact(v, syntax.Obj) >= 0 && pastTense(&s.words[v])
 }
 
 // rolesOf finds the arguments of predicate v; depth bounds the walk up
@@ -130,7 +145,7 @@ func (s *state) rolesOf(v int, depth int) roles {
 			if r.obj < 0 {
 				r.obj, r.objFrom = h, "reduced relative head"
 			}
-		} else if r.subj < 0 && w.tag == nlp.VBG {
+		} else if r.subj < 0 && (w.tag == nlp.VBG || s.activeParticiple(v)) {
 			r.subj, r.subjFrom = h, "reduced relative head"
 		}
 	case r.subj < 0 && !r.passive && h >= 0 && w.rel == syntax.Xcomp:

@@ -739,6 +739,16 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// to their own country
 		placeCode = c.words.country(s.groups[src].codes[0].code)
 	}
+	if tgt < 0 && placeCode == "" && best != nil && best.names("POWER") && src >= 0 && len(s.groups[src].codes) > 0 && s.modern {
+		// "Seleka rebels seized power": a coup is against the country's
+		// government (the story's, for the country stage to fill in,
+		// when the source names none)
+		cc := c.words.country(s.groups[src].codes[0].code)
+		if cc == "" {
+			cc = "---"
+		}
+		placeCode = cc + "GOV"
+	}
 	if tgt < 0 && placeCode == "" && assault(code.Active) && s.modern {
 		// "conducts operations in the desert regions of east Syria": an
 		// attack with no named target is against where it happened

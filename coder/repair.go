@@ -32,6 +32,7 @@ var repairs = [...]struct {
 	{"an adjective read as the root before its subject", onState((*state).repairAdjectiveRoot)},
 	{"an active verb with an object read as passive", onState((*state).repairActiveObject)},
 	{"coordinated subjects read as two subjects", onState((*state).repairDoubleSubject)},
+	{"a predicate read as a with-clause (\"Rebels armed with machetes attacked\")", onState((*state).repairWithPredicate)},
 	{"a by-phrase after an event noun is the noun's agent", onState((*state).repairEventAgent)},
 	{"a past tense read as a modifier is the predicate", onState((*state).repairFiniteVerb)},
 	{"a past tense between two noun phrases is the predicate", onState((*state).repairModifierPredicate)},
@@ -194,6 +195,20 @@ func (s *state) repairFiniteAt(root int) bool {
 		}
 		if !ok {
 			continue
+		}
+		if !obj && h == root {
+			// "Troops deployed to the border clashed with rebels": of two
+			// past forms on the subject, the first with its phrase is a
+			// reduced relative, the second the predicate
+			_, end := s.subtreeSpan(i)
+			for j := end; j < len(s.words); j++ {
+				wj := &s.words[j]
+				if int(wj.head) == root && wj.rel == syntax.Acl && (wj.tag == nlp.VBN || wj.tag == nlp.VBD) &&
+					s.child(j, syntax.Aux) < 0 && s.childExact(j, syntax.OblAgent) < 0 && pastTense(wj) {
+					i, w = j, wj
+					break
+				}
+			}
 		}
 		s.setArc(i, up, upRel)
 		s.setTag(i, nlp.VBD, syntax.VERB)
@@ -440,6 +455,56 @@ func (s *state) repairStrayAgent() bool {
 		}
 	}
 	return changed
+}
+
+// repairWithPredicate mends "Rebels armed with machetes attacked the
+// village" read as "Rebels armed" with an absolute clause "with machetes
+// attacked the village": a past-tense verb with an object whose subject
+// follows "with", hanging from a participle that modifies the sentence's
+// root noun, is the predicate; the root noun is its subject and the
+// with-phrase goes back to the participle ("armed with machetes").
+func (s *state) repairWithPredicate() bool {
+	root := s.root()
+	if root < 0 || !s.nominal(root) {
+		return false
+	}
+	for _, p := range s.children(root) {
+		if r := s.words[p].rel; r != syntax.Amod && r != syntax.Acl {
+			continue
+		}
+		for _, v := range s.children(int(p)) {
+			vi := int(v)
+			w := &s.words[vi]
+			if w.rel != syntax.Advcl || s.markOf(vi) != "WITH" || w.tag != nlp.VBD && w.tag != nlp.VBN || !pastTense(w) {
+				continue
+			}
+			n := s.childExact(vi, syntax.Nsubj)
+			if n < 0 || n > vi || s.childExact(vi, syntax.Obj) < 0 || s.child(vi, syntax.Aux) >= 0 {
+				continue
+			}
+			mark := -1
+			for _, k := range s.children(vi) {
+				if s.words[k].rel == syntax.Mark && s.words[k].key == "WITH" {
+					mark = int(k)
+				}
+			}
+			s.setArc(vi, -1, syntax.Root)
+			s.setTag(vi, nlp.VBD, syntax.VERB)
+			s.setArc(root, vi, syntax.Nsubj)
+			s.setArc(n, int(p), syntax.Obl)
+			if mark >= 0 {
+				s.setArc(mark, n, syntax.Case)
+				s.setTag(mark, nlp.IN, syntax.ADP)
+			}
+			for _, k := range s.children(root) {
+				if s.words[k].rel == syntax.Punct && int(k) > vi {
+					s.setArc(int(k), vi, syntax.Punct)
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 // repairEventAgent mends "Students protested against the arrest of their

@@ -1696,6 +1696,27 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Brazil is seeking to deepen its partnership with the United States.",
 			date: "2014-06-01",
 			want: []string{"BRA>USA:03"}},
+		// A past form with its own object is its noun's finite verb; of
+		// two past forms on a subject the second is the predicate; an
+		// absolute "with" clause may be the predicate; a coup is against
+		// the country's government.
+		{name: "after rebels kidnapped peacekeepers",
+			text:   "The attack came two weeks after Al-Qaeda-linked rebels kidnapped dozens of peacekeepers.",
+			date:   "2014-06-01",
+			want:   []string{"---REB>*:181"},
+			forbid: []string{">---REB:*"}},
+		{name: "troops deployed to the border clashed",
+			text: "Troops deployed to the border clashed with rebels.",
+			date: "2014-06-01",
+			want: []string{"---MIL>---REB:19"}},
+		{name: "rebels armed with machetes attacked",
+			text: "Gunmen armed with rifles killed five villagers in Zamfara.",
+			date: "2014-06-01",
+			want: []string{"---UAF>---CVL:19"}},
+		{name: "seized power is against the government",
+			text: "The military seized power in Niger in July.",
+			date: "2024-06-01",
+			want: []string{"NERMIL>NERGOV:180"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
