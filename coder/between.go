@@ -51,8 +51,13 @@ func (c *Coder) betweenEvents(s *state, raw []rawEvent) []rawEvent {
 		if d := s.childExact(i, syntax.Det); d >= 0 && nounNegators[s.words[d].key] {
 			continue // "no talks between"
 		}
+		if assault(code) && politicalOnly(s.groups[g].codes) {
+			// "the Oval Office clash between Trump and Zelenskyy": leaders
+			// and parties clash in words
+			code = "111"
+		}
 		v := verbCand{i: i, vs: i, ve: i + 1}
-		if h := int(w.head); h >= 0 && s.verbal(h) {
+		if h := int(w.head); h >= 0 && s.verbal(h) && !s.background(i) {
 			if s.unrealTree(h) != "" {
 				continue // "denied any fighting between", "failed to broker talks between"
 			}
@@ -103,4 +108,20 @@ func (s *state) pursued(n int) bool {
 		r := s.words[h].rel
 		return false, r == syntax.Ccomp || (r == syntax.Xcomp || r == syntax.Advcl) && s.markOf(h) == "TO"
 	})
+}
+
+// politicalOnly reports parties that are all political leaders or bodies
+// (government, legislature, courts, opposition), none armed.
+func politicalOnly(codes []codeRef) bool {
+	for _, c := range codes {
+		if len(c.code) < 6 {
+			return false
+		}
+		switch c.code[3:6] {
+		case "GOV", "LEG", "JUD", "OPP":
+		default:
+			return false
+		}
+	}
+	return len(codes) > 0
 }

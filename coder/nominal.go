@@ -440,6 +440,12 @@ func lookupNoun[V any](s *state, i int, m map[string]V) (V, bool) {
 	return v, ok
 }
 
+// background reports an event noun in an "after", "following" or "amid"
+// phrase of its verb: it has happened, whatever the clause's modality.
+func (s *state) background(i int) bool {
+	return s.isRel(i, syntax.Obl) && s.wc.backgroundPreps[s.caseOf(i)]
+}
+
 // nominalEventsTree codes events named by nouns from the tree: the
 // noun's target is its on/against/upon/at modifier (an actor, or an
 // attacked place), its source its possessor or actor modifier ("Russia's
@@ -470,7 +476,7 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 		if s.punishedFor(raw[:n0], i) {
 			continue // "arrested two men for the murder of a shopkeeper": the charge, told before
 		}
-		if h >= 0 && s.verbal(h) && s.claimingVerb(i) != h {
+		if h >= 0 && s.verbal(h) && s.claimingVerb(i) != h && !s.background(i) {
 			if s.unrealTree(h) != "" {
 				continue
 			}

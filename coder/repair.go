@@ -33,6 +33,8 @@ var repairs = [...]struct {
 	{"an active verb with an object read as passive", onState((*state).repairActiveObject)},
 	{"coordinated subjects read as two subjects", onState((*state).repairDoubleSubject)},
 	{"a predicate read as a with-clause (\"Rebels armed with machetes attacked\")", onState((*state).repairWithPredicate)},
+	{"a verb after a modal read as an adjective (\"would free over 150 prisoners\")", onState((*state).repairModalAdjective)},
+	{"a between-phrase's second party read as a clause's subject", onState((*state).repairBetweenPair)},
 	{"a by-phrase after an event noun is the noun's agent", onState((*state).repairEventAgent)},
 	{"a past tense read as a modifier is the predicate", onState((*state).repairFiniteVerb)},
 	{"a past tense between two noun phrases is the predicate", onState((*state).repairModifierPredicate)},
@@ -503,6 +505,84 @@ func (s *state) repairWithPredicate() bool {
 			}
 			return true
 		}
+	}
+	return false
+}
+
+// repairModalAdjective mends "Israel announced it would free over 150
+// Palestinian prisoners" read with "free" an adjective of "prisoners"
+// carrying the modal: an adjective that takes a modal is a verb, the noun
+// it modified its object, the phrase before the modal its subject, and
+// the clause takes the noun's place under its head.
+func (s *state) repairModalAdjective() bool {
+	changed := false
+	for i := range s.words {
+		w := &s.words[i]
+		n := int(w.head)
+		if w.upos != syntax.ADJ || n <= i || w.rel != syntax.Amod || !s.nominal(n) {
+			continue
+		}
+		m := i - 1
+		if m < 0 || s.words[m].tag != nlp.MD || s.words[m].rel != syntax.Aux || int(s.words[m].head) != i && int(s.words[m].head) != n {
+			continue
+		}
+		h, rel := int(s.words[n].head), s.words[n].rel
+		if h >= 0 && s.verbal(h) && (rel == syntax.Obj || s.isRel(n, syntax.Obl)) {
+			rel = syntax.Ccomp
+		}
+		// (the noun may have been read as the predicate, with the modal
+		// and the subject its own: "said it would free 150 prisoners")
+		sb := s.childExact(n, syntax.Nsubj)
+		s.setArc(i, h, rel)
+		s.setTag(i, nlp.VB, syntax.VERB)
+		s.setArc(m, i, syntax.Aux)
+		s.setArc(n, i, syntax.Obj)
+		if sb >= 0 {
+			s.setArc(sb, i, syntax.Nsubj)
+		} else if sb = m - 1; sb >= 0 && h >= 0 && int(s.words[sb].head) == h && s.nominal(sb) && (s.words[sb].rel == syntax.Obj || s.words[sb].rel == syntax.Nsubj && sb > h) {
+			s.setArc(sb, i, syntax.Nsubj) // "announced it would free": "it" is the freer
+		}
+		changed = true
+	}
+	return changed
+}
+
+// repairBetweenPair mends "Fighting between Sudanese forces and the RSF
+// killed 20 people" read as "fighting between Sudanese forces" and "the
+// RSF killed 20 people": "between" joins two parties, so a lone
+// between-phrase followed by "and" and a clause's subject takes that
+// subject as its second party, and the clause's verb is the predicate of
+// the phrase the between-phrase modifies.
+func (s *state) repairBetweenPair() bool {
+	for b := range s.words {
+		if s.caseOf(b) != "BETWEEN" || s.child(b, syntax.Conj) >= 0 {
+			continue
+		}
+		_, end := s.subtreeSpan(b)
+		if end+1 >= len(s.words) || s.words[end].key != "AND" || s.words[end].rel != syntax.Cc {
+			continue
+		}
+		v, top := int(s.words[end].head), int(s.words[b].head)
+		if v < 0 || top < 0 || s.words[v].rel != syntax.Conj || int(s.words[v].head) != top || !s.verbal(v) {
+			continue
+		}
+		n := s.childExact(v, syntax.Nsubj)
+		if n <= end || !s.nominal(n) {
+			continue
+		}
+		if lo, _ := s.subtreeSpan(n); lo != end+1 {
+			continue // the subject must follow "and" directly
+		}
+		s.setArc(n, b, syntax.Conj)
+		s.setArc(end, n, syntax.Cc)
+		s.setArc(v, int(s.words[top].head), s.words[top].rel)
+		s.setArc(top, v, syntax.Nsubj)
+		for _, k := range s.children(top) {
+			if s.words[k].rel == syntax.Punct && int(k) > v {
+				s.setArc(int(k), v, syntax.Punct)
+			}
+		}
+		return true
 	}
 	return false
 }

@@ -49,6 +49,7 @@ type wordClasses struct {
 	witnessVerbs    map[string]bool      // "confirm", "welcome": their subject speaks of an act, never does it
 	warningVerbs    map[string]bool      // "warn": a hypothetical act of the speaker's side they name is threatened
 	requestNouns    map[string]bool      // "pressure", "calls": their to-infinitive is asked for, not done
+	backgroundPreps map[string]bool      // "after", "following": an act they mark has happened
 	missionNouns    map[string]bool      // "embassy": its "in X" names the host
 	answerNouns     map[string][]string  // "the attack": the CAMEO roots of an earlier act a reaction names
 	factReporters   map[string]bool      // roles whose report of an attack accuses no one
@@ -140,7 +141,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.objectControl, "object-control-verbs.txt"}, {&w.linearIntent, "linear-intent.txt"}, {&w.openWords, "open-words.txt"},
 		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}, {&w.aliasNouns, "alias-nouns.txt"},
 		{&w.audienceVerbs, "audience-verbs.txt"}, {&w.particles, "particles.txt"},
-		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.warningVerbs, "warning-verbs.txt"}, {&w.requestNouns, "request-nouns.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.participleMods, "participle-modifiers.txt"}, {&w.reversalWords, "reversal-words.txt"}, {&w.reproachVerbs, "reproach-verbs.txt"},
+		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.warningVerbs, "warning-verbs.txt"}, {&w.requestNouns, "request-nouns.txt"}, {&w.backgroundPreps, "background-preps.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.participleMods, "participle-modifiers.txt"}, {&w.reversalWords, "reversal-words.txt"}, {&w.reproachVerbs, "reproach-verbs.txt"},
 		{&w.factReporters, "fact-reporters.txt"}, {&w.affiliation, "affiliation-words.txt"}, {&w.epistemic, "epistemic-participles.txt"},
 		{&w.infinitiveHeads, "infinitive-heads.txt"}, {&w.holderSuffix, "holder-suffixes.txt"},
 		{&w.deployVerbs, "deploy-verbs.txt"}, {&w.venueNouns, "venue-nouns.txt"}} {

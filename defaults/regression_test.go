@@ -1717,6 +1717,22 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The military seized power in Niger in July.",
 			date: "2024-06-01",
 			want: []string{"NERMIL>NERGOV:180"}},
+		// "would free" is a verb; an act after or following which a clause
+		// happens has happened; leaders clash in words; "between A and B"
+		// joins the two parties.
+		{name: "said it would free prisoners",
+			text: "Israel said it would free 150 Palestinian prisoners.",
+			date: "2014-06-01",
+			want: []string{"ISR>PSECVL:035"}},
+		{name: "following the clash between leaders",
+			text:   "The United States said last week that it would cease military aid to Ukraine, following the Oval Office clash between U.S. President Donald Trump and Ukrainian President Volodymyr Zelenskyy on Feb. 28.",
+			date:   "2025-03-12",
+			want:   []string{"USAGOV>UKRGOV:111"},
+			forbid: []string{"*>*:138*", "*>*:19*"}},
+		{name: "fighting between A and B killed",
+			text: "Fighting between Sudanese forces and the RSF killed 20 people.",
+			date: "2025-03-12",
+			want: []string{"SDNMIL>SDNREB:19", "SDNREB>SDNMIL:19"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
