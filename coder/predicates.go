@@ -346,10 +346,11 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tgt = s.roleGroup(nt)
 		}
 	}
-	if tgt < 0 && r.obj >= 0 && (r.obj >= v.vs && r.obj < v.ve || best != nil && s.modern && best.names(s.words[r.obj].key) && s.ownedBy(r.obj, src)) {
+	if tgt < 0 && r.obj >= 0 && (r.obj >= v.vs && r.obj < v.ve || best != nil && s.modern && best.names(s.words[r.obj].key) && (s.ownedBy(r.obj, src) || s.roleGroup(r.obj) < 0)) {
 		// "issued an arrest warrant for Netanyahu": the verb phrase (or
 		// the pattern, with the subject's own thing: "downgraded its
-		// embassy in Israel") holds its object, so a phrase the parse
+		// embassy in Israel", or a thing of nobody's: "issued arrest
+		// warrants for two men") holds its object, so a phrase the parse
 		// hung on the verb names whom it is aimed at
 		// ("recalled its ambassador to France": or on the object)
 		for _, x := range [2]int{v.i, r.obj} {
