@@ -437,6 +437,33 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if tgt < 0 && !r.passive && s.modern && (strings.HasPrefix(code.Active, "01") || strings.HasPrefix(code.Active, "11") || strings.HasPrefix(code.Active, "12")) {
+		// "France condemned as unacceptable allegations by Rwanda",
+		// "rejected as baseless claims by Ukraine": an active reproach's
+		// or denial's by-phrase, on the verb or on what it calls
+		// something, is whose words it answers (the subject is the one
+		// answering)
+		for _, k := range s.children(v.i) {
+			if !s.isRel(int(k), syntax.Obl) {
+				continue
+			}
+			by := -1
+			switch s.caseOf(int(k)) {
+			case "BY":
+				by = int(k)
+			case "AS":
+				for _, b := range s.children(int(k)) {
+					if s.isRel(int(b), syntax.Nmod) && s.caseOf(int(b)) == "BY" {
+						by = int(b)
+					}
+				}
+			}
+			if o := s.roleGroup(by); o >= 0 && o != src {
+				tgt = o
+				break
+			}
+		}
+	}
 	if tgt < 0 && len(code.Active) >= 2 && code.Active[:2] >= "10" && code.Active[:2] <= "13" {
 		// "warning that key U.S. bases are at risk": a demand, reproach,
 		// rejection or threat is aimed at its content's subject

@@ -1737,6 +1737,16 @@ func TestNewsRegressions(t *testing.T) {
 			text: "A court in Guyana has issued arrest warrants for two Brazilian men.",
 			date: "2014-06-01",
 			want: []string{"GUYJUD>BRACVL:173"}},
+		// An active reproach's or denial's by-phrase is whose words it
+		// answers.
+		{name: "condemned as unacceptable allegations by",
+			text: "France condemned as unacceptable allegations by Rwanda.",
+			date: "2014-06-01",
+			want: []string{"FRA>RWA:111"}},
+		{name: "rejected as baseless claims by",
+			text: "Russia rejected as baseless claims by Ukraine that it had shelled the plant.",
+			date: "2025-06-01",
+			want: []string{"RUS>UKR:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
