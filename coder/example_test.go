@@ -48,7 +48,7 @@ func TestGigawordSample(t *testing.T) {
 		{"AFP0808020905_1", "USAMIL", "LBNGOV", "04"}, // the US commander held talks with President Suleiman
 		{"AFP0808020857_1", "ISR", "PSE", "0"},        // Israel released the mayor of Nablus
 		{"NEST_2.75", "IMGMUSISI", "IRQ", "19"},       // the US claimed that ISIL had attacked Iraq
-		{"PREP_0", "RUSGOV", "---CVL", "08"},          // civilians released by Putin (passive)
+		{"PREP_0", "RUSGOV", "RUSCVL", "08"},          // civilians released by Putin (passive; his country's)
 		{"GOLD_9", "SYRREB", "PHL", "19"},             // Syrian rebels engaged Filipino peacekeepers
 		{"AFP0808020937_1", "GBROPP", "CHN", "14"},    // British activists staged a protest in Beijing
 	}

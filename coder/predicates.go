@@ -766,9 +766,11 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
-	if tgt < 0 && placeCode == "" && code.Active == "0831" && src >= 0 && len(s.groups[src].codes) > 0 && s.modern {
-		// "the prime minister resigned": a leader stepping down yields
-		// to their own country
+	if tgt < 0 && placeCode == "" && (code.Active == "080" || strings.HasPrefix(code.Active, "081") || strings.HasPrefix(code.Active, "083")) && src >= 0 && len(s.groups[src].codes) > 0 && s.modern {
+		// "the prime minister resigned", "lifted the state of emergency",
+		// "withdrew the finance bill": easing or giving in, aimed at no
+		// one named, yields to one's own country (a retreat or a release
+		// needs its other side)
 		placeCode = c.words.country(s.groups[src].codes[0].code)
 	}
 	if tgt < 0 && placeCode == "" && best != nil && best.names("POWER") && src >= 0 && len(s.groups[src].codes) > 0 && s.modern {
@@ -977,7 +979,37 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if s.modern {
+		for k := range out {
+			c.domesticCounterpart(&out[k])
+		}
+	}
 	return out, best
+}
+
+// domesticCounterpart gives a people agent of no country the country of
+// the state institution the act joins it with (domestic-roles.txt): "the
+// Serbian government accepted protesters' demand", "Kenyan police
+// arrested protesters", "opposition leaders urged South Korean President
+// Yoon".
+func (c *Coder) domesticCounterpart(e *rawEvent) {
+	if atVenue(e.code) || strings.HasPrefix(e.code, "174") || strings.HasPrefix(e.code, "166") {
+		// "the minister met businesspeople in Europe": visits cross
+		// borders; "deported 177 detainees": expulsions too
+		return
+	}
+	kind := func(code string) string {
+		if len(code) < 6 {
+			return ""
+		}
+		return c.words.domesticRoles[code[3:6]]
+	}
+	switch {
+	case strings.HasPrefix(e.tgt, "---") && kind(e.tgt) == "PEOPLE" && !strings.HasPrefix(e.src, "---") && kind(e.src) == "STATE":
+		e.tgt, e.tgtInferred = e.src[:3]+e.tgt[3:], true
+	case strings.HasPrefix(e.src, "---") && kind(e.src) == "PEOPLE" && !strings.HasPrefix(e.tgt, "---") && kind(e.tgt) == "STATE":
+		e.src, e.srcInferred = e.tgt[:3]+e.src[3:], true
+	}
 }
 
 // territory reports whether every code of group g is a bare country: a

@@ -50,6 +50,7 @@ type wordClasses struct {
 	warningVerbs    map[string]bool      // "warn": a hypothetical act of the speaker's side they name is threatened
 	requestNouns    map[string]bool      // "pressure", "calls": their to-infinitive is asked for, not done
 	backgroundPreps map[string]bool      // "after", "following": an act they mark has happened
+	domesticRoles   map[string]string    // "GOV" → "STATE", "CVL" → "PEOPLE": a country's own institutions and people
 	missionNouns    map[string]bool      // "embassy": its "in X" names the host
 	answerNouns     map[string][]string  // "the attack": the CAMEO roots of an earlier act a reaction names
 	factReporters   map[string]bool      // roles whose report of an attack accuses no one
@@ -188,6 +189,11 @@ func (r *wordReader) load() (*wordClasses, error) {
 		return nil, err
 	}
 	if w.perpetrators, err = readWordMap(r, "perpetrator-codes.txt", digits); err != nil {
+		return nil, err
+	}
+	if w.domesticRoles, err = readWordMap(r, "domestic-roles.txt", func(v string) (string, bool) {
+		return v, v == "STATE" || v == "PEOPLE"
+	}); err != nil {
 		return nil, err
 	}
 	if w.blameVerbs, err = readWordMap(r, "blame-verbs.txt", func(v string) (string, bool) {

@@ -44,7 +44,7 @@ func TestIndianActors(t *testing.T) {
 			want: []string{"INDMIL>---CRM:173"}, lower: true},
 		{name: "cisf detained a passenger",
 			text: "CISF personnel detained a passenger at the airport in Kolkata.", date: "2025-06-01",
-			want: []string{"INDCOP>---CVL:173"}, lower: true},
+			want: []string{"INDCOP>INDCVL:173"}, lower: true},
 		{name: "nsg is no commando group elsewhere",
 			text: "China blocked India's bid to join the NSG.", date: "2025-06-01",
 			forbid: []string{"*>INDMIL:*", "*>INDCOP:*", "*>---MIL:*"}},
@@ -57,7 +57,7 @@ func TestIndianActors(t *testing.T) {
 			want: []string{"INDCOP>---LEG:173"}, lower: true},
 		{name: "nia arrested suspects",
 			text: "The NIA arrested two suspects in Srinagar.", date: "2025-06-01",
-			want: []string{"INDCOP>---CRM:173"}, lower: true},
+			want: []string{"INDCOP>INDCRM:173"}, lower: true},
 		// Parties: state parties are INDPTY; "<party> workers" take the
 		// party's code, not labour's; "Congress workers" are India's.
 		{name: "tmc accused the bjp",
