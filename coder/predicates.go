@@ -235,6 +235,20 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			s.trace.tries = append(s.trace.tries, tr)
 		}
 	}()
+	refused := false
+	if v.negated && s.modern && (best == nil || !best.hasNeg) && !r.passive && s.roleGroup(r.subj) >= 0 && s.refusedAt(v.i) {
+		// (someone refuses: "the journalist was not allowed to" says
+		// nobody's refusal)
+		// "Russia would not accept European peacekeepers": a refusal
+		rc := c.words.refusalCode(code.Active)
+		if code.IsNull() || code.Active == "###" {
+			rc = "120"
+		}
+		code = petrarch.Code{Active: rc}
+		tr.code, tr.note = rc, "an acceptance negated on itself: a refusal"
+		v.negated, refused = false, true
+		defer func() { v.negated = true }()
+	}
 	if code.IsNull() || code.Active == "###" {
 		tr.note = "null code: no event"
 		return nil, best
@@ -640,6 +654,12 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if refused && (tgt < 0 || s.groups[tgt].head < 0 || !s.ancestorOf(v.i, s.groups[tgt].head)) {
+		// a refusal is of what is asked of the refuser, named in its own
+		// clause: "we will not allow violent disturbances" refuses no one
+		tr.src, tr.tgt, tr.note = src, tgt, "a refusal without an object actor"
+		return nil, best
+	}
 	tr.src, tr.tgt = src, tgt
 	placeCode, placeAt := "", r.obj
 	noSource := false
@@ -864,7 +884,8 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tr.code, tr.note = ic, "a coercive act on a condition: a threat"
 		}
 	}
-	if code, ok = c.realize(code, mod); !ok && s.modern {
+	if code, ok = c.realize(code, mod); (!ok || refused) && s.modern {
+		ok = ok || refused // ("would not allow": the refusal is stated now)
 		if ic := c.words.intentCode(code.Active); mod == modHypothetical && coercive(code.Active) && strings.HasPrefix(ic, "13") && s.warnedBySide(v.i, src) {
 			// "Israel could strike Iran's nuclear facilities if talks
 			// fail, officials warned": the threat of the act
@@ -1728,6 +1749,28 @@ func (s *state) warnedBySide(v, src int) bool {
 		}
 	}
 	return true
+}
+
+// refusedAt reports a verb of accepting negated on itself ("would not
+// accept", "did not agree to", "will never recognize").
+func (s *state) refusedAt(v int) bool {
+	if !s.wc.acceptVerbs[s.words[v].lemma] {
+		return false
+	}
+	if s.wc.objectControl[s.words[v].lemma] && s.child(v, syntax.Xcomp) >= 0 {
+		// "we will not allow these terrorists to destabilize our
+		// country": a resolve to prevent, not a refusal
+		return false
+	}
+	for _, k := range s.children(v) {
+		if s.words[k].rel == syntax.Advmod {
+			switch s.words[k].key {
+			case "NOT", "N'T", "NEVER":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // protestedAct returns the event noun a protest verb at v is against

@@ -37,6 +37,8 @@ type wordClasses struct {
 	recip           map[string]bool      // CAMEO code prefixes of mutual acts; true: also with a "with" partner
 	nouns           map[string]eventNoun // event nouns
 	intents         map[string]string    // act code prefix → code of intending the act
+	refusals        map[string]string    // act code prefix → code of refusing it (refusal-codes.txt)
+	acceptVerbs     map[string]bool      // "accept", "allow": negated on themselves they refuse
 	appealModals    map[string]string    // "should" → the appeal a speaker makes by saying an actor should act
 	perpetrators    map[string]string    // "suicide bomber" → the code of a generic attack they make
 	blameVerbs      map[string]string    // "blamed on", "attributed to": the preposition naming an act's doer
@@ -142,7 +144,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.objectControl, "object-control-verbs.txt"}, {&w.linearIntent, "linear-intent.txt"}, {&w.openWords, "open-words.txt"},
 		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}, {&w.aliasNouns, "alias-nouns.txt"},
 		{&w.audienceVerbs, "audience-verbs.txt"}, {&w.particles, "particles.txt"},
-		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.warningVerbs, "warning-verbs.txt"}, {&w.requestNouns, "request-nouns.txt"}, {&w.backgroundPreps, "background-preps.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.participleMods, "participle-modifiers.txt"}, {&w.reversalWords, "reversal-words.txt"}, {&w.reproachVerbs, "reproach-verbs.txt"},
+		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.warningVerbs, "warning-verbs.txt"}, {&w.requestNouns, "request-nouns.txt"}, {&w.acceptVerbs, "acceptance-verbs.txt"}, {&w.backgroundPreps, "background-preps.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.participleMods, "participle-modifiers.txt"}, {&w.reversalWords, "reversal-words.txt"}, {&w.reproachVerbs, "reproach-verbs.txt"},
 		{&w.factReporters, "fact-reporters.txt"}, {&w.affiliation, "affiliation-words.txt"}, {&w.epistemic, "epistemic-participles.txt"},
 		{&w.infinitiveHeads, "infinitive-heads.txt"}, {&w.holderSuffix, "holder-suffixes.txt"},
 		{&w.deployVerbs, "deploy-verbs.txt"}, {&w.venueNouns, "venue-nouns.txt"}} {
@@ -177,6 +179,9 @@ func (r *wordReader) load() (*wordClasses, error) {
 	}
 	digits := func(v string) (string, bool) { return v, len(v) >= 3 && strings.Trim(v, "0123456789") == "" }
 	if w.intents, err = readWordMap(r, "intent-codes.txt", digits); err != nil {
+		return nil, err
+	}
+	if w.refusals, err = readWordMap(r, "refusal-codes.txt", digits); err != nil {
 		return nil, err
 	}
 	if w.betweenNouns, err = readWordMap(r, "between-nouns.txt", digits); err != nil {
@@ -367,6 +372,17 @@ func (w *wordClasses) intentCode(code string) string {
 		}
 	}
 	return ""
+}
+
+// refusalCode returns the code of refusing the act coded code ("0841" →
+// "1243"); "120" for an act without a listed code.
+func (w *wordClasses) refusalCode(code string) string {
+	for n := len(code); n >= 2; n-- {
+		if rc, ok := w.refusals[code[:n]]; ok {
+			return rc
+		}
+	}
+	return "120"
 }
 
 // eventNoun is a noun naming an event: its CAMEO code, and whether its
