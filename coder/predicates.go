@@ -1547,10 +1547,13 @@ func (s *state) requestedTree(v *verbCand) bool {
 	if infinitive && h >= 0 && w.rel == syntax.Xcomp && (s.words[h].lemma == "NEGOTIATE" || s.words[h].lemma == "SEEK") {
 		return true // "negotiating to import eggs": only the negotiating has happened
 	}
-	if !infinitive || h < 0 || !s.wc.objectControl[s.words[h].lemma] {
-		return false
+	if !infinitive || h < 0 || !s.wc.objectControl[s.words[h].lemma] || s.wc.implicative[s.words[h].lemma] {
+		return false // (what one is forced to do is done)
 	}
-	return s.childExact(h, syntax.Obj) >= 0 || s.childExact(h, syntax.Iobj) >= 0 || s.childExact(h, syntax.Obl) >= 0 && (s.words[h].lemma == "CALL" || s.words[h].lemma == "APPEAL")
+	// (or the passive's subject: "Russia was urged by China to hold
+	// talks")
+	return s.childExact(h, syntax.Obj) >= 0 || s.childExact(h, syntax.Iobj) >= 0 || s.childExact(h, syntax.NsubjPass) >= 0 ||
+		s.childExact(h, syntax.Obl) >= 0 && (s.words[h].lemma == "CALL" || s.words[h].lemma == "APPEAL")
 }
 
 // assault reports the CAMEO roots of violence (18-20), whose targets may

@@ -1793,6 +1793,17 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Netanyahu said Israel will continue to maintain freedom of worship, but we will not allow violent disturbances.",
 			date:   "2025-06-01",
 			forbid: []string{"*>*:12"}},
+		// A passive's requested act is not done; what one is forced to do
+		// is.
+		{name: "was urged by China to hold talks",
+			text:   "Russia was urged by China to hold direct talks with Ukraine.",
+			date:   "2025-06-01",
+			want:   []string{"CHN>RUS:02"},
+			forbid: []string{"RUS>UKR:*", "UKR>RUS:*"}},
+		{name: "were forced to withdraw",
+			text: "The rebels were forced to withdraw from the town.",
+			date: "2025-06-01",
+			want: []string{"---REB>*:087"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
