@@ -121,7 +121,9 @@ func (s *state) rolesOf(v int, depth int) roles {
 		}
 	case w.rel == syntax.Acl && h >= 0 && s.nominal(h) && !r.passive && r.subj < 0 && s.wc.documents[s.words[h].lemma]:
 		// "signed an executive order imposing tariffs": the signer acts
-		if hh := int(s.words[h].head); hh >= 0 && s.verbal(hh) {
+		// (not of one vetoed, blocked or rejected: "vetoed a resolution
+		// calling for a ceasefire" calls for nothing)
+		if hh := int(s.words[h].head); hh >= 0 && s.verbal(hh) && s.wc.unreal[s.words[hh].lemma] != "FAIL" && s.wc.unreal[s.words[hh].lemma] != "DENY" && s.unrealTree(hh) == "" {
 			if up := s.rolesOf(hh, depth+1); up.subj >= 0 && !up.passive {
 				r.subj, r.subjFrom = up.subj, "the decision's author"
 			}

@@ -48,6 +48,13 @@ func (c *Coder) parse(s *state, toks []nlp.Token) {
 		if tag == nlp.X {
 			tag = t.Tag
 		}
+		if lem == t.Upper && tag.IsVerb() && tag != nlp.VB && tag != nlp.VBP {
+			// (a verb form the parser's lemma table left whole: "vetoed";
+			// the lexicon's rules know it)
+			if l := c.p.Lemma(t.Upper, tag); l != "" {
+				lem = l
+			}
+		}
 		s.words = append(s.words, word{key: t.Upper, lemma: lem, tag: tag, upos: w.UPOS, head: int16(w.Head), rel: w.Rel,
 			start: t.Start, end: t.End})
 		// later stages (context, geolocation) read the sentence's tokens:
