@@ -414,6 +414,12 @@ func combine(ac string, agents []*petrarch.Agent, former bool) string {
 			// rebel group's forces ("our forces" of the Arakan Army)
 			continue
 		}
+		if x == "CVL" && len(code) == 6 && officeRole(code[3:]) {
+			// "the president's brother", "Berisha's wife": a person of
+			// someone's is a civilian of their country, holding no office
+			code = code[:3] + x
+			continue
+		}
 		if !hasAligned(code, x) {
 			code += x
 		}
@@ -425,6 +431,17 @@ func combine(ac string, agents []*petrarch.Agent, former bool) string {
 		return pre
 	}
 	return pre + code
+}
+
+// officeRole reports a role that is an office or post (government,
+// legislature, courts, opposition, military, police, elite), which a
+// person of an office-holder does not share.
+func officeRole(r string) bool {
+	switch r {
+	case "GOV", "LEG", "JUD", "OPP", "MIL", "COP", "ELI":
+		return true
+	}
+	return false
 }
 
 // armedCode reports a code with a military, rebel, intelligence or armed

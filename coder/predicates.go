@@ -1002,7 +1002,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	}
 	if s.modern {
 		for k := range out {
-			c.domesticCounterpart(&out[k])
+			c.domesticCounterpart(s, &out[k])
 		}
 	}
 	return out, best
@@ -1013,7 +1013,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 // Serbian government accepted protesters' demand", "Kenyan police
 // arrested protesters", "opposition leaders urged South Korean President
 // Yoon".
-func (c *Coder) domesticCounterpart(e *rawEvent) {
+func (c *Coder) domesticCounterpart(s *state, e *rawEvent) {
 	if atVenue(e.code) || strings.HasPrefix(e.code, "174") || strings.HasPrefix(e.code, "166") {
 		// "the minister met businesspeople in Europe": visits cross
 		// borders; "deported 177 detainees": expulsions too
@@ -1026,6 +1026,9 @@ func (c *Coder) domesticCounterpart(e *rawEvent) {
 		return c.words.domesticRoles[code[3:6]]
 	}
 	switch {
+	case e.tgtI < e.tgtJ && c.words.missionNouns[s.words[e.tgtJ-1].key], e.srcI < e.srcJ && c.words.missionNouns[s.words[e.srcJ-1].key]:
+		// "protesters gathered outside the Russian embassy": a mission
+		// stands in another country
 	case strings.HasPrefix(e.tgt, "---") && kind(e.tgt) == "PEOPLE" && !strings.HasPrefix(e.src, "---") && kind(e.src) == "STATE":
 		e.tgt, e.tgtInferred = e.src[:3]+e.tgt[3:], true
 	case strings.HasPrefix(e.src, "---") && kind(e.src) == "PEOPLE" && !strings.HasPrefix(e.tgt, "---") && kind(e.tgt) == "STATE":
