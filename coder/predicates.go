@@ -649,7 +649,18 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// "two soldiers were killed in a PKK attack", "in an attack
 		// blamed on militants": whoever did the act they died in
 		if a := s.eventIn(v.i); a >= 0 {
-			if o := s.nounSource(a, tgt, s.eventNoun(a).patient); o >= 0 && o != tgt {
+			o := s.nounSource(a, tgt, s.eventNoun(a).patient)
+			if o < 0 {
+				// "five Maoists were killed in an encounter with security
+				// forces": the other side of a fight
+				for _, k := range s.children(a) {
+					if s.isRel(int(k), syntax.Nmod) && s.caseOf(int(k)) == "WITH" {
+						o = s.roleGroup(int(k))
+						break
+					}
+				}
+			}
+			if o >= 0 && o != tgt {
 				src = o
 			}
 		}
@@ -1707,10 +1718,11 @@ func verbal(code string) bool {
 }
 
 // eventIn returns the event noun of an in/during phrase of the verb at v
-// ("killed in a PKK attack", "wounded during Israeli shelling"), or -1.
+// ("killed in a PKK attack", "wounded during Israeli shelling", "killed
+// in a clash with rebels"), or -1.
 func (s *state) eventIn(v int) int {
 	for _, k := range s.children(v) {
-		if s.isRel(int(k), syntax.Obl) && s.eventNoun(int(k)).code != "" {
+		if code, _ := lookupNoun(s, int(k), s.wc.betweenNouns); s.isRel(int(k), syntax.Obl) && (s.eventNoun(int(k)).code != "" || assault(code)) {
 			if p := s.caseOf(int(k)); p == "IN" || p == "DURING" {
 				return int(k)
 			}
