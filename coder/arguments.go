@@ -172,6 +172,11 @@ func (s *state) rolesOf(v int, depth int) roles {
 		// a coordinated predicate shares the subject: "attacked Iraq and
 		// took Mosul"
 		up := s.rolesOf(h, depth+1)
+		if !r.passive && up.passive && w.tag == nlp.VBN && s.childExact(v, syntax.Obj) < 0 && s.child(v, syntax.Aux) < 0 {
+			// "a constable was suspended and arrested": the passive
+			// auxiliary is shared too
+			r.passive = true
+		}
 		if r.passive && r.obj < 0 && up.passive {
 			r.obj, r.objFrom = up.obj, "shared subject"
 			if r.subj < 0 {

@@ -1851,6 +1851,16 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Three soldiers were killed in a clash with rebels.",
 			date: "2025-06-01",
 			want: []string{"---REB>---MIL:19"}},
+		// A passive's auxiliary is shared by its conjunct; captured rebels
+		// are detained.
+		{name: "was suspended and arrested",
+			text: "a constable was suspended and arrested for taking a bribe.",
+			date: "2025-06-01",
+			want: []string{">---COP:173"}},
+		{name: "rebels were captured",
+			text: "Several rebels were captured by the army.",
+			date: "2025-06-01",
+			want: []string{"---MIL>---REB:173"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
