@@ -1097,6 +1097,18 @@ func (s *state) literalsAttached(b *binding, v *verbCand) bool {
 		}
 		return false
 	}
+	if n > 0 {
+		// a noun the pattern names first must not sit in an "after",
+		// "before" or "amid" phrase: "called off protests after talks
+		// with Ruto" does not call off talks
+		if p := int(b.lits[0]); (s.words[p].upos == syntax.NOUN || s.words[p].upos == syntax.PROPN) && p >= v.ve && (s.words[p].rel == syntax.Obl || s.words[p].rel == syntax.Nmod) {
+			for _, k := range s.children(p) {
+				if s.words[k].rel == syntax.Case && !lit(int(k)) && s.wc.backgroundPreps[s.words[k].key] {
+					return false
+				}
+			}
+		}
+	}
 	for i := 0; i < n; i++ {
 		p := int(b.lits[i])
 		w := &s.words[p]

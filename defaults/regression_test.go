@@ -1865,6 +1865,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Two men were held for the murder of a shopkeeper.",
 			date: "2025-06-01",
 			want: []string{">---CVL:173"}},
+		// A pattern's noun in an "after" phrase is not what the verb acts
+		// on.
+		{name: "called off protests after talks",
+			text:   "Kenyan opposition leaders called off anti-government protests after talks with President William Ruto.",
+			date:   "2025-06-01",
+			want:   []string{"KENOPP>KENGOV:082"},
+			forbid: []string{"*>*:164"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
