@@ -1671,8 +1671,17 @@ func (s *state) disasterWord(k int) bool {
 	if s.wc.disasters[w.key] || s.wc.disasters[w.lemma] {
 		return true
 	}
-	if c := s.childExact(k, syntax.Compound); c >= 0 {
-		return s.wc.disasters[s.words[c].key+" "+w.key] || s.wc.disasters[s.words[c].lemma+" "+w.lemma]
+	if c := s.childExact(k, syntax.Compound); c >= 0 && (s.wc.disasters[s.words[c].key+" "+w.key] || s.wc.disasters[s.words[c].lemma+" "+w.lemma]) {
+		return true
+	}
+	switch w.lemma {
+	case "EXPLOSION", "BLAST", "FIRE", "BLAZE":
+		// "an explosion at a chemical plant": an industrial accident
+		for _, m := range s.children(k) {
+			if s.isRel(int(m), syntax.Nmod) && (s.caseOf(int(m)) == "AT" || s.caseOf(int(m)) == "IN") && s.wc.accidentSites[s.words[m].lemma] {
+				return true
+			}
+		}
 	}
 	return false
 }

@@ -1881,6 +1881,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			want:   []string{"LBNREB>ISR:190"},
 			forbid: []string{"*>*:061"}},
+		// An unclaimed explosion at a workplace is an accident.
+		{name: "explosion at a chemical plant",
+			text:   "An explosion at a chemical plant in Gujarat killed eight workers.",
+			date:   "2025-06-01",
+			forbid: []string{"*>*:18", "*>*:19"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
