@@ -737,6 +737,34 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if tgt < 0 && placeCode == "" && r.obj < 0 && best != nil && (assault(code.Active) || strings.HasPrefix(code.Active, "171")) && s.modern {
+		// "set ablaze the house of a local councillor" with the object
+		// misread: the place the pattern named
+		for i := 0; i < min(bb.nlit, len(bb.lits)); i++ {
+			if w := int(bb.lits[i]); s.words[w].upos == syntax.NOUN {
+				if pc := c.placeTarget(s, w, v.i); pc != "" {
+					placeCode, placeAt = pc, w
+					break
+				}
+			}
+		}
+	}
+	if tgt < 0 && placeCode == "" && code.Active == "192" && r.obj >= 0 && s.modern {
+		// "M23 rebels took control of Kalembe", "captured Kalembe": a
+		// named place taken is territory of the story's country (or the
+		// one the clause names), even one no dictionary lists
+		w := r.obj
+		for _, k := range s.children(r.obj) {
+			if s.isRel(int(k), syntax.Nmod) && s.caseOf(int(k)) == "OF" {
+				w = int(k)
+			}
+		}
+		if s.words[w].upos == syntax.PROPN && s.groupOfWord(w) < 0 && s.childExact(w, syntax.Det) < 0 {
+			// (a town's name takes no article: "took over the Jaffar
+			// Express" is no town)
+			placeCode, placeAt = s.localCountry(v.i), w
+		}
+	}
 	if tgt < 0 && placeCode == "" && (assault(code.Active) || strings.HasPrefix(code.Active, "171")) && s.modern {
 		// "lobbed grenades at a market", "fired rockets into a village",
 		// "set fire to vehicles": a place or thing the act is aimed at

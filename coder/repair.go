@@ -38,6 +38,7 @@ var repairs = [...]struct {
 	{"a by-phrase after an event noun is the noun's agent", onState((*state).repairEventAgent)},
 	{"a past tense read as a modifier is the predicate", onState((*state).repairFiniteVerb)},
 	{"a past tense between two noun phrases is the predicate", onState((*state).repairModifierPredicate)},
+	{"a coordinated verb hung on the object (\"burned tyres and blocked roads\")", onState((*state).repairObjectConjVerb)},
 	{"a participle after an auxiliary is the verb", onState((*state).repairAuxNoun)},
 	{"a preposition hung on a word inside its phrase", onState((*state).repairStrayCase)},
 	{"an object read as the subject of the oblique after it", onState((*state).repairObliqueSubject)},
@@ -507,6 +508,32 @@ func (s *state) repairWithPredicate() bool {
 		}
 	}
 	return false
+}
+
+// repairObjectConjVerb mends "demonstrators burned tyres and blocked
+// roads" read with "blocked" a conjunct of "tyres": a verb with an object
+// of its own, coordinated with the object of a verb, is coordinated with
+// that verb and shares its subject.
+func (s *state) repairObjectConjVerb() bool {
+	changed := false
+	for v := range s.words {
+		w := &s.words[v]
+		n := int(w.head)
+		if w.rel != syntax.Conj || w.upos != syntax.VERB || n < 0 || n > v || !s.nominal(n) || s.words[n].rel != syntax.Obj {
+			continue
+		}
+		h := int(s.words[n].head)
+		if h < 0 || !s.verbal(h) || s.childExact(v, syntax.Obj) < 0 || s.childExact(v, syntax.Nsubj) >= 0 {
+			continue
+		}
+		if w.tag != nlp.VBD && w.tag != nlp.VBN && w.tag != nlp.VBZ && w.tag != nlp.VBP || s.words[h].tag != w.tag && !(s.words[h].tag == nlp.VBD || s.words[h].tag == nlp.VBN) {
+			continue
+		}
+		s.setArc(v, h, syntax.Conj)
+		s.setTag(v, s.words[h].tag, syntax.VERB)
+		changed = true
+	}
+	return changed
 }
 
 // repairModalAdjective mends "Israel announced it would free over 150
