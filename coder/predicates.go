@@ -330,6 +330,15 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if tgt < 0 && r.obj >= 0 && obj < 0 && s.modern {
+		// the recipient first: "gave Hamas an ultimatum to release the
+		// hostages" is aimed at Hamas, not at what the ultimatum names
+		if io := s.childExact(v.i, syntax.Iobj); io >= 0 {
+			if o := s.roleGroup(io); o >= 0 && o != src {
+				tgt = o
+			}
+		}
+	}
 	if tgt < 0 && r.obj >= 0 && obj < 0 {
 		if en := s.eventNoun(r.obj); en.code != "" && verbal(code.Active) {
 			// condemning, welcoming or denying an act is aimed at whoever
