@@ -39,6 +39,7 @@ var repairs = [...]struct {
 	{"a past tense read as a modifier is the predicate", onState((*state).repairFiniteVerb)},
 	{"a past tense between two noun phrases is the predicate", onState((*state).repairModifierPredicate)},
 	{"a coordinated verb hung on the object (\"burned tyres and blocked roads\")", onState((*state).repairObjectConjVerb)},
+	{"an accusation's of-clause hung on the accused (\"accused Russia of launching\")", onState((*state).repairAccusedOf)},
 	{"a participle after an auxiliary is the verb", onState((*state).repairAuxNoun)},
 	{"a preposition hung on a word inside its phrase", onState((*state).repairStrayCase)},
 	{"an object read as the subject of the oblique after it", onState((*state).repairObliqueSubject)},
@@ -531,6 +532,28 @@ func (s *state) repairObjectConjVerb() bool {
 		}
 		s.setArc(v, h, syntax.Conj)
 		s.setTag(v, s.words[h].tag, syntax.VERB)
+		changed = true
+	}
+	return changed
+}
+
+// repairAccusedOf mends "Ukraine accused Russia of launching a drone
+// attack" read with "of launching" a clause of "Russia": what someone is
+// accused or suspected of is the verb's complement, so it is alleged, not
+// told as done.
+func (s *state) repairAccusedOf() bool {
+	changed := false
+	for v := range s.words {
+		w := &s.words[v]
+		n := int(w.head)
+		if w.rel != syntax.Advcl && w.rel != syntax.Acl || s.markOf(v) != "OF" || n < 0 || !s.nominal(n) || s.words[n].rel != syntax.Obj {
+			continue
+		}
+		h := int(s.words[n].head)
+		if h < 0 || s.wc.unreal[s.words[h].lemma] != "ALLEGE" {
+			continue
+		}
+		s.setArc(v, h, syntax.Advcl)
 		changed = true
 	}
 	return changed
