@@ -40,6 +40,7 @@ var repairs = [...]struct {
 	{"a past tense between two noun phrases is the predicate", onState((*state).repairModifierPredicate)},
 	{"a coordinated verb hung on the object (\"burned tyres and blocked roads\")", onState((*state).repairObjectConjVerb)},
 	{"an accusation's of-clause hung on the accused (\"accused Russia of launching\")", onState((*state).repairAccusedOf)},
+	{"an object's affiliation read as the verb's complement (\"attack any ship linked to Israel\")", onState((*state).repairObjectAffiliation)},
 	{"a participle after an auxiliary is the verb", onState((*state).repairAuxNoun)},
 	{"a preposition hung on a word inside its phrase", onState((*state).repairStrayCase)},
 	{"an object read as the subject of the oblique after it", onState((*state).repairObliqueSubject)},
@@ -554,6 +555,29 @@ func (s *state) repairAccusedOf() bool {
 			continue
 		}
 		s.setArc(v, h, syntax.Advcl)
+		changed = true
+	}
+	return changed
+}
+
+// repairObjectAffiliation mends "would attack any ship linked to Israel"
+// read with "linked" a complement of "attack": an affiliation participle
+// right after the verb's object modifies the object.
+func (s *state) repairObjectAffiliation() bool {
+	changed := false
+	for w := range s.words {
+		h := int(s.words[w].head)
+		if r := s.words[w].rel; r != syntax.Xcomp && r != syntax.Advcl || h < 0 || !s.verbal(h) || !s.affiliationWord(w) {
+			continue
+		}
+		o := s.childExact(h, syntax.Obj)
+		if o < 0 || o > w {
+			continue
+		}
+		if _, end := s.subtreeSpan(o); end != w {
+			continue
+		}
+		s.setArc(w, o, syntax.Acl)
 		changed = true
 	}
 	return changed
