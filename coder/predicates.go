@@ -768,9 +768,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 				w = int(k)
 			}
 		}
-		if s.words[w].upos == syntax.PROPN && s.groupOfWord(w) < 0 && s.childExact(w, syntax.Det) < 0 {
-			// (a town's name takes no article: "took over the Jaffar
-			// Express" is no town)
+		if s.namedPlace(w) {
 			placeCode, placeAt = s.localCountry(v.i), w
 		}
 	}
@@ -799,6 +797,12 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			if p := s.caseOf(int(k)); s.isRel(int(k), syntax.Obl) && (p == "FROM" || p == "OUT OF") {
 				if placeCode = c.placeTarget(s, int(k), v.i); placeCode != "" {
 					placeAt = int(k)
+					break
+				}
+				if s.namedPlace(int(k)) {
+					// "pulled their fighters out of Walikale": a town no
+					// dictionary lists
+					placeCode, placeAt = s.localCountry(v.i), int(k)
 					break
 				}
 			}
@@ -1847,6 +1851,14 @@ func (s *state) refusedAt(v int) bool {
 		}
 	}
 	return false
+}
+
+// namedPlace reports a proper noun no dictionary lists and that takes no
+// article, as a town's name does ("Kalembe", not "the Jaffar Express"):
+// a place taken or left, of the story's country unless the clause names
+// one.
+func (s *state) namedPlace(w int) bool {
+	return s.words[w].upos == syntax.PROPN && s.groupOfWord(w) < 0 && s.childExact(w, syntax.Det) < 0
 }
 
 // protestedAct returns the event noun a protest verb at v is against
