@@ -169,7 +169,7 @@ func (s *state) repairFiniteAt(root int) bool {
 	up, upRel := int(s.words[root].head), s.words[root].rel
 	for i := root + 1; i < len(s.words); i++ {
 		w := &s.words[i]
-		if w.rel != syntax.Acl && w.rel != syntax.Amod || w.tag != nlp.VBN && w.tag != nlp.VBD && w.tag != nlp.JJ {
+		if w.rel != syntax.Acl && w.rel != syntax.Amod && !(w.rel == syntax.Appos && int(w.head) == root && w.upos == syntax.VERB) || w.tag != nlp.VBN && w.tag != nlp.VBD && w.tag != nlp.JJ {
 			continue
 		}
 		// the word modifies the subject phrase ("protesters rallied") or
@@ -1415,6 +1415,22 @@ func (s *state) repairParticipleModifier() bool {
 	for g := range s.words {
 		w := &s.words[g]
 		v := int(w.head)
+		if (w.rel == syntax.Xcomp || w.rel == syntax.Advcl) && w.tag == nlp.VBG && v >= 0 && g == v+1 && s.wc.participleMods[w.key] &&
+			s.childExact(g, syntax.Mark) < 0 && s.childExact(v, syntax.Obj) < 0 {
+			// "police lathi-charged protesting students": right after
+			// the verb, the participle is its object's modifier
+			if o := s.childExact(g, syntax.Obj); o == g+1 {
+				s.setArc(o, v, syntax.Obj)
+				s.setArc(g, o, syntax.Amod)
+				for _, k := range s.children(g) {
+					if int(k) != o {
+						s.setArc(int(k), v, s.words[k].rel)
+					}
+				}
+				changed = true
+				continue
+			}
+		}
 		if w.rel != syntax.Advcl || w.tag != nlp.VBG || v < 0 || g+1 >= len(s.words) || !s.wc.participleMods[w.key] {
 			continue
 		}

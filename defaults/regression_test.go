@@ -1927,6 +1927,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Germany will send air-defense systems to Ukraine.",
 			date: "2025-06-01",
 			want: []string{"DEU>UKR:0332"}},
+		// A past form in apposition to the sentence's noun is its
+		// predicate; a protesting crowd right after the verb is its object.
+		{name: "police lathi-charged protesting students",
+			text:   "police lathi-charged protesting students in patna.",
+			date:   "2025-06-01",
+			want:   []string{"---COP>---EDU:175"},
+			forbid: []string{"---COP>*:14"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
