@@ -137,6 +137,9 @@ func (s *state) treeModality(v *verbCand) string {
 		}
 		if x != v.i && (s.wc.intent[w.lemma] || s.wc.intent[w.key]) {
 			mod = modIntended
+			if w.lemma == "GO" && !s.goingTo(x) {
+				mod = modHypothetical // "had gone to arrest him": an errand's aim, not said to be done
+			}
 		}
 		if m := s.markOf(x); m == "IF" || m == "UNLESS" {
 			return modHypothetical
@@ -191,6 +194,18 @@ func (s *state) treeModality(v *verbCand) string {
 		return modQuestioned
 	}
 	return mod
+}
+
+// goingTo reports "be going to": "go" says intent only in the
+// progressive ("is going to arrest"); "had gone to arrest" is a journey's
+// aim.
+func (s *state) goingTo(x int) bool {
+	for _, k := range s.children(x) {
+		if s.words[k].rel == syntax.Aux && s.words[k].lemma == "BE" {
+			return true
+		}
+	}
+	return false
 }
 
 // questionClause reports whether v belongs to the main clause of a

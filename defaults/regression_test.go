@@ -1934,6 +1934,17 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			want:   []string{"---COP>---EDU:175"},
 			forbid: []string{"---COP>*:14"}},
+		// "go" says intent only as "be going to"; an errand's aim is not
+		// said to be done.
+		{name: "had gone to arrest",
+			text:   "villagers attacked a police team that had gone to arrest a liquor smuggler.",
+			date:   "2025-06-01",
+			want:   []string{"---CVL>---COP:19"},
+			forbid: []string{"*>*CRM:*"}},
+		{name: "is going to attack",
+			text: "Russia is going to attack Ukraine.",
+			date: "2025-06-01",
+			want: []string{"RUS>UKR:138"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
