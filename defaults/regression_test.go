@@ -2085,11 +2085,25 @@ func anyMatch(got []string, pat string) bool {
 }
 
 // matchEvent reports whether event "S>T:CODE" matches pattern "S>T:RR".
+// An actor pattern is exact, "*" (any), "*XYZ" (ends with XYZ) or "XYZ*"
+// (starts with XYZ); a code pattern is a prefix or "*".
 func matchEvent(ev, pat string) bool {
 	es, et, ec := splitEvent(ev)
 	ps, pt, pc := splitEvent(pat)
-	return (ps == "*" || ps == es) && (pt == "*" || pt == et) &&
+	return matchActor(es, ps) && matchActor(et, pt) &&
 		(pc == "*" || strings.HasPrefix(ec, pc))
+}
+
+func matchActor(code, pat string) bool {
+	switch {
+	case pat == "*":
+		return true
+	case len(pat) > 1 && pat[0] == '*':
+		return strings.HasSuffix(code, pat[1:])
+	case len(pat) > 1 && pat[len(pat)-1] == '*':
+		return strings.HasPrefix(code, pat[:len(pat)-1])
+	}
+	return code == pat
 }
 
 func splitEvent(s string) (src, tgt, code string) {
@@ -2109,6 +2123,11 @@ func TestMatchEvent(t *testing.T) {
 		{"RUS>SYR:070", "RUS>SYRGOV:07", false},
 		{"---GOV>MLIMIL:111", "---GOV>MLIMIL:11", true},
 		{"RUS>SYR:070", "*>*:*", true},
+		{"---UAF>NGACVL:190", "*>*CVL:19", true},
+		{"---UAF>NGACVL:190", "*UAF>*:19", true},
+		{"---UAF>NGACVL:190", "*>*MIL:19", false},
+		{"PAKOPP>PAKMIL:1712", "PAK*>PAKMIL:17", true},
+		{"PAKOPP>PAKMIL:1712", "IND*>PAKMIL:17", false},
 	} {
 		if got := matchEvent(tc.ev, tc.pat); got != tc.want {
 			t.Errorf("matchEvent(%q, %q) = %v", tc.ev, tc.pat, got)
