@@ -1112,13 +1112,33 @@ func (s *state) repairNominalParticiple() bool {
 		if d.upos != syntax.DET || d.tag != nlp.DT {
 			continue
 		}
+		p := &s.words[j]
+		if p.tag != nlp.VBN && p.tag != nlp.JJ {
+			continue
+		}
+		if h := int(d.head); h > j && int(p.head) == h && d.rel == syntax.Det && (p.rel == syntax.Advcl || p.rel == syntax.Csubj) && s.verbal(h) &&
+			s.childExact(h, syntax.Nsubj) < 0 && s.childExact(h, syntax.NsubjPass) < 0 {
+			// "the accused, identified as ramesh yadav, was arrested" read
+			// with "the" and "accused" both on the verb: the participle
+			// with its article is the verb's subject
+			rel := syntax.Nsubj
+			if s.child(h, syntax.AuxPass) >= 0 {
+				rel = syntax.NsubjPass
+			}
+			s.setArc(j, h, rel)
+			s.setArc(i, j, syntax.Det)
+			s.setTag(j, nlp.NN, syntax.NOUN)
+			for _, k := range s.children(j) {
+				if s.words[k].rel == syntax.Conj && s.verbal(int(k)) {
+					s.setArc(int(k), j, syntax.Acl) // ", identified as ...": its description
+				}
+			}
+			changed = true
+			continue
+		}
 		switch d.rel.Universal() {
 		case syntax.Nsubj, syntax.Obj, syntax.Iobj, syntax.Obl, syntax.Nmod, syntax.Conj, syntax.Appos:
 		default:
-			continue
-		}
-		p := &s.words[j]
-		if p.tag != nlp.VBN && p.tag != nlp.JJ {
 			continue
 		}
 		under := int(p.head) == i && (p.rel == syntax.Acl || p.rel == syntax.Amod)
