@@ -105,7 +105,9 @@ func (c *Coder) buildPhrases(s *state) {
 				}
 			}
 		}
-		shareSector(&e)
+		if m := s.inMent[h]; m < 0 || s.ments[m].actor != contextActor {
+			shareSector(&e) // (not the actors "both sides" stands for: Israel and Hezbollah keep their own codes)
+		}
 		s.agentsInOrder(&e)
 		s.markNP(&e)
 		if s.inMent[h] < 0 && c.words.talkNouns[s.words[h].key] && len(e.agents) == 0 && len(e.actorCodes) == 1 && len(e.actorCodes[0]) == 3 {

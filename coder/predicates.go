@@ -1078,9 +1078,9 @@ func (c *Coder) domesticCounterpart(s *state, e *rawEvent) {
 		return c.words.domesticRoles[code[3:6]]
 	}
 	switch {
-	case e.tgtI < e.tgtJ && c.words.missionNouns[s.words[e.tgtJ-1].key], e.srcI < e.srcJ && c.words.missionNouns[s.words[e.srcJ-1].key]:
-		// "protesters gathered outside the Russian embassy": a mission
-		// stands in another country
+	case s.missionIn(e.tgtI, e.tgtJ), s.missionIn(e.srcI, e.srcJ):
+		// "protesters gathered outside the Russian embassy", "attacked
+		// the embassies of Rwanda": a mission stands in another country
 	case strings.HasPrefix(e.tgt, "---") && kind(e.tgt) == "PEOPLE" && !strings.HasPrefix(e.src, "---") && kind(e.src) == "STATE":
 		e.tgt, e.tgtInferred = e.src[:3]+e.tgt[3:], true
 	case strings.HasPrefix(e.src, "---") && kind(e.src) == "PEOPLE" && !strings.HasPrefix(e.tgt, "---") && kind(e.tgt) == "STATE":
@@ -1848,6 +1848,17 @@ func (s *state) refusedAt(v int) bool {
 			case "NOT", "N'T", "NEVER":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// missionIn reports a mission noun ("embassy", "consulate") among words
+// i..j.
+func (s *state) missionIn(i, j int) bool {
+	for k := max(i, 0); k < j && k < len(s.words); k++ {
+		if s.wc.missionNouns[s.words[k].key] {
+			return true
 		}
 	}
 	return false

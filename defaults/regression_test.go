@@ -1949,6 +1949,17 @@ func TestNewsRegressions(t *testing.T) {
 			text: "the accused, identified as ramesh yadav, was arrested by the gorakhpur police.",
 			date: "2025-06-01",
 			want: []string{"---COP>---CRM:173"}},
+		// "Both sides" are the two actors as they are, sharing no sector;
+		// protesters at foreign embassies are not the embassies' people.
+		{name: "pressed both sides",
+			text:   "Israel and Hezbollah exchanged fire across the border on Monday. U.S. envoy Amos Hochstein pressed both sides to accept a cease-fire.",
+			date:   "2025-06-01",
+			want:   []string{"USAGOV>ISR:025", "USAGOV>LBNREB:025"},
+			forbid: []string{"*>ISRREB:*"}},
+		{name: "attacked the embassies of",
+			text:   "Police in Kinshasa fired tear gas at protesters who attacked the embassies of Rwanda, France and the United States.",
+			date:   "2025-06-01",
+			forbid: []string{"RWACVL>*:*", "FRACVL>*:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
