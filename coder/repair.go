@@ -41,6 +41,7 @@ var repairs = [...]struct {
 	{"a coordinated verb hung on the object (\"burned tyres and blocked roads\")", onState((*state).repairObjectConjVerb)},
 	{"an accusation's of-clause hung on the accused (\"accused Russia of launching\")", onState((*state).repairAccusedOf)},
 	{"an object's affiliation read as the verb's complement (\"attack any ship linked to Israel\")", onState((*state).repairObjectAffiliation)},
+	{"a finite verb coordinated with a gerund complement (\"denied targeting civilians and accused the army\")", onState((*state).repairGerundConj)},
 	{"a participle after an auxiliary is the verb", onState((*state).repairAuxNoun)},
 	{"a preposition hung on a word inside its phrase", onState((*state).repairStrayCase)},
 	{"an object read as the subject of the oblique after it", onState((*state).repairObliqueSubject)},
@@ -578,6 +579,33 @@ func (s *state) repairObjectAffiliation() bool {
 			continue
 		}
 		s.setArc(w, o, syntax.Acl)
+		changed = true
+	}
+	return changed
+}
+
+// repairGerundConj mends "The RSF denied targeting civilians and accused
+// the army of shelling" read with "accused" a conjunct of "targeting":
+// a past tense with its own object is no gerund's conjunct but the
+// conjunct of the verb the gerund complements, whose subject it shares
+// (and whose denial it is not).
+func (s *state) repairGerundConj() bool {
+	changed := false
+	for v := range s.words {
+		w := &s.words[v]
+		g := int(w.head)
+		if w.rel != syntax.Conj || w.tag != nlp.VBD && w.tag != nlp.VBN || g < 0 || s.words[g].tag != nlp.VBG || !pastTense(w) {
+			continue
+		}
+		h := int(s.words[g].head)
+		if h < 0 || !s.verbal(h) || s.words[g].rel != syntax.Xcomp && s.words[g].rel != syntax.Ccomp || s.words[h].tag != nlp.VBD && s.words[h].tag != nlp.VBZ {
+			continue
+		}
+		if s.childExact(v, syntax.Obj) < 0 || s.childExact(v, syntax.Nsubj) >= 0 {
+			continue
+		}
+		s.setArc(v, h, syntax.Conj)
+		s.setTag(v, s.words[h].tag, syntax.VERB)
 		changed = true
 	}
 	return changed
