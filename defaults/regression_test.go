@@ -1965,6 +1965,18 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			want:   []string{"SDNREB>*MIL:112"},
 			forbid: []string{"*>*CVL:19"}},
+		// "Official" results name no official; an aid group counting the
+		// dead accuses no one.
+		{name: "protests against the official results",
+			text:   "Security forces arrested more than 2,000 people during protests against the official results.",
+			date:   "2025-06-01",
+			want:   []string{"---COP>---CVL:173"},
+			forbid: []string{"*>---GOV:*"}},
+		{name: "a local aid group said",
+			text:   "RSF fighters attacked the village, killing at least 23 civilians, a local aid group said.",
+			date:   "2025-06-01",
+			want:   []string{"SDNREB>---CVL:19"},
+			forbid: []string{"*DEV>*:11"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
