@@ -163,6 +163,9 @@ func (s *state) repairFiniteAt(root int) bool {
 		if slices.Contains(s.pieces, int(k)) {
 			continue // (the clause after a semicolon)
 		}
+		if s.words[k].rel == syntax.Parataxis && s.childExact(int(k), syntax.Nsubj) < 0 {
+			continue // (a subjectless verb beside the noun: the candidate itself)
+		}
 		if s.words[k].tag == nlp.MD || finite(s.words[k].tag) && s.verbal(int(k)) {
 			return false
 		}
@@ -170,7 +173,7 @@ func (s *state) repairFiniteAt(root int) bool {
 	up, upRel := int(s.words[root].head), s.words[root].rel
 	for i := root + 1; i < len(s.words); i++ {
 		w := &s.words[i]
-		if w.rel != syntax.Acl && w.rel != syntax.Amod && !(w.rel == syntax.Appos && int(w.head) == root && w.upos == syntax.VERB) || w.tag != nlp.VBN && w.tag != nlp.VBD && w.tag != nlp.JJ {
+		if w.rel != syntax.Acl && w.rel != syntax.Amod && !((w.rel == syntax.Appos || w.rel == syntax.Parataxis && s.childExact(i, syntax.Nsubj) < 0) && int(w.head) == root && w.upos == syntax.VERB) || w.tag != nlp.VBN && w.tag != nlp.VBD && w.tag != nlp.JJ {
 			continue
 		}
 		// the word modifies the subject phrase ("protesters rallied") or
