@@ -42,6 +42,7 @@ var repairs = [...]struct {
 	{"an accusation's of-clause hung on the accused (\"accused Russia of launching\")", onState((*state).repairAccusedOf)},
 	{"an object's affiliation read as the verb's complement (\"attack any ship linked to Israel\")", onState((*state).repairObjectAffiliation)},
 	{"a finite verb coordinated with a gerund complement (\"denied targeting civilians and accused the army\")", onState((*state).repairGerundConj)},
+	{"a name's last word read as the verb (\"Human Rights Watch accused\")", onState((*state).repairNameVerb)},
 	{"a participle after an auxiliary is the verb", onState((*state).repairAuxNoun)},
 	{"a preposition hung on a word inside its phrase", onState((*state).repairStrayCase)},
 	{"an object read as the subject of the oblique after it", onState((*state).repairObliqueSubject)},
@@ -612,6 +613,44 @@ func (s *state) repairGerundConj() bool {
 		changed = true
 	}
 	return changed
+}
+
+// repairNameVerb mends "Human Rights Watch accused Malian soldiers of
+// executing civilians" read with "Watch" the verb and "accused" an
+// adjective of "soldiers": in mixed-case text a capitalised root that ends
+// a run of capitalised words from the sentence's start is a name's last
+// word, and the lower-case past tense after it the predicate.
+func (s *state) repairNameVerb() bool {
+	r := s.root()
+	if s.doc == nil || r < 1 || r+1 >= len(s.words) || s.words[r].upos != syntax.VERB {
+		return false
+	}
+	for k := 0; k <= r; k++ {
+		if t := s.doc.Text[s.words[k].start:s.words[k].end]; !titlecase(t) && !(k == 0 && s.words[k].upos == syntax.DET) {
+			return false
+		}
+	}
+	v := r + 1
+	if t := s.doc.Text[s.words[v].start:s.words[v].end]; hasUpper(t) || s.words[v].tag != nlp.VBN && s.words[v].tag != nlp.VBD || !pastTense(&s.words[v]) || !s.mixedCase() {
+		return false
+	}
+	up := int(s.words[v].head)
+	s.setArc(v, -1, syntax.Root)
+	s.setTag(v, nlp.VBD, syntax.VERB)
+	for _, k := range s.children(r) {
+		switch kr := s.words[k].rel; {
+		case int(k) > v || kr == syntax.Obj:
+			s.setArc(int(k), v, kr) // the rest of the sentence is the verb's
+		case int(k) < r && (kr == syntax.Nsubj || kr == syntax.NsubjPass):
+			s.setArc(int(k), r, syntax.Compound) // "Human Rights": the name's words
+		}
+	}
+	if up >= 0 && up != v && up != r && s.words[up].rel != syntax.Root {
+		s.setArc(up, v, syntax.Obj) // "accused [Malian soldiers]": the noun it modified
+	}
+	s.setArc(r, v, syntax.Nsubj)
+	s.setTag(r, nlp.NNP, syntax.PROPN)
+	return true
 }
 
 // repairModalAdjective mends "Israel announced it would free over 150
