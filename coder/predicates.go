@@ -775,13 +775,22 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if tgt < 0 && placeCode == "" && (assault(code.Active) || strings.HasPrefix(code.Active, "171")) && s.modern {
 		// "lobbed grenades at a market", "fired rockets into a village",
 		// "set fire to vehicles": a place or thing the act is aimed at
-		for _, k := range s.children(v.i) {
-			if !s.isRel(int(k), syntax.Obl) {
+		// (or on the object: "fired rockets at Haifa", a town no
+		// dictionary lists)
+		cands := s.children(v.i)
+		if r.obj >= 0 && assault(code.Active) {
+			cands = append(append([]int16(nil), cands...), s.children(r.obj)...)
+		}
+		for _, k := range cands {
+			if !s.isRel(int(k), syntax.Obl) && !(s.isRel(int(k), syntax.Nmod) && r.obj >= 0 && int(s.words[k].head) == r.obj) {
 				continue
 			}
 			switch s.caseOf(int(k)) {
 			case "AT", "ON", "ONTO", "INTO", "TOWARD", "TOWARDS", "AGAINST", "TO":
 				placeCode = c.placeTarget(s, int(k), v.i)
+				if placeCode == "" && assault(code.Active) && s.namedPlace(int(k)) {
+					placeCode = s.localCountry(v.i)
+				}
 			}
 			if placeCode != "" {
 				placeAt = int(k)
@@ -1869,7 +1878,9 @@ func (s *state) missionIn(i, j int) bool {
 // a place taken or left, of the story's country unless the clause names
 // one.
 func (s *state) namedPlace(w int) bool {
-	return s.words[w].upos == syntax.PROPN && s.groupOfWord(w) < 0 && s.childExact(w, syntax.Det) < 0
+	k := s.words[w].key
+	return s.words[w].upos == syntax.PROPN && s.groupOfWord(w) < 0 && s.childExact(w, syntax.Det) < 0 &&
+		!s.wc.timeWords[k] && !s.wc.months[k] // ("on Monday", "in March": dates)
 }
 
 // protestedAct returns the event noun a protest verb at v is against

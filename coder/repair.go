@@ -43,6 +43,7 @@ var repairs = [...]struct {
 	{"an object's affiliation read as the verb's complement (\"attack any ship linked to Israel\")", onState((*state).repairObjectAffiliation)},
 	{"a finite verb coordinated with a gerund complement (\"denied targeting civilians and accused the army\")", onState((*state).repairGerundConj)},
 	{"a name's last word read as the verb (\"Human Rights Watch accused\")", onState((*state).repairNameVerb)},
+	{"a predicate after a subject's relative clause read inside it (\"Hezbollah, which has traded fire with Israel, fired rockets\")", onState((*state).repairAfterRelative)},
 	{"a participle after an auxiliary is the verb", onState((*state).repairAuxNoun)},
 	{"a preposition hung on a word inside its phrase", onState((*state).repairStrayCase)},
 	{"an object read as the subject of the oblique after it", onState((*state).repairObliqueSubject)},
@@ -651,6 +652,60 @@ func (s *state) repairNameVerb() bool {
 	s.setArc(r, v, syntax.Nsubj)
 	s.setTag(r, nlp.NNP, syntax.PROPN)
 	return true
+}
+
+// repairAfterRelative mends "Hezbollah, which has traded fire with Israel
+// since October, fired rockets at Haifa" read as one noun phrase with the
+// relative clause swallowing "fired rockets": when the sentence's root is
+// a noun whose relative clause is closed by a comma, a past tense right
+// after that comma is the predicate, the noun its subject and the noun
+// phrase it modified its object.
+func (s *state) repairAfterRelative() bool {
+	r := s.root()
+	if r < 0 || !s.nominal(r) || s.child(r, syntax.AclRelcl) < 0 {
+		return false
+	}
+	for c := r + 1; c+2 < len(s.words); c++ {
+		if s.words[c].key != "," {
+			continue
+		}
+		i := c + 1
+		w := &s.words[i]
+		if w.tag != nlp.VBD && w.tag != nlp.VBN || !pastTense(w) || s.childExact(i, syntax.Nsubj) >= 0 || s.child(i, syntax.Aux) >= 0 {
+			continue
+		}
+		rc := -1
+		for k := r + 1; k < c; k++ {
+			if s.words[k].rel == syntax.AclRelcl && int(s.words[k].head) == r {
+				rc = k
+			}
+		}
+		if rc < 0 {
+			return false
+		}
+		n := int(w.head) // the noun the past form was read to modify
+		s.setArc(i, -1, syntax.Root)
+		s.setTag(i, nlp.VBD, syntax.VERB)
+		s.setArc(r, i, syntax.Nsubj)
+		if n > i && s.nominal(n) {
+			s.setArc(n, i, syntax.Obj)
+		}
+		for k := i + 1; k < len(s.words); k++ {
+			if h := int(s.words[k].head); h >= 0 && h < i && k != n {
+				// the rest of the sentence, read inside the relative
+				// clause, is the predicate's
+				if s.words[k].rel == syntax.Punct || s.isRel(k, syntax.Nmod) || s.isRel(k, syntax.Obl) {
+					rel := s.words[k].rel
+					if s.isRel(k, syntax.Nmod) {
+						rel = syntax.Obl
+					}
+					s.setArc(k, i, rel)
+				}
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // repairModalAdjective mends "Israel announced it would free over 150

@@ -1989,6 +1989,16 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The army said its troops repelled a ground assault by RSF fighters.",
 			date: "2025-06-01",
 			want: []string{"*MIL>SDNREB:190"}},
+		// The predicate after a subject's relative clause; a town no
+		// dictionary lists, attacked, is the attack's place.
+		{name: "which has traded fire, fired rockets at",
+			text: "Hezbollah, which has traded fire with Israel since October, fired rockets at Haifa.",
+			date: "2025-06-01",
+			want: []string{"LBNREB>ISR:190", "LBNREB>*:194"}},
+		{name: "fired a missile at an unlisted town",
+			text: "Houthi rebels fired a missile at Eilat.",
+			date: "2025-06-01",
+			want: []string{"YEMREB>*:19"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
