@@ -42,6 +42,7 @@ var repairs = [...]struct {
 	{"an accusation's of-clause hung on the accused (\"accused Russia of launching\")", onState((*state).repairAccusedOf)},
 	{"an object's affiliation read as the verb's complement (\"attack any ship linked to Israel\")", onState((*state).repairObjectAffiliation)},
 	{"a finite verb coordinated with a gerund complement (\"denied targeting civilians and accused the army\")", onState((*state).repairGerundConj)},
+	{"a present tense read as a plural noun (\"Iran calls on the Security Council\")", onState((*state).repairPluralVerb)},
 	{"a name's last word read as the verb (\"Human Rights Watch accused\")", onState((*state).repairNameVerb)},
 	{"a predicate after a subject's relative clause read inside it (\"Hezbollah, which has traded fire with Israel, fired rockets\")", onState((*state).repairAfterRelative)},
 	{"a participle after an auxiliary is the verb", onState((*state).repairAuxNoun)},
@@ -702,6 +703,74 @@ func (s *state) repairAfterRelative() bool {
 					s.setArc(k, i, rel)
 				}
 			}
+		}
+		return true
+	}
+	return false
+}
+
+// repairPluralVerb mends "The Islamic Republic of Iran calls on the UN
+// Security Council to act" read with "calls" a plural noun and no verb: in
+// a sentence without a finite verb, the -s form of a verb of
+// noun-verbs.txt right after a noun phrase and before a preposition,
+// article or noun is the predicate; the words before it are its subject,
+// those after its complements.
+func (s *state) repairPluralVerb() bool {
+	n := len(s.words)
+	for k := range s.words {
+		if finite(s.words[k].tag) && (s.verbal(k) || s.words[k].upos == syntax.AUX) || s.words[k].tag == nlp.MD {
+			return false // a sentence with its verb ("have ignored VOA requests")
+		}
+	}
+	for w := 1; w+1 < n; w++ {
+		x := &s.words[w]
+		if x.tag != nlp.NNS || !s.wc.nounVerbs[x.lemma] || !s.nominal(w-1) {
+			continue
+		}
+		if f := nlp.VerbForms(x.lemma); len(f) == 0 || f[0] != x.key {
+			continue
+		}
+		if nx := &s.words[w+1]; nx.tag != nlp.IN && nx.tag != nlp.TO && nx.tag != nlp.DT && nx.tag != nlp.PRPS && !nx.tag.IsNoun() {
+			continue
+		}
+		inside := func(k, lo, hi int) bool { return k >= lo && k < hi }
+		subj := -1
+		for k := 0; k < w; k++ {
+			if h := int(s.words[k].head); !inside(h, 0, w) && s.nominal(k) {
+				subj = k
+			}
+		}
+		if subj < 0 {
+			continue
+		}
+		s.setArc(w, -1, syntax.Root)
+		s.setTag(w, nlp.VBZ, syntax.VERB)
+		for k := 0; k < w; k++ {
+			if h := int(s.words[k].head); !inside(h, 0, w) {
+				if k == subj {
+					s.setArc(k, w, syntax.Nsubj)
+				} else {
+					s.setArc(k, subj, s.words[k].rel)
+				}
+			}
+		}
+		obj := false
+		for k := w + 1; k < n; k++ {
+			if h := int(s.words[k].head); inside(h, w+1, n) {
+				continue
+			}
+			rel := s.words[k].rel
+			switch {
+			case s.words[k].upos == syntax.PUNCT:
+				rel = syntax.Punct
+			case s.nominal(k) && s.caseOf(k) != "":
+				rel = syntax.Obl
+			case s.nominal(k) && !obj:
+				rel, obj = syntax.Obj, true
+			case s.verbal(k) && s.markOf(k) == "TO":
+				rel = syntax.Xcomp
+			}
+			s.setArc(k, w, rel)
 		}
 		return true
 	}
