@@ -64,6 +64,7 @@ func (c *Coder) findSpeaker(doc *egret.Document, sents []nlp.Sentence, date int)
 	// input), else the Title field on its own
 	var toks []nlp.Token
 	text, base, idx := doc.Title, 0, -1
+	statementTitle, titleIdx := false, -1
 	if len(sents) > 0 && doc.Title != "" && strings.HasPrefix(strings.TrimSpace(doc.Text[sents[0].Start:sents[0].End]), strings.TrimSpace(doc.Title)) {
 		toks, text, idx = sents[0].Tokens, doc.Text, 0
 	} else if doc.Title != "" {
@@ -81,6 +82,7 @@ func (c *Coder) findSpeaker(doc *egret.Document, sents []nlp.Sentence, date int)
 			}
 		}
 		if k >= 0 {
+			statementTitle, titleIdx = true, idx
 			pick := -1
 			for a := range acts {
 				if acts[a].i > k {
@@ -114,6 +116,22 @@ func (c *Coder) findSpeaker(doc *egret.Document, sents []nlp.Sentence, date int)
 	}
 	if doc.Source != "" {
 		return c.wholeActor(doc.Source, date)
+	}
+	if statementTitle {
+		// a statement whose title names no issuer ("Statement by the
+		// Official Spokesperson"): the government or international body
+		// its first sentence opens with ("External Affairs Ministry
+		// spokesperson Randhir Jaiswal briefed the media") issues it
+		if body := titleIdx + 1; body < len(sents) {
+			bs, bacts := c.phraseActors(sents[body].Tokens, date)
+			if len(bacts) > 0 {
+				if a := bacts[0]; a.i <= 2 && len(a.codes) > 0 && (hasAligned(a.codes[0], "GOV") || strings.HasPrefix(a.codes[0], "IGO")) {
+					st := sents[body]
+					sp := egret.Span{Start: bs.words[a.i].start, End: bs.words[a.j-1].end}
+					return &actorRef{codes: a.codes, ref: egret.Ref{Text: doc.Text[sp.Start:sp.End], Sentence: st.Index, Span: sp}}
+				}
+			}
+		}
 	}
 	return nil
 }

@@ -2012,6 +2012,13 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "The two governments have ignored VOA requests for comment.",
 			date:   "2025-06-01",
 			forbid: []string{"*>*:*"}},
+		// A statement whose title names no issuer is issued by the body
+		// its first sentence opens with: its "we".
+		{name: "statement issued by the first sentence's body",
+			text:  "Statement by the Official Spokesperson\n\nExternal Affairs Ministry spokesperson Randhir Jaiswal briefed the media on Thursday. We demand that Islamabad take credible action against terrorist groups.",
+			title: true,
+			date:  "2025-06-01",
+			want:  []string{"INDGOV>PAK:10"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
