@@ -308,7 +308,13 @@ func (c *Coder) contextMentions(s *state) {
 			// earlier names are title case)
 			// (a capitalised common noun inside a sentence is a title
 			// naming someone: "the Secretary-General condemns")
-			if h := dc.byName(w.key); h != nil {
+			h := dc.byName(w.key)
+			if h == nil && c.words.institutions[w.key] && s.inMent[i] < 0 && hasLower(dc.doc.Text[w.start:w.end]) {
+				// (title case, not capitals: in an all-capitals text every
+				// "MINISTRY" looks like a name)
+				h = dc.byWord(w.key) // "the Council": the body named in full before
+			}
+			if h != nil {
 				s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: h.codes, actor: contextActor})
 				ref := h.ref
 				dc.refs[i] = &ref
@@ -536,6 +542,23 @@ func (dc *docContext) byName(key string) *histEntry {
 		for _, n := range dc.hist[h].names {
 			if n == key {
 				return &dc.hist[h]
+			}
+		}
+	}
+	return nil
+}
+
+// byWord returns the newest earlier phrase of one organisation (an
+// international body or a government) with the word key in it, or nil.
+func (dc *docContext) byWord(key string) *histEntry {
+	for h := len(dc.hist) - 1; h >= 0; h-- {
+		e := &dc.hist[h]
+		if len(e.codes) != 1 || !strings.HasPrefix(e.codes[0], "IGO") && !strings.HasSuffix(e.codes[0], "GOV") {
+			continue
+		}
+		for _, w := range e.words {
+			if w == key {
+				return e
 			}
 		}
 	}

@@ -2019,6 +2019,14 @@ func TestNewsRegressions(t *testing.T) {
 			title: true,
 			date:  "2025-06-01",
 			want:  []string{"INDGOV>PAK:10"}},
+		// "The Council" is the body named in full before; the AU's Peace
+		// and Security Council is the AU's, not the UN's.
+		{name: "the Council condemns",
+			text:   "Communique of the Peace and Security Council\n\nThe Peace and Security Council of the African Union met on 3 June 2025 to discuss the situation in Guinea-Bissau. The Council strongly condemns the military coup in Guinea-Bissau.",
+			title:  true,
+			date:   "2025-06-05",
+			want:   []string{"IGOAFRAFU>*:111"},
+			forbid: []string{"IGOUNO>*:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
