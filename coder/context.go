@@ -273,6 +273,13 @@ func (c *Coder) contextMentions(s *state) {
 			// "the ministry said it would ...": the reporter
 			s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: []string{"---"}, actor: contextActor})
 			dc.pendingIt = append(dc.pendingIt, i)
+		case s.pairRef(c, i) > 0 && dc.speaker != nil && len(dc.speaker.codes) >= 2 && c.quoteAt(dc, w.start) == nil:
+			// in a joint statement, "both sides" and "the two leaders" are
+			// its issuers
+			at := i - s.pairRef(c, i)
+			s.addMention(mention{kind: mActor, i: at, j: i + 1, codes: dc.speaker.codes, actor: contextActor})
+			ref := dc.speaker.ref
+			dc.refs[at] = &ref
 		case s.pairRef(c, i) > 0:
 			// "the two countries", "both sides": the two actors named last
 			country := c.words.pairNouns[w.key]
