@@ -43,6 +43,7 @@ var repairs = [...]struct {
 	{"an object's affiliation read as the verb's complement (\"attack any ship linked to Israel\")", onState((*state).repairObjectAffiliation)},
 	{"a finite verb coordinated with a gerund complement (\"denied targeting civilians and accused the army\")", onState((*state).repairGerundConj)},
 	{"a present tense read as a plural noun (\"Iran calls on the Security Council\")", onState((*state).repairPluralVerb)},
+	{"an object's passive modifier read as a clause (\"condemns the airstrike carried out by the Israeli regime\")", onState((*state).repairObjectPassive)},
 	{"a name's last word read as the verb (\"Human Rights Watch accused\")", onState((*state).repairNameVerb)},
 	{"a predicate after a subject's relative clause read inside it (\"Hezbollah, which has traded fire with Israel, fired rockets\")", onState((*state).repairAfterRelative)},
 	{"a participle after an auxiliary is the verb", onState((*state).repairAuxNoun)},
@@ -775,6 +776,44 @@ func (s *state) repairPluralVerb() bool {
 		return true
 	}
 	return false
+}
+
+// repairObjectPassive mends "Iran strongly condemns the airstrike
+// carried out by the Israeli regime" read as the clause "the airstrike
+// carried out ...": a past form with a by-phrase and no object, whose
+// subject follows the verb it complements, is a reduced passive relative
+// on the verb's object.
+func (s *state) repairObjectPassive() bool {
+	changed := false
+	for c := range s.words {
+		w := &s.words[c]
+		h := int(w.head)
+		if w.rel != syntax.Ccomp || h < 0 || h > c || !s.verbal(h) || w.tag != nlp.VBD && w.tag != nlp.VBN || s.childExact(c, syntax.Obj) >= 0 || s.child(c, syntax.Aux) >= 0 {
+			continue
+		}
+		n := s.childExact(c, syntax.Nsubj)
+		if n < 0 || n < h || s.childExact(n, syntax.Det) < 0 || s.childExact(h, syntax.Obj) >= 0 {
+			continue
+		}
+		by := -1
+		for _, k := range s.children(c) {
+			if s.isRel(int(k), syntax.Obl) && s.caseOf(int(k)) == "BY" {
+				by = int(k)
+			}
+		}
+		if by < 0 {
+			continue
+		}
+		s.setArc(n, h, syntax.Obj)
+		s.setArc(c, n, syntax.Acl)
+		s.setTag(c, nlp.VBN, syntax.VERB)
+		s.setArc(by, c, syntax.OblAgent)
+		if s.words[n].upos == syntax.PROPN && s.words[n].tag == nlp.NNP {
+			s.setTag(n, nlp.NN, syntax.NOUN) // ("the airstrike" read as a name)
+		}
+		changed = true
+	}
+	return changed
 }
 
 // repairModalAdjective mends "Israel announced it would free over 150
