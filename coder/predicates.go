@@ -1147,6 +1147,17 @@ func (s *state) literalsAttached(b *binding, v *verbCand) bool {
 		}
 		return false
 	}
+	for i := 0; i < n; i++ {
+		// a word inside an actor's name is the name's, unless the pattern
+		// spells out its head too: "called on the Rapid Support Forces"
+		// calls for no support; "(IAEA INSPECTORS)" names the inspectors
+		p := int(b.lits[i])
+		if m := int(s.inMent[p]); m >= 0 && m < len(s.mentHead) && s.ments[m].j-s.ments[m].i > 1 && s.ments[m].kind == mActor {
+			if h := int(s.mentHead[m]); h >= 0 && h != p && p != s.ments[m].i && !lit(h) {
+				return false
+			}
+		}
+	}
 	if n > 0 {
 		// a noun the pattern names first must not sit in an "after",
 		// "before" or "amid" phrase: "called off protests after talks

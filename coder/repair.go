@@ -725,8 +725,14 @@ func (s *state) repairPluralVerb() bool {
 	}
 	for w := 1; w+1 < n; w++ {
 		x := &s.words[w]
-		if x.tag != nlp.NNS || !s.wc.nounVerbs[x.lemma] || !s.nominal(w-1) {
+		// (the noun before may be a title read as an adjective: "The
+		// Secretary-General calls on")
+		title := s.words[w-1].upos == syntax.ADJ && int(s.words[w-1].head) == w && s.doc != nil && titlecase(s.doc.Text[s.words[w-1].start:s.words[w-1].end])
+		if x.tag != nlp.NNS || !s.wc.nounVerbs[x.lemma] || !s.nominal(w-1) && !title {
 			continue
+		}
+		if title {
+			s.setTag(w-1, nlp.NN, syntax.NOUN)
 		}
 		if f := nlp.VerbForms(x.lemma); len(f) == 0 || f[0] != x.key {
 			continue

@@ -2051,6 +2051,14 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Iran strongly condemns the airstrike carried out by the Israeli regime on Damascus.",
 			date: "2025-06-01",
 			want: []string{"IRN>ISRGOV:111"}},
+		// "The Secretary-General" names the issuer again; a pattern's word
+		// inside an actor's name ("Rapid Support Forces") is the name's.
+		{name: "the Secretary-General calls on",
+			text:   "Statement attributable to the Spokesperson for the Secretary-General on Sudan\n\nU.N. Secretary-General Antonio Guterres is deeply alarmed by the escalating violence in El Fasher. The Secretary-General calls on the Sudanese Armed Forces and the Rapid Support Forces to cease hostilities immediately.",
+			title:  true,
+			date:   "2025-06-05",
+			want:   []string{"IGOUNO>SDNREB:02"},
+			forbid: []string{"*>*:022"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
