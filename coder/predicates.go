@@ -1297,17 +1297,22 @@ func (s *state) answeredAct(code string, src, obj int) *recentEvent {
 	if !ok {
 		return nil
 	}
-	for k := len(s.dc.recent) - 1; k >= 0; k-- {
-		e := &s.dc.recent[k]
-		if !slices.Contains(roots, e.code[:min(2, len(e.code))]) || e.tgt == "" && len(roots) > 5 {
-			continue // (an act aimed at no one answers only a noun that names its kind, "the threat", "the attack", not "*": "the decision")
-		}
-		for _, cr := range s.groups[src].codes {
-			if cr.code == e.src {
-				return nil
+	// an act aimed at someone first: an untargeted one ("Hezbollah fired
+	// rockets into northern Israel") answers only when none is named
+	// ("condemned the strike" after Israel struck Beirut)
+	for pass := 0; pass < 2; pass++ {
+		for k := len(s.dc.recent) - 1; k >= 0; k-- {
+			e := &s.dc.recent[k]
+			if (e.tgt == "") != (pass == 1) || !slices.Contains(roots, e.code[:min(2, len(e.code))]) || e.tgt == "" && len(roots) > 5 {
+				continue // (an act aimed at no one answers only a noun that names its kind, "the threat", "the attack", not "*": "the decision")
 			}
+			for _, cr := range s.groups[src].codes {
+				if cr.code == e.src {
+					return nil
+				}
+			}
+			return e
 		}
-		return e
 	}
 	return nil
 }

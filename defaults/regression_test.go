@@ -2059,6 +2059,13 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-05",
 			want:   []string{"IGOUNO>SDNREB:02"},
 			forbid: []string{"*>*:022"}},
+		// A reaction answers the act aimed at someone before one aimed at
+		// no one.
+		{name: "condemned the strike after untargeted rockets",
+			text:   "Israeli warplanes struck a residential building in central Beirut on Wednesday, killing at least 11 people. Hezbollah fired about 80 rockets into northern Israel later in the day. Lebanese Prime Minister Najib Mikati condemned the strike as a massacre.",
+			date:   "2024-11-20",
+			want:   []string{"LBNGOV>ISRMIL:11"},
+			forbid: []string{"LBNGOV>LBNREB:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
