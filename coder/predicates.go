@@ -400,8 +400,19 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// "offered to send police officers to Haiti", "sent soldiers
 		// into Somalia": what is sent (the sender's own, or nobody's
 		// named) is no target when the destination names one
-		for _, k := range s.children(v.i) {
-			if p := s.caseOf(int(k)); s.isRel(int(k), syntax.Obl) && (p == "TO" || p == "INTO") {
+		// (the destination may hang on the last thing sent: "deployed
+		// additional troops and equipment to Poland")
+		dest := append([]int16(nil), s.children(v.i)...)
+		if r.obj >= 0 {
+			for _, c := range s.children(r.obj) {
+				if s.words[c].rel == syntax.Conj {
+					dest = append(dest, s.children(int(c))...)
+				}
+			}
+			dest = append(dest, s.children(r.obj)...)
+		}
+		for _, k := range dest {
+			if p := s.caseOf(int(k)); (s.isRel(int(k), syntax.Obl) || s.isRel(int(k), syntax.Nmod)) && (p == "TO" || p == "INTO") {
 				if o := s.roleGroup(int(k)); o >= 0 && o != src && !s.agentOnly(o) {
 					tgt = o
 					break
