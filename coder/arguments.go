@@ -357,6 +357,9 @@ func (s *state) obliqueTarget(v int) int {
 		if p == "" && bare < 0 && s.groupOfWord(int(k)) >= 0 {
 			bare = int(k) // "urge the United States to stop" read as an oblique
 		}
+		if p == "WITH" && s.wc.backingNouns[s.words[k].lemma] {
+			continue // "with the support of Iran": a helper
+		}
 		if o := s.childExact(v, syntax.Obj); o >= 0 && o < int(k) && s.wc.topicPreps[p] && s.wc.talkNouns[s.words[o].key] {
 			continue // "held talks on a prisoner exchange": the topic
 		}

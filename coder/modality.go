@@ -119,6 +119,7 @@ func (c *Coder) applyModality(s *state, raw []rawEvent) []rawEvent {
 func (s *state) treeModality(v *verbCand) string {
 	mod := ""
 	x := v.i
+	viaConj := false // x was reached from its conjunct: its own words of intent are its own
 	for n := 0; x >= 0 && n < 8; n++ {
 		w := &s.words[x]
 		for _, k := range s.children(x) {
@@ -135,7 +136,7 @@ func (s *state) treeModality(v *verbCand) string {
 				mod = modHypothetical
 			}
 		}
-		if x != v.i && (s.wc.intent[w.lemma] || s.wc.intent[w.key]) {
+		if x != v.i && !viaConj && (s.wc.intent[w.lemma] || s.wc.intent[w.key]) {
 			mod = modIntended
 			if w.lemma == "GO" && !s.goingTo(x) {
 				mod = modHypothetical // "had gone to arrest him": an errand's aim, not said to be done
@@ -161,8 +162,12 @@ func (s *state) treeModality(v *verbCand) string {
 				mod = modIntended
 			}
 		}
+		viaConj = false
 		switch {
 		case w.rel == syntax.Xcomp, w.rel == syntax.Conj && s.verbal(h):
+			// ("threaten shipping and launch missiles": the conjunct
+			// shares the mood, not the sense of "threaten")
+			viaConj = w.rel == syntax.Conj
 			x = h
 		case w.rel == syntax.Advcl && s.markOf(x) == "TO" && s.words[x].tag == nlp.VB && !s.infinitiveHead(h):
 			// a purpose shares the mood of the act it is the purpose of:

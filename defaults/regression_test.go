@@ -2071,6 +2071,13 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			want:   []string{"IGOWSTNAT>POL:154"},
 			forbid: []string{"*>---MIL:*"}},
+		// A conjunct shares its sibling's mood, not the sense of its verb;
+		// "with the support of X" names a helper.
+		{name: "threaten shipping and launch missiles with the support of",
+			text:   "The Houthis continue to threaten shipping in the Red Sea and launch missiles at Israel with the support of Iran.",
+			date:   "2025-06-01",
+			want:   []string{"YEMREB>ISR:195"},
+			forbid: []string{"*>IRN:*", "*>*:138"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
