@@ -123,7 +123,19 @@ func (s *state) rolesOf(v int, depth int) roles {
 		// "signed an executive order imposing tariffs": the signer acts
 		// (not of one vetoed, blocked or rejected: "vetoed a resolution
 		// calling for a ceasefire" calls for nothing)
-		if hh := int(s.words[h].head); hh >= 0 && s.verbal(hh) && s.wc.unreal[s.words[hh].lemma] != "FAIL" && s.wc.unreal[s.words[hh].lemma] != "DENY" && s.unrealTree(hh) == "" {
+		// the author the decision names itself first: "welcomes the
+		// decision of the United States to designate TRF"
+		for _, k := range s.children(h) {
+			if s.words[k].rel == syntax.NmodPoss || s.isRel(int(k), syntax.Nmod) && (s.caseOf(int(k)) == "OF" || s.caseOf(int(k)) == "BY") {
+				if s.groupOfWord(int(k)) >= 0 {
+					r.subj, r.subjFrom = int(k), "the decision's author"
+					break
+				}
+			}
+		}
+		if hh := int(s.words[h].head); r.subj < 0 && hh >= 0 && s.verbal(hh) && s.wc.unreal[s.words[hh].lemma] != "FAIL" && s.wc.unreal[s.words[hh].lemma] != "DENY" && s.unrealTree(hh) == "" &&
+			!s.wc.witnessVerbs[s.words[hh].lemma] {
+			// (one who welcomes a decision did not make it)
 			if up := s.rolesOf(hh, depth+1); up.subj >= 0 && !up.passive {
 				r.subj, r.subjFrom = up.subj, "the decision's author"
 			}

@@ -2078,6 +2078,12 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			want:   []string{"YEMREB>ISR:195"},
 			forbid: []string{"*>IRN:*", "*>*:138"}},
+		// A decision's author is the one it names, not one who welcomes it.
+		{name: "welcomes the decision of X to designate",
+			text:   "India welcomes the decision of the United States to designate The Resistance Front as a terrorist organization.",
+			date:   "2025-06-01",
+			want:   []string{"IND>USA:051"},
+			forbid: []string{"IND>PAK*:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
