@@ -462,6 +462,8 @@ func (s *state) nominalTargetAt(n, depth int) int {
 			continue // "along with donors": co-actors
 		case s.wc.topicPreps[p] && s.wc.talkNouns[s.words[n].key]:
 			continue // "a summit on the unrest in Iran", "talks over Ukraine": the topic
+		case (p == "IN" || p == "AT") && s.wc.talkNouns[s.words[n].key]:
+			continue // "held talks in Jakarta": the venue
 		case p == "AS":
 			continue // "a ceasefire as a step toward peace in Europe": what it is, not whom it aims at
 		case p == "INCLUDING":
