@@ -43,6 +43,7 @@ var repairs = [...]struct {
 	{"an object's affiliation read as the verb's complement (\"attack any ship linked to Israel\")", onState((*state).repairObjectAffiliation)},
 	{"a finite verb coordinated with a gerund complement (\"denied targeting civilians and accused the army\")", onState((*state).repairGerundConj)},
 	{"a present tense read as a plural noun (\"Iran calls on the Security Council\")", onState((*state).repairPluralVerb)},
+	{"a progressive read as an adjective (\"is imposing sanctions\")", onState((*state).repairProgressiveAdjective)},
 	{"an object's passive modifier read as a clause (\"condemns the airstrike carried out by the Israeli regime\")", onState((*state).repairObjectPassive)},
 	{"a name's last word read as the verb (\"Human Rights Watch accused\")", onState((*state).repairNameVerb)},
 	{"a predicate after a subject's relative clause read inside it (\"Hezbollah, which has traded fire with Israel, fired rockets\")", onState((*state).repairAfterRelative)},
@@ -820,6 +821,43 @@ func (s *state) repairObjectPassive() bool {
 		changed = true
 	}
 	return changed
+}
+
+// repairProgressiveAdjective mends "The Department of State is imposing
+// sanctions on three officials" read as the predicate noun "sanctions"
+// with "is" its copula and "imposing" its adjective: an -ing adjective
+// right after the copula of a predicate noun, with a verb's forms, is the
+// progressive verb, the noun its object.
+func (s *state) repairProgressiveAdjective() bool {
+	r := s.root()
+	if r < 0 || !s.nominal(r) {
+		return false
+	}
+	cop := s.childExact(r, syntax.Cop)
+	if cop < 0 || cop+1 >= r {
+		return false
+	}
+	a := cop + 1
+	w := &s.words[a]
+	if w.upos != syntax.ADJ || int(w.head) != r || w.rel != syntax.Amod || !strings.HasSuffix(w.key, "ING") {
+		return false
+	}
+	if f := nlp.VerbForms(strings.TrimSuffix(w.lemma, "ING")); len(f) < 4 || f[3] != w.key {
+		if f := nlp.VerbForms(w.lemma); len(f) < 4 || f[3] != w.key {
+			return false
+		}
+	}
+	s.setArc(a, -1, syntax.Root)
+	s.setTag(a, nlp.VBG, syntax.VERB)
+	s.setArc(cop, a, syntax.Aux)
+	s.setArc(r, a, syntax.Obj)
+	for _, k := range s.children(r) {
+		switch s.words[k].rel {
+		case syntax.Nsubj, syntax.NsubjPass, syntax.Punct:
+			s.setArc(int(k), a, s.words[k].rel)
+		}
+	}
+	return true
 }
 
 // repairModalAdjective mends "Israel announced it would free over 150
