@@ -294,7 +294,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
-	if obj >= 0 && s.modern && strings.HasPrefix(code.Active, "04") && r.obj < len(s.inMent) && s.inMent[r.obj] < 0 {
+	if obj >= 0 && s.modern && strings.HasPrefix(code.Active, "04") && r.obj < len(s.inMent) && s.inMent[r.obj] < 0 && !s.namedByAppos(r.obj) {
 		obj = -1 // "discussed China's role": talks are about a topic, held with parties
 	}
 	if r.passive && r.subj < 0 && !s.modern {
@@ -935,6 +935,28 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if noSource && tgt < 0 && placeCode == "" {
 		tr.note = "neither source nor target"
 		return nil, best
+	}
+	if code.Active == "044" && src >= 0 && tgt >= 0 && s.modern {
+		// "MBS met with Rubio in Jeddah": a meeting in one party's own
+		// country is no third location; that party hosts (043), the
+		// other visits (042)
+		if cc := s.localCountry(v.i); cc != "---" {
+			in := func(g int) bool {
+				for _, cr := range s.groups[g].codes {
+					if c.words.country(cr.code) == cc {
+						return true
+					}
+				}
+				return false
+			}
+			switch {
+			case in(src) && !in(tgt):
+				code = petrarch.Code{Active: "043", Reverse: "042"}
+			case in(tgt) && !in(src):
+				code = petrarch.Code{Active: "042", Reverse: "043"}
+			}
+			tr.code = code.Active
+		}
 	}
 	if strings.HasPrefix(code.Active, "19") && s.reproachReason(v.i) {
 		// "attacked the government for failing to curb inflation": an
@@ -1894,6 +1916,17 @@ func (s *state) refusedAt(v int) bool {
 func (s *state) missionIn(i, j int) bool {
 	for k := max(i, 0); k < j && k < len(s.words); k++ {
 		if s.wc.missionNouns[s.words[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// namedByAppos reports a noun an apposition names ("Indian External
+// Affairs Minister Subrahmanyam Jaishankar" read with "Affairs" the head).
+func (s *state) namedByAppos(n int) bool {
+	for _, k := range s.children(n) {
+		if s.words[k].rel == syntax.Appos && s.inMent[k] >= 0 {
 			return true
 		}
 	}

@@ -33,7 +33,7 @@ func TestCodesNewsSentences(t *testing.T) {
 		{"Thousands of protesters rallied against the government in Belgrade.", "SRBCVL>SRBGOV:141"},
 		{"Sudan's army shelled RSF positions in Khartoum.", "SDNMIL>SDNREB:194"},
 		{"Russian forces seized the village of Pokrovsk.", "RUSMIL>UKR:192"},
-		{"Lavrov met Chinese Foreign Minister Wang Yi in Beijing.", "RUSGOV>CHNGOV:044"},
+		{"Lavrov met Chinese Foreign Minister Wang Yi in Beijing.", "RUSGOV>CHNGOV:042"}, // (in the host's capital: a visit, not a third location)
 		{"Zelenskyy visited Washington.", "UKRGOV>USA:042"},
 		{"The Taliban released two American prisoners.", "AFGGOV>USACVL:0841"},
 		{"India threatened to retaliate against Pakistan.", "IND>PAK:138"},

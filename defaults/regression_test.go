@@ -2096,6 +2096,16 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The Department of State is imposing sanctions on three Iranian officials.",
 			date: "2025-06-01",
 			want: []string{"USAGOV>IRNGOV:163"}},
+		// A meeting in one party's country is a visit and its hosting, not a
+		// third location; an apposition's name is a party to talks.
+		{name: "met with in the host's city",
+			text: "Saudi Crown Prince Mohammed bin Salman met with Rubio in Jeddah.",
+			date: "2025-06-01",
+			want: []string{"SAUGOV>USAGOV:043", "USAGOV>SAUGOV:042"}},
+		{name: "met a minister named in apposition",
+			text: "Iran's Foreign Minister Abbas Araghchi met Indian External Affairs Minister Subrahmanyam Jaishankar in New Delhi.",
+			date: "2025-06-01",
+			want: []string{"IRNGOV>INDGOV:04"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
