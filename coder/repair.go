@@ -44,6 +44,7 @@ var repairs = [...]struct {
 	{"a finite verb coordinated with a gerund complement (\"denied targeting civilians and accused the army\")", onState((*state).repairGerundConj)},
 	{"a present tense read as a plural noun (\"Iran calls on the Security Council\")", onState((*state).repairPluralVerb)},
 	{"a progressive read as an adjective (\"is imposing sanctions\")", onState((*state).repairProgressiveAdjective)},
+	{"a subject hung on its demonym (\"Angolan President Joao Lourenco, who ..., urged\")", onState((*state).repairDemonymSubject)},
 	{"an object's passive modifier read as a clause (\"condemns the airstrike carried out by the Israeli regime\")", onState((*state).repairObjectPassive)},
 	{"a name's last word read as the verb (\"Human Rights Watch accused\")", onState((*state).repairNameVerb)},
 	{"a predicate after a subject's relative clause read inside it (\"Hezbollah, which has traded fire with Israel, fired rockets\")", onState((*state).repairAfterRelative)},
@@ -858,6 +859,32 @@ func (s *state) repairProgressiveAdjective() bool {
 		}
 	}
 	return true
+}
+
+// repairDemonymSubject mends "Angolan President Joao Lourenco, who has
+// mediated between the two countries, urged Congo and Rwanda" read with
+// "Angolan" a discourse word carrying the name as its apposition: a verb
+// without a subject whose demonym carries a name takes the name as its
+// subject, the demonym modifying it.
+func (s *state) repairDemonymSubject() bool {
+	for v := range s.words {
+		if !s.verbal(v) || s.childExact(v, syntax.Nsubj) >= 0 || s.childExact(v, syntax.NsubjPass) >= 0 {
+			continue
+		}
+		for _, d := range s.children(v) {
+			if s.words[d].rel != syntax.Discourse && s.words[d].rel != syntax.Dep || s.words[d].upos != syntax.ADJ || int(d) > v {
+				continue
+			}
+			a := s.childExact(int(d), syntax.Appos)
+			if a < 0 || !s.nominal(a) || a > v {
+				continue
+			}
+			s.setArc(a, v, syntax.Nsubj)
+			s.setArc(int(d), a, syntax.Amod)
+			return true
+		}
+	}
+	return false
 }
 
 // repairModalAdjective mends "Israel announced it would free over 150
