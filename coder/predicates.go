@@ -639,6 +639,20 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		tgt = -1 // "deported to Honduras": the destination, not whom the expulsion is aimed at
 	}
 	onCondition := false
+	if s.modern && strings.HasPrefix(code.Active, "13") && tgt < 0 && src >= 0 {
+		// "threatened to expand the fight if the foreign forces did not
+		// leave": a threat is aimed at whoever must meet its condition
+		cond := s.condition(v.i)
+		if x := s.childExact(v.i, syntax.Xcomp); cond < 0 && x >= 0 {
+			cond = s.condition(x)
+		}
+		if cond >= 0 {
+			sb := s.argChild(cond, syntax.Nsubj)
+			if t := s.roleGroup(sb); t >= 0 && t != src {
+				tgt = t
+			}
+		}
+	}
 	if s.modern && coercive(code.Active) {
 		// "sanctions would be imposed if Ankara activated the system",
 		// Washington warned: a coercive act on a condition is a threat,
