@@ -214,8 +214,12 @@ func (c *Coder) contextMentions(s *state) {
 		if m := s.inMent[i]; m >= 0 {
 			if mt := &s.ments[m]; mt.kind == mAgent && mt.i == i && mt.j == i+1 && s.pairRef(c, i) > 0 {
 				// "the two leaders": a role word naming a pair named
-				// earlier is that pair
-				if codes, ref := dc.lastPair(c.words.pairNouns[s.words[i].key]); codes != nil {
+				// earlier is that pair (in a joint statement, its issuers)
+				codes, ref := dc.lastPair(c.words.pairNouns[s.words[i].key])
+				if dc.speaker != nil && len(dc.speaker.codes) >= 2 && c.quoteAt(dc, s.words[i].start) == nil {
+					codes, ref = dc.speaker.codes, dc.speaker.ref
+				}
+				if codes != nil {
 					at := i - s.pairRef(c, i)
 					*mt = mention{kind: mActor, i: at, j: i + 1, codes: codes, actor: contextActor}
 					for k := at; k <= i; k++ {

@@ -2028,10 +2028,10 @@ func TestNewsRegressions(t *testing.T) {
 			want:   []string{"IGOAFRAFU>*:111"},
 			forbid: []string{"IGOUNO>*:*"}},
 		{name: "both sides of a joint statement",
-			text:   "Joint Statement by the Republic of Korea and the Republic of Indonesia\n\nThey condemned North Korea's missile launches. Both sides agreed to hold the next meeting of the Joint Commission in Seoul.",
+			text:   "Joint Statement by the Republic of Korea and the Republic of Indonesia\n\nThe two leaders held talks in Jakarta on Monday. They condemned North Korea's missile launches. Both sides agreed to hold the next meeting of the Joint Commission in Seoul.",
 			title:  true,
 			date:   "2025-06-05",
-			want:   []string{"KOR>IDN:03", "IDN>KOR:03"},
+			want:   []string{"KOR>IDN:03", "IDN>KOR:03", "KOR>IDN:04", "KOR>PRK:11"},
 			forbid: []string{"KOR>PRK:03", "PRK>KOR:03"}},
 		// Official statements' stock phrases; facilitating a shipment
 		// mediates nothing.
