@@ -734,6 +734,12 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tr.note = "no source actor: a reproach describing its target"
 			return nil, best
 		}
+		if strings.HasPrefix(code.Active, "17") && r.objFrom == "reduced relative head" && s.releaseOf(r.obj) {
+			// "demanded the release of two French citizens detained in
+			// Iran": the detention is the background of the release
+			tr.note = "no source actor: the detention of those whose release is at issue"
+			return nil, best
+		}
 		noSource = true
 		if w := s.disasterInSentence(); w >= 0 && !(best != nil && best.names(s.words[w].key)) {
 			// (a disaster word the pattern spells out is its own: "came
@@ -1930,6 +1936,18 @@ func (s *state) refusedAt(v int) bool {
 func (s *state) missionIn(i, j int) bool {
 	for k := max(i, 0); k < j && k < len(s.words); k++ {
 		if s.wc.missionNouns[s.words[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// releaseOf reports a noun whose release is at issue: the object of
+// "release"/"free", or of "the release of" ("called for the release of
+// journalists jailed last year").
+func (s *state) releaseOf(n int) bool {
+	for x, k := int(s.words[n].head), 0; x >= 0 && k < 3; x, k = int(s.words[x].head), k+1 {
+		if s.wc.releaseWords[s.words[x].lemma] {
 			return true
 		}
 	}
