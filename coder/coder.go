@@ -275,6 +275,9 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 	if len(s.words) == 0 {
 		return evs, false
 	}
+	if s.dc != nil && s.hasTree && s.disasterInSentence() >= 0 {
+		s.dc.disasterSent = s.dc.sent
+	}
 	keys := s.keyList()
 	if tr != nil {
 		tr.words = append(tr.words[:0], s.words...)

@@ -62,6 +62,9 @@ type docContext struct {
 	recent []recentEvent
 	// foreignWords say an agent is not the story country's (country.go)
 	foreignWords []string
+	// the last sentence that named a disaster ("a school building
+	// collapsed"): the dead counted after it died in it
+	disasterSent int
 }
 
 // recentEvent is an event of an earlier sentence.
@@ -122,7 +125,7 @@ func (c *Coder) newDocContext(doc *egret.Document, sents []nlp.Sentence, date in
 	if c.opts.NoContext || !c.modern && (len(sents) < 2 && doc.Title == "" && doc.Author == "" && doc.Source == "") {
 		return nil
 	}
-	dc := &docContext{doc: doc, refs: map[int]*egret.Ref{}, speakerAt: map[int]bool{}, foreignWords: c.words.foreignWords}
+	dc := &docContext{doc: doc, refs: map[int]*egret.Ref{}, speakerAt: map[int]bool{}, foreignWords: c.words.foreignWords, disasterSent: -100}
 	dc.speaker = c.findSpeaker(doc, sents, date)
 	dc.quotes, dc.sents, dc.date = findQuotes(sents), sents, date
 	return dc

@@ -747,6 +747,12 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tr.note = fmt.Sprintf("a disaster (%q), not a political event", s.words[w].key)
 			return nil, best
 		}
+		if s.dc != nil && s.dc.sent > s.dc.disasterSent && s.dc.sent-s.dc.disasterSent <= 2 && !s.attackNamed() {
+			// "A school building collapsed in Jos. 22 students were
+			// killed": the toll of the disaster just told
+			tr.note = "no source actor: the toll of a disaster told just before"
+			return nil, best
+		}
 	}
 	if tgt < 0 && strings.HasPrefix(code.Active, "14") {
 		// "protesters gathered outside parliament": a protest is aimed
@@ -1948,6 +1954,17 @@ func (s *state) missionIn(i, j int) bool {
 func (s *state) releaseOf(n int) bool {
 	for x, k := int(s.words[n].head), 0; x >= 0 && k < 3; x, k = int(s.words[x].head), k+1 {
 		if s.wc.releaseWords[s.words[x].lemma] {
+			return true
+		}
+	}
+	return false
+}
+
+// attackNamed reports a sentence that names an attack or a weapon by an
+// event noun ("in the attack", "the bombing", "an airstrike").
+func (s *state) attackNamed() bool {
+	for i := range s.words {
+		if s.words[i].upos == syntax.NOUN && assault(s.eventNoun(i).code) {
 			return true
 		}
 	}
