@@ -447,6 +447,18 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tgt = o
 		}
 	}
+	if tgt < 0 && !v.speech && s.modern && (assault(code.Active) || code.Active == "057" || strings.HasPrefix(code.Active, "06")) {
+		// the target's phrase hung deep inside what the verb acts with:
+		// "dropped grenades containing tear gas on Ukrainian positions",
+		// "signed a memorandum of understanding with Somaliland"
+		preps := map[string]bool{"ON": true, "AT": true, "AGAINST": true, "UPON": true}
+		if !assault(code.Active) {
+			preps = map[string]bool{"WITH": true}
+		}
+		if o := s.roleGroup(s.deepTarget(v.i, preps)); o >= 0 && o != src {
+			tgt = o
+		}
+	}
 	threat := strings.HasPrefix(code.Active, "13")
 	if tgt < 0 && !v.speech && (best != nil || threat) {
 		// "launched an operation to flush out al-Shabab", "threatened to
@@ -1969,6 +1981,32 @@ func (s *state) attackNamed() bool {
 		}
 	}
 	return false
+}
+
+// deepTarget returns the first phrase, breadth first under v down to three
+// levels, that a preposition of preps marks and that names an actor; it
+// enters the modifiers of what the verb acts on, not other clauses.
+func (s *state) deepTarget(v int, preps map[string]bool) int {
+	level := []int{v}
+	for depth := 0; depth < 3 && len(level) > 0; depth++ {
+		var next []int
+		for _, x := range level {
+			for _, k := range s.children(x) {
+				kk := int(k)
+				if r := s.words[kk].rel; r == syntax.AclRelcl || r == syntax.Punct || r == syntax.Conj ||
+					r == syntax.Advcl || r == syntax.Xcomp || r == syntax.Ccomp || r == syntax.Csubj || r == syntax.Parataxis ||
+					s.verbal(kk) && (s.childExact(kk, syntax.Nsubj) >= 0 || s.childExact(kk, syntax.NsubjPass) >= 0) {
+					continue // (not another clause: "retaliated by announcing tariffs on U.S. exports")
+				}
+				if (s.isRel(kk, syntax.Obl) || s.isRel(kk, syntax.Nmod)) && preps[s.caseOf(kk)] && s.groupOfWord(kk) >= 0 {
+					return kk
+				}
+				next = append(next, kk)
+			}
+		}
+		level = next
+	}
+	return -1
 }
 
 // namedByAppos reports a noun an apposition names ("Indian External
