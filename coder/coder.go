@@ -292,6 +292,11 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 		}
 		return evs, true
 	case sentenceDiscard:
+		if s.hasTree && s.attackNamed() {
+			// "a car bomb exploded near a cafe where people were watching
+			// a football match": an attack at a match is no sports news
+			break
+		}
 		if tr != nil {
 			tr.discard = fmt.Sprintf("sentence discard %q (%s)", d.Phrase.String(), d.Pos)
 		}

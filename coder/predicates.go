@@ -309,11 +309,13 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		tgt = obj
 	}
 	violence := len(code.Active) >= 2 && code.Active[:2] >= "17" && code.Active[:2] <= "20"
-	if tgt >= 0 && src >= 0 && s.modern && (sameCodes(s.groups[src].codes, s.groups[tgt].codes) && !(violence && tgt == obj && tgt != src) ||
+	ownSubject := r.subjFrom == "nsubj" || r.subjFrom == "obl:agent" || r.subjFrom == "relative clause head"
+	if tgt >= 0 && src >= 0 && s.modern && (sameCodes(s.groups[src].codes, s.groups[tgt].codes) && !(violence && tgt == obj && tgt != src && ownSubject) ||
 		ownCountry(s.groups[src].codes, s.groups[tgt].codes) && s.groups[tgt].head >= 0 && s.inMent[s.groups[tgt].head] < 0) {
-		// (but force against the object is an event between two parties
-		// of one kind: "a mob lynched a man", "rebels attacked rival
-		// rebels")
+		// (but force against the object by the verb's own subject is an
+		// event between two parties of one kind: "a mob lynched a man",
+		// "rebels attacked rival rebels"; a subject shared with another
+		// clause may be the victims' own phrase)
 		// (or "Modi discussed upgrading India's defense ties with X": a
 		// thing of the source's own country)
 		// "Rubio will join Waltz for the talks with Ukrainian officials":
@@ -1074,7 +1076,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	var out []rawEvent
 	for _, sc := range srcCodes {
 		for _, tc := range tgtCodes {
-			if tc.code != "" && tc.code == sc.code && !(violence && tgt >= 0 && tgt != src && tgt == obj) {
+			if tc.code != "" && tc.code == sc.code && !(violence && tgt >= 0 && tgt != src && tgt == obj && ownSubject) {
 				continue // (one side acting on itself; but see above: "a mob lynched a man")
 			}
 			if strings.HasPrefix(code.Active, "01") && len(tc.code) == 3 && strings.HasPrefix(sc.code, tc.code) {

@@ -2156,6 +2156,13 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			want:   []string{"*>MEXMIL:190"},
 			forbid: []string{"*>*:04"}},
+		// An attack at a football match is no sports news; the watchers
+		// killed are not their own killers.
+		{name: "car bomb near a cafe showing a football match",
+			text:   "On 14 July 2024, a car bomb exploded near a cafe in Mogadishu where people were watching a football match, killing five people.",
+			date:   "2025-06-01",
+			want:   []string{">SOM:183"},
+			forbid: []string{"---CVL>---CVL:*"}},
 		{name: "should not be allowed is no appeal",
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
