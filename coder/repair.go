@@ -43,6 +43,7 @@ var repairs = [...]struct {
 	{"an object's affiliation read as the verb's complement (\"attack any ship linked to Israel\")", onState((*state).repairObjectAffiliation)},
 	{"a finite verb coordinated with a gerund complement (\"denied targeting civilians and accused the army\")", onState((*state).repairGerundConj)},
 	{"a present tense read as a plural noun (\"Iran calls on the Security Council\")", onState((*state).repairPluralVerb)},
+	{"a past tense read as a compound noun (\"a mob set fire to a police station\")", (*state).repairCompoundVerb},
 	{"a progressive read as an adjective (\"is imposing sanctions\")", onState((*state).repairProgressiveAdjective)},
 	{"a subject hung on its demonym (\"Angolan President Joao Lourenco, who ..., urged\")", onState((*state).repairDemonymSubject)},
 	{"an object's passive modifier read as a clause (\"condemns the airstrike carried out by the Israeli regime\")", onState((*state).repairObjectPassive)},
@@ -883,6 +884,55 @@ func (s *state) repairDemonymSubject() bool {
 			s.setArc(int(d), a, syntax.Amod)
 			return true
 		}
+	}
+	return false
+}
+
+// repairCompoundVerb mends "A mob set fire to a police station" read as
+// one noun phrase "a mob set fire": in a sentence without a verb, a
+// compound of the root noun that can be a past tense, itself carrying the
+// noun before it, is the predicate; the noun before is its subject, the
+// root its object.
+func (s *state) repairCompoundVerb(lex *nlp.Pipeline) bool {
+	r := s.root()
+	if r < 0 || !s.nominal(r) || s.doc == nil {
+		return false
+	}
+	for k := range s.words {
+		// (a verb coordinated with the root noun is the predicate's
+		// conjunct: "set fire to a police station and pelted stones")
+		if (s.verbal(k) || s.words[k].upos == syntax.AUX) && !(s.words[k].rel == syntax.Conj && int(s.words[k].head) == r) {
+			return false
+		}
+	}
+	for _, c := range s.children(r) {
+		v := int(c)
+		if s.words[v].rel != syntax.Compound || v+1 != r {
+			continue
+		}
+		if ts, _ := lex.LexiconTags(s.doc.Text[s.words[v].start:s.words[v].end]); !ts.Has(nlp.VBD) {
+			continue
+		}
+		subj := s.childExact(v, syntax.Compound)
+		if subj < 0 || subj > v || !s.nominal(subj) {
+			continue
+		}
+		s.setArc(v, -1, syntax.Root)
+		s.setTag(v, nlp.VBD, syntax.VERB)
+		s.setArc(subj, v, syntax.Nsubj)
+		for _, k := range s.children(r) {
+			kk := int(k)
+			switch {
+			case kk < v && s.words[kk].rel == syntax.Det:
+				s.setArc(kk, subj, syntax.Det) // "a mob"
+			case kk > r && s.isRel(kk, syntax.Nmod):
+				s.setArc(kk, v, syntax.Obl) // "to a police station"
+			case kk > r:
+				s.setArc(kk, v, s.words[kk].rel)
+			}
+		}
+		s.setArc(r, v, syntax.Obj)
+		return true
 	}
 	return false
 }
