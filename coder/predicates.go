@@ -1160,12 +1160,19 @@ func (c *Coder) domesticCounterpart(s *state, e *rawEvent) {
 		return c.words.domesticRoles[code[3:6]]
 	}
 	switch {
+	case s.wordIn(e.tgtI, e.tgtJ, c.words.alienWords), s.wordIn(e.srcI, e.srcJ, c.words.alienWords):
+		// "police arrested two Chinese nationals": abroad
 	case s.missionIn(e.tgtI, e.tgtJ), s.missionIn(e.srcI, e.srcJ):
 		// "protesters gathered outside the Russian embassy", "attacked
 		// the embassies of Rwanda": a mission stands in another country
 	case strings.HasPrefix(e.tgt, "---") && kind(e.tgt) == "PEOPLE" && !strings.HasPrefix(e.src, "---") && kind(e.src) == "STATE":
 		e.tgt, e.tgtInferred = e.src[:3]+e.tgt[3:], true
 	case strings.HasPrefix(e.src, "---") && kind(e.src) == "PEOPLE" && !strings.HasPrefix(e.tgt, "---") && kind(e.tgt) == "STATE":
+		e.src, e.srcInferred = e.tgt[:3]+e.src[3:], true
+	case strings.HasPrefix(e.tgt, "---") && kind(e.tgt) == "STATE" && !strings.HasPrefix(e.src, "---") && kind(e.src) == "PEOPLE":
+		// "protesters in Nairobi clashed with police": the people's own
+		e.tgt, e.tgtInferred = e.src[:3]+e.tgt[3:], true
+	case strings.HasPrefix(e.src, "---") && kind(e.src) == "STATE" && !strings.HasPrefix(e.tgt, "---") && kind(e.tgt) == "PEOPLE":
 		e.src, e.srcInferred = e.tgt[:3]+e.src[3:], true
 	}
 }
@@ -1946,6 +1953,16 @@ func (s *state) refusedAt(v int) bool {
 			case "NOT", "N'T", "NEVER":
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// wordIn reports a word of set among words i..j.
+func (s *state) wordIn(i, j int, set map[string]bool) bool {
+	for k := max(i, 0); k < j && k < len(s.words); k++ {
+		if set[s.words[k].key] {
+			return true
 		}
 	}
 	return false

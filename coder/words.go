@@ -45,6 +45,7 @@ type wordClasses struct {
 	institutions    map[string]bool      // "Council", "Commission": a body named in full before
 	backingNouns    map[string]bool      // "with the support of X": a helper, never a target
 	releaseWords    map[string]bool      // "release", "free": whose release is at issue was detained before
+	alienWords      map[string]bool      // "nationals", "tourists": people in a country not their own
 	appealModals    map[string]string    // "should" → the appeal a speaker makes by saying an actor should act
 	perpetrators    map[string]string    // "suicide bomber" → the code of a generic attack they make
 	blameVerbs      map[string]string    // "blamed on", "attributed to": the preposition naming an act's doer
@@ -150,7 +151,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.objectControl, "object-control-verbs.txt"}, {&w.linearIntent, "linear-intent.txt"}, {&w.openWords, "open-words.txt"},
 		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}, {&w.aliasNouns, "alias-nouns.txt"},
 		{&w.audienceVerbs, "audience-verbs.txt"}, {&w.particles, "particles.txt"},
-		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.warningVerbs, "warning-verbs.txt"}, {&w.requestNouns, "request-nouns.txt"}, {&w.acceptVerbs, "acceptance-verbs.txt"}, {&w.implicative, "implicative-verbs.txt"}, {&w.accidentSites, "accident-sites.txt"}, {&w.nounVerbs, "noun-verbs.txt"}, {&w.institutions, "institution-nouns.txt"}, {&w.backingNouns, "backing-nouns.txt"}, {&w.releaseWords, "release-words.txt"}, {&w.backgroundPreps, "background-preps.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.participleMods, "participle-modifiers.txt"}, {&w.reversalWords, "reversal-words.txt"}, {&w.reproachVerbs, "reproach-verbs.txt"},
+		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.warningVerbs, "warning-verbs.txt"}, {&w.requestNouns, "request-nouns.txt"}, {&w.acceptVerbs, "acceptance-verbs.txt"}, {&w.implicative, "implicative-verbs.txt"}, {&w.accidentSites, "accident-sites.txt"}, {&w.nounVerbs, "noun-verbs.txt"}, {&w.institutions, "institution-nouns.txt"}, {&w.backingNouns, "backing-nouns.txt"}, {&w.releaseWords, "release-words.txt"}, {&w.alienWords, "alien-words.txt"}, {&w.backgroundPreps, "background-preps.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.participleMods, "participle-modifiers.txt"}, {&w.reversalWords, "reversal-words.txt"}, {&w.reproachVerbs, "reproach-verbs.txt"},
 		{&w.factReporters, "fact-reporters.txt"}, {&w.affiliation, "affiliation-words.txt"}, {&w.epistemic, "epistemic-participles.txt"},
 		{&w.infinitiveHeads, "infinitive-heads.txt"}, {&w.holderSuffix, "holder-suffixes.txt"},
 		{&w.deployVerbs, "deploy-verbs.txt"}, {&w.venueNouns, "venue-nouns.txt"}} {

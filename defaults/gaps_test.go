@@ -122,7 +122,7 @@ func TestDictionaryGaps(t *testing.T) {
 			want: []string{"PAKJUD>*:173"}, forbid: []string{"*>*:08"}},
 		{name: "ordered back to prison",
 			text: "The judge ordered Imran Khan back to prison.", date: "2025-03-13",
-			want: []string{"---JUD>*:173"}},
+			want: []string{"PAKJUD>*:173"}}, // (the judge of the defendant's country: domestic-roles.txt)
 		{name: "revoked sanctions",
 			text: "The United States revoked sanctions on Syria.", date: "2025-06-30",
 			want: []string{"USA>SYR:085"}},
