@@ -462,7 +462,7 @@ func (c *Coder) codeVerb(s *state, v *verbCand, cl *clause, inh int) ([]rawEvent
 		}
 	}
 	tr.src, tr.tgt = src, tgt
-	if tgt < 0 && len(s.groups[src].codes) >= 2 && (code.Reverse != "" || s.phraseScope) {
+	if tgt < 0 && len(s.groups[src].codes) >= 2 && (code.Reverse != "" || s.phraseScope && c.pairsAny(s, code)) {
 		tr.note = "compound source without target: paired"
 		return s.pairs(src, code, v, pattern), src
 	}
@@ -746,4 +746,17 @@ func (s *state) pairs(g int, code petrarch.Code, v *verbCand, pattern string) []
 		}
 	}
 	return out
+}
+
+// pairsAny reports whether a compound source with no target codes its
+// members' act at each other. PETRARCH's phrase-scope dictionaries pair
+// every verb; in present-day news only a mutual act does ("A and B met"),
+// never "U.S. and Iraqi officials describe it" or "led by doctors and
+// farmers".
+func (c *Coder) pairsAny(s *state, code petrarch.Code) bool {
+	if !s.modern {
+		return true
+	}
+	mutual, _ := c.words.reciprocal(code.Active)
+	return mutual
 }

@@ -69,3 +69,27 @@ func TestGigawordSample(t *testing.T) {
 		}
 	}
 }
+
+// TestPhoenixPairsOnlyMutualActs: with the Phoenix dictionaries a
+// compound source with no target pairs its members only for mutual acts
+// ("Israel and Syria met"), not for what they say or do together
+// ("U.S. and Iraqi officials describe it ...").
+func TestPhoenixPairsOnlyMutualActs(t *testing.T) {
+	c := loadPhoenix(t)
+	evs := codeText(t, c, "Israel and Syria met in Ankara on Monday.")
+	if !has(evs, "ISR", "SYR", "04") || !has(evs, "SYR", "ISR", "04") {
+		t.Errorf("met: want ISR↔SYR 04, got %s", dump(evs))
+	}
+	for _, text := range []string{
+		"U.S. and Iraqi officials describe the raid as a joint operation.",
+		"Pakistan and China reject the claims made by the separatists.",
+	} {
+		evs := codeText(t, c, text)
+		for _, e := range evs {
+			if e.Source != "" && e.Target != "" && e.Source[:3] != e.Target[:3] && (e.Source[:3] == "USA" && e.Target[:3] == "IRQ" || e.Source[:3] == "IRQ" && e.Target[:3] == "USA" ||
+				e.Source[:3] == "PAK" && e.Target[:3] == "CHN" || e.Source[:3] == "CHN" && e.Target[:3] == "PAK") {
+				t.Errorf("%q: the co-actors are not each other's targets: %s", text, dump(evs))
+			}
+		}
+	}
+}

@@ -954,7 +954,6 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		placeCode = "" // "withdrew their troops from the disputed area": from each other
 	}
 	if tgt < 0 && placeCode == "" {
-		mutual, _ := c.words.reciprocal(code.Active)
 		if src >= 0 && len(s.groups[src].codes) >= 2 && s.modern && assault(code.Active) && s.jointAct(v.i, r.obj) {
 			// "the EU and Kenya launched a joint operation": partners in
 			// an act against no one named, never each other's targets
@@ -962,7 +961,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tr.code, tr.note = "062", "a joint military act by a compound source: military cooperation, paired"
 			return c.realizedPairs(s, src, code, v, pattern, &tr), best
 		}
-		if src >= 0 && len(s.groups[src].codes) >= 2 && (code.Reverse != "" || s.phraseScope || mutual && s.modern) {
+		if src >= 0 && len(s.groups[src].codes) >= 2 && (code.Reverse != "" || (s.phraseScope || s.modern) && c.pairsAny(s, code)) {
 			tr.note = "compound source without target: paired"
 			return c.realizedPairs(s, src, code, v, pattern, &tr), best
 		}

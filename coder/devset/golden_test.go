@@ -21,6 +21,7 @@ import (
 var (
 	update     = flag.Bool("update", false, "rewrite testdata/devset/FLOORS from today's figures minus the margin")
 	showErrors = flag.String("devset.errors", "", "list the dev split's per-sentence errors at this level (type, plover, dyad+type, exact); never the heldout split")
+	errorsRun  = flag.String("devset.run", "dev", "the dev run whose errors -devset.errors lists: dev, dev/phoenix, dev/lower or dev/upper")
 )
 
 const (
@@ -121,9 +122,13 @@ func TestDevSet(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
+		res, ok := results[*errorsRun]
+		if !ok || !strings.HasPrefix(*errorsRun, "dev") {
+			t.Fatalf("-devset.run %q: not a dev run", *errorsRun) // the heldout split is never inspected
+		}
 		var e strings.Builder
-		WriteErrors(&e, results["dev"], l) // the heldout split is never inspected
-		t.Logf("dev split errors at %s:\n%s", l, e.String())
+		WriteErrors(&e, res, l)
+		t.Logf("%s errors at %s:\n%s", *errorsRun, l, e.String())
 	}
 
 	if *update {
