@@ -46,6 +46,7 @@ var repairs = [...]struct {
 	{"a past tense read as a compound noun (\"a mob set fire to a police station\")", (*state).repairCompoundVerb},
 	{"a progressive read as an adjective (\"is imposing sanctions\")", onState((*state).repairProgressiveAdjective)},
 	{"a subject hung on its demonym (\"Angolan President Joao Lourenco, who ..., urged\")", onState((*state).repairDemonymSubject)},
+	{"a demonym hung beside the noun phrase it opens (\"Serbian Prime Minister Milos Vucevic resigned\")", onState((*state).repairDemonymOpener)},
 	{"an object's passive modifier read as a clause (\"condemns the airstrike carried out by the Israeli regime\")", onState((*state).repairObjectPassive)},
 	{"a name's last word read as the verb (\"Human Rights Watch accused\")", onState((*state).repairNameVerb)},
 	{"a predicate after a subject's relative clause read inside it (\"Hezbollah, which has traded fire with Israel, fired rockets\")", onState((*state).repairAfterRelative)},
@@ -884,6 +885,42 @@ func (s *state) repairDemonymSubject() bool {
 			s.setArc(int(d), a, syntax.Amod)
 			return true
 		}
+	}
+	return false
+}
+
+// repairDemonymOpener mends "Serbian Prime Minister Milos Vucevic
+// resigned" read with "Serbian" a modifier of the verb beside its
+// subject: a nationality adjective right before a noun phrase, hung on
+// that phrase's own head, modifies the phrase.
+func (s *state) repairDemonymOpener() bool {
+	for d := 0; d+1 < len(s.words); d++ {
+		w := &s.words[d]
+		if w.upos != syntax.ADJ && w.tag != nlp.JJ || !demonym(w.key) || w.head < 0 {
+			continue
+		}
+		switch w.rel {
+		case syntax.Advmod, syntax.Discourse, syntax.Dep, syntax.Amod, syntax.Obl, syntax.Advcl:
+		default:
+			continue
+		}
+		// the phrase after d: climb from d+1 while heads lie to the right
+		h := d + 1
+		for k := 0; k < 8; k++ {
+			p := int(s.words[h].head)
+			if p <= h || p >= len(s.words) || !s.nominal(p) || s.words[p].upos == syntax.VERB {
+				break
+			}
+			h = p
+		}
+		if h == int(w.head) || !s.nominal(h) || s.words[h].head != w.head {
+			continue
+		}
+		if lo, _ := s.subtreeSpan(h); lo != d+1 {
+			continue
+		}
+		s.setArc(d, h, syntax.Amod)
+		return true
 	}
 	return false
 }

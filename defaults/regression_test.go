@@ -2193,6 +2193,20 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "The minister said Iran should not be allowed to build a bomb.",
 			date:   "2022-03-04",
 			forbid: []string{"*>IRN:02", "*>IRN:10"}},
+		// A demonym opening a title and a name the dictionaries do not
+		// hold belongs to that phrase, not to the verb.
+		{name: "demonym before a title and an unlisted name",
+			text: "Kenyan Prime Minister Milos Vucevic met Putin in Moscow.",
+			date: "2025-06-01",
+			want: []string{"KENGOV>RUSGOV:04"}},
+		{name: "demonym before a title and a name, lower case",
+			text: "kenyan prime minister milos vucevic met putin in moscow.",
+			date: "2025-06-01",
+			want: []string{"KENGOV>RUSGOV:04"}},
+		{name: "demonym before a resigning minister",
+			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
+			date: "2025-06-01",
+			want: []string{"SRBGOV>*:083"}},
 	}
 	runNewsCases(t, c, cases)
 }
