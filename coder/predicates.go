@@ -943,6 +943,18 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tr.tgt, tr.note = tgt, "aimed at an earlier event's actor (document context)"
 		}
 	}
+	if s.modern && assault(code.Active) && r.obj >= 0 && s.civilOperation(r.obj) {
+		// "launched a search operation to track down the attackers", "a
+		// rescue operation after the floods": no armed act
+		tr.note = "a search, rescue or relief operation is no attack"
+		return nil, best
+	}
+	if tgt >= 0 && src >= 0 && s.modern && assault(code.Active) && s.jointAct(v.i, r.obj) && s.withPartner(s.groups[tgt].head, v.i, r.obj) {
+		// "Colombia resumed joint anti-drug operations with the United
+		// States": the with-phrase names a partner, not a target
+		code = petrarch.Code{Active: "062", Reverse: "062"}
+		tr.code, tr.note = "062", "a joint military act with a partner: military cooperation"
+	}
 	if tgt >= 0 && src >= 0 && s.modern && deescalation(code.Active) && len(s.groups[src].codes) >= 2 && (s.agentOnly(tgt) || s.inModifierClause(s.groups[tgt].head, v.i)) {
 		// "India and Pakistan agreed to pull back troops", "withdrew
 		// weapons under a deal brokered by Malaysia": each side steps
@@ -2263,4 +2275,25 @@ func (s *state) clauseDependents(v int) []int16 {
 		}
 	}
 	return phrases
+}
+
+// civilOperation reports an object noun modified as a search, rescue or
+// relief operation (civil-operations.txt).
+func (s *state) civilOperation(obj int) bool {
+	for _, k := range s.children(obj) {
+		if r := s.words[k].rel; (r == syntax.Compound || r == syntax.Amod) && s.wc.civilOps[s.words[k].key] {
+			return true
+		}
+	}
+	return false
+}
+
+// withPartner reports whether the word h is a with-phrase of the verb v
+// or of its object: who an act is done with.
+func (s *state) withPartner(h, v, obj int) bool {
+	if h < 0 || s.caseOf(h) != "WITH" {
+		return false
+	}
+	p := int(s.words[h].head)
+	return p == v || p == obj && obj >= 0
 }
