@@ -93,6 +93,7 @@ type state struct {
 	doc         *egret.Document
 	sent        int
 	skipBefore  int // byte offset where the story starts after a dateline (dateline.go)
+	skipFrom    int // where the dateline starts: after the title, when the text opens with one
 	wc          *wordClasses
 
 	// the tree (tree.go) and what the tree stages derive from it

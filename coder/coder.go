@@ -169,9 +169,13 @@ func (c *Coder) codeDocument(ctx context.Context, doc *egret.Document, sents []n
 	anteAt := 0
 	dc := c.newDocContext(doc, sents, date)
 	s.dc = dc
-	defer func() { s.dc = nil; s.skipBefore = 0 }()
-	dl := c.words.findDateline(doc.Text, func(p string) bool { return c.placeCountry(p, date) != "" })
-	s.skipBefore = dl.End
+	defer func() { s.dc = nil; s.skipBefore, s.skipFrom = 0, 0 }()
+	body := bodyStart(doc)
+	dl := c.words.findDateline(doc.Text[body:], func(p string) bool { return c.placeCountry(p, date) != "" })
+	if dl.End > 0 {
+		dl.End += body
+	}
+	s.skipBefore, s.skipFrom = dl.End, body
 	if dl.Place != "" {
 		dc.vote(c.placeCountry(dl.Place, date), datelineVotes)
 	}
@@ -268,7 +272,7 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 		c.parse(s, sent.Tokens)
 	} else {
 		s.buildWords(sent.Tokens) // TABARI-era dictionaries: linear coding (legacy.go)
-		if s.skipBefore > sent.Start {
+		if s.skipBefore > sent.Start && sent.Start >= s.skipFrom {
 			s.dropBefore(s.skipBefore)
 		}
 	}
@@ -597,4 +601,23 @@ func npTag(t nlp.Tag) bool {
 		return true
 	}
 	return false
+}
+
+// bodyStart returns where the story begins in doc.Text: after the title
+// line when the text opens with the title (plain-text files keep it there
+// so offsets stay offsets into the file), else 0. The dateline opens the
+// body, not the title.
+func bodyStart(doc *egret.Document) int {
+	if doc.Title == "" {
+		return 0
+	}
+	lead := len(doc.Text) - len(strings.TrimLeft(doc.Text, " \t\r\n"))
+	if !strings.HasPrefix(doc.Text[lead:], doc.Title) {
+		return 0
+	}
+	end := lead + len(doc.Title)
+	if nl := strings.IndexByte(doc.Text[end:], '\n'); nl >= 0 {
+		return end + nl + 1
+	}
+	return 0
 }

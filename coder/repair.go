@@ -63,6 +63,7 @@ var repairs = [...]struct {
 	{"a headline's comma-joined subjects (\"Russia, Ukraine swap prisoners\")", onState((*state).repairHeadlinePair)},
 	{"an object taken as a reporting tail's first speaker", onState((*state).repairTailObject)},
 	{"a speaker's second act hung inside what was said", onState((*state).repairSpeakerConj)},
+	{"a main clause's participles hung on its reporting tail (\"overran the town, freeing inmates, officials said\")", onState((*state).repairTailAdjuncts)},
 	{"a reporting tail", onState((*state).repairReportTail)},
 	{"a reported clause's participle hung from the speech verb", onState((*state).repairTailParticiple)},
 	{"a clause after a speech verb", onState((*state).repairSaidClause)},
@@ -1294,6 +1295,38 @@ func (s *state) repairReportTail() bool {
 			s.setArc(q, r, syntax.Nsubj)
 		}
 		return true
+	}
+	return false
+}
+
+// repairTailAdjuncts mends "Gang members overran the town, freeing 500
+// inmates and setting police vehicles on fire, officials said" read with
+// the participles hung on "said": a speech verb joined to an earlier
+// predicate, with its subject after them, reports that predicate; the
+// participles before its subject are the predicate's.
+func (s *state) repairTailAdjuncts() bool {
+	changed := false
+	for t := range s.words {
+		w := &s.words[t]
+		h := int(w.head)
+		if h < 0 || h > t || w.rel != syntax.Conj && w.rel != syntax.Parataxis || !s.verbal(h) || !(s.wc.speech[w.lemma] || s.wc.speech[w.key]) {
+			continue
+		}
+		n := s.childExact(t, syntax.Nsubj)
+		if n < 0 || n > t || n < h || s.childExact(t, syntax.Obj) >= 0 || s.childExact(t, syntax.Ccomp) >= 0 {
+			continue
+		}
+		for _, k := range s.children(t) {
+			c := int(k)
+			if c > h && c < n && s.words[c].rel == syntax.Advcl && s.verbal(c) && (s.words[c].tag == nlp.VBG || s.words[c].tag == nlp.VBN) {
+				s.setArc(c, h, syntax.Advcl)
+				changed = true
+			}
+		}
+		if changed {
+			s.setArc(t, h, syntax.Parataxis)
+			return true
+		}
 	}
 	return false
 }

@@ -24,7 +24,7 @@ func (c *Coder) parse(s *state, toks []nlp.Token) {
 				skipTo = k + n - 1 // "Brazil's Supreme Court on Thursday sentenced ..."
 			}
 		}
-		if t.Upper == "_" || t.Start < s.skipBefore || k < label || k <= skipTo {
+		if t.Upper == "_" || t.Start < s.skipBefore && t.Start >= s.skipFrom || k < label || k <= skipTo {
 			continue // "Dol_Amroth" in the test texts; the dateline; "VOA:" in an interview; "On 14 May 2025,"; "on Thursday"
 		}
 		s.toks = append(s.toks, t)
