@@ -276,6 +276,9 @@ func (s *state) unrealTree(v int) string {
 			if w.rel == syntax.Advcl && s.wc.gerundMarks[s.markOf(x)] {
 				break // "denied the allegations while criticizing X": an adjunct, not what is denied
 			}
+			if w.rel == syntax.Advcl && s.markOf(x) == "" && w.tag == nlp.VBG && x > 0 && s.words[x-1].key == "," {
+				break // "blocked a highway, demanding accountability": the blockers' own act, not what is blocked
+			}
 			switch s.wc.unreal[s.words[h].lemma] {
 			case "FAIL":
 				return "failed"

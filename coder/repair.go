@@ -64,6 +64,7 @@ var repairs = [...]struct {
 	{"an object taken as a reporting tail's first speaker", onState((*state).repairTailObject)},
 	{"a speaker's second act hung inside what was said", onState((*state).repairSpeakerConj)},
 	{"a main clause's participles hung on its reporting tail (\"overran the town, freeing inmates, officials said\")", onState((*state).repairTailAdjuncts)},
+	{"a reporting tail's speaker read as a conjunct (\"fired missiles on Thursday, South Korea's Joint Chiefs of Staff said\")", onState((*state).repairTailSpeakerConj)},
 	{"a reporting tail", onState((*state).repairReportTail)},
 	{"a reported clause's participle hung from the speech verb", onState((*state).repairTailParticiple)},
 	{"a clause after a speech verb", onState((*state).repairSaidClause)},
@@ -1331,6 +1332,33 @@ func (s *state) repairTailAdjuncts() bool {
 	return false
 }
 
+// repairTailSpeakerConj mends "North Korea test-fired missiles on
+// Thursday, South Korea's Joint Chiefs of Staff said" read with the
+// speakers a conjunct of a phrase inside what is said: a speech verb
+// ending the sentence with no subject takes the noun phrase between the
+// comma and itself as its subject.
+func (s *state) repairTailSpeakerConj() bool {
+	r := s.root()
+	if r < 1 || !s.verbal(r) || !(s.wc.speech[s.words[r].lemma] || s.wc.speech[s.words[r].key]) || s.child(r, syntax.Nsubj) >= 0 {
+		return false
+	}
+	for n := r - 1; n >= 0 && n >= r-12; n-- {
+		if s.words[n].rel != syntax.Conj || !s.nominal(n) {
+			continue
+		}
+		lo, hi := s.subtreeSpan(n)
+		if hi != r || lo < 2 || s.words[lo-1].key != "," && s.words[lo].key != "," {
+			continue
+		}
+		s.setArc(n, r, syntax.Nsubj)
+		if s.words[lo].key == "," {
+			s.setArc(lo, r, syntax.Punct)
+		}
+		return true
+	}
+	return false
+}
+
 // speakerStart returns where the speech verb r's last subject before it,
 // other than n, begins ("..., the OPCW said"), or -1.
 func (s *state) speakerStart(r, n int) int {
@@ -2454,8 +2482,20 @@ func (s *state) repairTailObject() bool {
 				c = x
 			}
 		}
-		if c < 0 || s.childExact(c, syntax.Cc) >= 0 {
+		if c >= 0 && s.childExact(c, syntax.Cc) >= 0 {
 			continue // "soldiers and officials said": a real coordination
+		}
+		if c < 0 {
+			// "shelled the city of Kherson on Sunday, Ukraine's military
+			// said" read with two subjects of "said"
+			for _, k := range s.children(r) {
+				if x := int(k); s.words[x].rel == syntax.Nsubj && x > n && x < r && s.words[x-1].key != "AND" {
+					c = x
+				}
+			}
+			if c < 0 {
+				continue
+			}
 		}
 		lo, _ := s.subtreeSpan(n)
 		k := lo - 1
@@ -2467,6 +2507,9 @@ func (s *state) repairTailObject() bool {
 		}
 		s.setArc(n, k, syntax.Obj)
 		s.setArc(c, r, syntax.Nsubj)
+		if int(s.words[r].head) == k && s.words[r].rel == syntax.Ccomp {
+			s.setArc(r, k, syntax.Parataxis) // the tail reports the clause
+		}
 		return true
 	}
 	return false
