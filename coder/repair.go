@@ -65,6 +65,7 @@ var repairs = [...]struct {
 	{"a speaker's second act hung inside what was said", onState((*state).repairSpeakerConj)},
 	{"a main clause's participles hung on its reporting tail (\"overran the town, freeing inmates, officials said\")", onState((*state).repairTailAdjuncts)},
 	{"a reporting tail's speaker read as a conjunct (\"fired missiles on Thursday, South Korea's Joint Chiefs of Staff said\")", onState((*state).repairTailSpeakerConj)},
+	{"a subject with its name set off by commas (\"The U.S. ambassador, Ronald Johnson, praised ...\")", (*state).repairAppositiveSubject},
 	{"a reporting tail", onState((*state).repairReportTail)},
 	{"a reported clause's participle hung from the speech verb", onState((*state).repairTailParticiple)},
 	{"a clause after a speech verb", onState((*state).repairSaidClause)},
@@ -1357,6 +1358,108 @@ func (s *state) repairTailSpeakerConj() bool {
 		return true
 	}
 	return false
+}
+
+// repairAppositiveSubject mends "The U.S. ambassador, Ronald Johnson,
+// praised Mexico's cooperation" and "The U.N. human rights chief, Volker
+// Türk, condemned the strike", which the parser reads with the verb a
+// modifier or conjunct: a sentence opening with a noun phrase, a name
+// between commas and a past tense has that verb as its predicate, the
+// noun phrase as subject and the name as its apposition.
+func (s *state) repairAppositiveSubject(lex *nlp.Pipeline) bool {
+	a := -1
+	for k := 1; k < len(s.words) && k <= 8; k++ {
+		if s.words[k].key == "," {
+			a = k
+			break
+		}
+		if t := s.words[k].tag; finite(t) || t == nlp.IN && s.words[k].key != "OF" || t == nlp.CC || t == nlp.PRP {
+			return false
+		}
+	}
+	if a < 2 {
+		return false
+	}
+	c := -1
+	for k := a + 1; k < len(s.words) && k <= a+5; k++ {
+		if s.words[k].key == "," {
+			c = k
+			break
+		}
+		if s.words[k].tag != nlp.NNP || !hasUpper(s.words[k].key[:1]) {
+			return false
+		}
+	}
+	v := c + 1
+	if c < a+2 || v >= len(s.words) {
+		return false
+	}
+	if t := s.words[v].tag; t != nlp.VBD && t != nlp.VBN && t != nlp.VBZ {
+		if ts, _ := lex.LexiconTags(s.toks[v].Text); !ts.Has(nlp.VBD) && !ts.Has(nlp.VBZ) {
+			return false
+		}
+	}
+	h := a - 1 // the subject's head noun
+	if t := s.words[h].tag; t != nlp.NN && t != nlp.NNS && t != nlp.NNP && t != nlp.NNPS && t != nlp.JJ {
+		return false
+	}
+	top := func(lo, hi int) int { // the word of [lo, hi) whose head lies outside, the last such
+		x := -1
+		for k := lo; k < hi; k++ {
+			if p := int(s.words[k].head); p < lo || p >= hi {
+				x = k
+			}
+		}
+		return x
+	}
+	n := top(a+1, c)
+	if int(s.words[h].head) == v && s.words[h].rel == syntax.Nsubj && int(s.words[n].head) == h {
+		return false // read right
+	}
+	r := s.root()
+	if r != v {
+		switch {
+		case r > v && s.nominal(r):
+			// "praised Mexico's cooperation": the old root is the object
+		case r < c:
+			// "chief" or the name read as the root
+		default:
+			return false
+		}
+		s.setArc(v, -1, syntax.Root)
+		for k := range s.words {
+			if k != v && int(s.words[k].head) == r && k > v {
+				s.setArc(k, v, s.words[k].rel)
+			}
+		}
+		if r > v {
+			for k := range s.words {
+				if int(s.words[k].head) == r && k < a {
+					s.setArc(k, h, syntax.Compound)
+				}
+			}
+			s.setArc(r, v, syntax.Obj)
+		}
+	}
+	s.setTag(v, nlp.VBD, syntax.VERB)
+	if s.words[h].upos == syntax.ADJ {
+		s.setTag(h, nlp.NN, syntax.NOUN) // "chief"
+	}
+	s.setArc(h, v, syntax.Nsubj)
+	for k := 0; k < a; k++ {
+		if p := int(s.words[k].head); k != h && (p < 0 || p >= a) {
+			s.setArc(k, h, npRel(s.words[k].tag))
+		}
+	}
+	s.setArc(n, h, syntax.Appos)
+	for k := a + 1; k < c; k++ {
+		if k != n && (int(s.words[k].head) <= a || int(s.words[k].head) >= c) {
+			s.setArc(k, n, syntax.Flat)
+		}
+	}
+	s.setArc(a, n, syntax.Punct)
+	s.setArc(c, n, syntax.Punct)
+	return true
 }
 
 // speakerStart returns where the speech verb r's last subject before it,
