@@ -25,6 +25,7 @@ var repairs = [...]struct {
 }{
 	{"a capitalised acronym read as a verb is a name", onState((*state).repairCapsName)},
 	{"a noun with a preposition read as a verb", onState((*state).repairNounVerb)},
+	{"a hyphenated affiliation read as a verb with an object (\"Saudi-led coalition warplanes bombed\")", onState((*state).repairAffiliationVerb)},
 	{"an opening participle of doubt read as the verb (\"Suspected rebels attacked\")", onState((*state).repairEpistemicOpener)},
 	{"an object and a prepositional phrase read as a small clause", onState((*state).repairSmallClausePP)},
 	{"a name continued as a list", onState((*state).repairNameList)},
@@ -897,13 +898,14 @@ func (s *state) repairDemonymSubject() bool {
 // subject: a nationality adjective right before a noun phrase, hung on
 // that phrase's own head, modifies the phrase.
 func (s *state) repairDemonymOpener() bool {
+	changed := false
 	for d := 0; d+1 < len(s.words); d++ {
 		w := &s.words[d]
 		if w.upos != syntax.ADJ && w.tag != nlp.JJ || !demonym(w.key) || w.head < 0 {
 			continue
 		}
 		switch w.rel {
-		case syntax.Advmod, syntax.Discourse, syntax.Dep, syntax.Amod, syntax.Obl, syntax.Advcl:
+		case syntax.Advmod, syntax.Discourse, syntax.Dep, syntax.Amod, syntax.Obl, syntax.Advcl, syntax.Xcomp, syntax.Obj, syntax.Ccomp, syntax.Nsubj:
 		default:
 			continue
 		}
@@ -916,16 +918,38 @@ func (s *state) repairDemonymOpener() bool {
 			}
 			h = p
 		}
-		if h == int(w.head) || !s.nominal(h) || s.words[h].head != w.head {
+		if h == int(w.head) || !s.nominal(h) {
+			continue
+		}
+		if int(s.words[h].head) == d {
+			// "hosted Australian Foreign Minister Penny Wong" read with
+			// the demonym heading the phrase: the phrase takes its place
+			var rel syntax.Rel
+			switch w.rel {
+			case syntax.Xcomp, syntax.Obj, syntax.Ccomp, syntax.Dep:
+				rel = syntax.Obj
+			case syntax.Nsubj:
+				rel = syntax.Nsubj
+			default:
+				continue
+			}
+			s.setArc(h, int(w.head), rel)
+			s.setArc(d, h, syntax.Amod)
+			s.indexTree()
+			changed = true
+			continue
+		}
+		if s.words[h].head != w.head {
 			continue
 		}
 		if lo, _ := s.subtreeSpan(h); lo != d+1 {
 			continue
 		}
 		s.setArc(d, h, syntax.Amod)
-		return true
+		s.indexTree()
+		changed = true
 	}
-	return false
+	return changed
 }
 
 // repairCompoundVerb mends "A mob set fire to a police station" read as
@@ -1460,6 +1484,35 @@ func (s *state) repairAppositiveSubject(lex *nlp.Pipeline) bool {
 	s.setArc(a, n, syntax.Punct)
 	s.setArc(c, n, syntax.Punct)
 	return true
+}
+
+// repairAffiliationVerb mends "Saudi-led coalition warplanes bombed
+// Houthi positions" read with "Saudi-led" a verb whose object is
+// "warplanes": a hyphenated affiliation adjective (its last part in
+// affiliation-participles.txt) modifies the noun it was given as object,
+// which takes its place; the predicate repairs then see a plain subject.
+func (s *state) repairAffiliationVerb() bool {
+	for i := range s.words {
+		w := &s.words[i]
+		dash := strings.LastIndexByte(w.key, '-')
+		if dash <= 0 || w.upos != syntax.VERB || !s.wc.affilParts[w.key[dash+1:]] {
+			continue
+		}
+		o := s.childExact(i, syntax.Obj)
+		if o <= i {
+			continue
+		}
+		s.setArc(o, int(w.head), w.rel)
+		s.setArc(i, o, syntax.Amod)
+		s.setTag(i, nlp.JJ, syntax.ADJ)
+		for _, k := range s.children(i) {
+			if int(k) > i && int(k) != o {
+				s.setArc(int(k), o, s.words[k].rel)
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // speakerStart returns where the speech verb r's last subject before it,
@@ -2004,6 +2057,20 @@ func (s *state) repairParticipleModifier() bool {
 				}
 				changed = true
 				continue
+			}
+		}
+		if w.rel == syntax.Acl && w.tag == nlp.VBG && v == g-1 && s.wc.attribIng[w.key] && (s.words[v].tag == nlp.CD || s.words[v].tag == nlp.DT) {
+			// "arrested six leading Shiite opposition figures" read as
+			// "six (leading figures)": the noun takes the numeral's place
+			if o := s.childExact(g, syntax.Obj); o > g {
+				if lo, _ := s.subtreeSpan(o); lo == g+1 {
+					s.setArc(o, int(s.words[v].head), s.words[v].rel)
+					s.setArc(v, o, npRel(s.words[v].tag))
+					s.setArc(g, o, syntax.Amod)
+					s.setTag(g, nlp.JJ, syntax.ADJ)
+					changed = true
+					continue
+				}
 			}
 		}
 		if w.rel != syntax.Advcl || w.tag != nlp.VBG || v < 0 || g+1 >= len(s.words) || !s.wc.participleMods[w.key] {

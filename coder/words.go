@@ -62,6 +62,8 @@ type wordClasses struct {
 	domesticRoles   map[string]string    // "GOV" → "STATE", "CVL" → "PEOPLE": a country's own institutions and people
 	missionNouns    map[string]bool      // "embassy": its "in X" names the host
 	civilOps        map[string]bool      // "search", "rescue": an operation they modify is no armed act
+	affilParts      map[string]bool      // "led" of "Saudi-led": a hyphenated affiliation adjective, never a verb
+	attribIng       map[string]bool      // "leading" of "six leading figures": describes the noun after a determiner
 	answerNouns     map[string][]string  // "the attack": the CAMEO roots of an earlier act a reaction names
 	factReporters   map[string]bool      // roles whose report of an attack accuses no one
 	pairNouns       map[string]bool      // "the two countries": the two actors named last (true: their countries)
@@ -152,7 +154,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.objectControl, "object-control-verbs.txt"}, {&w.linearIntent, "linear-intent.txt"}, {&w.openWords, "open-words.txt"},
 		{&w.sponsorSuffix, "sponsor-suffixes.txt"}, {&w.allegedAdverbs, "alleged-adverbs.txt"}, {&w.aliasNouns, "alias-nouns.txt"},
 		{&w.audienceVerbs, "audience-verbs.txt"}, {&w.particles, "particles.txt"},
-		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.warningVerbs, "warning-verbs.txt"}, {&w.requestNouns, "request-nouns.txt"}, {&w.acceptVerbs, "acceptance-verbs.txt"}, {&w.implicative, "implicative-verbs.txt"}, {&w.accidentSites, "accident-sites.txt"}, {&w.nounVerbs, "noun-verbs.txt"}, {&w.institutions, "institution-nouns.txt"}, {&w.backingNouns, "backing-nouns.txt"}, {&w.releaseWords, "release-words.txt"}, {&w.alienWords, "alien-words.txt"}, {&w.backgroundPreps, "background-preps.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.civilOps, "civil-operations.txt"}, {&w.participleMods, "participle-modifiers.txt"}, {&w.reversalWords, "reversal-words.txt"}, {&w.reproachVerbs, "reproach-verbs.txt"},
+		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.warningVerbs, "warning-verbs.txt"}, {&w.requestNouns, "request-nouns.txt"}, {&w.acceptVerbs, "acceptance-verbs.txt"}, {&w.implicative, "implicative-verbs.txt"}, {&w.accidentSites, "accident-sites.txt"}, {&w.nounVerbs, "noun-verbs.txt"}, {&w.institutions, "institution-nouns.txt"}, {&w.backingNouns, "backing-nouns.txt"}, {&w.releaseWords, "release-words.txt"}, {&w.alienWords, "alien-words.txt"}, {&w.backgroundPreps, "background-preps.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.civilOps, "civil-operations.txt"}, {&w.affilParts, "affiliation-participles.txt"}, {&w.attribIng, "attributive-participles.txt"}, {&w.participleMods, "participle-modifiers.txt"}, {&w.reversalWords, "reversal-words.txt"}, {&w.reproachVerbs, "reproach-verbs.txt"},
 		{&w.factReporters, "fact-reporters.txt"}, {&w.affiliation, "affiliation-words.txt"}, {&w.epistemic, "epistemic-participles.txt"},
 		{&w.infinitiveHeads, "infinitive-heads.txt"}, {&w.holderSuffix, "holder-suffixes.txt"},
 		{&w.deployVerbs, "deploy-verbs.txt"}, {&w.venueNouns, "venue-nouns.txt"}} {
