@@ -47,6 +47,7 @@ var repairs = [...]struct {
 	{"a past tense read as a compound noun (\"a mob set fire to a police station\")", (*state).repairCompoundVerb},
 	{"a progressive read as an adjective (\"is imposing sanctions\")", onState((*state).repairProgressiveAdjective)},
 	{"a subject hung on its demonym (\"Angolan President Joao Lourenco, who ..., urged\")", onState((*state).repairDemonymSubject)},
+	{"a conjunct with no conjunction is the name's head (\"Pakistan Prime Minister Shehbaz Sharif\")", onState((*state).repairBareConj)},
 	{"a demonym hung beside the noun phrase it opens (\"Serbian Prime Minister Milos Vucevic resigned\")", onState((*state).repairDemonymOpener)},
 	{"an object's passive modifier read as a clause (\"condemns the airstrike carried out by the Israeli regime\")", onState((*state).repairObjectPassive)},
 	{"a name's last word read as the verb (\"Human Rights Watch accused\")", onState((*state).repairNameVerb)},
@@ -1510,6 +1511,35 @@ func (s *state) repairAffiliationVerb() bool {
 				s.setArc(int(k), o, s.words[k].rel)
 			}
 		}
+		return true
+	}
+	return false
+}
+
+// repairBareConj mends "Pakistan Prime Minister Shehbaz Sharif condemned"
+// read as "Pakistan" coordinated with the minister's name: a conjunct
+// with no conjunction or comma, right after the proper noun it hangs on,
+// is the head of one phrase that noun modifies.
+func (s *state) repairBareConj() bool {
+	for c := range s.words {
+		w := &s.words[c]
+		h := int(w.head)
+		if w.rel != syntax.Conj || h < 0 || h >= c || !s.nominal(c) || s.words[h].tag != nlp.NNP && s.words[h].tag != nlp.NNPS {
+			continue
+		}
+		if s.childExact(c, syntax.Cc) >= 0 || s.childExact(c, syntax.Punct) >= 0 {
+			continue
+		}
+		if lo, _ := s.subtreeSpan(c); lo != h+1 {
+			continue
+		}
+		s.setArc(c, int(s.words[h].head), s.words[h].rel)
+		for _, k := range s.children(h) {
+			if int(k) != c {
+				s.setArc(int(k), c, s.words[k].rel)
+			}
+		}
+		s.setArc(h, c, syntax.Compound)
 		return true
 	}
 	return false

@@ -2285,6 +2285,18 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Bahraini security forces arrested six leading Shiite opposition figures in pre-dawn raids.",
 			date: "2025-06-01",
 			want: []string{"BHRCOP>BHROPP:173"}},
+		// "condemned the incident": the newest attack's doer.
+		{name: "condemned the incident answers the attack",
+			text:  "Attack in Balochistan\n\nGunmen attacked a bus in Kalat district of Balochistan on Tuesday, killing nine passengers, officials said. Balochistan Chief Minister Sarfraz Bugti condemned the incident.",
+			title: true,
+			date:  "2025-06-01",
+			want:  []string{"PAKGOV>PAKUAF:111"}},
+		// A conjunct with no conjunction is one name.
+		{name: "country before a title and a name",
+			text:   "Pakistan Prime Minister Shehbaz Sharif met Chinese President Xi Jinping in Beijing.",
+			date:   "2025-06-01",
+			want:   []string{"PAKGOV>CHNGOV:04"},
+			forbid: []string{"PAK>*:*"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
