@@ -965,6 +965,19 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if tgt < 0 && placeCode == "---" && src >= 0 && s.modern && deescalation(code.Active) && len(s.groups[src].codes) >= 2 {
 		placeCode = "" // "withdrew their troops from the disputed area": from each other
 	}
+	if tgt < 0 && placeCode == "" && src >= 0 && s.modern && len(code.Active) >= 2 {
+		switch code.Active[:2] {
+		case "02", "10", "11", "12", "13":
+			// "accused South Korea of escalating tensions and threatened
+			// retaliation", "condemned the strike and vowed revenge": a
+			// conjoined reproach, demand or threat aimed at no one named
+			// is aimed at whom the first act was
+			if g := s.conjPartner(v.i); g >= 0 && g != src {
+				tgt = g
+				tr.tgt, tr.note = tgt, "aimed at the target of the act it is conjoined with"
+			}
+		}
+	}
 	if tgt < 0 && placeCode == "" {
 		if src >= 0 && len(s.groups[src].codes) >= 2 && s.modern && assault(code.Active) && s.jointAct(v.i, r.obj) {
 			// "the EU and Kenya launched a joint operation": partners in
@@ -1505,6 +1518,34 @@ func (s *state) conjObjectPronoun(w int) int {
 	}
 	if o := s.childExact(h, r); o >= 0 && o != w {
 		return s.groupOfWord(o)
+	}
+	if r == syntax.Obj {
+		return s.conjPartner(v) // "spoke with the ministers and urged them"
+	}
+	return -1
+}
+
+// conjPartner returns the actor group the verb a conjoined verb v hangs
+// on is aimed at: its object, its with- or to-phrase ("spoke with the
+// ministers and urged them"), or -1.
+func (s *state) conjPartner(v int) int {
+	if v < 0 || s.words[v].rel != syntax.Conj {
+		return -1
+	}
+	h := int(s.words[v].head)
+	if h < 0 || !s.verbal(h) {
+		return -1
+	}
+	if o := s.childExact(h, syntax.Obj); o >= 0 {
+		return s.roleGroup(o)
+	}
+	for _, k := range s.children(h) {
+		if s.isRel(int(k), syntax.Obl) {
+			switch s.caseOf(int(k)) {
+			case "WITH", "TO":
+				return s.roleGroup(int(k))
+			}
+		}
 	}
 	return -1
 }
