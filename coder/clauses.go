@@ -414,6 +414,13 @@ func combine(ac string, agents []*petrarch.Agent, former bool) string {
 			// rebel group's forces ("our forces" of the Arakan Army)
 			continue
 		}
+		if !former && len(code) == 6 && code[3:] == "ELI" && officeRole(x) && x != "ELI" {
+			// "Prime Minister Shinzo Abe" where the dictionary dates his
+			// office to an earlier term and gives him ELI outside it: the
+			// title says what he holds now
+			code = code[:3] + x
+			continue
+		}
 		if x == "CVL" && len(code) == 6 && officeRole(code[3:]) {
 			// "the president's brother", "Berisha's wife": a person of
 			// someone's is a civilian of their country, holding no office

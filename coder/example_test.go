@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/egret-events/egret"
 	"github.com/egret-events/egret/nlp"
@@ -90,6 +91,26 @@ func TestPhoenixPairsOnlyMutualActs(t *testing.T) {
 				e.Source[:3] == "PAK" && e.Target[:3] == "CHN" || e.Source[:3] == "CHN" && e.Target[:3] == "PAK") {
 				t.Errorf("%q: the co-actors are not each other's targets: %s", text, dump(evs))
 			}
+		}
+	}
+}
+
+// TestPhoenixTitleOverElite: a name whose dated office has lapsed falls
+// back to elite (ELI); a title before it says what the person holds now,
+// and "former" keeps ELI.
+func TestPhoenixTitleOverElite(t *testing.T) {
+	c := loadPhoenix(t)
+	for _, tc := range []struct{ text, src string }{
+		{"Japanese Prime Minister Shinzo Abe met Chinese President Xi Jinping in Beijing on Monday.", "JPNGOV"},
+		{"Former Prime Minister Shinzo Abe met Chinese President Xi Jinping in Beijing on Monday.", "JPNELI"},
+	} {
+		doc := egret.Document{ID: "t", Text: tc.text, Date: time.Date(2014, 3, 3, 0, 0, 0, 0, time.UTC)}
+		evs, err := c.Code(context.Background(), &doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !has(evs, tc.src, "CHNGOV", "04") {
+			t.Errorf("%q: want %s>CHNGOV 04, got %s", tc.text, tc.src, dump(evs))
 		}
 	}
 }
