@@ -302,6 +302,13 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// WAS * DEAD IN $"): without an agent the subject stays the source
 		subj, obj = obj, -1
 	}
+	if best != nil && s.modern {
+		// "fighting alongside Mozambican forces against insurgents" under
+		// a pattern that names "alongside": the partner is the target
+		if g := s.namedCoagent(v.i, best); g >= 0 && g != subj {
+			obj = g
+		}
+	}
 	if src < 0 && subj != tgt {
 		src = subj
 	}
@@ -1489,6 +1496,26 @@ func (s *state) speakerOf(v int) int {
 		}
 		if r := s.words[x].rel; r == syntax.Ccomp || r == syntax.Parataxis && (s.wc.speech[s.words[h].lemma] || s.wc.speech[s.words[h].key]) {
 			return s.argChild(h, syntax.Nsubj) // ("said", "warned", "announced" that ...)
+		}
+	}
+	return -1
+}
+
+// namedCoagent returns the actor group of v's co-agent phrase
+// (coagent-preps.txt: "alongside", "together with") when pattern cp
+// names its preposition, or -1.
+func (s *state) namedCoagent(v int, cp *cpattern) int {
+	for _, k := range s.children(v) {
+		if !s.isRel(int(k), syntax.Obl) {
+			continue
+		}
+		p := s.caseOf(int(k))
+		if !s.wc.coagentPreps[p] {
+			continue
+		}
+		first, _, _ := strings.Cut(p, " ")
+		if cp.names(first) {
+			return s.roleGroup(int(k))
 		}
 	}
 	return -1

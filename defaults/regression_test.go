@@ -2326,6 +2326,18 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			lower:  true,
 			forbid: []string{"*>*LAB:*"}},
+		// A pattern that names "alongside" aims at the partner.
+		{name: "fighting alongside a partner",
+			text:   "Rwandan troops are fighting alongside Mozambican forces against insurgents in Cabo Delgado.",
+			date:   "2025-06-01",
+			want:   []string{"RWAMIL>MOZMIL:06"},
+			forbid: []string{"RWAMIL>*REB:06"}},
+		// What is exchanged or shared "on" something is about it.
+		{name: "exchanged information on a topic",
+			text:   "Ukraine's SBU and Moldova's intelligence service exchanged information on a Russian sabotage network.",
+			date:   "2025-06-01",
+			want:   []string{"UKRSPY>MDASPY:064"},
+			forbid: []string{"*>RUS:*"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
