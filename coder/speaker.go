@@ -123,12 +123,27 @@ func (c *Coder) findSpeaker(doc *egret.Document, sents []nlp.Sentence, date int)
 		// its first sentence opens with ("External Affairs Ministry
 		// spokesperson Randhir Jaiswal briefed the media") issues it
 		if body := titleIdx + 1; body < len(sents) {
-			bs, bacts := c.phraseActors(sents[body].Tokens, date)
+			st := sents[body]
+			toks := st.Tokens
+			// (after its dateline: "WASHINGTON — The United States condemns")
+			if dl := c.words.findDateline(doc.Text[st.Start:], nil); dl.End > 0 {
+				k := 0
+				for k < len(toks) && toks[k].Start < st.Start+dl.End {
+					k++
+				}
+				toks = toks[k:]
+			}
+			bs, bacts := c.phraseActors(toks, date)
 			if len(bacts) > 0 {
-				if a := bacts[0]; a.i <= 2 && len(a.codes) > 0 && (hasAligned(a.codes[0], "GOV") || strings.HasPrefix(a.codes[0], "IGO")) {
-					st := sents[body]
+				if a := bacts[0]; a.i <= 2 && len(a.codes) > 0 && (hasAligned(a.codes[0], "GOV") || strings.HasPrefix(a.codes[0], "IGO") || len(a.codes) == 1 && len(a.codes[0]) == 3 && c.words.country(a.codes[0]) != "") {
+					codes := a.codes
+					if len(codes) == 1 && len(codes[0]) == 3 && c.words.country(codes[0]) != "" {
+						// "The United States condemns ...": a country issuing a
+						// statement speaks through its government
+						codes = []string{codes[0] + "GOV"}
+					}
 					sp := egret.Span{Start: bs.words[a.i].start, End: bs.words[a.j-1].end}
-					return &actorRef{codes: a.codes, ref: egret.Ref{Text: doc.Text[sp.Start:sp.End], Sentence: st.Index, Span: sp}}
+					return &actorRef{codes: codes, ref: egret.Ref{Text: doc.Text[sp.Start:sp.End], Sentence: st.Index, Span: sp}}
 				}
 			}
 		}

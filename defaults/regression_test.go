@@ -2338,6 +2338,19 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			want:   []string{"UKRSPY>MDASPY:064"},
 			forbid: []string{"*>RUS:*"}},
+		// A statement issued by a country named bare speaks through its
+		// government: its "we" is that government.
+		{name: "statement by a country, we after its dateline",
+			text:  "Statement on the attack\n\nWASHINGTON — The United States condemns the attack on the ship. We commend the Republic of Korea for its help.",
+			title: true,
+			date:  "2025-06-01",
+			want:  []string{"USAGOV>KOR:051"}},
+		// Suspending or leaving a treaty reduces relations.
+		{name: "suspended a treaty",
+			text:   "India suspended the Indus Waters Treaty with Pakistan.",
+			date:   "2025-06-01",
+			want:   []string{"IND>PAK:16"},
+			forbid: []string{"*>*:12"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
