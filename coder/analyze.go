@@ -102,6 +102,7 @@ type state struct {
 	tokAt    []int32 // index in the sentence's tokens of each word
 	tree     syntax.Sentence
 	seg      syntax.Sentence // one semicolon-divided piece's parse (tree.go)
+	ptoks    []nlp.Token     // the tokens as the parser reads them: a Title Case headline's common words lower-cased (tree.go)
 	pieces   []int           // roots of the clauses after the first that semicolons join (tree.go)
 	kids     []int16
 	kidAt    []int32

@@ -45,6 +45,7 @@ var repairs = [...]struct {
 	{"a finite verb coordinated with a gerund complement (\"denied targeting civilians and accused the army\")", onState((*state).repairGerundConj)},
 	{"a present tense read as a plural noun (\"Iran calls on the Security Council\")", onState((*state).repairPluralVerb)},
 	{"a past tense read as a compound noun (\"a mob set fire to a police station\")", (*state).repairCompoundVerb},
+	{"a headline's present tense read as a noun (\"Police arrest opposition leader in Dhaka\")", (*state).repairHeadlineVerb},
 	{"a progressive read as an adjective (\"is imposing sanctions\")", onState((*state).repairProgressiveAdjective)},
 	{"a subject hung on its demonym (\"Angolan President Joao Lourenco, who ..., urged\")", onState((*state).repairDemonymSubject)},
 	{"a conjunct with no conjunction is the name's head (\"Pakistan Prime Minister Shehbaz Sharif\")", onState((*state).repairBareConj)},
@@ -1540,6 +1541,80 @@ func (s *state) repairBareConj() bool {
 			}
 		}
 		s.setArc(h, c, syntax.Compound)
+		return true
+	}
+	return false
+}
+
+// repairHeadlineVerb mends "Police arrest opposition leader in Dhaka"
+// and "RSF shells El Fasher" read as one noun phrase: in a headline (no
+// closing punctuation) without a verb, a word of the root's phrase that
+// the lexicon allows as a present tense, right after a noun, is the
+// predicate; the noun before it is the subject, the root its object.
+func (s *state) repairHeadlineVerb(lex *nlp.Pipeline) bool {
+	r := s.root()
+	if r < 2 || !s.nominal(r) || s.doc == nil || len(s.toks) == 0 {
+		return false
+	}
+	switch s.toks[len(s.toks)-1].Text {
+	case ".", "!", "?", "\"", "\u201d", ")":
+		return false
+	}
+	for k := range s.words {
+		if s.verbal(k) || s.words[k].upos == syntax.AUX {
+			return false
+		}
+	}
+	if o := s.childExact(r, syntax.Obj); o > r && s.nominal(r-1) && int(s.words[r-1].head) == r {
+		// "RSF shells El Fasher": the root itself, with an object, was
+		// read as a noun
+		w := &s.words[r]
+		if ts, top := lex.LexiconTags(s.doc.Text[w.start:w.end]); top != nlp.NNP && (ts.Has(nlp.VBZ) && strings.HasSuffix(w.key, "S") || ts.Has(nlp.VBP)) {
+			tag := nlp.VBP
+			if strings.HasSuffix(w.key, "S") {
+				tag = nlp.VBZ
+			}
+			s.setTag(r, tag, syntax.VERB)
+			s.setArc(r-1, r, syntax.Nsubj)
+			return true
+		}
+	}
+	for v := 1; v < r; v++ {
+		w := &s.words[v]
+		if !s.ancestorOf(r, v) || !s.nominal(v-1) || w.upos == syntax.PROPN && hasLower(s.doc.Text[w.start:w.end]) && !hasLower(s.doc.Text[w.start:w.start+1]) && s.mixedCase() {
+			continue
+		}
+		ts, top := lex.LexiconTags(s.doc.Text[w.start:w.end])
+		tag := nlp.VBP
+		if strings.HasSuffix(w.key, "S") && ts.Has(nlp.VBZ) {
+			tag = nlp.VBZ
+		} else if !ts.Has(nlp.VBP) && !ts.Has(nlp.VB) || top == nlp.NNP {
+			continue
+		}
+		subj := v - 1
+		s.setArc(v, -1, syntax.Root)
+		s.setTag(v, tag, syntax.VERB)
+		s.setArc(subj, v, syntax.Nsubj)
+		for k := 0; k < subj; k++ {
+			if h := int(s.words[k].head); h < 0 || h >= v {
+				s.setArc(k, subj, npRel(s.words[k].tag))
+			}
+		}
+		for k := v + 1; k < r; k++ {
+			if h := int(s.words[k].head); h <= v || h > r {
+				s.setArc(k, r, npRel(s.words[k].tag))
+			}
+		}
+		for _, k := range s.children(r) {
+			if kk := int(k); kk > r {
+				rel := s.words[kk].rel
+				if s.isRel(kk, syntax.Nmod) {
+					rel = syntax.Obl
+				}
+				s.setArc(kk, v, rel)
+			}
+		}
+		s.setArc(r, v, syntax.Obj)
 		return true
 	}
 	return false

@@ -80,7 +80,8 @@ func (c *Coder) parse(s *state, toks []nlp.Token) {
 // coder reads as a reporting tail's content). s.pieces lists those roots.
 func (c *Coder) parseSegments(s *state) {
 	s.pieces = s.pieces[:0]
-	c.syn.ParseTokens(s.toks, &s.tree)
+	ptoks := c.parserTokens(s)
+	c.syn.ParseTokens(ptoks, &s.tree)
 	words := s.tree.Words
 	var semis []int
 	depth := 0
@@ -131,7 +132,7 @@ func (c *Coder) parseSegments(s *state) {
 	s.tree.Words = s.tree.Words[:0]
 	first, from := -1, 0
 	for _, to := range cuts {
-		c.syn.ParseTokens(s.toks[from:to], &s.seg)
+		c.syn.ParseTokens(ptoks[from:to], &s.seg)
 		for _, w := range s.seg.Words {
 			switch {
 			case w.Head >= 0:
@@ -380,4 +381,61 @@ func firstLetter(s string) byte {
 		return 0
 	}
 	return s[0]
+}
+
+// parserTokens returns s.toks as the parser should read them. In a Title
+// Case headline ("Israel Strikes Hezbollah Targets In Lebanon") capitals
+// say nothing, and the parser, trained on sentence case, reads every
+// capitalised word as a name; there the words the lexicon knows as
+// common words are lower-cased, except inside the dictionaries' actor
+// names ("United States", "Security Council"). Offsets and the
+// words' keys are unchanged.
+func (c *Coder) parserTokens(s *state) []nlp.Token {
+	toks := s.toks
+	if !titleCaseHeadline(toks) {
+		return toks
+	}
+	s.ptoks = append(s.ptoks[:0], toks...)
+	keys := make([]string, len(toks))
+	for i := range toks {
+		keys[i] = toks[i].Upper
+	}
+	for i := 0; i < len(toks); {
+		if _, n := c.d.Actors.Index.Match(keys, i); n > 0 {
+			i += n // a name the dictionaries know keeps its capitals
+			continue
+		}
+		t := &s.ptoks[i]
+		if set, top := c.p.LexiconTags(t.Text); i > 0 && set != 0 && top != nlp.NNP && top != nlp.NNPS {
+			t.Text = strings.ToLower(t.Text)
+		}
+		i++
+	}
+	return s.ptoks
+}
+
+// titleCaseHeadline reports a sentence of three or more words, most of
+// them capitalised, none all in capitals, and no closing punctuation.
+func titleCaseHeadline(toks []nlp.Token) bool {
+	if len(toks) == 0 {
+		return false
+	}
+	switch toks[len(toks)-1].Text {
+	case ".", "!", "?", "\"", "\u201d":
+		return false
+	}
+	words, titled, caps := 0, 0, 0
+	for _, t := range toks {
+		if !hasUpper(t.Text) && !hasLower(t.Text) {
+			continue
+		}
+		words++
+		if r := t.Text[0]; r >= 'A' && r <= 'Z' {
+			titled++
+		}
+		if !hasLower(t.Text) {
+			caps++
+		}
+	}
+	return words >= 3 && titled*4 >= words*3 && caps*2 < words
 }
