@@ -144,6 +144,8 @@ func (s *state) treeModality(v *verbCand) string {
 		}
 		if m := s.markOf(x); m == "IF" || m == "UNLESS" {
 			return modHypothetical
+		} else if m == "TO" && w.head < 0 && s.childExact(x, syntax.Nsubj) >= 0 {
+			mod = modIntended // a headline's "Biden to visit Kenya": planned
 		}
 		h := int(w.head)
 		if h < 0 {

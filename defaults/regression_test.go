@@ -2374,6 +2374,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Houthis attack cargo ship in Red Sea",
 			date: "2025-06-01",
 			want: []string{"YEMREB>*:19"}},
+		// A headline's "X to VERB" is planned, not done.
+		{name: "headline to-infinitive is intended",
+			text:   "Russia to expel Moldovan diplomats",
+			date:   "2025-06-01",
+			forbid: []string{"RUS>*:16"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
