@@ -16,7 +16,7 @@ import (
 // parse fills the words of s from toks and their parse.
 func (c *Coder) parse(s *state, toks []nlp.Token) {
 	s.toks, s.tokAt = s.toks[:0], s.tokAt[:0]
-	label := max(speakerLabel(toks), c.dateOpener(toks))
+	label := max(speakerLabel(toks), c.dateOpener(toks), c.categoryLabel(toks))
 	skipTo := -1
 	for k, t := range toks {
 		if k >= label && k > skipTo {
@@ -287,6 +287,29 @@ func speakerLabel(toks []nlp.Token) int {
 			return 0 // "Update: ..." runs on in lower case: not a label
 		}
 		return k + 1
+	}
+	return 0
+}
+
+// categoryLabel returns the number of tokens of an event report's
+// category label and the date after it ("Property destruction: On 4 June
+// 2025, ...", "Government regains territory: On 3 May ..."): a label of
+// one to five words and a colon right before a date adverbial names a
+// kind of event, never an actor or an act; 0 when the sentence has none.
+func (c *Coder) categoryLabel(toks []nlp.Token) int {
+	for k := 1; k <= 5 && k+1 < len(toks); k++ {
+		if toks[k].Upper != ":" {
+			continue
+		}
+		for _, t := range toks[:k] {
+			if !hasUpper(t.Text) && !hasLower(t.Text) {
+				return 0
+			}
+		}
+		if n := c.dateOpener(toks[k+1:]); n > 0 {
+			return k + 1 + n
+		}
+		return 0
 	}
 	return 0
 }
