@@ -922,7 +922,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 		placeCode = cc + "GOV"
 	}
-	if tgt < 0 && placeCode == "" && assault(code.Active) && s.modern {
+	if tgt < 0 && placeCode == "" && assault(code.Active) && s.modern && !(src >= 0 && len(s.groups[src].codes) >= 2 && c.mutualCode(code)) {
+		// (but "RSF and SAF forces clashed in Omdurman": a mutual act of
+		// a compound subject is between its members, paired below)
 		// "conducts operations in the desert regions of east Syria": an
 		// attack with no named target is against where it happened
 		if cc := s.localCountry(v.i); cc != "---" {
@@ -1499,6 +1501,16 @@ func (s *state) speakerOf(v int) int {
 		}
 	}
 	return -1
+}
+
+// mutualCode reports a code whose act is done by each side to the other:
+// a pattern's reverse code ("clashed" 190:190) or reciprocal.txt.
+func (c *Coder) mutualCode(code petrarch.Code) bool {
+	if code.Reverse != "" {
+		return true
+	}
+	m, _ := c.words.reciprocal(code.Active)
+	return m
 }
 
 // namedCoagent returns the actor group of v's co-agent phrase

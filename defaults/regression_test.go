@@ -2388,6 +2388,17 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Property destruction: On 4 June 2025, unidentified persons set fire to a school in Kasai.",
 			date: "2025-06-01",
 			want: []string{"*UAF>*EDU:1712"}},
+		// Both sides named as one subject of a mutual act: each other's
+		// targets, not the place's.
+		{name: "both sides clashed at a place",
+			text:   "RSF and SAF forces clashed in Omdurman on Monday.",
+			date:   "2025-06-01",
+			want:   []string{"SDNREB>SDNMIL:19", "SDNMIL>SDNREB:19"},
+			forbid: []string{"*>SDN:*"}},
+		{name: "joint bombing still at the place",
+			text: "Russian and Syrian warplanes bombed Idlib.",
+			date: "2025-06-01",
+			want: []string{"RUSMIL>SYR:19"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
