@@ -254,6 +254,9 @@ func (s *state) unrealTree(v int) string {
 		}
 	}
 	for n := 0; n < 8; n++ {
+		if x != v && s.wc.unreal[s.words[x].lemma] == "LITOTES" {
+			return "" // "will not hesitate to take measures"
+		}
 		for _, k := range s.children(x) {
 			kw := &s.words[k]
 			if kw.rel != syntax.Advmod {

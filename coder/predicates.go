@@ -984,6 +984,16 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			if g := s.conjPartner(v.i); g >= 0 && g != src {
 				tgt = g
 				tr.tgt, tr.note = tgt, "aimed at the target of the act it is conjoined with"
+			} else if cond := s.condition(v.i); cond >= 0 && code.Active[:2] == "13" {
+				// "If the US continues to play with fire, China will take
+				// resolute measures": a threat is aimed at whoever must
+				// meet its condition
+				if n := s.argChild(cond, syntax.Nsubj); n >= 0 {
+					if g := s.roleGroup(n); g >= 0 && g != src && !sameCodes(s.groups[src].codes, s.groups[g].codes) {
+						tgt = g
+						tr.tgt, tr.note = tgt, "a threat aimed at the subject of its condition"
+					}
+				}
 			}
 		}
 	}
