@@ -927,6 +927,14 @@ func (s *state) notHeShe(gr *group) bool {
 	if gr.j > gr.i && (s.words[gr.j-1].tag == nlp.NNS || s.words[gr.j-1].tag == nlp.NNPS) {
 		return true
 	}
+	if gr.j > gr.i {
+		// "the Saudi Maternity Hospital", "the ministry", "the Security
+		// Council": a place or body is no "he"
+		last := &s.words[gr.j-1]
+		if _, ok := s.wc.place(last.key, last.lemma); ok || s.wc.institutions[last.key] || s.wc.missionNouns[last.key] {
+			return true
+		}
+	}
 	return s.dc != nil && s.dc.refs[gr.i] != nil
 }
 

@@ -2413,6 +2413,12 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "The ministry took all necessary steps to protect civilians.",
 			date:   "2025-06-01",
 			forbid: []string{"*>*:13"}},
+		// "he" is a person, never a place or body named before.
+		{name: "he is no hospital",
+			text:   "Sudan\n\nRSF fighters attacked the Saudi Maternity Hospital in El Fasher. He urged the army and the RSF to return to talks.",
+			title:  true,
+			date:   "2025-06-01",
+			forbid: []string{"*HLH>*:*"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
