@@ -280,7 +280,10 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if obj >= 0 && r.obj >= v.vs && r.obj < v.ve && s.modern && s.agentOnly(obj) {
 		obj = -1 // "shared intelligence with X": the verb phrase's own noun
 	}
-	if r.obj >= 0 && s.modern && s.eventNoun(r.obj).code == "" {
+	if r.obj >= 0 && s.modern && s.eventNoun(r.obj).code == "" && s.wc.answerNouns[s.words[r.obj].key] == nil {
+		// (but "condemned the violence against demonstrators": force
+		// against someone is aimed at them by its doer, whom a reaction
+		// answers)
 		// "waging an insurgency against the state", "filed a lawsuit
 		// against X": an activity is aimed at its against-phrase (an
 		// act the dictionary names is handled below: condemning "the
@@ -375,7 +378,11 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			if o := s.roleGroup(s.nounTarget(r.obj, en.patient)); o != src {
 				tgt = o
 			}
-		} else if nt := s.nominalTarget(r.obj); s.roleGroup(nt) != src && !(strings.HasPrefix(code.Active, "04") && nt >= 0 && s.words[nt].rel == syntax.NmodPoss) {
+		} else if nt := s.nominalTarget(r.obj); s.roleGroup(nt) != src && !(strings.HasPrefix(code.Active, "04") && nt >= 0 && s.words[nt].rel == syntax.NmodPoss) &&
+			!(verbal(code.Active) && s.wc.answerNouns[s.words[r.obj].key] != nil && nt >= 0 && s.wc.targetPreps[s.caseOf(nt)]) {
+			// (but "condemned the violence against demonstrators": an act
+			// of force reacted to is aimed at by its doer, not at its
+			// victims)
 			// an object naming no actor points at one: "restored ties
 			// with Gondor", "imposed sanctions on Iran" (a topic's owner
 			// is no party to talks)

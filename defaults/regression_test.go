@@ -2419,6 +2419,11 @@ func TestNewsRegressions(t *testing.T) {
 			title:  true,
 			date:   "2025-06-01",
 			forbid: []string{"*HLH>*:*"}},
+		// Condemning force against someone is not aimed at its victims.
+		{name: "condemned the violence against demonstrators",
+			text:   "The EU condemns the violence against demonstrators and journalists in Tbilisi.",
+			date:   "2025-06-01",
+			forbid: []string{"*>*CVL:11", "*>*MED:11"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
