@@ -2164,6 +2164,18 @@ func (s *state) repairParticipleModifier() bool {
 				continue
 			}
 		}
+		if g == 0 && (w.rel == syntax.Csubj || w.rel == syntax.Advcl) && w.tag == nlp.VBG && s.wc.attribIng[w.key] {
+			// "Neighboring Niger and Burkina Faso pledged": a describing
+			// participle opening the sentence, read as a clausal subject
+			// taking the subject as its object
+			if o := s.childExact(g, syntax.Obj); o == g+1 {
+				s.setArc(o, v, syntax.Nsubj)
+				s.setArc(g, o, syntax.Amod)
+				s.setTag(g, nlp.JJ, syntax.ADJ)
+				changed = true
+				continue
+			}
+		}
 		if w.rel == syntax.Acl && w.tag == nlp.VBG && v == g-1 && s.wc.attribIng[w.key] && (s.words[v].tag == nlp.CD || s.words[v].tag == nlp.DT) {
 			// "arrested six leading Shiite opposition figures" read as
 			// "six (leading figures)": the noun takes the numeral's place
@@ -2799,10 +2811,10 @@ func (s *state) repairSpeakerConj() bool {
 	for c := range s.words {
 		w := &s.words[c]
 		h := int(w.head)
-		if w.rel != syntax.Conj || h < 0 || h > c || w.upos != syntax.VERB || !finite(w.tag) || s.child(c, syntax.Nsubj) >= 0 {
-			continue
+		if w.rel != syntax.Conj || h < 0 || h > c || w.upos != syntax.VERB || !finite(w.tag) && !(w.tag == nlp.VBN && s.child(c, syntax.Aux) < 0) || s.child(c, syntax.Nsubj) >= 0 {
+			continue // (a past form with no auxiliary is the past tense: "and accused India")
 		}
-		if !(s.wc.speech[w.lemma] || s.wc.objectControl[w.lemma] || s.wc.speech[w.key]) {
+		if !(s.wc.speech[w.lemma] || s.wc.objectControl[w.lemma] || s.wc.speech[w.key] || s.wc.speakerActs[w.lemma]) {
 			continue
 		}
 		r := int(s.words[h].head)

@@ -2424,6 +2424,16 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "The EU condemns the violence against demonstrators and journalists in Tbilisi.",
 			date:   "2025-06-01",
 			forbid: []string{"*>*CVL:11", "*>*MED:11"}},
+		// A speaker's second verbal act conjoined inside what was said.
+		{name: "said ... and accused",
+			text: "Pakistan said the strikes killed 31 civilians, including children, and accused India of an act of war.",
+			date: "2025-06-01",
+			want: []string{"PAK>IND:112"}},
+		// An opening describing participle is no clausal subject.
+		{name: "neighboring countries pledged",
+			text: "Neighboring Niger and Burkina Faso, which are also ruled by juntas, pledged to send reinforcements to Mali.",
+			date: "2025-06-01",
+			want: []string{"NER>MLI:03", "BFA>MLI:03"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
