@@ -335,6 +335,9 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 	if len(raw) == 0 {
 		return evs, false
 	}
+	if s.dc != nil && c.modern {
+		c.inheritDoers(s, raw)
+	}
 	issues := c.issues(s, keys)
 	text := doc.Text[sent.Start:sent.End]
 	for ri, r := range raw {
@@ -620,4 +623,42 @@ func bodyStart(doc *egret.Document) int {
 		return end + nl + 1
 	}
 	return 0
+}
+
+// inheritDoers gives a force event whose doer the sentence does not name
+// ("Three Americans were killed", "16 terrorists had been killed") the
+// doer of the story's newest such act, named at most two sentences
+// before: the victims of the attack just told. Arrests and other coercion
+// inherit only a state force's act. The event keeps a reference to the
+// phrase that named the doer.
+func (c *Coder) inheritDoers(s *state, raw []rawEvent) {
+	for k := range raw {
+		r := &raw[k]
+		if !r.noSource || r.src != "" || len(r.code) < 2 || r.code[:2] < "17" || r.code[:2] > "20" {
+			continue
+		}
+		if v := r.verbI; v >= 0 && v < len(s.words) && s.verbal(v) && s.childExact(v, syntax.Nsubj) >= 0 {
+			continue // "a roadside bomb blast killed 11 miners": an act of its own, told by its means
+		}
+		for n := len(s.dc.recent) - 1; n >= 0; n-- {
+			e := &s.dc.recent[n]
+			if e.sent < s.dc.sent-2 {
+				break
+			}
+			if len(e.code) < 2 || e.code[:2] < "17" || e.code[:2] > "20" || e.src == "" || e.src == r.tgt {
+				continue
+			}
+			if r.code[:2] == "17" && !stateSide(e.src) || r.code[:2] != "17" && e.code[:2] == "17" {
+				continue
+			}
+			if ce, ct := c.words.country(e.tgt), c.words.country(r.tgt); ce != ct && e.tgt[min(3, len(e.tgt)):] != r.tgt[min(3, len(r.tgt)):] {
+				continue // the victims of another act: neither their country nor their kind matches
+			}
+			if cs, ct := c.words.country(e.src), c.words.country(r.tgt); cs != "" && cs == ct && (len(e.src) == 3 || stateSide(e.src) == stateSide(r.tgt)) {
+				continue // one's own side is not who killed them
+			}
+			r.src, r.noSource, r.srcRef = e.src, false, e.ref
+			break
+		}
+	}
 }
