@@ -794,6 +794,25 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if tgt < 0 && placeCode == "" && r.obj >= 0 && assault(code.Active) && s.modern {
+		// "targeted a vehicle carrying PKK members": the people in the
+		// thing attacked, when the text names whose they are
+		for _, k := range s.children(r.obj) {
+			if s.words[k].rel == syntax.Acl && s.wc.carrierVerbs[s.words[k].lemma] {
+				if o := s.childExact(int(k), syntax.Obj); o >= 0 {
+					if g := s.roleGroup(o); g >= 0 && g != src && !s.agentOnly(g) {
+						tgt = g
+						tr.tgt, tr.note = tgt, "the people in the thing attacked"
+					}
+				} else if o := s.childExact(int(k), syntax.Obl); o >= 0 && s.caseOf(o) == "TO" {
+					if g := s.roleGroup(o); g >= 0 && g != src && !s.agentOnly(g) {
+						tgt = g // "a house belonging to a Hamas commander"
+						tr.tgt, tr.note = tgt, "the owner of the thing attacked"
+					}
+				}
+			}
+		}
+	}
 	if tgt < 0 && placeCode == "" && r.obj >= 0 && (assault(code.Active) || strings.HasPrefix(code.Active, "171")) && s.modern {
 		// attacked, seized or destroyed places and things ("torched
 		// shops and vehicles")
