@@ -239,3 +239,29 @@ func TestDatelineCapitalIsAPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestForeignHomonymSetAside: a small town whose only readings lie in a
+// country nothing else in the story points to is set aside when the
+// story is plainly about another country; its events are placed in that
+// country, not in the homonym's ("gopalganj" of Bangladesh is only the
+// Bihar town in the gazetteer). A town of the actors' own country stays.
+func TestForeignHomonymSetAside(t *testing.T) {
+	gc := testGeocoder(t)
+	for _, c := range []struct {
+		text, src, tgt, want, wantName string
+	}{
+		{"supporters of the awami league attacked a rally of the national citizen party in gopalganj on wednesday.", "BGDOPP", "BGDOPP", "BGD", "Bangladesh"},
+		{"supporters of the congress attacked a rally in gopalganj on wednesday.", "INDOPP", "INDOPP", "IND", ""},
+	} {
+		doc := &egret.Document{ID: "d", Text: c.text}
+		var evs []egret.Event
+		for i := 0; i < 2; i++ {
+			evs = append(evs, egret.Event{Source: c.src, Target: c.tgt, SentenceSpan: egret.Span{Start: 0, End: len(c.text)}})
+		}
+		gc.Locate(doc, evs)
+		loc := evs[0].Location
+		if loc == nil || loc.Country != c.want || c.wantName != "" && loc.Name != c.wantName {
+			t.Errorf("%q: location %+v, want country %s %s", c.text, loc, c.want, c.wantName)
+		}
+	}
+}

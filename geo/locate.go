@@ -44,6 +44,11 @@ type analysis struct {
 	mentions []Mention
 	weights  map[string]float64
 	dominant int // index in mentions of the document's main place, -1 if none
+	// the country the document is plainly about when a name was set
+	// aside as a foreign homonym (foreignHomonyms), nil otherwise: where
+	// events are placed when nothing else locates them
+	about *Place
+	g     *Gazetteer
 }
 
 // analyze finds and resolves every mention of text, whose sentences are
@@ -51,7 +56,7 @@ type analysis struct {
 // text is known to be about (the actors' countries).
 func (gc *Geocoder) analyze(text string, sents []nlp.Sentence, hints []string, actors ...actorSpan) *analysis {
 	f := &finder{g: gc.g, gc: gc, hints: hints, text: text, toks: gc.tokens(text, sents)}
-	a := &analysis{text: text, toks: f.toks, mentions: dropActorNames(f.find(), actors), weights: map[string]float64{}, dominant: -1}
+	a := &analysis{text: text, toks: f.toks, mentions: dropActorNames(f.find(), actors), weights: map[string]float64{}, dominant: -1, g: gc.g}
 	// Context is weighed on the names' own readings, before pairs
 	// like "Paris, Texas" settle them.
 	for _, h := range hints {
@@ -94,8 +99,62 @@ func (gc *Geocoder) analyze(text string, sents []nlp.Sentence, hints []string, a
 		gc.metonym(f, a.mentions, k)
 	}
 	scoreHints(a.mentions, a.weights, local)
+	a.foreignHomonyms()
 	a.dominant = a.dominantPlace()
 	return a
+}
+
+// foreignHomonyms sets aside a small town whose every reading lies in a
+// country nothing else in the document points to, when the document is
+// plainly about another country (its actors and places weigh two or
+// more): "gopalganj" in a story about Bangladesh's Awami League has only
+// the Indian town in the gazetteer, and placing the story in Bihar is
+// worse than placing it in the country it is about.
+func (a *analysis) foreignHomonyms() {
+	top, topC := 0.0, ""
+	for c, w := range a.weights {
+		if w > top || w == top && c < topC {
+			top, topC = w, c
+		}
+	}
+	if top < 2 {
+		return
+	}
+	for k := range a.mentions {
+		m := &a.mentions[k]
+		if m.Kind != Toponym || m.Qualifier || len(m.Candidates) == 0 {
+			continue
+		}
+		foreign := true
+		for _, c := range m.Candidates {
+			if c.Place.Feature != City || c.Place.Pop >= 500000 || a.weights[c.Place.Country]-a.ownWeight(m, c.Place.Country) > 0 {
+				foreign = false
+				break
+			}
+		}
+		m.foreign = foreign
+		if foreign && a.about == nil {
+			if pi, ok := a.g.countries[topC]; ok {
+				a.about = a.g.Place(int(pi))
+			}
+		}
+	}
+}
+
+// ownWeight is what the mentions of m's own name added to country c's
+// weight in analyze (a city that leads its readings: 0.5 each).
+func (a *analysis) ownWeight(m *Mention, c string) float64 {
+	w := 0.0
+	for k := range a.mentions {
+		o := &a.mentions[k]
+		if !strings.EqualFold(a.text[o.Span.Start:o.Span.End], a.text[m.Span.Start:m.Span.End]) {
+			continue
+		}
+		if b := o.Best(); b != nil && b.Place.Country == c && b.Place.Feature == City && o.clearLead() {
+			w += 0.5
+		}
+	}
+	return w
 }
 
 // metonym marks capitals and countries that stand for their governments:
@@ -370,7 +429,7 @@ func (a *analysis) dominantPlace() int {
 	ts := map[*Place]*tally{}
 	var order []*Place
 	for k, m := range a.mentions {
-		if m.Kind != Toponym || m.Qualifier && m.Cue == "" {
+		if m.Kind != Toponym || m.Qualifier && m.Cue == "" || m.foreign {
 			continue
 		}
 		p := m.Best().Place
@@ -526,6 +585,11 @@ func (a *analysis) locate(sentence, ev egret.Span) *egret.Location {
 	if a.dominant >= 0 {
 		return a.location(a.dominant)
 	}
+	if p := a.about; p != nil {
+		// the country the story is about: its only place name was a
+		// foreign town's homonym
+		return &egret.Location{Name: p.Name, GeonameID: p.ID, Lat: round4(p.Lat), Lon: round4(p.Lon), Country: p.Country, Admin1: p.Admin1, Feature: p.Feature.String()}
+	}
 	return nil
 }
 
@@ -552,7 +616,7 @@ func (a *analysis) pick(s, e int, ev egret.Span) int {
 	k0 := sort.Search(len(a.mentions), func(i int) bool { return a.mentions[i].Span.Start >= s })
 	for k := k0; k < len(a.mentions) && a.mentions[k].Span.Start < e; k++ {
 		m := &a.mentions[k]
-		if m.Kind != Toponym || m.Qualifier || m.Span.Start < s || m.Span.End > e {
+		if m.Kind != Toponym || m.Qualifier || m.foreign || m.Span.Start < s || m.Span.End > e {
 			continue
 		}
 		p := m.Best().Place

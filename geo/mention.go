@@ -50,6 +50,7 @@ type Mention struct {
 	Candidates []Candidate
 	Qualifier  bool // only places another name ("Texas" in "Paris, Texas", "Idlib" in "Kafr Nabl in Idlib") or bounds an extent ("from Hong Kong to Borneo"): not where events happen
 	common     bool // its name is also a common English word
+	foreign    bool // a small town of a country the document does not point to (foreignHomonyms): no location
 	ti, tj     int  // token range
 }
 
