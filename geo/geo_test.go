@@ -265,3 +265,21 @@ func TestForeignHomonymSetAside(t *testing.T) {
 		}
 	}
 }
+
+// TestCityInstitutionIsAPlace: a city's own police or court names where
+// the event happened, in any case ("the Islamabad High Court ordered",
+// "islamabad police arrested").
+func TestCityInstitutionIsAPlace(t *testing.T) {
+	gc := testGeocoder(t)
+	for _, text := range []string{
+		"The Islamabad High Court on Wednesday ordered the release of the senator.",
+		"the islamabad police arrested more than 200 party workers on sunday.",
+	} {
+		doc := &egret.Document{ID: "d", Text: text}
+		evs := []egret.Event{{Source: "PAKJUD", Target: "PAKOPP", SentenceSpan: egret.Span{Start: 0, End: len(text)}}}
+		gc.Locate(doc, evs)
+		if loc := evs[0].Location; loc == nil || loc.Name != "Islamabad" {
+			t.Errorf("%q: location %+v, want Islamabad", text, loc)
+		}
+	}
+}

@@ -199,6 +199,9 @@ func (gc *Geocoder) metonym(f *finder, ms []Mention, k int) {
 		m.Kind = Metonym
 		return
 	}
+	if m.tj < len(toks) && toks[m.tj].word && localInstitution[f.lower(m.tj)] {
+		return // "the Islamabad police arrested": the city's own police, there
+	}
 	if politicalSubject(f, m.tj) {
 		m.Kind = Metonym
 		return

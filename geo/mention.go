@@ -360,7 +360,9 @@ func (f *finder) mention(i, end int, head names) (Mention, bool) {
 		if adminWord[lw] {
 			m.AdminHint = true
 			m.Span.End = int(toks[n].end)
-		} else if !geoWord[lw] {
+		} else if !geoWord[lw] && !(localInstitution[lw] && !f.g.minor(head)) {
+			// (but a city's own body is still the city: "the Islamabad
+			// High Court", "Karachi Police")
 			if f.g.minor(head) {
 				f.person(key) // "Kim Jong Un", "Lai Ching-te": Kim and Lai are not places later either
 			}

@@ -38,6 +38,10 @@ var (
 	// governmentNoun after a capital makes it one ("the Damascus government").
 	governmentNoun = wordSet("government-nouns")
 
+	// localInstitution after a city name makes it that city's local body,
+	// which is still a place ("the Islamabad police").
+	localInstitution = wordSet("local-institutions")
+
 	// speechVerb after a capital makes it one ("Moscow said").
 	speechVerb = wordSet("speech-verbs")
 
