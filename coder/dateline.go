@@ -52,8 +52,10 @@ func (w *wordClasses) findDateline(text string, known func(place string) bool) d
 	}
 	// a date after the place: "NEW DELHI, Dec 5", "KYIV, March 3, 2025"
 	parts := strings.Split(head, ",")
+	dated := false
 	for len(parts) > 1 && (hasDigit(parts[len(parts)-1]) || w.monthName(parts[len(parts)-1])) {
 		parts = parts[:len(parts)-1]
+		dated = true
 	}
 	if len(parts) > 3 {
 		return d
@@ -78,8 +80,10 @@ func (w *wordClasses) findDateline(text string, known func(place string) bool) d
 			}
 		}
 	}
-	if lower && (!colon || known == nil || !known(place)) {
-		return d // "police said: ..." is a sentence, not a dateline
+	if lower && !(dated && !colon) && (!colon || known == nil || !known(place)) {
+		// "police said: ..." is a sentence, not a dateline; a place and a
+		// date before a dash is one ("guwahati, aug 9 —")
+		return d
 	}
 	d.End = pos + after
 	d.Place = strings.TrimSpace(strings.Join(parts, ","))
