@@ -65,6 +65,62 @@ func (c *Coder) parse(s *state, toks []nlp.Token) {
 	}
 	s.indexTree()
 	c.repair(s)
+	if c.repairTitleName(s) {
+		s.indexTree()
+		if s.trace != nil {
+			s.trace.repairs = append(s.trace.repairs, "a title read apart from the name it precedes (\"chief minister himanta biswa sarma praised\")")
+		}
+	}
+}
+
+// repairTitleName mends "chief minister himanta biswa sarma praised the
+// police" read with the title an oblique of the verb and the name its
+// subject (common in lower-case text, where capitals do not join them): a
+// title the agent dictionary knows, with no preposition, hung on the same
+// word as the name right after it, is the name's title.
+func (c *Coder) repairTitleName(s *state) bool {
+	keys := make([]string, len(s.words))
+	for i := range s.words {
+		keys[i] = s.words[i].key
+	}
+	changed := false
+	for a := 0; a+1 < len(s.words); a++ {
+		_, gn := c.d.Agents.Index.Match(keys, a)
+		if gn == 0 || a+gn >= len(s.words) {
+			continue
+		}
+		b := a + gn
+		t := -1 // the title's head word
+		for k := a; k < b; k++ {
+			if h := int(s.words[k].head); h < a || h >= b {
+				t = k
+			}
+		}
+		n := b // the name's head: climb from its first word within the name
+		for m := 0; m < 4; m++ {
+			h := int(s.words[n].head)
+			if h <= n || s.words[n].rel != syntax.Flat && s.words[n].rel != syntax.Compound {
+				break
+			}
+			n = h
+		}
+		if t < 0 || s.words[n].upos != syntax.PROPN || s.words[t].head < 0 || s.words[t].head != s.words[n].head || s.caseOf(t) != "" {
+			continue
+		}
+		switch s.words[t].rel {
+		case syntax.Obl, syntax.Nmod, syntax.Dep, syntax.Vocative, syntax.Nsubj, syntax.Compound:
+		default:
+			continue
+		}
+		if lo, _ := s.subtreeSpan(n); lo != b {
+			continue
+		}
+		s.setArc(t, n, syntax.Compound)
+		s.indexTree()
+		changed = true
+		a = b - 1
+	}
+	return changed
 }
 
 // parseSegments parses s.toks into s.tree, in the pieces top-level

@@ -2458,6 +2458,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Israeli warplanes struck a house belonging to a Hamas commander in Gaza.",
 			date: "2025-06-01",
 			want: []string{"ISRMIL>PSEREBHMS:19"}},
+		// A title and the name after it are one phrase, in lower case too.
+		{name: "lower-case title before a name",
+			text:  "assam\n\nguwahati, aug 9 — chief minister himanta biswa sarma praised the police.",
+			title: true,
+			date:  "2025-06-01",
+			want:  []string{"*GOV>*COP:051"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
