@@ -272,8 +272,8 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if bb.comp >= 0 && tgt < 0 {
 		tgt = bb.comp
 	}
-	if tgt >= 0 && best != nil && s.modern && s.groups[tgt].head >= 0 && best.names(s.words[s.groups[tgt].head].key) && s.agentOnly(tgt) {
-		tgt = -1 // "agreed to share intelligence": the thing the pattern names
+	if tgt >= 0 && best != nil && s.modern && s.groups[tgt].head >= 0 && best.names(s.words[s.groups[tgt].head].key) && (s.agentOnly(tgt) || src >= 0 && s.ownForces(src, tgt)) {
+		tgt = -1 // "agreed to share intelligence", "pledged to send troops to Somalia": the thing the pattern names
 	}
 	subj := s.roleGroup(r.subj)
 	obj := s.roleGroup(r.obj)
@@ -582,8 +582,8 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 			o := s.roleGroup(s.nominalTargetAt(int(k), 0))
 			if o < 0 && int(s.words[k].head) != v.i {
-				if o = s.roleGroup(int(k)); o >= 0 && best.names(s.words[k].key) && s.agentOnly(o) {
-					o = -1 // the thing the pattern names
+				if o = s.roleGroup(int(k)); o >= 0 && best.names(s.words[k].key) && (s.agentOnly(o) || src >= 0 && s.ownForces(src, o)) {
+					o = -1 // the thing the pattern names ("pledged to send troops to Somalia")
 				}
 			}
 			if o >= 0 && o != src {
@@ -732,6 +732,36 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// clause: "we will not allow violent disturbances" refuses no one
 		tr.src, tr.tgt, tr.note = src, tgt, "a refusal without an object actor"
 		return nil, best
+	}
+	if tgt >= 0 && src >= 0 && s.modern && s.groups[tgt].head >= 0 && (best != nil && best.names(s.words[s.groups[tgt].head].key) || strings.HasPrefix(code.Active, "15")) && s.ownSide(src, tgt) {
+		// "pledged to send troops to Somalia", "deployed troops to the
+		// border": the source's own forces the pattern names, or a show of
+		// force moves, are what it sends, not whom the act is for; the
+		// destination is
+		tgt = -1
+		for _, k := range s.clauseDependents(v.i) {
+			if s.isRel(int(k), syntax.Obl) && s.caseOf(int(k)) == "TO" {
+				o := s.roleGroup(int(k))
+				if o < 0 {
+					o = s.roleGroup(s.nominalTarget(int(k))) // "to the border with Somalia"
+				}
+				if o >= 0 && o != src && !s.ownSide(src, o) {
+					tgt = o
+					break
+				}
+			}
+		}
+		if tgt < 0 {
+			// (the parse may hang "to the border" on the troops: the
+			// first other party in the clause after the verb)
+			_, hi := s.subtreeSpan(v.i)
+			for g := range s.groups {
+				if gr := &s.groups[g]; gr.i > v.i && gr.j <= hi && g != src && !s.ownSide(src, g) && !s.agentOnly(g) {
+					tgt = g
+					break
+				}
+			}
+		}
 	}
 	tr.src, tr.tgt = src, tgt
 	placeCode, placeAt := "", r.obj
@@ -1007,7 +1037,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			// retaliation", "condemned the strike and vowed revenge": a
 			// conjoined reproach, demand or threat aimed at no one named
 			// is aimed at whom the first act was
-			if g := s.conjPartner(v.i); g >= 0 && g != src {
+			if g := s.conjPartner(v.i); g >= 0 && g != src && !s.ownForces(src, g) {
 				tgt = g
 				tr.tgt, tr.note = tgt, "aimed at the target of the act it is conjoined with"
 			} else if cond := s.condition(v.i); cond >= 0 && code.Active[:2] == "13" {
@@ -1365,6 +1395,32 @@ func (s *state) ownForces(src, t int) bool {
 			if ca == "" || s.wc.country(b.code) != ca {
 				return false
 			}
+		}
+	}
+	return true
+}
+
+// ownSide reports whether every code of group t is of a country of the
+// codes of group src ("Burkina Faso and Niger ... troops": BFAMIL, NERMIL).
+func (s *state) ownSide(src, t int) bool {
+	sc, tc := s.groups[src].codes, s.groups[t].codes
+	if len(sc) == 0 || len(tc) == 0 {
+		return false
+	}
+	for _, b := range tc {
+		cb := s.wc.country(b.code)
+		if cb == "" {
+			return false
+		}
+		found := false
+		for _, a := range sc {
+			if s.wc.country(a.code) == cb {
+				found = true
+				break
+			}
+		}
+		if !found {
+			return false
 		}
 	}
 	return true
