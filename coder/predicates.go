@@ -1385,19 +1385,13 @@ func (s *state) literalsAttached(b *binding, v *verbCand) bool {
 // ownForces reports whether every code of group t is of the country of
 // every code of group src ("Kenya sent its police officers": KENCOP).
 func (s *state) ownForces(src, t int) bool {
-	sc, tc := s.groups[src].codes, s.groups[t].codes
-	if len(sc) == 0 || len(tc) == 0 {
-		return false
-	}
+	sc := s.groups[src].codes
 	for _, a := range sc {
-		ca := s.wc.country(a.code)
-		for _, b := range tc {
-			if ca == "" || s.wc.country(b.code) != ca {
-				return false
-			}
+		if s.wc.country(a.code) == "" || s.wc.country(a.code) != s.wc.country(sc[0].code) {
+			return false // (a source of several countries has no one side)
 		}
 	}
-	return true
+	return s.ownSide(src, t)
 }
 
 // ownSide reports whether every code of group t is of a country of the
