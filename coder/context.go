@@ -620,7 +620,7 @@ func (c *Coder) contextEntities(s *state) {
 			continue // a modifier ("the military spokesperson") may name someone else
 		}
 		head := s.words[ent.j-1].key
-		if h := dc.describe(head); h != nil {
+		if h := dc.describe(head, ent.agents); h != nil {
 			ent.actorCodes = countryPart(h.codes)
 			ref := h.ref
 			dc.refs[ent.i] = &ref
@@ -673,10 +673,19 @@ func (dc *docContext) lastArmed() *histEntry {
 // the newest earlier phrase with the same head word. (Resolving "the
 // government" to the last government named was tried and dropped: in
 // news it picks the wrong country too often.)
-func (dc *docContext) describe(head string) *histEntry {
+func (dc *docContext) describe(head string, agents []*petrarch.Agent) *histEntry {
+	state := false // "the army", "the police": a state role
+	for _, a := range agents {
+		if c, app := a.Suffix(); app && (c == "MIL" || c == "COP" || c == "GOV") {
+			state = true
+		}
+	}
 	for h := len(dc.hist) - 1; h >= 0; h-- {
 		if len(dc.hist[h].codes) == 0 {
 			continue
+		}
+		if state && nonState(dc.hist[h].codes) {
+			continue // "the army" is no "Ta'ang National Liberation Army"
 		}
 		for _, w := range dc.hist[h].words {
 			if w == head {
@@ -685,6 +694,22 @@ func (dc *docContext) describe(head string) *histEntry {
 		}
 	}
 	return nil
+}
+
+// nonState reports codes all of armed or political groups outside the
+// state (rebels, unidentified armed forces, criminals, opposition).
+func nonState(codes []string) bool {
+	for _, c := range codes {
+		if len(c) < 6 {
+			return false
+		}
+		switch c[len(c)-3:] {
+		case "REB", "UAF", "CRM", "OPP":
+		default:
+			return false
+		}
+	}
+	return len(codes) > 0
 }
 
 // sharedHeads gives a bare demonym coordinated with a demonym+role actor

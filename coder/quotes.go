@@ -113,7 +113,7 @@ func (c *Coder) attribution(dc *docContext, sents []nlp.Sentence, si, ti int, da
 			if ent.actorCodes != nil || ent.j-ent.i != 2 || s.words[ent.i].tag != nlp.DT || !(ent.j == p || after && ent.i == i+1) {
 				continue
 			}
-			if h := dc.describe(s.words[ent.j-1].key); h != nil {
+			if h := dc.describe(s.words[ent.j-1].key, ent.agents); h != nil {
 				r := h.actorRef
 				return &r
 			}

@@ -2474,6 +2474,12 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Brazil has reinforced its troops in the area and called for dialogue.",
 			date:   "2025-06-01",
 			forbid: []string{"BRA>BRAMIL:*"}},
+		// "the army" is the state's, not a rebel group named "... Army".
+		{name: "the army is no liberation army",
+			text:  "Myanmar\n\nBANGKOK (AP) — The Ta'ang National Liberation Army said its fighters overran an army base in Kyaukme. The army has also arrested at least 40 young men in Mandalay.",
+			title: true,
+			date:  "2025-06-01",
+			want:  []string{"MMRMIL>MMRCVL:173"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
