@@ -484,8 +484,8 @@ func (dc *docContext) lastPair(country bool) ([]string, egret.Ref) {
 			}
 			a, b = a[:3], b[:3]
 		}
-		if a == b || a == "" || b == "" {
-			continue
+		if a == b || a == "" || b == "" || !country && (victimRole(a) || victimRole(b) || strings.HasPrefix(a, "---") || strings.HasPrefix(b, "---")) {
+			continue // (civilians harmed are no side of a dispute)
 		}
 		var ref egret.Ref
 		if e.ref != nil {
@@ -494,6 +494,19 @@ func (dc *docContext) lastPair(country bool) ([]string, egret.Ref) {
 		return []string{a, b}, ref
 	}
 	return nil, egret.Ref{}
+}
+
+// victimRole reports a code of people who suffer acts rather than take
+// sides: civilians, refugees, the media, health workers.
+func victimRole(c string) bool {
+	if len(c) < 6 {
+		return false
+	}
+	switch c[len(c)-3:] {
+	case "CVL", "REF", "MED", "HLH":
+		return true
+	}
+	return false
 }
 
 // countryCode reports a code that starts with a country.

@@ -2480,6 +2480,12 @@ func TestNewsRegressions(t *testing.T) {
 			title: true,
 			date:  "2025-06-01",
 			want:  []string{"MMRMIL>MMRCVL:173"}},
+		// "both sides" are parties to a dispute, never the civilians harmed.
+		{name: "both sides are no civilians",
+			text:   "Sudan\n\nRSF fighters killed 20 villagers near El Fasher on Sunday. China urged both sides to show restraint.",
+			title:  true,
+			date:   "2025-06-01",
+			forbid: []string{"CHN>*CVL:*"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
