@@ -637,7 +637,8 @@ func (s *state) nounSource(i, tg int, patient bool) int {
 			}
 		}
 	}
-	if h := int(s.words[i].head); h >= 0 && s.verbal(h) && s.words[i].rel == syntax.Obj && !s.wc.witnessVerbs[s.words[h].lemma] && !s.wc.speech[s.words[h].lemma] {
+	if h := int(s.words[i].head); h >= 0 && s.verbal(h) && (s.words[i].rel == syntax.Obj || s.isRel(i, syntax.Obl) && s.caseOf(i) == "WITH") && !s.wc.witnessVerbs[s.words[h].lemma] && !s.wc.speech[s.words[h].lemma] {
+		// (or the act a verb is done with: "responded with airstrikes on")
 		if r := s.rolesOf(h, 0); r.subj >= 0 && !r.passive {
 			if g := s.roleGroup(r.subj); g >= 0 && g != tg {
 				return g

@@ -567,6 +567,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			if kr := s.words[k].rel; kr != syntax.Obj && !s.isRel(int(k), syntax.Obl) || kr == syntax.OblAgent {
 				continue
 			}
+			if s.caseOf(int(k)) == "ACCORDING TO" {
+				continue // "according to local residents": who tells it
+			}
 			if s.caseOf(int(k)) == "AS" {
 				// "as a step toward peace in Europe": what the act is, not
 				// whom it aims at, unless a target preposition inside says

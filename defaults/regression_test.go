@@ -2486,6 +2486,13 @@ func TestNewsRegressions(t *testing.T) {
 			title:  true,
 			date:   "2025-06-01",
 			forbid: []string{"CHN>*CVL:*"}},
+		// "according to X" tells who reports, never whom an act is aimed at;
+		// an act a verb is done with is its subject's.
+		{name: "according to residents is no target",
+			text:   "The Myanmar military responded with airstrikes on nearby villages, according to local residents and an independent media outlet.",
+			date:   "2025-06-01",
+			want:   []string{"MMRMIL>*:195"},
+			forbid: []string{"*>*CVL:*", "*>*MED:*"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
