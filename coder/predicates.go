@@ -766,6 +766,12 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if code.Active == "140" && src >= 0 && s.modern && officialSide(s.groups[src].codes) {
+		// "Japan protests China's incursion": a government protests
+		// through its diplomats (114), it does not demonstrate
+		code = petrarch.Code{Active: "114"}
+		tr.code, tr.note = "114", "a government's protest is an official complaint"
+	}
 	tr.src, tr.tgt = src, tgt
 	placeCode, placeAt := "", r.obj
 	noSource := false
@@ -1421,6 +1427,21 @@ func (s *state) ownSide(src, t int) bool {
 		}
 	}
 	return true
+}
+
+// officialSide reports codes all of governments, bare countries or
+// intergovernmental bodies: those who speak for a state.
+func officialSide(codes []codeRef) bool {
+	for _, c := range codes {
+		switch {
+		case len(c.code) == 3 && !strings.HasPrefix(c.code, "---"):
+		case len(c.code) == 6 && strings.HasSuffix(c.code, "GOV"):
+		case strings.HasPrefix(c.code, "IGO"):
+		default:
+			return false
+		}
+	}
+	return len(codes) > 0
 }
 
 // deescalation reports codes of stepping back militarily: 087x and the
