@@ -235,7 +235,7 @@ func (c *Coder) contextMentions(s *state) {
 		}
 		w := &s.words[i]
 		switch {
-		case w.key == "WE" || (w.key == "US" && dc.doc.Text[w.start:w.end] == "us") || (w.key == "OUR" && s.agentFollows(i)):
+		case w.key == "WE" || w.key == "I" && dc.doc.Text[w.start:w.end] == "I" || (w.key == "US" && dc.doc.Text[w.start:w.end] == "us") || (w.key == "OUR" && (s.agentFollows(i) || s.countryFollows(i))):
 			if q := c.quoteAt(dc, w.start); q != nil {
 				if q.who == nil {
 					continue // quoting someone who is not an actor
@@ -260,10 +260,14 @@ func (c *Coder) contextMentions(s *state) {
 				continue
 			}
 			codes := dc.speaker.codes
+			j := i + 1
 			if w.key == "OUR" {
 				codes = countryPart(codes)
+				if s.countryFollows(i) {
+					j = i + 2 // "our country" is the speaker's country
+				}
 			}
-			s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: codes, actor: contextActor})
+			s.addMention(mention{kind: mActor, i: i, j: j, codes: codes, actor: contextActor})
 			ref := dc.speaker.ref
 			dc.refs[i] = &ref
 			dc.speakerAt[i] = true
@@ -707,6 +711,18 @@ func (dc *docContext) describe(head string, agents []*petrarch.Agent) *histEntry
 		}
 	}
 	return nil
+}
+
+// countryFollows reports "our country", "our nation" at i.
+func (s *state) countryFollows(i int) bool {
+	if i+1 >= len(s.words) || s.inMent[i+1] >= 0 {
+		return false
+	}
+	switch s.words[i+1].key {
+	case "COUNTRY", "NATION", "COUNTRIES", "NATIONS":
+		return true
+	}
+	return false
 }
 
 // nonState reports codes all of armed or political groups outside the

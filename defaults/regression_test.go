@@ -2503,6 +2503,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Farmers protested in Paris against the trade deal.",
 			date: "2025-06-01",
 			want: []string{"FRAAGR>*:14"}},
+		// "I" in a statement is its speaker.
+		{name: "I in a speaker's remarks",
+			text:  "Remarks by NATO Secretary General Mark Rutte\n\nI condemn Russia's drone incursion into Polish airspace. I thank Poland for its swift response.",
+			title: true,
+			date:  "2025-06-01",
+			want:  []string{"IGOWSTNAT*>RUS*:111", "IGOWSTNAT*>POL*:051"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
