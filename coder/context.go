@@ -641,6 +641,12 @@ func (c *Coder) contextEntities(s *state) {
 			ent.actorCodes = countryPart(h.codes)
 			ref := h.ref
 			dc.refs[ent.i] = &ref
+		} else if sp := dc.speaker; sp != nil && govAgent(ent.agents) && len(sp.codes) == 1 && len(sp.codes[0]) >= 6 && sp.codes[0][3:6] == "GOV" && c.quoteAt(dc, s.words[ent.i].start) == nil {
+			// "The Ministry welcomes ..." in a foreign ministry's statement:
+			// the government that speaks
+			ent.actorCodes = countryPart(sp.codes)
+			ref := sp.ref
+			dc.refs[ent.i] = &ref
 		}
 	}
 }
@@ -711,6 +717,17 @@ func (dc *docContext) describe(head string, agents []*petrarch.Agent) *histEntry
 		}
 	}
 	return nil
+}
+
+// govAgent reports agents that all name a government body ("the
+// ministry", "the government").
+func govAgent(agents []*petrarch.Agent) bool {
+	for _, a := range agents {
+		if c, app := a.Suffix(); !app || c != "GOV" {
+			return false
+		}
+	}
+	return len(agents) > 0
 }
 
 // countryFollows reports "our country", "our nation" at i.

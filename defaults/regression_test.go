@@ -2509,6 +2509,13 @@ func TestNewsRegressions(t *testing.T) {
 			title: true,
 			date:  "2025-06-01",
 			want:  []string{"IGOWSTNAT*>RUS*:111", "IGOWSTNAT*>POL*:051"}},
+		// "The Ministry" in a ministry's statement is its government.
+		{name: "the ministry in its own statement",
+			text:   "Statement by Saudi Foreign Minister Faisal bin Farhan\n\nThe Ministry condemns the Israeli strikes on Rafah.",
+			title:  true,
+			date:   "2025-06-01",
+			want:   []string{"SAUGOV>ISR:111"},
+			forbid: []string{"PSEGOV>*:*", "ISRGOV>*:111"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
