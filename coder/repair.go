@@ -2818,10 +2818,15 @@ func (s *state) repairSpeakerConj() bool {
 			continue
 		}
 		r := int(s.words[h].head)
-		if s.words[h].rel != syntax.Ccomp || r < 0 || !(s.wc.speech[s.words[r].lemma] || s.wc.speech[s.words[r].key]) || s.child(h, syntax.Nsubj) < 0 {
-			continue
+		if s.words[h].rel != syntax.Ccomp || r < 0 || !(s.wc.speech[s.words[r].lemma] || s.wc.speech[s.words[r].key] || s.wc.unreal[s.words[r].lemma] == "DENY") || s.child(h, syntax.Nsubj) < 0 && s.child(h, syntax.NsubjPass) < 0 {
+			continue // (or what a speaker denies: "denied that civilians had been targeted and accused the rebels")
 		}
 		s.setArc(c, r, syntax.Conj)
+		for _, k := range s.children(h) {
+			if int(k) > c {
+				s.setArc(int(k), c, s.words[k].rel) // (the words after it are its own: "accused the rebels")
+			}
+		}
 		return true
 	}
 	return false

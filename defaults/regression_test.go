@@ -2524,6 +2524,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Afghan forces destroyed several Pakistani border posts.",
 			date: "2025-06-01",
 			want: []string{"AFGMIL>PAK*:19"}},
+		// A denial's second act is the denier's, with its own object; the
+		// denial does not spread to it.
+		{name: "denied that ... and accused",
+			text:   "Junta spokesman Zaw Min Tun denied that civilians had been targeted and accused the rebels of using villagers as human shields.",
+			date:   "2025-06-01",
+			want:   []string{"*GOV>*REB:112"},
+			forbid: []string{"*REB>*CVL:18"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
