@@ -112,6 +112,24 @@ func (s *state) repairAgents() {
 			s.setArc(i, int(s.words[i].head), syntax.Obl)
 		}
 	}
+	// and promotes a passive's by-phrase read as a plain oblique: "have
+	// been accused by rights groups of executing", "were shot at by armed
+	// men"
+	for i := range s.words {
+		v := int(s.words[i].head)
+		if s.words[i].rel != syntax.Obl || v < 0 || s.childExact(v, syntax.OblAgent) >= 0 || s.childExact(v, syntax.AuxPass) < 0 {
+			continue
+		}
+		if !s.nominal(i) || s.childExact(i, syntax.Nummod) >= 0 {
+			continue // ("raised by 10 percent": a measure)
+		}
+		for _, k := range s.children(i) {
+			if s.words[k].rel == syntax.Case && s.words[k].key == "BY" {
+				s.setArc(i, v, syntax.OblAgent)
+				break
+			}
+		}
+	}
 }
 
 // repairReducedSubject mends a reduced relative read as the subject

@@ -2531,6 +2531,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			want:   []string{"*GOV>*REB:112"},
 			forbid: []string{"*REB>*CVL:18"}},
+		// A passive's by-phrase is its doer however the parse labels it.
+		{name: "shot at by armed men",
+			text: "Venezuelan soldiers on a river patrol were shot at by armed men near the border.",
+			date: "2025-06-01",
+			want: []string{"*UAF>VENMIL:19"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
