@@ -488,7 +488,7 @@ func (dc *docContext) lastPair(country bool) ([]string, egret.Ref) {
 			}
 			a, b = a[:3], b[:3]
 		}
-		if a == b || a == "" || b == "" || !country && (victimRole(a) || victimRole(b) || strings.HasPrefix(a, "---") || strings.HasPrefix(b, "---")) {
+		if a == b || a == "" || b == "" || !country && (victimRole(a) || victimRole(b)) {
 			continue // (civilians harmed are no side of a dispute)
 		}
 		var ref egret.Ref

@@ -2481,6 +2481,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:  "2025-06-01",
 			want:  []string{"MMRMIL>MMRCVL:173"}},
 		// "both sides" are parties to a dispute, never the civilians harmed.
+		{name: "both sides still the two parties named before",
+			text:  "Ethiopia\n\nFano leaders rejected talks with the government. The envoy called on both sides to protect civilians.",
+			title: true,
+			date:  "2025-06-01",
+			want:  []string{"*>ETHGOV:02", "*>ETHREB*:02"}},
 		{name: "both sides are no civilians",
 			text:   "Sudan\n\nRSF fighters killed 20 villagers near El Fasher on Sunday. China urged both sides to show restraint.",
 			title:  true,
