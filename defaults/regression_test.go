@@ -2485,7 +2485,7 @@ func TestNewsRegressions(t *testing.T) {
 			text:  "Ethiopia\n\nFano leaders rejected talks with the government. The envoy called on both sides to protect civilians.",
 			title: true,
 			date:  "2025-06-01",
-			want:  []string{"*>ETHGOV:02", "*>ETHREB*:02"}},
+			want:  []string{"*>*GOV:02", "*>ETHREB*:02"}},
 		{name: "both sides are no civilians",
 			text:   "Sudan\n\nRSF fighters killed 20 villagers near El Fasher on Sunday. China urged both sides to show restraint.",
 			title:  true,
