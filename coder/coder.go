@@ -543,6 +543,12 @@ func (c *Coder) findMentions(s *state, keys []string, date int) {
 		// hyphen leads or sponsors the phrase
 		if k := strings.LastIndexByte(w.key, '-'); k > 0 && (c.words.sponsorSuffix[w.key[k+1:]] || c.words.holderSuffix[w.key[k+1:]]) {
 			one := [1]string{w.key[:k]}
+			if w.key[k+1:] != "LED" && c.namedActorAt(keys, i+1, date) {
+				// "Rwanda-backed M23 rebels": a group the dictionaries name
+				// is itself; its backer is no party to what it does
+				i++
+				continue
+			}
 			if e, n := c.d.Actors.Index.Match(one[:], 0); n == 1 {
 				if codes := e.Value.CodesAt(date); codes != nil {
 					s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: codes, actor: e.Value})
@@ -558,6 +564,24 @@ func (c *Coder) findMentions(s *state, keys []string, date int) {
 		}
 		i++
 	}
+}
+
+// namedActorAt reports whether a dictionary actor with a country or
+// organisation code of its own starts at keys[i] ("M23 rebels").
+func (c *Coder) namedActorAt(keys []string, i int, date int) bool {
+	if i >= len(keys) {
+		return false
+	}
+	e, n := c.d.Actors.Index.Match(keys, i)
+	if n == 0 {
+		return false
+	}
+	for _, code := range e.Value.CodesAt(date) {
+		if !strings.HasPrefix(code, "---") {
+			return true
+		}
+	}
+	return false
 }
 
 // hyphenPair reads a word made of two or three actors joined by hyphens
