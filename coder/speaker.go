@@ -81,6 +81,15 @@ func (c *Coder) findSpeaker(doc *egret.Document, sents []nlp.Sentence, date int)
 				break
 			}
 		}
+		if k < 0 {
+			// "Press Statement: Condemning ...": a label before a colon,
+			// which the parse leaves out, still makes it a statement
+			for i := 0; i+1 < len(toks) && i < 4; i++ {
+				if c.words.statementNouns[toks[i].Upper] && toks[i+1].Upper == ":" {
+					statementTitle, titleIdx = true, idx
+				}
+			}
+		}
 		if k >= 0 {
 			statementTitle, titleIdx = true, idx
 			pick := -1
@@ -126,7 +135,8 @@ func (c *Coder) findSpeaker(doc *egret.Document, sents []nlp.Sentence, date int)
 			st := sents[body]
 			toks := st.Tokens
 			// (after its dateline: "WASHINGTON — The United States condemns")
-			if dl := c.words.findDateline(doc.Text[st.Start:], nil); dl.End > 0 {
+			dl := c.words.findDateline(doc.Text[st.Start:], nil)
+			if dl.End > 0 {
 				k := 0
 				for k < len(toks) && toks[k].Start < st.Start+dl.End {
 					k++
@@ -144,6 +154,14 @@ func (c *Coder) findSpeaker(doc *egret.Document, sents []nlp.Sentence, date int)
 					}
 					sp := egret.Span{Start: bs.words[a.i].start, End: bs.words[a.j-1].end}
 					return &actorRef{codes: codes, ref: egret.Ref{Text: doc.Text[sp.Start:sp.End], Sentence: st.Index, Span: sp}}
+				}
+			}
+			if dl.Place != "" && len(toks) > 0 && (toks[0].Upper == "WE" || toks[0].Upper == "I") {
+				// "ANKARA — We strongly condemn ...": a statement speaking
+				// in the first person from a capital is that country's
+				// government's
+				if cc := c.placeCountry(dl.Place, date); cc != "" {
+					return &actorRef{codes: []string{cc + "GOV"}, ref: egret.Ref{Text: dl.Place, Sentence: st.Index}}
 				}
 			}
 		}

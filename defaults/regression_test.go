@@ -2551,6 +2551,18 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Iran-backed militias attacked U.S. troops in Syria.",
 			date: "2025-06-01",
 			want: []string{"*>USAMIL:19"}},
+		// A statement's issuer: past a "Press Statement:" label, or the
+		// capital of a first-person statement's dateline.
+		{name: "press statement label, we",
+			text:  "Press Statement: Condemning the DPRK's Transfer of Missiles\n\nWASHINGTON — The United States condemns the transfers. We commend the Republic of Korea for its coordination with us.",
+			title: true,
+			date:  "2025-06-01",
+			want:  []string{"USAGOV>KOR:051"}},
+		{name: "first-person statement from a capital",
+			text:  "Press Release Regarding the Desecration of the Holy Quran\n\nANKARA — We strongly condemn the attack. We thank the Organisation of Islamic Cooperation for its principled stance.",
+			title: true,
+			date:  "2025-06-01",
+			want:  []string{"TURGOV>*:051"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
