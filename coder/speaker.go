@@ -51,6 +51,36 @@ type foundActor struct {
 	i, j  int
 }
 
+// govAgentOpens reports tokens that open with a government role the
+// agent dictionary knows ("Foreign Ministry Spokesperson Mao Ning said").
+func (c *Coder) govAgentOpens(toks []nlp.Token) bool {
+	keys := make([]string, 0, 6)
+	for k := 0; k < len(toks) && k < 6; k++ {
+		keys = append(keys, toks[k].Upper)
+	}
+	for i := 0; i < len(keys) && i < 2; i++ {
+		if e, n := c.d.Agents.Index.Match(keys, i); n > 0 {
+			if x, app := e.Value.Suffix(); app && x == "GOV" {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// datelineCountry returns the country of sentence k's dateline place, or
+// "".
+func (c *Coder) datelineCountry(doc *egret.Document, sents []nlp.Sentence, k, date int) string {
+	if k < 0 || k >= len(sents) {
+		return ""
+	}
+	dl := c.words.findDateline(doc.Text[sents[k].Start:], nil)
+	if dl.Place == "" {
+		return ""
+	}
+	return c.placeCountry(dl.Place, date)
+}
+
 // findSpeaker finds the author of a statement: the Author field, a title
 // naming its author, or a Source naming an actor (a ministry's feed). News
 // bylines name journalists, who are not in the dictionaries.
@@ -119,6 +149,16 @@ func (c *Coder) findSpeaker(doc *egret.Document, sents []nlp.Sentence, date int)
 				if idx < 0 {
 					r.ref.Span = egret.Span{}
 				}
+				if cc := c.datelineCountry(doc, sents, idx+1, date); cc != "" {
+					// "Foreign Ministry Spokesperson's Remarks" above
+					// "BEIJING — ...": an issuer of no country is the
+					// dateline's
+					for n, code := range r.codes {
+						if strings.HasPrefix(code, "---") {
+							r.codes[n] = cc + code[3:]
+						}
+					}
+				}
 				return r
 			}
 		}
@@ -156,7 +196,7 @@ func (c *Coder) findSpeaker(doc *egret.Document, sents []nlp.Sentence, date int)
 					return &actorRef{codes: codes, ref: egret.Ref{Text: doc.Text[sp.Start:sp.End], Sentence: st.Index, Span: sp}}
 				}
 			}
-			if dl.Place != "" && len(toks) > 0 && (toks[0].Upper == "WE" || toks[0].Upper == "I") {
+			if dl.Place != "" && len(toks) > 0 && (toks[0].Upper == "WE" || toks[0].Upper == "I" || c.govAgentOpens(toks)) {
 				// "ANKARA — We strongly condemn ...": a statement speaking
 				// in the first person from a capital is that country's
 				// government's
