@@ -488,6 +488,9 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 				if len(rc) >= 6 && len(tc.code) >= 6 && rc[:3] == tc.code[:3] && stateSide(rc) && stateSide(tc.code) {
 					continue // "officials said security forces killed them": the state reports its own forces' act
 				}
+				if strings.HasSuffix(tc.code, "UAF") {
+					continue // "said soldiers were shot at by armed men": unidentified attackers are accused of nothing
+				}
 				raw = append(raw, rawEvent{src: rc, tgt: tc.code, code: code, srcI: f.rI, srcJ: f.rJ, tgtI: tc.i, tgtJ: tc.j,
 					verbI: f.vI, verbJ: f.vJ, pattern: "context:report", srcRef: f.ref, tgtRef: s.groups[sg].ref})
 			}

@@ -2572,6 +2572,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "If Estonia continues to detain our ships, Russia will respond with reciprocal measures.",
 			date: "2025-06-01",
 			want: []string{"RUS>EST:13"}},
+		// Reporting an attack by unidentified men accuses no one.
+		{name: "report of unidentified attackers is no accusation",
+			text:   "Guyana's Defense Force said soldiers on a river patrol were shot at by armed men on Monday.",
+			date:   "2025-06-01",
+			want:   []string{"*UAF>*:19"},
+			forbid: []string{"GUY*>*:112"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
