@@ -2578,6 +2578,12 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			want:   []string{"*UAF>*:19"},
 			forbid: []string{"GUY*>*:112"}},
+		// What is shot down is the other side's: force against it.
+		{name: "shot down drones is no drone strike",
+			text:   "Ukrainian air defence shot down 40 Russian drones over Kyiv.",
+			date:   "2025-06-01",
+			want:   []string{"UKRMIL>RUS*:190"},
+			forbid: []string{"*>*:1952"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
