@@ -114,3 +114,13 @@ func TestPhoenixTitleOverElite(t *testing.T) {
 		}
 	}
 }
+
+// TestPhoenixVisitAimedAtPlace: a visit pattern with no object is aimed
+// at where the visitor goes ("arrived in Israel for a solidarity visit").
+func TestPhoenixVisitAimedAtPlace(t *testing.T) {
+	c := loadPhoenix(t)
+	evs := codeText(t, c, "US President Joe Biden arrived in Israel on Wednesday for a solidarity visit.")
+	if !has(evs, "USAGOV", "ISR", "042") {
+		t.Errorf("want USAGOV>ISR 042, got %s", dump(evs))
+	}
+}

@@ -1039,6 +1039,19 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if tgt < 0 && placeCode == "---" && src >= 0 && s.modern && deescalation(code.Active) && len(s.groups[src].codes) >= 2 {
 		placeCode = "" // "withdrew their troops from the disputed area": from each other
 	}
+	if tgt < 0 && placeCode == "" && src >= 0 && s.modern && strings.HasPrefix(code.Active, "042") {
+		// "arrived in Israel for a solidarity visit": a visit is aimed at
+		// where it goes
+		for _, k := range s.children(v.i) {
+			if p := s.caseOf(int(k)); s.isRel(int(k), syntax.Obl) && (p == "IN" || p == "TO") {
+				if g := s.roleGroup(int(k)); g >= 0 && g != src && !s.ownSide(src, g) {
+					tgt = g
+					tr.tgt, tr.note = tgt, "a visit aimed at where it goes"
+					break
+				}
+			}
+		}
+	}
 	if tgt < 0 && placeCode == "" && src >= 0 && s.modern && len(code.Active) >= 2 {
 		switch code.Active[:2] {
 		case "02", "10", "11", "12", "13":
