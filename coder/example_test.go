@@ -124,3 +124,13 @@ func TestPhoenixVisitAimedAtPlace(t *testing.T) {
 		t.Errorf("want USAGOV>ISR 042, got %s", dump(evs))
 	}
 }
+
+// TestPhoenixThreatAimedThroughComplement: a threat with no object is
+// aimed at the target of the act it threatens.
+func TestPhoenixThreatAimedThroughComplement(t *testing.T) {
+	c := loadPhoenix(t)
+	evs := codeText(t, c, "North Korea threatened to launch a pre-emptive nuclear strike against the United States.")
+	if !has(evs, "PRK", "USA", "13") {
+		t.Errorf("want PRK>USA 13, got %s", dump(evs))
+	}
+}

@@ -1062,6 +1062,11 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			if g := s.conjPartner(v.i); g >= 0 && g != src && !s.ownForces(src, g) {
 				tgt = g
 				tr.tgt, tr.note = tgt, "aimed at the target of the act it is conjoined with"
+			} else if x := s.childExact(v.i, syntax.Xcomp); x >= 0 && code.Active[:2] == "13" && s.targetInside(x) >= 0 && s.targetInside(x) != src {
+				// "threatened to launch a nuclear strike against the United
+				// States": whom the threatened act is aimed at
+				tgt = s.targetInside(x)
+				tr.tgt, tr.note = tgt, "a threat aimed at the target of the act threatened"
 			} else if cond := s.condition(v.i); cond >= 0 && code.Active[:2] == "13" {
 				// "If the US continues to play with fire, China will take
 				// resolute measures": a threat is aimed at whoever must
