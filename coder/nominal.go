@@ -501,6 +501,9 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 			continue
 		}
 		sg := s.nounSource(i, tg, en.patient)
+		if sg < 0 && mod == modIntended {
+			continue // "those responsible for attacks on civilians will be held accountable": no one threatens
+		}
 		if sg < 0 && s.disasterInSentence() >= 0 {
 			continue // "an explosion at a fireworks factory": an accident, no attack
 		}

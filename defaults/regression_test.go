@@ -2584,6 +2584,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			want:   []string{"UKRMIL>RUS*:190"},
 			forbid: []string{"*>*:1952"}},
+		// A future act named by a noun with no doer threatens nothing.
+		{name: "those responsible will be held accountable",
+			text:   "The Presidency warns that those responsible for attacks on innocent civilians will be held accountable.",
+			date:   "2025-06-01",
+			forbid: []string{">*:13"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
