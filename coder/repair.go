@@ -25,6 +25,7 @@ var repairs = [...]struct {
 }{
 	{"a capitalised acronym read as a verb is a name", onState((*state).repairCapsName)},
 	{"a noun with a preposition read as a verb", onState((*state).repairNounVerb)},
+	{"an object read as a vocative (\"NATO thanks Poland for its response\")", onState((*state).repairVocativeObject)},
 	{"a hyphenated affiliation read as a verb with an object (\"Saudi-led coalition warplanes bombed\")", onState((*state).repairAffiliationVerb)},
 	{"an opening participle of doubt read as the verb (\"Suspected rebels attacked\")", onState((*state).repairEpistemicOpener)},
 	{"an object and a prepositional phrase read as a small clause", onState((*state).repairSmallClausePP)},
@@ -1633,6 +1634,21 @@ func (s *state) repairHeadlineVerb(lex *nlp.Pipeline) bool {
 			}
 		}
 		s.setArc(r, v, syntax.Obj)
+		return true
+	}
+	return false
+}
+
+// repairVocativeObject mends "NATO thanks Poland for its swift
+// response" read with Poland addressed: a vocative right after a verb
+// that has a subject and no object is its object.
+func (s *state) repairVocativeObject() bool {
+	for i := 1; i < len(s.words); i++ {
+		v := int(s.words[i].head)
+		if s.words[i].rel != syntax.Vocative || v != i-1 || !s.verbal(v) || s.childExact(v, syntax.Nsubj) < 0 || s.childExact(v, syntax.Obj) >= 0 {
+			continue
+		}
+		s.setArc(i, v, syntax.Obj)
 		return true
 	}
 	return false
