@@ -1332,6 +1332,16 @@ func (s *state) answers(code string, src, obj int) (e *recentEvent, byNoun bool)
 		}
 	case code == "015":
 		return s.dc.answered([]string{"18", "19", "20"}, ""), false
+	case strings.HasPrefix(code, "13"):
+		// "vowed to avenge the deaths", "threatened retaliation": a threat
+		// aimed at no one named answers the newest attack on the
+		// threatener's side
+		for _, cr := range s.groups[src].codes {
+			cc := s.wc.country(cr.code)
+			if e := s.dc.answered([]string{"18", "19", "20"}, cr.code); e != nil && e.src != "" && e.src != cr.code && (cc == "" || s.wc.country(e.src) != cc) {
+				return e, false
+			}
+		}
 	}
 	return nil, false
 }

@@ -2593,6 +2593,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "NATO thanks Poland for its swift response.",
 			date: "2025-06-01",
 			want: []string{"IGOWSTNAT>POL:051"}},
+		// A vow of revenge answers the newest attack on the vower's side.
+		{name: "vowed to avenge",
+			text:  "Attack\n\nIndian troops fired on Pakistani posts in Kashmir on Sunday. Prime Minister Shehbaz Sharif vowed to avenge the deaths of the soldiers.",
+			title: true,
+			date:  "2025-06-01",
+			want:  []string{"PAKGOV>IND*:13"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
