@@ -996,6 +996,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			placeCode = cc
 		}
 	}
+	if tgt >= 0 && best != nil && s.modern && strings.HasPrefix(code.Active, "13") && best.names("AVENGE") {
+		tgt = -1 // "vowed to avenge the deaths of the soldiers": the avenged are one's own
+	}
 	if tgt < 0 && placeCode == "" && src >= 0 && s.dc != nil && s.modern {
 		// a denial answers the accusation against the denier ("Berisha
 		// rejected the allegations"), a claim of responsibility the
