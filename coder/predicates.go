@@ -736,6 +736,34 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		tr.src, tr.tgt, tr.note = src, tgt, "a refusal without an object actor"
 		return nil, best
 	}
+	if tgt >= 0 && s.modern && assault(code.Active) && len(s.groups[tgt].codes) == 1 && s.agentOnly(tgt) && s.words[v.i].rel == syntax.Advcl && s.words[v.i].tag == nlp.VBG {
+		// "fired on Pakistani posts, killing five soldiers": the toll of
+		// an attack is of the side it struck
+		if h := int(s.words[v.i].head); h >= 0 && s.verbal(h) {
+			cc := ""
+			for _, k := range s.children(h) {
+				if kr := s.words[k].rel; kr != syntax.Obj && !(s.isRel(int(k), syntax.Obl) && s.wc.targetPreps[s.caseOf(int(k))]) {
+					continue
+				}
+				if g := s.roleGroup(int(k)); g >= 0 && len(s.groups[g].codes) > 0 && (src < 0 || !s.ownSide(src, g)) {
+					cc = s.wc.country(s.groups[g].codes[0].code)
+					break
+				}
+			}
+			if cc == "" {
+				if lc := s.localCountry(h); lc != "---" {
+					cc = lc // "pounded targets in southern Lebanon"
+				}
+			}
+			if cc != "" && (src < 0 || s.wc.country(s.groups[src].codes[0].code) != cc) {
+				old := s.groups[tgt]
+				tgt = s.addGroup(old.head, cc+old.codes[0].code[3:])
+				ng := &s.groups[tgt]
+				ng.i, ng.j, ng.ents = old.i, old.j, old.ents
+				ng.codes[0].i, ng.codes[0].j = old.codes[0].i, old.codes[0].j
+			}
+		}
+	}
 	if tgt >= 0 && src >= 0 && s.modern && s.groups[tgt].head >= 0 && (best != nil && best.names(s.words[s.groups[tgt].head].key) || strings.HasPrefix(code.Active, "15")) && s.ownSide(src, tgt) {
 		// "pledged to send troops to Somalia", "deployed troops to the
 		// border": the source's own forces the pattern names, or a show of

@@ -1357,7 +1357,7 @@ func TestNewsRegressions(t *testing.T) {
 		{name: "killing 20 soldiers, security sources said",
 			text:   "Jihadists linked to al-Qaeda attacked a military camp in central Mali on Sunday, killing at least 20 soldiers, security sources said.",
 			date:   "2025-06-01",
-			want:   []string{"IMGMUSALQREB>---MIL:19"},
+			want:   []string{"IMGMUSALQREB>*MIL:19"}, // (the camp struck is in Mali: MLIMIL)
 			forbid: []string{"---MIL>*:*"}},
 		// What an appeal or demand asks for sets its subcode.
 		{name: "urged to release",
@@ -2599,6 +2599,12 @@ func TestNewsRegressions(t *testing.T) {
 			title: true,
 			date:  "2025-06-01",
 			want:  []string{"PAKGOV>IND*:13"}},
+		// The toll of an attack is of the side it struck.
+		{name: "killing soldiers of the side fired on",
+			text:   "Indian troops fired on Pakistani posts in Kashmir on Sunday, killing five soldiers.",
+			date:   "2025-06-01",
+			want:   []string{"INDMIL>PAKMIL:19"},
+			forbid: []string{"INDMIL>INDMIL:*"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
