@@ -2605,6 +2605,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			want:   []string{"INDMIL>PAKMIL:19"},
 			forbid: []string{"INDMIL>INDMIL:*"}},
+		// An act one is asked to help do is asked for, not done.
+		{name: "asked to help retake",
+			text:   "The prime minister said he had asked Kenyan police to help retake the town.",
+			date:   "2025-06-01",
+			forbid: []string{"KENCOP>*:19"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
