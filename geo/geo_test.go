@@ -283,3 +283,14 @@ func TestCityInstitutionIsAPlace(t *testing.T) {
 		}
 	}
 }
+
+// TestTheCapitalIsNoPlaceName: "the capital" is a common noun, never the
+// Capital Region of Denmark or Iceland.
+func TestTheCapitalIsNoPlaceName(t *testing.T) {
+	gc := testGeocoder(t)
+	for _, m := range gc.Mentions("police fired tear gas at protesters in the capital on sunday.") {
+		if m.Kind == Toponym {
+			t.Errorf("%q read as a place: %+v", m.Text, m.Best().Place)
+		}
+	}
+}
