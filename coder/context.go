@@ -491,6 +491,22 @@ func (dc *docContext) lastPair(country bool) ([]string, egret.Ref) {
 		if a == b || a == "" || b == "" || !country && (victimRole(a) || victimRole(b)) {
 			continue // (civilians harmed are no side of a dispute)
 		}
+		if strings.HasPrefix(a, "---") || strings.HasPrefix(b, "---") {
+			// a side whose country is still to be inferred ("the military
+			// government") is of the story's country, not of wherever the
+			// later act takes place; with no clear story country it is
+			// no side to resolve to
+			sc := dc.storyCountry()
+			if sc == "" {
+				continue
+			}
+			if strings.HasPrefix(a, "---") {
+				a = sc + a[3:]
+			}
+			if strings.HasPrefix(b, "---") {
+				b = sc + b[3:]
+			}
+		}
 		var ref egret.Ref
 		if e.ref != nil {
 			ref = *e.ref

@@ -2482,7 +2482,7 @@ func TestNewsRegressions(t *testing.T) {
 			want:  []string{"MMRMIL>MMRCVL:173"}},
 		// "both sides" are parties to a dispute, never the civilians harmed.
 		{name: "both sides still the two parties named before",
-			text:  "Ethiopia\n\nFano leaders rejected talks with the government. The envoy called on both sides to protect civilians.",
+			text:  "Fighting in Ethiopia\n\nADDIS ABABA, Ethiopia (AP) — Fano militiamen attacked a police station in Ethiopia's Amhara region. Fano leaders rejected talks with the government. The envoy called on both sides to protect civilians.",
 			title: true,
 			date:  "2025-06-01",
 			want:  []string{"*>*GOV:02", "*>ETHREB*:02"}},
@@ -2620,6 +2620,13 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			want:   []string{"MLI>IGOWAFWAS:16"},
 			forbid: []string{"*>WST:*"}},
+		// A side of no country yet, when the story's country is not
+		// clear, is no side to resolve "both sides" to.
+		{name: "both sides in a story of two countries",
+			text:   "Myanmar rebels seize town\n\nBANGKOK (AP) — An alliance of ethnic armed groups in Myanmar said it had captured a town on the main trade route to China. The military government responded with airstrikes on nearby villages. China, which brokered talks in Kunming, urged both sides to halt the fighting.",
+			title:  true,
+			date:   "2025-06-01",
+			forbid: []string{"CHN>CHNGOV:*"}},
 		{name: "demonym before a resigning minister",
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
