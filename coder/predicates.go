@@ -1377,6 +1377,21 @@ func (s *state) answers(code string, src, obj int) (e *recentEvent, byNoun bool)
 	return nil, false
 }
 
+// inBackground reports whether word p stands in an "after", "before" or
+// "amid" phrase (background-preps.txt) below verb v whose preposition the
+// pattern does not name itself.
+func (s *state) inBackground(p, v int, lit func(int) bool) bool {
+	for q, n := p, 0; q >= 0 && q != v && n < 8; q, n = int(s.words[q].head), n+1 {
+		if !s.nominal(q) || !(s.isRel(q, syntax.Obl) || s.isRel(q, syntax.Nmod)) {
+			continue
+		}
+		if c := s.childExact(q, syntax.Case); c >= 0 && !lit(c) && s.wc.backgroundPreps[s.words[c].key] {
+			return true
+		}
+	}
+	return false
+}
+
 // literalsAttached reports whether a preposition (or infinitive "to")
 // that a pattern matched first after the verb belongs to the verb's own
 // clause (or to a verb the pattern also names), and whether each governs
@@ -1405,16 +1420,14 @@ func (s *state) literalsAttached(b *binding, v *verbCand) bool {
 			}
 		}
 	}
-	if n > 0 {
-		// a noun the pattern names first must not sit in an "after",
-		// "before" or "amid" phrase: "called off protests after talks
-		// with Ruto" does not call off talks
-		if p := int(b.lits[0]); (s.words[p].upos == syntax.NOUN || s.words[p].upos == syntax.PROPN) && p >= v.ve && (s.words[p].rel == syntax.Obl || s.words[p].rel == syntax.Nmod) {
-			for _, k := range s.children(p) {
-				if s.words[k].rel == syntax.Case && !lit(int(k)) && s.wc.backgroundPreps[s.words[k].key] {
-					return false
-				}
-			}
+	for i := 0; i < n; i++ {
+		// a word the pattern names must not sit in an "after", "before"
+		// or "amid" phrase, which says when or why, not what was done:
+		// "called off protests after talks with Ruto" does not call off
+		// talks, "threatened retaliation after strikes on its nuclear
+		// sites" is no nuclear threat
+		if p := int(b.lits[i]); p >= v.ve && s.inBackground(p, v.i, lit) {
+			return false
 		}
 	}
 	for i := 0; i < n; i++ {
