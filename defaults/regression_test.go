@@ -1872,6 +1872,15 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			want:   []string{"KENOPP>KENGOV:082"},
 			forbid: []string{"*>*:164"}},
+		// Local government bodies are the government.
+		{name: "demanded that the city council resign",
+			text: "Protesters in Belgrade demanded that the city council resign.",
+			date: "2025-06-01",
+			want: []string{"SRBCVL>SRBGOV:10"}},
+		{name: "protested outside City Hall",
+			text: "Residents protested outside City Hall in Lagos against the demolitions.",
+			date: "2025-06-01",
+			want: []string{"NGACVL>NGAGOV:14"}},
 		// Nor is any word deeper in such a phrase.
 		{name: "threatened retaliation after strikes on nuclear sites",
 			text:   "Iran threatened retaliation after Israeli strikes on its nuclear sites.",
