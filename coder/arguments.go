@@ -144,9 +144,15 @@ func (s *state) rolesOf(v int, depth int) roles {
 		(s.wc.intent[s.words[h].lemma] || s.wc.intent[s.words[h].key]):
 		// "expressed willingness to negotiate", "China's readiness to
 		// help": whoever has the intention acts
-		if p := s.childExact(h, syntax.NmodPoss); p >= 0 {
+		// ("Israel's offer to release prisoners", "a plan by Egypt":
+		// the plan's own author; never who blocks, rejects or welcomes
+		// it: "blocked a European Union plan to give Ukraine aid")
+		if p := s.intentionOwner(h); p >= 0 {
 			r.subj, r.subjFrom = p, "the intention's owner"
-		} else if hh := int(s.words[h].head); hh >= 0 && s.words[h].rel == syntax.Obj && s.verbal(hh) {
+		} else if hh := int(s.words[h].head); hh >= 0 && s.words[h].rel == syntax.Obj && s.verbal(hh) && !s.wc.witnessVerbs[s.words[hh].lemma] {
+			if u := s.wc.unreal[s.words[hh].lemma]; u == "FAIL" || u == "DENY" {
+				break
+			}
 			if up := s.rolesOf(hh, depth+1); up.subj >= 0 && !up.passive {
 				r.subj, r.subjFrom = up.subj, "controller (intention noun)"
 			}
@@ -564,4 +570,31 @@ func (s *state) window(v int) (lo, hi int) {
 	}
 	walk(top, 0)
 	return lo, hi
+}
+
+// intentionOwner returns the word naming whose intention noun h is: its
+// possessor ("China's readiness") or its by/from phrase ("a proposal by
+// Egypt"); -1 when none. (An actor inside the noun's own phrase is not
+// taken: "a U.S. commitment to use all military assets" is mostly talk
+// about policy, not a pledge made.)
+func (s *state) intentionOwner(h int) int {
+	if p := s.childExact(h, syntax.NmodPoss); p >= 0 {
+		if s.words[p].upos == syntax.PRON {
+			// "We reaffirm our readiness to cooperate": the pronoun is
+			// the subject's, which the speaker and document stages
+			// resolve ("its offer" under another subject is rare)
+			if hh := int(s.words[h].head); hh >= 0 && s.words[h].rel == syntax.Obj && s.verbal(hh) {
+				if up := s.rolesOf(hh, 1); up.subj >= 0 && !up.passive {
+					return up.subj
+				}
+			}
+		}
+		return p
+	}
+	for _, k := range s.children(h) {
+		if s.isRel(int(k), syntax.Nmod) && (s.caseOf(int(k)) == "BY" || s.caseOf(int(k)) == "FROM") && s.groupOfWord(int(k)) >= 0 {
+			return int(k)
+		}
+	}
+	return -1
 }

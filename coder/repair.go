@@ -62,6 +62,7 @@ var repairs = [...]struct {
 	{"a particle read as a preposition", onState((*state).repairParticle)},
 	{"a predicate noun with its copula is a clause", onState((*state).repairCopularObject)},
 	{"an affiliation modifier read as a clause", onState((*state).repairAffiliation)},
+	{"an intention noun's infinitive hung on the verb (\"turned down Israel's offer to release prisoners\")", onState((*state).repairIntentionInfinitive)},
 	{"an infinitive complement read as a purpose", onState((*state).repairInfinitiveComplement)},
 	{"a predicate read as a conjunct of its subject", onState((*state).repairConjPredicate)},
 	{"a headline's comma-joined subjects (\"Russia, Ukraine swap prisoners\")", onState((*state).repairHeadlinePair)},
@@ -2685,6 +2686,31 @@ func (s *state) repairInfinitiveComplement() bool {
 			continue // "helped to" without its object: leave it
 		}
 		s.setArc(x, h, syntax.Xcomp)
+		return true
+	}
+	return false
+}
+
+// repairIntentionInfinitive mends "Hamas turned down Israel's offer to
+// release 50 prisoners" read with the infinitive as the verb's purpose:
+// right after an object that names an intention (intent.txt), the
+// infinitive says what was intended, and whose intention it is is the
+// noun's business (arguments.go), not the verb subject's.
+func (s *state) repairIntentionInfinitive() bool {
+	for x := range s.words {
+		w := &s.words[x]
+		h := int(w.head)
+		if w.rel != syntax.Advcl || h < 0 || h > x || w.tag != nlp.VB || s.markOf(x) != "TO" || !s.verbal(h) || s.infinitiveHead(h) {
+			continue
+		}
+		o := s.childExact(h, syntax.Obj)
+		if o < 0 || o > x || s.words[o].upos != syntax.NOUN || !(s.wc.intent[s.words[o].lemma] || s.wc.intent[s.words[o].key]) {
+			continue
+		}
+		if m := s.childExact(x, syntax.Mark); m != o+1 {
+			continue // only right after the noun: "rejected the offer on Monday to ..." is left alone
+		}
+		s.setArc(x, o, syntax.Acl)
 		return true
 	}
 	return false

@@ -1872,6 +1872,22 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-01",
 			want:   []string{"KENOPP>KENGOV:082"},
 			forbid: []string{"*>*:164"}},
+		// An intention noun's infinitive is its owner's, never that of
+		// who blocks, rejects or welcomes it.
+		{name: "blocked a plan to give aid",
+			text:   "Hungarian Prime Minister Viktor Orban blocked a European Union plan to give Ukraine 18 billion euros in aid.",
+			date:   "2022-12-06",
+			forbid: []string{"HUNGOV>*:03", "HUNGOV>*:07"}},
+		{name: "welcomed a plan to send troops",
+			text:   "Israel welcomed an Egyptian plan to send troops to Gaza.",
+			date:   "2025-06-01",
+			want:   []string{"ISR>EGY:05"},
+			forbid: []string{"ISR>*:15", "ISR>*:03"}},
+		{name: "turned down an offer to release",
+			text:   "Hamas turned down Israel's offer to release 50 prisoners.",
+			date:   "2025-06-01",
+			want:   []string{"PSEREBHMS>ISR:12"},
+			forbid: []string{"PSEREBHMS>*:03", "PSEREBHMS>*:08"}},
 		// Local government bodies are the government.
 		{name: "demanded that the city council resign",
 			text: "Protesters in Belgrade demanded that the city council resign.",
