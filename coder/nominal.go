@@ -540,6 +540,7 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 	}
 	raw = c.nominalIntent(s, raw)
 	raw = c.betweenEvents(s, raw)
+	raw = c.lightEvents(s, raw)
 	s.attachRefs(raw)
 	return dedupRaw(raw)
 }

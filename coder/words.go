@@ -23,6 +23,8 @@ var wordFiles embed.FS
 type wordClasses struct {
 	claimNouns      map[string]bool      // "claimed responsibility for an attack"
 	particles       map[string]bool      // "took over the village"
+	lightVerbs      map[string]string    // "took place", "was held": the word each needs beside it, or "" (light.go)
+	lightNouns      map[string]lightNoun // "the signing of the accord by A and B" (light.go)
 	audienceVerbs   map[string]bool      // "speaking to reporters"
 	aliasNouns      map[string]bool      // "known by his abbreviation MBS"
 	countries       map[string]bool      // ISO 3166-1 alpha-3 codes: the country part of an actor code
@@ -181,6 +183,12 @@ func (r *wordReader) load() (*wordClasses, error) {
 		return nil, err
 	}
 	if w.unreal, err = readWordMap(r, "unreal.txt", func(v string) (string, bool) { return v, v == "FAIL" || v == "DENY" || v == "ALLEGE" || v == "LITOTES" }); err != nil {
+		return nil, err
+	}
+	if w.lightVerbs, err = readWordMap(r, "light-verbs.txt", func(v string) (string, bool) { return v, true }); err != nil {
+		return nil, err
+	}
+	if w.lightNouns, err = r.lightNouns("light-nouns.txt"); err != nil {
 		return nil, err
 	}
 	if w.nouns, err = r.eventNouns("event-nouns.txt"); err != nil {
@@ -406,6 +414,26 @@ type eventNoun struct {
 }
 
 // requestCodes reads "ACT APPEAL DEMAND" lines of CAMEO codes.
+// lightNouns reads words/<name> lines "NOUN CODE PREP [OF]".
+func (r *wordReader) lightNouns(name string) (map[string]lightNoun, error) {
+	lines, err := r.lines(name)
+	if err != nil {
+		return nil, err
+	}
+	m := make(map[string]lightNoun, len(lines))
+	for _, l := range lines {
+		f := strings.Fields(l.text)
+		if len(f) < 3 || len(f) > 4 || len(f) == 4 && f[3] != "OF" || len(f[1]) < 3 || strings.Trim(f[1], "0123456789") != "" {
+			return nil, l.errorf(name, "want NOUN CODE PREP [OF]")
+		}
+		if _, dup := m[f[0]]; dup {
+			return nil, l.errorf(name, "%s listed twice", f[0])
+		}
+		m[f[0]] = lightNoun{code: f[1], prep: f[2], ofDoer: len(f) == 4}
+	}
+	return m, nil
+}
+
 func (r *wordReader) requestCodes(name string) (map[string][2]string, error) {
 	lines, err := r.lines(name)
 	if err != nil {
