@@ -88,7 +88,7 @@ func (c *Coder) lightEvents(s *state, raw []rawEvent) []rawEvent {
 			}
 		}
 		for _, e := range out {
-			if codedAlready(raw[:n0], e.tgt, e.code) || codedByVerb(raw[:n0], h, e.tgt) {
+			if codedAlready(raw[:n0], e.tgt, e.code) || codedByVerb(raw[:n0], h, e.tgt, e.code) {
 				continue
 			}
 			e.pattern = "light-nouns.txt"

@@ -209,10 +209,15 @@ func sameAgent(a, b string) bool {
 
 // codedByVerb reports whether the verb v the noun depends on gave an event
 // aimed at tgt: "workers staged a strike against the government" is the
-// verb's protest (143), not a second, military "strike".
-func codedByVerb(raw []rawEvent, v int, tgt string) bool {
+// verb's protest (143), not a second, military "strike". An attack noun
+// aimed at a place is the verb's attack on its people, whatever its
+// country: "carried out airstrikes on a village, killing 14 civilians".
+func codedByVerb(raw []rawEvent, v int, tgt, code string) bool {
 	for _, r := range raw {
-		if v >= 0 && r.verbI <= v && v < r.verbJ && sameAgent(r.tgt, tgt) {
+		if v < 0 || r.verbI > v || v >= r.verbJ {
+			continue
+		}
+		if sameAgent(r.tgt, tgt) || assault(code) && assault(r.code) && len(tgt) == 3 && (tgt == "---" || strings.HasPrefix(r.tgt, tgt)) {
 			return true
 		}
 	}
@@ -523,7 +528,7 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 		}
 		for _, sc := range srcs {
 			for _, tc := range tgts {
-				if sc.code == tc.code || codedAlready(raw[:n0], tc.code, code) || codedByVerb(raw[:n0], h, tc.code) {
+				if sc.code == tc.code || codedAlready(raw[:n0], tc.code, code) || codedByVerb(raw[:n0], h, tc.code, code) {
 					continue
 				}
 				r := rawEvent{src: sc.code, tgt: tc.code, code: code, srcI: sc.i, srcJ: sc.j, tgtI: tc.i, tgtJ: tc.j,

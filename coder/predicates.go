@@ -64,6 +64,66 @@ func (c *Coder) codeTree(s *state) []rawEvent {
 	if s.modern {
 		out = c.modalAppeals(s, out) // the speaker's own act: never reported
 		out = c.epithets(s, out)
+		out = s.mergeTolls(out)
+	}
+	return out
+}
+
+// mergeTolls folds the toll an attack's result participle tells into the
+// attack: "warplanes pounded targets in southern Lebanon, killing at
+// least 20 civilians" is one act, coded with the more precise of the two
+// codes and, when the attack names only a place or a country, aimed at
+// those it struck. A toll of others than the attack names stays an event
+// of its own.
+func (s *state) mergeTolls(raw []rawEvent) []rawEvent {
+	precision := func(code string) int {
+		if strings.HasSuffix(code, "0") {
+			return 2 * len(code)
+		}
+		return 2*len(code) + 1
+	}
+	merged := false
+	for k := range raw {
+		e := &raw[k]
+		if !assault(e.code) || e.verbI < 0 || e.verbI >= len(s.words) {
+			continue
+		}
+		w := &s.words[e.verbI]
+		if w.tag != nlp.VBG || w.rel != syntax.Advcl || w.head < 0 || !s.wc.tollVerbs[w.lemma] {
+			continue
+		}
+		h := int(w.head)
+		for q := range raw {
+			m := &raw[q]
+			if q == k || !assault(m.code) || m.src != e.src && (m.srcI != e.srcI || m.srcJ != e.srcJ) || h < m.verbI || h >= m.verbJ {
+				continue
+			}
+			absorb := m.tgt == "" || m.tgtPlace || len(m.tgt) == 3 && (strings.HasPrefix(e.tgt, m.tgt) || strings.HasPrefix(e.tgt, "---"))
+			if !absorb && !sameAgent(m.tgt, e.tgt) {
+				continue // a toll of others than the attack names stays its own event ("injuring two soldiers and a civilian")
+			}
+			if precision(e.code) > precision(m.code) {
+				m.code = e.code
+			}
+			if absorb {
+				country := m.tgt
+				m.tgt, m.tgtI, m.tgtJ, m.tgtRef, m.tgtInferred, m.tgtPlace = e.tgt, e.tgtI, e.tgtJ, e.tgtRef, e.tgtInferred, e.tgtPlace
+				if len(country) == 3 && country != "---" && strings.HasPrefix(m.tgt, "---") {
+					m.tgt = country + m.tgt[3:] // "hit a refinery in Russia's Bryansk region, killing two workers"
+				}
+			}
+			e.code, merged = "", true
+			break
+		}
+	}
+	if !merged {
+		return raw
+	}
+	out := raw[:0]
+	for _, r := range raw {
+		if r.code != "" {
+			out = append(out, r)
+		}
 	}
 	return out
 }

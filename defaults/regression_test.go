@@ -1143,7 +1143,7 @@ func TestNewsRegressions(t *testing.T) {
 		{name: "killing ..., health officials said",
 			text:   "Israeli aircraft struck a house in Gaza City, killing five people, Palestinian health officials said.",
 			date:   "2025-03-01",
-			want:   []string{"ISR>*:190"},
+			want:   []string{"ISR>PSECVL:19"},
 			forbid: []string{"PSEGOVHLH>*:*"}},
 		{name: "attacked, police said",
 			text:   "Gunmen attacked a bus in northern Kenya, killing three passengers, police said.",
@@ -1925,6 +1925,23 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Residents protested outside City Hall in Lagos against the demolitions.",
 			date: "2025-06-01",
 			want: []string{"NGACVL>NGAGOV:14"}},
+		// An attack's toll told by a participle is that attack, aimed at
+		// those it struck when the attack names only a place; a toll of
+		// others than its target stays an event of its own.
+		{name: "pounded targets, killing civilians",
+			text: "Israeli warplanes pounded targets in southern Lebanon overnight, killing at least 20 civilians.",
+			date: "2025-06-01",
+			want: []string{"ISRMIL>LBNCVL:195"},
+			once: []string{"ISRMIL>*:*"}},
+		{name: "hit a refinery, killing workers",
+			text: "Ukrainian drones hit an oil refinery in Russia's Bryansk region, killing two workers.",
+			date: "2025-06-01",
+			want: []string{"UKR>RUSLAB:195"},
+			once: []string{"UKR>*:*"}},
+		{name: "attacked a train, taking hostages",
+			text: "Militants attacked a passenger train in Balochistan, taking dozens of hostages.",
+			date: "2025-06-01",
+			want: []string{"*REB>*:190", "*REB>*CVL:181"}},
 		// Nor is any word deeper in such a phrase.
 		{name: "threatened retaliation after strikes on nuclear sites",
 			text:   "Iran threatened retaliation after Israeli strikes on its nuclear sites.",
