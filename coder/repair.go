@@ -47,6 +47,7 @@ var repairs = [...]struct {
 	{"a present tense read as a plural noun (\"Iran calls on the Security Council\")", onState((*state).repairPluralVerb)},
 	{"a past tense read as a compound noun (\"a mob set fire to a police station\")", (*state).repairCompoundVerb},
 	{"a headline's present tense read as a noun (\"Police arrest opposition leader in Dhaka\")", (*state).repairHeadlineVerb},
+	{"a that-clause's bare verb read as a noun (\"demanded that Hamas release all hostages\")", (*state).repairSubjunctive},
 	{"a progressive read as an adjective (\"is imposing sanctions\")", onState((*state).repairProgressiveAdjective)},
 	{"a subject hung on its demonym (\"Angolan President Joao Lourenco, who ..., urged\")", onState((*state).repairDemonymSubject)},
 	{"a conjunct with no conjunction is the name's head (\"Pakistan Prime Minister Shehbaz Sharif\")", onState((*state).repairBareConj)},
@@ -1636,6 +1637,66 @@ func (s *state) repairHeadlineVerb(lex *nlp.Pipeline) bool {
 		}
 		s.setArc(r, v, syntax.Obj)
 		return true
+	}
+	return false
+}
+
+// repairSubjunctive mends "Israel demanded that Hamas release all
+// hostages" read as the noun phrase "Hamas release" under a stray "that":
+// after "that" and a noun phrase, a word the lexicon allows as a bare
+// verb, followed by a noun phrase, is the clause's verb; the phrase
+// before it is its subject and the phrase after its object.
+func (s *state) repairSubjunctive(lex *nlp.Pipeline) bool {
+	if s.doc == nil {
+		return false
+	}
+	n := len(s.words)
+	for t := 0; t+3 < n; t++ {
+		h := int(s.words[t].head)
+		if s.words[t].key != "THAT" || s.words[t].upos != syntax.SCONJ || s.words[t].rel == syntax.Mark || h < 0 || h > t || !s.verbal(h) {
+			continue
+		}
+		for v := t + 2; v+1 < n && v <= t+6; v++ {
+			w := &s.words[v]
+			if w.upos != syntax.NOUN || w.tag != nlp.NN || !s.nominal(v-1) || !s.ancestorOf(t, v) {
+				continue
+			}
+			switch s.words[v+1].tag {
+			case nlp.DT, nlp.PDT, nlp.CD, nlp.PRPS, nlp.JJ, nlp.NNS, nlp.NNP, nlp.NNPS:
+			default:
+				continue
+			}
+			if ts, _ := lex.LexiconTags(s.doc.Text[w.start:w.end]); !ts.Has(nlp.VB) {
+				continue
+			}
+			s.setTag(v, nlp.VB, syntax.VERB)
+			s.setArc(v, h, syntax.Ccomp)
+			s.setArc(t, v, syntax.Mark)
+			s.setArc(v-1, v, syntax.Nsubj)
+			for k := t + 1; k < v-1; k++ {
+				if hk := int(s.words[k].head); hk < t+1 || hk >= v-1 {
+					s.setArc(k, v-1, npRel(s.words[k].tag))
+				}
+			}
+			obj := false
+			for k := v + 1; k < n; k++ {
+				hk := int(s.words[k].head)
+				if hk != v && hk != t && hk != h && !(hk > k) {
+					continue
+				}
+				if s.words[k].upos == syntax.PUNCT {
+					continue
+				}
+				switch {
+				case !obj && s.nominal(k) && s.childExact(k, syntax.Case) < 0 && (hk == v || hk == t):
+					s.setArc(k, v, syntax.Obj)
+					obj = true
+				case hk == v && s.isRel(k, syntax.Nmod):
+					s.setArc(k, v, syntax.Obl)
+				}
+			}
+			return true
+		}
 	}
 	return false
 }

@@ -1925,6 +1925,15 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Residents protested outside City Hall in Lagos against the demolitions.",
 			date: "2025-06-01",
 			want: []string{"NGACVL>NGAGOV:14"}},
+		// A that-clause's bare verb the tagger read as a noun is its verb.
+		{name: "demanded that Hamas release",
+			text: "Israel demanded that Hamas release all hostages.",
+			date: "2025-06-01",
+			want: []string{"ISR>PSEREBHMS:105"}},
+		{name: "demanded that the government end",
+			text: "Protesters in Nairobi demanded that the government end the curfew.",
+			date: "2025-06-01",
+			want: []string{"KENCVL>KENGOV:10"}},
 		// An attack's toll told by a participle is that attack, aimed at
 		// those it struck when the attack names only a place; a toll of
 		// others than its target stays an event of its own.
