@@ -7,6 +7,7 @@ import (
 	"github.com/egret-events/egret"
 	"github.com/egret-events/egret/nlp"
 	"github.com/egret-events/egret/petrarch"
+	"github.com/egret-events/egret/syntax"
 )
 
 // Document context: sentence coders (TABARI, PETRARCH) lose most events of
@@ -75,29 +76,61 @@ type recentEvent struct {
 	sent           int
 }
 
-// noteEvents remembers sentence i's events for later answers.
-func (dc *docContext) noteEvents(evs []egret.Event, i int) {
+// noteEvents remembers sentence i's events for later answers, those told
+// as the background of another ("after militants ambushed a convoy",
+// earlier(e)) before the rest, as they happened.
+func (dc *docContext) noteEvents(evs []egret.Event, i int, earlier func(*egret.Event) bool) {
 	if dc == nil {
 		return
 	}
-	for _, e := range evs {
-		if e.Source == "" || e.Target == "" {
-			continue
+	for pass := 0; pass < 2; pass++ {
+		for k := range evs {
+			if e := &evs[k]; earlier(e) == (pass == 0) {
+				dc.note(e, i)
+			}
 		}
-		ref := e.SourceRef
-		if ref == nil && e.SourceText != "" {
-			// the phrase that named the source, so an answer can say
-			// whom it means ("condemned the attack": "Russia")
-			ref = &egret.Ref{Text: e.SourceText, Sentence: e.Sentence, Span: e.SourceSpan}
-		}
-		dc.recent = append(dc.recent, recentEvent{src: e.Source, tgt: e.Target, code: e.CAMEO, ref: ref, sent: i,
-			tref: egret.Ref{Text: e.TargetText, Sentence: e.Sentence, Span: e.TargetSpan}})
 	}
 	k := 0
 	for k < len(dc.recent) && dc.recent[k].sent < i-maxBack {
 		k++
 	}
 	dc.recent = dc.recent[k:]
+}
+
+// note remembers event e of sentence i.
+func (dc *docContext) note(e *egret.Event, i int) {
+	if e.Source == "" || e.Target == "" {
+		return
+	}
+	ref := e.SourceRef
+	if ref == nil && e.SourceText != "" {
+		// the phrase that named the source, so an answer can say whom it
+		// means ("condemned the attack": "Russia")
+		ref = &egret.Ref{Text: e.SourceText, Sentence: e.Sentence, Span: e.SourceSpan}
+	}
+	dc.recent = append(dc.recent, recentEvent{src: e.Source, tgt: e.Target, code: e.CAMEO, ref: ref, sent: i,
+		tref: egret.Ref{Text: e.TargetText, Sentence: e.Sentence, Span: e.TargetSpan}})
+}
+
+// backgroundEvent reports an event of the sentence just coded whose verb
+// stands in an "after", "before" or "since" clause of another verb
+// (background-preps.txt): it happened before the act it is told with.
+func (s *state) backgroundEvent(e *egret.Event) bool {
+	if !s.hasTree {
+		return false
+	}
+	for v := range s.words {
+		if s.words[v].start != e.EventSpan.Start {
+			continue
+		}
+		for x, n := v, 0; x >= 0 && n < 8; x, n = int(s.words[x].head), n+1 {
+			if s.words[x].rel == syntax.Advcl && s.wc.backgroundPreps[s.markOf(x)] {
+				return true
+			}
+		}
+		return false
+	}
+	return false
 }
 
 // answered returns the newest recent event whose root is one of roots and

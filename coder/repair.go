@@ -47,6 +47,7 @@ var repairs = [...]struct {
 	{"a present tense read as a plural noun (\"Iran calls on the Security Council\")", onState((*state).repairPluralVerb)},
 	{"a past tense read as a compound noun (\"a mob set fire to a police station\")", (*state).repairCompoundVerb},
 	{"a headline's present tense read as a noun (\"Police arrest opposition leader in Dhaka\")", (*state).repairHeadlineVerb},
+	{"a clause after \"after\" or \"before\" read as a phrase (\"severed ties after protesters stormed its embassy\")", (*state).repairAfterClause},
 	{"a that-clause's bare verb read as a noun (\"demanded that Hamas release all hostages\")", (*state).repairSubjunctive},
 	{"a progressive read as an adjective (\"is imposing sanctions\")", onState((*state).repairProgressiveAdjective)},
 	{"a subject hung on its demonym (\"Angolan President Joao Lourenco, who ..., urged\")", onState((*state).repairDemonymSubject)},
@@ -1636,6 +1637,119 @@ func (s *state) repairHeadlineVerb(lex *nlp.Pipeline) bool {
 			}
 		}
 		s.setArc(r, v, syntax.Obj)
+		return true
+	}
+	return false
+}
+
+// repairAfterClause mends "Saudi Arabia severed ties with Iran after
+// protesters stormed its embassy" read with "after protesters" a phrase
+// and "stormed" a conjunct of the main verb (or a participle on the noun:
+// "after gunmen killed three policemen", "after militants fired
+// rockets"): a word both a subordinator and a background preposition
+// (subordinators.txt, background-preps.txt), a noun phrase, and a verb
+// that can be finite with no subject of its own make a clause: the
+// phrase is its subject, the clause an adjunct of the verb before.
+func (s *state) repairAfterClause(lex *nlp.Pipeline) bool {
+	if s.doc == nil {
+		return false
+	}
+	n := len(s.words)
+	for i := 1; i+2 < n; i++ {
+		p := &s.words[i]
+		if !s.wc.subordinators[p.key] || !s.wc.backgroundPreps[p.key] {
+			continue
+		}
+		v := -1
+		for k := i + 2; k < n && k <= i+6; k++ {
+			if t := s.words[k].tag; t == nlp.VBD || t == nlp.VBZ || t == nlp.VBP || t == nlp.VBN {
+				v = k
+				break
+			}
+			if s.words[k].upos == syntax.PUNCT || s.words[k].upos == syntax.VERB || s.words[k].upos == syntax.AUX {
+				break
+			}
+		}
+		if v < 0 {
+			continue
+		}
+		if s.words[v].rel == syntax.Acl && s.childExact(v, syntax.Mark) == i && s.childExact(v, syntax.Nsubj) >= 0 {
+			// the clause is right but hung on a noun: "arrested 20 people
+			// after protesters clashed with security forces"
+			h := int(s.words[v].head)
+			for h >= 0 && !(s.verbal(h) && h < i) {
+				h = int(s.words[h].head)
+			}
+			if h < 0 {
+				continue
+			}
+			if s.words[v].tag == nlp.VBN {
+				s.setTag(v, nlp.VBD, syntax.VERB)
+			}
+			s.setArc(v, h, syntax.Advcl)
+			return true
+		}
+		if s.childExact(v, syntax.Nsubj) >= 0 || s.childExact(v, syntax.NsubjPass) >= 0 || s.childExact(v, syntax.Aux) >= 0 {
+			continue
+		}
+		if s.words[v].tag == nlp.VBN {
+			// a participle right after the noun is a past tense when the
+			// lexicon allows one and a noun phrase follows: "militants
+			// fired rockets"
+			w := &s.words[v]
+			if ts, _ := lex.LexiconTags(s.doc.Text[w.start:w.end]); !ts.Has(nlp.VBD) || v+1 >= n || !s.nominal(v+1) && s.words[v+1].upos != syntax.DET && s.words[v+1].upos != syntax.NUM {
+				continue
+			}
+		}
+		// the subject: the one word of i+1..v-1 headed from outside
+		subj := -1
+		for k := i + 1; k < v; k++ {
+			if h := int(s.words[k].head); h < i+1 || h >= v {
+				if subj >= 0 {
+					subj = -2
+					break
+				}
+				subj = k
+			}
+		}
+		if subj < 0 || !s.nominal(subj) || s.words[subj].upos == syntax.PRON && s.words[subj].tag == nlp.PRPS {
+			continue
+		}
+		h := int(s.words[v].head)
+		for h >= 0 && !(s.verbal(h) && h < i) {
+			h = int(s.words[h].head)
+		}
+		if h < 0 {
+			continue
+		}
+		end := n
+		for k := v + 1; k < n; k++ {
+			if s.words[k].upos == syntax.PUNCT && (s.words[k].key == "," || s.words[k].key == ";" || s.words[k].key == ".") {
+				end = k
+				break
+			}
+		}
+		if s.words[v].tag == nlp.VBN {
+			s.setTag(v, nlp.VBD, syntax.VERB)
+		}
+		s.setArc(v, h, syntax.Advcl)
+		s.setArc(i, v, syntax.Mark)
+		s.setArc(subj, v, syntax.Nsubj)
+		obj := s.childExact(v, syntax.Obj) >= 0
+		for k := v + 1; k < end; k++ {
+			if hk := int(s.words[k].head); hk > v && hk < end {
+				continue
+			}
+			switch {
+			case s.nominal(k) && s.childExact(k, syntax.Case) < 0 && !obj:
+				s.setArc(k, v, syntax.Obj)
+				obj = true
+			case s.nominal(k) && s.childExact(k, syntax.Case) >= 0:
+				s.setArc(k, v, syntax.Obl)
+			default:
+				s.setArc(k, v, s.words[k].rel)
+			}
+		}
 		return true
 	}
 	return false

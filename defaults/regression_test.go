@@ -1925,6 +1925,40 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Residents protested outside City Hall in Lagos against the demolitions.",
 			date: "2025-06-01",
 			want: []string{"NGACVL>NGAGOV:14"}},
+		// "After", "before" or "since", a noun phrase and a finite verb
+		// are a clause, with the phrase its subject.
+		{name: "after protesters stormed",
+			text:   "Saudi Arabia severed diplomatic ties with Iran on Sunday after protesters stormed its embassy in Tehran.",
+			date:   "2016-01-03",
+			want:   []string{"SAU>IRN:16", "IRNCVL>*:14"},
+			forbid: []string{"SAU>*:14"}},
+		{name: "after militants fired rockets",
+			text:   "Israel launched airstrikes on Gaza after militants fired rockets at Tel Aviv.",
+			date:   "2025-06-01",
+			want:   []string{"ISR>PSE:19", "*REB>ISR:19"},
+			forbid: []string{"ISR>*REB:*"}},
+		{name: "after gunmen killed policemen",
+			text:   "The army imposed a curfew in the town after gunmen killed three policemen.",
+			date:   "2025-06-01",
+			want:   []string{"*UAF>*COP:19"},
+			forbid: []string{"*MIL>*UAF:17"}},
+		{name: "after protesters clashed",
+			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
+			date: "2025-06-01",
+			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// An act told in an "after" clause happened first: a later
+		// condemnation of "the strikes" answers the main clause's act.
+		{name: "condemned the strikes, not the ambush before them",
+			text:   "ISLAMABAD (AP) — Pakistan's military said it had carried out precision strikes on hideouts of the Pakistani Taliban in Afghanistan's Paktika province after militants ambushed a convoy in North Waziristan and killed 11 soldiers. The Taliban government in Kabul condemned the strikes as a violation of its airspace.",
+			date:   "2025-06-01",
+			want:   []string{"AFGGOV>PAKMIL:111"},
+			forbid: []string{"AFGGOV>PAKREB:*"}},
+		// A court granting bail or house arrest releases (as revoking it
+		// detains).
+		{name: "granted house arrest",
+			text: "A Guatemalan court granted house arrest to journalist Jose Ruben Zamora.",
+			date: "2025-06-01",
+			want: []string{"GTMJUD>GTM*:0841"}},
 		// A that-clause's bare verb the tagger read as a noun is its verb.
 		{name: "demanded that Hamas release",
 			text: "Israel demanded that Hamas release all hostages.",
