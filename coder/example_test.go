@@ -134,3 +134,13 @@ func TestPhoenixThreatAimedThroughComplement(t *testing.T) {
 		t.Errorf("want PRK>USA 13, got %s", dump(evs))
 	}
 }
+
+// TestPhoenixThreatOnce: a threat verb and the act it threatens are one
+// threat, with the more precise code.
+func TestPhoenixThreatOnce(t *testing.T) {
+	c := loadPhoenix(t)
+	evs := codeText(t, c, "Russia threatened to cut gas supplies to Ukraine unless Kiev paid its debts.")
+	if !has(evs, "RUS", "UKR", "1311") || has(evs, "RUS", "UKR", "130") {
+		t.Errorf("want only RUS>UKR 1311, got %s", dump(evs))
+	}
+}

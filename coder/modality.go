@@ -102,13 +102,7 @@ func (c *Coder) applyModality(s *state, raw []rawEvent) []rawEvent {
 			}
 		}
 	}
-	out := raw[:0]
-	for _, r := range raw {
-		if r.code != "" {
-			out = append(out, r)
-		}
-	}
-	return dedupRaw(out)
+	return dedupRaw(dropUncodedRaw(raw))
 }
 
 // treeModality reads the modality of verb v from the tree: its

@@ -1946,6 +1946,18 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// A verb and its complement coding one act between the same
+		// actors give one event, with the more precise code.
+		{name: "threatened to launch nuclear strikes",
+			text: "North Korea threatened to launch nuclear strikes against the United States.",
+			date: "2025-06-01",
+			want: []string{"PRK>USA:1385"},
+			once: []string{"PRK>USA:13"}},
+		{name: "pledged to boost cooperation",
+			text: "Chinese President Xi Jinping pledged to boost economic cooperation with Brazil.",
+			date: "2025-06-01",
+			want: []string{"CHNGOV>BRA:0311"},
+			once: []string{"CHNGOV>BRA:03"}},
 		// An act told in an "after" clause happened first: a later
 		// condemnation of "the strikes" answers the main clause's act.
 		{name: "condemned the strikes, not the ambush before them",
