@@ -70,6 +70,20 @@ func (c *Coder) codeTree(s *state) []rawEvent {
 	return out
 }
 
+// partnerOf returns the actor group verb v acts with, other than group
+// g: its with-phrase; -1 when none.
+func (s *state) partnerOf(v, g int) int {
+	for _, k := range s.children(v) {
+		if !s.isRel(int(k), syntax.Obl) || s.caseOf(int(k)) != "WITH" {
+			continue
+		}
+		if o := s.roleGroup(int(k)); o >= 0 && o != g && actorGroup(s, o) {
+			return o
+		}
+	}
+	return -1
+}
+
 // codePrecision ranks how much a CAMEO code says: longer codes more, and
 // of equal length one not ending in 0 (195 over 190).
 func codePrecision(code string) int {
@@ -382,8 +396,15 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		return nil, best
 	}
 	if bb.comp >= 0 && !bb.compPost {
-		tr.note = "compound actor"
-		return c.realizedPairs(s, bb.comp, code, v, pattern, &tr), best
+		if o := s.partnerOf(v.i, bb.comp); o >= 0 && bb.tgt < 0 {
+			// "Egyptian and Qatari mediators met with a Hamas
+			// delegation": the members meet the partner, not each other
+			bb.src, bb.tgt, bb.comp = bb.comp, o, -1
+			tr.note = "compound actor with a partner"
+		} else {
+			tr.note = "compound actor"
+			return c.realizedPairs(s, bb.comp, code, v, pattern, &tr), best
+		}
 	}
 	src, tgt := bb.src, bb.tgt
 	if bb.comp >= 0 && tgt < 0 {
@@ -1256,12 +1277,14 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// other visits (042)
 		if cc := s.localCountry(v.i); cc != "---" {
 			in := func(g int) bool {
+				// (every member: "Egyptian and Qatari mediators met with a
+				// Hamas delegation in Cairo" is no Qatari hosting)
 				for _, cr := range s.groups[g].codes {
-					if c.words.country(cr.code) == cc {
-						return true
+					if c.words.country(cr.code) != cc {
+						return false
 					}
 				}
-				return false
+				return len(s.groups[g].codes) > 0
 			}
 			switch {
 			case in(src) && !in(tgt):

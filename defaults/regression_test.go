@@ -1946,6 +1946,18 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// A compound subject meeting with someone meets that partner, not
+		// its own members; a host is one whose every member is at home.
+		{name: "mediators met with a delegation",
+			text:   "Egyptian and Qatari mediators met with a Hamas delegation in Cairo on Saturday.",
+			date:   "2025-06-01",
+			want:   []string{"EGY>PSEREBHMS*:04", "QAT>PSEREBHMS*:04"},
+			forbid: []string{"EGY>QAT:*", "QAT>EGY:*", "QAT>*:043"}},
+		{name: "officials met with the president",
+			text:   "French and German officials met with Ukrainian President Volodymyr Zelenskyy in Kyiv.",
+			date:   "2025-06-01",
+			want:   []string{"FRAGOV>UKRGOV:04", "DEUGOV>UKRGOV:04"},
+			forbid: []string{"FRAGOV>DEUGOV:*", "DEUGOV>FRAGOV:*"}},
 		// A verb and its complement coding one act between the same
 		// actors give one event, with the more precise code.
 		{name: "threatened to launch nuclear strikes",
