@@ -493,16 +493,17 @@ func (dc *docContext) lastPlural() *histEntry {
 }
 
 // pairRef returns how many words before i make the noun at i refer to a
-// pair named earlier ("the two countries": 2, "both sides": 1), or 0.
+// pair named earlier ("the two countries": 2, "both sides": 1;
+// pair-markers.txt), or 0.
 func (s *state) pairRef(c *Coder, i int) int {
 	if _, ok := c.words.pairNouns[s.words[i].key]; !ok || i == 0 {
 		return 0
 	}
-	if s.words[i-1].key == "BOTH" && s.inMent[i-1] < 0 {
-		return 1
+	if i >= 2 && s.inMent[i-2] < 0 && s.inMent[i-1] < 0 && c.words.pairMarkers[s.words[i-2].key+" "+s.words[i-1].key] {
+		return 2 // "the two countries", "the warring parties"
 	}
-	if i >= 2 && s.words[i-1].key == "TWO" && s.words[i-2].key == "THE" && s.inMent[i-2] < 0 && s.inMent[i-1] < 0 {
-		return 2
+	if s.inMent[i-1] < 0 && c.words.pairMarkers[s.words[i-1].key] {
+		return 1 // "both sides", "all parties"
 	}
 	return 0
 }
@@ -514,6 +515,9 @@ func (s *state) pairRef(c *Coder, i int) int {
 func (dc *docContext) lastPair(country bool) ([]string, egret.Ref) {
 	for k := len(dc.recent) - 1; k >= 0 && dc.recent[k].sent >= dc.sent-2; k-- {
 		e := &dc.recent[k]
+		if strings.HasPrefix(e.code, "01") || strings.HasPrefix(e.code, "02") {
+			continue // who speaks to or appeals to the sides is none of them
+		}
 		a, b := e.src, e.tgt
 		if country {
 			if !countryCode(a) || !countryCode(b) {

@@ -1250,6 +1250,19 @@ func (s *state) repairDoubleSubject() bool {
 				}
 			}
 		}
+		if len(subj) > 2 && cc > subj[0] && cc < subj[1] && subj[len(subj)-1] < v {
+			// "Sudan's army and the paramilitary Rapid Support Forces
+			// clashed" read with three subjects: the words between the
+			// "and" and the last subject modify it
+			last := subj[len(subj)-1]
+			for _, m := range subj[1 : len(subj)-1] {
+				s.setArc(m, last, npRel(s.words[m].tag))
+				if d := s.childExact(m, syntax.Det); d >= 0 {
+					s.setArc(d, last, syntax.Det)
+				}
+			}
+			subj = []int{subj[0], last}
+		}
 		if len(subj) != 2 || cc < subj[0] || cc > subj[1] || cc > v {
 			continue
 		}

@@ -1946,6 +1946,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// "The warring parties", "all sides" are the two sides of the
+		// last exchange, never who appealed to them.
+		{name: "called on the warring parties",
+			text:   "KHARTOUM, Sudan (AP) — Sudan's army and the paramilitary Rapid Support Forces clashed again in El Fasher on Monday. Egypt and Saudi Arabia called on the warring parties to agree to a humanitarian truce. The United Nations urged all sides to protect civilians.",
+			date:   "2025-06-01",
+			want:   []string{"SDNMIL>SDNREB:19", "EGY>SDNREB:02", "SAU>SDNMIL:02", "IGOUNO>SDNREB:02", "IGOUNO>SDNMIL:02"},
+			forbid: []string{"IGOUNO>SAU:*", "IGOUNO>EGY:*"}},
 		// A compound subject meeting with someone meets that partner, not
 		// its own members; a host is one whose every member is at home.
 		{name: "mediators met with a delegation",
