@@ -48,6 +48,7 @@ var repairs = [...]struct {
 	{"a past tense read as a compound noun (\"a mob set fire to a police station\")", (*state).repairCompoundVerb},
 	{"a headline's present tense read as a noun (\"Police arrest opposition leader in Dhaka\")", (*state).repairHeadlineVerb},
 	{"a clause after \"after\" or \"before\" read as a phrase (\"severed ties after protesters stormed its embassy\")", (*state).repairAfterClause},
+	{"a compound noun's -ing head read as a participle (\"closed its main border crossing with Mozambique\")", (*state).repairIngNoun},
 	{"a that-clause's bare verb read as a noun (\"demanded that Hamas release all hostages\")", (*state).repairSubjunctive},
 	{"a progressive read as an adjective (\"is imposing sanctions\")", onState((*state).repairProgressiveAdjective)},
 	{"a subject hung on its demonym (\"Angolan President Joao Lourenco, who ..., urged\")", onState((*state).repairDemonymSubject)},
@@ -1761,6 +1762,47 @@ func (s *state) repairAfterClause(lex *nlp.Pipeline) bool {
 				s.setArc(k, v, syntax.Obl)
 			default:
 				s.setArc(k, v, s.words[k].rel)
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// repairIngNoun mends "South Africa closed its main border crossing with
+// Mozambique" read with "crossing" a participle clause: an -ing word right
+// after the head noun of a verb's argument, with no object of its own,
+// that the lexicon allows as a noun, is that noun phrase's head ("border
+// crossing", "peace meeting"), the noun its compound.
+func (s *state) repairIngNoun(lex *nlp.Pipeline) bool {
+	if s.doc == nil {
+		return false
+	}
+	for g := 1; g < len(s.words); g++ {
+		w := &s.words[g]
+		n := g - 1
+		h := int(w.head)
+		if w.tag != nlp.VBG || h < 0 || s.words[n].tag != nlp.NN || int(s.words[n].head) != h || !s.verbal(h) || s.childExact(g, syntax.Obj) >= 0 || s.childExact(g, syntax.Ccomp) >= 0 {
+			continue
+		}
+		switch s.words[n].rel {
+		case syntax.Obj, syntax.Nsubj, syntax.NsubjPass:
+		default:
+			continue
+		}
+		if ts, _ := lex.LexiconTags(s.doc.Text[w.start:w.end]); !ts.Has(nlp.NN) {
+			continue
+		}
+		rel := s.words[n].rel
+		s.setTag(g, nlp.NN, syntax.NOUN)
+		s.setArc(g, h, rel)
+		for _, k := range s.children(n) {
+			s.setArc(int(k), g, s.words[k].rel)
+		}
+		s.setArc(n, g, syntax.Compound)
+		for _, k := range s.children(g) {
+			if kk := int(k); s.isRel(kk, syntax.Obl) {
+				s.setArc(kk, g, syntax.Nmod)
 			}
 		}
 		return true

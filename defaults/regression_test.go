@@ -1946,6 +1946,22 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// A compound noun's -ing head is a noun.
+		{name: "closed its main border crossing",
+			text: "South Africa closed its main border crossing with Mozambique.",
+			date: "2025-06-01",
+			want: []string{"ZAF>MOZ:191"}},
+		// Pessimism and doubts are pessimistic comments (012), not what
+		// they are about.
+		{name: "expressed doubts about a commitment",
+			text:   "Turkey expressed doubts about Sweden's commitment to fight terrorism.",
+			date:   "2025-06-01",
+			want:   []string{"TUR>SWE:012"},
+			forbid: []string{"TUR>*:03"}},
+		{name: "voiced skepticism",
+			text: "Indian officials voiced skepticism about the peace plan for Ukraine.",
+			date: "2025-06-01",
+			want: []string{"INDGOV>UKR:012"}},
 		// "The warring parties", "all sides" are the two sides of the
 		// last exchange, never who appealed to them.
 		{name: "called on the warring parties",
