@@ -524,6 +524,10 @@ func (c *Coder) findMentions(s *state, keys []string, date int) {
 		}
 		ae, an := c.d.Actors.Index.Match(keys, i)
 		ge, gn := c.d.Agents.Index.Match(keys, i)
+		if an == 1 && gn == 0 && s.nameSyllable(i) {
+			i++ // "Kim Jong Un": the last part of a name no dictionary lists, not the UN
+			continue
+		}
 		if an > 0 && an >= gn {
 			codes := ae.Value.CodesAt(date)
 			if codes == nil {
@@ -564,6 +568,19 @@ func (c *Coder) findMentions(s *state, keys []string, date int) {
 		}
 		i++
 	}
+}
+
+// nameSyllable reports a two-letter word written in mixed case ("Un", not
+// "UN") right after a capitalised word that is no mention: a part of a
+// longer name ("Kim Jong Un"), never an acronym the dictionaries list.
+func (s *state) nameSyllable(i int) bool {
+	if i == 0 || s.doc == nil {
+		return false
+	}
+	w, p := &s.words[i], &s.words[i-1]
+	t, pt := s.doc.Text[w.start:w.end], s.doc.Text[p.start:p.end]
+	return len(t) == 2 && hasUpper(t[:1]) && hasLower(t[1:]) && s.inMent[i-1] < 0 &&
+		len(pt) > 1 && hasUpper(pt[:1]) && hasLower(pt[1:]) && (p.tag == nlp.NNP || p.tag == nlp.NNPS)
 }
 
 // namedActorAt reports whether a dictionary actor with a country or

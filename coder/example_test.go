@@ -144,3 +144,22 @@ func TestPhoenixThreatOnce(t *testing.T) {
 		t.Errorf("want only RUS>UKR 1311, got %s", dump(evs))
 	}
 }
+
+// TestPhoenixNameSyllableNoAcronym: "Un" ending a name the Phoenix
+// dictionaries lack ("Kim Jong Un") is no UN.
+func TestPhoenixNameSyllableNoAcronym(t *testing.T) {
+	c := loadPhoenix(t)
+	evs := codeText(t, c, "North Korean leader Kim Jong Un met Russian President Vladimir Putin in Vladivostok.")
+	for _, e := range evs {
+		if strings.HasPrefix(e.Source, "IGOUNO") || strings.HasPrefix(e.Target, "IGOUNO") {
+			t.Errorf("the UN from a name's last part: %s", dump(evs))
+		}
+	}
+	if !has(evs, "PRK", "RUSGOV", "04") {
+		t.Errorf("want PRK>RUSGOV 04, got %s", dump(evs))
+	}
+	evs = codeText(t, c, "Chinese President Xi Jinping met UN Secretary-General Antonio Guterres in Beijing.")
+	if !has(evs, "CHNGOV", "IGOUNO", "04") {
+		t.Errorf("an acronym in capitals is still the UN: want CHNGOV>IGOUNO 04, got %s", dump(evs))
+	}
+}
