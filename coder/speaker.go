@@ -485,8 +485,12 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 				if cc := s.wc.country(rc); cc != "" && cc == s.wc.country(tc.code) {
 					continue // "Russia's defense ministry said its troops captured": one's own side's act accuses no one
 				}
-				if len(rc) >= 6 && len(tc.code) >= 6 && rc[:3] == tc.code[:3] && stateSide(rc) && stateSide(tc.code) {
-					continue // "officials said security forces killed them": the state reports its own forces' act
+				if len(rc) >= 3 && len(tc.code) >= 6 && (rc[:3] == tc.code[:3] || tc.code[:3] == "---") && (stateSide(rc) || len(rc) == 3 && s.wc.country(rc) == rc) && stateSide(tc.code) {
+					// "officials said security forces killed them": the
+					// state reports its own forces' act, and forces of no
+					// named country are its own ("Burkina Faso's military
+					// government said troops had repelled an attack")
+					continue
 				}
 				if strings.HasSuffix(tc.code, "UAF") {
 					continue // "said soldiers were shot at by armed men": unidentified attackers are accused of nothing

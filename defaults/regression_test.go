@@ -1946,6 +1946,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// A government reporting what troops of no named country did
+		// reports its own forces' act and accuses no one.
+		{name: "government said troops had repelled",
+			text:   "OUAGADOUGOU, Burkina Faso (AP) — Burkina Faso's military government said troops had repelled an attack by jihadists on an army base in the north.",
+			date:   "2025-06-01",
+			want:   []string{"BFAMIL>BFAREB:19"},
+			forbid: []string{"BFA*>BFAMIL:112"}},
 		// A compound noun's -ing head is a noun.
 		{name: "closed its main border crossing",
 			text: "South Africa closed its main border crossing with Mozambique.",
