@@ -48,6 +48,7 @@ var repairs = [...]struct {
 	{"a past tense read as a compound noun (\"a mob set fire to a police station\")", (*state).repairCompoundVerb},
 	{"a headline's present tense read as a noun (\"Police arrest opposition leader in Dhaka\")", (*state).repairHeadlineVerb},
 	{"a clause after \"after\" or \"before\" read as a phrase (\"severed ties after protesters stormed its embassy\")", (*state).repairAfterClause},
+	{"a second clause's subject read as an oblique with its verb a participle (\"..., and the Council of Europe called for his release\")", (*state).repairObliqueClause},
 	{"a compound noun's -ing head read as a participle (\"closed its main border crossing with Mozambique\")", (*state).repairIngNoun},
 	{"a that-clause's bare verb read as a noun (\"demanded that Hamas release all hostages\")", (*state).repairSubjunctive},
 	{"a progressive read as an adjective (\"is imposing sanctions\")", onState((*state).repairProgressiveAdjective)},
@@ -1763,6 +1764,45 @@ func (s *state) repairAfterClause(lex *nlp.Pipeline) bool {
 			default:
 				s.setArc(k, v, s.words[k].rel)
 			}
+		}
+		return true
+	}
+	return false
+}
+
+// repairObliqueClause mends "Germany and France expressed concern over
+// the arrest, and the Council of Europe called for Imamoglu's release"
+// read with "the Council of Europe" an unmarked oblique of the first verb
+// carrying "and" and "called" as its participle: that phrase is the
+// second clause's subject, the participle its past tense, joined to the
+// first.
+func (s *state) repairObliqueClause(lex *nlp.Pipeline) bool {
+	if s.doc == nil {
+		return false
+	}
+	for n := range s.words {
+		x := int(s.words[n].head)
+		if x < 0 || x > n || !s.verbal(x) || s.words[n].rel != syntax.OblUnmarked && s.words[n].rel != syntax.NmodUnmarked || !s.nominal(n) {
+			continue
+		}
+		cc := s.childExact(n, syntax.Cc)
+		if cc < 0 || cc > n {
+			continue
+		}
+		v := s.childExact(n, syntax.Acl)
+		if v < 0 || v < n || s.words[v].tag != nlp.VBN && s.words[v].tag != nlp.VBD || s.childExact(v, syntax.Nsubj) >= 0 {
+			continue
+		}
+		w := &s.words[v]
+		if ts, _ := lex.LexiconTags(s.doc.Text[w.start:w.end]); !ts.Has(nlp.VBD) {
+			continue
+		}
+		s.setTag(v, nlp.VBD, syntax.VERB)
+		s.setArc(v, x, syntax.Conj)
+		s.setArc(n, v, syntax.Nsubj)
+		s.setArc(cc, v, syntax.Cc)
+		if p := cc - 1; p > x && s.words[p].key == "," && int(s.words[p].head) == n {
+			s.setArc(p, v, syntax.Punct)
 		}
 		return true
 	}

@@ -1946,6 +1946,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// ", and NP called for ..." read as an oblique with a participle
+		// is a second clause.
+		{name: "and the Council of Europe called for",
+			text:   "Germany and France expressed concern over the arrest, and the Council of Europe called for Imamoglu's release.",
+			date:   "2025-03-25",
+			want:   []string{"IGOEURCOE>TUROPP:02"},
+			forbid: []string{"DEU>IGOEURCOE:*", "FRA>IGOEURCOE:*"}},
 		// A government reporting what troops of no named country did
 		// reports its own forces' act and accuses no one.
 		{name: "government said troops had repelled",
