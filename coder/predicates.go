@@ -367,7 +367,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 	}()
 	refused := false
-	if v.negated && s.modern && (best == nil || !best.hasNeg) && !r.passive && s.roleGroup(r.subj) >= 0 && s.refusedAt(v.i) {
+	if v.negated && s.modern && (best == nil || !best.hasNeg) && !r.passive && s.roleGroup(r.subj) >= 0 && (s.refusedAt(v.i) || c.words.refusalListed(code.Active) && s.resolvedNot(v.i)) {
 		// (someone refuses: "the journalist was not allowed to" says
 		// nobody's refusal)
 		// "Russia would not accept European peacekeepers": a refusal
@@ -2369,6 +2369,25 @@ func (s *state) refusedAt(v int) bool {
 		}
 	}
 	return false
+}
+
+// resolvedNot reports a verb negated under "will" or "would": a stated
+// resolve not to act ("Iran will not negotiate under pressure", "said it
+// would not hand over the suspects"), which for a cooperative act
+// (refusal-codes.txt) is a refusal.
+func (s *state) resolvedNot(v int) bool {
+	modal, not := false, false
+	for _, k := range s.children(v) {
+		switch w := &s.words[k]; {
+		case w.rel == syntax.Advcl && (s.markOf(int(k)) == "IF" || s.markOf(int(k)) == "UNLESS"):
+			return false // "if this happens, Turkey will not buy": a condition, not a refusal
+		case w.rel == syntax.Aux && (w.key == "WILL" || w.key == "WOULD" || w.key == "WO" || w.key == "'LL"):
+			modal = true
+		case w.rel == syntax.Advmod && (w.key == "NOT" || w.key == "N'T" || w.key == "NEVER"):
+			not = true
+		}
+	}
+	return modal && not
 }
 
 // wordIn reports a word of set among words i..j.

@@ -407,6 +407,17 @@ func (w *wordClasses) refusalCode(code string) string {
 	return "120"
 }
 
+// refusalListed reports a code whose refusal refusal-codes.txt names
+// (the cooperative families), not the fallback 120.
+func (w *wordClasses) refusalListed(code string) bool {
+	for n := len(code); n >= 2; n-- {
+		if _, ok := w.refusals[code[:n]]; ok {
+			return true
+		}
+	}
+	return false
+}
+
 // eventNoun is a noun naming an event: its CAMEO code, and whether its
 // possessor suffers the act ("their abduction") rather than does it
 // ("Russia's attack").

@@ -1946,6 +1946,28 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// A resolve not to do a cooperative act ("will not", "would
+		// not") is its refusal; under a condition it is none.
+		{name: "will not negotiate",
+			text: "Iran will not negotiate with the United States under pressure.",
+			date: "2025-06-01",
+			want: []string{"IRN>USA:125"}},
+		{name: "would not negotiate, said",
+			text: "Mali's army would not negotiate with the jihadists, the junta leader said.",
+			date: "2025-06-01",
+			want: []string{"MLIMIL>*:125"}},
+		{name: "will not withdraw",
+			text: "Russia will not withdraw its troops from Ukraine.",
+			date: "2025-06-01",
+			want: []string{"RUS>UKR:124"}},
+		{name: "if ..., will not buy",
+			text:   "If the freeze is not lifted, Turkey will not buy any more American fighter jets.",
+			date:   "2025-06-01",
+			forbid: []string{"TUR>*:12"}},
+		{name: "will not attack is no refusal",
+			text:   "Israel will not attack Iran, officials said.",
+			date:   "2025-06-01",
+			forbid: []string{"ISR>IRN:*"}},
 		// ", and NP called for ..." read as an oblique with a participle
 		// is a second clause.
 		{name: "and the Council of Europe called for",
