@@ -1249,6 +1249,13 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if tgt >= 0 && src >= 0 && s.modern && len(s.groups[src].codes) >= 2 && c.mutualCode(code) && s.territory(tgt) &&
+		s.groups[tgt].head >= 0 && s.wc.locativePreps[s.caseOf(s.groups[tgt].head)] {
+		// "Israel and Hamas declared a four-day truce in Gaza": a mutual
+		// act of a compound subject at a place is between its members
+		tgt = -1
+		tr.note = "a mutual act at a place: between the subject's members"
+	}
 	if tgt < 0 && placeCode == "" {
 		if src >= 0 && len(s.groups[src].codes) >= 2 && s.modern && assault(code.Active) && s.jointAct(v.i, r.obj) {
 			// "the EU and Kenya launched a joint operation": partners in

@@ -1946,6 +1946,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// A compound subject's mutual act at a place is between its
+		// members, not aimed at the place.
+		{name: "declared a truce in Gaza",
+			text:   "Israel and Hamas declared a four-day truce in Gaza.",
+			date:   "2025-06-01",
+			want:   []string{"ISR>PSEREBHMS:0871", "PSEREBHMS>ISR:0871"},
+			forbid: []string{"*>PSE:*"}},
 		// A resolve not to do a cooperative act ("will not", "would
 		// not") is its refusal; under a condition it is none.
 		{name: "will not negotiate",
