@@ -384,6 +384,16 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		tr.note = "null code: no event"
 		return nil, best
 	}
+	if s.modern && s.backerRelative(v.i) {
+		if !s.militaryBacker(v.i) {
+			tr.note = "who stands behind a group that acts in the sentence: no event"
+			return nil, best
+		}
+		// "government soldiers backed by African Union troops": forces
+		// fighting beside others in the act cooperate militarily
+		code = petrarch.Code{Active: "062"}
+		tr.code, tr.note = "062", "troops backing others in the act: military cooperation"
+	}
 	if v.negated && (best == nil || !best.hasNeg) {
 		tr.note = "negated: not coded as the positive event"
 		return nil, best
@@ -2376,6 +2386,34 @@ func (s *state) refusedAt(v int) bool {
 		}
 	}
 	return false
+}
+
+// backerRelative reports a participle of backing as a reduced relative
+// on a noun that is an argument of another verb ("militiamen backed by
+// Sudan's government attacked villages"): it describes the group.
+func (s *state) backerRelative(v int) bool {
+	w := &s.words[v]
+	h := int(w.head)
+	if w.rel != syntax.Acl || w.tag != nlp.VBN || !s.wc.backerParts[w.key] || h < 0 || !s.nominal(h) {
+		return false
+	}
+	hh := int(s.words[h].head)
+	return hh >= 0 && s.verbal(hh) && (s.isRel(h, syntax.Nsubj) || s.words[h].rel == syntax.Obj || s.isRel(h, syntax.Obl))
+}
+
+// militaryBacker reports a backing participle whose by-phrase names only
+// armed forces (of a state or an international organisation).
+func (s *state) militaryBacker(v int) bool {
+	g := s.roleGroup(s.childExact(v, syntax.OblAgent))
+	if g < 0 || len(s.groups[g].codes) == 0 {
+		return false
+	}
+	for _, cr := range s.groups[g].codes {
+		if len(cr.code) < 6 || !strings.Contains(cr.code[3:], "MIL") {
+			return false // (an IGO's force too: IGOAFRAFUMIL)
+		}
+	}
+	return true
 }
 
 // resolvedNot reports a verb negated under "will" or "would": a stated

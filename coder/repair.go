@@ -48,6 +48,7 @@ var repairs = [...]struct {
 	{"a past tense read as a compound noun (\"a mob set fire to a police station\")", (*state).repairCompoundVerb},
 	{"a headline's present tense read as a noun (\"Police arrest opposition leader in Dhaka\")", (*state).repairHeadlineVerb},
 	{"a clause after \"after\" or \"before\" read as a phrase (\"severed ties after protesters stormed its embassy\")", (*state).repairAfterClause},
+	{"a predicate read as the complement of the subject's reduced relative (\"Militiamen backed by Sudan's government attacked villages\")", onState((*state).repairRelativePredicate)},
 	{"a second clause's subject read as an oblique with its verb a participle (\"..., and the Council of Europe called for his release\")", (*state).repairObliqueClause},
 	{"a compound noun's -ing head read as a participle (\"closed its main border crossing with Mozambique\")", (*state).repairIngNoun},
 	{"a that-clause's bare verb read as a noun (\"demanded that Hamas release all hostages\")", (*state).repairSubjunctive},
@@ -1766,6 +1767,44 @@ func (s *state) repairAfterClause(lex *nlp.Pipeline) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// repairRelativePredicate mends "Militiamen backed by Sudan's government
+// attacked villages in Darfur" read as a noun phrase root whose reduced
+// relative "backed" takes "attacked" as its complement: a past tense
+// without a subject under the root noun's participle is the sentence's
+// predicate, the noun its subject.
+func (s *state) repairRelativePredicate() bool {
+	r := s.root()
+	if r < 0 || !s.nominal(r) {
+		return false
+	}
+	for _, k := range s.children(r) {
+		p := int(k)
+		if s.words[p].rel != syntax.Acl || s.words[p].tag != nlp.VBN || p < r {
+			continue
+		}
+		for _, c := range s.children(p) {
+			v := int(c)
+			switch s.words[v].rel {
+			case syntax.Xcomp, syntax.Conj, syntax.Ccomp, syntax.Advcl:
+			default:
+				continue
+			}
+			if v < p || s.words[v].tag != nlp.VBD || s.words[v].upos != syntax.VERB || s.childExact(v, syntax.Nsubj) >= 0 || s.childExact(v, syntax.Mark) >= 0 {
+				continue
+			}
+			s.setArc(v, -1, syntax.Root)
+			s.setArc(r, v, syntax.Nsubj)
+			for _, q := range s.children(r) {
+				if qq := int(q); qq > v && s.words[qq].upos == syntax.PUNCT {
+					s.setArc(qq, v, syntax.Punct)
+				}
+			}
+			return true
+		}
 	}
 	return false
 }

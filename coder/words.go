@@ -23,6 +23,7 @@ var wordFiles embed.FS
 type wordClasses struct {
 	claimNouns      map[string]bool      // "claimed responsibility for an attack"
 	particles       map[string]bool      // "took over the village"
+	backerParts     map[string]bool      // "militiamen backed by X attacked": who stands behind a group, no act
 	pairMarkers     map[string]bool      // "both", "the two", "the warring" before a pair noun (pairRef)
 	tollVerbs       map[string]bool      // "killing 20 civilians" after an attack: its toll (mergeTolls)
 	lightVerbs      map[string]string    // "took place", "was held": the word each needs beside it, or "" (light.go)
@@ -163,7 +164,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.claimNouns, "claim-nouns.txt"}, {&w.crowdWords, "crowd-words.txt"}, {&w.namingVerbs, "naming-verbs.txt"}, {&w.coagentPreps, "coagent-preps.txt"}, {&w.gerundMarks, "gerund-marks.txt"}, {&w.pursuitVerbs, "pursuit-verbs.txt"}, {&w.witnessVerbs, "witness-verbs.txt"}, {&w.warningVerbs, "warning-verbs.txt"}, {&w.requestNouns, "request-nouns.txt"}, {&w.acceptVerbs, "acceptance-verbs.txt"}, {&w.implicative, "implicative-verbs.txt"}, {&w.accidentSites, "accident-sites.txt"}, {&w.nounVerbs, "noun-verbs.txt"}, {&w.institutions, "institution-nouns.txt"}, {&w.backingNouns, "backing-nouns.txt"}, {&w.releaseWords, "release-words.txt"}, {&w.alienWords, "alien-words.txt"}, {&w.backgroundPreps, "background-preps.txt"}, {&w.missionNouns, "mission-nouns.txt"}, {&w.civilOps, "civil-operations.txt"}, {&w.affilParts, "affiliation-participles.txt"}, {&w.attribIng, "attributive-participles.txt"}, {&w.speakerActs, "speaker-acts.txt"}, {&w.carrierVerbs, "carrier-verbs.txt"}, {&w.participleMods, "participle-modifiers.txt"}, {&w.reversalWords, "reversal-words.txt"}, {&w.reproachVerbs, "reproach-verbs.txt"},
 		{&w.factReporters, "fact-reporters.txt"}, {&w.affiliation, "affiliation-words.txt"}, {&w.epistemic, "epistemic-participles.txt"},
 		{&w.infinitiveHeads, "infinitive-heads.txt"}, {&w.holderSuffix, "holder-suffixes.txt"},
-		{&w.deployVerbs, "deploy-verbs.txt"}, {&w.venueNouns, "venue-nouns.txt"}, {&w.tollVerbs, "toll-verbs.txt"}, {&w.pairMarkers, "pair-markers.txt"}} {
+		{&w.deployVerbs, "deploy-verbs.txt"}, {&w.venueNouns, "venue-nouns.txt"}, {&w.tollVerbs, "toll-verbs.txt"}, {&w.pairMarkers, "pair-markers.txt"}, {&w.backerParts, "backer-participles.txt"}} {
 		if *f.set, err = r.set(f.name); err != nil {
 			return nil, err
 		}

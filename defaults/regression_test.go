@@ -1946,6 +1946,21 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// Who backs a group that acts in the sentence is no event of
+		// its own; troops backing others in the act cooperate (062).
+		{name: "militiamen backed by the government attacked",
+			text:   "Militiamen backed by Sudan's government attacked villages in Darfur.",
+			date:   "2025-06-01",
+			want:   []string{"SDN*>SDN*:19"},
+			forbid: []string{"SDNGOV>*:05"}},
+		{name: "rebels supported by Rwanda seized",
+			text:   "Rebels supported by Rwanda seized the town of Goma.",
+			date:   "2025-06-01",
+			forbid: []string{"RWA>*:05"}},
+		{name: "soldiers backed by Djiboutian troops surrounded",
+			text: "Somali security forces backed by Djiboutian soldiers surrounded the hotel.",
+			date: "2025-06-01",
+			want: []string{"DJIMIL>SOM*:062"}},
 		// A compound subject's mutual act at a place is between its
 		// members, not aimed at the place.
 		{name: "declared a truce in Gaza",
