@@ -669,7 +669,8 @@ func bodyStart(doc *egret.Document) int {
 // inheritDoers gives a force event whose doer the sentence does not name
 // ("Three Americans were killed", "16 terrorists had been killed") the
 // doer of the story's newest such act, named at most two sentences
-// before: the victims of the attack just told. Arrests and other coercion
+// before: the victims of the attack just told, or what "the strikes" did.
+// Arrests and other coercion
 // inherit only a state force's act. The event keeps a reference to the
 // phrase that named the doer.
 func (c *Coder) inheritDoers(s *state, raw []rawEvent) {
@@ -678,21 +679,30 @@ func (c *Coder) inheritDoers(s *state, raw []rawEvent) {
 		if !r.noSource || r.src != "" || len(r.code) < 2 || r.code[:2] < "17" || r.code[:2] > "20" {
 			continue
 		}
-		if v := r.verbI; v >= 0 && v < len(s.words) && s.verbal(v) && s.childExact(v, syntax.Nsubj) >= 0 {
-			continue // "a roadside bomb blast killed 11 miners": an act of its own, told by its means
+		anaphor := false
+		if v := r.verbI; v >= 0 && v < len(s.words) && s.verbal(v) {
+			if sb := s.childExact(v, syntax.Nsubj); sb >= 0 {
+				// "the strikes targeted military facilities": a definite
+				// act noun is the act just told; "a roadside bomb blast
+				// killed 11 miners" is an act of its own, told by its means
+				d := s.childExact(sb, syntax.Det)
+				if anaphor = d >= 0 && (s.words[d].key == "THE" || s.words[d].key == "THESE" || s.words[d].key == "THOSE") && s.eventNoun(sb).code != ""; !anaphor {
+					continue
+				}
+			}
 		}
 		for n := len(s.dc.recent) - 1; n >= 0; n-- {
 			e := &s.dc.recent[n]
 			if e.sent < s.dc.sent-2 {
 				break
 			}
-			if len(e.code) < 2 || e.code[:2] < "17" || e.code[:2] > "20" || e.src == "" || e.src == r.tgt {
-				continue
+			if len(e.code) < 2 || e.code[:2] < "17" || e.code[:2] > "20" || e.src == "" || e.src == r.tgt || anaphor && e.code[:2] != r.code[:2] {
+				continue // ("the strikes" are an act of their own kind, not the massacre before them)
 			}
 			if r.code[:2] == "17" && !stateSide(e.src) || r.code[:2] != "17" && e.code[:2] == "17" {
 				continue
 			}
-			if ce, ct := c.words.country(e.tgt), c.words.country(r.tgt); ce != ct && e.tgt[min(3, len(e.tgt)):] != r.tgt[min(3, len(r.tgt)):] {
+			if ce, ct := c.words.country(e.tgt), c.words.country(r.tgt); !anaphor && ce != ct && e.tgt[min(3, len(e.tgt)):] != r.tgt[min(3, len(r.tgt)):] {
 				continue // the victims of another act: neither their country nor their kind matches
 			}
 			if cs, ct := c.words.country(e.src), c.words.country(r.tgt); cs != "" && cs == ct && (len(e.src) == 3 || stateSide(e.src) == stateSide(r.tgt)) {

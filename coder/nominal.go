@@ -473,7 +473,7 @@ func (c *Coder) nominalEventsTree(s *state, raw []rawEvent) []rawEvent {
 		if d := s.childExact(i, syntax.Det); d >= 0 && nounNegators[s.words[d].key] {
 			continue // "no attacks on"
 		}
-		h := int(w.head)
+		h := int(s.words[s.firstConjunct(i)].head) // "launched a missile and drone attack on Ukraine": the verb of the first conjunct
 		mod := ""
 		if s.pursued(i) || s.reversed(i) {
 			continue // "work to secure Lai's release", "push for the release of X": not yet; "the lifting of sanctions": undone
@@ -646,6 +646,9 @@ func (s *state) nounSource(i, tg int, patient bool) int {
 			}
 		}
 	}
+	if f := s.firstConjunct(i); f != i && s.words[f].rel == syntax.Obj {
+		i = f // "launched a massive missile and drone attack": the conjunct's verb
+	}
 	if h := int(s.words[i].head); h >= 0 && s.verbal(h) && (s.words[i].rel == syntax.Obj || s.isRel(i, syntax.Obl) && s.caseOf(i) == "WITH") && !s.wc.witnessVerbs[s.words[h].lemma] && !s.wc.speech[s.words[h].lemma] {
 		// (or the act a verb is done with: "responded with airstrikes on")
 		if r := s.rolesOf(h, 0); r.subj >= 0 && !r.passive {
@@ -662,6 +665,15 @@ func (s *state) nounSource(i, tg int, patient bool) int {
 		}
 	}
 	return -1
+}
+
+// firstConjunct returns the first conjunct of the coordination noun i
+// stands in ("attack" in "a missile and drone attack": "missile"), or i.
+func (s *state) firstConjunct(i int) int {
+	for n := 0; n < 8 && s.words[i].rel == syntax.Conj && s.words[i].head >= 0 && s.nominal(int(s.words[i].head)); n++ {
+		i = int(s.words[i].head)
+	}
+	return i
 }
 
 // claimingVerb returns the verb of "claimed responsibility for" the act
