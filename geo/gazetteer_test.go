@@ -33,6 +33,18 @@ func TestLoadDefault(t *testing.T) {
 	if _, ok := g.Country("XXX"); ok {
 		t.Error("Country(XXX) found")
 	}
+	// Kosovo's places carry the CAMEO code egret's actors use (KSV), not
+	// world-countries' user-assigned UNK.
+	for _, name := range []string{"Pristina", "Zvecan", "Kosovo"} {
+		for _, p := range g.Lookup(name) {
+			if p.Country == "UNK" {
+				t.Errorf("Lookup(%q): %s in UNK, want KSV", name, p.Name)
+			}
+		}
+	}
+	if _, ok := g.Country("KSV"); !ok {
+		t.Error("Country(KSV) not found")
+	}
 }
 
 func TestFold(t *testing.T) {

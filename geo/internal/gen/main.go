@@ -156,6 +156,12 @@ var regions = []struct {
 	{"Siberia", "RUS", 60.0, 100.0, 33000000, nil},
 }
 
+// cameoCodes are the CAMEO country codes egret's actors use where they
+// differ from world-countries' ISO-3 codes: Kosovo has no ISO code, and
+// world-countries gives it the user-assigned UNK, so Kosovo's towns would
+// place events in a country no actor names.
+var cameoCodes = map[string]string{"UNK": "KSV"}
+
 // extraDemonyms are adjectives of nationality used in news that world-countries lacks.
 var extraDemonyms = map[string][]string{
 	"USA": {"U.S."},
@@ -187,6 +193,11 @@ func run(npm, wordnet, out string) error {
 	var countries []country
 	if err := readJSON(filepath.Join(npm, "world-countries", "dist", "countries.json"), &countries); err != nil {
 		return err
+	}
+	for i := range countries {
+		if c, ok := cameoCodes[countries[i].CCA3]; ok {
+			countries[i].CCA3 = c
+		}
 	}
 	common, err := commonWords(wordnet)
 	if err != nil {
