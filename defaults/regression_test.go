@@ -1946,6 +1946,15 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// Rescuers and medical teams sent abroad are relief (073).
+		{name: "sent rescuers",
+			text: "China sent 135 rescuers to Myanmar after the earthquake.",
+			date: "2025-04-01",
+			want: []string{"CHN>MMR:073"}},
+		{name: "dispatched a medical team",
+			text: "The UAE dispatched a medical team to Gaza.",
+			date: "2025-04-01",
+			want: []string{"ARE>PSE:073"}},
 		// "The strikes" told again are the strikes just told, with their
 		// doer; a noun conjoined to a verb's object is that verb's act.
 		{name: "the strikes targeted, said the Kremlin",
