@@ -1946,6 +1946,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// The Rohingya are Myanmar's people.
+		{name: "ethnic cleansing against the Rohingya",
+			text: "Myanmar's army carried out ethnic cleansing against the Rohingya.",
+			date: "2025-06-01",
+			want: []string{"MMRMIL>MMR*:20"}},
 		// Rescuers and medical teams sent abroad are relief (073).
 		{name: "sent rescuers",
 			text: "China sent 135 rescuers to Myanmar after the earthquake.",

@@ -65,6 +65,11 @@ func TestPhraseAndPlural(t *testing.T) {
 			t.Errorf("phrase(%q) = %q, want %q", in, got, want)
 		}
 	}
+	for in, want := range map[string]string{"Mocímboa da Praia": "MOCÍMBOA_DA_PRAIA_", "Türkiye": "TÜRKIYE_", "Lagos": "", "Россия": ""} {
+		if got := accented(in); got != want {
+			t.Errorf("accented(%q) = %q, want %q", in, got, want)
+		}
+	}
 	for in, want := range map[string]string{"Russian": "Russians", "Chinese": "", "Swiss": "", "Frenchman": "Frenchmen", "Iraqi": "Iraqis", "Danish": ""} {
 		if got := plural(in); got != want {
 			t.Errorf("plural(%q) = %q, want %q", in, got, want)

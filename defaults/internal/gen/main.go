@@ -119,6 +119,14 @@ func write(w io.Writer, cs []country) error {
 		}
 		for _, a := range aliases[c.CCA3] {
 			add(a, "alias")
+			if k := accented(a); k != "" && !seen[k] {
+				// "Mocímboa da Praia" as news writes it: the coder matches
+				// words as written, so the folded form alone would miss it
+				seen[k] = true
+				e.phrases = append(e.phrases, k)
+				e.kind[k] = "alias"
+				owners[k] = append(owners[k], e)
+			}
 		}
 		if d, ok := c.Demonyms["eng"]; ok {
 			for _, g := range []string{d.M, d.F} {
@@ -205,6 +213,27 @@ func phrase(s string) string {
 				return "" // not Latin script after folding: news in English will not use it
 			}
 		}
+	}
+	return strings.Join(ws, "_") + "_"
+}
+
+// accented returns the dictionary phrase of a name that keeps its accents
+// ("MOCÍMBOA_DA_PRAIA_"), or "" when it has none or is not Latin script.
+func accented(s string) string {
+	if fold(s) == s {
+		return ""
+	}
+	var ws []string
+	for _, w := range strings.Fields(strings.ToUpper(s)) {
+		for _, r := range w {
+			if r > unicode.MaxASCII && !unicode.Is(unicode.Latin, r) {
+				return ""
+			}
+		}
+		ws = append(ws, w)
+	}
+	if len(ws) == 0 {
+		return ""
 	}
 	return strings.Join(ws, "_") + "_"
 }
