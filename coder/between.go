@@ -27,12 +27,9 @@ func (c *Coder) betweenEvents(s *state, raw []rawEvent) []rawEvent {
 		if code == "" {
 			continue
 		}
-		b := -1
-		for _, k := range s.children(i) {
-			if (s.isRel(int(k), syntax.Nmod) || s.isRel(int(k), syntax.Obl)) && s.caseOf(int(k)) == "BETWEEN" {
-				b = int(k)
-				break
-			}
+		b := s.betweenPhrase(i)
+		if h := int(w.head); b < 0 && h >= 0 && s.isRel(i, syntax.Nsubj) && s.lightVerb(h) {
+			b = s.betweenPhrase(h) // "fighting broke out between the RSF and the army"
 		}
 		g := s.roleGroup(b)
 		if g < 0 {
@@ -84,6 +81,16 @@ func (c *Coder) betweenEvents(s *state, raw []rawEvent) []rawEvent {
 		}
 	}
 	return raw
+}
+
+// betweenPhrase returns the between-phrase hung on word x, or -1.
+func (s *state) betweenPhrase(x int) int {
+	for _, k := range s.children(x) {
+		if (s.isRel(int(k), syntax.Nmod) || s.isRel(int(k), syntax.Obl)) && s.caseOf(int(k)) == "BETWEEN" {
+			return int(k)
+		}
+	}
+	return -1
 }
 
 // betweenCode returns the code of a mutual-act noun at i ("peace talks"

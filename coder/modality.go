@@ -283,6 +283,8 @@ func (s *state) unrealTree(v int) string {
 				return "failed"
 			case "DENY":
 				return "denied"
+			case "DOUBT":
+				return modHypothetical // "little chance that another summit will take place"
 			case "ALLEGE":
 				return "alleged"
 			}

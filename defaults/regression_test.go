@@ -1946,6 +1946,21 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// Fighting that "broke out" or clashes that "erupted" between two
+		// parties are their mutual act; a summit there is "little
+		// chance" of is none.
+		{name: "fighting broke out between",
+			text: "Fighting broke out between the Rapid Support Forces and the Sudanese Armed Forces in Omdurman on Monday.",
+			date: "2025-06-01",
+			want: []string{"SDNREB>SDNMIL:19", "SDNMIL>SDNREB:19"}},
+		{name: "clashes erupted between",
+			text: "Clashes erupted between Armenian and Azerbaijani troops along the border.",
+			date: "2025-06-01",
+			want: []string{"ARMMIL>AZEMIL:19", "AZEMIL>ARMMIL:19"}},
+		{name: "little chance that a summit will take place",
+			text:   "Experts think there is little chance that another summit will take place between Washington and Pyongyang this year.",
+			date:   "2020-02-14",
+			forbid: []string{"USA>PRK:*", "PRK>USA:*"}},
 		// The Rohingya are Myanmar's people.
 		{name: "ethnic cleansing against the Rohingya",
 			text: "Myanmar's army carried out ethnic cleansing against the Rohingya.",
