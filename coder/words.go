@@ -185,7 +185,9 @@ func (r *wordReader) load() (*wordClasses, error) {
 	if w.places, err = readWordMap(r, "places.txt", func(v string) (string, bool) { return v, v == "" || v == "MIL" || v == "AREA" }); err != nil {
 		return nil, err
 	}
-	if w.unreal, err = readWordMap(r, "unreal.txt", func(v string) (string, bool) { return v, v == "FAIL" || v == "DENY" || v == "ALLEGE" || v == "LITOTES" || v == "DOUBT" }); err != nil {
+	if w.unreal, err = readWordMap(r, "unreal.txt", func(v string) (string, bool) {
+		return v, v == "FAIL" || v == "DENY" || v == "ALLEGE" || v == "LITOTES" || v == "DOUBT"
+	}); err != nil {
 		return nil, err
 	}
 	if w.lightVerbs, err = readWordMap(r, "light-verbs.txt", func(v string) (string, bool) { return v, true }); err != nil {
