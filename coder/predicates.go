@@ -779,13 +779,16 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	}
 	// "a chemical attack killed dozens": an act whose subject is another
 	// act is that act's, done by its doer if the text names one
+	// (or a thing destroyed by it: "explosives that damaged an oil
+	// pipeline")
 	actSubject := false
-	if !r.passive && r.subj >= 0 && s.modern && assault(code.Active) {
+	if !r.passive && r.subj >= 0 && s.modern && (assault(code.Active) || strings.HasPrefix(code.Active, "171")) {
 		if en := s.eventNoun(r.subj); en.code != "" && assault(en.code) {
 			actSubject = true
-			if en.code != code.Active && (len(en.code) > len(code.Active) || strings.HasSuffix(code.Active, "0")) {
+			if en.code != code.Active && (len(en.code) > len(code.Active) || strings.HasSuffix(code.Active, "0") || !assault(code.Active)) {
 				// the act named is more precise than its toll ("a grenade
-				// attack wounded", "Israeli airstrikes killed")
+				// attack wounded", "Israeli airstrikes killed", "a car bomb
+				// destroyed several shops")
 				code = petrarch.Code{Active: en.code}
 			}
 			if o := s.nounSource(r.subj, tgt, en.patient); src < 0 && o >= 0 && o != tgt {

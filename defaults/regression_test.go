@@ -1946,6 +1946,21 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// Engaging armed men is fighting them.
+		{name: "engaged Russian troops",
+			text: "Ukrainian forces engaged Russian troops near Pokrovsk.",
+			date: "2025-06-01",
+			want: []string{"UKRMIL>RUSMIL:190"}},
+		// Explosives, a bomb that destroyed or damaged something are the
+		// attack of whoever planted them.
+		{name: "explosives that damaged a pipeline",
+			text: "ELN militants planted explosives that damaged an oil pipeline in Arauca.",
+			date: "2025-06-01",
+			want: []string{"COLREB>*:18"}},
+		{name: "a car bomb destroyed shops",
+			text: "A car bomb destroyed several shops in Mogadishu.",
+			date: "2025-06-01",
+			want: []string{">SOM:1832"}},
 		// Fighting that "broke out" or clashes that "erupted" between two
 		// parties are their mutual act; a summit there is "little
 		// chance" of is none.
