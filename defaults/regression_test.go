@@ -1946,6 +1946,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// A shutdown called is a general strike (143).
+		{name: "called a shutdown",
+			text: "srinagar, june 3 — the opposition called a 48-hour shutdown across the valley after militants attacked a police post.",
+			date: "2025-06-01",
+			want: []string{"*OPP>*:143"}},
 		// Engaging armed men is fighting them.
 		{name: "engaged Russian troops",
 			text: "Ukrainian forces engaged Russian troops near Pokrovsk.",

@@ -207,6 +207,8 @@ func TestActorNamesAreNoPlaces(t *testing.T) {
 		{"The court in Guyana issued arrest warrants.", "GUYJUD", egret.Span{Start: 0, End: 19}, "", "GUY"},
 		// named by neither actor: never-place.txt
 		{"Israel gave Hamas an ultimatum to release all hostages.", "ISR", egret.Span{Start: 0, End: 6}, "DEU", "ISR"},
+		// lower-case news: "the valley" is Kashmir's, not Anguilla's capital
+		{"the opposition called a shutdown across the valley.", "INDOPP", egret.Span{Start: 0, End: 14}, "AIA", ""},
 	} {
 		doc := &egret.Document{ID: "d", Text: c.text}
 		evs := []egret.Event{{Source: c.src, SourceSpan: c.srcSpan, SentenceSpan: egret.Span{Start: 0, End: len(c.text)},
