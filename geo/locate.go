@@ -264,12 +264,13 @@ func targeted(f *finder, i, j int) bool {
 }
 
 // qualifiers resolves "City, Country" and "City, State" pairs ("Paris,
-// Texas", "Tripoli, Libya"): readings of the two that fit each other gain,
-// and the second name only qualifies the first.
+// Texas", "Tripoli, Libya", "Bishnupur district of Manipur"): readings of
+// the two that fit each other gain, and the second name only qualifies
+// the first.
 func qualifiers(f *finder, ms []Mention) {
 	for k := 0; k+1 < len(ms); k++ {
 		a, b := &ms[k], &ms[k+1]
-		if a.Kind != Toponym || b.Kind != Toponym || b.ti != a.tj+1 || f.toks[a.tj].punct != ',' || !f.phraseEnd(b.tj) {
+		if a.Kind != Toponym || b.Kind != Toponym || !f.qualifierGap(a.tj, b.ti) || !f.phraseEnd(b.tj) {
 			continue
 		}
 		fit := false
@@ -371,6 +372,20 @@ func references(f *finder, ms []Mention) {
 			a.Cue = b.Cue
 		}
 	}
+}
+
+// qualifierGap reports whether the tokens from i up to j join a place to
+// the area that qualifies it: a comma ("Paris, Texas"), or "of" or "in"
+// after an optional area word ("Bishnupur district of Manipur", "Ramgarh
+// in Samba").
+func (f *finder) qualifierGap(i, j int) bool {
+	switch j - i {
+	case 1:
+		return f.toks[i].punct == ',' || f.lower(i) == "of" || f.lower(i) == "in" && i > 0 && adminWord[f.lower(i-1)]
+	case 2:
+		return adminWord[f.lower(i)] && (f.lower(i+1) == "of" || f.lower(i+1) == "in")
+	}
+	return false
 }
 
 // contains reports whether a reading of m is the country or admin-1 area p lies in.
