@@ -48,6 +48,7 @@ var repairs = [...]struct {
 	{"a past tense read as a compound noun (\"a mob set fire to a police station\")", (*state).repairCompoundVerb},
 	{"a headline's present tense read as a noun (\"Police arrest opposition leader in Dhaka\")", (*state).repairHeadlineVerb},
 	{"a clause after \"after\" or \"before\" read as a phrase (\"severed ties after protesters stormed its embassy\")", (*state).repairAfterClause},
+	{"a predicate after a whose-clause read inside it (\"Brazil and Colombia, whose governments have sought to mediate, urged dialogue\")", onState((*state).repairWhoseRelative)},
 	{"a predicate read as the complement of the subject's reduced relative (\"Militiamen backed by Sudan's government attacked villages\")", onState((*state).repairRelativePredicate)},
 	{"a second clause's subject read as an oblique with its verb a participle (\"..., and the Council of Europe called for his release\")", (*state).repairObliqueClause},
 	{"a compound noun's -ing head read as a participle (\"closed its main border crossing with Mozambique\")", (*state).repairIngNoun},
@@ -1767,6 +1768,59 @@ func (s *state) repairAfterClause(lex *nlp.Pipeline) bool {
 			}
 		}
 		return true
+	}
+	return false
+}
+
+// repairWhoseRelative mends "Brazil and Colombia, whose leftist
+// governments have sought to mediate, urged dialogue" read with the
+// whose-clause's verb as the root, the subject as its second subject and
+// the predicate a modifier of the object: after a comma that closes the
+// clause, a past form with no subject of its own is the predicate, the
+// phrase before the whose-clause its subject.
+func (s *state) repairWhoseRelative() bool {
+	for wh := 2; wh < len(s.words); wh++ {
+		if s.words[wh].key != "WHOSE" || s.words[wh].rel != syntax.NmodPoss || s.words[wh-1].key != "," {
+			continue
+		}
+		g := int(s.words[wh].head)
+		if g < 0 || !s.isRel(g, syntax.Nsubj) {
+			continue
+		}
+		v1 := int(s.words[g].head)
+		if v1 < 0 || !s.verbal(v1) {
+			continue
+		}
+		a := -1
+		for _, k := range s.children(v1) {
+			if kk := int(k); kk < wh-1 && s.isRel(kk, syntax.Nsubj) && s.nominal(kk) {
+				a = kk
+			}
+		}
+		if a < 0 {
+			continue
+		}
+		for m := v1 + 2; m < len(s.words); m++ {
+			w := &s.words[m]
+			if s.words[m-1].key != "," || w.tag != nlp.VBD && w.tag != nlp.VBN || !pastTense(w) || s.childExact(m, syntax.Nsubj) >= 0 || s.child(m, syntax.Aux) >= 0 || !s.ancestorOf(v1, m) {
+				continue
+			}
+			n := int(w.head) // the noun the past form was read to modify
+			s.setArc(m, -1, syntax.Root)
+			s.setTag(m, nlp.VBD, syntax.VERB)
+			s.setArc(a, m, syntax.Nsubj)
+			s.setArc(v1, a, syntax.AclRelcl)
+			s.setArc(m-1, m, syntax.Punct)
+			if n > m && s.nominal(n) {
+				s.setArc(n, m, syntax.Obj)
+			}
+			for k := m + 1; k < len(s.words); k++ {
+				if h := int(s.words[k].head); h >= 0 && h < m && k != n && (s.words[k].rel == syntax.Punct || s.isRel(k, syntax.Obl)) {
+					s.setArc(k, m, s.words[k].rel)
+				}
+			}
+			return true
+		}
 	}
 	return false
 }

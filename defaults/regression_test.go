@@ -1946,6 +1946,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// The predicate after a whose-clause is the sentence's, with the
+		// phrase before the clause as its subject.
+		{name: "whose governments have sought to mediate, urged",
+			text:   "Brazil and Colombia, whose leftist governments have sought to mediate, urged dialogue between the Venezuelan government and the opposition.",
+			date:   "2025-06-01",
+			want:   []string{"BRA>VENGOV:02", "COL>VENOPP:02"},
+			forbid: []string{"*>*:036"}},
 		// A shutdown called is a general strike (143).
 		{name: "called a shutdown",
 			text: "srinagar, june 3 — the opposition called a 48-hour shutdown across the valley after militants attacked a police post.",
