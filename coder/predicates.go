@@ -1594,8 +1594,8 @@ func (s *state) literalsAttached(b *binding, v *verbCand) bool {
 		p := int(b.lits[i])
 		w := &s.words[p]
 		mark := w.rel == syntax.Mark && w.key == "TO" // "to" of an infinitive
-		if !mark && (w.upos != syntax.ADP || w.rel != syntax.Case) {
-			continue
+		if !mark && (w.upos != syntax.ADP && w.upos != syntax.SCONJ || w.rel != syntax.Case) {
+			continue // (a preposition the tagger read as a subordinator is one still: "a committee on missing persons")
 		}
 		h := int(s.words[p].head)
 		// the verb whose clause the preposition is in (an infinitive's

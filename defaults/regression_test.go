@@ -1946,6 +1946,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police arrested 20 people after protesters clashed with security forces in Dhaka.",
 			date: "2025-06-01",
 			want: []string{"*COP>*CVL:17", "BGDCVL>BGDCOP:14"}},
+		// A pattern's preposition read by the tagger as a subordinator
+		// must still stand in the verb's own clause: "agreed (ON)" is not
+		// "a committee on missing persons" in its complement.
+		{name: "agreed to set up a committee on",
+			text:   "Serbia and Kosovo agreed to set up a joint committee on missing persons.",
+			date:   "2025-06-01",
+			forbid: []string{"*>*CVL:*"}},
 		// The predicate after a whose-clause is the sentence's, with the
 		// phrase before the clause as its subject.
 		{name: "whose governments have sought to mediate, urged",
