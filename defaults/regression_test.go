@@ -1953,6 +1953,11 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Serbia and Kosovo agreed to set up a joint committee on missing persons.",
 			date:   "2025-06-01",
 			forbid: []string{"*>*CVL:*"}},
+		// A prisoner exchange is a thing, not prisoners.
+		{name: "agreed on a prisoner exchange",
+			text:   "Russia and Ukraine agreed on a prisoner exchange.",
+			date:   "2025-06-01",
+			forbid: []string{"*>*CVL:*"}},
 		// The predicate after a whose-clause is the sentence's, with the
 		// phrase before the clause as its subject.
 		{name: "whose governments have sought to mediate, urged",
