@@ -2380,6 +2380,12 @@ func (s *state) refusedAt(v int) bool {
 		// country": a resolve to prevent, not a refusal
 		return false
 	}
+	return s.notOn(v)
+}
+
+// notOn reports a verb negated on itself: "not", "n't" or "never" as its
+// own adverb ("would not accept", "will never recognize").
+func (s *state) notOn(v int) bool {
 	for _, k := range s.children(v) {
 		if s.words[k].rel == syntax.Advmod {
 			switch s.words[k].key {
@@ -2424,18 +2430,16 @@ func (s *state) militaryBacker(v int) bool {
 // would not hand over the suspects"), which for a cooperative act
 // (refusal-codes.txt) is a refusal.
 func (s *state) resolvedNot(v int) bool {
-	modal, not := false, false
+	modal := false
 	for _, k := range s.children(v) {
 		switch w := &s.words[k]; {
 		case w.rel == syntax.Advcl && (s.markOf(int(k)) == "IF" || s.markOf(int(k)) == "UNLESS"):
 			return false // "if this happens, Turkey will not buy": a condition, not a refusal
 		case w.rel == syntax.Aux && (w.key == "WILL" || w.key == "WOULD" || w.key == "WO" || w.key == "'LL"):
 			modal = true
-		case w.rel == syntax.Advmod && (w.key == "NOT" || w.key == "N'T" || w.key == "NEVER"):
-			not = true
 		}
 	}
-	return modal && not
+	return modal && s.notOn(v)
 }
 
 // wordIn reports a word of set among words i..j.

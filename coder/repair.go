@@ -1002,7 +1002,7 @@ func (s *state) repairCompoundVerb(lex *nlp.Pipeline) bool {
 		if s.words[v].rel != syntax.Compound || v+1 != r {
 			continue
 		}
-		if ts, _ := lex.LexiconTags(s.doc.Text[s.words[v].start:s.words[v].end]); !ts.Has(nlp.VBD) {
+		if !s.lexAllows(lex, v, nlp.VBD) {
 			continue
 		}
 		subj := s.childExact(v, syntax.Compound)
@@ -1693,10 +1693,7 @@ func (s *state) repairAfterClause(lex *nlp.Pipeline) bool {
 		if s.words[v].rel == syntax.Acl && s.childExact(v, syntax.Mark) == i && s.childExact(v, syntax.Nsubj) >= 0 {
 			// the clause is right but hung on a noun: "arrested 20 people
 			// after protesters clashed with security forces"
-			h := int(s.words[v].head)
-			for h >= 0 && !(s.verbal(h) && h < i) {
-				h = int(s.words[h].head)
-			}
+			h := s.verbAbove(v, i)
 			if h < 0 {
 				continue
 			}
@@ -1713,8 +1710,7 @@ func (s *state) repairAfterClause(lex *nlp.Pipeline) bool {
 			// a participle right after the noun is a past tense when the
 			// lexicon allows one and a noun phrase follows: "militants
 			// fired rockets"
-			w := &s.words[v]
-			if ts, _ := lex.LexiconTags(s.doc.Text[w.start:w.end]); !ts.Has(nlp.VBD) || v+1 >= n || !s.nominal(v+1) && s.words[v+1].upos != syntax.DET && s.words[v+1].upos != syntax.NUM {
+			if !s.lexAllows(lex, v, nlp.VBD) || v+1 >= n || !s.nominal(v+1) && s.words[v+1].upos != syntax.DET && s.words[v+1].upos != syntax.NUM {
 				continue
 			}
 		}
@@ -1732,10 +1728,7 @@ func (s *state) repairAfterClause(lex *nlp.Pipeline) bool {
 		if subj < 0 || !s.nominal(subj) || s.words[subj].upos == syntax.PRON && s.words[subj].tag == nlp.PRPS {
 			continue
 		}
-		h := int(s.words[v].head)
-		for h >= 0 && !(s.verbal(h) && h < i) {
-			h = int(s.words[h].head)
-		}
+		h := s.verbAbove(v, i)
 		if h < 0 {
 			continue
 		}
@@ -1886,8 +1879,7 @@ func (s *state) repairObliqueClause(lex *nlp.Pipeline) bool {
 		if v < 0 || v < n || s.words[v].tag != nlp.VBN && s.words[v].tag != nlp.VBD || s.childExact(v, syntax.Nsubj) >= 0 {
 			continue
 		}
-		w := &s.words[v]
-		if ts, _ := lex.LexiconTags(s.doc.Text[w.start:w.end]); !ts.Has(nlp.VBD) {
+		if !s.lexAllows(lex, v, nlp.VBD) {
 			continue
 		}
 		s.setTag(v, nlp.VBD, syntax.VERB)
@@ -1923,7 +1915,7 @@ func (s *state) repairIngNoun(lex *nlp.Pipeline) bool {
 		default:
 			continue
 		}
-		if ts, _ := lex.LexiconTags(s.doc.Text[w.start:w.end]); !ts.Has(nlp.NN) {
+		if !s.lexAllows(lex, g, nlp.NN) {
 			continue
 		}
 		rel := s.words[n].rel
@@ -1941,6 +1933,24 @@ func (s *state) repairIngNoun(lex *nlp.Pipeline) bool {
 		return true
 	}
 	return false
+}
+
+// verbAbove returns the nearest verb above word x that stands before word
+// i (the clause a misread "after" clause belongs to), or -1.
+func (s *state) verbAbove(x, i int) int {
+	h := int(s.words[x].head)
+	for h >= 0 && !(s.verbal(h) && h < i) {
+		h = int(s.words[h].head)
+	}
+	return h
+}
+
+// lexAllows reports whether the lexicon allows word i, as written, the
+// tag t ("crossing" a noun, "fired" a past tense).
+func (s *state) lexAllows(lex *nlp.Pipeline, i int, t nlp.Tag) bool {
+	w := &s.words[i]
+	ts, _ := lex.LexiconTags(s.doc.Text[w.start:w.end])
+	return ts.Has(t)
 }
 
 // repairSubjunctive mends "Israel demanded that Hamas release all
@@ -1968,7 +1978,7 @@ func (s *state) repairSubjunctive(lex *nlp.Pipeline) bool {
 			default:
 				continue
 			}
-			if ts, _ := lex.LexiconTags(s.doc.Text[w.start:w.end]); !ts.Has(nlp.VB) {
+			if !s.lexAllows(lex, v, nlp.VB) {
 				continue
 			}
 			s.setTag(v, nlp.VB, syntax.VERB)
