@@ -83,12 +83,16 @@ func (dc *docContext) noteEvents(evs []egret.Event, i int, earlier func(*egret.E
 	if dc == nil {
 		return
 	}
-	for pass := 0; pass < 2; pass++ {
-		for k := range evs {
-			if e := &evs[k]; earlier(e) == (pass == 0) {
-				dc.note(e, i)
-			}
+	var later []int
+	for k := range evs {
+		if earlier(&evs[k]) {
+			dc.note(&evs[k], i)
+		} else {
+			later = append(later, k)
 		}
+	}
+	for _, k := range later {
+		dc.note(&evs[k], i)
 	}
 	k := 0
 	for k < len(dc.recent) && dc.recent[k].sent < i-maxBack {

@@ -402,10 +402,8 @@ func (w *wordClasses) intentCode(code string) string {
 // refusalCode returns the code of refusing the act coded code ("0841" →
 // "1243"); "120" for an act without a listed code.
 func (w *wordClasses) refusalCode(code string) string {
-	for n := len(code); n >= 2; n-- {
-		if rc, ok := w.refusals[code[:n]]; ok {
-			return rc
-		}
+	if rc, ok := w.refusalOf(code); ok {
+		return rc
 	}
 	return "120"
 }
@@ -413,12 +411,19 @@ func (w *wordClasses) refusalCode(code string) string {
 // refusalListed reports a code whose refusal refusal-codes.txt names
 // (the cooperative families), not the fallback 120.
 func (w *wordClasses) refusalListed(code string) bool {
+	_, ok := w.refusalOf(code)
+	return ok
+}
+
+// refusalOf returns the refusal refusal-codes.txt gives the longest
+// prefix of code, and whether it gives one.
+func (w *wordClasses) refusalOf(code string) (string, bool) {
 	for n := len(code); n >= 2; n-- {
-		if _, ok := w.refusals[code[:n]]; ok {
-			return true
+		if rc, ok := w.refusals[code[:n]]; ok {
+			return rc, true
 		}
 	}
-	return false
+	return "", false
 }
 
 // eventNoun is a noun naming an event: its CAMEO code, and whether its
