@@ -85,6 +85,7 @@ type scratch struct {
 	out    Sentence
 	sink   uint32   // keeps the slot-touching loads alive
 	rows   []uint32 // rows found by sparseTable.addAll
+	tc     tagCache
 }
 
 func (m *Model) getScratch() *scratch {
@@ -142,30 +143,35 @@ func (m *Model) tagWords(sc *scratch, wf []wordFeat, cls []uint8) {
 	if cap(sc.scores) < 256 {
 		sc.scores = make([]int32, 256)
 	}
-	m.tagPass(sc, wf, cls, m.tagger, nil)
+	m.tagPass(sc, wf, cls, 0, nil)
 	if m.tagger2 != nil {
 		sc.cls1 = append(sc.cls1[:0], cls...)
-		m.tagPass(sc, wf, cls, m.tagger2, sc.cls1)
+		m.tagPass(sc, wf, cls, 1, sc.cls1)
 	}
 }
 
-// tagPass tags greedily with table t; first, when not nil, holds the
-// first pass's tags and selects the second pass's features.
-func (m *Model) tagPass(sc *scratch, wf []wordFeat, cls []uint8, t *sparseTable, first []uint8) {
+// tagPass tags greedily in pass 0 or 1 (the second pass, with the first
+// pass's tags in first).
+func (m *Model) tagPass(sc *scratch, wf []wordFeat, cls []uint8, pass int, first []uint8) {
 	scores := sc.scores[:len(m.classes)]
+	t := m.tagger
+	if pass == 1 {
+		t = m.tagger2
+	}
 	var p1, p2 uint64
 	for i := range cls {
-		if c, ok := m.tagDict[wf[i+pad].form]; ok {
+		w := &wf[i+pad]
+		if c, ok := m.tagDict[w.form]; ok {
 			cls[i] = c
 			p2, p1 = p1, uint64(c)+1
 			continue
 		}
+		copy(scores, sc.tc.scores(sc, w, pass, m.tagger, m.tagger2))
 		if first != nil {
-			sc.feats = tagFeatures2(wf, i, p1, p2, first, sc.feats[:0])
+			sc.feats = contextTagFeatures2(wf, i, p1, p2, first, sc.feats[:0])
 		} else {
-			sc.feats = tagFeatures(wf, i, p1, p2, sc.feats[:0])
+			sc.feats = contextTagFeatures(wf, i, p1, p2, sc.feats[:0])
 		}
-		clear(scores)
 		sc.rows = t.addAll(sc.feats, scores, sc.rows, &sc.sink)
 		best := argmax(scores)
 		cls[i] = uint8(best)

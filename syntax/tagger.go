@@ -70,11 +70,20 @@ const (
 
 // tagFeatures appends the features of word i (0-based) of a padded
 // wordFeat slice, given the classes of the two previous words (class+1,
-// 0 before the sentence).
+// 0 before the sentence): the word's own features, then those of its
+// context.
 func tagFeatures(wf []wordFeat, i int, p1, p2 uint64, out []uint64) []uint64 {
-	w := &wf[i+pad]
-	m1w, m2w := &wf[i+pad-1], &wf[i+pad-2]
-	p1w, p2w := &wf[i+pad+1], &wf[i+pad+2]
+	out = wordTagFeatures(&wf[i+pad], out)
+	return contextTagFeatures(wf, i, p1, p2, out)
+}
+
+// numWordTagFeatures is how many features wordTagFeatures appends.
+const numWordTagFeatures = 14
+
+// wordTagFeatures appends the features of the word alone: they are the
+// same wherever the word stands, so the tagger caches their scores
+// (tagCache).
+func wordTagFeatures(w *wordFeat, out []uint64) []uint64 {
 	return append(out,
 		key1(ttBias, 0),
 		key1(ttLower, w.lower),
@@ -90,6 +99,16 @@ func tagFeatures(wf []wordFeat, i int, p1, p2 uint64, out []uint64) []uint64 {
 		key1(ttLex, w.lex),
 		key1(ttLexTop, w.lexTop),
 		key1(ttFlags, w.flags),
+	)
+}
+
+// contextTagFeatures appends the features of word i in its sentence: its
+// neighbours and the previous tags.
+func contextTagFeatures(wf []wordFeat, i int, p1, p2 uint64, out []uint64) []uint64 {
+	w := &wf[i+pad]
+	m1w, m2w := &wf[i+pad-1], &wf[i+pad-2]
+	p1w, p2w := &wf[i+pad+1], &wf[i+pad+2]
+	return append(out,
 		key1(ttLowerM1, m1w.lower),
 		key1(ttLowerP1, p1w.lower),
 		key1(ttLowerM2, m2w.lower),
@@ -133,7 +152,13 @@ const (
 // tagFeatures2 appends the second pass's features: the first pass's plus
 // its tags c (class+1 per word) around word i.
 func tagFeatures2(wf []wordFeat, i int, p1, p2 uint64, c []uint8, out []uint64) []uint64 {
-	out = tagFeatures(wf, i, p1, p2, out)
+	out = wordTagFeatures(&wf[i+pad], out)
+	return contextTagFeatures2(wf, i, p1, p2, c, out)
+}
+
+// contextTagFeatures2 is contextTagFeatures with the first pass's tags.
+func contextTagFeatures2(wf []wordFeat, i int, p1, p2 uint64, c []uint8, out []uint64) []uint64 {
+	out = contextTagFeatures(wf, i, p1, p2, out)
 	w := &wf[i+pad]
 	self := uint64(c[i]) + 1
 	n1, n2 := uint64(254), uint64(254)
