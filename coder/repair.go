@@ -929,11 +929,13 @@ func (s *state) repairDemonymOpener() bool {
 	changed := false
 	for d := 0; d+1 < len(s.words); d++ {
 		w := &s.words[d]
-		if w.upos != syntax.ADJ && w.tag != nlp.JJ || !demonym(w.key) || w.head < 0 {
+		// (a conjunct demonym may be read as a name: "Zelenskiy and
+		// Polish President Andrzej Duda")
+		if w.upos != syntax.ADJ && w.tag != nlp.JJ && (w.rel != syntax.Conj || w.upos != syntax.PROPN) || !demonym(w.key) || w.head < 0 {
 			continue
 		}
 		switch w.rel {
-		case syntax.Advmod, syntax.Discourse, syntax.Dep, syntax.Amod, syntax.Obl, syntax.Advcl, syntax.Xcomp, syntax.Obj, syntax.Ccomp, syntax.Nsubj:
+		case syntax.Advmod, syntax.Discourse, syntax.Dep, syntax.Amod, syntax.Obl, syntax.Advcl, syntax.Xcomp, syntax.Obj, syntax.Ccomp, syntax.Nsubj, syntax.Conj:
 		default:
 			continue
 		}
@@ -967,11 +969,17 @@ func (s *state) repairDemonymOpener() bool {
 			changed = true
 			continue
 		}
-		if s.words[h].head != w.head {
+		if s.words[h].head != w.head || w.rel == syntax.Conj && s.words[h].rel != syntax.Conj {
 			continue
 		}
 		if lo, _ := s.subtreeSpan(h); lo != d+1 {
 			continue
+		}
+		// "Modi and British Prime Minister Keir Starmer met" read with
+		// "British" a conjunct of its own: its conjunction goes to the
+		// phrase it opens
+		for _, k := range s.children(d) {
+			s.setArc(int(k), h, s.words[k].rel)
 		}
 		s.setArc(d, h, syntax.Amod)
 		s.indexTree()

@@ -2934,6 +2934,17 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Serbian Prime Minister Milos Vucevic resigned on Tuesday following months of protests.",
 			date: "2025-06-01",
 			want: []string{"SRBGOV>*:083"}},
+		// a demonym opening the second conjunct is no actor of its own
+		{name: "demonym opening a coordinated name",
+			text:   "Erdogan and Russian President Vladimir Putin met in Sochi on Friday.",
+			date:   "2025-03-01",
+			want:   []string{"TURGOV>RUSGOV:04", "RUSGOV>TURGOV:04"},
+			forbid: []string{"RUS>*:*", "*>RUS:*"}},
+		{name: "demonym read as a name opening a coordinated name",
+			text:   "Zelenskiy and Polish President Andrzej Duda signed a defense agreement in Kyiv.",
+			date:   "2025-03-01",
+			want:   []string{"UKRGOV>POLGOV:06", "POLGOV>UKRGOV:06"},
+			forbid: []string{"POL>*:*", "*>POL:*"}},
 	}
 	runNewsCases(t, c, cases)
 }
