@@ -13,7 +13,13 @@ import (
 
 func codeText(t *testing.T, c *Coder, text string) []egret.Event {
 	t.Helper()
-	doc := &egret.Document{ID: "t", Text: text, Date: time.Date(2019, 11, 20, 0, 0, 0, 0, time.UTC)}
+	return codeTextOn(t, c, text, time.Date(2019, 11, 20, 0, 0, 0, 0, time.UTC))
+}
+
+// codeTextOn is codeText for a document of the given date.
+func codeTextOn(t *testing.T, c *Coder, text string, date time.Time) []egret.Event {
+	t.Helper()
+	doc := &egret.Document{ID: "t", Text: text, Date: date}
 	evs, err := c.Code(context.Background(), doc)
 	if err != nil {
 		t.Fatal(err)

@@ -145,6 +145,17 @@ func TestPhoenixThreatOnce(t *testing.T) {
 	}
 }
 
+// TestPhoenixIraqUnderOccupation: the Phoenix dictionaries date Iraq's
+// occupation code "1920030320-20060520"; read as PETRARCH reads it, Iraq
+// keeps a code in 2003-2006 AFP copy.
+func TestPhoenixIraqUnderOccupation(t *testing.T) {
+	c := loadPhoenix(t)
+	evs := codeTextOn(t, c, "Iraqi police arrested 20 insurgents in Baghdad on Sunday.", time.Date(2004, 5, 2, 0, 0, 0, 0, time.UTC))
+	if !has(evs, "IRQOCCCOP", "---REB", "173") {
+		t.Errorf("want IRQOCCCOP>---REB 173, got %s", dump(evs))
+	}
+}
+
 // TestPhoenixNameSyllableNoAcronym: "Un" ending a name the Phoenix
 // dictionaries lack ("Kim Jong Un") is no UN.
 func TestPhoenixNameSyllableNoAcronym(t *testing.T) {

@@ -244,29 +244,44 @@ func parseCodes(a *Actor, s string, pos Pos, mem *slab) ([]Problem, error) {
 		}
 		restr = strings.ReplaceAll(strings.TrimSpace(restr), " ", "")
 		if restr != "" {
+			// the published dictionaries hold a few typing slips
+			// ("1920030320", "9008223", a date with no operator); they
+			// are read as PETRARCH reads them and reported
 			var err error
+			var notes []string
+			date := func(s string) int {
+				d, note, e := restrictionDate(s)
+				if e != nil && err == nil {
+					err = e
+				}
+				if note != "" {
+					notes = append(notes, note)
+				}
+				return d
+			}
 			switch {
 			case restr[0] == '<': // strictly before: the date itself belongs to the next code
-				if dc.To, err = parseDate(restr[1:]); err == nil {
-					dc.To--
-				}
+				dc.To = date(restr[1:]) - 1
 			case restr[0] == '>': // strictly after
-				if dc.From, err = parseDate(restr[1:]); err == nil {
-					dc.From++
-				}
+				dc.From = date(restr[1:]) + 1
 			default:
 				f, t, ok := strings.Cut(restr, "-")
 				if !ok {
-					err = fmt.Errorf("ill-formed date restriction %q", restr)
+					if _, e := strconv.Atoi(restr); e != nil {
+						err = fmt.Errorf("ill-formed date restriction %q", restr)
+						break
+					}
+					notes = append(notes, fmt.Sprintf("restriction %q has no <, > or range: the code is read as undated, as PETRARCH reads it", restr))
 					break
 				}
-				if dc.From, err = parseDate(f); err == nil {
-					dc.To, err = parseDate(t)
-				}
+				dc.From, dc.To = date(f), date(t)
 			}
 			if err != nil {
 				probs = append(probs, Problem{pos, fmt.Sprintf("code %s: %v (restriction ignored, code skipped)", code, err)})
 				continue
+			}
+			for _, n := range notes {
+				probs = append(probs, Problem{pos, fmt.Sprintf("code %s: %s", code, n)})
 			}
 		}
 		a.Codes = append(a.Codes, dc)
@@ -305,6 +320,30 @@ func parseDate(s string) (int, error) {
 		return 0, fmt.Errorf("ill-formed date %q (day %d)", s, d)
 	}
 	return n, nil
+}
+
+// restrictionDate reads the date of an actor's date restriction. Besides
+// yyyymmdd and yymmdd it takes what PETRARCH takes: more than eight digits
+// are read as their first eight and seven as yymmdd and a stray digit; note
+// then says how the date was read.
+func restrictionDate(s string) (date int, note string, err error) {
+	read := s
+	switch {
+	case len(s) > 8:
+		read = s[:8]
+	case len(s) == 7:
+		read = s[:6]
+	}
+	if read != s {
+		if _, e := strconv.Atoi(s); e != nil {
+			return 0, "", fmt.Errorf("ill-formed date %q (want yymmdd or yyyymmdd)", s)
+		}
+	}
+	d, err := parseDate(read)
+	if err != nil || read == s {
+		return d, "", err
+	}
+	return d, fmt.Sprintf("date %q is not yymmdd or yyyymmdd: read as %d, as PETRARCH reads it", s, d), nil
 }
 
 // ParseDate reads a yyyymmdd or yymmdd date as used by the dictionaries.

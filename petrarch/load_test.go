@@ -238,7 +238,7 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 	// bad pattern lines and dates are skipped and reported, not fatal
 	fs := testFS()
 	fs["t.verbs.txt"] = &fstest.MapFile{Data: []byte("--- FOO [010] ---\nFOO\n- * (A B [011]\n- * &NOPE [012]\n")}
-	fs["t.actors.txt"] = &fstest.MapFile{Data: []byte("FOO [FOO 9008223-951231]\n")}
+	fs["t.actors.txt"] = &fstest.MapFile{Data: []byte("FOO [FOO 9O08223-951231]\n")}
 	d, err := LoadFS(fs, Files{Verbs: "t.verbs.txt", Actors: []string{"t.actors.txt"}, Agents: "t.agents.txt"})
 	if err != nil {
 		t.Fatal(err)
@@ -249,6 +249,59 @@ func TestLoadErrorsNameFileAndLine(t *testing.T) {
 	}
 	all := strings.Join(msgs, "\n")
 	for _, want := range []string{"t.verbs.txt:3: pattern skipped", "t.verbs.txt:4: pattern skipped: undefined synset &NOPE", "t.actors.txt:1: code FOO: ill-formed date"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("problems lack %q:\n%s", want, all)
+		}
+	}
+}
+
+// TestLenientRestrictionDates reads the published dictionaries' typing
+// slips in date restrictions as PETRARCH reads them, and reports each.
+func TestLenientRestrictionDates(t *testing.T) {
+	fs := testFS()
+	fs["t.actors.txt"] = &fstest.MapFile{Data: []byte("IRAQ\n\t[IRQ <20030320]\n\t[IRQOCC 1920030320-20060520]\n\t[IRQ >20060520]\n" +
+		"ARMENIA\n\t[ARMUNR >9008223]\n\t[ARM]\nBURNS\n\t[USAELI 740101-090120]\n\t[USAGOV 19820101] # entered Foreign Service\n")}
+	d, err := LoadFS(fs, Files{Verbs: "t.verbs.txt", Actors: []string{"t.actors.txt"}, Agents: "t.agents.txt"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes := func(name string, date int) string {
+		t.Helper()
+		for _, a := range d.Actors.List {
+			if a.Phrases[0].Words[0] == name {
+				return strings.Join(a.CodesAt(date), "/")
+			}
+		}
+		t.Fatalf("no actor %s", name)
+		return ""
+	}
+	for _, tc := range []struct {
+		name string
+		date int
+		want string
+	}{
+		{"IRAQ", 20010101, "IRQ"},
+		{"IRAQ", 20040502, "IRQOCC"}, // "1920030320": its first eight digits
+		{"IRAQ", 20070101, "IRQ"},
+		{"ARMENIA", 19900823, "ARMUNR"}, // "9008223": yymmdd and a stray digit
+		{"ARMENIA", 19900101, "ARM"},
+		{"BURNS", 20000101, "USAELI"},
+		{"BURNS", 20120101, "USAGOV"}, // a date with no operator: undated
+	} {
+		if got := codes(tc.name, tc.date); got != tc.want {
+			t.Errorf("%s on %d = %q, want %q", tc.name, tc.date, got, tc.want)
+		}
+	}
+	var msgs []string
+	for _, p := range d.Problems {
+		msgs = append(msgs, p.String())
+	}
+	all := strings.Join(msgs, "\n")
+	for _, want := range []string{
+		`t.actors.txt:3: code IRQOCC: date "1920030320" is not yymmdd or yyyymmdd: read as 19200303`,
+		`t.actors.txt:6: code ARMUNR: date "9008223" is not yymmdd or yyyymmdd: read as 19900822`,
+		`t.actors.txt:10: code USAGOV: restriction "19820101" has no <, > or range: the code is read as undated`,
+	} {
 		if !strings.Contains(all, want) {
 			t.Errorf("problems lack %q:\n%s", want, all)
 		}

@@ -69,6 +69,11 @@ func (m *Main) loadEngine(f engineFlags) (*engine, error) {
 	if err != nil {
 		return nil, err
 	}
+	if n := len(d.Problems); n > 0 && f.dicts != "" {
+		// entries skipped or read leniently change what is coded: say so
+		// once, and where to read them
+		m.Logger.Warn("dictionary entries skipped or read leniently", "dicts", f.dicts, "problems", n, "list", "egret dict check "+f.dicts)
+	}
 	p, err := nlp.New()
 	if err != nil {
 		return nil, err
