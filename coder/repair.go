@@ -30,6 +30,7 @@ var repairs = [...]struct {
 	{"an opening participle of doubt read as the verb (\"Suspected rebels attacked\")", onState((*state).repairEpistemicOpener)},
 	{"an object and a prepositional phrase read as a small clause", onState((*state).repairSmallClausePP)},
 	{"a name continued as a list", onState((*state).repairNameList)},
+	{"a series of names read as separate phrases (\"accused Iran, Iraq and North Korea\")", onState((*state).repairNameSeries)},
 	{"an intention verb read as a plural noun", onState((*state).repairIntentNoun)},
 	{"an adjective read as the root before its subject", onState((*state).repairAdjectiveRoot)},
 	{"an active verb with an object read as passive", onState((*state).repairActiveObject)},
@@ -56,7 +57,7 @@ var repairs = [...]struct {
 	{"a progressive read as an adjective (\"is imposing sanctions\")", onState((*state).repairProgressiveAdjective)},
 	{"a subject hung on its demonym (\"Angolan President Joao Lourenco, who ..., urged\")", onState((*state).repairDemonymSubject)},
 	{"a conjunct with no conjunction is the name's head (\"Pakistan Prime Minister Shehbaz Sharif\")", onState((*state).repairBareConj)},
-	{"a demonym hung beside the noun phrase it opens (\"Serbian Prime Minister Milos Vucevic resigned\")", onState((*state).repairDemonymOpener)},
+	{"a demonym hung beside the noun phrase it opens (\"Serbian Prime Minister Milos Vucevic resigned\")", (*state).repairDemonymOpener},
 	{"an object's passive modifier read as a clause (\"condemns the airstrike carried out by the Israeli regime\")", onState((*state).repairObjectPassive)},
 	{"a name's last word read as the verb (\"Human Rights Watch accused\")", onState((*state).repairNameVerb)},
 	{"a predicate after a subject's relative clause read inside it (\"Hezbollah, which has traded fire with Israel, fired rockets\")", onState((*state).repairAfterRelative)},
@@ -925,14 +926,18 @@ func (s *state) repairDemonymSubject() bool {
 // resigned" read with "Serbian" a modifier of the verb beside its
 // subject: a nationality adjective right before a noun phrase, hung on
 // that phrase's own head, modifies the phrase.
-func (s *state) repairDemonymOpener() bool {
+func (s *state) repairDemonymOpener(lex *nlp.Pipeline) bool {
 	changed := false
 	for d := 0; d+1 < len(s.words); d++ {
 		w := &s.words[d]
 		// (a conjunct demonym may be read as a name: "Zelenskiy and
-		// Polish President Andrzej Duda")
-		if w.upos != syntax.ADJ && w.tag != nlp.JJ && (w.rel != syntax.Conj || w.upos != syntax.PROPN) || !demonym(w.key) || w.head < 0 {
+		// Polish President Andrzej Duda"; the lexicon tells "Polish" from
+		// "Iran")
+		if w.upos != syntax.ADJ && w.tag != nlp.JJ && (w.rel != syntax.Conj || w.upos != syntax.PROPN || !s.lexAllows(lex, d, nlp.JJ)) || !demonym(w.key) || w.head < 0 {
 			continue
+		}
+		if w.rel == syntax.Conj && !s.nominal(d+1) && s.words[d+1].upos != syntax.ADJ {
+			continue // "Syria, Iran and Hezbollah": a conjunct, not an opener
 		}
 		switch w.rel {
 		case syntax.Advmod, syntax.Discourse, syntax.Dep, syntax.Amod, syntax.Obl, syntax.Advcl, syntax.Xcomp, syntax.Obj, syntax.Ccomp, syntax.Nsubj, syntax.Conj:
@@ -1232,6 +1237,110 @@ func (s *state) repairNameList() bool {
 			s.setArc(i, i-1, syntax.Flat)
 			changed = true
 		}
+	}
+	return changed
+}
+
+// repairNameSeries mends a series of three or more names read as
+// separate phrases: "accused Iran, Iraq and North Korea" parsed with
+// "Iraq" a parataxis of the verb and "North Korea" its apposition. Proper
+// noun runs separated by commas, the last after "and" or "or", are
+// conjuncts of the first, which keeps the series' place in the sentence.
+func (s *state) repairNameSeries() bool {
+	changed := false
+	propn := func(i int) bool {
+		if i < 0 || i >= len(s.words) || s.wc.months[s.words[i].key] || s.wc.timeWords[s.words[i].key] {
+			return false // "In late January, Burkina Faso, Mali and Niger withdrew"
+		}
+		return s.words[i].upos == syntax.PROPN || s.words[i].tag == nlp.NNP || s.words[i].tag == nlp.NNPS
+	}
+	for c := 1; c+1 < len(s.words); c++ {
+		if k := s.words[c].key; s.words[c].tag != nlp.CC || k != "AND" && k != "OR" || !propn(c+1) {
+			continue
+		}
+		hi := c + 1
+		for propn(hi + 1) {
+			hi++
+		}
+		if hi+1 < len(s.words) && (s.nominal(hi+1) || s.words[hi+1].tag == nlp.POS) {
+			continue // "Kandahar, Helmand and Kabul provinces": the names modify a noun
+		}
+		spans := [][2]int{{c + 1, hi}}
+		commas := []int{}
+		k := c - 1
+		if s.words[k].key == "," {
+			commas = append(commas, k)
+			k--
+		}
+		for propn(k) {
+			lo := k
+			for propn(lo - 1) {
+				lo--
+			}
+			spans = append(spans, [2]int{lo, k})
+			if lo < 2 || s.words[lo-1].key != "," || !propn(lo-2) {
+				break
+			}
+			commas = append(commas, lo-1)
+			k = lo - 2
+		}
+		if len(spans) < 3 {
+			continue
+		}
+		slices.Reverse(spans)
+		first, last := spans[0][0], spans[len(spans)-1][1]
+		// each name's head: its one word hung outside it
+		heads := make([]int, len(spans))
+		ok := true
+		for j, sp := range spans {
+			heads[j] = -1
+			for i := sp[0]; i <= sp[1] && ok; i++ {
+				if h := int(s.words[i].head); h < sp[0] || h > sp[1] {
+					ok = heads[j] < 0
+					heads[j] = i
+				}
+			}
+			ok = ok && heads[j] >= 0
+		}
+		if !ok {
+			continue
+		}
+		fine := true
+		for _, h := range heads[1:] {
+			fine = fine && s.words[h].rel == syntax.Conj && int(s.words[h].head) == heads[0]
+		}
+		if fine {
+			continue
+		}
+		// the series hangs where its first name, or else the first name
+		// hung outside it, hangs
+		out := -1
+		for _, h := range heads {
+			if p := int(s.words[h].head); p < first || p > last {
+				out = h
+				break
+			}
+		}
+		if out < 0 {
+			continue
+		}
+		h0 := heads[0]
+		s.setArc(h0, int(s.words[out].head), s.words[out].rel)
+		for _, h := range heads[1:] {
+			s.setArc(h, h0, syntax.Conj)
+		}
+		for _, m := range commas {
+			// a comma belongs to the conjunct after it
+			for j, sp := range spans {
+				if sp[0] > m {
+					s.setArc(m, heads[j], syntax.Punct)
+					break
+				}
+			}
+		}
+		s.setArc(c, heads[len(heads)-1], syntax.Cc)
+		changed = true
+		c = last
 	}
 	return changed
 }
@@ -1957,7 +2066,11 @@ func (s *state) verbAbove(x, i int) int {
 // tag t ("crossing" a noun, "fired" a past tense).
 func (s *state) lexAllows(lex *nlp.Pipeline, i int, t nlp.Tag) bool {
 	w := &s.words[i]
-	ts, _ := lex.LexiconTags(s.doc.Text[w.start:w.end])
+	form := w.key
+	if s.doc != nil && w.end <= len(s.doc.Text) {
+		form = s.doc.Text[w.start:w.end]
+	}
+	ts, _ := lex.LexiconTags(form) // (a speaker tail is parsed without its document)
 	return ts.Has(t)
 }
 

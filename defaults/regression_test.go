@@ -2945,6 +2945,15 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-03-01",
 			want:   []string{"UKRGOV>POLGOV:06", "POLGOV>UKRGOV:06"},
 			forbid: []string{"POL>*:*", "*>POL:*"}},
+		// a series of three names read as separate phrases kept only the first
+		{name: "three accused in a series",
+			text: "Israel accused Syria, Iran and Hezbollah of arming militants.",
+			date: "2024-03-01",
+			want: []string{"ISR>SYR:11", "ISR>IRN:11", "ISR>LBNREB:11"}},
+		{name: "three capitals accused in a series",
+			text: "Beijing accused Washington, Tokyo and Canberra of provoking tensions.",
+			date: "2024-03-01",
+			want: []string{"CHN>USA:11", "CHN>JPN:11", "CHN>AUS:11"}},
 	}
 	runNewsCases(t, c, cases)
 }
