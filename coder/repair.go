@@ -47,6 +47,7 @@ var repairs = [...]struct {
 	{"a finite verb coordinated with a gerund complement (\"denied targeting civilians and accused the army\")", onState((*state).repairGerundConj)},
 	{"a present tense read as a plural noun (\"Iran calls on the Security Council\")", onState((*state).repairPluralVerb)},
 	{"a past tense read as a compound noun (\"a mob set fire to a police station\")", (*state).repairCompoundVerb},
+	{"a past tense read as the head of its subject's phrase (\"A US soldier shot 16 Afghan civilians\")", (*state).repairSubjectHeadVerb},
 	{"a headline's present tense read as a noun (\"Police arrest opposition leader in Dhaka\")", (*state).repairHeadlineVerb},
 	{"a clause after \"after\" or \"before\" read as a phrase (\"severed ties after protesters stormed its embassy\")", (*state).repairAfterClause},
 	{"a predicate after a whose-clause read inside it (\"Brazil and Colombia, whose governments have sought to mediate, urged dialogue\")", onState((*state).repairWhoseRelative)},
@@ -1037,6 +1038,58 @@ func (s *state) repairCompoundVerb(lex *nlp.Pipeline) bool {
 			}
 		}
 		s.setArc(r, v, syntax.Obj)
+		return true
+	}
+	return false
+}
+
+// repairSubjectHeadVerb mends "A US soldier shot 16 Afghan civilians"
+// read as one noun phrase headed by "shot" (or as the subject phrase of
+// "civilians"): in a sentence without a verb, a singular noun that can be
+// a past tense, right after the noun it has as a compound and before the
+// phrase it heads or is the subject of, is the predicate; the compound is
+// its subject and the phrase after it its object.
+func (s *state) repairSubjectHeadVerb(lex *nlp.Pipeline) bool {
+	for k := range s.words {
+		if s.verbal(k) || s.words[k].upos == syntax.AUX {
+			return false
+		}
+	}
+	for v := 1; v+1 < len(s.words); v++ {
+		w := &s.words[v]
+		subj := v - 1
+		if w.tag != nlp.NN || !s.nominal(subj) || int(s.words[subj].head) != v || s.words[subj].rel != syntax.Compound || !s.lexAllows(lex, v, nlp.VBD) {
+			continue
+		}
+		obj := -1
+		switch r := int(w.head); {
+		case r < 0: // "shot" the root, its object a child after it
+			for _, k := range s.children(v) {
+				if kk := int(k); kk > v && s.nominal(kk) && (s.isRel(kk, syntax.Obj) || s.isRel(kk, syntax.Nmod) && s.caseOf(kk) == "") {
+					obj = kk
+					break
+				}
+			}
+		case r > v && s.words[r].head < 0 && s.nominal(r) && s.isRel(v, syntax.Nsubj): // "shot" the subject of the root noun
+			obj = r
+		}
+		if obj < 0 {
+			continue
+		}
+		for _, k := range s.children(v) {
+			if kk := int(k); kk < subj {
+				s.setArc(kk, subj, s.words[kk].rel) // "A US"
+			}
+		}
+		s.setArc(v, -1, syntax.Root)
+		s.setTag(v, nlp.VBD, syntax.VERB)
+		s.setArc(subj, v, syntax.Nsubj)
+		s.setArc(obj, v, syntax.Obj)
+		for _, k := range s.children(v) {
+			if kk := int(k); kk > v && kk != obj && s.isRel(kk, syntax.Nmod) {
+				s.setArc(kk, v, syntax.Obl) // "in Kandahar province"
+			}
+		}
 		return true
 	}
 	return false

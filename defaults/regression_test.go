@@ -2954,6 +2954,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Beijing accused Washington, Tokyo and Canberra of provoking tensions.",
 			date: "2024-03-01",
 			want: []string{"CHN>USA:11", "CHN>JPN:11", "CHN>AUS:11"}},
+		// a past tense read as the head of the subject's phrase
+		{name: "soldier shot read as one noun",
+			text: "An Indian soldier shot three Kashmiri youths in Baramulla.",
+			date: "2023-03-11",
+			want: []string{"INDMIL>---CVL:19"}},
 	}
 	runNewsCases(t, c, cases)
 }
