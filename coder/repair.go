@@ -30,6 +30,7 @@ var repairs = [...]struct {
 	{"an opening participle of doubt read as the verb (\"Suspected rebels attacked\")", onState((*state).repairEpistemicOpener)},
 	{"an object and a prepositional phrase read as a small clause", onState((*state).repairSmallClausePP)},
 	{"a name continued as a list", onState((*state).repairNameList)},
+	{"a hyphenated participle read as a verb (\"opened fire on stone-throwing youths\")", onState((*state).repairHyphenParticiple)},
 	{"a series of names read as separate phrases (\"accused Iran, Iraq and North Korea\")", onState((*state).repairNameSeries)},
 	{"an intention verb read as a plural noun", onState((*state).repairIntentNoun)},
 	{"an adjective read as the root before its subject", onState((*state).repairAdjectiveRoot)},
@@ -1398,6 +1399,54 @@ func (s *state) repairNameSeries() bool {
 	return changed
 }
 
+// repairHyphenParticiple mends "opened fire on stone-throwing youths" read
+// with "stone-throwing" a verb of its own, "on" its marker and "youths"
+// its object (or its sibling): a hyphenated -ing word carrying a
+// preposition, right before a noun phrase, modifies that noun, which
+// takes its place.
+func (s *state) repairHyphenParticiple() bool {
+	changed := false
+	for i := 0; i+1 < len(s.words); i++ {
+		w := &s.words[i]
+		if w.upos != syntax.VERB || !strings.Contains(w.key, "-") || !strings.HasSuffix(w.key, "ING") || w.head < 0 {
+			continue
+		}
+		o := s.childExact(i, syntax.Obj)
+		if o < 0 {
+			// or the noun read as a sibling: "fired on rock-throwing
+			// protesters" with both hung on "fired"
+			for _, k := range s.children(int(w.head)) {
+				if kk := int(k); kk > i && s.nominal(kk) && s.childExact(kk, syntax.Case) < 0 {
+					if lo, _ := s.subtreeSpan(kk); lo == i+1 {
+						o = kk
+					}
+				}
+			}
+		}
+		cs := s.childExact(i, syntax.Case)
+		if o < 0 || cs < 0 || cs > i || !s.nominal(o) {
+			continue
+		}
+		if lo, _ := s.subtreeSpan(o); lo != i+1 {
+			continue
+		}
+		rel := syntax.Obl
+		if s.nominal(int(w.head)) {
+			rel = syntax.Nmod
+		}
+		s.setArc(o, int(w.head), rel)
+		for _, k := range s.children(i) {
+			if kk := int(k); kk != o {
+				s.setArc(kk, o, s.words[kk].rel) // "on", and "in Hebron"
+			}
+		}
+		s.setArc(i, o, syntax.Amod)
+		s.setTag(i, nlp.JJ, syntax.ADJ)
+		changed = true
+	}
+	return changed
+}
+
 // repairDoubleSubject mends "The United States and China held talks"
 // parsed with two subjects of "held" and the "and" hung on the verb: the
 // second is a conjunct of the first.
@@ -1521,6 +1570,9 @@ func (s *state) repairReportTail() bool {
 			continue
 		}
 		_, hi := s.subtreeSpan(i)
+		for hi < r && s.words[hi].key == "," && int(s.words[hi].head) == n {
+			hi++ // "..., residents said": the comma hung on the subject
+		}
 		if hi != r && hi != s.speakerStart(r, n) {
 			continue // the clause must run up to the speech verb, or its speaker
 		}
@@ -1531,6 +1583,46 @@ func (s *state) repairReportTail() bool {
 		if q := r - 1; s.nominal(q) && s.ancestorOf(i, q) {
 			s.setArc(q, r, syntax.Nsubj)
 		}
+		return true
+	}
+	// "Uzbek troops opened fire on protesters, killing hundreds, witnesses
+	// said" read with "troops opened fire" one noun phrase headed by
+	// "fire": a past tense modifying the subject's head, after a noun the
+	// head also carries, is the predicate; the noun before it its subject,
+	// the head its object
+	for _, k := range s.children(n) {
+		i := int(k)
+		if s.words[i].rel != syntax.Amod || i > n || !pastForm(&s.words[i]) || !pastTense(&s.words[i]) {
+			continue
+		}
+		subj := -1
+		for _, k2 := range s.children(n) {
+			if c := int(k2); c < i && s.nominal(c) && s.words[c].rel == syntax.Compound {
+				subj = c
+			}
+		}
+		if subj < 0 {
+			continue
+		}
+		s.setArc(i, -1, syntax.Root)
+		s.setTag(i, nlp.VBD, syntax.VERB)
+		s.setArc(subj, i, syntax.Nsubj)
+		for _, k2 := range s.children(n) {
+			if c := int(k2); c < subj {
+				s.setArc(c, subj, s.words[c].rel)
+			} else if c > n && s.isRel(c, syntax.Nmod) {
+				s.setArc(c, i, syntax.Obl) // "on protesters"
+			}
+		}
+		s.setArc(n, i, syntax.Obj)
+		for _, k2 := range s.children(r) {
+			if c := int(k2); c > n && c < r && s.words[c].rel != syntax.Nsubj && s.words[c].rel != syntax.Punct {
+				s.setArc(c, i, s.words[c].rel) // ", killing hundreds"
+			}
+		}
+		s.setArc(r, i, syntax.Parataxis)
+		s.indexTree()
+		s.tailSpeakerConj(r)
 		return true
 	}
 	return false
@@ -1578,6 +1670,13 @@ func (s *state) repairTailSpeakerConj() bool {
 	if r < 1 || !s.verbal(r) || !(s.wc.speech[s.words[r].lemma] || s.wc.speech[s.words[r].key]) || s.child(r, syntax.Nsubj) >= 0 {
 		return false
 	}
+	return s.tailSpeakerConj(r)
+}
+
+// tailSpeakerConj gives the speech verb r, ending the sentence, the noun
+// phrase between a comma and itself as subject when the parse made it a
+// conjunct of a phrase inside what is said.
+func (s *state) tailSpeakerConj(r int) bool {
 	for n := r - 1; n >= 0 && n >= r-12; n-- {
 		if s.words[n].rel != syntax.Conj || !s.nominal(n) {
 			continue

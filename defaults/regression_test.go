@@ -2959,6 +2959,17 @@ func TestNewsRegressions(t *testing.T) {
 			text: "An Indian soldier shot three Kashmiri youths in Baramulla.",
 			date: "2023-03-11",
 			want: []string{"INDMIL>---CVL:19"}},
+		// "troops opened fire" read as a noun phrase headed by "fire",
+		// the subject of the reporting tail, the speakers a conjunct
+		{name: "opened fire read as a noun phrase before a reporting tail",
+			text: "Kyrgyz troops opened fire on demonstrators in Osh, killing dozens, witnesses said.",
+			date: "2010-06-12",
+			want: []string{"KGZMIL>---CVL:17"}},
+		// a hyphenated participle read as the verb of the target phrase
+		{name: "hyphenated participle before the target",
+			text: "Egyptian soldiers opened fire on rock-throwing protesters in Cairo, activists said.",
+			date: "2011-05-14",
+			want: []string{"EGYMIL>EGYCVL:17"}},
 	}
 	runNewsCases(t, c, cases)
 }
