@@ -109,7 +109,9 @@ func (s *state) pursued(n int) bool {
 		if !s.verbal(h) {
 			return false, true
 		}
-		if l := s.words[h].lemma; s.wc.intent[l] || s.wc.objectControl[l] || s.wc.pursuitVerbs[l] {
+		// (what a verb of making brings about happens: "led to the
+		// arrest", "forced the resignation")
+		if l := s.words[h].lemma; s.wc.intent[l] || s.wc.objectControl[l] && !s.wc.implicative[l] || s.wc.pursuitVerbs[l] {
 			return true, false
 		}
 		r := s.words[h].rel

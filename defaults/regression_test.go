@@ -2970,6 +2970,15 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Egyptian soldiers opened fire on rock-throwing protesters in Cairo, activists said.",
 			date: "2011-05-14",
 			want: []string{"EGYMIL>EGYCVL:17"}},
+		// verbs of making: their object acts, and the act happens
+		{name: "prompting another to strike",
+			text: "Gunmen killed three soldiers near the border, prompting Turkey to launch air strikes on Kurdish positions in Iraq.",
+			date: "2016-07-12",
+			want: []string{"TUR>IRQMIL:19"}},
+		{name: "led another to close a border",
+			text: "The attacks led Jordan to close its border with Syria.",
+			date: "2016-07-12",
+			want: []string{"JOR>SYR:19"}},
 	}
 	runNewsCases(t, c, cases)
 }
