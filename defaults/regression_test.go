@@ -2979,6 +2979,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The attacks led Jordan to close its border with Syria.",
 			date: "2016-07-12",
 			want: []string{"JOR>SYR:19"}},
+		// a group is its home country's ("X-based")
+		{name: "a gang based abroad",
+			text:   "Indian police arrested two members of a Nepal-based smuggling gang.",
+			date:   "2016-07-12",
+			want:   []string{"INDCOP>NPLCRM:17"},
+			forbid: []string{"*>INDCRM:*"}},
 	}
 	runNewsCases(t, c, cases)
 }
