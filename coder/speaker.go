@@ -382,6 +382,21 @@ func (s *state) alleged() bool {
 	return false
 }
 
+// reportsOwnSide reports a reporter one of whose country's actors is among the
+// doers it reports.
+func (s *state) reportsOwnSide(rc string, doers []codeRef) bool {
+	cc := s.wc.country(rc)
+	if cc == "" {
+		return false
+	}
+	for _, tc := range doers {
+		if s.wc.country(tc.code) == cc {
+			return true
+		}
+	}
+	return false
+}
+
 // reports codes reported speech: "A said that B is aggravating the
 // problem" is A accusing B (A criticising B for "not doing enough"),
 // and the events coded inside the content are B's, reported by A.
@@ -461,8 +476,10 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 		}
 		code := s.polarity(s.groups[sg].j, f.end)
 		targets := s.groups[sg].codes
+		byConflict := false
 		if code == "" && conflict && !s.factReporters(f.reporter) {
 			code = "112" // reporting B's attack is accusing B of it
+			byConflict = true
 		}
 		if code == "" {
 			continue
@@ -478,6 +495,9 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 		}
 		raw = out
 		for _, rc := range f.reporter {
+			if byConflict && s.reportsOwnSide(rc, targets) {
+				continue // "US and British forces launched air strikes, the Pentagon said": one's side's joint act accuses no ally
+			}
 			for _, tc := range targets {
 				if tc.code == rc || (len(contentSrc) > 0 && !contains(contentSrc, tc.code)) {
 					continue

@@ -2985,6 +2985,12 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2016-07-12",
 			want:   []string{"INDCOP>NPLCRM:17"},
 			forbid: []string{"*>INDCRM:*"}},
+		// a state reporting its side's joint act accuses no ally
+		{name: "reporting a joint strike accuses no ally",
+			text:   "Russian and Syrian jets bombed rebel-held areas of Idlib on Tuesday, the Russian defence ministry said.",
+			date:   "2019-10-07",
+			want:   []string{"RUS>SYRREB:19", "SYR>SYRREB:19"},
+			forbid: []string{"*>*:11"}},
 	}
 	runNewsCases(t, c, cases)
 }
