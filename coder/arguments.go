@@ -554,7 +554,10 @@ func (s *state) window(v int) (lo, hi int) {
 		for _, k := range s.children(x) {
 			kr := s.words[k].rel
 			if int(k) != v && !s.ancestorOf(int(k), v) {
-				infinitive := kr == syntax.Advcl && s.markOf(int(k)) == "TO" // "called on X to resume talks"
+				// "called on X to resume talks": the infinitive of a verb
+				// that takes one; a purpose ("met in Paris to coordinate
+				// their opposition to a war") is a clause of its own
+				infinitive := kr == syntax.Advcl && s.markOf(int(k)) == "TO" && s.infinitiveHead(x)
 				if !infinitive && (clausal(kr) || kr == syntax.Conj && s.verbal(int(k)) && s.verbal(x)) {
 					// the clause's subordinator stays visible to patterns:
 					// "attacked the government for failing to ..."

@@ -156,6 +156,16 @@ func TestPhoenixIraqUnderOccupation(t *testing.T) {
 	}
 }
 
+// TestPhoenixPurposeClauseOutsidePattern: a pattern of "met" does not
+// reach into the purpose clause ("- * &FIGHT [:110]" on "the war").
+func TestPhoenixPurposeClauseOutsidePattern(t *testing.T) {
+	c := loadPhoenix(t)
+	evs := codeTextOn(t, c, "The Egyptian and Jordanian foreign ministers met in Amman to discuss the war in Gaza.", time.Date(2008, 3, 1, 0, 0, 0, 0, time.UTC))
+	if !has(evs, "EGYGOV", "JORGOV", "040") || has(evs, "JORGOV", "EGYGOV", "110") {
+		t.Errorf("want the meeting (040) and no disapproval (110), got %s", dump(evs))
+	}
+}
+
 // TestPhoenixNameSyllableNoAcronym: "Un" ending a name the Phoenix
 // dictionaries lack ("Kim Jong Un") is no UN.
 func TestPhoenixNameSyllableNoAcronym(t *testing.T) {
