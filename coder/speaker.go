@@ -382,6 +382,18 @@ func (s *state) alleged() bool {
 	return false
 }
 
+// securityForce reports a police, military or intelligence code.
+func securityForce(code string) bool {
+	if len(code) < 6 {
+		return false
+	}
+	switch code[3:6] {
+	case "COP", "MIL", "SPY":
+		return true
+	}
+	return false
+}
+
 // reportsOwnSide reports a reporter one of whose country's actors is among the
 // doers it reports.
 func (s *state) reportsOwnSide(rc string, doers []codeRef) bool {
@@ -460,6 +472,11 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 					r.certainty = "alleged"
 				}
 				r.reportedBy = s.reporterText(f)
+			}
+			if r.noSource && (strings.HasPrefix(r.code, "173") || strings.HasPrefix(r.code, "174")) && len(f.reporter) == 1 && securityForce(f.reporter[0]) {
+				// "Dozens of protesters were arrested, police said": the
+				// force that reports an arrest it does not ascribe made it
+				r.src, r.srcI, r.srcJ, r.srcRef, r.noSource = f.reporter[0], f.rI, f.rJ, f.ref, false
 			}
 			if plover.QuadClass(r.code) == 4 && r.src != "" {
 				conflict = true

@@ -2991,6 +2991,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2019-10-07",
 			want:   []string{"RUS>SYRREB:19", "SYR>SYRREB:19"},
 			forbid: []string{"*>*:11"}},
+		// police reporting arrests they ascribe to no one made them
+		{name: "arrests reported by police",
+			text: "Two opposition leaders were arrested in Dhaka on Friday, police said.",
+			date: "2025-03-01",
+			want: []string{"---COP>BGDOPP:17"}},
 	}
 	runNewsCases(t, c, cases)
 }
