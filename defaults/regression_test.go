@@ -2996,6 +2996,16 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Two opposition leaders were arrested in Dhaka on Friday, police said.",
 			date: "2025-03-01",
 			want: []string{"---COP>BGDOPP:17"}},
+		// a reaction to "the criticism" or "the order" is aimed at whoever
+		// criticised or ordered
+		{name: "rejected the criticism",
+			text: "Germany and Italy warned Hungary of consequences over its media law. Budapest rejected the criticism on Tuesday.",
+			date: "2025-06-25",
+			want: []string{"HUN>ITA:12"}},
+		{name: "condemned the measure",
+			text: "Police banned all opposition rallies in Kampala on Monday. Rights groups condemned the measure.",
+			date: "2025-06-25",
+			want: []string{"---HRI>UGACOP:11"}},
 	}
 	runNewsCases(t, c, cases)
 }
