@@ -31,6 +31,7 @@ var repairs = [...]struct {
 	{"an object and a prepositional phrase read as a small clause", onState((*state).repairSmallClausePP)},
 	{"a name continued as a list", onState((*state).repairNameList)},
 	{"a hyphenated participle read as a verb (\"opened fire on stone-throwing youths\")", onState((*state).repairHyphenParticiple)},
+	{"an according-to phrase read inside a party's phrase (\"killing four people, according to rights groups\")", onState((*state).repairAccordingTo)},
 	{"a series of names read as separate phrases (\"accused Iran, Iraq and North Korea\")", onState((*state).repairNameSeries)},
 	{"an intention verb read as a plural noun", onState((*state).repairIntentNoun)},
 	{"an adjective read as the root before its subject", onState((*state).repairAdjectiveRoot)},
@@ -1442,6 +1443,33 @@ func (s *state) repairHyphenParticiple() bool {
 		}
 		s.setArc(i, o, syntax.Amod)
 		s.setTag(i, nlp.JJ, syntax.ADJ)
+		changed = true
+	}
+	return changed
+}
+
+// repairAccordingTo mends "killing at least four people, according to
+// local rights groups" read with the groups a conjunct (or modifier) of
+// the victims: an according-to phrase names who tells, never a party to
+// what is told, so it hangs on the clause's verb.
+func (s *state) repairAccordingTo() bool {
+	changed := false
+	for a := 0; a+1 < len(s.words); a++ {
+		if s.words[a].key != "ACCORDING" || s.words[a+1].key != "TO" {
+			continue
+		}
+		n := int(s.words[a].head)
+		if n < 0 || n <= a || !s.nominal(n) || s.isRel(n, syntax.Obl) && s.verbal(int(s.words[n].head)) {
+			continue
+		}
+		v := int(s.words[n].head)
+		for v >= 0 && !s.verbal(v) {
+			v = int(s.words[v].head)
+		}
+		if v < 0 {
+			continue
+		}
+		s.setArc(n, v, syntax.Obl)
 		changed = true
 	}
 	return changed

@@ -3006,6 +3006,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Police banned all opposition rallies in Kampala on Monday. Rights groups condemned the measure.",
 			date: "2025-06-25",
 			want: []string{"---HRI>UGACOP:11"}},
+		// who tells is no party to what is told
+		{name: "according-to phrase read as a victim",
+			text:   "Police fired tear gas at protesters in Lagos, injuring at least twenty people, according to local rights groups.",
+			date:   "2025-06-25",
+			want:   []string{"---COP>---CVL:18"},
+			forbid: []string{"*>---HRI:*"}},
 	}
 	runNewsCases(t, c, cases)
 }
