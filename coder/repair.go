@@ -32,6 +32,7 @@ var repairs = [...]struct {
 	{"a name continued as a list", onState((*state).repairNameList)},
 	{"a hyphenated participle read as a verb (\"opened fire on stone-throwing youths\")", onState((*state).repairHyphenParticiple)},
 	{"an according-to phrase read inside a party's phrase (\"killing four people, according to rights groups\")", onState((*state).repairAccordingTo)},
+	{"a title read apart from the subject's name (\"Opposition candidate Venancio Mondlane rejected\")", onState((*state).repairTitleApart)},
 	{"a series of names read as separate phrases (\"accused Iran, Iraq and North Korea\")", onState((*state).repairNameSeries)},
 	{"an intention verb read as a plural noun", onState((*state).repairIntentNoun)},
 	{"an adjective read as the root before its subject", onState((*state).repairAdjectiveRoot)},
@@ -1470,6 +1471,48 @@ func (s *state) repairAccordingTo() bool {
 			continue
 		}
 		s.setArc(n, v, syntax.Obl)
+		changed = true
+	}
+	return changed
+}
+
+// repairTitleApart mends "Opposition candidate Venancio Mondlane rejected
+// the results" read with the title an oblique (or a second subject) of
+// the verb and the name its subject: a noun phrase with no preposition
+// right before the subject's name is that name's title.
+func (s *state) repairTitleApart() bool {
+	changed := false
+	for t := 0; t+1 < len(s.words); t++ {
+		w := &s.words[t]
+		v := int(w.head)
+		if w.upos != syntax.NOUN || v <= t+1 || !s.verbal(v) || s.caseOf(t) != "" {
+			continue
+		}
+		switch w.rel {
+		case syntax.Obl, syntax.Nsubj, syntax.Dep, syntax.OblUnmarked:
+		default:
+			continue
+		}
+		p := s.childExact(v, syntax.Nsubj)
+		if p == t || p < 0 {
+			p = -1
+			for _, k := range s.children(v) {
+				if kk := int(k); kk > t && s.isRel(kk, syntax.Nsubj) {
+					p = kk
+					break
+				}
+			}
+		}
+		if p < 0 || s.words[p].upos != syntax.PROPN {
+			continue
+		}
+		if lo, _ := s.subtreeSpan(p); lo != t+1 {
+			continue
+		}
+		if _, hi := s.subtreeSpan(t); hi != t+1 {
+			continue
+		}
+		s.setArc(t, p, syntax.Compound)
 		changed = true
 	}
 	return changed

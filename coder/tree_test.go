@@ -1,6 +1,10 @@
 package coder
 
-import "testing"
+import (
+	"testing"
+
+	"github.com/egret-events/egret/syntax"
+)
 
 // TestParseSegments checks which semicolons divide a sentence into
 // clauses parsed apart, and that each later clause hangs from the first.
@@ -53,6 +57,47 @@ func TestParseSegments(t *testing.T) {
 			if h := int(s.words[p].head); h < 0 || s.words[h].head >= 0 {
 				t.Errorf("%q: piece root %q hangs from %d, not the sentence's root", tc.text, s.words[p].key, h)
 			}
+		}
+	}
+}
+
+// TestRepairedAttachments checks repairs that change no event on their
+// own but put a phrase where it belongs: word sits inside the phrase of
+// the word under.
+func TestRepairedAttachments(t *testing.T) {
+	c := loadDefault(t, Options{})
+	for _, tc := range []struct {
+		text, word, under string
+		direct            bool // word hangs on under itself
+	}{
+		// a title read as an oblique of the verb beside the subject's name
+		{"Opposition candidate Venancio Mondlane rejected the results and declared himself the winner.", "CANDIDATE", "MONDLANE", false},
+		// an according-to phrase read as a conjunct of the victims hangs
+		// on a verb
+		{"Police fired tear gas at protesters in Lagos, injuring at least twenty people, according to local rights groups.", "GROUPS", "INJURING", true},
+	} {
+		s := &state{wc: c.words, modern: c.modern}
+		toks := c.p.TokenSentences(tc.text)[0].Tokens
+		c.parse(s, toks)
+		w, u := -1, -1
+		for i := range s.words {
+			switch s.words[i].key {
+			case tc.word:
+				w = i
+			case tc.under:
+				u = i
+			}
+		}
+		if w < 0 || u < 0 {
+			t.Fatalf("%q: no %s or %s", tc.text, tc.word, tc.under)
+		}
+		// the name's head may be any word of the name: climb to the phrase's top
+		top := u
+		for h := int(s.words[top].head); h >= 0 && s.words[top].rel.Universal() == syntax.Flat; h = int(s.words[top].head) {
+			top = h
+		}
+		if tc.direct && int(s.words[w].head) != u || !tc.direct && !s.ancestorOf(top, w) && !s.ancestorOf(u, w) {
+			t.Errorf("%q: %s is not inside %s's phrase:\n%s", tc.text, tc.word, tc.under, s.tree.Tree())
 		}
 	}
 }
