@@ -297,6 +297,16 @@ func (b *binding) pushLit(p int) {
 
 func (b *binding) popLit() { b.nlit-- }
 
+// literal reports whether a post-verb literal matched word p.
+func (b *binding) literal(p int) bool {
+	for k := 0; k < min(b.nlit, len(b.lits)); k++ {
+		if int(b.lits[k]) == p {
+			return true
+		}
+	}
+	return false
+}
+
 func (b *binding) taken(g int) bool {
 	if g == b.src || g == b.tgt || g == b.comp {
 		return true

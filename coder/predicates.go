@@ -428,6 +428,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if obj >= 0 && r.obj >= v.vs && r.obj < v.ve && s.modern && s.agentOnly(obj) {
 		obj = -1 // "shared intelligence with X": the verb phrase's own noun
 	}
+	if obj >= 0 && best != nil && s.modern && s.agentOnly(obj) && s.spelledOut(obj, &bb) {
+		obj = -1 // "exchanged artillery fire": words the pattern spells out, not a party (unlike "killing civilians")
+	}
 	if r.obj >= 0 && s.modern && s.eventNoun(r.obj).code == "" && s.wc.answerNouns[s.words[r.obj].key] == nil {
 		// (but "condemned the violence against demonstrators": force
 		// against someone is aimed at them by its doer, whom a reaction
@@ -2053,6 +2056,26 @@ func (s *state) roleGroup(w int) int {
 		return len(s.groups) - 1
 	}
 	return -1
+}
+
+// spelledOut reports a group whose every actor or agent word a post-verb
+// literal of the pattern matched, modifying a head the pattern also spells
+// out ("artillery fire"; "civilians", the head itself, stay the victims).
+func (s *state) spelledOut(g int, b *binding) bool {
+	if h := s.groups[g].head; h < 0 || h >= len(s.inMent) || s.inMent[h] >= 0 || !b.literal(h) {
+		return false
+	}
+	n := 0
+	for k := s.groups[g].i; k < s.groups[g].j && k < len(s.inMent); k++ {
+		if s.inMent[k] < 0 {
+			continue
+		}
+		if !b.literal(k) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // targetFits checks a pattern's target against the tree: a target inside

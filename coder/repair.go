@@ -33,6 +33,7 @@ var repairs = [...]struct {
 	{"a hyphenated participle read as a verb (\"opened fire on stone-throwing youths\")", onState((*state).repairHyphenParticiple)},
 	{"an according-to phrase read inside a party's phrase (\"killing four people, according to rights groups\")", onState((*state).repairAccordingTo)},
 	{"a title read apart from the subject's name (\"Opposition candidate Venancio Mondlane rejected\")", onState((*state).repairTitleApart)},
+	{"a participle's by-phrase read as the verb's subject (\"A roadside bomb planted by Taliban fighters exploded\")", onState((*state).repairAgentSubject)},
 	{"a series of names read as separate phrases (\"accused Iran, Iraq and North Korea\")", onState((*state).repairNameSeries)},
 	{"an intention verb read as a plural noun", onState((*state).repairIntentNoun)},
 	{"an adjective read as the root before its subject", onState((*state).repairAdjectiveRoot)},
@@ -67,6 +68,7 @@ var repairs = [...]struct {
 	{"a predicate after a subject's relative clause read inside it (\"Hezbollah, which has traded fire with Israel, fired rockets\")", onState((*state).repairAfterRelative)},
 	{"a participle after an auxiliary is the verb", onState((*state).repairAuxNoun)},
 	{"a preposition hung on a word inside its phrase", onState((*state).repairStrayCase)},
+	{"a predicate read as a modifier of a participle's agent (\"A car bomb planted by al-Shabaab militants exploded\")", onState((*state).repairAgentPredicate)},
 	{"an object read as the subject of the oblique after it", onState((*state).repairObliqueSubject)},
 	{"a subject with a preposition is an oblique", onState((*state).repairCaseSubject)},
 	{"a passive's by-phrase hung inside its object", onState((*state).repairStrayAgent)},
@@ -1516,6 +1518,73 @@ func (s *state) repairTitleApart() bool {
 		changed = true
 	}
 	return changed
+}
+
+// repairAgentSubject mends "A roadside bomb planted by Taliban fighters
+// exploded" read with "by Taliban fighters" a subject of "exploded": a
+// by-phrase right after a participle modifying the subject is that
+// participle's agent.
+func (s *state) repairAgentSubject() bool {
+	changed := false
+	for n := 1; n < len(s.words); n++ {
+		v := int(s.words[n].head)
+		if !s.isRel(n, syntax.Nsubj) || v <= n || !s.verbal(v) || s.caseOf(n) != "BY" {
+			continue
+		}
+		lo, _ := s.subtreeSpan(n)
+		p := lo - 1
+		if p < 1 || s.words[p].tag != nlp.VBN || s.words[p].rel != syntax.Acl || !s.nominal(int(s.words[p].head)) {
+			continue
+		}
+		s.setArc(n, p, syntax.OblAgent)
+		changed = true
+	}
+	return changed
+}
+
+// repairAgentPredicate mends "A car bomb planted by al-Shabaab militants
+// exploded near a police station" read (or repaired) with the participle
+// the predicate and "exploded" a modifier of the agent: a past form
+// opening its own phrase right after a root participle's by-phrase is the
+// predicate, the participle a modifier of the subject.
+func (s *state) repairAgentPredicate() bool {
+	p := s.root()
+	// (an earlier repair may have made it a past tense)
+	if p < 1 || s.words[p].tag != nlp.VBN && s.words[p].tag != nlp.VBD || s.child(p, syntax.Aux) >= 0 {
+		return false
+	}
+	n := s.childExact(p, syntax.Nsubj)
+	if n < 0 || n > p || !s.nominal(n) {
+		return false
+	}
+	for _, k := range s.children(p) {
+		a := int(k)
+		if a < p || !s.isRel(a, syntax.Obl) || s.caseOf(a) != "BY" {
+			continue
+		}
+		for _, k2 := range s.children(a) {
+			e := int(k2)
+			if e < a || s.words[e].rel != syntax.Acl || !pastForm(&s.words[e]) || s.childExact(e, syntax.Obj) >= 0 {
+				continue
+			}
+			if lo, _ := s.subtreeSpan(e); lo != e {
+				continue // the predicate opens its own phrase
+			}
+			s.setArc(e, -1, syntax.Root)
+			s.setTag(e, nlp.VBD, syntax.VERB)
+			for _, k3 := range s.children(p) {
+				if x := int(k3); x != a && x != n && x > e {
+					s.setArc(x, e, s.words[x].rel)
+				}
+			}
+			s.setArc(n, e, syntax.Nsubj)
+			s.setArc(p, n, syntax.Acl)
+			s.setTag(p, nlp.VBN, syntax.VERB)
+			s.setArc(a, p, syntax.OblAgent)
+			return true
+		}
+	}
+	return false
 }
 
 // repairDoubleSubject mends "The United States and China held talks"

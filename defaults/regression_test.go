@@ -3012,6 +3012,18 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-25",
 			want:   []string{"---COP>---CVL:18"},
 			forbid: []string{"*>---HRI:*"}},
+		// the weapon a pattern names is no party to the exchange
+		{name: "exchanged artillery fire between coordinated forces",
+			text:   "Thai and Cambodian troops exchanged artillery fire near the disputed temple.",
+			date:   "2025-07-25",
+			want:   []string{"THAMIL>KHMMIL:19", "KHMMIL>THAMIL:19"},
+			forbid: []string{"*>---MIL:*", "---MIL>*:*"}},
+		// a participle's by-phrase read as the subject of the verb after it
+		{name: "bomb planted by militants exploded",
+			text:   "A car bomb planted by al-Shabaab militants exploded near a police station in Baidoa.",
+			date:   "2019-07-25",
+			want:   []string{"SOMREB>SOM:18"},
+			forbid: []string{"*>SOMREB:*"}},
 	}
 	runNewsCases(t, c, cases)
 }
