@@ -3024,6 +3024,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2019-07-25",
 			want:   []string{"SOMREB>SOM:18"},
 			forbid: []string{"*>SOMREB:*"}},
+		// killed in a gunbattle with X: X killed them
+		{name: "killed in a shootout with police",
+			text: "Two suspected robbers were killed in a shootout with police in Lagos.",
+			date: "2025-07-25",
+			want: []string{"NGACOP>NGACRM:19"}},
 	}
 	runNewsCases(t, c, cases)
 }
