@@ -1266,9 +1266,11 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 	}
 	if tgt >= 0 && src >= 0 && s.modern && len(s.groups[src].codes) >= 2 && c.mutualCode(code) && s.territory(tgt) &&
-		s.groups[tgt].head >= 0 && s.wc.locativePreps[s.caseOf(s.groups[tgt].head)] {
+		s.groups[tgt].head >= 0 && s.wc.locativePreps[s.caseOf(s.groups[tgt].head)] && (code.Reverse == "" || code.Reverse == code.Active) {
 		// "Israel and Hamas declared a four-day truce in Gaza": a mutual
 		// act of a compound subject at a place is between its members
+		// (but a visit goes to the place: "troops from France, Belgium
+		// and Chad arrived in Bangui" visit the Central African Republic)
 		tgt = -1
 		tr.note = "a mutual act at a place: between the subject's members"
 	}

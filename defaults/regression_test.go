@@ -3029,6 +3029,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Two suspected robbers were killed in a shootout with police in Lagos.",
 			date: "2025-07-25",
 			want: []string{"NGACOP>NGACRM:19"}},
+		// a compound subject visiting a place visits its country, not
+		// each other
+		{name: "coordinated visitors arrive in a capital",
+			text:   "The presidents of Kenya and Uganda arrived in Kigali on Monday for the summit.",
+			date:   "2014-07-25",
+			want:   []string{"KENGOV>RWA:04", "UGAGOV>RWA:04"},
+			forbid: []string{"KENGOV>UGAGOV:*", "UGAGOV>KENGOV:*"}},
 	}
 	runNewsCases(t, c, cases)
 }
