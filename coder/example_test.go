@@ -166,6 +166,17 @@ func TestPhoenixPurposeClauseOutsidePattern(t *testing.T) {
 	}
 }
 
+// TestPhoenixThreatTargetInAct: a threat is aimed at the target of the
+// act threatened, also when that act's own pattern codes nothing
+// ("CUT * OIL [---]").
+func TestPhoenixThreatTargetInAct(t *testing.T) {
+	c := loadPhoenix(t)
+	evs := codeTextOn(t, c, "Venezuela threatened to cut off oil supplies to Colombia on Sunday.", time.Date(2008, 3, 2, 0, 0, 0, 0, time.UTC))
+	if !has(evs, "VEN", "COL", "13") {
+		t.Errorf("want VEN>COL 13, got %s", dump(evs))
+	}
+}
+
 // TestPhoenixNameSyllableNoAcronym: "Un" ending a name the Phoenix
 // dictionaries lack ("Kim Jong Un") is no UN.
 func TestPhoenixNameSyllableNoAcronym(t *testing.T) {

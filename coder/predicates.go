@@ -1941,7 +1941,9 @@ func (s *state) conjPartner(v int) int {
 func (s *state) targetInside(x int) int {
 	lo, hi := s.subtreeSpan(x)
 	for k := lo; k < hi; k++ {
-		if k != x && s.isRel(k, syntax.Nmod) && s.wc.targetPreps[s.caseOf(k)] {
+		// (a phrase of the act itself too: "threatened to cut off oil
+		// supplies to Colombia")
+		if k != x && (s.isRel(k, syntax.Nmod) || s.isRel(k, syntax.Obl) && int(s.words[k].head) == x) && s.wc.targetPreps[s.caseOf(k)] {
 			if g := s.roleGroup(k); g >= 0 {
 				return g
 			}
