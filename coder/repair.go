@@ -1725,6 +1725,31 @@ func (s *state) repairReportTail() bool {
 		}
 		return true
 	}
+	// "Israeli troops shot dead two militants ..., military sources said"
+	// read with "troops" a clausal complement of "said" and "shot dead" a
+	// modifier of "militants", made a subject of "said": a past tense
+	// right after a noun phrase the speech verb holds, modifying the next
+	// subject, is the predicate between them
+	cands := append(append([]int16(nil), s.children(r)...), s.children(n)...)
+	for _, k := range cands {
+		c := int(k)
+		// (the noun phrase hung on the speech verb as a complement, or on
+		// the victims as their subject)
+		if c > n || !s.nominal(c) || !(int(s.words[c].head) == r && s.words[c].rel == syntax.Ccomp || int(s.words[c].head) == n && s.isRel(c, syntax.Nsubj)) {
+			continue
+		}
+		_, hi := s.subtreeSpan(c)
+		if hi >= n || !s.ancestorOf(n, hi) || s.words[hi].rel != syntax.Amod && s.words[hi].rel != syntax.Acl || int(s.words[hi].head) != n || !pastForm(&s.words[hi]) {
+			continue
+		}
+		i := hi
+		s.setArc(i, -1, syntax.Root)
+		s.setTag(i, nlp.VBD, syntax.VERB)
+		s.setArc(c, i, syntax.Nsubj)
+		s.setArc(n, i, syntax.Obj)
+		s.setArc(r, i, syntax.Parataxis)
+		return true
+	}
 	// "Uzbek troops opened fire on protesters, killing hundreds, witnesses
 	// said" read with "troops opened fire" one noun phrase headed by
 	// "fire": a past tense modifying the subject's head, after a noun the

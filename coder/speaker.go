@@ -522,11 +522,14 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 				if cc := s.wc.country(rc); cc != "" && cc == s.wc.country(tc.code) {
 					continue // "Russia's defense ministry said its troops captured": one's own side's act accuses no one
 				}
-				if len(rc) >= 3 && len(tc.code) >= 6 && (rc[:3] == tc.code[:3] || tc.code[:3] == "---") && (stateSide(rc) || len(rc) == 3 && s.wc.country(rc) == rc) && stateSide(tc.code) {
+				if len(rc) >= 3 && len(tc.code) >= 6 && (rc[:3] == tc.code[:3] || tc.code[:3] == "---" || rc[:3] == "---") && (stateSide(rc) || len(rc) == 3 && s.wc.country(rc) == rc) && stateSide(tc.code) {
 					// "officials said security forces killed them": the
 					// state reports its own forces' act, and forces of no
 					// named country are its own ("Burkina Faso's military
-					// government said troops had repelled an attack")
+					// government said troops had repelled an attack"), as
+					// are those a ministry of no named country reports
+					// ("Sri Lankan troops killed 23 rebels, the defence
+					// ministry said")
 					continue
 				}
 				if strings.HasSuffix(tc.code, "UAF") {

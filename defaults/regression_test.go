@@ -3036,6 +3036,17 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2014-07-25",
 			want:   []string{"KENGOV>RWA:04", "UGAGOV>RWA:04"},
 			forbid: []string{"KENGOV>UGAGOV:*", "UGAGOV>KENGOV:*"}},
+		// "shot dead" read as a modifier of the victims before a tail
+		{name: "shot dead before a reporting tail",
+			text: "Israeli troops shot dead two Palestinian gunmen near Jenin on Tuesday, military sources said.",
+			date: "2008-09-01",
+			want: []string{"ISRMIL>PSEREB:19"}},
+		// a ministry of no named country reporting its forces' act
+		// accuses no one
+		{name: "ministry reports its forces' act",
+			text:   "Sri Lankan troops killed 23 Tamil Tiger rebels in fresh fighting in the north, the defence ministry said.",
+			date:   "2008-09-01",
+			forbid: []string{"*>*:11"}},
 	}
 	runNewsCases(t, c, cases)
 }
