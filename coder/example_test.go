@@ -177,6 +177,18 @@ func TestPhoenixThreatTargetInAct(t *testing.T) {
 	}
 }
 
+// TestPhoenixTailSpeakerNoTarget: the speakers of a reporting tail read as
+// a reduced relative ("..., state media reported") are no target.
+func TestPhoenixTailSpeakerNoTarget(t *testing.T) {
+	c := loadPhoenix(t)
+	evs := codeTextOn(t, c, "Myanmar's junta freed 9,000 prisoners in an amnesty, state media reported.", time.Date(2008, 9, 1, 0, 0, 0, 0, time.UTC))
+	for _, e := range evs {
+		if strings.HasSuffix(e.Target, "MED") {
+			t.Errorf("the reporting media made a target: %s", dump(evs))
+		}
+	}
+}
+
 // TestPhoenixNameSyllableNoAcronym: "Un" ending a name the Phoenix
 // dictionaries lack ("Kim Jong Un") is no UN.
 func TestPhoenixNameSyllableNoAcronym(t *testing.T) {

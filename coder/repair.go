@@ -84,6 +84,7 @@ var repairs = [...]struct {
 	{"a main clause's participles hung on its reporting tail (\"overran the town, freeing inmates, officials said\")", onState((*state).repairTailAdjuncts)},
 	{"a reporting tail's speaker read as a conjunct (\"fired missiles on Thursday, South Korea's Joint Chiefs of Staff said\")", onState((*state).repairTailSpeakerConj)},
 	{"a subject with its name set off by commas (\"The U.S. ambassador, Ronald Johnson, praised ...\")", (*state).repairAppositiveSubject},
+	{"a reporting tail read as a reduced relative (\"freed 9,000 prisoners, state media reported\")", onState((*state).repairTailRelative)},
 	{"a reporting tail", onState((*state).repairReportTail)},
 	{"a reported clause's participle hung from the speech verb", onState((*state).repairTailParticiple)},
 	{"a clause after a speech verb", onState((*state).repairSaidClause)},
@@ -1585,6 +1586,39 @@ func (s *state) repairAgentPredicate() bool {
 		}
 	}
 	return false
+}
+
+// repairTailRelative mends "Myanmar's junta freed 9,000 prisoners in an
+// amnesty, state media reported" read with "reported" a reduced relative
+// of "state media", an oblique of the main verb: a speech verb ending the
+// sentence, modifying the noun phrase a comma opens, is a reporting tail
+// with that phrase its speaker.
+func (s *state) repairTailRelative() bool {
+	r := s.root()
+	last := len(s.words) - 1
+	for last > 0 && s.words[last].upos == syntax.PUNCT {
+		last--
+	}
+	v := last
+	if r < 0 || v <= r || s.words[v].rel != syntax.Acl || !(s.wc.speech[s.words[v].lemma] || s.wc.speech[s.words[v].key]) || len(s.children(v)) > 0 {
+		return false
+	}
+	n := int(s.words[v].head)
+	if n < 0 || n >= v || !s.nominal(n) {
+		return false
+	}
+	lo, _ := s.subtreeSpan(n)
+	if lo < 1 || s.words[lo].key != "," && s.words[lo-1].key != "," {
+		return false
+	}
+	h := int(s.words[n].head)
+	if h != r && !s.ancestorOf(r, h) {
+		return false
+	}
+	s.setArc(v, r, syntax.Parataxis)
+	s.setTag(v, nlp.VBD, syntax.VERB)
+	s.setArc(n, v, syntax.Nsubj)
+	return true
 }
 
 // repairDoubleSubject mends "The United States and China held talks"
