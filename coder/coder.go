@@ -543,6 +543,14 @@ func (c *Coder) findMentions(s *state, keys []string, date int) {
 			i += gn
 			continue
 		}
+		if a, codes := c.pluralDemonym(w.key, date); a != nil {
+			// "Iraqis", "Kenyans" where the dictionaries list only the
+			// adjective: the people are their country, as egret's own
+			// dictionary codes them
+			s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: codes, actor: a})
+			i++
+			continue
+		}
 		// "Saudi-led coalition", "US-backed forces": the actor before the
 		// hyphen leads or sponsors the phrase
 		if k := strings.LastIndexByte(w.key, '-'); k > 0 && (c.words.sponsorSuffix[w.key[k+1:]] || c.words.holderSuffix[w.key[k+1:]]) {
@@ -568,6 +576,25 @@ func (c *Coder) findMentions(s *state, keys []string, date int) {
 		}
 		i++
 	}
+}
+
+// pluralDemonym returns the actor and codes of a plural demonym the
+// dictionaries list only in the singular ("IRAQIS" from "IRAQI_"): a
+// one-word entry coded as a bare country on the date.
+func (c *Coder) pluralDemonym(key string, date int) (*petrarch.Actor, []string) {
+	if len(key) < 5 || key[len(key)-1] != 'S' || !demonym(key[:len(key)-1]) {
+		return nil, nil
+	}
+	one := [1]string{key[:len(key)-1]}
+	e, n := c.d.Actors.Index.Match(one[:], 0)
+	if n != 1 {
+		return nil, nil
+	}
+	codes := e.Value.CodesAt(date)
+	if len(codes) != 1 || len(codes[0]) != 3 || c.words.country(codes[0]) != codes[0] {
+		return nil, nil
+	}
+	return e.Value, codes
 }
 
 // nameSyllable reports a two-letter word written in mixed case ("Un", not

@@ -189,6 +189,20 @@ func TestPhoenixTailSpeakerNoTarget(t *testing.T) {
 	}
 }
 
+// TestPhoenixPluralDemonym: "Iraqis" are Iraq's where the Phoenix
+// dictionaries list only "IRAQI".
+func TestPhoenixPluralDemonym(t *testing.T) {
+	c := loadPhoenix(t)
+	evs := codeTextOn(t, c, "Gunmen kidnapped two Iraqis on Monday.", time.Date(2008, 9, 1, 0, 0, 0, 0, time.UTC))
+	ok := false
+	for _, e := range evs {
+		ok = ok || strings.HasPrefix(e.Target, "IRQ") && strings.HasPrefix(e.CAMEO, "18")
+	}
+	if !ok {
+		t.Errorf("want an abduction of IRQ, got %s", dump(evs))
+	}
+}
+
 // TestPhoenixNameSyllableNoAcronym: "Un" ending a name the Phoenix
 // dictionaries lack ("Kim Jong Un") is no UN.
 func TestPhoenixNameSyllableNoAcronym(t *testing.T) {
