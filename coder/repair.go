@@ -85,6 +85,7 @@ var repairs = [...]struct {
 	{"a reporting tail's speaker read as a conjunct (\"fired missiles on Thursday, South Korea's Joint Chiefs of Staff said\")", onState((*state).repairTailSpeakerConj)},
 	{"a subject with its name set off by commas (\"The U.S. ambassador, Ronald Johnson, praised ...\")", (*state).repairAppositiveSubject},
 	{"a reporting tail read as a reduced relative (\"freed 9,000 prisoners, state media reported\")", onState((*state).repairTailRelative)},
+	{"a verb's object swallowed by the reporting tail (\"killed at least 45 villagers, a UN official said\")", onState((*state).repairSwallowedObject)},
 	{"a reporting tail", onState((*state).repairReportTail)},
 	{"a reported clause's participle hung from the speech verb", onState((*state).repairTailParticiple)},
 	{"a clause after a speech verb", onState((*state).repairSaidClause)},
@@ -1621,6 +1622,43 @@ func (s *state) repairTailRelative() bool {
 	return true
 }
 
+// repairSwallowedObject mends "Ugandan rebels killed at least 45 villagers
+// in northeastern Congo, a UN official said" read with the victims an
+// unmarked oblique of "said": a noun phrase right after a verb with no
+// object, hung on the reporting tail that follows, is the verb's object.
+func (s *state) repairSwallowedObject() bool {
+	v := s.root()
+	if v < 0 || !s.verbal(v) || s.childExact(v, syntax.Obj) >= 0 || s.child(v, syntax.AuxPass) >= 0 {
+		return false
+	}
+	for _, k := range s.children(v) {
+		r := int(k)
+		if r < v || s.words[r].rel != syntax.Ccomp && s.words[r].rel != syntax.Parataxis || !(s.wc.speech[s.words[r].lemma] || s.wc.speech[s.words[r].key]) {
+			continue
+		}
+		sp := s.childExact(r, syntax.Nsubj)
+		if sp < 0 || sp > r {
+			continue
+		}
+		for _, k2 := range s.children(r) {
+			o := int(k2)
+			if o > sp || !s.nominal(o) || s.caseOf(o) != "" {
+				continue
+			}
+			if rel := s.words[o].rel; rel != syntax.OblUnmarked && rel != syntax.Obj && rel != syntax.Dep && rel != syntax.Obl {
+				continue
+			}
+			if lo, _ := s.subtreeSpan(o); lo != v+1 {
+				continue
+			}
+			s.setArc(o, v, syntax.Obj)
+			s.setArc(r, v, syntax.Parataxis)
+			return true
+		}
+	}
+	return false
+}
+
 // repairDoubleSubject mends "The United States and China held talks"
 // parsed with two subjects of "held" and the "and" hung on the verb: the
 // second is a conjunct of the first.
@@ -1781,6 +1819,31 @@ func (s *state) repairReportTail() bool {
 		s.setTag(i, nlp.VBD, syntax.VERB)
 		s.setArc(c, i, syntax.Nsubj)
 		s.setArc(n, i, syntax.Obj)
+		s.setArc(r, i, syntax.Parataxis)
+		return true
+	}
+	// "The Sudanese army bombed villages in South Darfur, rebels said"
+	// read with "villages" the complement of "said", carrying the army as
+	// its subject and "bombed" as a modifier: the past tense between them
+	// is the predicate
+	for _, k := range s.children(r) {
+		c := int(k)
+		if c > n || s.words[c].rel != syntax.Ccomp || !s.nominal(c) {
+			continue
+		}
+		sb := s.childExact(c, syntax.Nsubj)
+		if sb < 0 || sb > c {
+			continue
+		}
+		_, shi := s.subtreeSpan(sb)
+		if shi >= c || int(s.words[shi].head) != c || s.words[shi].rel != syntax.Amod && s.words[shi].rel != syntax.Acl || !pastForm(&s.words[shi]) {
+			continue
+		}
+		i := shi
+		s.setArc(i, -1, syntax.Root)
+		s.setTag(i, nlp.VBD, syntax.VERB)
+		s.setArc(sb, i, syntax.Nsubj)
+		s.setArc(c, i, syntax.Obj)
 		s.setArc(r, i, syntax.Parataxis)
 		return true
 	}

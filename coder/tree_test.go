@@ -75,6 +75,8 @@ func TestRepairedAttachments(t *testing.T) {
 		// an according-to phrase read as a conjunct of the victims hangs
 		// on a verb
 		{"Police fired tear gas at protesters in Lagos, injuring at least twenty people, according to local rights groups.", "GROUPS", "INJURING", true},
+		// the victims read as an unmarked oblique of the reporting tail
+		{"Ugandan rebels of the Lord's Resistance Army killed at least 45 villagers in northeastern Congo, a UN official said.", "VILLAGERS", "KILLED", true},
 	} {
 		s := &state{wc: c.words, modern: c.modern}
 		toks := c.p.TokenSentences(tc.text)[0].Tokens

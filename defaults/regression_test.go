@@ -3041,6 +3041,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Israeli troops shot dead two Palestinian gunmen near Jenin on Tuesday, military sources said.",
 			date: "2008-09-01",
 			want: []string{"ISRMIL>PSEREB:19"}},
+		// the victims read as the complement of the reporting tail, with
+		// the attackers their subject
+		{name: "bombed villages before a reporting tail",
+			text: "The Ethiopian army bombed villages in Tigray, rebels said.",
+			date: "2021-09-01",
+			want: []string{"ETHMIL>ETH:19"}},
 		// a ministry of no named country reporting its forces' act
 		// accuses no one
 		{name: "ministry reports its forces' act",
