@@ -203,6 +203,17 @@ func TestPhoenixPluralDemonym(t *testing.T) {
 	}
 }
 
+// TestPhoenixReleasedRebels: prisoners a pattern names ("- * PRISONERS")
+// who are rebels of the source's country are its target, not forces of
+// its own.
+func TestPhoenixReleasedRebels(t *testing.T) {
+	c := loadPhoenix(t)
+	evs := codeTextOn(t, c, "The Afghan government released 65 Taliban prisoners on Thursday.", time.Date(2009, 9, 1, 0, 0, 0, 0, time.UTC))
+	if !has(evs, "AFGGOV", "AFGREB", "0841") {
+		t.Errorf("want the release of the Taliban prisoners, got %s", dump(evs))
+	}
+}
+
 // TestPhoenixNameSyllableNoAcronym: "Un" ending a name the Phoenix
 // dictionaries lack ("Kim Jong Un") is no UN.
 func TestPhoenixNameSyllableNoAcronym(t *testing.T) {

@@ -918,11 +918,12 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
-	if tgt >= 0 && src >= 0 && s.modern && s.groups[tgt].head >= 0 && (best != nil && best.names(s.words[s.groups[tgt].head].key) || strings.HasPrefix(code.Active, "15")) && s.ownSide(src, tgt) {
+	if tgt >= 0 && src >= 0 && s.modern && s.groups[tgt].head >= 0 && (best != nil && best.names(s.words[s.groups[tgt].head].key) || strings.HasPrefix(code.Active, "15")) && s.ownSide(src, tgt) && !s.nonState(tgt) {
 		// "pledged to send troops to Somalia", "deployed troops to the
 		// border": the source's own forces the pattern names, or a show of
 		// force moves, are what it sends, not whom the act is for; the
-		// destination is
+		// destination is (but "released 50 Taliban prisoners": rebels of
+		// one's country are no forces of one's own)
 		tgt = -1
 		for _, k := range s.clauseDependents(v.i) {
 			if s.isRel(int(k), syntax.Obl) && s.caseOf(int(k)) == "TO" {
@@ -1638,6 +1639,20 @@ func (s *state) ownForces(src, t int) bool {
 		}
 	}
 	return s.ownSide(src, t)
+}
+
+// nonState reports a group with a code of a party outside the state:
+// rebels, opposition, insurgents, criminals.
+func (s *state) nonState(g int) bool {
+	for _, cr := range s.groups[g].codes {
+		if len(cr.code) >= 6 {
+			switch cr.code[3:6] {
+			case "REB", "OPP", "INS", "UAF", "CRM", "SEP":
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // ownSide reports whether every code of group t is of a country of the
