@@ -214,6 +214,19 @@ func TestPhoenixReleasedRebels(t *testing.T) {
 	}
 }
 
+// TestPhoenixBackgroundPhraseNoTarget: what came before an act ("after a
+// meeting of their presidents") names no target for the act's pattern.
+func TestPhoenixBackgroundPhraseNoTarget(t *testing.T) {
+	c := loadPhoenix(t)
+	evs := codeTextOn(t, c, "Venezuela and Colombia agreed to restore diplomatic relations after a meeting of their presidents.", time.Date(2010, 8, 11, 0, 0, 0, 0, time.UTC))
+	for _, e := range evs {
+		if strings.HasSuffix(e.Target, "GOV") {
+			t.Errorf("the presidents of a background phrase made a target: %s", dump(evs))
+			break
+		}
+	}
+}
+
 // TestPhoenixNameSyllableNoAcronym: "Un" ending a name the Phoenix
 // dictionaries lack ("Kim Jong Un") is no UN.
 func TestPhoenixNameSyllableNoAcronym(t *testing.T) {

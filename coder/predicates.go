@@ -721,6 +721,9 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			if s.caseOf(int(k)) == "ACCORDING TO" {
 				continue // "according to local residents": who tells it
 			}
+			if s.wc.backgroundPreps[s.caseOf(int(k))] {
+				continue // "restored relations after a meeting of their presidents": what came before, not whom the act is for
+			}
 			if s.caseOf(int(k)) == "AS" {
 				// "as a step toward peace in Europe": what the act is, not
 				// whom it aims at, unless a target preposition inside says
