@@ -611,7 +611,7 @@ func TestNewsRegressions(t *testing.T) {
 		{name: "fled after being bombed by",
 			text: "Militants fled into the mountains after being bombed by Pakistani jets.",
 			date: "2024-01-01",
-			want: []string{"PAK>---REB:19"}},
+			want: []string{"PAKMIL>---REB:19"}},
 		// A definite description of an armed group is the group named last.
 		{name: "the militant outfit said it",
 			text: "The Baloch Liberation Army claimed responsibility for the attack on the train. In a statement, the banned separatist outfit said it had taken 100 passengers hostage.",
@@ -2989,7 +2989,7 @@ func TestNewsRegressions(t *testing.T) {
 		{name: "reporting a joint strike accuses no ally",
 			text:   "Russian and Syrian jets bombed rebel-held areas of Idlib on Tuesday, the Russian defence ministry said.",
 			date:   "2019-10-07",
-			want:   []string{"RUS>SYRREB:19", "SYR>SYRREB:19"},
+			want:   []string{"RUSMIL>SYRREB:19", "SYRMIL>SYRREB:19"},
 			forbid: []string{"*>*:11"}},
 		// police reporting arrests they ascribe to no one made them
 		{name: "arrests reported by police",
@@ -3047,6 +3047,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The Ethiopian army bombed villages in Tigray, rebels said.",
 			date: "2021-09-01",
 			want: []string{"ETHMIL>ETH:19"}},
+		// jets and helicopters are military agents, "its" the speaker's
+		{name: "its helicopters killed",
+			text: "The US military said its helicopters killed eight insurgents who attacked a checkpoint south of Baghdad.",
+			date: "2009-09-01",
+			want: []string{"USAMIL>---REB:19"}},
 		// a ministry of no named country reporting its forces' act
 		// accuses no one
 		{name: "ministry reports its forces' act",
