@@ -1,6 +1,7 @@
 package coder
 
 import (
+	"slices"
 	"strings"
 
 	"github.com/egret-events/egret"
@@ -382,6 +383,16 @@ func (s *state) alleged() bool {
 	return false
 }
 
+// victimSide reports a reporter of the country the reported acts were
+// aimed at; officials of no named country speak for the story's victims.
+func (s *state) victimSide(rc string, victims []string) bool {
+	if strings.HasPrefix(rc, "---") {
+		return stateSide(rc)
+	}
+	cc := s.wc.country(rc)
+	return cc != "" && slices.Contains(victims, cc)
+}
+
 // securityForce reports a police, military or intelligence code.
 func securityForce(code string) bool {
 	if len(code) < 6 {
@@ -459,7 +470,7 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 			}
 		}
 		// events inside the content are reported by A
-		var contentSrc []string
+		var contentSrc, victims []string
 		conflict := false
 		for k := range raw {
 			r := &raw[k]
@@ -481,6 +492,9 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 			if plover.QuadClass(r.code) == 4 && r.src != "" {
 				conflict = true
 				contentSrc = append(contentSrc, r.src)
+				if cc := s.wc.country(r.tgt); cc != "" {
+					victims = append(victims, cc)
+				}
 			}
 		}
 		if sg < 0 {
@@ -514,6 +528,13 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 		for _, rc := range f.reporter {
 			if byConflict && s.reportsOwnSide(rc, targets) {
 				continue // "US and British forces launched air strikes, the Pentagon said": one's side's joint act accuses no ally
+			}
+			if byConflict && !alleged && !s.victimSide(rc, victims) {
+				// only the side that suffered the act accuses by telling
+				// it ("Ukraine said three civilians were killed by Russian
+				// shelling"), or one who alleges it; a third party reports
+				// it ("..., a UN official said", "activists said")
+				continue
 			}
 			for _, tc := range targets {
 				if tc.code == rc || (len(contentSrc) > 0 && !contains(contentSrc, tc.code)) {

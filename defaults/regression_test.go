@@ -3052,6 +3052,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The US military said its helicopters killed eight insurgents who attacked a checkpoint south of Baghdad.",
 			date: "2009-09-01",
 			want: []string{"USAMIL>---REB:19"}},
+		// a third party telling an attack accuses no one by telling it
+		{name: "UN official reports an attack",
+			text:   "A UN official said ten villagers were killed in an attack by rebels in Ituri.",
+			date:   "2024-06-25",
+			want:   []string{"CODREB>CODCVL:19"},
+			forbid: []string{"IGOUNO>*:*", "IGOUNOGOV>*:*"}},
 		// a ministry of no named country reporting its forces' act
 		// accuses no one
 		{name: "ministry reports its forces' act",
