@@ -383,14 +383,37 @@ func (s *state) alleged() bool {
 	return false
 }
 
-// victimSide reports a reporter of the country the reported acts were
-// aimed at; officials of no named country speak for the story's victims.
+// victimSide reports a reporter of the side the reported acts were aimed
+// at: their country, unless the state tells of acts against rebels,
+// insurgents or criminals of its own country ("Iraqi police arrested 15
+// insurgents, the interior ministry said"). Officials of no named country
+// speak for the story's victims.
 func (s *state) victimSide(rc string, victims []string) bool {
 	if strings.HasPrefix(rc, "---") {
 		return stateSide(rc)
 	}
 	cc := s.wc.country(rc)
-	return cc != "" && slices.Contains(victims, cc)
+	if cc == "" {
+		return false
+	}
+	state := len(rc) == 3 || hasUnit(rc, "GOV", "MIL", "COP", "SPY", "JUD", "LEG")
+	for _, v := range victims {
+		if s.wc.country(v) == cc && !(state && hasUnit(v, "REB", "OPP", "INS", "UAF", "CRM", "SEP")) {
+			return true
+		}
+	}
+	return false
+}
+
+// hasUnit reports whether one of the three-letter units after a code's
+// country is among units ("IRQOCCCOP" has COP).
+func hasUnit(code string, units ...string) bool {
+	for i := 3; i+3 <= len(code); i += 3 {
+		if slices.Contains(units, code[i:i+3]) {
+			return true
+		}
+	}
+	return false
 }
 
 // securityForce reports a police, military or intelligence code.
@@ -492,8 +515,8 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 			if plover.QuadClass(r.code) == 4 && r.src != "" {
 				conflict = true
 				contentSrc = append(contentSrc, r.src)
-				if cc := s.wc.country(r.tgt); cc != "" {
-					victims = append(victims, cc)
+				if r.tgt != "" {
+					victims = append(victims, r.tgt)
 				}
 			}
 		}

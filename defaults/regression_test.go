@@ -3058,6 +3058,12 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2024-06-25",
 			want:   []string{"CODREB>CODCVL:19"},
 			forbid: []string{"IGOUNO>*:*", "IGOUNOGOV>*:*"}},
+		// a ministry telling its police's arrests accuses no one
+		{name: "ministry reports its police's arrests",
+			text:   "Kenyan police arrested 15 suspected al-Shabaab militants in Mombasa, the interior ministry said.",
+			date:   "2016-06-25",
+			want:   []string{"KENCOP>SOMREB:17"},
+			forbid: []string{"*>*:11"}},
 		// a ministry of no named country reporting its forces' act
 		// accuses no one
 		{name: "ministry reports its forces' act",
