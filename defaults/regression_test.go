@@ -3058,6 +3058,15 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2024-06-25",
 			want:   []string{"CODREB>CODCVL:19"},
 			forbid: []string{"IGOUNO>*:*", "IGOUNOGOV>*:*"}},
+		// a reaction to "the attempt" or "the plan" answers whoever made it
+		{name: "condemned the attempt",
+			text: "Soldiers tried to seize the presidential palace in Cotonou on Sunday. The African Union condemned the attempt.",
+			date: "2025-12-08",
+			want: []string{"IGOAFRAFU>BENMIL:11"}},
+		{name: "rejected the plan",
+			text: "Russia proposed a ceasefire in the Black Sea on Monday. Ukraine rejected the plan.",
+			date: "2025-12-08",
+			want: []string{"UKR>RUS:12"}},
 		// a ministry telling its police's arrests accuses no one
 		{name: "ministry reports its police's arrests",
 			text:   "Kenyan police arrested 15 suspected al-Shabaab militants in Mombasa, the interior ministry said.",
