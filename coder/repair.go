@@ -1822,6 +1822,41 @@ func (s *state) repairReportTail() bool {
 		s.setArc(r, i, syntax.Parataxis)
 		return true
 	}
+	// "Zimbabwean police arrested opposition leader Morgan Tsvangirai on
+	// Monday, his party said" read with "police" the complement of
+	// "said" carrying "arrested" as a reduced relative: a past tense with
+	// no agent, running up to the tail, is the predicate and the noun its
+	// subject (an unmarked oblique right after it is its object)
+	for _, k := range s.children(r) {
+		c := int(k)
+		if c > n || s.words[c].rel != syntax.Ccomp || !s.nominal(c) {
+			continue
+		}
+		for _, k2 := range s.children(c) {
+			i := int(k2)
+			if i < c || s.words[i].rel != syntax.Acl || !pastTense(&s.words[i]) || s.child(i, syntax.Aux) >= 0 || s.childExact(i, syntax.OblAgent) >= 0 {
+				continue
+			}
+			_, hi := s.subtreeSpan(i)
+			for hi < r && s.words[hi].key == "," {
+				hi++
+			}
+			if hi != r && hi != s.speakerStart(r, -1) {
+				continue
+			}
+			s.setArc(i, -1, syntax.Root)
+			s.setTag(i, nlp.VBD, syntax.VERB)
+			s.setArc(c, i, syntax.Nsubj)
+			s.setArc(r, i, syntax.Parataxis)
+			for _, k3 := range s.children(i) {
+				if o := int(k3); o > i && s.isRel(o, syntax.Obl) && s.caseOf(o) == "" && s.nominal(o) && s.childExact(i, syntax.Obj) < 0 {
+					s.setArc(o, i, syntax.Obj) // "arrested opposition leader Morgan Tsvangirai"
+					break
+				}
+			}
+			return true
+		}
+	}
 	// "The Sudanese army bombed villages in South Darfur, rebels said"
 	// read with "villages" the complement of "said", carrying the army as
 	// its subject and "bombed" as a modifier: the past tense between them

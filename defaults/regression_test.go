@@ -3067,6 +3067,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Russia proposed a ceasefire in the Black Sea on Monday. Ukraine rejected the plan.",
 			date: "2025-12-08",
 			want: []string{"UKR>RUS:12"}},
+		// an active clause before a tail read as a noun with a reduced
+		// relative: the police became the arrested
+		{name: "police arrested, his party said",
+			text:   "Ugandan police arrested opposition leader Kizza Besigye in Kampala on Monday, his party said.",
+			date:   "2016-06-09",
+			want:   []string{"UGACOP>UGAOPP:17"},
+			forbid: []string{"*>UGACOP:*"}},
 		// a ministry telling its police's arrests accuses no one
 		{name: "ministry reports its police's arrests",
 			text:   "Kenyan police arrested 15 suspected al-Shabaab militants in Mombasa, the interior ministry said.",
