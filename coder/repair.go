@@ -2102,7 +2102,22 @@ func (s *state) repairAffiliationVerb() bool {
 	for i := range s.words {
 		w := &s.words[i]
 		dash := strings.LastIndexByte(w.key, '-')
-		if dash <= 0 || w.upos != syntax.VERB || !s.wc.affilParts[w.key[dash+1:]] {
+		if dash <= 0 || !s.wc.affilParts[w.key[dash+1:]] {
+			continue
+		}
+		if w.rel == syntax.Case && int(w.head) == i+1 && s.nominal(i+1) {
+			// "blamed Pakistan-based militants for an attack" read with
+			// "Pakistan-based" a preposition: it modifies the noun, which
+			// without a preposition is the verb's object
+			n := i + 1
+			s.setArc(i, n, syntax.Amod)
+			s.setTag(i, nlp.JJ, syntax.ADJ)
+			if v := int(s.words[n].head); v >= 0 && s.verbal(v) && s.isRel(n, syntax.Obl) && s.caseOf(n) == "" && s.childExact(v, syntax.Obj) < 0 {
+				s.setArc(n, v, syntax.Obj)
+			}
+			return true
+		}
+		if w.upos != syntax.VERB {
 			continue
 		}
 		o := s.childExact(i, syntax.Obj)

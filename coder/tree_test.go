@@ -68,15 +68,18 @@ func TestRepairedAttachments(t *testing.T) {
 	c := loadDefault(t, Options{})
 	for _, tc := range []struct {
 		text, word, under string
-		direct            bool // word hangs on under itself
+		direct            bool       // word hangs on under itself
+		rel               syntax.Rel // and with this relation (NoRel: any)
 	}{
 		// a title read as an oblique of the verb beside the subject's name
-		{"Opposition candidate Venancio Mondlane rejected the results and declared himself the winner.", "CANDIDATE", "MONDLANE", false},
+		{"Opposition candidate Venancio Mondlane rejected the results and declared himself the winner.", "CANDIDATE", "MONDLANE", false, syntax.NoRel},
 		// an according-to phrase read as a conjunct of the victims hangs
 		// on a verb
-		{"Police fired tear gas at protesters in Lagos, injuring at least twenty people, according to local rights groups.", "GROUPS", "INJURING", true},
+		{"Police fired tear gas at protesters in Lagos, injuring at least twenty people, according to local rights groups.", "GROUPS", "INJURING", true, syntax.NoRel},
+		// a hyphenated affiliation read as a preposition
+		{"Indian Prime Minister Atal Behari Vajpayee blamed Pakistan-based militants on Thursday for a suicide attack on parliament in New Delhi.", "MILITANTS", "BLAMED", true, syntax.Obj},
 		// the victims read as an unmarked oblique of the reporting tail
-		{"Ugandan rebels of the Lord's Resistance Army killed at least 45 villagers in northeastern Congo, a UN official said.", "VILLAGERS", "KILLED", true},
+		{"Ugandan rebels of the Lord's Resistance Army killed at least 45 villagers in northeastern Congo, a UN official said.", "VILLAGERS", "KILLED", true, syntax.Obj},
 	} {
 		s := &state{wc: c.words, modern: c.modern}
 		toks := c.p.TokenSentences(tc.text)[0].Tokens
@@ -98,7 +101,7 @@ func TestRepairedAttachments(t *testing.T) {
 		for h := int(s.words[top].head); h >= 0 && s.words[top].rel.Universal() == syntax.Flat; h = int(s.words[top].head) {
 			top = h
 		}
-		if tc.direct && int(s.words[w].head) != u || !tc.direct && !s.ancestorOf(top, w) && !s.ancestorOf(u, w) {
+		if tc.direct && (int(s.words[w].head) != u || tc.rel != syntax.NoRel && s.words[w].rel != tc.rel) || !tc.direct && !s.ancestorOf(top, w) && !s.ancestorOf(u, w) {
 			t.Errorf("%q: %s is not inside %s's phrase:\n%s", tc.text, tc.word, tc.under, s.tree.Tree())
 		}
 	}
