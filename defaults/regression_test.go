@@ -3074,6 +3074,13 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2016-06-09",
 			want:   []string{"UGACOP>UGAOPP:17"},
 			forbid: []string{"*>UGACOP:*"}},
+		// a call on a day is made to someone: a bandh called on Monday is
+		// a strike
+		{name: "bandh called on a weekday",
+			text:   "The opposition called a bandh in the state on Monday.",
+			date:   "2025-06-09",
+			want:   []string{"---OPP>---:14"},
+			forbid: []string{"*>*:04"}},
 		// a ministry telling its police's arrests accuses no one
 		{name: "ministry reports its police's arrests",
 			text:   "Kenyan police arrested 15 suspected al-Shabaab militants in Mombasa, the interior ministry said.",
