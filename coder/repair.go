@@ -59,6 +59,7 @@ var repairs = [...]struct {
 	{"a second clause's subject read as an oblique with its verb a participle (\"..., and the Council of Europe called for his release\")", (*state).repairObliqueClause},
 	{"a compound noun's -ing head read as a participle (\"closed its main border crossing with Mozambique\")", (*state).repairIngNoun},
 	{"a that-clause's bare verb read as a noun (\"demanded that Hamas release all hostages\")", (*state).repairSubjunctive},
+	{"a that-clause read as one noun phrase (\"demanded that Islamabad hand over suspects\")", (*state).repairSubjunctiveNoun},
 	{"a progressive read as an adjective (\"is imposing sanctions\")", onState((*state).repairProgressiveAdjective)},
 	{"a subject hung on its demonym (\"Angolan President Joao Lourenco, who ..., urged\")", onState((*state).repairDemonymSubject)},
 	{"a conjunct with no conjunction is the name's head (\"Pakistan Prime Minister Shehbaz Sharif\")", onState((*state).repairBareConj)},
@@ -2558,7 +2559,11 @@ func (s *state) repairSubjunctive(lex *nlp.Pipeline) bool {
 			if w.upos != syntax.NOUN || w.tag != nlp.NN || !s.nominal(v-1) || !s.ancestorOf(t, v) {
 				continue
 			}
-			switch s.words[v+1].tag {
+			prt, next := -1, v+1 // (a particle may come first: "hand over the suspects")
+			if s.wc.particles[s.words[v+1].key] && v+2 < n {
+				prt, next = v+1, v+2
+			}
+			switch s.words[next].tag {
 			case nlp.DT, nlp.PDT, nlp.CD, nlp.PRPS, nlp.JJ, nlp.NNS, nlp.NNP, nlp.NNPS:
 			default:
 				continue
@@ -2566,17 +2571,12 @@ func (s *state) repairSubjunctive(lex *nlp.Pipeline) bool {
 			if !s.lexAllows(lex, v, nlp.VB) {
 				continue
 			}
-			s.setTag(v, nlp.VB, syntax.VERB)
-			s.setArc(v, h, syntax.Ccomp)
-			s.setArc(t, v, syntax.Mark)
-			s.setArc(v-1, v, syntax.Nsubj)
-			for k := t + 1; k < v-1; k++ {
-				if hk := int(s.words[k].head); hk < t+1 || hk >= v-1 {
-					s.setArc(k, v-1, npRel(s.words[k].tag))
-				}
-			}
+			s.thatClause(t, v, h, syntax.Ccomp, prt)
 			obj := false
 			for k := v + 1; k < n; k++ {
+				if k == prt {
+					continue
+				}
 				hk := int(s.words[k].head)
 				if hk != v && hk != t && hk != h && !(hk > k) {
 					continue
@@ -2585,7 +2585,7 @@ func (s *state) repairSubjunctive(lex *nlp.Pipeline) bool {
 					continue
 				}
 				switch {
-				case !obj && s.nominal(k) && s.childExact(k, syntax.Case) < 0 && (hk == v || hk == t):
+				case !obj && s.nominal(k) && (s.childExact(k, syntax.Case) < 0 || s.childExact(k, syntax.Case) == prt) && (hk == v || hk == t || prt >= 0 && k > prt):
 					s.setArc(k, v, syntax.Obj)
 					obj = true
 				case hk == v && s.isRel(k, syntax.Nmod):
@@ -2596,6 +2596,71 @@ func (s *state) repairSubjunctive(lex *nlp.Pipeline) bool {
 		}
 	}
 	return false
+}
+
+// repairSubjunctiveNoun mends "demanded that Islamabad hand over
+// suspects" read as one noun phrase "Islamabad hand over suspects" marked
+// by "that": in a that-clause with no verb, a singular noun the lexicon
+// allows as a bare verb, right after the clause's first noun phrase and
+// before a noun phrase (or a particle and one), is the clause's verb.
+func (s *state) repairSubjunctiveNoun(lex *nlp.Pipeline) bool {
+	n := len(s.words)
+	for t := 0; t+3 < n; t++ {
+		c := int(s.words[t].head)
+		if s.words[t].key != "THAT" || s.words[t].rel != syntax.Mark || c <= t || !s.nominal(c) {
+			continue
+		}
+		h := int(s.words[c].head)
+		if h < 0 || h > t || !s.verbal(h) {
+			continue
+		}
+		for v := t + 2; v+1 < n && v <= t+6 && v < c; v++ {
+			w := &s.words[v]
+			if w.upos != syntax.NOUN || w.tag != nlp.NN || !s.nominal(v-1) || !s.ancestorOf(c, v) || !s.lexAllows(lex, v, nlp.VB) {
+				continue
+			}
+			prt := -1
+			if s.wc.particles[s.words[v+1].key] {
+				prt = v + 1
+			}
+			next := v + 1
+			if prt >= 0 {
+				next = v + 2
+			}
+			if next >= n {
+				continue
+			}
+			switch s.words[next].tag {
+			case nlp.DT, nlp.PDT, nlp.CD, nlp.PRPS, nlp.JJ, nlp.NNS, nlp.NNP, nlp.NNPS, nlp.NN:
+			default:
+				continue
+			}
+			s.thatClause(t, v, h, s.words[c].rel, prt)
+			if c > v {
+				s.setArc(c, v, syntax.Obj)
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// thatClause makes word v the verb of the that-clause marked at t, under
+// h with relation rel: the noun phrase before v (from t+1) is its
+// subject, and prt, when not -1, its particle.
+func (s *state) thatClause(t, v, h int, rel syntax.Rel, prt int) {
+	s.setTag(v, nlp.VB, syntax.VERB)
+	s.setArc(v, h, rel)
+	s.setArc(t, v, syntax.Mark)
+	s.setArc(v-1, v, syntax.Nsubj)
+	for k := t + 1; k < v-1; k++ {
+		if hk := int(s.words[k].head); hk < t+1 || hk >= v-1 {
+			s.setArc(k, v-1, npRel(s.words[k].tag))
+		}
+	}
+	if prt >= 0 {
+		s.setArc(prt, v, syntax.CompoundPrt)
+	}
 }
 
 // repairVocativeObject mends "NATO thanks Poland for its swift

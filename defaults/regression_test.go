@@ -3081,6 +3081,15 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-06-09",
 			want:   []string{"---OPP>---:14"},
 			forbid: []string{"*>*:04"}},
+		// a that-clause with a particle verb read as a noun phrase
+		{name: "demanded that X hand over",
+			text: "Washington demanded that Damascus hand over the suspects.",
+			date: "2008-12-01",
+			want: []string{"USA>SYR:10"}},
+		{name: "demanded that X hand over after an accusation",
+			text: "India accused Pakistan-based militants of carrying out the attacks and demanded that Islamabad hand over suspects.",
+			date: "2008-12-01",
+			want: []string{"IND>PAK:10"}},
 		// a ministry telling its police's arrests accuses no one
 		{name: "ministry reports its police's arrests",
 			text:   "Kenyan police arrested 15 suspected al-Shabaab militants in Mombasa, the interior ministry said.",
