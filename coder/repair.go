@@ -1786,8 +1786,24 @@ func (s *state) repairReportTail() bool {
 		for hi < r && s.words[hi].key == "," && int(s.words[hi].head) == n {
 			hi++ // "..., residents said": the comma hung on the subject
 		}
+		adjunct := -1
 		if hi != r && hi != s.speakerStart(r, n) {
-			continue // the clause must run up to the speech verb, or its speaker
+			// (or up to a participle hung on the speech verb that swallowed
+			// the speakers: "opened fire on protesters, killing at least
+			// 12 people, activists said")
+			for _, k2 := range s.children(r) {
+				if a := int(k2); s.words[a].rel == syntax.Advcl && s.words[a].tag == nlp.VBG {
+					if lo, ahi := s.subtreeSpan(a); lo == hi && ahi == r && s.nominal(r-1) {
+						adjunct = a
+					}
+				}
+			}
+			if adjunct < 0 {
+				continue // the clause must run up to the speech verb, or its speaker
+			}
+		}
+		if adjunct >= 0 {
+			s.setArc(adjunct, i, syntax.Advcl)
 		}
 		s.setArc(i, -1, syntax.Root)
 		s.setTag(i, nlp.VBD, syntax.VERB)

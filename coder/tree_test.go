@@ -78,6 +78,8 @@ func TestRepairedAttachments(t *testing.T) {
 		{"Police fired tear gas at protesters in Lagos, injuring at least twenty people, according to local rights groups.", "GROUPS", "INJURING", true, syntax.NoRel},
 		// a hyphenated affiliation read as a preposition
 		{"Indian Prime Minister Atal Behari Vajpayee blamed Pakistan-based militants on Thursday for a suicide attack on parliament in New Delhi.", "MILITANTS", "BLAMED", true, syntax.Obj},
+		// the speakers swallowed by a participle hung on the speech verb
+		{"Syrian security forces opened fire on mourners in the city of Daraa on Sunday, killing at least five people, activists said.", "ACTIVISTS", "SAID", true, syntax.Nsubj},
 		// the victims read as an unmarked oblique of the reporting tail
 		{"Ugandan rebels of the Lord's Resistance Army killed at least 45 villagers in northeastern Congo, a UN official said.", "VILLAGERS", "KILLED", true, syntax.Obj},
 	} {
