@@ -346,13 +346,28 @@ func (s *state) repairModifierPredicate() bool {
 			top = n
 		}
 		p, rel := int(s.words[top].head), syntax.Root
+		opener := -1
 		switch {
 		case p < 0:
 		case (s.words[top].rel == syntax.Obj || s.words[top].rel == syntax.Obl && s.caseOf(top) == "") && p < n && (s.wc.speech[s.words[p].lemma] || s.wc.speech[s.words[p].key]):
 			// (a bare noun phrase after "said" read as its oblique)
 			rel = syntax.Ccomp
+		case s.words[p].head < 0 && p+1 == n && s.nominal(p) && s.words[p].upos == syntax.NOUN:
+			// (the root the subject's first noun: "Rights groups accused
+			// police of ..." read with "Rights" the root and "police" its
+			// conjunct)
+			opener, p = p, -1
 		default:
 			continue
+		}
+		if opener >= 0 {
+			s.setArc(i, -1, syntax.Root)
+			s.setArc(opener, n, syntax.Compound)
+			for _, k := range s.children(opener) {
+				if kk := int(k); kk != top && kk > i {
+					s.setArc(kk, i, s.words[kk].rel) // the closing stop
+				}
+			}
 		}
 		s.setArc(i, p, rel)
 		s.setTag(i, nlp.VBD, syntax.VERB)

@@ -3090,6 +3090,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "India accused Pakistan-based militants of carrying out the attacks and demanded that Islamabad hand over suspects.",
 			date: "2008-12-01",
 			want: []string{"IND>PAK:10"}},
+		// the subject's first noun read as the root, the verb a modifier
+		// of the accused: an accusation, not the act alleged
+		{name: "rights groups accused police",
+			text:   "Rights groups accused police of using excessive force against protesters.",
+			date:   "2025-03-20",
+			want:   []string{"---HRI>---COP:11"},
+			forbid: []string{"*>*:17"}},
 		// a ministry telling its police's arrests accuses no one
 		{name: "ministry reports its police's arrests",
 			text:   "Kenyan police arrested 15 suspected al-Shabaab militants in Mombasa, the interior ministry said.",
