@@ -594,7 +594,9 @@ func (s *state) repairObjectConjVerb() bool {
 			continue
 		}
 		h := int(s.words[n].head)
-		if h < 0 || !s.verbal(h) || s.childExact(v, syntax.Obj) < 0 || s.childExact(v, syntax.Nsubj) >= 0 {
+		// (the conjunct has an object of its own, or an addressee: "expressed
+		// concern and urged Ankara to release")
+		if h < 0 || !s.verbal(h) || s.childExact(v, syntax.Obj) < 0 && s.childExact(v, syntax.Iobj) < 0 || s.childExact(v, syntax.Nsubj) >= 0 {
 			continue
 		}
 		if w.tag != nlp.VBD && w.tag != nlp.VBN && w.tag != nlp.VBZ && w.tag != nlp.VBP || s.words[h].tag != w.tag && !(s.words[h].tag == nlp.VBD || s.words[h].tag == nlp.VBN) {

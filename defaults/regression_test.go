@@ -3097,6 +3097,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-03-20",
 			want:   []string{"---HRI>---COP:11"},
 			forbid: []string{"*>*:17"}},
+		// a second predicate with an addressee hung on the first's object
+		{name: "expressed concern and urged",
+			text: "The European Union expressed concern and urged Ankara to release the detained journalists.",
+			date: "2025-03-20",
+			want: []string{"IGOEUREEC>TUR:02"}},
 		// a ministry telling its police's arrests accuses no one
 		{name: "ministry reports its police's arrests",
 			text:   "Kenyan police arrested 15 suspected al-Shabaab militants in Mombasa, the interior ministry said.",
