@@ -1796,12 +1796,22 @@ func (s *state) repairReportTail() bool {
 	for _, k := range s.children(n) {
 		i := int(k)
 		w := &s.words[i]
-		if w.rel != syntax.Acl || i < n || !s.predicateParticiple(i) {
+		bare := -1 // (an object read as an unmarked oblique: "police arrested opposition leader Tundu Lissu")
+		if w.rel == syntax.Acl && i > n && s.childExact(i, syntax.Obj) < 0 && pastTense(w) && s.child(i, syntax.Aux) < 0 && s.childExact(i, syntax.OblAgent) < 0 {
+			for _, k2 := range s.children(i) {
+				if o := int(k2); s.isRel(o, syntax.Obl) && s.caseOf(o) == "" && s.nominal(o) {
+					if lo, _ := s.subtreeSpan(o); lo == i+1 {
+						bare = o
+					}
+				}
+			}
+		}
+		if w.rel != syntax.Acl || i < n || !s.predicateParticiple(i) && bare < 0 {
 			continue
 		}
 		_, hi := s.subtreeSpan(i)
-		for hi < r && s.words[hi].key == "," && int(s.words[hi].head) == n {
-			hi++ // "..., residents said": the comma hung on the subject
+		for hi < r && s.words[hi].key == "," && (int(s.words[hi].head) == n || int(s.words[hi].head) == r) {
+			hi++ // "..., residents said": the comma hung on the subject or the speech verb
 		}
 		adjunct := -1
 		if hi != r && hi != s.speakerStart(r, n) {
@@ -1821,6 +1831,9 @@ func (s *state) repairReportTail() bool {
 		}
 		if adjunct >= 0 {
 			s.setArc(adjunct, i, syntax.Advcl)
+		}
+		if bare >= 0 {
+			s.setArc(bare, i, syntax.Obj)
 		}
 		s.setArc(i, -1, syntax.Root)
 		s.setTag(i, nlp.VBD, syntax.VERB)

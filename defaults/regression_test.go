@@ -3102,6 +3102,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The European Union expressed concern and urged Ankara to release the detained journalists.",
 			date: "2025-03-20",
 			want: []string{"IGOEUREEC>TUR:02"}},
+		// the same with the arrested read as an unmarked oblique and the
+		// comma hung on the speech verb
+		{name: "police arrested politician, his lawyer said",
+			text:   "Kenyan police arrested opposition politician Boniface Mwangi in Nairobi after a protest, his lawyer said.",
+			date:   "2025-04-10",
+			want:   []string{"KENCOP>KENOPPPTY:17"},
+			forbid: []string{"*>KENCOP:*"}},
 		// a ministry telling its police's arrests accuses no one
 		{name: "ministry reports its police's arrests",
 			text:   "Kenyan police arrested 15 suspected al-Shabaab militants in Mombasa, the interior ministry said.",
