@@ -1000,11 +1000,20 @@ func (s *state) repairDemonymOpener(lex *nlp.Pipeline) bool {
 			changed = true
 			continue
 		}
-		if s.words[h].head != w.head || w.rel == syntax.Conj && s.words[h].rel != syntax.Conj {
+		// (the second name may hang on the first name's head as its
+		// apposition, the demonym inside the first name: "Chinese
+		// President Hu Jintao and Japanese Prime Minister Junichiro
+		// Koizumi held talks")
+		wh := int(w.head)
+		nameTail := w.rel == syntax.Conj && s.words[wh].rel == syntax.Flat && int(s.words[wh].head) == int(s.words[h].head) && s.words[h].rel == syntax.Appos
+		if !nameTail && (s.words[h].head != w.head || w.rel == syntax.Conj && s.words[h].rel != syntax.Conj) {
 			continue
 		}
 		if lo, _ := s.subtreeSpan(h); lo != d+1 {
 			continue
+		}
+		if nameTail {
+			s.setArc(h, int(s.words[h].head), syntax.Conj)
 		}
 		// "Modi and British Prime Minister Keir Starmer met" read with
 		// "British" a conjunct of its own: its conjunction goes to the

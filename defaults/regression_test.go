@@ -3109,6 +3109,12 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2025-04-10",
 			want:   []string{"KENCOP>KENOPPPTY:17"},
 			forbid: []string{"*>KENCOP:*"}},
+		// a demonym opening the second titled name, read inside the first
+		// name, the second name its apposition
+		{name: "two titled leaders held talks",
+			text: "South Korean President Lee Myung-bak and Japanese Prime Minister Yukio Hatoyama held talks in Seoul.",
+			date: "2010-04-21",
+			want: []string{"KORGOV>JPNGOV:04", "JPNGOV>KORGOV:04"}},
 		// a ministry telling its police's arrests accuses no one
 		{name: "ministry reports its police's arrests",
 			text:   "Kenyan police arrested 15 suspected al-Shabaab militants in Mombasa, the interior ministry said.",
