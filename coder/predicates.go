@@ -1648,11 +1648,8 @@ func (s *state) ownForces(src, t int) bool {
 // rebels, opposition, insurgents, criminals.
 func (s *state) nonState(g int) bool {
 	for _, cr := range s.groups[g].codes {
-		if len(cr.code) >= 6 {
-			switch cr.code[3:6] {
-			case "REB", "OPP", "INS", "UAF", "CRM", "SEP":
-				return true
-			}
+		if len(cr.code) >= 6 && slices.Contains(nonStateUnits, cr.code[3:6]) {
+			return true
 		}
 	}
 	return false

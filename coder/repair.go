@@ -1765,16 +1765,12 @@ func (s *state) repairReportTail() bool {
 		for _, k := range s.children(first) {
 			i := int(k)
 			if (s.words[i].rel == syntax.Acl || s.words[i].rel == syntax.Amod) && i < obj && pastForm(&s.words[i]) && s.child(i, syntax.Aux) < 0 {
-				s.setArc(i, -1, syntax.Root)
-				s.setTag(i, nlp.VBD, syntax.VERB)
-				s.setArc(first, i, syntax.Nsubj)
-				s.setArc(obj, i, syntax.Obj)
+				s.tailPredicate(i, first, obj, r)
 				for _, k2 := range s.children(r) {
 					if j := int(k2); j > obj && j < speaker && s.words[j].rel != syntax.Nsubj {
 						s.setArc(j, i, s.words[j].rel)
 					}
 				}
-				s.setArc(r, i, syntax.Parataxis)
 				return true
 			}
 		}
@@ -1841,13 +1837,7 @@ func (s *state) repairReportTail() bool {
 		if adjunct >= 0 {
 			s.setArc(adjunct, i, syntax.Advcl)
 		}
-		if bare >= 0 {
-			s.setArc(bare, i, syntax.Obj)
-		}
-		s.setArc(i, -1, syntax.Root)
-		s.setTag(i, nlp.VBD, syntax.VERB)
-		s.setArc(n, i, syntax.Nsubj)
-		s.setArc(r, i, syntax.Parataxis)
+		s.tailPredicate(i, n, bare, r)
 		if q := r - 1; s.nominal(q) && s.ancestorOf(i, q) {
 			s.setArc(q, r, syntax.Nsubj)
 		}
@@ -1870,12 +1860,7 @@ func (s *state) repairReportTail() bool {
 		if hi >= n || !s.ancestorOf(n, hi) || s.words[hi].rel != syntax.Amod && s.words[hi].rel != syntax.Acl || int(s.words[hi].head) != n || !pastForm(&s.words[hi]) {
 			continue
 		}
-		i := hi
-		s.setArc(i, -1, syntax.Root)
-		s.setTag(i, nlp.VBD, syntax.VERB)
-		s.setArc(c, i, syntax.Nsubj)
-		s.setArc(n, i, syntax.Obj)
-		s.setArc(r, i, syntax.Parataxis)
+		s.tailPredicate(hi, c, n, r)
 		return true
 	}
 	// "Zimbabwean police arrested opposition leader Morgan Tsvangirai on
@@ -1900,10 +1885,7 @@ func (s *state) repairReportTail() bool {
 			if hi != r && hi != s.speakerStart(r, -1) {
 				continue
 			}
-			s.setArc(i, -1, syntax.Root)
-			s.setTag(i, nlp.VBD, syntax.VERB)
-			s.setArc(c, i, syntax.Nsubj)
-			s.setArc(r, i, syntax.Parataxis)
+			s.tailPredicate(i, c, -1, r)
 			for _, k3 := range s.children(i) {
 				if o := int(k3); o > i && s.isRel(o, syntax.Obl) && s.caseOf(o) == "" && s.nominal(o) && s.childExact(i, syntax.Obj) < 0 {
 					s.setArc(o, i, syntax.Obj) // "arrested opposition leader Morgan Tsvangirai"
@@ -1930,12 +1912,7 @@ func (s *state) repairReportTail() bool {
 		if shi >= c || int(s.words[shi].head) != c || s.words[shi].rel != syntax.Amod && s.words[shi].rel != syntax.Acl || !pastForm(&s.words[shi]) {
 			continue
 		}
-		i := shi
-		s.setArc(i, -1, syntax.Root)
-		s.setTag(i, nlp.VBD, syntax.VERB)
-		s.setArc(sb, i, syntax.Nsubj)
-		s.setArc(c, i, syntax.Obj)
-		s.setArc(r, i, syntax.Parataxis)
+		s.tailPredicate(shi, sb, c, r)
 		return true
 	}
 	// "Uzbek troops opened fire on protesters, killing hundreds, witnesses
@@ -1957,9 +1934,7 @@ func (s *state) repairReportTail() bool {
 		if subj < 0 {
 			continue
 		}
-		s.setArc(i, -1, syntax.Root)
-		s.setTag(i, nlp.VBD, syntax.VERB)
-		s.setArc(subj, i, syntax.Nsubj)
+		s.tailPredicate(i, subj, n, r)
 		for _, k2 := range s.children(n) {
 			if c := int(k2); c < subj {
 				s.setArc(c, subj, s.words[c].rel)
@@ -1967,18 +1942,29 @@ func (s *state) repairReportTail() bool {
 				s.setArc(c, i, syntax.Obl) // "on protesters"
 			}
 		}
-		s.setArc(n, i, syntax.Obj)
 		for _, k2 := range s.children(r) {
 			if c := int(k2); c > n && c < r && s.words[c].rel != syntax.Nsubj && s.words[c].rel != syntax.Punct {
 				s.setArc(c, i, s.words[c].rel) // ", killing hundreds"
 			}
 		}
-		s.setArc(r, i, syntax.Parataxis)
 		s.indexTree()
 		s.tailSpeakerConj(r)
 		return true
 	}
 	return false
+}
+
+// tailPredicate makes word i, a past form, the finite predicate of a
+// sentence its reporting tail's speech verb r follows: subj its subject,
+// obj (when not -1) its object, r its parataxis.
+func (s *state) tailPredicate(i, subj, obj, r int) {
+	s.setArc(i, -1, syntax.Root)
+	s.setTag(i, nlp.VBD, syntax.VERB)
+	s.setArc(subj, i, syntax.Nsubj)
+	if obj >= 0 {
+		s.setArc(obj, i, syntax.Obj)
+	}
+	s.setArc(r, i, syntax.Parataxis)
 }
 
 // repairTailAdjuncts mends "Gang members overran the town, freeing 500

@@ -396,9 +396,9 @@ func (s *state) victimSide(rc string, victims []string) bool {
 	if cc == "" {
 		return false
 	}
-	state := len(rc) == 3 || hasUnit(rc, "GOV", "MIL", "COP", "SPY", "JUD", "LEG")
+	state := len(rc) == 3 || hasUnit(rc, stateUnits...)
 	for _, v := range victims {
-		if s.wc.country(v) == cc && !(state && hasUnit(v, "REB", "OPP", "INS", "UAF", "CRM", "SEP")) {
+		if s.wc.country(v) == cc && !(state && hasUnit(v, nonStateUnits...)) {
 			return true
 		}
 	}
@@ -840,15 +840,15 @@ func (s *state) factReporters(codes []string) bool {
 	return len(codes) > 0
 }
 
-// stateSide reports a code whose first role is an organ of the state:
-// government, military, police, intelligence, courts, legislature.
+// The roles of the state (government, military, police, intelligence,
+// courts, legislature) and of those outside it who fight or defy it
+// (rebels, opposition, insurgents, armed men, criminals, separatists).
+var (
+	stateUnits    = []string{"GOV", "MIL", "COP", "SPY", "JUD", "LEG"}
+	nonStateUnits = []string{"REB", "OPP", "INS", "UAF", "CRM", "SEP"}
+)
+
+// stateSide reports a code whose first role is an organ of the state.
 func stateSide(code string) bool {
-	if len(code) < 6 {
-		return false
-	}
-	switch code[3:6] {
-	case "GOV", "MIL", "COP", "SPY", "JUD", "LEG":
-		return true
-	}
-	return false
+	return len(code) >= 6 && slices.Contains(stateUnits, code[3:6])
 }
