@@ -13,13 +13,17 @@ import (
 
 func codeText(t *testing.T, c *Coder, text string) []egret.Event {
 	t.Helper()
-	return codeTextOn(t, c, text, time.Date(2019, 11, 20, 0, 0, 0, 0, time.UTC))
+	return codeTextOn(t, c, text, "2019-11-20")
 }
 
-// codeTextOn is codeText for a document of the given date.
-func codeTextOn(t *testing.T, c *Coder, text string, date time.Time) []egret.Event {
+// codeTextOn is codeText for a document of the given date (YYYY-MM-DD).
+func codeTextOn(t *testing.T, c *Coder, text, date string) []egret.Event {
 	t.Helper()
-	doc := &egret.Document{ID: "t", Text: text, Date: date}
+	d, err := time.Parse(time.DateOnly, date)
+	if err != nil {
+		t.Fatal(err)
+	}
+	doc := &egret.Document{ID: "t", Text: text, Date: d}
 	evs, err := c.Code(context.Background(), doc)
 	if err != nil {
 		t.Fatal(err)
