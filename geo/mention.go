@@ -526,7 +526,9 @@ func (f *finder) cue(i int) string {
 			return f.cueText(int(t.start), i)
 		}
 		compound := t.joined || j+1 < i && toks[j+1].joined // "Kurdish-held", "rebel-controlled"
-		if cueFiller[lw] || directions[lw] != "" || compound || (t.upper || t.caseless) && f.isDemonym(j) {
+		// A place noun needs no filler entry once "of" follows it: "the
+		// streets of", "the heart of".
+		if cueFiller[lw] || of && placeNoun[lw] || directions[lw] != "" || compound || (t.upper || t.caseless) && f.isDemonym(j) {
 			noun = noun || placeNoun[lw] || apposNoun[lw]
 			first = j
 			skipped++

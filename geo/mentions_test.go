@@ -46,6 +46,9 @@ func TestMentionKinds(t *testing.T) {
 		{"common word at sentence start", "Split decisions are rare.", nil},
 		{"month", "He arrived in August.", nil},
 		{"said object", "Moscow said Washington had failed.", []string{"Moscow=metonym", "Washington=metonym"}},
+		{"streets of capital", "Thousands took to the streets of Nairobi on Tuesday.", []string{"Nairobi=place"}},
+		{"heart of capital", "A car bomb exploded in the heart of Mogadishu.", []string{"Mogadishu=place"}},
+		{"centre of capital", "Protesters gathered near the centre of Kampala.", []string{"Kampala=place"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var got []string
