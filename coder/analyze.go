@@ -42,7 +42,8 @@ type entity struct {
 	actorCodes  []string // nil: agents only
 	agents      []*petrarch.Agent
 	former      bool
-	inheritFrom int // entity whose actor an agent-only coordinated member takes, -1 when none
+	coordinated bool // its modifiers include conjuncts ("Sudanese and RSF forces"): each code is a side of its own
+	inheritFrom int  // entity whose actor an agent-only coordinated member takes, -1 when none
 }
 
 // group is a coordination of entities ("Gondor and Osgiliath"); patterns and

@@ -484,7 +484,7 @@ func (s *state) entityCodes(e *entity, extra []*petrarch.Agent, extraFormer bool
 		return appendCode(out, codeRef{combine("---", agents, e.former || extraFormer), i, j})
 	}
 	for _, ac := range acs {
-		if len(ac) == 3 && slices.ContainsFunc(acs, func(o string) bool { return len(o) > 3 && strings.HasPrefix(o, ac) }) {
+		if len(ac) == 3 && !e.coordinated && slices.ContainsFunc(acs, func(o string) bool { return len(o) > 3 && strings.HasPrefix(o, ac) }) {
 			continue // "Afghanistan's Taliban": the country is the actor's own
 		}
 		out = appendCode(out, codeRef{combine(ac, agents, e.former || extraFormer), i, j})

@@ -163,6 +163,7 @@ func (s *state) collectCore(root, x int, e *entity, depth int) {
 		case kr == syntax.Conj && x != root && coordinatedModifier(s.words[x].rel):
 			// "the Russian and Syrian military", "U.S. and British
 			// airstrikes": a coordinated modifier
+			e.coordinated = true
 		case kr == syntax.Punct && x != root && (s.words[k].key == "-" || s.words[k].key == "'S"):
 		default:
 			continue
@@ -607,6 +608,11 @@ func shareSector(e *entity) {
 	}
 	if long == "" || len(e.actorCodes) < 2 {
 		return
+	}
+	for _, a := range e.agents {
+		if suf, _ := a.Suffix(); suf != long[3:] {
+			return // the noun gives the sides their own role: "Israeli and Hezbollah forces"
+		}
 	}
 	switch long[:3] {
 	case "IGO", "NGO", "IMG", "MNC":

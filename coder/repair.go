@@ -38,6 +38,7 @@ var repairs = [...]struct {
 	{"an intention verb read as a plural noun", onState((*state).repairIntentNoun)},
 	{"an adjective read as the root before its subject", onState((*state).repairAdjectiveRoot)},
 	{"an active verb with an object read as passive", onState((*state).repairActiveObject)},
+	{"a nationality and a name before their shared noun read apart (\"Israeli and Hezbollah forces\")", onState((*state).repairDemonymNamePair)},
 	{"coordinated subjects read as two subjects", onState((*state).repairDoubleSubject)},
 	{"a predicate read as a with-clause (\"Rebels armed with machetes attacked\")", onState((*state).repairWithPredicate)},
 	{"a verb after a modal read as an adjective (\"would free over 150 prisoners\")", onState((*state).repairModalAdjective)},
@@ -1026,6 +1027,49 @@ func (s *state) repairDemonymOpener(lex *nlp.Pipeline) bool {
 		changed = true
 	}
 	return changed
+}
+
+// repairDemonymNamePair mends "Israeli and Hezbollah forces" read with
+// the nationality and the name as separate modifiers of the noun (amod,
+// cc, compound: both sides then share one role), or with the noun a
+// conjunct of the nationality. A nationality, "and" and a name right
+// before a common noun are two coordinated modifiers of it, as "Indian and
+// Pakistani troops" is parsed, so each side is its own party.
+func (s *state) repairDemonymNamePair() bool {
+	for d := 0; d+3 < len(s.words); d++ {
+		w := &s.words[d]
+		if w.upos != syntax.ADJ || !demonym(w.key) || s.words[d+1].upos != syntax.CCONJ {
+			continue
+		}
+		c := d + 2 // the common noun after the name
+		for c < len(s.words) && s.words[c].upos == syntax.PROPN {
+			c++
+		}
+		if c == d+2 || c >= len(s.words) || s.words[c].upos != syntax.NOUN {
+			continue
+		}
+		m := c - 1 // the name's last word
+		switch {
+		case int(w.head) == c && int(s.words[m].head) == c:
+		case int(s.words[c].head) == d && s.words[c].rel == syntax.Conj:
+			s.setArc(c, int(w.head), w.rel) // the noun takes the nationality's place
+		case int(s.words[m].head) == d && s.words[m].rel == syntax.Conj && s.words[c].head == w.head:
+			// the pair hung beside the noun ("Russian and Wagner troops
+			// attacked" with "Russian" a modifier of the verb)
+		default:
+			continue
+		}
+		s.setArc(d, c, syntax.Amod)
+		s.setArc(m, d, syntax.Conj)
+		s.setArc(d+1, m, syntax.Cc)
+		for j := d + 2; j < m; j++ {
+			if int(s.words[j].head) == c {
+				s.setArc(j, m, syntax.Compound) // "Rapid Support"
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // repairCompoundVerb mends "A mob set fire to a police station" read as

@@ -3127,6 +3127,23 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Sri Lankan troops killed 23 Tamil Tiger rebels in fresh fighting in the north, the defence ministry said.",
 			date:   "2008-09-01",
 			forbid: []string{"*>*:11"}},
+		// a nationality and a named group sharing "forces": two sides,
+		// each with its own role, fighting each other
+		{name: "nationality and named group's forces exchanged fire",
+			text:   "Israeli and Hezbollah forces exchanged fire along the border on Sunday.",
+			date:   "2024-10-06",
+			want:   []string{"ISRMIL>LBNREB:19", "LBNREB>ISRMIL:19"},
+			forbid: []string{"ISRREB>*:*"}},
+		{name: "nationality and named group's forces clashed",
+			text:   "Sudanese and RSF forces clashed in Omdurman.",
+			date:   "2025-02-05",
+			want:   []string{"SDNMIL>SDNREB:19", "SDNREB>SDNMIL:19"},
+			forbid: []string{"*>SDN:*", "SDN>*:*"}},
+		{name: "nationality and named group hung beside their noun",
+			text:   "Russian and Wagner troops attacked the village.",
+			date:   "2022-05-05",
+			want:   []string{"RUSMIL>*:19"},
+			forbid: []string{"---MIL>*:*"}},
 	}
 	runNewsCases(t, c, cases)
 }
