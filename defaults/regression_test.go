@@ -3144,6 +3144,16 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2022-05-05",
 			want:   []string{"RUSMIL>*:19"},
 			forbid: []string{"---MIL>*:*"}},
+		// a force's post, checkpoint or headquarters destroyed is a strike
+		// on the force
+		{name: "jets destroyed a command post",
+			text: "Israeli jets destroyed a Hamas command post in Gaza.",
+			date: "2024-10-06",
+			want: []string{"ISRMIL>PSEREBHMS:19"}},
+		{name: "militants destroyed a police checkpoint",
+			text: "Militants destroyed a police checkpoint in Balochistan.",
+			date: "2024-10-06",
+			want: []string{"*>PAKCOP:19"}},
 	}
 	runNewsCases(t, c, cases)
 }
