@@ -46,6 +46,7 @@ var repairs = [...]struct {
 	{"a by-phrase after an event noun is the noun's agent", onState((*state).repairEventAgent)},
 	{"a past tense read as a modifier is the predicate", onState((*state).repairFiniteVerb)},
 	{"a past tense between two noun phrases is the predicate", onState((*state).repairModifierPredicate)},
+	{"a participle between a determiner and its noun read as a verb (\"supporters of the banned Awami League attacked\")", onState((*state).repairDetParticiple)},
 	{"a coordinated verb hung on the object (\"burned tyres and blocked roads\")", onState((*state).repairObjectConjVerb)},
 	{"an accusation's of-clause hung on the accused (\"accused Russia of launching\")", onState((*state).repairAccusedOf)},
 	{"an object's affiliation read as the verb's complement (\"attack any ship linked to Israel\")", onState((*state).repairObjectAffiliation)},
@@ -1024,6 +1025,41 @@ func (s *state) repairDemonymOpener(lex *nlp.Pipeline) bool {
 		}
 		s.setArc(d, h, syntax.Amod)
 		s.indexTree()
+		changed = true
+	}
+	return changed
+}
+
+// repairDetParticiple mends "Supporters of the banned Awami League
+// attacked a rally" read with "banned" a verb of its own: a participle
+// with no dependents of its own between "the" or "a" and the noun phrase
+// after it modifies that phrase, as in "the detained journalists". Read as
+// a verb it took the sentence's subject and banned no one.
+func (s *state) repairDetParticiple() bool {
+	changed := false
+	for i := 1; i+1 < len(s.words); i++ {
+		w := &s.words[i]
+		if w.tag != nlp.VBN && w.tag != nlp.VBD || w.rel == syntax.Amod || !s.nominal(i+1) || len(s.children(i)) > 0 {
+			continue
+		}
+		if k := s.words[i-1].key; k != "THE" && k != "A" && k != "AN" {
+			continue
+		}
+		// the phrase after i: climb from i+1 while heads lie to the right
+		h := i + 1
+		for n := 0; n < 8; n++ {
+			p := int(s.words[h].head)
+			if p <= h || p >= len(s.words) || !s.nominal(p) || s.words[p].upos == syntax.VERB {
+				break
+			}
+			h = p
+		}
+		if int(s.words[h].head) == i {
+			continue
+		}
+		s.setArc(i, h, syntax.Amod)
+		s.setArc(i-1, h, syntax.Det)
+		s.setTag(i, nlp.VBN, syntax.ADJ)
 		changed = true
 	}
 	return changed

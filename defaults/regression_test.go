@@ -3154,6 +3154,26 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Militants destroyed a police checkpoint in Balochistan.",
 			date: "2024-10-06",
 			want: []string{"*>PAKCOP:19"}},
+		// a curfew, a state of emergency or a deployment naming no one it
+		// is aimed at is aimed at the country where it is imposed
+		{name: "government imposed a curfew",
+			text: "The Kenyan government imposed a curfew.",
+			date: "2025-06-25",
+			want: []string{"KENGOV>KEN:17"}},
+		{name: "army deployed troops to the streets",
+			text: "The Kenyan army deployed troops to the streets of the capital.",
+			date: "2025-06-25",
+			want: []string{"KENMIL>KEN:15"}},
+		// but one with no named imposer is no event
+		{name: "books were banned",
+			text:   "The Taliban government came to power in Kabul in 2021. Hundreds of books were banned last year.",
+			date:   "2025-06-25",
+			forbid: []string{"*>*:17"}},
+		// a participle between "the" and a name modifies the name
+		{name: "supporters of the banned party",
+			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
+			date:   "2025-07-16",
+			forbid: []string{"*>*:17"}},
 	}
 	runNewsCases(t, c, cases)
 }

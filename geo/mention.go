@@ -298,7 +298,9 @@ func (f *finder) mention(i, end int, head names) (Mention, bool) {
 				}
 			}
 		} else if !(toks[p].sentStart && sentenceOpener[lw]) && !titleWord[lw] {
-			f.person(key)
+			if !f.g.countryName(head) {
+				f.person(key) // (a country stays one later: "ISIS-Somalia ... (Bari, Somalia)")
+			}
 			return m, false
 		}
 	}

@@ -49,6 +49,7 @@ func TestMentionKinds(t *testing.T) {
 		{"streets of capital", "Thousands took to the streets of Nairobi on Tuesday.", []string{"Nairobi=place"}},
 		{"heart of capital", "A car bomb exploded in the heart of Mogadishu.", []string{"Mogadishu=place"}},
 		{"centre of capital", "Protesters gathered near the centre of Kampala.", []string{"Kampala=place"}},
+		{"country after its hyphenated use", "US forces struck ISIS-Somalia positions in the mountains (Bari, Somalia).", []string{"US=demonym", "Bari=place", "Somalia=place"}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			var got []string
