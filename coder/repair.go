@@ -972,15 +972,7 @@ func (s *state) repairDemonymOpener(lex *nlp.Pipeline) bool {
 		default:
 			continue
 		}
-		// the phrase after d: climb from d+1 while heads lie to the right
-		h := d + 1
-		for k := 0; k < 8; k++ {
-			p := int(s.words[h].head)
-			if p <= h || p >= len(s.words) || !s.nominal(p) || s.words[p].upos == syntax.VERB {
-				break
-			}
-			h = p
-		}
+		h := s.phraseAfter(d)
 		if h == int(w.head) || !s.nominal(h) {
 			continue
 		}
@@ -1030,6 +1022,20 @@ func (s *state) repairDemonymOpener(lex *nlp.Pipeline) bool {
 	return changed
 }
 
+// phraseAfter returns the head of the noun phrase that begins after word
+// d: from d+1, climbing while heads lie to the right and are nouns.
+func (s *state) phraseAfter(d int) int {
+	h := d + 1
+	for k := 0; k < 8; k++ {
+		p := int(s.words[h].head)
+		if p <= h || p >= len(s.words) || !s.nominal(p) || s.words[p].upos == syntax.VERB {
+			break
+		}
+		h = p
+	}
+	return h
+}
+
 // repairDetParticiple mends "Supporters of the banned Awami League
 // attacked a rally" read with "banned" a verb of its own: a participle
 // with no dependents of its own between "the" or "a" and the noun phrase
@@ -1045,15 +1051,7 @@ func (s *state) repairDetParticiple() bool {
 		if k := s.words[i-1].key; k != "THE" && k != "A" && k != "AN" {
 			continue
 		}
-		// the phrase after i: climb from i+1 while heads lie to the right
-		h := i + 1
-		for n := 0; n < 8; n++ {
-			p := int(s.words[h].head)
-			if p <= h || p >= len(s.words) || !s.nominal(p) || s.words[p].upos == syntax.VERB {
-				break
-			}
-			h = p
-		}
+		h := s.phraseAfter(i)
 		if int(s.words[h].head) == i {
 			continue
 		}
