@@ -47,6 +47,8 @@ var repairs = [...]struct {
 	{"a past tense read as a modifier is the predicate", onState((*state).repairFiniteVerb)},
 	{"a past tense between two noun phrases is the predicate", onState((*state).repairModifierPredicate)},
 	{"a participle between a determiner and its noun read as a verb (\"supporters of the banned Awami League attacked\")", onState((*state).repairDetParticiple)},
+	{"a participle opening a verb's object read as a verb of its own (\"sentenced jailed Istanbul mayor Ekrem Imamoglu\")", onState((*state).repairObjectParticiple)},
+	{"a verb's object hung inside the oblique after it (\"detained over 50 students in Dhaka\")", onState((*state).repairObjectInOblique)},
 	{"a coordinated verb hung on the object (\"burned tyres and blocked roads\")", onState((*state).repairObjectConjVerb)},
 	{"an accusation's of-clause hung on the accused (\"accused Russia of launching\")", onState((*state).repairAccusedOf)},
 	{"an object's affiliation read as the verb's complement (\"attack any ship linked to Israel\")", onState((*state).repairObjectAffiliation)},
@@ -1061,6 +1063,86 @@ func (s *state) repairDetParticiple() bool {
 		changed = true
 	}
 	return changed
+}
+
+// repairObjectParticiple mends "sentenced jailed Istanbul mayor Ekrem
+// Imamoglu to prison" read with "jailed" the verb's complement and the
+// mayor its oblique: a participle right after a verb with no object,
+// whose first dependent is a bare noun phrase right after it, modifies
+// that phrase, which is the verb's object; its other dependents are the
+// verb's.
+func (s *state) repairObjectParticiple() bool {
+	for i := 1; i+1 < len(s.words); i++ {
+		w := &s.words[i]
+		v := int(w.head)
+		if w.tag != nlp.VBN && w.tag != nlp.VBD || v != i-1 || !s.verbal(v) || s.words[v].upos != syntax.VERB || s.childExact(v, syntax.Obj) >= 0 {
+			continue
+		}
+		switch w.rel {
+		case syntax.Xcomp, syntax.Ccomp, syntax.Advcl, syntax.Dep, syntax.Conj:
+		default:
+			continue
+		}
+		o := -1
+		for _, k := range s.children(i) {
+			if kk := int(k); kk > i && s.nominal(kk) && s.caseOf(kk) == "" {
+				if lo, _ := s.subtreeSpan(kk); lo == i+1 {
+					o = kk
+				}
+				break
+			}
+		}
+		if o < 0 || s.childExact(i, syntax.Nsubj) >= 0 {
+			continue
+		}
+		s.setArc(o, v, syntax.Obj)
+		for _, k := range s.children(i) {
+			if int(k) != o {
+				s.setArc(int(k), v, s.words[k].rel) // "to prison"
+			}
+		}
+		s.setArc(i, o, syntax.Amod)
+		s.setTag(i, nlp.VBN, syntax.ADJ)
+		return true
+	}
+	return false
+}
+
+// repairObjectInOblique mends "Police on Monday detained over 50 students
+// in Dhaka" read with the students a bare modifier of Dhaka: a noun
+// phrase without a preposition, hung on an oblique but standing between
+// the verb and the oblique's preposition, is the verb's object when the
+// verb has none.
+func (s *state) repairObjectInOblique() bool {
+	for v := range s.words {
+		if s.words[v].upos != syntax.VERB || s.childExact(v, syntax.Obj) >= 0 || s.childExact(v, syntax.Ccomp) >= 0 || s.childExact(v, syntax.Xcomp) >= 0 {
+			continue
+		}
+		for _, o := range s.children(v) {
+			oo := int(o)
+			if oo < v || s.words[oo].rel != syntax.Obl {
+				continue
+			}
+			cs := s.childExact(oo, syntax.Case)
+			if cs < 0 {
+				continue
+			}
+			for _, n := range s.children(oo) {
+				nn := int(n)
+				if nn < v || nn > cs || !s.nominal(nn) || s.caseOf(nn) != "" || s.wc.timeWords[s.words[nn].key] || s.wc.months[s.words[nn].key] {
+					continue
+				}
+				switch s.words[nn].rel {
+				case syntax.NmodUnmarked, syntax.Nmod, syntax.Compound, syntax.Appos, syntax.Dep:
+				default:
+					continue
+				}
+				s.setArc(nn, v, syntax.Obj)
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // repairDemonymNamePair mends "Israeli and Hezbollah forces" read with

@@ -3169,6 +3169,16 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "The Taliban government came to power in Kabul in 2021. Hundreds of books were banned last year.",
 			date:   "2025-06-25",
 			forbid: []string{"*>*:17"}},
+		// an object hung on the oblique after it; a participle opening
+		// the object read as a verb of its own
+		{name: "detained over 50 students in Dhaka",
+			text: "Police on Monday detained over 50 students in Dhaka.",
+			date: "2025-07-16",
+			want: []string{"BGDCOP>BGDEDU:17"}},
+		{name: "sentenced jailed mayor",
+			text: "A Turkish court sentenced jailed Istanbul mayor Ekrem Imamoglu to prison.",
+			date: "2026-02-16",
+			want: []string{"TURJUD>TUROPP*:17"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
