@@ -37,18 +37,20 @@ func (w *wordClasses) findDateline(text string, known func(place string) bool) d
 	if len(rest) > 120 {
 		rest = rest[:120]
 	}
-	cut, after := datelineSeparator(rest)
+	cut, after := datelineSeparator(rest, func(a string) bool { return w.agencies[strings.ToUpper(strings.TrimSpace(a))] })
 	if cut <= 0 {
 		return d
 	}
 	head := strings.TrimSpace(rest[:cut])
 	colon := strings.HasPrefix(rest[cut:], ":")
 	// an agency in parentheses: "BEIRUT (Reuters)"
+	agency := false
 	if i := strings.LastIndexByte(head, '('); i > 0 && strings.HasSuffix(head, ")") {
 		if !w.agencies[strings.ToUpper(strings.TrimSpace(head[i+1:len(head)-1]))] {
 			return d
 		}
 		head = strings.TrimSpace(head[:i])
+		agency = true
 	}
 	// a date after the place: "NEW DELHI, Dec 5", "KYIV, March 3, 2025"
 	parts := strings.Split(head, ",")
@@ -74,8 +76,8 @@ func (w *wordClasses) findDateline(text string, known func(place string) bool) d
 				// "Kyiv, Ukraine —" is a dateline, but "Russia —" opens a
 				// sentence just as often: a lone title-case word before a
 				// dash needs the ", Country" part
-				if len(parts) == 1 {
-					return d
+				if len(parts) == 1 && !(dated && agency) {
+					return d // (but "Lucknow, Jan 8 (PTI)" is one)
 				}
 			}
 		}
@@ -91,9 +93,11 @@ func (w *wordClasses) findDateline(text string, known func(place string) bool) d
 }
 
 // datelineSeparator finds the dash or colon that ends a dateline within
-// the first line of s: it returns where the head ends and where the story
-// starts, or 0, 0.
-func datelineSeparator(s string) (int, int) {
+// the first line of s, or the closing bracket of a news agency's name
+// that no dash follows ("Lucknow, Jan 8 (PTI) The police ..."; agency
+// reports whether a name is one): it returns where the head ends and
+// where the story starts, or 0, 0.
+func datelineSeparator(s string, agency func(string) bool) (int, int) {
 	if nl := strings.IndexByte(s, '\n'); nl >= 0 {
 		s = s[:nl+1]
 	}
@@ -110,12 +114,35 @@ func datelineSeparator(s string) (int, int) {
 			return i, skipSpace(s, j)
 		case r == ':' && i+1 < len(s) && s[i+1] == ' ':
 			return i, skipSpace(s, i+1)
+		case r == ')':
+			if open := strings.LastIndexByte(s[:i], '('); open >= 0 && agency(s[open+1:i]) {
+				j := skipSpace(s, i+1)
+				if j < len(s) && s[j] != '-' && s[j] != ':' && !strings.HasPrefix(s[j:], "—") && !strings.HasPrefix(s[j:], "–") {
+					return i + 1, j
+				}
+			}
+		case r == '.' && monthAbbrev(s[:i]):
+			// "WASHINGTON, Dec. 5 (Reuters) -"
 		case r == '.' || r == '"' || r == '“':
 			return 0, 0 // a sentence ended or a quotation began first
 		}
 		i += n
 	}
 	return 0, 0
+}
+
+// monthAbbrev reports whether s ends in a month's abbreviation ("Dec"),
+// whose dot ends no sentence.
+func monthAbbrev(s string) bool {
+	k := len(s)
+	for k > 0 && (s[k-1] >= 'a' && s[k-1] <= 'z' || s[k-1] >= 'A' && s[k-1] <= 'Z') {
+		k--
+	}
+	switch strings.ToLower(s[k:]) {
+	case "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec":
+		return true
+	}
+	return false
 }
 
 type placeCaseKind uint8
@@ -169,7 +196,7 @@ func allCapsWord(w string) bool {
 		switch {
 		case unicode.IsUpper(r):
 			letters++
-		case r == '.' || r == '-' || r == '\'' || r == '’':
+		case r == '.' || r == '-' || r == '\'' || r == '’' || r == '/': // ("ISLAMABAD/KABUL")
 		default:
 			return false
 		}
@@ -183,7 +210,7 @@ func titleWord(w string) bool {
 		return false
 	}
 	for _, r := range w[n:] {
-		if !unicode.IsLetter(r) && r != '.' && r != '-' && r != '\'' && r != '’' {
+		if !unicode.IsLetter(r) && r != '.' && r != '-' && r != '\'' && r != '’' && r != '/' {
 			return false
 		}
 	}

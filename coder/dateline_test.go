@@ -24,6 +24,12 @@ func TestFindDateline(t *testing.T) {
 		{"dhaka, aug 10 - supporters of the awami league clashed.", "supporters of", "dhaka"},
 		{"DAR ES SALAAM, Tanzania (Reuters) - Talks began.", "Talks began", "DAR ES SALAAM, Tanzania"},
 		{"By Jane Doe\nWASHINGTON — The Senate voted.", "The Senate", "WASHINGTON"},
+		// an agency closing the dateline with no dash (Indian agencies)
+		{"Lucknow, Jan 8 (PTI) The Uttar Pradesh Special Task Force arrested a gangster.", "The Uttar", "Lucknow"},
+		{"lucknow, jan 8 (pti) the stf arrested a gangster.", "the stf", "lucknow"},
+		{"WASHINGTON, Dec. 5 (Reuters) - The Senate voted.", "The Senate", "WASHINGTON"},
+		// two places filed from
+		{"ISLAMABAD/KABUL, March 8 (Reuters) - Pakistani warplanes struck.", "Pakistani warplanes", "ISLAMABAD/KABUL"},
 		{"By Jane Doe\nThe Senate voted.", "The Senate", ""},
 		// not datelines
 		{"Russia — the country that invaded — was condemned.", "Russia —", ""},
@@ -33,6 +39,7 @@ func TestFindDateline(t *testing.T) {
 		{"The minister said on Monday: we will respond.", "The minister", ""},
 		{"Iran threatened Israel. NEW DELHI: later.", "Iran threatened", ""},
 		{"He warned (Reuters) - of reprisals.", "He warned", ""},
+		{"He told (Reuters) The Senate voted.", "He told", ""},
 		{"US President Donald Trump - who met Putin - said.", "US President", ""},
 		{"", "", ""},
 	} {

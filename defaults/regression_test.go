@@ -3179,6 +3179,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "A Turkish court sentenced jailed Istanbul mayor Ekrem Imamoglu to prison.",
 			date: "2026-02-16",
 			want: []string{"TURJUD>TUROPP*:17"}},
+		// an agency's dateline with no dash is no part of the subject
+		{name: "agency dateline without a dash",
+			text:  "Lucknow, Jan 8 (PTI) The Uttar Pradesh Special Task Force on Wednesday arrested a wanted gangster in Prayagraj, officials said.",
+			date:  "2026-01-08",
+			want:  []string{"*COP>*CRM:17"},
+			lower: true},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
