@@ -734,8 +734,8 @@ func (s *state) pairs(g int, code petrarch.Code, v *verbCand, pattern string) []
 	for a := range cs {
 		for b := a + 1; b < len(cs); b++ {
 			x, y := cs[a], cs[b]
-			if x.code == y.code {
-				continue
+			if x.code == y.code && x.i == y.i {
+				continue // (one phrase; two coded alike pair: memberGroup)
 			}
 			if code.Active != "" && code.Active != "---" {
 				out = append(out, rawEvent{src: x.code, tgt: y.code, code: code.Active, srcI: x.i, srcJ: x.j, tgtI: y.i, tgtJ: y.j, verbI: v.vs, verbJ: v.ve, pattern: pattern, modality: v.modality})

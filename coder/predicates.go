@@ -469,9 +469,8 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if tgt < 0 && obj != src && !s.ownedBy(r.obj, src) {
 		tgt = obj
 	}
-	violence := len(code.Active) >= 2 && code.Active[:2] >= "17" && code.Active[:2] <= "20"
 	ownSubject := r.subjFrom == "nsubj" || r.subjFrom == "obl:agent" || r.subjFrom == "relative clause head"
-	if tgt >= 0 && src >= 0 && s.modern && (sameCodes(s.groups[src].codes, s.groups[tgt].codes) && !(violence && tgt == obj && tgt != src && ownSubject) ||
+	if tgt >= 0 && src >= 0 && s.modern && (sameCodes(s.groups[src].codes, s.groups[tgt].codes) && !s.twoAlike(code.Active, src, tgt, obj, ownSubject) ||
 		ownCountry(s.groups[src].codes, s.groups[tgt].codes) && s.groups[tgt].head >= 0 && s.inMent[s.groups[tgt].head] < 0) {
 		// (but force against the object by the verb's own subject is an
 		// event between two parties of one kind: "a mob lynched a man",
@@ -1295,6 +1294,12 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tr.note = "compound source without target: paired"
 			return c.realizedPairs(s, src, code, v, pattern, &tr), best
 		}
+		if src >= 0 && s.modern && len(s.groups[src].codes) == 1 && len(s.groups[src].ents) >= 2 && conflictual(code.Active) && c.pairsAny(s, code) {
+			// "the ELN and FARC dissidents clashed": two named parties
+			// coded alike fight each other
+			tr.note = "compound source of parties coded alike: paired"
+			return c.realizedPairs(s, s.memberGroup(src), code, v, pattern, &tr), best
+		}
 		if !c.opts.AllowNoTarget && !s.speakerGroup(src) {
 			tr.note = "no target actor"
 			s.noteUntargeted(src, code.Active)
@@ -1407,7 +1412,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	var out []rawEvent
 	for _, sc := range srcCodes {
 		for _, tc := range tgtCodes {
-			if tc.code != "" && tc.code == sc.code && !(violence && tgt >= 0 && tgt != src && tgt == obj && ownSubject) {
+			if tc.code != "" && tc.code == sc.code && !(src >= 0 && s.twoAlike(code.Active, src, tgt, obj, ownSubject)) {
 				continue // (one side acting on itself; but see above: "a mob lynched a man")
 			}
 			if strings.HasPrefix(code.Active, "01") && len(tc.code) == 3 && strings.HasPrefix(sc.code, tc.code) {
@@ -2024,6 +2029,58 @@ func (c *Coder) realizedPairs(s *state, g int, code petrarch.Code, v *verbCand, 
 	return s.pairs(g, code, v, pattern)
 }
 
+// twoAlike reports whether source and target groups coded alike are
+// still two parties: force against the object by the verb's own subject
+// ("a mob lynched a man", "rebels attacked rival rebels"; a subject shared
+// with another clause may be the victims' own phrase), or any act against
+// another party by its own subject when the two are named by different
+// words.
+func (s *state) twoAlike(code string, src, tgt, obj int, ownSubject bool) bool {
+	if tgt < 0 || tgt == src || !ownSubject {
+		return false
+	}
+	violence := len(code) >= 2 && code[:2] >= "17" && code[:2] <= "20"
+	return violence && tgt == obj || conflictual(code) && s.distinctParties(src, tgt)
+}
+
+// conflictual reports the roots of acts against another party
+// (accusing, rejecting, threatening, reducing relations, coercing,
+// assaulting, fighting): no one does them to their own side, so two
+// parties coded alike are still two ("Chief Minister Stalin accused the
+// Union government", "M23 fought with Wazalendo militias").
+func conflictual(code string) bool {
+	if len(code) < 2 {
+		return false
+	}
+	switch code[:2] {
+	case "11", "12", "13", "16", "17", "18", "19", "20":
+		return true
+	}
+	return false
+}
+
+// distinctParties reports whether groups a and b are named by different
+// words: two parties, not one named twice ("the government ... the
+// government").
+func (s *state) distinctParties(a, b int) bool {
+	ga, gb := &s.groups[a], &s.groups[b]
+	if ga.head < 0 || gb.head < 0 || ga.ref != nil || gb.ref != nil || len(ga.codes) != 1 || len(gb.codes) != 1 {
+		return false // (a compound side's member coded like the other side may be it: "China and Malaysia ... over Malaysia's rights")
+	}
+	if s.words[ga.head].key == s.words[gb.head].key {
+		return false
+	}
+	for _, h := range []int{ga.head, gb.head} {
+		// a pronoun may be the subject itself ("Ankara is warning it
+		// could ..."), a possessor its own thing ("disagreeing over
+		// Malaysia's rights")
+		if u := s.words[h].upos; u != syntax.NOUN && u != syntax.PROPN || s.words[h].rel == syntax.NmodPoss {
+			return false
+		}
+	}
+	return ga.j <= gb.i || gb.j <= ga.i
+}
+
 // sameCodes reports two groups coded alike: one side.
 func sameCodes(a, b []codeRef) bool {
 	if len(a) != len(b) || len(a) == 0 {
@@ -2035,6 +2092,23 @@ func sameCodes(a, b []codeRef) bool {
 		}
 	}
 	return true
+}
+
+// memberGroup adds a group of g's members, each with its own first code
+// even where they are alike (a group keeps one of each code), so that
+// pairs sets them against each other.
+func (s *state) memberGroup(g int) int {
+	gr := s.groups[g]
+	var cs []codeRef
+	for _, m := range gr.ents {
+		e := &s.ents[m]
+		if c := s.entityCodes(e, nil, false, nil, nil, e.i, e.j); len(c) > 0 {
+			cs = append(cs, c[0])
+		}
+	}
+	gr.codes = cs
+	s.groups = append(s.groups, gr)
+	return len(s.groups) - 1
 }
 
 // addGroup adds a group of one word with one code, for an actor the
