@@ -2878,6 +2878,9 @@ func (s *state) civilOperation(obj int) bool {
 		if r := s.words[k].rel; (r == syntax.Compound || r == syntax.Amod) && s.wc.civilOps[s.words[k].key] {
 			return true
 		}
+		if s.words[k].rel == syntax.Acl && s.childExact(int(k), syntax.Mark) >= 0 && s.wc.civilOps[s.words[k].lemma] {
+			return true // its purpose: "an operation to recover the abducted men"
+		}
 	}
 	return false
 }

@@ -39,6 +39,7 @@ var repairs = [...]struct {
 	{"an adjective read as the root before its subject", onState((*state).repairAdjectiveRoot)},
 	{"an active verb with an object read as passive", onState((*state).repairActiveObject)},
 	{"a nationality and a name before their shared noun read apart (\"Israeli and Hezbollah forces\")", onState((*state).repairDemonymNamePair)},
+	{"a phrase with its own article read as a conjunct inside an of-phrase (\"the government of Colombia and the Comuneros del Sur signed\")", onState((*state).repairOfConj)},
 	{"coordinated subjects read as two subjects", onState((*state).repairDoubleSubject)},
 	{"a predicate read as a with-clause (\"Rebels armed with machetes attacked\")", onState((*state).repairWithPredicate)},
 	{"a verb after a modal read as an adjective (\"would free over 150 prisoners\")", onState((*state).repairModalAdjective)},
@@ -1140,6 +1141,35 @@ func (s *state) repairObjectInOblique() bool {
 				s.setArc(nn, v, syntax.Obj)
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// repairOfConj mends "the government of Colombia and the Comuneros del
+// Sur signed an agreement" read as the government of both: a name after
+// "of" takes no article, so a conjunct with its own article ("the
+// Comuneros") joins the phrase the of-phrase hangs on, not the name.
+func (s *state) repairOfConj() bool {
+	for x := range s.words {
+		if s.words[x].upos != syntax.PROPN || s.words[x].rel != syntax.Nmod || s.caseOf(x) != "OF" || s.childExact(x, syntax.Det) >= 0 {
+			continue
+		}
+		h := int(s.words[x].head)
+		if h < 0 || h > x || !s.nominal(h) {
+			continue
+		}
+		for _, y := range s.children(x) {
+			yy := int(y)
+			if yy < x || s.words[yy].rel != syntax.Conj {
+				continue
+			}
+			d := s.childExact(yy, syntax.Det)
+			if d < 0 || s.words[d].key != "THE" {
+				continue
+			}
+			s.setArc(yy, h, syntax.Conj)
+			return true
 		}
 	}
 	return false
