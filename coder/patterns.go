@@ -389,6 +389,9 @@ func (c *Coder) matchPre(s *state, cp *cpattern, k, limit, lo int, b *binding) b
 				}
 				for _, i := range m.last[key] {
 					n := len(m.syn[i].Words)
+					if n == 1 && s.monthDate(end-1) {
+						continue
+					}
 					if end-n >= lo && c.phraseAt(s, end-n, m.synID[i]) && c.matchPre(s, cp, k+1, end-n, lo, b) {
 						return true
 					}
@@ -476,6 +479,9 @@ func (c *Coder) matchPost(s *state, cp *cpattern, k, start, hi int, b *binding) 
 				}
 				for _, i := range m.first[key] {
 					n := len(m.syn[i].Words)
+					if n == 1 && s.monthDate(p) {
+						continue // "in March 2020" is no protest march
+					}
 					if p+n <= hi && c.phraseAt(s, p, m.synID[i]) {
 						b.pushLit(p)
 						if c.matchPost(s, cp, k+1, p+n, hi, b) {
@@ -575,4 +581,14 @@ func (c *Coder) unbind(b *binding, k petrarch.ElemKind) {
 // allowed reports whether a group stands in the verb's own clause.
 func (s *state) allowed(gr *group) bool {
 	return len(s.allow) == 0 || gr.head < 0 || gr.head >= len(s.allow) || s.allow[gr.head]
+}
+
+// monthDate reports whether word p is a month's name in a date: a proper
+// noun ("in March") or before a number ("march 2020" in lower-case text).
+func (s *state) monthDate(p int) bool {
+	w := &s.words[p]
+	if !s.wc.months[w.key] {
+		return false
+	}
+	return w.tag == nlp.NNP || p+1 < len(s.words) && s.words[p+1].tag == nlp.CD
 }
