@@ -69,6 +69,13 @@ func (s *state) rolesOf(v int, depth int) roles {
 	if r.passive {
 		if a := s.argChild(v, syntax.OblAgent); a >= 0 {
 			r.subj, r.subjFrom = a, "obl:agent"
+		} else if s.wc.summoning[w.lemma] {
+			for _, k := range s.children(v) {
+				if s.words[k].rel == syntax.Obl && s.caseOf(int(k)) == "TO" {
+					r.subj, r.subjFrom = int(k), "obl:agent" // (summoned to the ministry: by it)
+					break
+				}
+			}
 		}
 		if o := s.argChild(v, syntax.NsubjPass); o >= 0 {
 			r.obj, r.objFrom = o, "nsubj:pass"

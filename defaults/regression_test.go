@@ -3276,6 +3276,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2021-05-06",
 			forbid: []string{"*>*:14"},
 			lower:  true},
+		// summoned to a ministry: by it
+		{name: "ambassador summoned to the ministry",
+			text: "The Polish ambassador was summoned to the Russian foreign ministry on Tuesday.",
+			date: "2026-02-01",
+			want: []string{"RUSGOV>POLGOV:11"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
