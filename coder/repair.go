@@ -3958,11 +3958,12 @@ func (s *state) repairIntentionInfinitive() bool {
 			continue
 		}
 		o := s.childExact(h, syntax.Obj)
-		if o < 0 || o > x || s.words[o].upos != syntax.NOUN || !(s.wc.intent[s.words[o].lemma] || s.wc.intent[s.words[o].key]) {
+		if o < 0 || o > x || s.words[o].upos != syntax.NOUN || !(s.wc.intent[s.words[o].lemma] || s.wc.intent[s.words[o].key] || s.wc.infinitiveHeads[s.words[o].key]) {
 			continue
 		}
-		if m := s.childExact(x, syntax.Mark); m != o+1 {
-			continue // only right after the noun: "rejected the offer on Monday to ..." is left alone
+		m := s.childExact(x, syntax.Mark)
+		if _, end := s.subtreeSpan(o); m != o+1 && m != end {
+			continue // only right after the noun's phrase ("the decision of Spain to"): "rejected the offer on Monday to ..." is left alone
 		}
 		s.setArc(x, o, syntax.Acl)
 		return true

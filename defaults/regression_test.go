@@ -3281,6 +3281,16 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The Polish ambassador was summoned to the Russian foreign ministry on Tuesday.",
 			date: "2026-02-01",
 			want: []string{"RUSGOV>POLGOV:11"}},
+		// a decision taken is the act, not an intent or a threat
+		{name: "decided to suspend a treaty",
+			text:   "India has decided to suspend the Indus Waters Treaty with Pakistan with immediate effect.",
+			date:   "2025-04-23",
+			want:   []string{"IND>PAK:16"},
+			forbid: []string{"*>*:13"}},
+		{name: "welcomes the decision to recognize",
+			text: "Egypt welcomes the decision of the Government of Spain to recognize the State of Palestine.",
+			date: "2024-05-28",
+			want: []string{"ESPGOV>PSE:05"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
