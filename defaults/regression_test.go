@@ -3291,6 +3291,18 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Egypt welcomes the decision of the Government of Spain to recognize the State of Palestine.",
 			date: "2024-05-28",
 			want: []string{"ESPGOV>PSE:05"}},
+		// leaving an international body is reducing relations, not a
+		// military withdrawal
+		{name: "withdrew from ECOWAS by its full name",
+			text:   "Mali, Burkina Faso and Niger formally withdrew from the Economic Community of West African States.",
+			date:   "2025-01-29",
+			want:   []string{"MLI>IGOWAFWAS:16", "NER>IGOWAFWAS:16"},
+			forbid: []string{"*>*:087"}},
+		{name: "pulled out of the WHO",
+			text:   "The United States pulled out of the World Health Organization.",
+			date:   "2026-01-22",
+			want:   []string{"USA>IGOUNOHLHWHO:16"},
+			forbid: []string{"*>*:087"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
