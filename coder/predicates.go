@@ -1125,14 +1125,16 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
-	if tgt < 0 && placeCode == "" && (strings.HasPrefix(code.Active, "14") || src >= 0 && len(s.groups[src].codes) == 1 && (strings.HasPrefix(code.Active, "15") || code.Active == "1723" || code.Active == "1724") && s.treeModality(v) == "") && s.modern {
+	if tgt < 0 && placeCode == "" && (strings.HasPrefix(code.Active, "14") || src >= 0 && len(s.groups[src].codes) == 1 && (strings.HasPrefix(code.Active, "15") || code.Active == "1723" || code.Active == "1724" || code.Active == "0873") && s.treeModality(v) == "") && s.modern {
 		// "thousands marched in Nairobi": a protest naming no one it is
 		// aimed at is aimed at the authorities where it is held; a
 		// deployment, an alert, a curfew or a state of emergency at the
 		// country where it is imposed ("the government imposed a curfew",
 		// "the army deployed troops to the streets"; these need one named
 		// imposer, and a done act: a pledge to send troops is aimed at
-		// where they go. A ban is aimed at whom it bans, not the place)
+		// where they go. A ban is aimed at whom it bans, not the place.
+		// Arms laid down are laid down where the fighting was: "rebels
+		// laid down their weapons in Kidal")
 		placeCode = s.localCountry(v.i)
 		if placeCode == "---" && src >= 0 && len(s.groups[src].codes) > 0 {
 			placeCode = "---"

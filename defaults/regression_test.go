@@ -3303,6 +3303,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2026-01-22",
 			want:   []string{"USA>IGOUNOHLHWHO:16"},
 			forbid: []string{"*>*:087"}},
+		// arms laid down with no other side named: toward the country
+		{name: "rebels laid down their weapons",
+			text: "Rebels laid down their weapons in Kidal.",
+			date: "2026-02-01",
+			want: []string{"MLIREB>MLI:087"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
