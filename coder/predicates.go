@@ -1292,7 +1292,10 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tr.code, tr.note = "062", "a joint military act by a compound source: military cooperation, paired"
 			return c.realizedPairs(s, src, code, v, pattern, &tr), best
 		}
-		if src >= 0 && len(s.groups[src].codes) >= 2 && (code.Reverse != "" || (s.phraseScope || s.modern) && c.pairsAny(s, code)) {
+		if src >= 0 && len(s.groups[src].codes) >= 2 && (code.Reverse != "" && (!s.modern || code.Reverse == code.Active) || (s.phraseScope || s.modern) && c.pairsAny(s, code)) && !(s.modern && asymmetric(v.verb.EffectiveCode())) {
+			// (in news a compound subject of an act with two sides,
+			// hosting and visiting, names co-actors: "Qatar and Turkey
+			// hosted talks", "are ready to host new talks")
 			tr.note = "compound source without target: paired"
 			return c.realizedPairs(s, src, code, v, pattern, &tr), best
 		}
@@ -2043,6 +2046,12 @@ func (s *state) twoAlike(code string, src, tgt, obj int, ownSubject bool) bool {
 	}
 	violence := len(code) >= 2 && code[:2] >= "17" && code[:2] <= "20"
 	return violence && tgt == obj || conflictual(code) && s.distinctParties(src, tgt)
+}
+
+// asymmetric reports a code whose two sides differ (043:042 host and
+// visit).
+func asymmetric(c petrarch.Code) bool {
+	return c.Reverse != "" && c.Reverse != c.Active
 }
 
 // conflictual reports the roots of acts against another party

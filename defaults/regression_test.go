@@ -3308,6 +3308,15 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Rebels laid down their weapons in Kidal.",
 			date: "2026-02-01",
 			want: []string{"MLIREB>MLI:087"}},
+		// co-hosts do not host each other
+		{name: "compound subject hosted talks",
+			text:   "Qatar and Turkey hosted talks between the two sides.",
+			date:   "2026-02-01",
+			forbid: []string{"QAT>TUR:*", "TUR>QAT:*"}},
+		{name: "compound subject ready to host talks",
+			text:   "Qatar and Turkey said they were ready to host new talks.",
+			date:   "2026-02-01",
+			forbid: []string{"QAT>TUR:*", "TUR>QAT:*"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
