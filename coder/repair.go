@@ -57,6 +57,7 @@ var repairs = [...]struct {
 	{"a present tense read as a plural noun (\"Iran calls on the Security Council\")", onState((*state).repairPluralVerb)},
 	{"a past tense read as a compound noun (\"a mob set fire to a police station\")", (*state).repairCompoundVerb},
 	{"a past tense read as the head of its subject's phrase (\"A US soldier shot 16 Afghan civilians\")", (*state).repairSubjectHeadVerb},
+	{"a past tense read as the noun heading a participle's subject (\"A mob beat to death a man accused of blasphemy\")", (*state).repairNounSubjectVerb},
 	{"a headline's present tense read as a noun (\"Police arrest opposition leader in Dhaka\")", (*state).repairHeadlineVerb},
 	{"a clause after \"after\" or \"before\" read as a phrase (\"severed ties after protesters stormed its embassy\")", (*state).repairAfterClause},
 	{"a predicate after a whose-clause read inside it (\"Brazil and Colombia, whose governments have sought to mediate, urged dialogue\")", onState((*state).repairWhoseRelative)},
@@ -1265,6 +1266,60 @@ func (s *state) repairCompoundVerb(lex *nlp.Pipeline) bool {
 		return true
 	}
 	return false
+}
+
+// repairNounSubjectVerb mends "A mob beat to death a man accused of
+// blasphemy" read with "beat" a noun, "a mob beat" the subject of
+// "accused" and the man its modifier: a noun that can be a past tense,
+// with a noun before it as its compound and a noun phrase after it that
+// the participle root directly follows, is the predicate; the compound is
+// its subject, the phrase its object, and the participle the object's
+// reduced relative.
+func (s *state) repairNounSubjectVerb(lex *nlp.Pipeline) bool {
+	r := s.root()
+	if r < 0 || s.words[r].tag != nlp.VBN && s.words[r].tag != nlp.VBD {
+		return false
+	}
+	n := s.childExact(r, syntax.Nsubj)
+	if n < 0 || n > r || s.words[n].upos != syntax.NOUN || !s.lexAllows(lex, n, nlp.VBD) {
+		return false
+	}
+	subj := s.childExact(n, syntax.Compound)
+	if subj < 0 || subj+1 != n || !s.nominal(subj) {
+		return false
+	}
+	o := -1
+	for _, k := range s.children(n) {
+		kk := int(k)
+		if kk > n && kk < r && s.nominal(kk) && s.caseOf(kk) == "" {
+			if _, end := s.subtreeSpan(kk); end == r {
+				o = kk
+			}
+		}
+	}
+	if o < 0 {
+		return false
+	}
+	s.setArc(n, -1, syntax.Root)
+	s.setTag(n, nlp.VBD, syntax.VERB)
+	s.setArc(subj, n, syntax.Nsubj)
+	for _, k := range s.children(n) {
+		kk := int(k)
+		switch {
+		case kk < subj && s.words[kk].rel == syntax.Det:
+			s.setArc(kk, subj, syntax.Det) // "a mob"
+		case kk > n && kk != o && s.isRel(kk, syntax.Nmod):
+			s.setArc(kk, n, syntax.Obl) // "to death"
+		}
+	}
+	s.setArc(o, n, syntax.Obj)
+	s.setArc(r, o, syntax.Acl)
+	for _, k := range s.children(r) {
+		if s.words[k].rel == syntax.Punct {
+			s.setArc(int(k), n, syntax.Punct)
+		}
+	}
+	return true
 }
 
 // repairSubjectHeadVerb mends "A US soldier shot 16 Afghan civilians"

@@ -3317,6 +3317,12 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Qatar and Turkey said they were ready to host new talks.",
 			date:   "2026-02-01",
 			forbid: []string{"QAT>TUR:*", "TUR>QAT:*"}},
+		// a past tense read as the noun heading a participle's subject
+		{name: "a mob beat to death a man accused",
+			text:   "A mob beat to death a man accused of blasphemy in Sialkot.",
+			date:   "2026-02-01",
+			want:   []string{"*CVL>*CVL:18"},
+			forbid: []string{"*>*:11"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
