@@ -1248,17 +1248,9 @@ func (s *state) repairCompoundVerb(lex *nlp.Pipeline) bool {
 		if subj < 0 || subj > v || !s.nominal(subj) {
 			continue
 		}
-		s.setArc(v, -1, syntax.Root)
-		s.setTag(v, nlp.VBD, syntax.VERB)
-		s.setArc(subj, v, syntax.Nsubj)
+		s.nounPredicate(v, subj, r, -1) // ("to a police station")
 		for _, k := range s.children(r) {
-			kk := int(k)
-			switch {
-			case kk < v && s.words[kk].rel == syntax.Det:
-				s.setArc(kk, subj, syntax.Det) // "a mob"
-			case kk > r && s.isRel(kk, syntax.Nmod):
-				s.setArc(kk, v, syntax.Obl) // "to a police station"
-			case kk > r:
+			if kk := int(k); kk > r {
 				s.setArc(kk, v, s.words[kk].rel)
 			}
 		}
@@ -1300,18 +1292,7 @@ func (s *state) repairNounSubjectVerb(lex *nlp.Pipeline) bool {
 	if o < 0 {
 		return false
 	}
-	s.setArc(n, -1, syntax.Root)
-	s.setTag(n, nlp.VBD, syntax.VERB)
-	s.setArc(subj, n, syntax.Nsubj)
-	for _, k := range s.children(n) {
-		kk := int(k)
-		switch {
-		case kk < subj && s.words[kk].rel == syntax.Det:
-			s.setArc(kk, subj, syntax.Det) // "a mob"
-		case kk > n && kk != o && s.isRel(kk, syntax.Nmod):
-			s.setArc(kk, n, syntax.Obl) // "to death"
-		}
-	}
+	s.nounPredicate(n, subj, n, o) // ("to death")
 	s.setArc(o, n, syntax.Obj)
 	s.setArc(r, o, syntax.Acl)
 	for _, k := range s.children(r) {
@@ -1320,6 +1301,25 @@ func (s *state) repairNounSubjectVerb(lex *nlp.Pipeline) bool {
 		}
 	}
 	return true
+}
+
+// nounPredicate makes v, a noun that can be a past tense, the sentence's
+// predicate with subj its subject: the determiner before subj that hung
+// on from goes to subj ("a mob"), and from's prepositional modifiers after
+// v, but except, become v's obliques.
+func (s *state) nounPredicate(v, subj, from, except int) {
+	s.setArc(v, -1, syntax.Root)
+	s.setTag(v, nlp.VBD, syntax.VERB)
+	s.setArc(subj, v, syntax.Nsubj)
+	for _, k := range s.children(from) {
+		kk := int(k)
+		switch {
+		case kk < subj && s.words[kk].rel == syntax.Det:
+			s.setArc(kk, subj, syntax.Det)
+		case kk > v && kk != except && s.isRel(kk, syntax.Nmod):
+			s.setArc(kk, v, syntax.Obl)
+		}
+	}
 }
 
 // repairSubjectHeadVerb mends "A US soldier shot 16 Afghan civilians"
