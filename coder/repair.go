@@ -2056,10 +2056,25 @@ func (s *state) repairReportTail() bool {
 				}
 			}
 		}
+		hung := false
+		if w.rel == syntax.Acl && i > n && bare < 0 && len(s.children(i)) == 0 && pastTense(w) && s.verbal(i) {
+			// (or hung on the speech verb: "Police on Monday detained over
+			// 50 students of the university ..., police said")
+			for _, k2 := range s.children(r) {
+				if o := int(k2); o > i && o < r && s.nominal(o) && s.caseOf(o) == "" && s.words[o].rel != syntax.Nsubj {
+					if lo, _ := s.subtreeSpan(o); lo == i+1 {
+						bare, hung = o, true
+					}
+				}
+			}
+		}
 		if w.rel != syntax.Acl || i < n || !s.predicateParticiple(i) && bare < 0 {
 			continue
 		}
 		_, hi := s.subtreeSpan(i)
+		if hung {
+			_, hi = s.subtreeSpan(bare)
+		}
 		for hi < r && s.words[hi].key == "," && (int(s.words[hi].head) == n || int(s.words[hi].head) == r) {
 			hi++ // "..., residents said": the comma hung on the subject or the speech verb
 		}

@@ -3323,6 +3323,17 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2026-02-01",
 			want:   []string{"*CVL>*CVL:18"},
 			forbid: []string{"*>*:11"}},
+		// a reporting tail with the predicate a subject's modifier and
+		// the object hung on the speech verb
+		{name: "police detained students, police said",
+			text:  "Police on Monday detained over 50 students of the University of Hyderabad who were protesting against the auction of land near the campus, police said.",
+			date:  "2025-03-31",
+			want:  []string{"*COP>*EDU:17"},
+			lower: true},
+		{name: "police arrested cadres of a Manipur group",
+			text: "In Imphal East district, police arrested four cadres of the banned Kangleipak Communist Party for allegedly extorting money from traders.",
+			date: "2025-03-31",
+			want: []string{"*COP>INDREB:17"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
