@@ -24,6 +24,8 @@ var repairs = [...]struct {
 	fn   func(*state, *nlp.Pipeline) bool
 }{
 	{"a capitalised acronym read as a verb is a name", onState((*state).repairCapsName)},
+	{"a bracketed acronym after a name read as the verb (\"The Economic Freedom Fighters (EFF) accused Ramaphosa\")", onState((*state).repairBracketAcronym)},
+	{"a name hung as the subject of the noun it modifies (\"The United Nations human rights office urged\")", onState((*state).repairNounSubject)},
 	{"a noun with a preposition read as a verb", onState((*state).repairNounVerb)},
 	{"an object read as a vocative (\"NATO thanks Poland for its response\")", onState((*state).repairVocativeObject)},
 	{"a hyphenated affiliation read as a verb with an object (\"Saudi-led coalition warplanes bombed\")", onState((*state).repairAffiliationVerb)},
@@ -1172,6 +1174,97 @@ func (s *state) repairOfConj() bool {
 			s.setArc(yy, h, syntax.Conj)
 			return true
 		}
+	}
+	return false
+}
+
+// repairBracketAcronym mends "The radical Economic Freedom Fighters
+// (EFF) accused Ramaphosa of protecting his allies" read with the
+// bracketed acronym a verb carrying the predicate: an all-capitals word
+// in brackets right after a noun phrase is that phrase's other name, and
+// the past form after it is the predicate, the phrase its subject.
+func (s *state) repairBracketAcronym() bool {
+	for a := 2; a+2 < len(s.words); a++ {
+		w := &s.words[a]
+		if w.upos != syntax.VERB || s.words[a-1].key != "(" || s.words[a+1].key != ")" || !allCapsWord(s.tokText(a)) {
+			continue
+		}
+		n := int(w.head)
+		if n < 0 || n > a-2 || !s.nominal(n) {
+			continue
+		}
+		if _, end := s.subtreeSpan(n); end <= a+1 {
+			continue
+		}
+		v := -1
+		for _, k := range s.children(a) {
+			if kk := int(k); kk > a+1 && s.verbal(kk) && pastForm(&s.words[kk]) {
+				v = kk
+				break
+			}
+		}
+		if v < 0 {
+			continue
+		}
+		up, upRel := int(s.words[n].head), s.words[n].rel
+		s.setArc(v, up, upRel)
+		s.setTag(v, nlp.VBD, syntax.VERB)
+		s.setArc(n, v, syntax.Nsubj)
+		s.setArc(a, n, syntax.Appos)
+		s.setTag(a, nlp.NNP, syntax.PROPN)
+		for _, k := range s.children(a) {
+			if kk := int(k); kk != v && kk > a+1 {
+				s.setArc(kk, v, s.words[kk].rel)
+			}
+		}
+		for _, k := range s.children(n) {
+			if kk := int(k); kk > a+1 && kk != v {
+				s.setArc(kk, v, s.words[kk].rel) // "and threatened ...", the closing stop
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// tokText returns the text of word i as written.
+func (s *state) tokText(i int) string {
+	if s.doc == nil || s.words[i].end > len(s.doc.Text) {
+		return s.words[i].key
+	}
+	return s.doc.Text[s.words[i].start:s.words[i].end]
+}
+
+// repairNounSubject mends "The United Nations human rights office urged"
+// read with "United Nations" the subject of "office": a noun takes no
+// subject without a copula, so a name right before the noun's own
+// modifiers is one of them, a compound.
+func (s *state) repairNounSubject() bool {
+	for c := range s.words {
+		h := int(s.words[c].head)
+		if s.words[c].rel != syntax.Nsubj || h <= c || !s.nominal(h) || s.words[h].upos == syntax.VERB || !s.nominal(c) {
+			continue
+		}
+		if s.childExact(h, syntax.Cop) >= 0 || s.child(h, syntax.Aux) >= 0 || s.childExact(h, syntax.Case) >= 0 {
+			continue
+		}
+		switch s.words[h].rel {
+		case syntax.Nsubj, syntax.NsubjPass, syntax.Obj, syntax.Iobj:
+		default:
+			continue // (a small clause: "asked the United States for help")
+		}
+		// only the noun's own modifiers between them
+		_, end := s.subtreeSpan(c)
+		between := end <= h
+		for k := end; k < h && between; k++ {
+			r := s.words[k].rel
+			between = s.ancestorOf(h, k) && (r == syntax.Compound || r == syntax.Amod)
+		}
+		if !between {
+			continue
+		}
+		s.setArc(c, h, syntax.Compound)
+		return true
 	}
 	return false
 }

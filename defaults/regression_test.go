@@ -3334,6 +3334,16 @@ func TestNewsRegressions(t *testing.T) {
 			text: "In Imphal East district, police arrested four cadres of the banned Kangleipak Communist Party for allegedly extorting money from traders.",
 			date: "2025-03-31",
 			want: []string{"*COP>INDREB:17"}},
+		// a bracketed acronym is the name's, not the verb
+		{name: "bracketed acronym after the subject",
+			text: "The radical Economic Freedom Fighters (EFF) accused Ramaphosa of protecting his allies.",
+			date: "2026-02-01",
+			want: []string{"ZAFOPP>ZAFGOV:11"}},
+		// a name hung as the subject of the noun it modifies
+		{name: "the UN human rights office urged",
+			text: "The United Nations human rights office urged Ugandan authorities to release those detained for peaceful protest.",
+			date: "2026-02-01",
+			want: []string{"IGOUNO*>UGAGOV:02"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
