@@ -316,9 +316,12 @@ func TestWorkersScaleOut(t *testing.T) {
 	// One exception is at-least-once delivery itself: a batch held while
 	// the server restarts may be delivered again before its first holder
 	// commits, and then both code it (the second commit replaces the
-	// first: the tables above hold it once). So one batch may count twice.
-	if storedByWorkers > int64(n)+batch || unchanged < int64(again) {
-		t.Errorf("workers stored %d documents (want at most %d, one batch over) and skipped %d unchanged (want at least the %d republished)", storedByWorkers, n+batch, unchanged, again)
+	// first: the tables above hold it once). Each of the two workers alive
+	// across the restart may hold a batch, so two batches may count twice
+	// (seen once in about ten runs: 1,100 of 1,000 stored, 150 redelivered).
+	const live = 2
+	if storedByWorkers > int64(n)+live*batch || unchanged < int64(again) {
+		t.Errorf("workers stored %d documents (want at most %d, a batch over for each live worker) and skipped %d unchanged (want at least the %d republished)", storedByWorkers, n+live*batch, unchanged, again)
 	}
 	events := len(dump(t, queueDB, `SELECT id FROM events`))
 	t.Logf("%d documents, %d events; workers stored %d, skipped %d unchanged, %d redelivered; second publish: %d new, %d duplicates",
