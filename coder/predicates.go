@@ -1179,6 +1179,21 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 		placeCode = cc + "GOV"
 	}
+	if tgt < 0 && placeCode == "" && code.Active == "175" && src >= 0 && len(s.groups[src].codes) == 1 && s.modern && ownSubject &&
+		s.treeModality(v) == "" && (s.words[v.i].tag == nlp.VBD || s.words[v.i].tag == nlp.VBN) && !s.otherParty(src) {
+		// "police fired tear gas shells and resorted to a lathi charge":
+		// repression done by its subject, in a sentence naming no one
+		// else, is used on the crowd, the civilians where it happens (the
+		// story's country for the country stage to fill in, when neither
+		// place nor source names one)
+		cc := s.localCountry(v.i)
+		if cc == "---" {
+			if c2 := c.words.country(s.groups[src].codes[0].code); c2 != "" {
+				cc = c2
+			}
+		}
+		placeCode = cc + "CVL"
+	}
 	if tgt < 0 && placeCode == "" && assault(code.Active) && s.modern && !(src >= 0 && len(s.groups[src].codes) >= 2 && c.mutualCode(code)) {
 		// (but "RSF and SAF forces clashed in Omdurman": a mutual act of
 		// a compound subject is between its members, paired below)
@@ -2032,6 +2047,17 @@ func (c *Coder) realizedPairs(s *state, g int, code petrarch.Code, v *verbCand, 
 		return nil
 	}
 	return s.pairs(g, code, v, pattern)
+}
+
+// otherParty reports whether the sentence names a party other than group
+// g, not a place ("at Palestinian demonstrators").
+func (s *state) otherParty(g int) bool {
+	for k := range s.groups {
+		if k != g && !s.territory(k) && len(s.groups[k].codes) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // twoAlike reports whether source and target groups coded alike are

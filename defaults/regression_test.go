@@ -3344,6 +3344,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The United Nations human rights office urged Ugandan authorities to release those detained for peaceful protest.",
 			date: "2026-02-01",
 			want: []string{"IGOUNO*>UGAGOV:02"}},
+		// repression naming no one is used on the civilians there
+		{name: "police fired tear gas shells",
+			text: "Kenyan police fired tear gas shells and resorted to a lathi charge to control the situation.",
+			date: "2026-02-01",
+			want: []string{"KENCOP>KENCVL:17"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
