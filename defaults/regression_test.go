@@ -3349,6 +3349,18 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Kenyan police fired tear gas shells and resorted to a lathi charge to control the situation.",
 			date: "2026-02-01",
 			want: []string{"KENCOP>KENCVL:17"}},
+		// a revenue officer is no police officer; community leaders are
+		// no government
+		{name: "police arrested a revenue officer",
+			text:   "Lokayukta police in Karnataka arrested a revenue officer in Mysuru.",
+			date:   "2026-02-01",
+			want:   []string{"*COP>*GOV:17"},
+			forbid: []string{"*>*COP:*"}},
+		{name: "community leaders accused the government",
+			text:   "Nigerian community leaders accused the government of neglect.",
+			date:   "2026-02-01",
+			want:   []string{"NGACVL>*GOV:11"},
+			forbid: []string{"NGAGOV>*:*"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
