@@ -3361,6 +3361,15 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2026-02-01",
 			want:   []string{"NGACVL>*GOV:11"},
 			forbid: []string{"NGAGOV>*:*"}},
+		// a ceasefire broken where the fire falls; never against one's own
+		{name: "violated the ceasefire in another country",
+			text: "Russian forces violated the ceasefire in eastern Ukraine.",
+			date: "2015-03-01",
+			want: []string{"RUSMIL>UKR:19"}},
+		{name: "violated the ceasefire at home",
+			text:   "Russian forces violated the ceasefire.",
+			date:   "2015-03-01",
+			forbid: []string{"*>RUS*:*"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
