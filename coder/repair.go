@@ -43,6 +43,8 @@ var repairs = [...]struct {
 	{"a nationality and a name before their shared noun read apart (\"Israeli and Hezbollah forces\")", onState((*state).repairDemonymNamePair)},
 	{"a phrase with its own article read as a conjunct inside an of-phrase (\"the government of Colombia and the Comuneros del Sur signed\")", onState((*state).repairOfConj)},
 	{"coordinated subjects read as two subjects", onState((*state).repairDoubleSubject)},
+	{"a title and the name after it read as two subjects (\"chief minister devendra fadnavis appealed\")", onState((*state).repairTitleSubject)},
+	{"a preposition read as a clause with its noun the object (\"appealed to people to maintain peace\")", onState((*state).repairPrepositionClause)},
 	{"a predicate read as a with-clause (\"Rebels armed with machetes attacked\")", onState((*state).repairWithPredicate)},
 	{"a verb after a modal read as an adjective (\"would free over 150 prisoners\")", onState((*state).repairModalAdjective)},
 	{"a between-phrase's second party read as a clause's subject", onState((*state).repairBetweenPair)},
@@ -2071,6 +2073,76 @@ func (s *state) repairDoubleSubject() bool {
 		changed = true
 	}
 	return changed
+}
+
+// repairTitleSubject mends "chief minister devendra fadnavis appealed to
+// people" (lower-case text) read with the title a passive subject and the
+// name the subject: two subjects of one verb, the first a common noun
+// right before the second, a name, with no "and" between, are one phrase,
+// the title a compound of the name.
+func (s *state) repairTitleSubject() bool {
+	for v := range s.words {
+		t, n := -1, -1
+		for _, k := range s.children(v) {
+			switch s.words[k].rel {
+			case syntax.Nsubj, syntax.NsubjPass:
+				if t < 0 {
+					t = int(k)
+				} else if n < 0 {
+					n = int(k)
+				}
+			}
+		}
+		// (a singular title read as the passive subject of an active
+		// verb, the name right after it)
+		if t < 0 || n < 0 || n > v || s.words[t].tag != nlp.NN || s.words[t].rel != syntax.NsubjPass || s.words[n].upos != syntax.PROPN ||
+			s.child(v, syntax.AuxPass) >= 0 || s.childExact(n, syntax.Det) >= 0 {
+			continue
+		}
+		_, end := s.subtreeSpan(t)
+		if lo, _ := s.subtreeSpan(n); end != lo {
+			continue
+		}
+		s.setArc(t, n, syntax.Compound)
+		s.setArc(n, v, syntax.Nsubj)
+		return true
+	}
+	return false
+}
+
+// repairPrepositionClause mends "appealed to people to maintain peace"
+// read with "to" a clausal complement whose object is "people": a
+// preposition heads no clause, so its noun is the verb's oblique and the
+// preposition its case.
+func (s *state) repairPrepositionClause() bool {
+	for p := range s.words {
+		w := &s.words[p]
+		if w.upos != syntax.ADP && w.upos != syntax.SCONJ || w.tag != nlp.IN && w.tag != nlp.TO {
+			continue
+		}
+		switch w.rel {
+		case syntax.Xcomp, syntax.Ccomp, syntax.Advcl:
+		default:
+			continue
+		}
+		v := int(w.head)
+		if v < 0 || v > p || !s.verbal(v) {
+			continue
+		}
+		o := s.childExact(p, syntax.Obj)
+		if o < 0 || o != p+1 && s.words[p+1].rel != syntax.Det || !s.nominal(o) {
+			continue
+		}
+		s.setArc(o, v, syntax.Obl)
+		s.setArc(p, o, syntax.Case)
+		for _, k := range s.children(p) {
+			if int(k) != o {
+				s.setArc(int(k), o, s.words[k].rel)
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // repairReportTail mends "NP V-ed NP ..., officials said" read as one noun

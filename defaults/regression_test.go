@@ -3370,6 +3370,12 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Russian forces violated the ceasefire.",
 			date:   "2015-03-01",
 			forbid: []string{"*>RUS*:*"}},
+		// lower case: a title and its name read as two subjects; "to"
+		// read as a clause
+		{name: "lower-case chief minister appealed to people",
+			text: "maharashtra chief minister devendra fadnavis appealed to people to maintain peace.",
+			date: "2026-02-01",
+			want: []string{"*GOV>*CVL:02"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
