@@ -420,6 +420,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if bb.comp >= 0 && tgt < 0 {
 		tgt = bb.comp
 	}
+
 	if tgt >= 0 && best != nil && s.modern && s.groups[tgt].head >= 0 && best.names(s.words[s.groups[tgt].head].key) && (s.agentOnly(tgt) || src >= 0 && s.ownForces(src, tgt)) {
 		tgt = -1 // "agreed to share intelligence", "pledged to send troops to Somalia": the thing the pattern names
 	}
@@ -956,6 +957,14 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// through its diplomats (114), it does not demonstrate
 		code = petrarch.Code{Active: "114"}
 		tr.code, tr.note = "114", "a government's protest is an official complaint"
+	}
+	if tgt >= 0 && r.obj >= 0 && s.modern && len(code.Active) >= 2 && reaction(code.Active) && s.wc.answerNouns[s.words[r.obj].key] != nil {
+		// "called the verdict against Imamoglu a political execution": a
+		// reaction to a verdict or a decision is aimed at who gave it,
+		// not at whom it was against
+		if h := s.groups[tgt].head; h >= 0 && h != r.obj && s.ancestorOf(r.obj, h) && s.caseOf(h) == "AGAINST" {
+			tgt = -1
+		}
 	}
 	tr.src, tr.tgt = src, tgt
 	placeCode, placeAt := "", r.obj

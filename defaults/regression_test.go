@@ -3376,6 +3376,16 @@ func TestNewsRegressions(t *testing.T) {
 			text: "maharashtra chief minister devendra fadnavis appealed to people to maintain peace.",
 			date: "2026-02-01",
 			want: []string{"*GOV>*CVL:02"}},
+		// disparaging labels; a reaction to a verdict is not aimed at
+		// whom the verdict was against
+		{name: "called the accusations hysteria",
+			text: "Kenya accused Russia of recruiting its citizens to fight in Ukraine. Moscow called the accusations \"Russophobic hysteria\".",
+			date: "2026-02-01",
+			want: []string{"RUS>KEN:11"}},
+		{name: "called the verdict against X a political execution",
+			text:   "The opposition leader called the verdict against Imamoglu a political execution.",
+			date:   "2026-02-01",
+			forbid: []string{"*>TUROPP:*"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
