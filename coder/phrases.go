@@ -289,10 +289,11 @@ func (s *state) actorFromModifier(h int, e *entity) {
 			}
 			continue
 		}
-		if len(e.agents) == 0 && p != "OF" && !s.wc.quantity[s.words[h].key] {
+		member := len(e.agents) == 0 && (p == "OF" || p == "FROM") && s.wc.memberNouns[s.words[h].lemma] // "observers from the OSCE"
+		if len(e.agents) == 0 && p != "OF" && !s.wc.quantity[s.words[h].key] && !member {
 			continue
 		}
-		if len(e.agents) == 0 && p == "OF" && !s.wc.quantity[s.words[h].key] && !s.wc.collective[s.words[h].key] && s.words[h].upos != syntax.NUM {
+		if len(e.agents) == 0 && p == "OF" && !s.wc.quantity[s.words[h].key] && !s.wc.collective[s.words[h].key] && s.words[h].upos != syntax.NUM && !member {
 			// "the history of Kenya" names no actor; "the population of
 			// Gondor", "hundreds of Kenyans" do
 			if !s.wc.people[s.words[h].lemma] {

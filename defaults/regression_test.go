@@ -3386,6 +3386,11 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "The opposition leader called the verdict against Imamoglu a political execution.",
 			date:   "2026-02-01",
 			forbid: []string{"*>TUROPP:*"}},
+		// members of a body take its actor; aid goes where it reaches
+		{name: "observers from the OSCE criticised",
+			text: "Observers from the OSCE criticised the authorities for restrictions on the media.",
+			date: "2026-02-01",
+			want: []string{"IGOEURSCE>*:11"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
