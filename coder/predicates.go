@@ -420,7 +420,6 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if bb.comp >= 0 && tgt < 0 {
 		tgt = bb.comp
 	}
-
 	if tgt >= 0 && best != nil && s.modern && s.groups[tgt].head >= 0 && best.names(s.words[s.groups[tgt].head].key) && (s.agentOnly(tgt) || src >= 0 && s.ownForces(src, tgt)) {
 		tgt = -1 // "agreed to share intelligence", "pledged to send troops to Somalia": the thing the pattern names
 	}
