@@ -1001,7 +1001,14 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			return nil, best
 		}
 		noSource = true
-		if w := s.disasterInSentence(); w >= 0 && !(best != nil && best.names(s.words[w].key)) {
+		if g := s.coordinatedForce(v.i); g >= 0 && strings.HasPrefix(code.Active, "17") && s.modern {
+			// "Police fired tear gas at supporters, and at least 20 people
+			// were arrested": the force of the clause the arrest is joined
+			// to made it
+			src, noSource = g, false
+			tr.src, tr.note = g, "arrests by the force of the clause they are joined to"
+		}
+		if w := s.disasterInSentence(); noSource && w >= 0 && !(best != nil && best.names(s.words[w].key)) {
 			// (a disaster word the pattern spells out is its own: "came
 			// under fire")
 			tr.note = fmt.Sprintf("a disaster (%q), not a political event", s.words[w].key)
@@ -2055,6 +2062,42 @@ func (c *Coder) realizedPairs(s *state, g int, code petrarch.Code, v *verbCand, 
 		return nil
 	}
 	return s.pairs(g, code, v, pattern)
+}
+
+// coordinatedForce returns the group of a security force that is the
+// subject of the clause verb v is a conjunct of (or that is v's
+// conjunct), or -1.
+func (s *state) coordinatedForce(v int) int {
+	var other []int
+	if s.words[v].rel == syntax.Conj && s.words[v].head >= 0 {
+		h := int(s.words[v].head)
+		if s.nominal(h) && s.isRel(h, syntax.Nsubj) {
+			// (the clause hung on the other clause's subject: "Police
+			// fired tear gas ..., and 20 people were arrested")
+			if g := s.roleGroup(h); g >= 0 && len(s.groups[g].codes) == 1 && securityForce(s.groups[g].codes[0].code) {
+				return g
+			}
+		}
+		other = append(other, h)
+	}
+	for _, k := range s.children(v) {
+		if s.words[k].rel == syntax.Conj && s.verbal(int(k)) {
+			other = append(other, int(k))
+		}
+	}
+	for _, o := range other {
+		if !s.verbal(o) || s.passiveAt(o) {
+			continue
+		}
+		n := s.childExact(o, syntax.Nsubj)
+		if n < 0 {
+			continue
+		}
+		if g := s.roleGroup(n); g >= 0 && len(s.groups[g].codes) == 1 && securityForce(s.groups[g].codes[0].code) {
+			return g
+		}
+	}
+	return -1
 }
 
 // otherParty reports whether the sentence names a party other than group

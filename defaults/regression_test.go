@@ -3391,6 +3391,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Observers from the OSCE criticised the authorities for restrictions on the media.",
 			date: "2026-02-01",
 			want: []string{"IGOEURSCE>*:11"}},
+		// arrests joined to a clause of the police are the police's
+		{name: "police fired tear gas, and people were arrested",
+			text: "Tanzanian police fired tear gas at opposition supporters outside the court, and at least 20 people were arrested.",
+			date: "2026-02-01",
+			want: []string{"TZACOP>TZACVL:17"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
