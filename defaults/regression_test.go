@@ -3396,6 +3396,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Tanzanian police fired tear gas at opposition supporters outside the court, and at least 20 people were arrested.",
 			date: "2026-02-01",
 			want: []string{"TZACOP>TZACVL:17"}},
+		// hosting people who fled is no visit
+		{name: "hosts exiles",
+			text:   "Spain, which hosts thousands of Nicaraguan exiles, condemned the decision.",
+			date:   "2026-02-01",
+			forbid: []string{"*>*:04"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
