@@ -3401,6 +3401,10 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Spain, which hosts thousands of Nicaraguan exiles, condemned the decision.",
 			date:   "2026-02-01",
 			forbid: []string{"*>*:04"}},
+		{name: "White Army militia",
+			text: "Fighters of the White Army militia overran a military garrison in Nasir.",
+			date: "2026-02-01",
+			want: []string{"SSDREB>SSDMIL:19"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
