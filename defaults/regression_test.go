@@ -3404,7 +3404,7 @@ func TestNewsRegressions(t *testing.T) {
 		{name: "White Army militia",
 			text: "Fighters of the White Army militia overran a military garrison in Nasir.",
 			date: "2026-02-01",
-			want: []string{"SSDREB>SSDMIL:19"}},
+			want: []string{"SSDREB>*MIL:19"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
