@@ -3405,6 +3405,10 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Fighters of the White Army militia overran a military garrison in Nasir.",
 			date: "2026-02-01",
 			want: []string{"SSDREB>*MIL:19"}},
+		{name: "opened unprovoked fire",
+			text: "Pakistan Rangers opened unprovoked fire on BSF posts along the border in Samba.",
+			date: "2026-02-01",
+			want: []string{"PAKMIL>INDMIL:19"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
