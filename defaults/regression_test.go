@@ -3409,6 +3409,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Pakistan Rangers opened unprovoked fire on BSF posts along the border in Samba.",
 			date: "2026-02-01",
 			want: []string{"PAKMIL>INDMIL:19"}},
+		{name: "Leader of the Opposition accused",
+			text:   "Indian Leader of the Opposition Rahul Gandhi accused the government of failing farmers.",
+			date:   "2026-02-01",
+			want:   []string{"INDOPP>INDGOV:11"},
+			forbid: []string{"INDGOV>*:*"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
