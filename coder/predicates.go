@@ -1242,9 +1242,10 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			tr.tgt, tr.note = tgt, "aimed at an earlier event's actor (document context)"
 		}
 	}
-	if s.modern && assault(code.Active) && r.obj >= 0 && s.civilOperation(r.obj) {
+	if s.modern && assault(code.Active) && r.obj >= 0 && s.civilOperation(r.obj) && s.roleGroup(r.obj) < 0 {
 		// "launched a search operation to track down the attackers", "a
-		// rescue operation after the floods": no armed act
+		// rescue operation after the floods": no armed act (but a party:
+		// "kidnapped a humanitarian worker")
 		tr.note = "a search, rescue or relief operation is no attack"
 		return nil, best
 	}

@@ -3414,6 +3414,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2026-02-01",
 			want:   []string{"INDOPP>INDGOV:11"},
 			forbid: []string{"INDGOV>*:*"}},
+		// a relief worker is no relief operation
+		{name: "kidnapped a humanitarian worker",
+			text: "Gunmen kidnapped a humanitarian worker in Darfur.",
+			date: "2026-02-01",
+			want: []string{"*>SDN*:18"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
