@@ -267,6 +267,9 @@ func (s *state) actorFromModifier(h int, e *entity) {
 				s.absorbed[c] = true
 			}
 		}
+		if sub.actorCodes == nil && len(sub.agents) == 0 && p == "OF" && s.quantityHead(h) && s.quantityHead(int(k)) {
+			s.actorFromModifier(int(k), &sub) // "tens of thousands of protesters"
+		}
 		if sub.actorCodes == nil && len(sub.agents) > 0 && p == "OF" && s.quantityHead(h) {
 			s.actorFromModifier(int(k), &sub) // "dozens of protesters in Tbilisi"
 		}

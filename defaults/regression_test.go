@@ -3419,6 +3419,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Gunmen kidnapped a humanitarian worker in Darfur.",
 			date: "2026-02-01",
 			want: []string{"*>SDN*:18"}},
+		// a quantity of a quantity of people is those people
+		{name: "tens of thousands of protesters demanded",
+			text: "Tens of thousands of protesters in Cairo's Tahrir Square demanded the resignation of President Hosni Mubarak.",
+			date: "2011-02-01",
+			want: []string{"EGY*>EGYGOV:10"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
