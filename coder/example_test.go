@@ -242,3 +242,14 @@ func TestPhoenixNameSyllableNoAcronym(t *testing.T) {
 		t.Errorf("an acronym in capitals is still the UN: want CHNGOV>IGOUNO 04, got %s", dump(evs))
 	}
 }
+
+// TestPhoenixCourtSentenceNoSanction: a court's sentence on another
+// country's people is no sanction (163), as a government's ban on them is;
+// it keeps the dictionary's 172.
+func TestPhoenixCourtSentenceNoSanction(t *testing.T) {
+	c := loadPhoenix(t)
+	evs := codeTextOn(t, c, "An Iranian court sentenced two American hikers to eight years in prison.", "2011-08-20")
+	if has(evs, "IRNJUD", "USACVL", "163") || !has(evs, "IRNJUD", "USACVL", "172") {
+		t.Errorf("want IRNJUD>USACVL 172 and no 163, got %s", dump(evs))
+	}
+}

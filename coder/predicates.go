@@ -1460,8 +1460,8 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 					// a ban by one country on another's people ("barred
 					// Albanian officials from entering") is a sanction;
 					// 172 is a government's restrictions at home
-					if a, b := c.words.country(sc.code), c.words.country(tc.code); a != "" && b != "" && a != b {
-						e.code = "163"
+					if a, b := c.words.country(sc.code), c.words.country(tc.code); a != "" && b != "" && a != b && !hasUnit(sc.code, "JUD") {
+						e.code = "163" // (but a court's sentence is no sanction: "an Iranian court sentenced two American hikers")
 					}
 				}
 				e.noSource = noSource
