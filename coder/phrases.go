@@ -388,7 +388,9 @@ func (s *state) buildTreeGroups() {
 				if y < 0 || y >= len(members) {
 					continue
 				}
-				if o := &s.ents[members[y]]; o.actorCodes != nil && len(o.agents) > 0 {
+				// (or of a common noun its nationality modifies: "Israeli
+				// tanks and troops")
+				if o := &s.ents[members[y]]; o.actorCodes != nil && (len(o.agents) > 0 || s.words[o.head].upos == syntax.NOUN && s.inMent[o.head] < 0) {
 					me.inheritFrom = members[y]
 					break
 				}

@@ -3424,6 +3424,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Tens of thousands of protesters in Cairo's Tahrir Square demanded the resignation of President Hosni Mubarak.",
 			date: "2011-02-01",
 			want: []string{"EGY*>EGYGOV:10"}},
+		// a nationality before the first of two coordinated nouns is the
+		// second's too
+		{name: "Israeli tanks and troops",
+			text:   "Israeli tanks and troops pushed into the Gaza Strip on Saturday.",
+			date:   "2009-01-03",
+			want:   []string{"ISRMIL>PSE:19"},
+			forbid: []string{"PSEMIL>*:*"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
