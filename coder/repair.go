@@ -87,6 +87,7 @@ var repairs = [...]struct {
 	{"a predicate noun with its copula is a clause", onState((*state).repairCopularObject)},
 	{"an affiliation modifier read as a clause", onState((*state).repairAffiliation)},
 	{"an intention noun's infinitive hung on the verb (\"turned down Israel's offer to release prisoners\")", onState((*state).repairIntentionInfinitive)},
+	{"an instrument's use read as its modifier (\"used a drone to drop chemical weapons\")", onState((*state).repairInstrumentPurpose)},
 	{"an infinitive complement read as a purpose", onState((*state).repairInfinitiveComplement)},
 	{"a predicate read as a conjunct of its subject", onState((*state).repairConjPredicate)},
 	{"a headline's comma-joined subjects (\"Russia, Ukraine swap prisoners\")", onState((*state).repairHeadlinePair)},
@@ -2140,6 +2141,31 @@ func (s *state) repairPrepositionClause() bool {
 				s.setArc(int(k), o, s.words[k].rel)
 			}
 		}
+		return true
+	}
+	return false
+}
+
+// repairInstrumentPurpose mends "Myanmar military forces used a drone to
+// drop chemical weapons on a village" read with "to drop" a modifier of
+// "drone": after a verb of using (instrument-verbs.txt), the infinitive
+// of the object is what the instrument was used for, the verb's purpose
+// clause, done by its subject.
+func (s *state) repairInstrumentPurpose() bool {
+	for x := range s.words {
+		w := &s.words[x]
+		if w.rel != syntax.Acl || w.tag != nlp.VB || s.markOf(x) != "TO" {
+			continue
+		}
+		o := int(w.head)
+		if o < 0 || o > x || s.words[o].rel != syntax.Obj {
+			continue
+		}
+		v := int(s.words[o].head)
+		if v < 0 || !s.wc.instrumental[s.words[v].lemma] {
+			continue
+		}
+		s.setArc(x, v, syntax.Advcl)
 		return true
 	}
 	return false

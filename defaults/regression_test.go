@@ -3431,6 +3431,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2009-01-03",
 			want:   []string{"ISRMIL>PSE:19"},
 			forbid: []string{"PSEMIL>*:*"}},
+		// what an instrument was used for was done by the user
+		{name: "used a drone to drop chemical weapons",
+			text: "Myanmar military forces used a drone to drop chemical weapons on a village in Sagaing, injuring 12 residents.",
+			date: "2026-02-01",
+			want: []string{"MMRMIL>*:204"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
