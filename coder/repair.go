@@ -51,6 +51,7 @@ var repairs = [...]struct {
 	{"a by-phrase after an event noun is the noun's agent", onState((*state).repairEventAgent)},
 	{"a past tense read as a modifier is the predicate", onState((*state).repairFiniteVerb)},
 	{"a past tense between two noun phrases is the predicate", onState((*state).repairModifierPredicate)},
+	{"an according-to phrase read inside a party's phrase, once the predicate is mended (\"responded with air strikes ..., according to rights groups\")", onState((*state).repairAccordingTo)},
 	{"a participle between a determiner and its noun read as a verb (\"supporters of the banned Awami League attacked\")", onState((*state).repairDetParticiple)},
 	{"a participle opening a verb's object read as a verb of its own (\"sentenced jailed Istanbul mayor Ekrem Imamoglu\")", onState((*state).repairObjectParticiple)},
 	{"a verb's object hung inside the oblique after it (\"detained over 50 students in Dhaka\")", onState((*state).repairObjectInOblique)},
@@ -1832,6 +1833,13 @@ func (s *state) repairAccordingTo() bool {
 			continue
 		}
 		n := int(s.words[a].head)
+		if n > a+1 && s.nominal(n) {
+			// (the phrase's head, when "according" hangs on a modifier:
+			// "according to rights groups" on "rights")
+			if h := s.phraseAfter(a + 1); h > n {
+				n = h
+			}
+		}
 		if n < 0 || n <= a || !s.nominal(n) || s.isRel(n, syntax.Obl) && s.verbal(int(s.words[n].head)) {
 			continue
 		}

@@ -3436,6 +3436,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Myanmar military forces used a drone to drop chemical weapons on a village in Sagaing, injuring 12 residents.",
 			date: "2026-02-01",
 			want: []string{"MMRMIL>*:204"}},
+		// an according-to phrase read as the subject's conjunct
+		{name: "responded with air strikes, according to rights groups",
+			text:   "South Sudanese army forces responded with air strikes on villages in the area, according to rights groups.",
+			date:   "2026-02-01",
+			want:   []string{"SSDMIL>*:19"},
+			forbid: []string{"*HRI>*:*", "*>*HRI:*"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
