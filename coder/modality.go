@@ -138,6 +138,10 @@ func (s *state) treeModality(v *verbCand) string {
 		}
 		if m := s.markOf(x); m == "IF" || m == "UNLESS" {
 			return modHypothetical
+		} else if m == "UNTIL" && w.head >= 0 && s.withheld(int(w.head)) {
+			// "would not sign a final deal until the government released
+			// Machar": what a refusal waits for has not happened
+			return modHypothetical
 		} else if m == "TO" && w.head < 0 && s.childExact(x, syntax.Nsubj) >= 0 {
 			mod = modIntended // a headline's "Biden to visit Kenya": planned
 		}
@@ -351,6 +355,22 @@ func (s *state) reportedFuture(x int) bool {
 func (s *state) infinitiveHead(h int) bool {
 	for _, k := range [2]string{s.words[h].lemma, s.words[h].key} {
 		if s.wc.infinitiveHeads[k] || s.wc.catenative[k] || s.wc.intent[k] || s.wc.objectControl[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// withheld reports whether verb h is negated or only said of the future
+// ("would not sign", "will not return"): a clause it waits "until" for is
+// a condition.
+func (s *state) withheld(h int) bool {
+	for _, k := range s.children(h) {
+		kw := &s.words[k]
+		switch {
+		case kw.rel == syntax.Advmod && (kw.key == "NOT" || kw.key == "N'T" || kw.key == "NEVER"):
+			return true
+		case kw.rel == syntax.Aux && (kw.key == "WILL" || kw.key == "WOULD" || kw.key == "'LL"):
 			return true
 		}
 	}

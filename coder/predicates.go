@@ -886,6 +886,20 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if refused && tgt < 0 && s.modern {
+		// "would not return to talks until the government freed all
+		// political prisoners": a refusal is aimed at whoever must meet
+		// what it waits for
+		for _, k := range s.children(v.i) {
+			if s.words[k].rel == syntax.Advcl && s.markOf(int(k)) == "UNTIL" {
+				if n := s.argChild(int(k), syntax.Nsubj); n >= 0 {
+					if g := s.roleGroup(n); g >= 0 && g != src {
+						tgt = g
+					}
+				}
+			}
+		}
+	}
 	if refused && (tgt < 0 || s.groups[tgt].head < 0 || !s.ancestorOf(v.i, s.groups[tgt].head)) {
 		// a refusal is of what is asked of the refuser, named in its own
 		// clause: "we will not allow violent disturbances" refuses no one

@@ -2756,8 +2756,8 @@ func (s *state) repairAfterClause(lex *nlp.Pipeline) bool {
 	n := len(s.words)
 	for i := 1; i+2 < n; i++ {
 		p := &s.words[i]
-		if !s.wc.subordinators[p.key] || !s.wc.backgroundPreps[p.key] {
-			continue
+		if !s.wc.subordinators[p.key] || !s.wc.backgroundPreps[p.key] && p.key != "UNTIL" {
+			continue // (and "until": "will not release the hostages until Israel withdraws", a condition, modality.go)
 		}
 		v := -1
 		for k := i + 2; k < n && k <= i+6; k++ {

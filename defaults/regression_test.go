@@ -3442,6 +3442,16 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2026-02-01",
 			want:   []string{"SSDMIL>*:19"},
 			forbid: []string{"*HRI>*:*", "*>*HRI:*"}},
+		// what a refusal waits for has not happened
+		{name: "would not sign until the government released",
+			text:   "The opposition would not return to talks until the government freed all political prisoners.",
+			date:   "2026-02-01",
+			want:   []string{"*OPP>*GOV:12"},
+			forbid: []string{"*>*:084"}},
+		{name: "will not release until the other withdraws",
+			text:   "Hamas will not release the hostages until Israel withdraws its troops from Gaza.",
+			date:   "2026-02-01",
+			forbid: []string{"ISR*>*:087"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
