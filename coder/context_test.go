@@ -454,6 +454,9 @@ func TestContextConstructions(t *testing.T) {
 		// a state telling of armed men's attacks at home reports a fact
 		{"state reports insurgents' attack", "Jihadists kill 34 villagers in western Niger", "Jihadists kill 34 villagers in western Niger\n\nNIAMEY, March 7 (AFP) - Suspected jihadists killed at least 34 villagers in an attack in western Niger's Tillaberi region, the defence ministry said on Saturday, adding that the army had killed dozens of the assailants in a counter-offensive.",
 			[]string{"require 0 * NERCVL 19", "forbid 1 * * 112"}},
+		// a lone surname is the person just named
+		{"surname after the full name", "", "Kyrgyz President Sadyr Japarov met opposition leaders on Monday. Japarov accused the opposition of inciting violence.",
+			[]string{"require 1 KGZGOV * 112"}},
 		{"negated", "", lead + "Israel did not attack Iran.", []string{"forbid 1 ISR IRN *"}},
 		{"no longer", "", lead + "The Taliban will no longer cooperate with Pakistan.", []string{"forbid 1 AFG* PAK *"}},
 		{"intent", "", lead + "Germany will provide Ukraine with air defence systems.",

@@ -2247,7 +2247,7 @@ func (s *state) roleGroup(w int) int {
 		return g
 	}
 	herPoss := w+1 < len(s.words) && (s.words[w+1].tag.IsNoun() || s.words[w+1].tag == nlp.JJ) // "her explosive devices"
-	if k := s.words[w].key; (k == "HE" || k == "SHE" || k == "HIM" || k == "HER" && s.words[w].rel != syntax.NmodPoss && !herPoss) && s.ante != nil {
+	if k := s.words[w].key; (k == "HE" || k == "SHE" || k == "HIM" || k == "HER" && s.words[w].rel != syntax.NmodPoss && !herPoss || s.antecedentSurname(w)) && s.ante != nil {
 		ref := s.ante.ref
 		g := group{i: w, j: w + 1, head: w, ref: &ref}
 		for _, c := range s.ante.codes {
@@ -2257,6 +2257,22 @@ func (s *state) roleGroup(w int) int {
 		return len(s.groups) - 1
 	}
 	return -1
+}
+
+// antecedentSurname reports whether word w, a lone name no dictionary
+// knows, is the surname of the person the last sentences named
+// ("Kyrgyz President Sadyr Japarov met ... Japarov warned").
+func (s *state) antecedentSurname(w int) bool {
+	if s.ante == nil || s.words[w].upos != syntax.PROPN {
+		return false
+	}
+	for _, k := range s.children(w) {
+		if r := s.words[k].rel; r != syntax.Case && r != syntax.Punct {
+			return false // a longer name ("the Special Services Group")
+		}
+	}
+	f := strings.Fields(s.ante.ref.Text)
+	return len(f) >= 2 && f[len(f)-1] == s.tokText(w) // (as written: "a terrorist group" names no Group)
 }
 
 // spelledOut reports a group whose every actor or agent word a post-verb
