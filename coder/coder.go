@@ -718,25 +718,48 @@ func (c *Coder) inheritDoers(s *state, raw []rawEvent) {
 				}
 			}
 		}
-		for n := len(s.dc.recent) - 1; n >= 0; n-- {
-			e := &s.dc.recent[n]
-			if e.sent < s.dc.sent-2 {
-				break
-			}
-			if len(e.code) < 2 || e.code[:2] < "17" || e.code[:2] > "20" || e.src == "" || e.src == r.tgt || anaphor && e.code[:2] != r.code[:2] {
-				continue // ("the strikes" are an act of their own kind, not the massacre before them)
-			}
-			if r.code[:2] == "17" && !stateSide(e.src) || r.code[:2] != "17" && e.code[:2] == "17" {
+		// (a victim of no named country is first matched by kind to the
+		// act's victims: after "JNIM militants clashed with the army",
+		// the soldiers killed were the militants' victims, the militants
+		// the army's)
+		role := ""
+		if len(r.tgt) >= 6 && strings.HasPrefix(r.tgt, "---") {
+			role = r.tgt[3:6]
+		}
+		for pass := 0; pass < 2 && r.noSource; pass++ {
+			if pass == 0 && role == "" {
 				continue
 			}
-			if ce, ct := c.words.country(e.tgt), c.words.country(r.tgt); !anaphor && ce != ct && e.tgt[min(3, len(e.tgt)):] != r.tgt[min(3, len(r.tgt)):] {
-				continue // the victims of another act: neither their country nor their kind matches
-			}
-			if cs, ct := c.words.country(e.src), c.words.country(r.tgt); cs != "" && cs == ct && (len(e.src) == 3 || stateSide(e.src) == stateSide(r.tgt)) {
-				continue // one's own side is not who killed them
-			}
-			r.src, r.noSource, r.srcRef = e.src, false, e.ref
+			c.inheritDoerFrom(s, r, anaphor, role, pass == 0)
+		}
+	}
+}
+
+// inheritDoerFrom gives r the doer of the newest recent act that fits:
+// the same kind of act, not one's own side, the victims' country or kind
+// (and, with byKind, victims of r's kind).
+func (c *Coder) inheritDoerFrom(s *state, r *rawEvent, anaphor bool, role string, byKind bool) {
+	for n := len(s.dc.recent) - 1; n >= 0; n-- {
+		e := &s.dc.recent[n]
+		if e.sent < s.dc.sent-2 {
 			break
 		}
+		if byKind && !hasUnit(e.tgt, role) {
+			continue
+		}
+		if len(e.code) < 2 || e.code[:2] < "17" || e.code[:2] > "20" || e.src == "" || e.src == r.tgt || anaphor && e.code[:2] != r.code[:2] {
+			continue // ("the strikes" are an act of their own kind, not the massacre before them)
+		}
+		if r.code[:2] == "17" && !stateSide(e.src) || r.code[:2] != "17" && e.code[:2] == "17" {
+			continue
+		}
+		if ce, ct := c.words.country(e.tgt), c.words.country(r.tgt); !anaphor && ce != ct && e.tgt[min(3, len(e.tgt)):] != r.tgt[min(3, len(r.tgt)):] {
+			continue // the victims of another act: neither their country nor their kind matches
+		}
+		if cs, ct := c.words.country(e.src), c.words.country(r.tgt); cs != "" && cs == ct && (len(e.src) == 3 || stateSide(e.src) == stateSide(r.tgt)) {
+			continue // one's own side is not who killed them
+		}
+		r.src, r.noSource, r.srcRef = e.src, false, e.ref
+		return
 	}
 }

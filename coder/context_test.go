@@ -457,6 +457,9 @@ func TestContextConstructions(t *testing.T) {
 		// a lone surname is the person just named
 		{"surname after the full name", "", "Kyrgyz President Sadyr Japarov met opposition leaders on Monday. Japarov accused the opposition of inciting violence.",
 			[]string{"require 1 KGZGOV * 112"}},
+		// the toll of a clash: each side's dead are the other side's victims
+		{"toll of a clash", "", "JNIM militants clashed with military forces of Burkina Faso near Djibo on Thursday. About 20 militants and 5 soldiers were killed.",
+			[]string{"require 1 IMGMUSALQREB ---MIL 19", "forbid 1 BFAMIL ---MIL *"}},
 		{"negated", "", lead + "Israel did not attack Iran.", []string{"forbid 1 ISR IRN *"}},
 		{"no longer", "", lead + "The Taliban will no longer cooperate with Pakistan.", []string{"forbid 1 AFG* PAK *"}},
 		{"intent", "", lead + "Germany will provide Ukraine with air defence systems.",
