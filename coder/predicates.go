@@ -1208,6 +1208,20 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 		placeCode = cc + "GOV"
 	}
+	if tgt < 0 && placeCode == "" && code.Active == "175" && src >= 0 && s.modern {
+		// "fired tear gas shells and used water cannons to stop farmers":
+		// repression is aimed at whom its purpose clause acts on
+		for _, k := range s.children(v.i) {
+			if (s.words[k].rel == syntax.Advcl || s.words[k].rel == syntax.Acl) && s.markOf(int(k)) == "TO" {
+				if o := s.childExact(int(k), syntax.Obj); o >= 0 {
+					if g := s.roleGroup(o); g >= 0 && g != src {
+						tgt = g
+						tr.tgt, tr.note = g, "repression aimed at whom its purpose acts on"
+					}
+				}
+			}
+		}
+	}
 	if tgt < 0 && placeCode == "" && code.Active == "175" && src >= 0 && len(s.groups[src].codes) == 1 && s.modern && ownSubject &&
 		s.treeModality(v) == "" && (s.words[v.i].tag == nlp.VBD || s.words[v.i].tag == nlp.VBN) && !s.otherParty(src) {
 		// "police fired tear gas shells and resorted to a lathi charge":

@@ -259,6 +259,9 @@ func (s *state) repairFiniteAt(root int) bool {
 		// root's own modifier
 		ok := true
 		for k := root + 1; k < i; k++ {
+			if int(s.words[k].head) == i && s.words[k].rel == syntax.Advmod {
+				continue // the verb's own adverb: "Police also used water cannons"
+			}
 			if obj && s.ancestorOf(h, k) || !s.ancestorOf(root, k) {
 				ok = false
 				break

@@ -3452,6 +3452,16 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Hamas will not release the hostages until Israel withdraws its troops from Gaza.",
 			date:   "2026-02-01",
 			forbid: []string{"ISR*>*:087"}},
+		// repression aimed at whom its purpose acts on; the verb's own
+		// adverb between subject and verb
+		{name: "police fired tear gas shells to stop farmers",
+			text: "Haryana Police fired tear gas shells and used water cannons to stop farmers from marching to Delhi.",
+			date: "2026-02-01",
+			want: []string{"*COP>*AGR:17"}},
+		{name: "police also used water cannons to push back the crowd",
+			text: "Police also used water cannons to push back the crowd.",
+			date: "2026-02-01",
+			want: []string{"*COP>*:17"}},
 		// a participle between "the" and a name modifies the name
 		{name: "supporters of the banned party",
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
