@@ -726,11 +726,11 @@ func (c *Coder) inheritDoers(s *state, raw []rawEvent) {
 		if len(r.tgt) >= 6 && strings.HasPrefix(r.tgt, "---") {
 			role = r.tgt[3:6]
 		}
-		for pass := 0; pass < 2 && r.noSource; pass++ {
-			if pass == 0 && role == "" {
-				continue
-			}
-			c.inheritDoerFrom(s, r, anaphor, role, pass == 0)
+		if role != "" {
+			c.inheritDoerFrom(s, r, anaphor, role, true)
+		}
+		if r.noSource {
+			c.inheritDoerFrom(s, r, anaphor, role, false)
 		}
 	}
 }

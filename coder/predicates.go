@@ -1164,13 +1164,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// where they go. A ban is aimed at whom it bans, not the place.
 		// Arms laid down are laid down where the fighting was: "rebels
 		// laid down their weapons in Kidal")
-		placeCode = s.localCountry(v.i)
-		if placeCode == "---" && src >= 0 && len(s.groups[src].codes) > 0 {
-			placeCode = "---"
-			if cc := c.words.country(s.groups[src].codes[0].code); cc != "" {
-				placeCode = cc
-			}
-		}
+		placeCode = c.localOrSourceCountry(s, v.i, src)
 	}
 	if tgt < 0 && placeCode == "" && strings.HasPrefix(code.Active, "045") && src >= 0 && s.modern {
 		// "agreed to a ceasefire after talks mediated by Egypt and
@@ -1229,13 +1223,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		// else, is used on the crowd, the civilians where it happens (the
 		// story's country for the country stage to fill in, when neither
 		// place nor source names one)
-		cc := s.localCountry(v.i)
-		if cc == "---" {
-			if c2 := c.words.country(s.groups[src].codes[0].code); c2 != "" {
-				cc = c2
-			}
-		}
-		placeCode = cc + "CVL"
+		placeCode = c.localOrSourceCountry(s, v.i, src) + "CVL"
 	}
 	if tgt < 0 && placeCode == "" && assault(code.Active) && s.modern && !(src >= 0 && len(s.groups[src].codes) >= 2 && c.mutualCode(code)) {
 		// (but "RSF and SAF forces clashed in Omdurman": a mutual act of
@@ -2097,36 +2085,44 @@ func (c *Coder) realizedPairs(s *state, g int, code petrarch.Code, v *verbCand, 
 // subject of the clause verb v is a conjunct of (or that is v's
 // conjunct), or -1.
 func (s *state) coordinatedForce(v int) int {
-	var other []int
+	var subj []int // the subjects of the active clauses v is joined to
+	clause := func(o int) {
+		if s.verbal(o) && !s.passiveAt(o) {
+			subj = append(subj, s.childExact(o, syntax.Nsubj))
+		}
+	}
 	if s.words[v].rel == syntax.Conj && s.words[v].head >= 0 {
-		h := int(s.words[v].head)
-		if s.nominal(h) && s.isRel(h, syntax.Nsubj) {
+		if h := int(s.words[v].head); s.nominal(h) && s.isRel(h, syntax.Nsubj) {
 			// (the clause hung on the other clause's subject: "Police
 			// fired tear gas ..., and 20 people were arrested")
-			if g := s.roleGroup(h); g >= 0 && len(s.groups[g].codes) == 1 && securityForce(s.groups[g].codes[0].code) {
-				return g
-			}
+			subj = append(subj, h)
+		} else {
+			clause(h)
 		}
-		other = append(other, h)
 	}
 	for _, k := range s.children(v) {
-		if s.words[k].rel == syntax.Conj && s.verbal(int(k)) {
-			other = append(other, int(k))
+		if s.words[k].rel == syntax.Conj {
+			clause(int(k))
 		}
 	}
-	for _, o := range other {
-		if !s.verbal(o) || s.passiveAt(o) {
-			continue
-		}
-		n := s.childExact(o, syntax.Nsubj)
-		if n < 0 {
-			continue
-		}
+	for _, n := range subj {
 		if g := s.roleGroup(n); g >= 0 && len(s.groups[g].codes) == 1 && securityForce(s.groups[g].codes[0].code) {
 			return g
 		}
 	}
 	return -1
+}
+
+// localOrSourceCountry returns the country where verb v happens, else
+// that of source group src (when it has one), else "---".
+func (c *Coder) localOrSourceCountry(s *state, v, src int) string {
+	cc := s.localCountry(v)
+	if cc == "---" && src >= 0 && len(s.groups[src].codes) > 0 {
+		if sc := c.words.country(s.groups[src].codes[0].code); sc != "" {
+			cc = sc
+		}
+	}
+	return cc
 }
 
 // otherParty reports whether the sentence names a party other than group
