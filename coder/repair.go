@@ -707,12 +707,12 @@ func (s *state) repairNameVerb() bool {
 		return false
 	}
 	for k := 0; k <= r; k++ {
-		if t := s.doc.Text[s.words[k].start:s.words[k].end]; !titlecase(t) && !(k == 0 && s.words[k].upos == syntax.DET) {
+		if t := s.tokText(k); !titlecase(t) && !(k == 0 && s.words[k].upos == syntax.DET) {
 			return false
 		}
 	}
 	v := r + 1
-	if t := s.doc.Text[s.words[v].start:s.words[v].end]; hasUpper(t) || s.words[v].tag != nlp.VBN && s.words[v].tag != nlp.VBD || !pastTense(&s.words[v]) || !s.mixedCase() {
+	if t := s.tokText(v); hasUpper(t) || s.words[v].tag != nlp.VBN && s.words[v].tag != nlp.VBD || !pastTense(&s.words[v]) || !s.mixedCase() {
 		return false
 	}
 	up := int(s.words[v].head)
@@ -805,7 +805,7 @@ func (s *state) repairPluralVerb() bool {
 		x := &s.words[w]
 		// (the noun before may be a title read as an adjective: "The
 		// Secretary-General calls on")
-		title := s.words[w-1].upos == syntax.ADJ && int(s.words[w-1].head) == w && s.doc != nil && titlecase(s.doc.Text[s.words[w-1].start:s.words[w-1].end])
+		title := s.words[w-1].upos == syntax.ADJ && int(s.words[w-1].head) == w && s.doc != nil && titlecase(s.tokText(w-1))
 		if x.tag != nlp.NNS || !s.wc.nounVerbs[x.lemma] || !s.nominal(w-1) && !title {
 			continue
 		}
@@ -1648,7 +1648,7 @@ func (s *state) repairCapsName() bool {
 // lower-case letters.
 func (s *state) mixedCase() bool {
 	for i := range s.words {
-		if hasLower(s.doc.Text[s.words[i].start:s.words[i].end]) {
+		if hasLower(s.tokText(i)) {
 			return true
 		}
 	}
