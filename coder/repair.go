@@ -33,7 +33,6 @@ var repairs = [...]struct {
 	{"an object and a prepositional phrase read as a small clause", onState((*state).repairSmallClausePP)},
 	{"a name continued as a list", onState((*state).repairNameList)},
 	{"a hyphenated participle read as a verb (\"opened fire on stone-throwing youths\")", onState((*state).repairHyphenParticiple)},
-	{"an according-to phrase read inside a party's phrase (\"killing four people, according to rights groups\")", onState((*state).repairAccordingTo)},
 	{"a title read apart from the subject's name (\"Opposition candidate Venancio Mondlane rejected\")", onState((*state).repairTitleApart)},
 	{"a participle's by-phrase read as the verb's subject (\"A roadside bomb planted by Taliban fighters exploded\")", onState((*state).repairAgentSubject)},
 	{"a series of names read as separate phrases (\"accused Iran, Iraq and North Korea\")", onState((*state).repairNameSeries)},
