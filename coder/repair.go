@@ -50,6 +50,7 @@ var repairs = [...]struct {
 	{"a by-phrase after an event noun is the noun's agent", onState((*state).repairEventAgent)},
 	{"a past tense read as a modifier is the predicate", onState((*state).repairFiniteVerb)},
 	{"a past tense between two noun phrases is the predicate", onState((*state).repairModifierPredicate)},
+	{"a predicate read as a modifier of its subject when a subordinate clause's subject follows (\"Police used tear gas ... after demonstrators tried to storm\")", onState((*state).repairSubordinatedSubject)},
 	{"an according-to phrase read inside a party's phrase, once the predicate is mended (\"responded with air strikes ..., according to rights groups\")", onState((*state).repairAccordingTo)},
 	{"a participle between a determiner and its noun read as a verb (\"supporters of the banned Awami League attacked\")", onState((*state).repairDetParticiple)},
 	{"a participle opening a verb's object read as a verb of its own (\"sentenced jailed Istanbul mayor Ekrem Imamoglu\")", onState((*state).repairObjectParticiple)},
@@ -283,9 +284,7 @@ func (s *state) repairFiniteAt(root int) bool {
 				}
 			}
 		}
-		s.setArc(i, up, upRel)
-		s.setTag(i, nlp.VBD, syntax.VERB)
-		s.setArc(root, i, syntax.Nsubj)
+		s.pastPredicate(i, up, upRel, root)
 		for _, k := range s.children(root) {
 			if slices.Contains(s.pieces, int(k)) {
 				s.setArc(int(k), i, s.words[k].rel) // the clauses after a semicolon
@@ -304,6 +303,87 @@ func (s *state) repairFiniteAt(root int) bool {
 					}
 					s.setArc(int(k), i, rel)
 				}
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// repairSubordinatedSubject mends "Riot police used tear gas to disperse
+// the crowd after some demonstrators tried to storm the building" or
+// "Troops shelled rebel positions after militants ambushed a patrol" read
+// with the first past form a modifier ("used" of "police", "shelled" of
+// "positions") and the second verb the predicate, the phrase opening with
+// "after" its second subject or an oblique. A phrase opening with a
+// subordinator right before a verb is the subject of a subordinate clause,
+// so that verb is an adjunct, and the past form inside the first subject's
+// phrase is the main predicate, the noun it modified its object.
+func (s *state) repairSubordinatedSubject() bool {
+	for v := range s.words {
+		if !s.verbal(v) {
+			continue
+		}
+		s1 := s.childExact(v, syntax.Nsubj)
+		if s1 < 0 || s1 > v {
+			continue
+		}
+		s2, c := -1, -1
+		for _, k := range s.children(v) {
+			if r := s.words[k].rel; int(k) <= s1 || int(k) > v || r != syntax.Nsubj && r != syntax.Obl {
+				continue
+			}
+			lo, hi := s.subtreeSpan(int(k))
+			if hi == v && int(s.words[lo].head) == int(k) && (s.words[lo].rel == syntax.Case || s.words[lo].rel == syntax.Mark) && s.wc.subordinators[s.words[lo].key] {
+				s2, c = int(k), lo
+			}
+		}
+		if s2 < 0 || !s.nominal(s2) {
+			continue
+		}
+		p, obj := -1, -1
+		for k := s1 + 1; k < c; k++ {
+			w := &s.words[k]
+			if !s.ancestorOf(s1, k) || w.tag != nlp.VBN && w.tag != nlp.VBD || !pastTense(w) || s.child(k, syntax.Aux) >= 0 || s.childExact(k, syntax.OblAgent) >= 0 {
+				continue
+			}
+			if h := int(w.head); w.rel == syntax.Amod && h > k && h < c && s.nominal(h) {
+				p, obj = k, h
+				break
+			}
+			if w.rel == syntax.Acl && int(w.head) == s1 && s.childExact(k, syntax.Obj) >= 0 {
+				p = k
+				break
+			}
+		}
+		if p < 0 {
+			continue
+		}
+		s.pastPredicate(p, int(s.words[v].head), s.words[v].rel, s1)
+		if obj >= 0 {
+			s.setArc(obj, p, syntax.Obj)
+		}
+		// the subject's modifiers after the predicate are the predicate's
+		for _, k := range s.children(s1) {
+			if int(k) > p && int(k) != obj && int(k) < c {
+				rel := s.words[k].rel
+				if s.isRel(int(k), syntax.Nmod) {
+					rel = syntax.Obl
+				}
+				s.setArc(int(k), p, rel)
+			}
+		}
+		s.setArc(v, p, syntax.Advcl)
+		s.setArc(c, v, syntax.Mark)
+		s.setArc(s2, v, syntax.Nsubj)
+		if k := slices.Index(s.pieces, v); k >= 0 {
+			s.pieces[k] = p
+		}
+		// what follows the clause's comma (a reporting tail, the full
+		// stop) is the main clause's
+		for _, k := range s.children(v) {
+			if int(k) > v && (s.words[k].rel == syntax.Parataxis || s.words[k].rel == syntax.Punct) {
+				s.setArc(int(k), p, s.words[k].rel)
 			}
 		}
 		return true
@@ -383,9 +463,7 @@ func (s *state) repairModifierPredicate() bool {
 				}
 			}
 		}
-		s.setArc(i, p, rel)
-		s.setTag(i, nlp.VBD, syntax.VERB)
-		s.setArc(n, i, syntax.Nsubj)
+		s.pastPredicate(i, p, rel, n)
 		s.setArc(h, i, syntax.Obj)
 		if top == n {
 			for _, k := range s.children(n) {
@@ -576,9 +654,7 @@ func (s *state) repairWithPredicate() bool {
 					mark = int(k)
 				}
 			}
-			s.setArc(vi, -1, syntax.Root)
-			s.setTag(vi, nlp.VBD, syntax.VERB)
-			s.setArc(root, vi, syntax.Nsubj)
+			s.pastPredicate(vi, -1, syntax.Root, root)
 			s.setArc(n, int(p), syntax.Obl)
 			if mark >= 0 {
 				s.setArc(mark, n, syntax.Case)
@@ -763,9 +839,7 @@ func (s *state) repairAfterRelative() bool {
 			return false
 		}
 		n := int(w.head) // the noun the past form was read to modify
-		s.setArc(i, -1, syntax.Root)
-		s.setTag(i, nlp.VBD, syntax.VERB)
-		s.setArc(r, i, syntax.Nsubj)
+		s.pastPredicate(i, -1, syntax.Root, r)
 		if n > i && s.nominal(n) {
 			s.setArc(n, i, syntax.Obj)
 		}
@@ -1212,10 +1286,7 @@ func (s *state) repairBracketAcronym() bool {
 		if v < 0 {
 			continue
 		}
-		up, upRel := int(s.words[n].head), s.words[n].rel
-		s.setArc(v, up, upRel)
-		s.setTag(v, nlp.VBD, syntax.VERB)
-		s.setArc(n, v, syntax.Nsubj)
+		s.pastPredicate(v, int(s.words[n].head), s.words[n].rel, n)
 		s.setArc(a, n, syntax.Appos)
 		s.setTag(a, nlp.NNP, syntax.PROPN)
 		for _, k := range s.children(a) {
@@ -1407,9 +1478,7 @@ func (s *state) repairNounSubjectVerb(lex *nlp.Pipeline) bool {
 // on from goes to subj ("a mob"), and from's prepositional modifiers after
 // v, but except, become v's obliques.
 func (s *state) nounPredicate(v, subj, from, except int) {
-	s.setArc(v, -1, syntax.Root)
-	s.setTag(v, nlp.VBD, syntax.VERB)
-	s.setArc(subj, v, syntax.Nsubj)
+	s.pastPredicate(v, -1, syntax.Root, subj)
 	for _, k := range s.children(from) {
 		kk := int(k)
 		switch {
@@ -1459,9 +1528,7 @@ func (s *state) repairSubjectHeadVerb(lex *nlp.Pipeline) bool {
 				s.setArc(kk, subj, s.words[kk].rel) // "A US"
 			}
 		}
-		s.setArc(v, -1, syntax.Root)
-		s.setTag(v, nlp.VBD, syntax.VERB)
-		s.setArc(subj, v, syntax.Nsubj)
+		s.pastPredicate(v, -1, syntax.Root, subj)
 		s.setArc(obj, v, syntax.Obj)
 		for _, k := range s.children(v) {
 			if kk := int(k); kk > v && kk != obj && s.isRel(kk, syntax.Nmod) {
@@ -1994,9 +2061,7 @@ func (s *state) repairTailRelative() bool {
 	if h != r && !s.ancestorOf(r, h) {
 		return false
 	}
-	s.setArc(v, r, syntax.Parataxis)
-	s.setTag(v, nlp.VBD, syntax.VERB)
-	s.setArc(n, v, syntax.Nsubj)
+	s.pastPredicate(v, r, syntax.Parataxis, n)
 	return true
 }
 
@@ -2419,9 +2484,7 @@ func (s *state) repairReportTail() bool {
 // sentence its reporting tail's speech verb r follows: subj its subject,
 // obj (when not -1) its object, r its parataxis.
 func (s *state) tailPredicate(i, subj, obj, r int) {
-	s.setArc(i, -1, syntax.Root)
-	s.setTag(i, nlp.VBD, syntax.VERB)
-	s.setArc(subj, i, syntax.Nsubj)
+	s.pastPredicate(i, -1, syntax.Root, subj)
 	if obj >= 0 {
 		s.setArc(obj, i, syntax.Obj)
 	}
@@ -2883,9 +2946,7 @@ func (s *state) repairWhoseRelative() bool {
 				continue
 			}
 			n := int(w.head) // the noun the past form was read to modify
-			s.setArc(m, -1, syntax.Root)
-			s.setTag(m, nlp.VBD, syntax.VERB)
-			s.setArc(a, m, syntax.Nsubj)
+			s.pastPredicate(m, -1, syntax.Root, a)
 			s.setArc(v1, a, syntax.AclRelcl)
 			s.setArc(m-1, m, syntax.Punct)
 			if n > m && s.nominal(n) {
@@ -3242,9 +3303,7 @@ func (s *state) repairSaidClause() bool {
 		if v < 0 || v > n || !(s.wc.speech[s.words[v].lemma] || s.wc.speech[s.words[v].key]) {
 			continue
 		}
-		s.setArc(i, v, syntax.Ccomp)
-		s.setTag(i, nlp.VBD, syntax.VERB)
-		s.setArc(n, i, syntax.Nsubj)
+		s.pastPredicate(i, v, syntax.Ccomp, n)
 		return true
 	}
 	return false
@@ -3266,6 +3325,14 @@ func pastForm(w *word) bool {
 		}
 	}
 	return false
+}
+
+// pastPredicate makes the past form v a predicate attached to h by r, with
+// subj its subject: most repairs end this way.
+func (s *state) pastPredicate(v, h int, r syntax.Rel, subj int) {
+	s.setArc(v, h, r)
+	s.setTag(v, nlp.VBD, syntax.VERB)
+	s.setArc(subj, v, syntax.Nsubj)
 }
 
 // root returns the first word without a head, or -1.

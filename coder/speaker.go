@@ -563,12 +563,13 @@ func (c *Coder) reports(s *state, raw []rawEvent) []rawEvent {
 				if tc.code == rc || (len(contentSrc) > 0 && !contains(contentSrc, tc.code)) {
 					continue
 				}
-				if byConflict && !alleged && len(rc) >= 3 && len(tc.code) >= 6 && (hasUnit(tc.code, nonStateUnits...) || strings.HasPrefix(tc.code, "IMG")) &&
+				if byConflict && !alleged && len(rc) >= 3 && len(tc.code) >= 6 && (hasUnit(tc.code, nonStateUnits...) || hasUnit(tc.code, "CVL") || strings.HasPrefix(tc.code, "IMG")) &&
 					(tc.code[:3] == rc[:3] || tc.code[:3] == "---" || strings.HasPrefix(tc.code, "IMG")) {
 					// "militants attacked a police checkpost, officials said",
 					// "suspected jihadists killed 34 villagers, the defence
-					// ministry said": a state telling of armed men's attacks
-					// at home reports a fact; it accuses another state
+					// ministry said", "a mob attacked the station, officials
+					// said": a state telling of armed men's or a crowd's
+					// attacks at home reports a fact; it accuses another state
 					continue
 				}
 				if cc := s.wc.country(rc); cc != "" && cc == s.wc.country(tc.code) {

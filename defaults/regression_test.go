@@ -3467,6 +3467,29 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Supporters of the banned Awami League attacked a rally in Gopalganj.",
 			date:   "2025-07-16",
 			forbid: []string{"*>*:17"}},
+		// a phrase opening with "after" right before a verb is a
+		// subordinate clause's subject: the past form inside the first
+		// subject's phrase is the predicate
+		{name: "police used tear gas after demonstrators tried to storm",
+			text:   "Riot police used tear gas and rubber bullets to disperse the crowd in the capital after some demonstrators tried to storm the electoral commission building, witnesses said.",
+			date:   "2026-03-03",
+			want:   []string{"*COP>*CVL:17", "*CVL>*:*"},
+			forbid: []string{"*COP>*:19"}},
+		{name: "soldiers opened fire after protesters threw stones",
+			text:   "Soldiers opened fire on the crowd after protesters threw stones at the convoy, witnesses said.",
+			date:   "2026-03-03",
+			want:   []string{"*CVL>*:14"},
+			forbid: []string{"*MIL>*:14"}},
+		{name: "troops shelled positions after militants ambushed a patrol",
+			text: "Troops shelled rebel positions near the border after militants ambushed a patrol, the army said.",
+			date: "2026-03-03",
+			want: []string{"*MIL>*REB:19", "*REB>*MIL:19"}},
+		// a state telling of a crowd's attack at home reports a fact
+		{name: "officials said a mob attacked the station",
+			text:   "Police arrested 12 people after a mob attacked the station in the town, officials said.",
+			date:   "2026-03-03",
+			want:   []string{"*COP>*CVL:17"},
+			forbid: []string{"*>*:11"}},
 	}
 	runNewsCases(t, c, cases)
 }
