@@ -473,10 +473,10 @@ func (s *state) nominalTargetAt(n, depth int) int {
 		switch p := s.caseOf(int(k)); {
 		case s.wc.coagentPreps[p]:
 			continue // "along with donors": co-actors
-		case s.wc.topicPreps[p] && s.wc.talkNouns[s.words[n].key]:
+		case s.wc.topicPreps[p] && (s.wc.talkNouns[s.words[n].key] || s.wc.pactNouns[s.words[n].key]):
 			continue // "a summit on the unrest in Iran", "talks over Ukraine": the topic
-		case (p == "IN" || p == "AT") && s.wc.talkNouns[s.words[n].key]:
-			continue // "held talks in Jakarta": the venue
+		case (p == "IN" || p == "AT") && (s.wc.talkNouns[s.words[n].key] || s.wc.pactNouns[s.words[n].key]):
+			continue // "held talks in Jakarta", "signed a deal in Jeddah": the venue
 		case p == "AS":
 			continue // "a ceasefire as a step toward peace in Europe": what it is, not whom it aims at
 		case p == "INCLUDING":

@@ -2257,7 +2257,13 @@ func (s *state) roleGroup(w int) int {
 		return g
 	}
 	herPoss := w+1 < len(s.words) && (s.words[w+1].tag.IsNoun() || s.words[w+1].tag == nlp.JJ) // "her explosive devices"
-	if k := s.words[w].key; (k == "HE" || k == "SHE" || k == "HIM" || k == "HER" && s.words[w].rel != syntax.NmodPoss && !herPoss || s.antecedentSurname(w)) && s.ante != nil {
+	k := s.words[w].key
+	if k == "HE" || k == "SHE" || k == "HIM" || k == "HER" && s.words[w].rel != syntax.NmodPoss && !herPoss {
+		if g := s.mainPersonSubject(w); g >= 0 {
+			return g
+		}
+	}
+	if (k == "HE" || k == "SHE" || k == "HIM" || k == "HER" && s.words[w].rel != syntax.NmodPoss && !herPoss || s.antecedentSurname(w)) && s.ante != nil {
 		ref := s.ante.ref
 		g := group{i: w, j: w + 1, head: w, ref: &ref}
 		for _, c := range s.ante.codes {
@@ -2267,6 +2273,36 @@ func (s *state) roleGroup(w int) int {
 		return len(s.groups) - 1
 	}
 	return -1
+}
+
+// mainPersonSubject returns the group of the main clause's subject when
+// it is one person named before pronoun w, outside w's own clause: "he"
+// in "Tokayev will travel to Ho Chi Minh City, where he is expected to
+// visit ..." is Tokayev, not the person of an earlier sentence. It
+// returns -1 otherwise.
+func (s *state) mainPersonSubject(w int) int {
+	r := s.root()
+	if r < 0 || !s.hasTree {
+		return -1
+	}
+	sb := s.childExact(r, syntax.Nsubj)
+	if sb < 0 || sb >= w || s.ancestorOf(sb, w) || s.verbAbove(w, len(s.words)) == r {
+		return -1 // ("Rama accused him": a pronoun is never its own clause's subject)
+	}
+	g := s.groupOfWord(sb)
+	if g < 0 {
+		return -1
+	}
+	gr := &s.groups[g]
+	if gr.ref != nil || len(gr.ents) != 1 || len(gr.codes) != 1 || s.notHeShe(gr) {
+		return -1
+	}
+	// a person of the dictionary, or a role with a name ("Defence Minister
+	// Khawaja Asif"); "the army said he ..." means someone else
+	if e := &s.ents[gr.ents[0]]; !s.personAt(e, gr.codes) && (len(e.agents) == 0 || s.words[gr.j-1].tag != nlp.NNP) {
+		return -1
+	}
+	return g
 }
 
 // antecedentSurname reports whether word w, a lone name no dictionary

@@ -65,6 +65,7 @@ var repairs = [...]struct {
 	{"a past tense read as the noun heading a participle's subject (\"A mob beat to death a man accused of blasphemy\")", (*state).repairNounSubjectVerb},
 	{"a headline's present tense read as a noun (\"Police arrest opposition leader in Dhaka\")", (*state).repairHeadlineVerb},
 	{"a clause after \"after\" or \"before\" read as a phrase (\"severed ties after protesters stormed its embassy\")", (*state).repairAfterClause},
+	{"a subordinated -ing clause hung on a noun (\"regained control of the village after fighting with Russian forces\")", onState((*state).repairMarkedGerund)},
 	{"a predicate after a whose-clause read inside it (\"Brazil and Colombia, whose governments have sought to mediate, urged dialogue\")", onState((*state).repairWhoseRelative)},
 	{"a predicate read as the complement of the subject's reduced relative (\"Militiamen backed by Sudan's government attacked villages\")", onState((*state).repairRelativePredicate)},
 	{"a second clause's subject read as an oblique with its verb a participle (\"..., and the Council of Europe called for his release\")", (*state).repairObliqueClause},
@@ -1232,7 +1233,10 @@ func (s *state) repairObjectInOblique() bool {
 // repairOfConj mends "the government of Colombia and the Comuneros del
 // Sur signed an agreement" read as the government of both: a name after
 // "of" takes no article, so a conjunct with its own article ("the
-// Comuneros") joins the phrase the of-phrase hangs on, not the name.
+// Comuneros") joins the phrase the of-phrase hangs on, not the name. So
+// does a name after a name built with "of" ("the governments of the
+// Democratic Republic of Congo and Rwanda"): the conjunct is the whole
+// name's, not its last word's.
 func (s *state) repairOfConj() bool {
 	for x := range s.words {
 		if s.words[x].upos != syntax.PROPN || s.words[x].rel != syntax.Nmod || s.caseOf(x) != "OF" || s.childExact(x, syntax.Det) >= 0 {
@@ -1248,7 +1252,8 @@ func (s *state) repairOfConj() bool {
 				continue
 			}
 			d := s.childExact(yy, syntax.Det)
-			if d < 0 || s.words[d].key != "THE" {
+			named := h+2 == x && s.words[h].upos == syntax.PROPN && s.words[yy].upos == syntax.PROPN
+			if !named && (d < 0 || s.words[d].key != "THE") {
 				continue
 			}
 			s.setArc(yy, h, syntax.Conj)
@@ -2128,6 +2133,24 @@ func (s *state) repairDoubleSubject() bool {
 				}
 			}
 		}
+		if len(subj) == 2 && cc < 0 {
+			// "Russian President Dmitry Medvedev and US President Barack
+			// Obama signed" read with "and US" a conjunct inside the first
+			// subject: the conjunct opens the second subject's phrase
+			lo2, _ := s.subtreeSpan(subj[1])
+			for k := subj[0] + 1; k < lo2; k++ {
+				c := s.childExact(k, syntax.Cc)
+				if s.words[k].rel != syntax.Conj || c < 0 || !s.ancestorOf(subj[0], k) {
+					continue
+				}
+				if _, hi := s.subtreeSpan(k); hi == lo2 && s.words[k].upos == syntax.PROPN {
+					s.setArc(k, subj[1], syntax.Compound)
+					s.setArc(c, subj[1], syntax.Cc)
+					cc = c
+				}
+				break
+			}
+		}
 		if len(subj) > 2 && cc > subj[0] && cc < subj[1] && subj[len(subj)-1] < v {
 			// "Sudan's army and the paramilitary Rapid Support Forces
 			// clashed" read with three subjects: the words between the
@@ -2910,6 +2933,30 @@ func (s *state) repairAfterClause(lex *nlp.Pipeline) bool {
 		return true
 	}
 	return false
+}
+
+// repairMarkedGerund mends "regained control of the village of
+// Kindrativka after fighting with military forces of Russia" read with
+// "after fighting" a modifier of the village: an -ing clause opened by a
+// subordinator is an adverbial clause, so it belongs to the verb above,
+// whose subject it shares.
+func (s *state) repairMarkedGerund() bool {
+	changed := false
+	for i := 1; i < len(s.words); i++ {
+		w := &s.words[i]
+		m := i - 1
+		if w.tag != nlp.VBG || w.rel != syntax.Acl || int(s.words[m].head) != i || s.words[m].rel != syntax.Mark || !s.wc.subordinators[s.words[m].key] {
+			continue
+		}
+		if s.childExact(i, syntax.Nsubj) >= 0 || !s.nominal(int(w.head)) {
+			continue
+		}
+		if v := s.verbAbove(i, i); v >= 0 {
+			s.setArc(i, v, syntax.Advcl)
+			changed = true
+		}
+	}
+	return changed
 }
 
 // repairWhoseRelative mends "Brazil and Colombia, whose leftist

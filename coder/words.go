@@ -109,6 +109,7 @@ type wordClasses struct {
 	quantity       map[string]bool // "hundreds of", "a group of"
 	periods        map[string]bool // "last week"
 	talkNouns      map[string]bool // "open to dialogue": intent to negotiate
+	pactNouns      map[string]bool // "signed a deal in Jeddah": the venue, no party
 	statementNouns map[string]bool // "Comment by ... Zakharova": a header naming its speaker
 	reportNouns    map[string]bool // "claims by X that"
 
@@ -158,7 +159,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.sourcePreps, "source-preps.txt"}, {&w.summoning, "summoning-verbs.txt"}, {&w.memberNouns, "member-nouns.txt"}, {&w.instrumental, "instrument-verbs.txt"}, {&w.topicPreps, "topic-preps.txt"}, {&w.eventPreps, "event-preps.txt"},
 		{&w.locativePreps, "locative-preps.txt"}, {&w.subordinators, "subordinators.txt"},
 		{&w.notActorHead, "not-actor-heads.txt"}, {&w.collective, "collective-nouns.txt"}, {&w.quantity, "quantity-words.txt"},
-		{&w.periods, "period-nouns.txt"}, {&w.talkNouns, "talk-nouns.txt"}, {&w.statementNouns, "statement-nouns.txt"},
+		{&w.periods, "period-nouns.txt"}, {&w.talkNouns, "talk-nouns.txt"}, {&w.pactNouns, "pact-nouns.txt"}, {&w.statementNouns, "statement-nouns.txt"},
 		{&w.reportNouns, "report-nouns.txt"},
 		{&w.catenative, "catenative-verbs.txt"}, {&w.speech, "speech-verbs.txt"}, {&w.reportVerbs, "report-verbs.txt"},
 		{&w.objectControl, "object-control-verbs.txt"}, {&w.linearIntent, "linear-intent.txt"}, {&w.openWords, "open-words.txt"},

@@ -3484,6 +3484,34 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Troops shelled rebel positions near the border after militants ambushed a patrol, the army said.",
 			date: "2026-03-03",
 			want: []string{"*MIL>*REB:19", "*REB>*MIL:19"}},
+		// an -ing clause opened by "after" belongs to the verb, whose
+		// subject it shares
+		{name: "regained control after fighting with",
+			text: "On 3 May 2026, military forces of Ukraine regained control of the village of Kindrativka (Sumy, Ukraine) after fighting with military forces of Russia.",
+			date: "2026-05-03",
+			want: []string{"UKRMIL>RUSMIL:19", "RUSMIL>UKRMIL:19"}},
+		// a conjunct after a name built with "of" is the whole name's
+		{name: "the governments of the Democratic Republic of Congo and Rwanda",
+			text:   "On 5 May 2026, the governments of the Democratic Republic of Congo and Rwanda signed a peace agreement in Washington (United States).",
+			date:   "2026-05-05",
+			want:   []string{"CODGOV>RWAGOV:05", "RWAGOV>CODGOV:05"},
+			forbid: []string{"*>USA:*"}},
+		// where an agreement was signed is its venue, no party
+		{name: "signed a ceasefire deal in Jeddah",
+			text:   "Sudan's army signed a ceasefire deal in Jeddah on Saturday.",
+			date:   "2026-05-05",
+			forbid: []string{"*>SAU:*"}},
+		// "and US" read inside the first subject opens the second
+		{name: "Medvedev and US President Obama signed",
+			text: "Russian President Dmitry Medvedev and US President Barack Obama signed a landmark nuclear arms reduction treaty in Prague on Thursday.",
+			date: "2010-04-08",
+			want: []string{"RUSGOV>USAGOV:05", "USAGOV>RUSGOV:05"}},
+		// "he" in a later clause of the sentence is its main subject, when
+		// that is a person
+		{name: "he in a where-clause is the main subject",
+			text: "Tokayev praised Vietnam's policy. Vietnamese state media reported the visit. Tokayev will travel on Friday to Ho Chi Minh City, where he is expected to visit a rice research institute before flying to Kuala Lumpur.",
+			date: "2026-03-18",
+			want: []string{"KAZGOV>MYS:03"}},
 		// a state telling of a crowd's attack at home reports a fact
 		{name: "officials said a mob attacked the station",
 			text:   "Police arrested 12 people after a mob attacked the station in the town, officials said.",
