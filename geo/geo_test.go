@@ -242,6 +242,37 @@ func TestDatelineCapitalIsAPlace(t *testing.T) {
 	}
 }
 
+// TestDatelineAfterTitle: wire copy puts its dateline at the start of
+// the sentence after the title ("TEGUCIGALPA, March 26 (Reuters) -"); it
+// is where the story was filed, a place, not the capital's government, so
+// the lead's event with no place of its own is located there rather than
+// in the country the rest of the story mentions most. A capital opening
+// that sentence in running text ("Tegucigalpa, the capital, ...") stays
+// what context makes it.
+func TestDatelineAfterTitle(t *testing.T) {
+	gc := testGeocoder(t)
+	text := "Honduran judge orders arrest of former president\n\nTEGUCIGALPA, March 26 (Reuters) - A Honduran judge issued an arrest warrant on Thursday for a former president.\n\nHe has lived in Nicaragua since January. Honduras will ask Nicaragua to extradite him. Nicaragua did not respond."
+	ms := gc.Mentions(text)
+	var dl *Mention
+	for k := range ms {
+		if ms[k].Text == "TEGUCIGALPA" {
+			dl = &ms[k]
+		}
+	}
+	if dl == nil || dl.Kind != Toponym {
+		t.Fatalf("dateline after a title: %+v", dl)
+	}
+	i := strings.Index(text, "TEGUCIGALPA") // (the coder's sentence holds its dateline)
+	j := strings.Index(text, ".\n\nHe")
+	v := strings.Index(text, "issued")
+	doc := &egret.Document{ID: "d", Text: text}
+	evs := []egret.Event{{SentenceSpan: egret.Span{Start: i, End: j + 1}, EventSpan: egret.Span{Start: v, End: v + 6}}}
+	gc.Locate(doc, evs)
+	if l := evs[0].Location; l == nil || l.Country != "HND" {
+		t.Errorf("lead event located at %+v, want the dateline's Honduras", l)
+	}
+}
+
 // TestForeignHomonymSetAside: a small town whose only readings lie in a
 // country nothing else in the story points to is set aside when the
 // story is plainly about another country; its events are placed in that

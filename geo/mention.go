@@ -652,9 +652,26 @@ const caselessTownPop = 100000
 
 // dateline reports whether the name at tokens [i, j) opens the text
 // followed by a dash, comma or an agency in brackets: "blantyre —
-// rastafarian feniya mbewe …", "ISLAMABAD (AP) —".
+// rastafarian feniya mbewe …", "ISLAMABAD (AP) —"; or opens the sentence
+// after a title, as wire copy writes it, in capitals or before its agency
+// ("TEGUCIGALPA, March 26 (Reuters) -").
 func (f *finder) dateline(i, j int) bool {
-	return i == 0 && j < len(f.toks) && (f.toks[j].punct == '-' || f.toks[j].punct == ',' || f.toks[j].punct == '(')
+	if j >= len(f.toks) {
+		return false
+	}
+	p := f.toks[j].punct
+	if p != '-' && p != ',' && p != '(' {
+		return false
+	}
+	if i == 0 {
+		return true
+	}
+	t := f.toks[i]
+	if !t.sentStart || t.sentence != 1 || f.toks[0].sentence != 0 {
+		return false
+	}
+	name := f.text[t.start:f.toks[j-1].end]
+	return p == '(' || strings.ToUpper(name) == name && strings.ToLower(name) != name
 }
 
 // caselessNamePop is the least population of a town named by a word the
