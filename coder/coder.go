@@ -326,6 +326,7 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 			s.groups = s.groups[:0]
 			s.buildTreeGroups()
 		}
+		s.pairGroups()
 		raw = c.contextEvents(s, c.codeTree(s))
 	} else {
 		c.buildEntities(s)

@@ -2237,6 +2237,9 @@ func (s *state) roleGroup(w int) int {
 	if w < 0 {
 		return -1
 	}
+	if g := s.pairInSentence(w); g >= 0 {
+		return g // (before the pair of earlier sentences the context gave the words)
+	}
 	if g := s.groupOfWord(w); g >= 0 {
 		return g
 	}
@@ -2273,6 +2276,85 @@ func (s *state) roleGroup(w int) int {
 		return len(s.groups) - 1
 	}
 	return -1
+}
+
+// pairInSentence returns the group that "the two sides", "both parties"
+// at w mean when they are what the verb acts on and the sentence itself
+// names the pair before them: the group of two or more actors nearest
+// before w, other than the clause's own subject ("the army and the RSF
+// resumed talks, as mediators pressed the two sides"); "both countries"
+// needs two countries. It returns -1 when there is none, and the document
+// context's pair applies.
+func (s *state) pairInSentence(w int) int {
+	country, ok := s.wc.pairNouns[s.words[w].key]
+	if !ok || !s.pairMarked(w) {
+		return -1
+	}
+	if r := s.words[w].rel; r == syntax.Nsubj || r == syntax.NsubjPass {
+		return -1
+	}
+	// (the clause's own subject is not the pair it acts on: "mediators
+	// pressed the two sides"; a conjunct verb shares its subject)
+	subj := -1
+	for v := s.verbAbove(w, len(s.words)); v >= 0 && subj < 0; v = int(s.words[v].head) {
+		subj = s.childExact(v, syntax.Nsubj)
+		if s.words[v].rel != syntax.Conj {
+			break
+		}
+	}
+	best := -1
+	for g := range s.groups {
+		gr := &s.groups[g]
+		if gr.j > w || gr.ref != nil || subj >= gr.i && subj < gr.j || len(gr.codes) < 2 || best >= 0 && gr.j <= s.groups[best].j {
+			continue
+		}
+		if h := gr.head; h >= 0 && h < len(s.words) && s.pairMarked(h) {
+			continue // (itself a pair the context named)
+		}
+		ca, cb := gr.codes[0], gr.codes[len(gr.codes)-1]
+		a, b := ca.code, cb.code
+		if a == b || country && (len(a) < 3 || len(b) < 3 || a[:3] == b[:3] || a[:3] == "---" || b[:3] == "---") {
+			continue
+		}
+		lo, hi := min(ca.j, cb.j), max(ca.i, cb.i)
+		if ca.i == cb.i {
+			lo, hi = ca.i, ca.j // (one phrase coordinating inside: "delegations from Sudan's army and the RSF")
+		}
+		if !s.coordinatedBetween(lo, hi) {
+			continue // ("the U.N. mission in Lebanon": one actor, not a pair)
+		}
+		best = g
+	}
+	return best
+}
+
+// coordinatedBetween reports a coordinating conjunction among words
+// [i, j).
+func (s *state) coordinatedBetween(i, j int) bool {
+	for k := max(i, 0); k < j && k < len(s.words); k++ {
+		if s.words[k].rel == syntax.Cc || isCoord(s.words[k].key) {
+			return true
+		}
+	}
+	return false
+}
+
+// pairMarked reports a word after a pair marker ("both", "the two").
+func (s *state) pairMarked(w int) bool {
+	return w > 0 && (s.wc.pairMarkers[s.words[w-1].key] || w >= 2 && s.wc.pairMarkers[s.words[w-2].key+" "+s.words[w-1].key])
+}
+
+// pairGroups gives "the two sides" the pair the sentence itself names
+// before them (pairInSentence), over the pair of earlier sentences the
+// document context gave the words.
+func (s *state) pairGroups() {
+	for g := range s.groups {
+		if h := s.groups[g].head; h >= 0 && h < len(s.words) {
+			if p := s.pairInSentence(h); p >= 0 && p != g {
+				s.groups[g].codes = append(s.groups[g].codes[:0:0], s.groups[p].codes...)
+			}
+		}
+	}
 }
 
 // mainPersonSubject returns the group of the main clause's subject when

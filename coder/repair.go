@@ -2844,11 +2844,14 @@ func (s *state) repairAfterClause(lex *nlp.Pipeline) bool {
 	n := len(s.words)
 	for i := 1; i+2 < n; i++ {
 		p := &s.words[i]
-		if !s.wc.subordinators[p.key] || !s.wc.backgroundPreps[p.key] && p.key != "UNTIL" {
+		if !s.wc.subordinators[p.key] || !s.wc.backgroundPreps[p.key] && p.key != "UNTIL" && !s.asClause(i) {
 			continue // (and "until": "will not release the hostages until Israel withdraws", a condition, modality.go)
 		}
 		v := -1
 		for k := i + 2; k < n && k <= i+6; k++ {
+			if s.words[k].upos == syntax.AUX {
+				break // ("as eight demonstrators were killed": an auxiliary's clause is read right)
+			}
 			if t := s.words[k].tag; t == nlp.VBD || t == nlp.VBZ || t == nlp.VBP || t == nlp.VBN {
 				v = k
 				break
@@ -2957,6 +2960,13 @@ func (s *state) repairMarkedGerund() bool {
 		}
 	}
 	return changed
+}
+
+// asClause reports an "as" after a comma that may open a clause: "resumed
+// talks in Jeddah, as Saudi and U.S. mediators pressed the two sides";
+// not "such as", "as well as", "known as", "served as".
+func (s *state) asClause(i int) bool {
+	return s.words[i].key == "AS" && i > 0 && s.words[i-1].key == ","
 }
 
 // repairWhoseRelative mends "Brazil and Colombia, whose leftist

@@ -3512,6 +3512,21 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Tokayev praised Vietnam's policy. Vietnamese state media reported the visit. Tokayev will travel on Friday to Ho Chi Minh City, where he is expected to visit a rice research institute before flying to Kuala Lumpur.",
 			date: "2026-03-18",
 			want: []string{"KAZGOV>MYS:03"}},
+		// "as" after a comma opens a clause; "the two sides" the clause
+		// acts on are the pair the sentence named before them
+		{name: "resumed talks, as mediators pressed the two sides",
+			text:   "Delegations from Sudan's army and the paramilitary Rapid Support Forces (RSF) resumed talks in Jeddah on Thursday, as Saudi and U.S. mediators pressed the two sides to agree a 30-day humanitarian truce.",
+			date:   "2026-02-26",
+			want:   []string{"SDNMIL*>SDNREB*:04", "SDNREB*>SDNMIL*:04", "SAU>SDN*:02", "USA>SDN*:02"},
+			forbid: []string{"SDN*>SAU:*", "SDN*>USA:*", "SAU>SAU:*", "USA>SAU:*"}},
+		{name: "as eight demonstrators were killed stays passive",
+			text: "U.N. Secretary-General Antonio Guterres strongly condemned the continuing brutality of the Myanmar military, as at least eight anti-coup demonstrators were killed Friday in the central town of Aungban in eastern Shan state.",
+			date: "2021-03-19",
+			want: []string{"*>MMRCVL:17"}},
+		{name: "both sides of one actor's phrase are no pair",
+			text:   "The U.N. peacekeeping mission in Lebanon, UNIFIL, said it was concerned by the strike and urged both sides to respect the ceasefire.",
+			date:   "2026-02-26",
+			forbid: []string{"IGO*>LBN:*"}},
 		// a state telling of a crowd's attack at home reports a fact
 		{name: "officials said a mob attacked the station",
 			text:   "Police arrested 12 people after a mob attacked the station in the town, officials said.",
