@@ -57,6 +57,29 @@ func (s *state) activeParticiple(v int) bool {
 		s.childExact(v, syntax.Obj) >= 0 && pastTense(&s.words[v])
 }
 
+// harmClauseDoer returns the subject of a when- or as-clause of passive v
+// whose verb is a violent act (harm-clause-verbs.txt): "two jawans were
+// killed when Maoists triggered an IED blast" were killed by the Maoists.
+// It returns -1 otherwise.
+func (s *state) harmClauseDoer(v int) int {
+	for _, k := range s.children(v) {
+		c := int(k)
+		if s.words[c].rel != syntax.Advcl || !s.wc.harmClause[s.words[c].lemma] {
+			continue
+		}
+		opener := false
+		for _, m := range s.children(c) {
+			if r := s.words[m].rel; (r == syntax.Advmod || r == syntax.Mark) && (s.words[m].key == "WHEN" || s.words[m].key == "AS") && int(m) < c {
+				opener = true
+			}
+		}
+		if sb := s.childExact(c, syntax.Nsubj); opener && sb >= 0 && s.words[sb].upos != syntax.PRON {
+			return sb
+		}
+	}
+	return -1
+}
+
 // rolesOf finds the arguments of predicate v; depth bounds the walk up
 // through controllers and coordinations.
 func (s *state) rolesOf(v int, depth int) roles {
@@ -75,6 +98,12 @@ func (s *state) rolesOf(v int, depth int) roles {
 					r.subj, r.subjFrom = int(k), "obl:agent" // (summoned to the ministry: by it)
 					break
 				}
+			}
+		}
+		if r.subj < 0 {
+			r.subj = s.harmClauseDoer(v)
+			if r.subj >= 0 {
+				r.subjFrom = "the when-clause's doer"
 			}
 		}
 		if o := s.argChild(v, syntax.NsubjPass); o >= 0 {

@@ -2962,11 +2962,21 @@ func (s *state) repairMarkedGerund() bool {
 	return changed
 }
 
-// asClause reports an "as" after a comma that may open a clause: "resumed
-// talks in Jeddah, as Saudi and U.S. mediators pressed the two sides";
-// not "such as", "as well as", "known as", "served as".
+// asClause reports an "as" that may open a clause: "resumed talks in
+// Jeddah, as Saudi and U.S. mediators pressed the two sides", "were
+// injured as protesters pelted stones"; not "such as", "as well as",
+// "known as", "described as", "the same as" (repairAfterClause then
+// wants a noun phrase and a verb that can be finite).
 func (s *state) asClause(i int) bool {
-	return s.words[i].key == "AS" && i > 0 && s.words[i-1].key == ","
+	if s.words[i].key != "AS" || i == 0 {
+		return false
+	}
+	p := &s.words[i-1]
+	switch p.key {
+	case "SUCH", "WELL", "SAME", "SO", "KNOWN", "SEEN", "REGARDED", "IDENTIFIED", "DESIGNATED", "LISTED", "CLASSIFIED", "SERVED", "ACTED", "WORKED", "AS":
+		return false
+	}
+	return !s.wc.namingVerbs[p.lemma]
 }
 
 // repairWhoseRelative mends "Brazil and Colombia, whose leftist

@@ -96,6 +96,7 @@ type wordClasses struct {
 	targetPreps   map[string]bool // the same as a set
 	sourcePreps   map[string]bool // "withdrew from X"
 	summoning     map[string]bool // "was summoned to the foreign ministry": the to-phrase is the doer
+	harmClause    map[string]bool // "were killed when Maoists triggered an IED": the clause's subject is the doer
 	memberNouns   map[string]bool // "observers from the OSCE": the from- or of-phrase's actor
 	instrumental  map[string]bool // "used a drone to drop ...": the object's infinitive is the verb's purpose
 	topicPreps    map[string]bool // "on Syria": what a statement is about
@@ -156,7 +157,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 	}{{&w.countries, "countries.txt"}, {&w.agencies, "agencies.txt"}, {&w.disasters, "disasters.txt"},
 		{&w.disasterV, "disaster-verbs.txt"},
 		{&w.intent, "intent.txt"}, {&w.people, "people.txt"}, {&w.documents, "documents.txt"},
-		{&w.sourcePreps, "source-preps.txt"}, {&w.summoning, "summoning-verbs.txt"}, {&w.memberNouns, "member-nouns.txt"}, {&w.instrumental, "instrument-verbs.txt"}, {&w.topicPreps, "topic-preps.txt"}, {&w.eventPreps, "event-preps.txt"},
+		{&w.sourcePreps, "source-preps.txt"}, {&w.summoning, "summoning-verbs.txt"}, {&w.harmClause, "harm-clause-verbs.txt"}, {&w.memberNouns, "member-nouns.txt"}, {&w.instrumental, "instrument-verbs.txt"}, {&w.topicPreps, "topic-preps.txt"}, {&w.eventPreps, "event-preps.txt"},
 		{&w.locativePreps, "locative-preps.txt"}, {&w.subordinators, "subordinators.txt"},
 		{&w.notActorHead, "not-actor-heads.txt"}, {&w.collective, "collective-nouns.txt"}, {&w.quantity, "quantity-words.txt"},
 		{&w.periods, "period-nouns.txt"}, {&w.talkNouns, "talk-nouns.txt"}, {&w.pactNouns, "pact-nouns.txt"}, {&w.statementNouns, "statement-nouns.txt"},

@@ -3527,6 +3527,17 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "The U.N. peacekeeping mission in Lebanon, UNIFIL, said it was concerned by the strike and urged both sides to respect the ceasefire.",
 			date:   "2026-02-26",
 			forbid: []string{"IGO*>LBN:*"}},
+		// an agentless harm's when-clause names its doer, and a later
+		// condemnation of "the attack" is aimed at them
+		{name: "jawans killed when Maoists triggered an IED blast",
+			text:   "Ranchi, Feb 12 (PTI) Two CRPF jawans were killed when Maoists triggered an IED blast in West Singhbhum district on Wednesday, police said. Chief Minister Hemant Soren condemned the attack.",
+			date:   "2026-02-12",
+			want:   []string{"*REB>INDMIL:19", "*GOV>*REB:11"},
+			forbid: []string{"*>INDMIL:11"}},
+		{name: "officers injured as protesters pelted stones",
+			text: "Several police officers were injured as protesters pelted stones in the town.",
+			date: "2026-02-12",
+			want: []string{"*CVL>*COP:*"}},
 		// a state telling of a crowd's attack at home reports a fact
 		{name: "officials said a mob attacked the station",
 			text:   "Police arrested 12 people after a mob attacked the station in the town, officials said.",
