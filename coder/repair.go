@@ -93,6 +93,7 @@ var repairs = [...]struct {
 	{"an infinitive complement read as a purpose", onState((*state).repairInfinitiveComplement)},
 	{"a predicate read as a conjunct of its subject", onState((*state).repairConjPredicate)},
 	{"a headline's comma-joined subjects (\"Russia, Ukraine swap prisoners\")", onState((*state).repairHeadlinePair)},
+	{"a reporting tail's day read as its speaker (\", officials said Monday, as ...\")", onState((*state).repairTimeSpeaker)},
 	{"an object taken as a reporting tail's first speaker", onState((*state).repairTailObject)},
 	{"a speaker's second act hung inside what was said", onState((*state).repairSpeakerConj)},
 	{"a main clause's participles hung on its reporting tail (\"overran the town, freeing inmates, officials said\")", onState((*state).repairTailAdjuncts)},
@@ -4468,6 +4469,36 @@ func (s *state) phraseHead(i, j int) int {
 		}
 	}
 	return h
+}
+
+// repairTimeSpeaker mends "deported 4,000 Afghan migrants through the
+// border crossings over the weekend, officials said Monday, as ..." read
+// with "Monday" the subject of "said" and "officials" a conjunct of the
+// object: a day after a speech verb is when it was said, and the noun
+// right before the verb, after a comma, the speaker.
+func (s *state) repairTimeSpeaker() bool {
+	for v := 2; v+1 < len(s.words); v++ {
+		w := &s.words[v]
+		if !(s.wc.speech[w.lemma] || s.wc.speech[w.key]) {
+			continue
+		}
+		t := s.childExact(v, syntax.Nsubj)
+		if t != v+1 || !s.wc.timeWords[s.words[t].key] || !s.nominal(v-1) || int(s.words[v-1].head) == v {
+			continue
+		}
+		if lo, _ := s.subtreeSpan(v - 1); lo == 0 || s.words[lo-1].key != "," && s.words[lo].key != "," {
+			continue // (the comma may hang on the phrase)
+		}
+		s.setArc(v-1, v, syntax.Nsubj)
+		s.setArc(t, v, syntax.OblTmod)
+		if s.words[v].rel == syntax.Conj {
+			if r := s.root(); r >= 0 && r != v {
+				s.setArc(v, r, syntax.Parataxis)
+			}
+		}
+		return true
+	}
+	return false
 }
 
 // repairTailObject mends "..., killing at least 20 soldiers, security

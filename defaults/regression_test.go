@@ -3538,6 +3538,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Several police officers were injured as protesters pelted stones in the town.",
 			date: "2026-02-12",
 			want: []string{"*CVL>*COP:*"}},
+		// a day after "said" is when it was said, the noun before it the
+		// speaker
+		{name: "officials said Monday read with Monday the speaker",
+			text:   "Pakistani authorities deported more than 4,000 Afghan migrants through the Torkham and Chaman border crossings over the weekend, officials said Monday, as a nationwide crackdown on undocumented foreigners entered a new phase.",
+			date:   "2026-03-01",
+			want:   []string{"PAKGOV>AFG*:17"},
+			forbid: []string{"*>AFGGOV:*"}},
 		// a state telling of a crowd's attack at home reports a fact
 		{name: "officials said a mob attacked the station",
 			text:   "Police arrested 12 people after a mob attacked the station in the town, officials said.",
