@@ -59,6 +59,13 @@ func (w *wordClasses) findDateline(text string, known func(place string) bool) d
 		parts = parts[:len(parts)-1]
 		dated = true
 	}
+	// a state in brackets after the place: "Bijapur (Chhattisgarh), Feb 26
+	// (PTI)", as Indian agencies write it
+	if p := strings.TrimSpace(parts[0]); strings.HasSuffix(p, ")") {
+		if i := strings.IndexByte(p, '('); i > 0 && !strings.ContainsAny(p[i+1:len(p)-1], "()") {
+			parts = append([]string{strings.TrimSpace(p[:i]), " " + p[i+1:len(p)-1]}, parts[1:]...)
+		}
+	}
 	if len(parts) > 3 {
 		return d
 	}

@@ -26,6 +26,8 @@ func TestFindDateline(t *testing.T) {
 		{"By Jane Doe\nWASHINGTON — The Senate voted.", "The Senate", "WASHINGTON"},
 		// an agency closing the dateline with no dash (Indian agencies)
 		{"Lucknow, Jan 8 (PTI) The Uttar Pradesh Special Task Force arrested a gangster.", "The Uttar", "Lucknow"},
+		{"Bijapur (Chhattisgarh), Feb 26 (PTI) Six Maoists were killed in an encounter.", "Six Maoists", "Bijapur, Chhattisgarh"},
+		{"khargone (madhya pradesh), feb 15 (pti) stones were pelted at a procession.", "stones were", "khargone, madhya pradesh"},
 		{"lucknow, jan 8 (pti) the stf arrested a gangster.", "the stf", "lucknow"},
 		{"WASHINGTON, Dec. 5 (Reuters) - The Senate voted.", "The Senate", "WASHINGTON"},
 		// two places filed from
