@@ -327,6 +327,7 @@ func (c *Coder) codeSentence(s *state, doc *egret.Document, sent *nlp.Sentence, 
 			s.buildTreeGroups()
 		}
 		s.pairGroups()
+		s.titleCodes()
 		raw = c.contextEvents(s, c.codeTree(s))
 	} else {
 		c.buildEntities(s)

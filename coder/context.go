@@ -210,8 +210,14 @@ func (dc *docContext) observe(c *Coder, s *state, sent *nlp.Sentence) {
 			h.words = append(h.words, s.words[k].key)
 		}
 		// names: proper-name words no dictionary matched ("Joel
-		// Rayburn", "Secretary-General"), by which the text may refer back
-		for k := pi; k < pj && len(codes) > 0; k++ {
+		// Rayburn", "Secretary-General"), by which the text may refer
+		// back; not of a coordination ("a joint team of the Army, the CRPF
+		// and the Jammu and Kashmir Police": no one word names it)
+		coordinated := false
+		for k := pi; k < pj; k++ {
+			coordinated = coordinated || isCoord(s.words[k].key)
+		}
+		for k := pi; k < pj && len(codes) > 0 && !coordinated; k++ {
 			w := &s.words[k]
 			if s.inMent[k] >= 0 || (w.tag != nlp.NNP && w.tag != nlp.NNPS) || len(w.key) < 3 || !titlecase(dc.doc.Text[w.start:w.end]) || dc.refs[k] != nil ||
 				c.words.timeWords[w.key] || c.words.months[w.key] {

@@ -2339,6 +2339,22 @@ func (s *state) coordinatedBetween(i, j int) bool {
 	return false
 }
 
+// titleCodes drops a title's countryless code right before the code of
+// the person it names: "Jammu and Kashmir Chief Minister" (---GOV) and
+// "Omar Abdullah" (INDGOV) read as two phrases of one group are one actor.
+func (s *state) titleCodes() {
+	for g := range s.groups {
+		cs := s.groups[g].codes
+		for k := 0; k+1 < len(cs); k++ {
+			a, b := cs[k], cs[k+1]
+			if a.j == b.i && len(a.code) == 6 && strings.HasPrefix(a.code, "---") && len(b.code) == 6 && !strings.HasPrefix(b.code, "---") && a.code[3:] == b.code[3:] {
+				s.groups[g].codes = append(cs[:k:k], cs[k+1:]...)
+				break
+			}
+		}
+	}
+}
+
 // pairMarked reports a word after a pair marker ("both", "the two").
 func (s *state) pairMarked(w int) bool {
 	return w > 0 && (s.wc.pairMarkers[s.words[w-1].key] || w >= 2 && s.wc.pairMarkers[s.words[w-2].key+" "+s.words[w-1].key])

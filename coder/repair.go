@@ -2729,9 +2729,11 @@ func (s *state) repairAffiliationVerb() bool {
 
 // repairBareConj mends "Pakistan Prime Minister Shehbaz Sharif condemned"
 // read as "Pakistan" coordinated with the minister's name: a conjunct
-// with no conjunction or comma, right after the proper noun it hangs on,
-// is the head of one phrase that noun modifies.
+// with no conjunction or comma, right after the proper noun it hangs on
+// (or after that noun's own coordination: "Jammu and Kashmir Chief
+// Minister Omar Abdullah"), is the head of one phrase that noun modifies.
 func (s *state) repairBareConj() bool {
+	changed := false
 	for c := range s.words {
 		w := &s.words[c]
 		h := int(w.head)
@@ -2741,8 +2743,18 @@ func (s *state) repairBareConj() bool {
 		if s.childExact(c, syntax.Cc) >= 0 || s.childExact(c, syntax.Punct) >= 0 {
 			continue
 		}
-		if lo, _ := s.subtreeSpan(c); lo != h+1 {
+		// right after the noun, or after its own coordination ("Jammu and
+		// Kashmir Deputy Chief Minister Surinder Choudhary accused")
+		lo, _ := s.subtreeSpan(c)
+		if lo <= h {
 			continue
+		}
+		after := true
+		for k := h + 1; k < lo; k++ {
+			after = after && s.ancestorOf(h, k)
+		}
+		if !after || lo > h+1 && (s.words[lo-1].upos != syntax.PROPN || demonym(s.words[lo-1].key)) {
+			continue // ("Erdogan and Russian President Vladimir Putin": the nationality opens the second name)
 		}
 		s.setArc(c, int(s.words[h].head), s.words[h].rel)
 		for _, k := range s.children(h) {
@@ -2751,9 +2763,10 @@ func (s *state) repairBareConj() bool {
 			}
 		}
 		s.setArc(h, c, syntax.Compound)
-		return true
+		s.indexTree() // (the next conjunct may hang on the new head: "... Chief Minister Omar Abdullah")
+		changed = true
 	}
-	return false
+	return changed
 }
 
 // repairHeadlineVerb mends "Police arrest opposition leader in Dhaka"

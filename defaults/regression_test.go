@@ -3545,6 +3545,17 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2026-03-01",
 			want:   []string{"PAKGOV>AFG*:17"},
 			forbid: []string{"*>AFGGOV:*"}},
+		// a title after a coordinated place heads the phrase
+		{name: "Jammu and Kashmir Deputy Chief Minister accused",
+			text: "Jammu and Kashmir Deputy Chief Minister Surinder Choudhary accused Pakistan of sponsoring terrorism.",
+			date: "2026-02-20",
+			want: []string{"*GOV>PAK:11"}},
+		// no word of a coordinated phrase names it later
+		{name: "a place in a coordinated phrase is no alias",
+			text:   "A joint team of the Army, the CRPF and the Jammu and Kashmir Police launched an operation in Kishtwar. Jammu and Kashmir Chief Minister Omar Abdullah praised the troops.",
+			date:   "2026-02-20",
+			want:   []string{"INDGOV>*:05"},
+			forbid: []string{"*MIL>*:05"}},
 		// a state telling of a crowd's attack at home reports a fact
 		{name: "officials said a mob attacked the station",
 			text:   "Police arrested 12 people after a mob attacked the station in the town, officials said.",
