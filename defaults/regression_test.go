@@ -3556,6 +3556,15 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2026-02-20",
 			want:   []string{"INDGOV>*:05"},
 			forbid: []string{"*MIL>*:05"}},
+		// joint drills between two states; undertaking to resume travel
+		{name: "joint naval exercises between China and Russia began",
+			text: "Joint naval exercises between China and Russia began in the East China Sea on Monday.",
+			date: "2026-03-01",
+			want: []string{"CHN>RUS:06", "RUS>CHN:06"}},
+		{name: "agreed to resume direct flights",
+			text: "India and China agreed on Tuesday to resume direct flights between the two countries.",
+			date: "2026-03-01",
+			want: []string{"IND>CHN:03", "CHN>IND:03"}},
 		// a state telling of a crowd's attack at home reports a fact
 		{name: "officials said a mob attacked the station",
 			text:   "Police arrested 12 people after a mob attacked the station in the town, officials said.",
