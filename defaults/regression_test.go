@@ -3565,6 +3565,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "India and China agreed on Tuesday to resume direct flights between the two countries.",
 			date: "2026-03-01",
 			want: []string{"IND>CHN:03", "CHN>IND:03"}},
+		// handing over territory or a base is a retreat, not an extradition
+		{name: "handed over border villages",
+			text:   "Armenia handed over four border villages in the Tavush region to Azerbaijan.",
+			date:   "2024-05-24",
+			want:   []string{"ARM>AZE:08"},
+			forbid: []string{"*>*:06"}},
 		// a state telling of a crowd's attack at home reports a fact
 		{name: "officials said a mob attacked the station",
 			text:   "Police arrested 12 people after a mob attacked the station in the town, officials said.",
