@@ -230,6 +230,9 @@ func (s *state) repairFiniteAt(root int) bool {
 		if s.words[k].rel == syntax.Parataxis && s.childExact(int(k), syntax.Nsubj) < 0 {
 			continue // (a subjectless verb beside the noun: the candidate itself)
 		}
+		if s.words[k].rel == syntax.Conj && int(k) > root && s.childExact(int(k), syntax.Nsubj) >= 0 && s.childExact(int(k), syntax.Cc) >= 0 {
+			continue // (a second clause with its own subject: "..., and a rights group said")
+		}
 		if s.words[k].tag == nlp.MD || finite(s.words[k].tag) && s.verbal(int(k)) {
 			return false
 		}
@@ -290,6 +293,9 @@ func (s *state) repairFiniteAt(root int) bool {
 		for _, k := range s.children(root) {
 			if slices.Contains(s.pieces, int(k)) {
 				s.setArc(int(k), i, s.words[k].rel) // the clauses after a semicolon
+			}
+			if s.words[k].rel == syntax.Conj && int(k) > i && s.verbal(int(k)) && s.childExact(int(k), syntax.Nsubj) >= 0 {
+				s.setArc(int(k), i, syntax.Conj) // ("..., and a rights group said": the clauses are joined)
 			}
 		}
 		if k := slices.Index(s.pieces, root); k >= 0 {

@@ -3571,6 +3571,12 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2024-05-24",
 			want:   []string{"ARM>AZE:08"},
 			forbid: []string{"*>*:06"}},
+		// a second clause with its own subject does not make the noun
+		// before a past tense a predicate of its own
+		{name: "police fired tear gas, and a rights group said",
+			text: "Kenyan police fired tear gas and water cannon at thousands of protesters in Nairobi and several other towns on Thursday, and a rights group said at least four people were shot dead as demonstrations against a new tax bill turned violent.",
+			date: "2026-03-01",
+			want: []string{"KENCOP>KENCVL:17"}},
 		// a state telling of a crowd's attack at home reports a fact
 		{name: "officials said a mob attacked the station",
 			text:   "Police arrested 12 people after a mob attacked the station in the town, officials said.",
