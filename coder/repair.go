@@ -407,6 +407,7 @@ func (s *state) repairSubordinatedSubject() bool {
 // speech verb says, the past form is its predicate, the noun phrase
 // before it the subject and the one after it the object.
 func (s *state) repairModifierPredicate() bool {
+	changed := false
 	for i := 1; i < len(s.words); i++ {
 		w := &s.words[i]
 		h := int(w.head)
@@ -454,6 +455,10 @@ func (s *state) repairModifierPredicate() bool {
 		case (s.words[top].rel == syntax.Obj || s.words[top].rel == syntax.Obl && s.caseOf(top) == "") && p < n && (s.wc.speech[s.words[p].lemma] || s.wc.speech[s.words[p].key]):
 			// (a bare noun phrase after "said" read as its oblique)
 			rel = syntax.Ccomp
+		case (s.words[top].rel == syntax.Ccomp || s.words[top].rel == syntax.Parataxis) && p < n && (s.wc.speech[s.words[p].lemma] || s.wc.speech[s.words[p].key]):
+			// ("said Cambodian forces opened fire first, and that Thai
+			// troops returned fire": each what was said)
+			rel = s.words[top].rel
 		case s.words[p].head < 0 && p+1 == n && s.nominal(p) && s.words[p].upos == syntax.NOUN:
 			// (the root the subject's first noun: "Rights groups accused
 			// police of ..." read with "Rights" the root and "police" its
@@ -485,9 +490,10 @@ func (s *state) repairModifierPredicate() bool {
 				s.setArc(int(k), i, s.words[k].rel) // the closing stop; a clause after a semicolon
 			}
 		}
-		return true
+		s.indexTree() // (a second reported clause may need the same)
+		changed = true
 	}
-	return false
+	return changed
 }
 
 // repairAuxNoun mends a participle after an auxiliary read as the

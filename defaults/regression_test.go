@@ -3577,6 +3577,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Kenyan police fired tear gas and water cannon at thousands of protesters in Nairobi and several other towns on Thursday, and a rights group said at least four people were shot dead as demonstrations against a new tax bill turned violent.",
 			date: "2026-03-01",
 			want: []string{"KENCOP>KENCVL:17"}},
+		// a past tense between two noun phrases is the predicate of what
+		// was said, in each reported clause
+		{name: "said forces opened fire on troops, and that soldiers returned fire",
+			text: "Army spokesman Major General Winthai Suvaree said Cambodian forces opened fire on Thai troops near the temple, and that Thai soldiers returned fire.",
+			date: "2026-03-01",
+			want: []string{"KHMMIL>THAMIL:19"}},
 		// a state telling of a crowd's attack at home reports a fact
 		{name: "officials said a mob attacked the station",
 			text:   "Police arrested 12 people after a mob attacked the station in the town, officials said.",
