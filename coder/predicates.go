@@ -1322,6 +1322,13 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
+	if tgt >= 0 && src >= 0 && s.modern && code.Active < "14" && s.ownedByPronoun(tgt) && s.stateOwn(src, tgt) {
+		// "Ukraine rejected demands to withdraw its troops": one's own
+		// forces named inside what a statement is about are not whom it
+		// is aimed at
+		tgt = -1
+		tr.note = "the source's own forces, named by \"its\", are no target of a statement"
+	}
 	if tgt >= 0 && src >= 0 && s.modern && len(s.groups[src].codes) >= 2 && c.mutualCode(code) && s.territory(tgt) &&
 		s.groups[tgt].head >= 0 && s.wc.locativePreps[s.caseOf(s.groups[tgt].head)] && (code.Reverse == "" || code.Reverse == code.Active) {
 		// "Israel and Hamas declared a four-day truce in Gaza": a mutual
@@ -1711,6 +1718,44 @@ func (s *state) ownForces(src, t int) bool {
 func (s *state) nonState(g int) bool {
 	for _, cr := range s.groups[g].codes {
 		if len(cr.code) >= 6 && slices.Contains(nonStateUnits, cr.code[3:6]) {
+			return true
+		}
+	}
+	return false
+}
+
+// stateOwn reports a target of the state organs of the source's own
+// country, the source being that state or one of its organs ("Ukraine"
+// and "its troops"; not the opposition and the government).
+func (s *state) stateOwn(src, t int) bool {
+	sc, tc := s.groups[src].codes, s.groups[t].codes
+	if len(sc) == 0 || len(tc) == 0 {
+		return false
+	}
+	cc := s.wc.country(sc[0].code)
+	for _, a := range sc {
+		if cc == "" || s.wc.country(a.code) != cc || len(a.code) > 3 && !stateSide(a.code) {
+			return false
+		}
+	}
+	for _, b := range tc {
+		if s.wc.country(b.code) != cc || !stateSide(b.code) {
+			return false
+		}
+	}
+	return true
+}
+
+// ownedByPronoun reports a group whose head has a possessive pronoun
+// ("its troops", "their forces").
+func (s *state) ownedByPronoun(g int) bool {
+	h := s.groups[g].head
+	if h < 0 || h >= len(s.words) {
+		return false
+	}
+	if p := s.childExact(h, syntax.NmodPoss); p >= 0 {
+		switch s.words[p].key {
+		case "ITS", "THEIR", "HIS", "HER", "OUR":
 			return true
 		}
 	}

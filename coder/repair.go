@@ -2763,7 +2763,7 @@ func (s *state) repairBareConj() bool {
 		}
 		after := true
 		for k := h + 1; k < lo; k++ {
-			after = after && s.ancestorOf(h, k)
+			after = after && s.ancestorOf(h, k) && s.words[k].upos != syntax.PUNCT // (not a list: "Warsaw, and NATO Secretary-General Mark Rutte")
 		}
 		if !after || lo > h+1 && (s.words[lo-1].upos != syntax.PROPN || demonym(s.words[lo-1].key)) {
 			continue // ("Erdogan and Russian President Vladimir Putin": the nationality opens the second name)

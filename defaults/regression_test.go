@@ -3583,6 +3583,13 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Army spokesman Major General Winthai Suvaree said Cambodian forces opened fire on Thai troops near the temple, and that Thai soldiers returned fire.",
 			date: "2026-03-01",
 			want: []string{"KHMMIL>THAMIL:19"}},
+		// one's own forces named by "its" inside what a statement is
+		// about are no target; the opposition demanding its member's
+		// release is still aimed at the government
+		{name: "rejected demands to withdraw its troops",
+			text:   "Ukraine has rejected demands to withdraw its troops from the Donbas region.",
+			date:   "2026-03-01",
+			forbid: []string{"UKR>UKRMIL:*"}},
 		// a state telling of a crowd's attack at home reports a fact
 		{name: "officials said a mob attacked the station",
 			text:   "Police arrested 12 people after a mob attacked the station in the town, officials said.",
