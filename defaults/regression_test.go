@@ -3590,6 +3590,11 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Ukraine has rejected demands to withdraw its troops from the Donbas region.",
 			date:   "2026-03-01",
 			forbid: []string{"UKR>UKRMIL:*"}},
+		// rejecting "the criticism" answers the appeals made just before
+		{name: "rejected the criticism after calls to respect rights",
+			text: "The European Union called on Ugandan authorities to respect the right to peaceful assembly and to release those detained. Uganda's government rejected the criticism.",
+			date: "2026-03-01",
+			want: []string{"UGAGOV>IGOEUREEC:12"}},
 		// a state telling of a crowd's attack at home reports a fact
 		{name: "officials said a mob attacked the station",
 			text:   "Police arrested 12 people after a mob attacked the station in the town, officials said.",
