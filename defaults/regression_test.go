@@ -3595,6 +3595,11 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The European Union called on Ugandan authorities to respect the right to peaceful assembly and to release those detained. Uganda's government rejected the criticism.",
 			date: "2026-03-01",
 			want: []string{"UGAGOV>IGOEUREEC:12"}},
+		// infrastructure destroyed is property destroyed
+		{name: "militants destroyed a telecommunications mast",
+			text: "On 2 May 2026, al Shabaab militants destroyed a telecommunications mast in Bardhere (Gedo, Somalia).",
+			date: "2026-05-02",
+			want: []string{"SOMREB>SOM:17"}},
 		// a state telling of a crowd's attack at home reports a fact
 		{name: "officials said a mob attacked the station",
 			text:   "Police arrested 12 people after a mob attacked the station in the town, officials said.",
