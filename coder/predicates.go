@@ -2306,12 +2306,13 @@ func (s *state) roleGroup(w int) int {
 	}
 	herPoss := w+1 < len(s.words) && (s.words[w+1].tag.IsNoun() || s.words[w+1].tag == nlp.JJ) // "her explosive devices"
 	k := s.words[w].key
-	if k == "HE" || k == "SHE" || k == "HIM" || k == "HER" && s.words[w].rel != syntax.NmodPoss && !herPoss {
+	personal := k == "HE" || k == "SHE" || k == "HIM" || k == "HER" && s.words[w].rel != syntax.NmodPoss && !herPoss
+	if personal {
 		if g := s.mainPersonSubject(w); g >= 0 {
 			return g
 		}
 	}
-	if (k == "HE" || k == "SHE" || k == "HIM" || k == "HER" && s.words[w].rel != syntax.NmodPoss && !herPoss || s.antecedentSurname(w)) && s.ante != nil {
+	if (personal || s.antecedentSurname(w)) && s.ante != nil {
 		ref := s.ante.ref
 		g := group{i: w, j: w + 1, head: w, ref: &ref}
 		for _, c := range s.ante.codes {
