@@ -61,6 +61,9 @@ type docContext struct {
 	// recent events of earlier sentences, for acts that answer them: a
 	// denial answers an accusation, a claim of responsibility an attack
 	recent []recentEvent
+	// the lead's attack: the first use of force with a source in the
+	// story's first sentences, which "the attack" may name at any distance
+	leadAttack *recentEvent
 	// foreignWords say an agent is not the story country's (country.go)
 	foreignWords []string
 	// the last sentence that named a disaster ("a school building
@@ -114,6 +117,20 @@ func (dc *docContext) note(e *egret.Event, i int) {
 	}
 	dc.recent = append(dc.recent, recentEvent{src: e.Source, tgt: e.Target, code: e.CAMEO, ref: ref, sent: i,
 		tref: egret.Ref{Text: e.TargetText, Sentence: e.Sentence, Span: e.TargetSpan}})
+	if dc.leadAttack == nil && i < leadSentences && violentRoot(e.CAMEO) {
+		r := dc.recent[len(dc.recent)-1]
+		dc.leadAttack = &r
+	}
+}
+
+// leadSentences is how many opening sentences (a title and the lead) may
+// tell the story's main attack.
+const leadSentences = 3
+
+// violentRoot reports CAMEO's uses of force: assault (18), fight (19),
+// mass violence (20).
+func violentRoot(code string) bool {
+	return strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
 }
 
 // backgroundEvent reports an event of the sentence just coded whose verb

@@ -1896,6 +1896,17 @@ func (s *state) answeredAct(code string, src, obj int) *recentEvent {
 			return e
 		}
 	}
+	// beyond the window, "the attack" names the lead's attack ("Borno
+	// Governor Babagana Zulum condemned the attack", nine sentences after
+	// "Gunmen ... killed at least 23 people")
+	if e := s.dc.leadAttack; e != nil && e.tgt != "" && slices.Contains(roots, e.code[:min(2, len(e.code))]) && len(roots) <= 5 {
+		for _, cr := range s.groups[src].codes {
+			if cr.code == e.src {
+				return nil
+			}
+		}
+		return e
+	}
 	return nil
 }
 

@@ -3600,6 +3600,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "On 2 May 2026, al Shabaab militants destroyed a telecommunications mast in Bardhere (Gedo, Somalia).",
 			date: "2026-05-02",
 			want: []string{"SOMREB>*:17"}},
+		// "the attack" condemned late in a story is the lead's attack
+		{name: "condemned the attack nine sentences after the lead",
+			text:   "Gunmen killed at least 23 people in an overnight attack on a village in Borno state, residents said. The attackers arrived on motorcycles. Residents fled into the bush. Many houses were empty. Some hid until morning. Others walked to the nearest town. The market stayed closed. Schools did not open. Borno Governor Babagana Zulum condemned the attack.",
+			date:   "2026-03-01",
+			want:   []string{"*GOV>*UAF:11"},
+			forbid: []string{"*>*CVL:11"}},
 		// a state telling of a crowd's attack at home reports a fact
 		{name: "officials said a mob attacked the station",
 			text:   "Police arrested 12 people after a mob attacked the station in the town, officials said.",
