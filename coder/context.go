@@ -117,7 +117,7 @@ func (dc *docContext) note(e *egret.Event, i int) {
 	}
 	dc.recent = append(dc.recent, recentEvent{src: e.Source, tgt: e.Target, code: e.CAMEO, ref: ref, sent: i,
 		tref: egret.Ref{Text: e.TargetText, Sentence: e.Sentence, Span: e.TargetSpan}})
-	if dc.leadAttack == nil && i < leadSentences && violentRoot(e.CAMEO) {
+	if dc.leadAttack == nil && i < leadSentences && assault(e.CAMEO) {
 		r := dc.recent[len(dc.recent)-1]
 		dc.leadAttack = &r
 	}
@@ -126,12 +126,6 @@ func (dc *docContext) note(e *egret.Event, i int) {
 // leadSentences is how many opening sentences (a title and the lead) may
 // tell the story's main attack.
 const leadSentences = 3
-
-// violentRoot reports CAMEO's uses of force: assault (18), fight (19),
-// mass violence (20).
-func violentRoot(code string) bool {
-	return strings.HasPrefix(code, "18") || strings.HasPrefix(code, "19") || strings.HasPrefix(code, "20")
-}
 
 // backgroundEvent reports an event of the sentence just coded whose verb
 // stands in an "after", "before" or "since" clause of another verb

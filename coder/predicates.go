@@ -1882,30 +1882,29 @@ func (s *state) answeredAct(code string, src, obj int) *recentEvent {
 	// an act aimed at someone first: an untargeted one ("Hezbollah fired
 	// rockets into northern Israel") answers only when none is named
 	// ("condemned the strike" after Israel struck Beirut)
+	named := func(e *recentEvent) bool { return slices.Contains(roots, e.code[:min(2, len(e.code))]) }
+	answer := func(e *recentEvent) *recentEvent {
+		for _, cr := range s.groups[src].codes {
+			if cr.code == e.src {
+				return nil // (one's own act)
+			}
+		}
+		return e
+	}
 	for pass := 0; pass < 2; pass++ {
 		for k := len(s.dc.recent) - 1; k >= 0; k-- {
 			e := &s.dc.recent[k]
-			if (e.tgt == "") != (pass == 1) || !slices.Contains(roots, e.code[:min(2, len(e.code))]) || e.tgt == "" && len(roots) > 5 {
+			if (e.tgt == "") != (pass == 1) || !named(e) || e.tgt == "" && len(roots) > 5 {
 				continue // (an act aimed at no one answers only a noun that names its kind, "the threat", "the attack", not "*": "the decision")
 			}
-			for _, cr := range s.groups[src].codes {
-				if cr.code == e.src {
-					return nil
-				}
-			}
-			return e
+			return answer(e)
 		}
 	}
 	// beyond the window, "the attack" names the lead's attack ("Borno
 	// Governor Babagana Zulum condemned the attack", nine sentences after
 	// "Gunmen ... killed at least 23 people")
-	if e := s.dc.leadAttack; e != nil && e.tgt != "" && slices.Contains(roots, e.code[:min(2, len(e.code))]) && len(roots) <= 5 {
-		for _, cr := range s.groups[src].codes {
-			if cr.code == e.src {
-				return nil
-			}
-		}
-		return e
+	if e := s.dc.leadAttack; e != nil && e.tgt != "" && named(e) && len(roots) <= 5 {
+		return answer(e)
 	}
 	return nil
 }
@@ -1976,7 +1975,7 @@ func (s *state) speakerOf(v int) int {
 		if h < 0 {
 			break
 		}
-		if r := s.words[x].rel; r == syntax.Ccomp || r == syntax.Parataxis && (s.wc.speech[s.words[h].lemma] || s.wc.speech[s.words[h].key]) {
+		if r := s.words[x].rel; r == syntax.Ccomp || r == syntax.Parataxis && s.speechWord(h) {
 			return s.argChild(h, syntax.Nsubj) // ("said", "warned", "announced" that ...)
 		}
 	}
@@ -2412,7 +2411,9 @@ func (s *state) titleCodes() {
 	}
 }
 
-// pairMarked reports a word after a pair marker ("both", "the two").
+// pairMarked reports a word after a pair marker ("both", "the two"),
+// also once the context has made the words a mention (pairRef, which
+// finds them before that, wants them outside one).
 func (s *state) pairMarked(w int) bool {
 	return w > 0 && (s.wc.pairMarkers[s.words[w-1].key] || w >= 2 && s.wc.pairMarkers[s.words[w-2].key+" "+s.words[w-1].key])
 }

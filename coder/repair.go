@@ -303,15 +303,7 @@ func (s *state) repairFiniteAt(root int) bool {
 		}
 		if obj {
 			s.setArc(h, i, syntax.Obj)
-			for _, k := range s.children(root) {
-				if int(k) > i && int(k) != h {
-					rel := s.words[k].rel
-					if s.isRel(int(k), syntax.Nmod) {
-						rel = syntax.Obl
-					}
-					s.setArc(int(k), i, rel)
-				}
-			}
+			s.adoptModifiers(root, i, i, len(s.words), h)
 		}
 		return true
 	}
@@ -371,16 +363,7 @@ func (s *state) repairSubordinatedSubject() bool {
 		if obj >= 0 {
 			s.setArc(obj, p, syntax.Obj)
 		}
-		// the subject's modifiers after the predicate are the predicate's
-		for _, k := range s.children(s1) {
-			if int(k) > p && int(k) != obj && int(k) < c {
-				rel := s.words[k].rel
-				if s.isRel(int(k), syntax.Nmod) {
-					rel = syntax.Obl
-				}
-				s.setArc(int(k), p, rel)
-			}
-		}
+		s.adoptModifiers(s1, p, p, c, obj) // (the subject's modifiers after the predicate)
 		s.setArc(v, p, syntax.Advcl)
 		s.setArc(c, v, syntax.Mark)
 		s.setArc(s2, v, syntax.Nsubj)
@@ -397,6 +380,21 @@ func (s *state) repairSubordinatedSubject() bool {
 		return true
 	}
 	return false
+}
+
+// adoptModifiers hangs the dependents of noun from between after and
+// before (exclusive), but except, on the predicate p the repair made of a
+// word in its phrase: its prepositional modifiers become p's obliques.
+func (s *state) adoptModifiers(from, p, after, before, except int) {
+	for _, k := range s.children(from) {
+		if kk := int(k); kk > after && kk < before && kk != except {
+			rel := s.words[kk].rel
+			if s.isRel(kk, syntax.Nmod) {
+				rel = syntax.Obl
+			}
+			s.setArc(kk, p, rel)
+		}
+	}
 }
 
 // repairModifierPredicate mends a past tense read as an adjective
@@ -452,10 +450,10 @@ func (s *state) repairModifierPredicate() bool {
 		opener := -1
 		switch {
 		case p < 0:
-		case (s.words[top].rel == syntax.Obj || s.words[top].rel == syntax.Obl && s.caseOf(top) == "") && p < n && (s.wc.speech[s.words[p].lemma] || s.wc.speech[s.words[p].key]):
+		case (s.words[top].rel == syntax.Obj || s.words[top].rel == syntax.Obl && s.caseOf(top) == "") && p < n && s.speechWord(p):
 			// (a bare noun phrase after "said" read as its oblique)
 			rel = syntax.Ccomp
-		case (s.words[top].rel == syntax.Ccomp || s.words[top].rel == syntax.Parataxis) && p < n && (s.wc.speech[s.words[p].lemma] || s.wc.speech[s.words[p].key]):
+		case (s.words[top].rel == syntax.Ccomp || s.words[top].rel == syntax.Parataxis) && p < n && s.speechWord(p):
 			// ("said Cambodian forces opened fire first, and that Thai
 			// troops returned fire": each what was said)
 			rel = s.words[top].rel
@@ -2064,7 +2062,7 @@ func (s *state) repairTailRelative() bool {
 		last--
 	}
 	v := last
-	if r < 0 || v <= r || s.words[v].rel != syntax.Acl || !(s.wc.speech[s.words[v].lemma] || s.wc.speech[s.words[v].key]) || len(s.children(v)) > 0 {
+	if r < 0 || v <= r || s.words[v].rel != syntax.Acl || !s.speechWord(v) || len(s.children(v)) > 0 {
 		return false
 	}
 	n := int(s.words[v].head)
@@ -2094,7 +2092,7 @@ func (s *state) repairSwallowedObject() bool {
 	}
 	for _, k := range s.children(v) {
 		r := int(k)
-		if r < v || s.words[r].rel != syntax.Ccomp && s.words[r].rel != syntax.Parataxis || !(s.wc.speech[s.words[r].lemma] || s.wc.speech[s.words[r].key]) {
+		if r < v || s.words[r].rel != syntax.Ccomp && s.words[r].rel != syntax.Parataxis || !s.speechWord(r) {
 			continue
 		}
 		sp := s.childExact(r, syntax.Nsubj)
@@ -2291,7 +2289,7 @@ func (s *state) repairInstrumentPurpose() bool {
 // may instead take the predicate's object as the speech verb's subject.
 func (s *state) repairReportTail() bool {
 	r := s.root()
-	if r < 0 || !(s.wc.speech[s.words[r].lemma] || s.wc.speech[s.words[r].key]) {
+	if r < 0 || !s.speechWord(r) {
 		return false
 	}
 	n := s.childExact(r, syntax.Nsubj)
@@ -2566,7 +2564,7 @@ func (s *state) repairTailAdjuncts() bool {
 // comma and itself as its subject.
 func (s *state) repairTailSpeakerConj() bool {
 	r := s.root()
-	if r < 1 || !s.verbal(r) || !(s.wc.speech[s.words[r].lemma] || s.wc.speech[s.words[r].key]) || s.child(r, syntax.Nsubj) >= 0 {
+	if r < 1 || !s.verbal(r) || !s.speechWord(r) || s.child(r, syntax.Nsubj) >= 0 {
 		return false
 	}
 	return s.tailSpeakerConj(r)
@@ -3357,7 +3355,7 @@ func (s *state) speakerStart(r, n int) int {
 // not the speakers.
 func (s *state) repairTailParticiple() bool {
 	for v := range s.words {
-		if !s.verbal(v) || !(s.wc.speech[s.words[v].lemma] || s.wc.speech[s.words[v].key]) {
+		if !s.verbal(v) || !s.speechWord(v) {
 			continue
 		}
 		c := s.childExact(v, syntax.Ccomp)
@@ -3393,7 +3391,7 @@ func (s *state) repairSaidClause() bool {
 			continue
 		}
 		v := int(s.words[n].head)
-		if v < 0 || v > n || !(s.wc.speech[s.words[v].lemma] || s.wc.speech[s.words[v].key]) {
+		if v < 0 || v > n || !s.speechWord(v) {
 			continue
 		}
 		s.pastPredicate(i, v, syntax.Ccomp, n)
@@ -3428,6 +3426,12 @@ func (s *state) pastPredicate(v, h int, r syntax.Rel, subj int) {
 	s.setArc(subj, v, syntax.Nsubj)
 }
 
+// speechWord reports a verb of saying (speech-verbs.txt) at word i, by
+// its lemma or as written.
+func (s *state) speechWord(i int) bool {
+	return s.wc.speech[s.words[i].lemma] || s.wc.speech[s.words[i].key]
+}
+
 // root returns the first word without a head, or -1.
 func (s *state) root() int {
 	for i := range s.words {
@@ -3450,7 +3454,7 @@ func (s *state) repairSaidConj() bool {
 		if w.rel != syntax.Conj || v < 0 || !finite(w.tag) || s.child(i, syntax.Nsubj) >= 0 || s.child(i, syntax.Cc) >= 0 {
 			continue
 		}
-		if !(s.wc.speech[s.words[v].lemma] || s.wc.speech[s.words[v].key]) {
+		if !s.speechWord(v) {
 			continue
 		}
 		n := s.childExact(v, syntax.Obj)
@@ -4503,8 +4507,7 @@ func (s *state) phraseHead(i, j int) int {
 // right before the verb, after a comma, the speaker.
 func (s *state) repairTimeSpeaker() bool {
 	for v := 2; v+1 < len(s.words); v++ {
-		w := &s.words[v]
-		if !(s.wc.speech[w.lemma] || s.wc.speech[w.key]) {
+		if !s.speechWord(v) {
 			continue
 		}
 		t := s.childExact(v, syntax.Nsubj)
@@ -4532,7 +4535,7 @@ func (s *state) repairTimeSpeaker() bool {
 // conjunct takes it as its object, and the last conjunct alone speaks.
 func (s *state) repairTailObject() bool {
 	for r := range s.words {
-		if !s.verbal(r) || !(s.wc.speech[s.words[r].lemma] || s.wc.speech[s.words[r].key]) {
+		if !s.verbal(r) || !s.speechWord(r) {
 			continue
 		}
 		n := s.childExact(r, syntax.Nsubj)
@@ -4594,7 +4597,7 @@ func (s *state) repairSpeakerConj() bool {
 			continue
 		}
 		r := int(s.words[h].head)
-		if s.words[h].rel != syntax.Ccomp || r < 0 || !(s.wc.speech[s.words[r].lemma] || s.wc.speech[s.words[r].key] || s.wc.unreal[s.words[r].lemma] == "DENY") || s.child(h, syntax.Nsubj) < 0 && s.child(h, syntax.NsubjPass) < 0 {
+		if s.words[h].rel != syntax.Ccomp || r < 0 || !(s.speechWord(r) || s.wc.unreal[s.words[r].lemma] == "DENY") || s.child(h, syntax.Nsubj) < 0 && s.child(h, syntax.NsubjPass) < 0 {
 			continue // (or what a speaker denies: "denied that civilians had been targeted and accused the rebels")
 		}
 		s.setArc(c, r, syntax.Conj)
