@@ -2996,11 +2996,7 @@ func (s *state) asClause(i int) bool {
 		return false
 	}
 	p := &s.words[i-1]
-	switch p.key {
-	case "SUCH", "WELL", "SAME", "SO", "KNOWN", "SEEN", "REGARDED", "IDENTIFIED", "DESIGNATED", "LISTED", "CLASSIFIED", "SERVED", "ACTED", "WORKED", "AS":
-		return false
-	}
-	return !s.wc.namingVerbs[p.lemma]
+	return !s.wc.asPhraseHeads[p.key] && !s.wc.namingVerbs[p.lemma]
 }
 
 // repairWhoseRelative mends "Brazil and Colombia, whose leftist

@@ -103,6 +103,7 @@ type wordClasses struct {
 	eventPreps    map[string]bool // event noun to target, linear coder
 	locativePreps map[string]bool // "near Kharkiv"
 	subordinators map[string]bool // IN words that open a clause ("after", "if")
+	asPhraseHeads map[string]bool // "such as", "known as": no clause after "as"
 
 	// nouns
 	notActorHead   map[string]bool // "military support": an agent word before them names no actor
@@ -158,7 +159,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.disasterV, "disaster-verbs.txt"},
 		{&w.intent, "intent.txt"}, {&w.people, "people.txt"}, {&w.documents, "documents.txt"},
 		{&w.sourcePreps, "source-preps.txt"}, {&w.summoning, "summoning-verbs.txt"}, {&w.harmClause, "harm-clause-verbs.txt"}, {&w.memberNouns, "member-nouns.txt"}, {&w.instrumental, "instrument-verbs.txt"}, {&w.topicPreps, "topic-preps.txt"}, {&w.eventPreps, "event-preps.txt"},
-		{&w.locativePreps, "locative-preps.txt"}, {&w.subordinators, "subordinators.txt"},
+		{&w.locativePreps, "locative-preps.txt"}, {&w.subordinators, "subordinators.txt"}, {&w.asPhraseHeads, "as-phrase-heads.txt"},
 		{&w.notActorHead, "not-actor-heads.txt"}, {&w.collective, "collective-nouns.txt"}, {&w.quantity, "quantity-words.txt"},
 		{&w.periods, "period-nouns.txt"}, {&w.talkNouns, "talk-nouns.txt"}, {&w.pactNouns, "pact-nouns.txt"}, {&w.statementNouns, "statement-nouns.txt"},
 		{&w.reportNouns, "report-nouns.txt"},
