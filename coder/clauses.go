@@ -6,6 +6,7 @@ import (
 
 	"github.com/egret-events/egret/nlp"
 	"github.com/egret-events/egret/petrarch"
+	"github.com/egret-events/egret/syntax"
 )
 
 // verbCand is a dictionary verb found in the sentence with its verb group.
@@ -25,7 +26,17 @@ type verbCand struct {
 	// CAMEO 2.0 mode ("10 Russian soldiers killed in Ukraine"): passive,
 	// with no known source
 	participle bool
+	// tailEnd follows a compound verb's tail found apart, as the object's
+	// head ("massed more than 100,000 troops"): its patterns match after
+	// it, as after the compound written whole; 0 when none
+	tailEnd int
+	// apart is a compound reading found apart ("held direct talks") that
+	// codes the verb when no pattern of its plain reading matches
+	apart *petrarch.Verb
 }
+
+// postFrom is where the verb's patterns start matching after it.
+func (v *verbCand) postFrom() int { return max(v.ve, v.tailEnd) }
 
 // clause is a stretch of the sentence coded on its own.
 type clause struct {
@@ -81,6 +92,43 @@ func (s *state) keysAt(p int, ws []string) bool {
 		}
 	}
 	return true
+}
+
+// mentionIn reports whether a word in [i, j) is part of an actor mention.
+func (s *state) mentionIn(i, j int) bool {
+	for k := i; k < j; k++ {
+		if s.inMent[k] >= 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// objectNamed reports whether a compound verb's one-word tail is the
+// head of verb i's object with words between ("massed more than 100,000
+// troops", "held direct talks") or of the of-phrase of a quantity that
+// heads it ("moved thousands of troops"): the tree joins what word order
+// split. It returns the tail's word, -1 when there is none.
+func (s *state) objectNamed(i int, post []string) int {
+	if !s.hasTree || len(post) != 1 || s.wc.idiomTails[post[0]] {
+		return -1
+	}
+	o := s.childExact(i, syntax.Obj)
+	if o < 0 {
+		return -1
+	}
+	is := func(k int) bool { return s.words[k].key == post[0] || s.words[k].lemma == post[0] }
+	if is(o) {
+		return o
+	}
+	if s.wc.quantity[s.words[o].key] {
+		for _, k := range s.children(o) {
+			if s.isRel(int(k), syntax.Nmod) && s.caseOf(int(k)) == "OF" && is(int(k)) {
+				return int(k)
+			}
+		}
+	}
+	return -1
 }
 
 // verbOK decides whether a dictionary verb form is used as a verb here. The
@@ -143,23 +191,48 @@ func (c *Coder) findVerbs(s *state) {
 		if forms == nil || !s.hasTree && !s.verbOK(i) || s.hasTree && !s.verbOKTree(i) {
 			continue
 		}
-		var best *petrarch.VerbForm
-		bestLen := -1
+		var best, apart *petrarch.VerbForm
+		bestLen, tail := -1, -1
 		for _, f := range forms {
 			if len(f.Pre) > 0 && !s.keysAt(i-len(f.Pre), f.Pre) {
 				continue
 			}
 			if len(f.Post) > 0 && !s.keysAt(i+1, f.Post) {
+				if t := s.objectNamed(i, f.Post); t >= 0 && (apart == nil || len(f.Pre) > len(apart.Pre)) {
+					apart, tail = f, t
+				}
 				continue
 			}
 			if l := len(f.Pre) + len(f.Post); l > bestLen {
 				best, bestLen = f, l
 			}
 		}
-		if best == nil {
+		if apart != nil && best != nil && bestLen >= len(apart.Pre)+len(apart.Post) {
+			apart = nil // "sent troops" whole beats "sent ... troops" apart
+		}
+		if best == nil && apart == nil {
 			continue
 		}
-		v := verbCand{i: i, vs: i - len(best.Pre), ve: i + 1 + len(best.Post), verb: best.Verb}
+		var v verbCand
+		if best == nil {
+			// the compound apart is the only reading: its words are the
+			// verb's as when written whole, unless an actor stands between
+			// ("massed more than 100,000 troops"; "exchanged 300 prisoners")
+			best, apart = apart, nil
+			v = verbCand{i: i, vs: i - len(best.Pre), ve: i + 1, verb: best.Verb, tailEnd: tail + 1}
+			if !s.mentionIn(i+1, tail) {
+				v.ve = tail + 1
+			}
+		} else {
+			v = verbCand{i: i, vs: i - len(best.Pre), ve: i + 1 + len(best.Post), verb: best.Verb}
+			if apart != nil {
+				// the compound apart codes the verb when none of the
+				// plain reading's patterns does ("held direct talks" is
+				// HOLD_TALKS; "conducted joint exercises" takes
+				// CONDUCT's own pattern)
+				v.apart = apart.Verb
+			}
+		}
 		for _, f := range forms {
 			if f != best && f.Verb.Block != best.Verb.Block && len(f.Pre) == len(best.Pre) && len(f.Post) == len(best.Post) &&
 				(len(f.Pre) == 0 || s.keysAt(i-len(f.Pre), f.Pre)) && (len(f.Post) == 0 || s.keysAt(i+1, f.Post)) {

@@ -245,7 +245,7 @@ func (c *Coder) bestPattern(s *state, v *verbCand, lo, hi int, fits func(*cpatte
 				continue
 			}
 			b.steps = 0
-			if !c.matchPost(s, cp, 0, v.ve, hi, &b) {
+			if !c.matchPost(s, cp, 0, v.postFrom(), hi, &b) {
 				continue
 			}
 			if fits != nil && !fits(cp, &b) {
@@ -253,6 +253,9 @@ func (c *Coder) bestPattern(s *state, v *verbCand, lo, hi int, fits func(*cpatte
 			}
 			best, bb, verb = cp, b, vb
 		}
+	}
+	if best == nil && v.apart != nil {
+		verb = v.apart
 	}
 	if best == nil && verb.EffectiveCode().IsNull() {
 		for _, vb := range v.alts {

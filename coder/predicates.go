@@ -934,7 +934,11 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
-	if tgt >= 0 && src >= 0 && s.modern && s.groups[tgt].head >= 0 && (best != nil && best.names(s.words[s.groups[tgt].head].key) || strings.HasPrefix(code.Active, "15")) && s.ownSide(src, tgt) && !s.nonState(tgt) {
+	sendsOwn := tgt >= 0 && src >= 0 && s.groups[tgt].head >= 0 && (best != nil && best.names(s.words[s.groups[tgt].head].key) || strings.HasPrefix(code.Active, "15")) && (s.ownSide(src, tgt) || s.bareForces(src, tgt, r.obj, code.Active)) && !s.nonState(tgt)
+	if tgt < 0 && src >= 0 && strings.HasPrefix(code.Active, "15") && s.stateSide(src) {
+		sendsOwn = true // "massed troops near Ukraine's border": the verb's own words name the forces
+	}
+	if sendsOwn && src >= 0 && s.modern {
 		// "pledged to send troops to Somalia", "deployed troops to the
 		// border": the source's own forces the pattern names, or a show of
 		// force moves, are what it sends, not whom the act is for; the
@@ -1760,6 +1764,25 @@ func (s *state) ownedByPronoun(g int) bool {
 		}
 	}
 	return false
+}
+
+// bareForces reports a show of force's object naming forces of no country
+// ("Russia deployed more than 100,000 troops near Ukraine's border"): they
+// are the source's own, as "its troops" would be, when the source is a
+// named state (a government of no country yet may be deploying its
+// forces at home: "the government deployed the border guard").
+func (s *state) bareForces(src, t, obj int, code string) bool {
+	return strings.HasPrefix(code, "15") && t >= 0 && s.groups[t].head == obj && s.agentOnly(t) && s.stateSide(src)
+}
+
+// stateSide reports a group whose codes all name a country.
+func (s *state) stateSide(g int) bool {
+	for _, cr := range s.groups[g].codes {
+		if c := s.wc.country(cr.code); c == "" || c == "---" {
+			return false
+		}
+	}
+	return len(s.groups[g].codes) > 0
 }
 
 // ownSide reports whether every code of group t is of a country of the

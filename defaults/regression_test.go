@@ -3612,6 +3612,31 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2026-03-03",
 			want:   []string{"*COP>*CVL:17"},
 			forbid: []string{"*>*:11"}},
+		// a compound verb's noun is found as the object's head with words
+		// between, and the forces it names are the source's own
+		{name: "massed more than 80,000 troops near the border",
+			text: "Azerbaijan massed more than 80,000 troops near Armenia's southern border on Monday.",
+			date: "2026-03-01",
+			want: []string{"AZE>ARM:15"}},
+		{name: "moved thousands of troops toward the frontier",
+			text: "Pakistan moved thousands of troops to its frontier with Afghanistan.",
+			date: "2026-03-01",
+			want: []string{"PAK>AFG:15"}},
+		{name: "held fresh talks: a compound apart codes the plain verb",
+			text: "Serbia and Kosovo held fresh talks in Brussels on Thursday.",
+			date: "2026-03-01",
+			want: []string{"SRB>KSV:04"}},
+		// ... but a plain reading's own pattern beats the compound apart,
+		// and an idiom's noun counts only bare
+		{name: "conducted joint exercises",
+			text:   "India and France conducted joint naval exercises in the Arabian Sea.",
+			date:   "2026-03-01",
+			want:   []string{"IND>FRA:06"},
+			forbid: []string{"*>*:15"}},
+		{name: "takes the issue seriously",
+			text:   "Canada takes the issue of election interference by India very seriously, the minister said.",
+			date:   "2026-03-01",
+			forbid: []string{"CAN>*:11"}},
 	}
 	runNewsCases(t, c, cases)
 }
