@@ -104,7 +104,10 @@ type state struct {
 	tree     syntax.Sentence
 	seg      syntax.Sentence // one semicolon-divided piece's parse (tree.go)
 	ptoks    []nlp.Token     // the tokens as the parser reads them: a Title Case headline's common words lower-cased (tree.go)
-	pieces   []int           // roots of the clauses after the first that semicolons join (tree.go)
+	qtoks    []nlp.Token     // the tokens without scare quotes, and where each went (scarequotes.go)
+	qpos     []int32
+	qtree    syntax.Sentence
+	pieces   []int // roots of the clauses after the first that semicolons join (tree.go)
 	kids     []int16
 	kidAt    []int32
 	fill     []int32

@@ -2643,6 +2643,16 @@ func (c *Coder) placeTarget(s *state, w, v int) string {
 	var e entity
 	e.i, e.j = w, w+1
 	s.collectCore(w, w, &e, 0)
+	if e.actorCodes == nil && v >= 0 && s.possessivePronoun(w) {
+		// "India said Pakistani troops opened fire on its posts": the
+		// posts a speaker calls its own are the speaker's (a force's
+		// own posts are never what it attacks)
+		if g := s.roleGroup(s.speakerOf(v)); g >= 0 {
+			for _, cr := range s.groups[g].codes {
+				e.actorCodes = append(e.actorCodes, cr.code)
+			}
+		}
+	}
 	if e.actorCodes == nil {
 		if t := s.nominalTarget(w); t >= 0 {
 			if g := s.groupOfWord(t); g >= 0 {
@@ -3122,6 +3132,20 @@ func (s *state) reproachReason(v int) bool {
 			(s.markOf(int(k)) == "FOR" || s.caseOf(int(k)) == "FOR") {
 			return true
 		}
+	}
+	return false
+}
+
+// possessivePronoun reports a phrase headed by h with "its", "their" or
+// "our" for its possessor.
+func (s *state) possessivePronoun(h int) bool {
+	p := s.childExact(h, syntax.NmodPoss)
+	if p < 0 || s.words[p].upos != syntax.PRON {
+		return false
+	}
+	switch s.words[p].key {
+	case "ITS", "THEIR", "OUR":
+		return true
 	}
 	return false
 }

@@ -137,7 +137,7 @@ func (c *Coder) repairTitleName(s *state) bool {
 func (c *Coder) parseSegments(s *state) {
 	s.pieces = s.pieces[:0]
 	ptoks := c.parserTokens(s)
-	c.syn.ParseTokens(ptoks, &s.tree)
+	c.parseQuoted(s, ptoks, &s.tree)
 	words := s.tree.Words
 	var semis []int
 	depth := 0
@@ -188,7 +188,7 @@ func (c *Coder) parseSegments(s *state) {
 	s.tree.Words = s.tree.Words[:0]
 	first, from := -1, 0
 	for _, to := range cuts {
-		c.syn.ParseTokens(ptoks[from:to], &s.seg)
+		c.parseQuoted(s, ptoks[from:to], &s.seg)
 		for _, w := range s.seg.Words {
 			switch {
 			case w.Head >= 0:

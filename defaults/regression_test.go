@@ -3637,6 +3637,16 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Canada takes the issue of election interference by India very seriously, the minister said.",
 			date:   "2026-03-01",
 			forbid: []string{"CAN>*:11"}},
+		// a word or two in scare quotes inside a clause is parsed as if
+		// unquoted; a speaker's "its posts" are the speaker's
+		{name: "opened fire \"unprovoked\" on its posts",
+			text: "India said Pakistani troops had opened fire \"unprovoked\" on its posts along the Line of Control.",
+			date: "2026-03-01",
+			want: []string{"PAKMIL>IND*:19"}},
+		{name: "the army \"temporarily\" detained",
+			text: "The army \"temporarily\" detained 14 miners in Mongbwalu on Tuesday.",
+			date: "2026-03-01",
+			want: []string{"*MIL>*:17"}},
 	}
 	runNewsCases(t, c, cases)
 }
