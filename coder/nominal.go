@@ -437,6 +437,11 @@ func lookupNoun[V any](s *state, i int, m map[string]V) (V, bool) {
 				return v, true
 			}
 		}
+		if s.isRel(int(k), syntax.Nmod) && s.caseOf(int(k)) == "OF" {
+			if v, ok := m[w.key+" OF "+s.words[k].key]; ok {
+				return v, true // "an exchange of fire"
+			}
+		}
 	}
 	if v, ok := m[w.key]; ok {
 		return v, true

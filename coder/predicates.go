@@ -2723,7 +2723,7 @@ func (s *state) disasterWord(k int) bool {
 		return false
 	}
 	if s.wc.disasters[w.key] || s.wc.disasters[w.lemma] {
-		return true
+		return !s.gunfire(k)
 	}
 	if c := s.childExact(k, syntax.Compound); c >= 0 && (s.wc.disasters[s.words[c].key+" "+w.key] || s.wc.disasters[s.words[c].lemma+" "+w.lemma]) {
 		return true
@@ -2735,6 +2735,28 @@ func (s *state) disasterWord(k int) bool {
 			if s.isRel(int(m), syntax.Nmod) && (s.caseOf(int(m)) == "AT" || s.caseOf(int(m)) == "IN") && s.wc.accidentSites[s.words[m].lemma] {
 				return true
 			}
+		}
+	}
+	return false
+}
+
+// gunfire reports a "fire" that is shooting: what is exchanged, opened or
+// returned, what one comes under, or fire named by its weapon or shooter
+// (gunfire-words.txt: "an exchange of fire", "came under fire", "sniper
+// fire").
+func (s *state) gunfire(k int) bool {
+	if s.words[k].lemma != "FIRE" {
+		return false
+	}
+	if h := int(s.words[k].head); h >= 0 && s.wc.gunfire[s.words[h].lemma] {
+		return true // "exchange of fire", "opened fire", "returned fire"
+	}
+	if s.caseOf(k) == "UNDER" {
+		return true
+	}
+	for _, m := range s.children(k) {
+		if r := s.words[m].rel; (r == syntax.Compound || r == syntax.Amod) && s.wc.gunfire[s.words[m].lemma] {
+			return true
 		}
 	}
 	return false

@@ -3647,6 +3647,21 @@ func TestNewsRegressions(t *testing.T) {
 			text: "The army \"temporarily\" detained 14 miners in Mongbwalu on Tuesday.",
 			date: "2026-03-01",
 			want: []string{"*MIL>*:17"}},
+		// fire that is shooting is no disaster: "an exchange of fire"
+		// is a fight whose other side is its with-phrase, and an attack by
+		// opening fire is no disaster whose toll follows
+		{name: "injured in an exchange of fire with militants",
+			text: "Two soldiers were injured in an exchange of fire with militants in Kupwara district on Tuesday, police said.",
+			date: "2026-03-01",
+			want: []string{"*REB>*MIL:18"}},
+		{name: "opened fire, then injured in the clashes",
+			text: "Maoists opened fire on a police patrol near Bijapur on Sunday. Two jawans were injured in the clashes.",
+			date: "2026-03-01",
+			want: []string{"*REB>*COP:19", "*REB>*MIL:18"}},
+		{name: "a fire at a factory is a disaster",
+			text:   "A fire at a textile factory killed 12 workers in Gazipur on Tuesday.",
+			date:   "2026-03-01",
+			forbid: []string{"*>*:*"}},
 	}
 	runNewsCases(t, c, cases)
 }
