@@ -357,7 +357,10 @@ func (s *state) groupEndingAt(j int) int {
 
 // argChild returns v's dependent with relation r, preferring one that
 // heads an actor phrase when the parse gives several ("Three" and
-// "Americans" both as subjects).
+// "Americans" both as subjects). Of two subjects with the verb's
+// subordinator between them, the second is the verb's: "people trapped in
+// El Fasher face famine after the RSF blocked food convoys" read with
+// "face" a noun hangs both "people" and "the RSF" on "blocked".
 func (s *state) argChild(v int, r syntax.Rel) int {
 	first := -1
 	for _, k := range s.children(v) {
@@ -367,11 +370,30 @@ func (s *state) argChild(v int, r syntax.Rel) int {
 		if first < 0 {
 			first = int(k)
 		}
-		if s.groupOfWord(int(k)) >= 0 {
+		if s.groupOfWord(int(k)) >= 0 && !s.markAfter(v, int(k), r) {
 			return int(k)
 		}
 	}
 	return first
+}
+
+// markAfter reports a subject k of v followed by a subordinator of v and
+// another subject (the case argChild resolves to the later subject).
+func (s *state) markAfter(v, k int, r syntax.Rel) bool {
+	if r != syntax.Nsubj {
+		return false
+	}
+	mark := false
+	for _, m := range s.children(v) {
+		switch {
+		case int(m) <= k:
+		case s.words[m].rel == syntax.Mark && (s.words[m].upos == syntax.SCONJ || s.wc.subordinators[s.words[m].key]):
+			mark = true
+		case mark && s.words[m].rel == r && s.groupOfWord(int(m)) >= 0:
+			return true
+		}
+	}
+	return false
 }
 
 // withSubject returns the with-phrase of h that ends right before the

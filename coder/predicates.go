@@ -1051,13 +1051,15 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			}
 		}
 	}
-	if tgt < 0 && placeCode == "" && r.obj >= 0 && assault(code.Active) && s.modern {
+	expels := strings.HasPrefix(code.Active, "174")
+	if tgt < 0 && placeCode == "" && r.obj >= 0 && (assault(code.Active) || expels) && s.modern {
 		// "targeted a vehicle carrying PKK members": the people in the
-		// thing attacked, when the text names whose they are
+		// thing attacked, when the text names whose they are ("pushed
+		// back a boat carrying 40 migrants": whoever they are)
 		for _, k := range s.children(r.obj) {
 			if s.words[k].rel == syntax.Acl && s.wc.carrierVerbs[s.words[k].lemma] {
 				if o := s.childExact(int(k), syntax.Obj); o >= 0 {
-					if g := s.roleGroup(o); g >= 0 && g != src && !s.agentOnly(g) {
+					if g := s.roleGroup(o); g >= 0 && g != src && (!s.agentOnly(g) || expels) {
 						tgt = g
 						tr.tgt, tr.note = tgt, "the people in the thing attacked"
 					}
@@ -2639,6 +2641,9 @@ func (c *Coder) placeTarget(s *state, w, v int) string {
 	mil, ok := c.words.place(s.words[w].key, s.words[w].lemma)
 	if !ok {
 		return ""
+	}
+	if mil && s.civilOperation(w) {
+		mil = false // "food convoys", "a relief convoy": no military target
 	}
 	var e entity
 	e.i, e.j = w, w+1

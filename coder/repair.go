@@ -26,6 +26,7 @@ var repairs = [...]struct {
 	{"a capitalised acronym read as a verb is a name", onState((*state).repairCapsName)},
 	{"a bracketed acronym after a name read as the verb (\"The Economic Freedom Fighters (EFF) accused Ramaphosa\")", onState((*state).repairBracketAcronym)},
 	{"a name hung as the subject of the noun it modifies (\"The United Nations human rights office urged\")", onState((*state).repairNounSubject)},
+	{"a noun phrase's first words read as an unmarked oblique (\"Greek coast guard vessels pushed back a boat\")", onState((*state).repairSplitPhrase)},
 	{"a noun with a preposition read as a verb", onState((*state).repairNounVerb)},
 	{"an object read as a vocative (\"NATO thanks Poland for its response\")", onState((*state).repairVocativeObject)},
 	{"a hyphenated affiliation read as a verb with an object (\"Saudi-led coalition warplanes bombed\")", onState((*state).repairAffiliationVerb)},
@@ -1329,6 +1330,38 @@ func (s *state) tokText(i int) string {
 }
 
 // repairNounSubject mends "The United Nations human rights office urged"
+// repairSplitPhrase mends "Greek coast guard vessels pushed back a boat"
+// read with "Greek coast" an unmarked oblique (UD's relation for "on
+// Thursday" without its "on") and "guard vessels" the subject: a common
+// noun that names no time, right before the words of another noun's
+// phrase, is the first of those words.
+func (s *state) repairSplitPhrase() bool {
+	changed := false
+	for k := 0; k+1 < len(s.words); k++ {
+		w := &s.words[k]
+		if w.rel != syntax.OblUnmarked || w.upos != syntax.NOUN || s.wc.timeWords[w.key] || s.wc.periods[w.key] || s.wc.periods[w.lemma] || s.childExact(k, syntax.Case) >= 0 {
+			continue
+		}
+		// the phrase the next word belongs to, through its modifiers
+		h := k + 1
+		for n := 0; n < 4 && h > k && (s.words[h].rel == syntax.Compound || s.words[h].rel == syntax.Amod || s.words[h].rel == syntax.Flat); n++ {
+			h = int(s.words[h].head)
+		}
+		if h <= k {
+			continue
+		}
+		if nw := &s.words[k+1]; nw.upos != syntax.NOUN && nw.upos != syntax.PROPN && nw.upos != syntax.ADJ {
+			continue
+		}
+		if hw := &s.words[h]; hw.upos != syntax.NOUN && hw.upos != syntax.PROPN || hw.rel == syntax.OblUnmarked || int(hw.head) != int(w.head) {
+			continue // (the two must hang from the same word: "vessels" is the verb's subject as "coast" was its oblique)
+		}
+		s.setArc(k, h, syntax.Compound)
+		changed = true
+	}
+	return changed
+}
+
 // read with "United Nations" the subject of "office": a noun takes no
 // subject without a copula, so a name right before the noun's own
 // modifiers is one of them, a compound.

@@ -3662,6 +3662,39 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "A fire at a textile factory killed 12 workers in Gazipur on Tuesday.",
 			date:   "2026-03-01",
 			forbid: []string{"*>*:*"}},
+		// an authority ordering an act named as a noun does it
+		{name: "the court ordered the arrest of officers",
+			text: "A military court in Kinshasa ordered the arrest of three senior army officers on Tuesday.",
+			date: "2026-03-01",
+			want: []string{"*JUD>*MIL:17"}},
+		{name: "ordered the release of detainees",
+			text: "Chad's president ordered the release of 120 opposition supporters detained after the protests.",
+			date: "2026-03-01",
+			want: []string{"TCDGOV>*:08"}},
+		// pushing back migrants expels them; pushing back an enemy does not
+		{name: "pushed back a boat carrying migrants",
+			text:   "Greek coast guard vessels pushed back a dinghy carrying 35 migrants toward the Turkish coast.",
+			date:   "2026-03-01",
+			want:   []string{"GRC*>*REF:17"},
+			forbid: []string{"TUR*>*:*"}},
+		{name: "pushed back enemy forces",
+			text:   "Ukrainian troops pushed back Russian forces near Kupiansk on Monday.",
+			date:   "2026-03-01",
+			forbid: []string{"*>*:17"}},
+		{name: "impeached the president",
+			text: "South Korea's parliament impeached President Yoon Suk Yeol on Saturday.",
+			date: "2024-12-14",
+			want: []string{"KOR*>KORGOV:17"}},
+		{name: "workers walked off the job",
+			text: "Thousands of dock workers walked off the job in Antwerp on Thursday.",
+			date: "2026-03-01",
+			want: []string{"*LAB>*:14"}},
+		// of two subjects with a subordinator between, the second is the
+		// verb's; a food convoy is no military target
+		{name: "people face famine after the RSF blocked convoys",
+			text:   "Hundreds of thousands of people trapped in El Fasher face famine after the RSF blocked food convoys.",
+			date:   "2026-03-01",
+			forbid: []string{"*CVL>*:*", "*>*MIL:*"}},
 	}
 	runNewsCases(t, c, cases)
 }
