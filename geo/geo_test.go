@@ -327,3 +327,26 @@ func TestTheCapitalIsNoPlaceName(t *testing.T) {
 		}
 	}
 }
+
+// TestEnglishCityNames: cities GeoNames lists under their own names are
+// found by the English names news uses, not by an American namesake
+// ("Antwerp" had been Antwerp, Ohio); hyphenated names with French
+// particles are one name ("Port-au-Prince").
+func TestEnglishCityNames(t *testing.T) {
+	gc := testGeocoder(t)
+	for name, want := range map[string]string{
+		"Antwerp": "BEL", "Ghent": "BEL", "Cologne": "DEU", "Hanover": "DEU", "Frankfurt": "DEU",
+		"Seville": "ESP", "Gothenburg": "SWE", "Grozny": "RUS", "Hodeidah": "YEM", "Port-au-Prince": "HTI",
+	} {
+		text := "Police arrested two men in " + name + " on Monday."
+		var got string
+		for _, m := range gc.Mentions(text) {
+			if m.Text == name && m.Kind == Toponym && len(m.Candidates) > 0 {
+				got = m.Candidates[0].Place.Country
+			}
+		}
+		if got != want {
+			t.Errorf("%q: placed in %q, want %s", name, got, want)
+		}
+	}
+}

@@ -132,6 +132,21 @@ var extraPlaceNames = map[int][]string{
 	703448:  {"Kiev"},
 	706483:  {"Kharkov"},
 	698740:  {"Odessa"},
+	// English names of cities GeoNames lists under their own, past the
+	// alternates kept ("Antwerp" had placed Antwerp, Ohio)
+	2803138: {"Antwerp"},
+	2797656: {"Ghent"},
+	2800931: {"Bruges"},
+	2886242: {"Cologne"},
+	2861650: {"Nuremberg"},
+	2910831: {"Hanover"},
+	2510911: {"Seville"},
+	2711537: {"Gothenburg"},
+	2925533: {"Frankfurt"},
+	498817:  {"St. Petersburg", "St Petersburg"},
+	558418:  {"Grozny"},
+	79415:   {"Hodeidah", "Hudaydah"},
+	734077:  {"Salonika"},
 }
 
 // regions are areas news text names that are neither countries nor
