@@ -353,6 +353,14 @@ func (c *Coder) contextMentions(s *state) {
 				s.addMention(mention{kind: mActor, i: at, j: i + 1, codes: codes, actor: contextActor})
 				dc.refs[at] = &ref
 			}
+		case w.key == "THEM" && i > 0 && s.pairBefore(i) >= 0:
+			// "China, which has close ties with both countries, urged them
+			// to exercise restraint": the pair named earlier in the sentence
+			m := &s.ments[s.pairBefore(i)]
+			s.addMention(mention{kind: mActor, i: i, j: i + 1, codes: m.codes, actor: contextActor})
+			if ref := dc.refs[m.i]; ref != nil {
+				dc.refs[i] = ref
+			}
 		case w.key == "THEM" && i > 0:
 			// "He urged them to avoid a confrontation": the several
 			// actors the last sentence's act was aimed at (looked up
@@ -393,6 +401,21 @@ func (c *Coder) contextMentions(s *state) {
 			}
 		}
 	}
+}
+
+// pairBefore returns the last mention before word i that stands for two
+// or more parties from the story ("both countries", "the two sides"), or
+// -1.
+func (s *state) pairBefore(i int) int {
+	for m := len(s.ments) - 1; m >= 0; m-- {
+		if mt := &s.ments[m]; mt.j <= i && mt.actor == contextActor && len(mt.codes) >= 2 {
+			if mt.j < len(s.words) && s.words[mt.j].tag == nlp.POS {
+				return -1 // "both countries' foreign ministers": the ministers
+			}
+			return m
+		}
+	}
+	return -1
 }
 
 // aliasAfter returns the word right after phrase end j that gives the

@@ -3695,6 +3695,11 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "Hundreds of thousands of people trapped in El Fasher face famine after the RSF blocked food convoys.",
 			date:   "2026-03-01",
 			forbid: []string{"*CVL>*:*", "*>*MIL:*"}},
+		// "them" after a pair named earlier in the sentence is the pair
+		{name: "which has ties with both countries, urged them",
+			text: "Armenian and Azerbaijani troops exchanged fire along the border on Sunday. Russia, which has close ties with both countries, urged them to show restraint.",
+			date: "2026-03-01",
+			want: []string{"RUS>ARM*:02", "RUS>AZE*:02"}},
 	}
 	runNewsCases(t, c, cases)
 }
