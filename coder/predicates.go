@@ -1432,6 +1432,14 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		tr.note = mod + ": the act did not happen"
 		return nil, best
 	}
+	if s.modern && mod == modIntended && material(code.Active) && s.intentGoverned(v.i) {
+		// "pledged to send troops", "threatened to block the convoys":
+		// the pledge or threat is the event (03x, 13x); the material act
+		// it names, with no intent code of its own, has not happened (a
+		// verbal one may be coded as intended: "plans to urge")
+		tr.note = "an intended act its governing verb codes as intent or threat"
+		return nil, best
+	}
 	ev := func(sc, tc codeRef, k string) rawEvent {
 		return rawEvent{src: sc.code, tgt: tc.code, code: k, srcI: sc.i, srcJ: sc.j, tgtI: tc.i, tgtJ: tc.j, verbI: v.vs, verbJ: v.ve,
 			pattern: pattern, modality: mod}
@@ -3161,6 +3169,22 @@ func (s *state) reproachReason(v int) bool {
 		}
 	}
 	return false
+}
+
+// intentGoverned reports a verb that is the complement of a dictionary
+// verb of commitment coding intent or a threat ("pledged to send",
+// "threatened to block", "agreed to hold"; commitment-verbs.txt).
+func (s *state) intentGoverned(v int) bool {
+	h := int(s.words[v].head)
+	if h < 0 || s.words[v].rel != syntax.Xcomp || !s.wc.commitVerbs[s.words[h].lemma] {
+		return false
+	}
+	vi := s.verbAt(h)
+	if vi < 0 {
+		return false
+	}
+	a := s.verbs[vi].verb.EffectiveCode().Active
+	return strings.HasPrefix(a, "03") || strings.HasPrefix(a, "13")
 }
 
 // possessivePronoun reports a phrase headed by h with "its", "their" or

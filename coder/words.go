@@ -106,6 +106,7 @@ type wordClasses struct {
 	asPhraseHeads map[string]bool // "such as", "known as": no clause after "as"
 	idiomTails    map[string]bool // "take issue": a compound verb only with its noun bare
 	gunfire       map[string]bool // "exchange of fire", "sniper fire": fire that is shooting
+	commitVerbs   map[string]bool // "pledged to send troops": the pledge is the event, not the sending
 
 	// nouns
 	notActorHead   map[string]bool // "military support": an agent word before them names no actor
@@ -161,7 +162,7 @@ func (r *wordReader) load() (*wordClasses, error) {
 		{&w.disasterV, "disaster-verbs.txt"},
 		{&w.intent, "intent.txt"}, {&w.people, "people.txt"}, {&w.documents, "documents.txt"},
 		{&w.sourcePreps, "source-preps.txt"}, {&w.summoning, "summoning-verbs.txt"}, {&w.harmClause, "harm-clause-verbs.txt"}, {&w.memberNouns, "member-nouns.txt"}, {&w.instrumental, "instrument-verbs.txt"}, {&w.topicPreps, "topic-preps.txt"}, {&w.eventPreps, "event-preps.txt"},
-		{&w.locativePreps, "locative-preps.txt"}, {&w.subordinators, "subordinators.txt"}, {&w.asPhraseHeads, "as-phrase-heads.txt"}, {&w.idiomTails, "idiom-tails.txt"}, {&w.gunfire, "gunfire-words.txt"},
+		{&w.locativePreps, "locative-preps.txt"}, {&w.subordinators, "subordinators.txt"}, {&w.asPhraseHeads, "as-phrase-heads.txt"}, {&w.idiomTails, "idiom-tails.txt"}, {&w.gunfire, "gunfire-words.txt"}, {&w.commitVerbs, "commitment-verbs.txt"},
 		{&w.notActorHead, "not-actor-heads.txt"}, {&w.collective, "collective-nouns.txt"}, {&w.quantity, "quantity-words.txt"},
 		{&w.periods, "period-nouns.txt"}, {&w.talkNouns, "talk-nouns.txt"}, {&w.pactNouns, "pact-nouns.txt"}, {&w.statementNouns, "statement-nouns.txt"},
 		{&w.reportNouns, "report-nouns.txt"},

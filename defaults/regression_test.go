@@ -3700,6 +3700,12 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Armenian and Azerbaijani troops exchanged fire along the border on Sunday. Russia, which has close ties with both countries, urged them to show restraint.",
 			date: "2026-03-01",
 			want: []string{"RUS>ARM*:02", "RUS>AZE*:02"}},
+		// a pledge to do a material act is the pledge, not the act
+		{name: "pledged to send troops",
+			text:   "Poland and the Baltic states pledged to send troops to Ukraine once a ceasefire holds.",
+			date:   "2026-03-01",
+			want:   []string{"POL>UKR:03"},
+			forbid: []string{"*>*:15"}},
 	}
 	runNewsCases(t, c, cases)
 }
