@@ -350,3 +350,18 @@ func TestEnglishCityNames(t *testing.T) {
 		}
 	}
 }
+
+// TestRelativeClausePlace: a place inside a relative clause with no comma
+// ("a contractor that supplies air-defence systems to Ukraine") is not
+// where the main clause's event happened; the dateline's city is.
+func TestRelativeClausePlace(t *testing.T) {
+	gc := testGeocoder(t)
+	text := "BERLIN, March 3 (Reuters) - German police arrested three people on Tuesday on suspicion of plotting sabotage against a defence contractor that supplies air-defence systems to Ukraine, prosecutors said."
+	v := strings.Index(text, "arrested")
+	doc := &egret.Document{ID: "d", Text: text}
+	evs := []egret.Event{{SentenceSpan: egret.Span{Start: 0, End: len(text)}, EventSpan: egret.Span{Start: v, End: v + 8}}}
+	gc.Locate(doc, evs)
+	if l := evs[0].Location; l == nil || l.Country != "DEU" {
+		t.Errorf("arrest located at %+v, want Berlin", l)
+	}
+}

@@ -611,10 +611,16 @@ func (a *analysis) locate(sentence, ev egret.Span) *egret.Location {
 	return nil
 }
 
-// boundary reports whether token k ends a clause: ; : dashes brackets, or a
-// comma before a conjunction or relative word.
+// boundary reports whether token k ends a clause: ; : dashes brackets, a
+// comma before a conjunction or relative word, or a relative word right
+// after a word ("a contractor that supplies air-defence systems to
+// Ukraine": where the contractor's deliveries go is not where the
+// arrest was made).
 func (a *analysis) boundary(k int) bool {
 	t := a.toks[k]
+	if t.word && k > 0 && a.toks[k-1].word && relativeWord[strings.ToLower(a.text[t.start:t.end])] {
+		return true
+	}
 	switch t.punct {
 	case ';', ':', '-', '(', ')':
 		return true

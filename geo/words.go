@@ -27,6 +27,8 @@ var (
 
 	// clauseWord after a comma opens a clause: events are placed in their own.
 	clauseWord = wordSet("clause-words")
+	// relativeWord opens a relative clause even without a comma.
+	relativeWord = wordSet("relative-words")
 
 	// actorObjectVerb before a capital makes it a government ("accused Moscow").
 	actorObjectVerb = wordSet("actor-object-verbs")
