@@ -27,6 +27,7 @@ var repairs = [...]struct {
 	{"a bracketed acronym after a name read as the verb (\"The Economic Freedom Fighters (EFF) accused Ramaphosa\")", onState((*state).repairBracketAcronym)},
 	{"a name hung as the subject of the noun it modifies (\"The United Nations human rights office urged\")", onState((*state).repairNounSubject)},
 	{"a noun phrase's first words read as an unmarked oblique (\"Greek coast guard vessels pushed back a boat\")", onState((*state).repairSplitPhrase)},
+	{"an object read as an oblique with no preposition (\"bihar police arrested farmer leader ramesh kumar yadav near patna\")", onState((*state).repairCaselessOblique)},
 	{"a noun with a preposition read as a verb", onState((*state).repairNounVerb)},
 	{"an object read as a vocative (\"NATO thanks Poland for its response\")", onState((*state).repairVocativeObject)},
 	{"a hyphenated affiliation read as a verb with an object (\"Saudi-led coalition warplanes bombed\")", onState((*state).repairAffiliationVerb)},
@@ -1330,11 +1331,40 @@ func (s *state) tokText(i int) string {
 }
 
 // repairNounSubject mends "The United Nations human rights office urged"
+// repairCaselessOblique mends "bihar police arrested farmer leader ramesh
+// kumar yadav near patna" read with the name an oblique (the preposition
+// of "near patna" belongs to its own phrase): an oblique takes a
+// preposition, so a noun phrase right after a verb with no object, with
+// none of its own, is the object.
+func (s *state) repairCaselessOblique() bool {
+	changed := false
+	for v := range s.words {
+		if s.words[v].upos != syntax.VERB || s.childExact(v, syntax.Obj) >= 0 || s.words[v].tag == nlp.VBN && s.childExact(v, syntax.AuxPass) >= 0 {
+			continue
+		}
+		for _, c := range s.children(v) {
+			cw := &s.words[c]
+			if cw.rel != syntax.Obl || cw.upos != syntax.NOUN && cw.upos != syntax.PROPN || s.childExact(int(c), syntax.Case) >= 0 || s.wc.timeWords[cw.key] {
+				continue
+			}
+			if lo, _ := s.subtreeSpan(int(c)); lo != v+1 {
+				continue
+			}
+			s.setArc(int(c), v, syntax.Obj)
+			changed = true
+			break
+		}
+	}
+	return changed
+}
+
 // repairSplitPhrase mends "Greek coast guard vessels pushed back a boat"
 // read with "Greek coast" an unmarked oblique (UD's relation for "on
 // Thursday" without its "on") and "guard vessels" the subject: a common
 // noun that names no time, right before the words of another noun's
-// phrase, is the first of those words.
+// phrase, is the first of those words. A bare noun subject or object
+// right before a name read as an unmarked oblique opens that name's
+// phrase ("detained farmer leader jagjit singh dallewal").
 func (s *state) repairSplitPhrase() bool {
 	changed := false
 	for k := 0; k+1 < len(s.words); k++ {
@@ -1357,6 +1387,28 @@ func (s *state) repairSplitPhrase() bool {
 			continue // (the two must hang from the same word: "vessels" is the verb's subject as "coast" was its oblique)
 		}
 		s.setArc(k, h, syntax.Compound)
+		changed = true
+	}
+	// and the other way round: "police detained farmer leader jagjit
+	// singh dallewal" read with "farmer" the object and the name an
+	// unmarked oblique: the object is the name's first word
+	for k := 0; k+1 < len(s.words); k++ {
+		w := &s.words[k]
+		if w.rel != syntax.Obj && w.rel != syntax.Nsubj || w.upos != syntax.NOUN || len(s.children(k)) > 0 {
+			continue
+		}
+		u := -1
+		for _, c := range s.children(int(w.head)) {
+			if lo, _ := s.subtreeSpan(int(c)); lo == k+1 && s.words[c].rel == syntax.OblUnmarked && s.words[c].upos == syntax.PROPN && s.childExact(int(c), syntax.Case) < 0 {
+				u = int(c)
+			}
+		}
+		if u < 0 || s.wc.timeWords[s.words[u].key] {
+			continue
+		}
+		r := w.rel
+		s.setArc(u, int(w.head), r)
+		s.setArc(k, u, syntax.Compound)
 		changed = true
 	}
 	return changed

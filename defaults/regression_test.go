@@ -3706,6 +3706,29 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2026-03-01",
 			want:   []string{"POL>UKR:03"},
 			forbid: []string{"*>*:15"}},
+		// leaders of a protest, of farmers or of a community are no
+		// government
+		{name: "protest leaders accused the police",
+			text:   "Protest leaders accused the police of firing live rounds at demonstrators in Lima on Saturday.",
+			date:   "2026-03-01",
+			want:   []string{"*CVL>*COP:11"},
+			forbid: []string{"*GOV>*:*"}},
+		{name: "police detained student leader (lower case)",
+			text:   "kerala police detained student leader arjun das and ten others at kochi on monday.",
+			date:   "2026-03-01",
+			want:   []string{"*COP>*EDU:17"},
+			forbid: []string{"*>*GOV:*"}},
+		// a noun phrase after a verb with no object and no preposition of
+		// its own is the object
+		{name: "arrested farmer leader near patna (lower case)",
+			text: "bihar police arrested farmer leader ramesh kumar yadav near patna on friday.",
+			date: "2026-03-01",
+			want: []string{"*COP>*AGR:17"}},
+		{name: "police detained farmer leader (lower case)",
+			text:   "haryana police detained farmer leader gurnam singh charuni and several others at ambala on tuesday.",
+			date:   "2026-03-01",
+			want:   []string{"*COP>*AGR:17"},
+			forbid: []string{"*>*GOV:*"}},
 	}
 	runNewsCases(t, c, cases)
 }
