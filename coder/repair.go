@@ -28,6 +28,7 @@ var repairs = [...]struct {
 	{"a name hung as the subject of the noun it modifies (\"The United Nations human rights office urged\")", onState((*state).repairNounSubject)},
 	{"a noun phrase's first words read as an unmarked oblique (\"Greek coast guard vessels pushed back a boat\")", onState((*state).repairSplitPhrase)},
 	{"an object read as an oblique with no preposition (\"bihar police arrested farmer leader ramesh kumar yadav near patna\")", onState((*state).repairCaselessOblique)},
+	{"a title's adjective read as the verb's complement and the name as a later clause's second subject (\"voted to impeach interim President Jose Jeri over what lawmakers called\")", onState((*state).repairTitleAdjective)},
 	{"a noun with a preposition read as a verb", onState((*state).repairNounVerb)},
 	{"an object read as a vocative (\"NATO thanks Poland for its response\")", onState((*state).repairVocativeObject)},
 	{"a hyphenated affiliation read as a verb with an object (\"Saudi-led coalition warplanes bombed\")", onState((*state).repairAffiliationVerb)},
@@ -1331,6 +1332,44 @@ func (s *state) tokText(i int) string {
 }
 
 // repairNounSubject mends "The United Nations human rights office urged"
+// repairTitleAdjective mends "voted to impeach interim President Jose
+// Jeri over what lawmakers called his failure" read with "interim" a
+// complement of "impeach" and "President Jose Jeri" a subject of
+// "called", which has its own: of two subjects, the first, right after
+// an adjective complement of a verb with no object, is that verb's
+// object and the adjective its modifier.
+func (s *state) repairTitleAdjective() bool {
+	changed := false
+	for x := range s.words {
+		first, second := -1, -1
+		for _, c := range s.children(x) {
+			if s.words[c].rel == syntax.Nsubj {
+				if first < 0 {
+					first = int(c)
+				} else if second < 0 {
+					second = int(c)
+				}
+			}
+		}
+		if second < 0 {
+			continue
+		}
+		lo, _ := s.subtreeSpan(first)
+		k := lo - 1
+		if k < 0 || s.words[k].upos != syntax.ADJ || s.words[k].rel != syntax.Xcomp || len(s.children(k)) > 0 {
+			continue
+		}
+		v := int(s.words[k].head)
+		if v < 0 || s.childExact(v, syntax.Obj) >= 0 || s.words[v].upos != syntax.VERB {
+			continue
+		}
+		s.setArc(first, v, syntax.Obj)
+		s.setArc(k, first, syntax.Amod)
+		changed = true
+	}
+	return changed
+}
+
 // repairCaselessOblique mends "bihar police arrested farmer leader ramesh
 // kumar yadav near patna" read with the name an oblique (the preposition
 // of "near patna" belongs to its own phrase): an oblique takes a

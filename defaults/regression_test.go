@@ -3729,6 +3729,11 @@ func TestNewsRegressions(t *testing.T) {
 			date:   "2026-03-01",
 			want:   []string{"*COP>*AGR:17"},
 			forbid: []string{"*>*GOV:*"}},
+		// a title's adjective opens the object's phrase, not a complement
+		{name: "voted to impeach interim President",
+			text: "Madagascar's parliament voted on Saturday to impeach interim President Michael Randrianirina over what lawmakers called his refusal to hold elections.",
+			date: "2026-03-01",
+			want: []string{"MDG*>MDG*:17"}},
 	}
 	runNewsCases(t, c, cases)
 }
