@@ -98,6 +98,10 @@ const (
 	// shelled"); Source is empty. PLOVER and ACLED users count such
 	// events; PETRARCH-style output drops them (--require-source).
 	FlagNoSource = "no_source"
+	// FlagSourceClaimed: the text names no doer where the act is told;
+	// the source is who claimed responsibility for it later ("A car bomb
+	// exploded ... Islamic State claimed responsibility").
+	FlagSourceClaimed = "source_claimed"
 )
 
 // HasFlag reports whether the event carries flag f.

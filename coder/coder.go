@@ -198,7 +198,7 @@ func (c *Coder) codeDocument(ctx context.Context, doc *egret.Document, sents []n
 		var story bool
 		out, story = c.codeSentence(s, doc, &sents[i], date, dateStr, tr, out)
 		dc.observe(c, s, &sents[i])
-		dc.noteEvents(out[first:], i, s.backgroundEvent)
+		dc.noteEvents(out[first:], first, i, s.backgroundEvent)
 		if !story {
 			if a := s.antecedent(doc, &sents[i]); a != nil {
 				ante, anteAt = a, i
@@ -215,6 +215,7 @@ func (c *Coder) codeDocument(ctx context.Context, doc *egret.Document, sents []n
 		}
 	}
 	if dc != nil {
+		dc.applyClaims(out)
 		dc.inferCountries(out)
 		out = dropUncoded(out)
 		out = mergeDuplicates(out)

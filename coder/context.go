@@ -64,6 +64,11 @@ type docContext struct {
 	// the lead's attack: the first use of force with a source in the
 	// story's first sentences, which "the attack" may name at any distance
 	leadAttack *recentEvent
+	// attacks whose doer the text did not name where they were told, and
+	// the claims of responsibility that name it later (index into the
+	// document's events: the claimer's code is given them at the end)
+	unclaimed []recentEvent
+	claims    []claim
 	// foreignWords say an agent is not the story country's (country.go)
 	foreignWords []string
 	// the last sentence that named a disaster ("a school building
@@ -73,6 +78,7 @@ type docContext struct {
 
 // recentEvent is an event of an earlier sentence.
 type recentEvent struct {
+	idx            int // in the document's events
 	src, tgt, code string
 	ref            *egret.Ref // the source's phrase, when known
 	tref           egret.Ref  // the target's phrase
@@ -82,20 +88,20 @@ type recentEvent struct {
 // noteEvents remembers sentence i's events for later answers, those told
 // as the background of another ("after militants ambushed a convoy",
 // earlier(e)) before the rest, as they happened.
-func (dc *docContext) noteEvents(evs []egret.Event, i int, earlier func(*egret.Event) bool) {
+func (dc *docContext) noteEvents(evs []egret.Event, base, i int, earlier func(*egret.Event) bool) {
 	if dc == nil {
 		return
 	}
 	var later []int
 	for k := range evs {
 		if earlier(&evs[k]) {
-			dc.note(&evs[k], i)
+			dc.note(&evs[k], base+k, i)
 		} else {
 			later = append(later, k)
 		}
 	}
 	for _, k := range later {
-		dc.note(&evs[k], i)
+		dc.note(&evs[k], base+k, i)
 	}
 	k := 0
 	for k < len(dc.recent) && dc.recent[k].sent < i-maxBack {
@@ -104,8 +110,11 @@ func (dc *docContext) noteEvents(evs []egret.Event, i int, earlier func(*egret.E
 	dc.recent = dc.recent[k:]
 }
 
-// note remembers event e of sentence i.
-func (dc *docContext) note(e *egret.Event, i int) {
+// note remembers event e of sentence i, the document's event idx.
+func (dc *docContext) note(e *egret.Event, idx, i int) {
+	if e.Source == "" && e.Target != "" && assault(e.CAMEO) {
+		dc.unclaimed = append(dc.unclaimed, recentEvent{idx: idx, tgt: e.Target, code: e.CAMEO, sent: i})
+	}
 	if e.Source == "" || e.Target == "" {
 		return
 	}
@@ -115,7 +124,7 @@ func (dc *docContext) note(e *egret.Event, i int) {
 		// means ("condemned the attack": "Russia")
 		ref = &egret.Ref{Text: e.SourceText, Sentence: e.Sentence, Span: e.SourceSpan}
 	}
-	dc.recent = append(dc.recent, recentEvent{src: e.Source, tgt: e.Target, code: e.CAMEO, ref: ref, sent: i,
+	dc.recent = append(dc.recent, recentEvent{idx: idx, src: e.Source, tgt: e.Target, code: e.CAMEO, ref: ref, sent: i,
 		tref: egret.Ref{Text: e.TargetText, Sentence: e.Sentence, Span: e.TargetSpan}})
 	if dc.leadAttack == nil && i < leadSentences && assault(e.CAMEO) {
 		r := dc.recent[len(dc.recent)-1]
@@ -146,6 +155,53 @@ func (s *state) backgroundEvent(e *egret.Event) bool {
 		return false
 	}
 	return false
+}
+
+// claim is a claim of responsibility for the document's event idx by the
+// actor coded src, told in sentence sent.
+type claim struct {
+	idx  int
+	src  string
+	text string
+	span egret.Span
+	sent int
+}
+
+// newestUnclaimed returns the newest attack of the last few sentences
+// whose doer the text did not name, or nil.
+func (dc *docContext) newestUnclaimed(sent int) *recentEvent {
+	for k := len(dc.unclaimed) - 1; k >= 0; k-- {
+		if e := &dc.unclaimed[k]; e.sent >= sent-maxBack {
+			return e
+		}
+	}
+	return nil
+}
+
+// unknownDoerCode reports a source that names no one in particular: none,
+// or armed men of no group ("gunmen": ---UAF, or BFAUAF where they
+// struck).
+func unknownDoerCode(code string) bool {
+	return code == "" || len(code) == 6 && strings.HasSuffix(code, "UAF")
+}
+
+// applyClaims gives the attacks claimed later in the story their
+// claimers as sources.
+func (dc *docContext) applyClaims(evs []egret.Event) {
+	for _, c := range dc.claims {
+		if c.idx < 0 || c.idx >= len(evs) || !unknownDoerCode(evs[c.idx].Source) {
+			continue
+		}
+		e := &evs[c.idx]
+		e.Source, e.SourceText, e.SourceSpan = c.src, c.text, c.span
+		flags := e.Flags[:0]
+		for _, f := range e.Flags {
+			if f != egret.FlagNoSource && f != egret.FlagSourceInferred {
+				flags = append(flags, f)
+			}
+		}
+		e.Flags = append(flags, egret.FlagSourceClaimed)
+	}
 }
 
 // answered returns the newest recent event whose root is one of roots and

@@ -935,7 +935,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 		}
 	}
 	sendsOwn := tgt >= 0 && src >= 0 && s.groups[tgt].head >= 0 && (best != nil && best.names(s.words[s.groups[tgt].head].key) || strings.HasPrefix(code.Active, "15")) && (s.ownSide(src, tgt) || s.bareForces(src, tgt, r.obj, code.Active)) && !s.nonState(tgt)
-	if tgt < 0 && src >= 0 && strings.HasPrefix(code.Active, "15") && s.stateSide(src) {
+	if tgt < 0 && src >= 0 && strings.HasPrefix(code.Active, "15") && s.countryNamed(src) {
 		sendsOwn = true // "massed troops near Ukraine's border": the verb's own words name the forces
 	}
 	if sendsOwn && src >= 0 && s.modern {
@@ -1251,6 +1251,15 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 			c := e.src
 			if code.Active == "015" {
 				c = e.tgt
+				if cr := s.groups[src].codes; unknownDoerCode(e.src) && len(cr) == 1 && len(cr[0].code) > 3 && !stateSide(cr[0].code) &&
+					!v.negated && v.unreal == "" && s.treeModality(v) == "" {
+					// the claimer did the attack told without its doer (a
+					// group: a claim read as a state's or a bare country's
+					// is a name the dictionaries lack, "the Balochistan
+					// Liberation Army" as PAKMIL)
+					sp, txt := s.span(s.doc, cr[0].i, cr[0].j)
+					s.dc.claims = append(s.dc.claims, claim{idx: e.idx, src: cr[0].code, text: txt, span: sp, sent: s.dc.sent})
+				}
 			}
 			at := v.i
 			if byNoun {
@@ -1614,7 +1623,11 @@ func (s *state) answers(code string, src, obj int) (e *recentEvent, byNoun bool)
 			}
 		}
 	case code == "015":
-		return s.dc.answered([]string{"18", "19", "20"}, ""), false
+		e := s.dc.answered([]string{"18", "19", "20"}, "")
+		if u := s.dc.newestUnclaimed(s.dc.sent); u != nil && (e == nil || u.sent > e.sent || u.sent == e.sent && u.idx > e.idx) {
+			e = u // "A car bomb exploded ... Islamic State claimed responsibility"
+		}
+		return e, false
 	case strings.HasPrefix(code, "13"):
 		// "vowed to avenge the deaths", "threatened retaliation": a threat
 		// aimed at no one named answers the newest attack on the
@@ -1782,11 +1795,11 @@ func (s *state) ownedByPronoun(g int) bool {
 // named state (a government of no country yet may be deploying its
 // forces at home: "the government deployed the border guard").
 func (s *state) bareForces(src, t, obj int, code string) bool {
-	return strings.HasPrefix(code, "15") && t >= 0 && s.groups[t].head == obj && s.agentOnly(t) && s.stateSide(src)
+	return strings.HasPrefix(code, "15") && t >= 0 && s.groups[t].head == obj && s.agentOnly(t) && s.countryNamed(src)
 }
 
-// stateSide reports a group whose codes all name a country.
-func (s *state) stateSide(g int) bool {
+// countryNamed reports a group whose codes all name a country.
+func (s *state) countryNamed(g int) bool {
 	for _, cr := range s.groups[g].codes {
 		if c := s.wc.country(cr.code); c == "" || c == "---" {
 			return false

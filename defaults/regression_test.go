@@ -3734,6 +3734,21 @@ func TestNewsRegressions(t *testing.T) {
 			text: "Madagascar's parliament voted on Saturday to impeach interim President Michael Randrianirina over what lawmakers called his refusal to hold elections.",
 			date: "2026-03-01",
 			want: []string{"MDG*>MDG*:17"}},
+		// a claim of responsibility names the doer of an attack told
+		// without one, or by unnamed gunmen; a denied or absent claim
+		// does not
+		{name: "car bomb, then a claim",
+			text: "A car bomb exploded near a police station in Kirkuk on Friday, killing seven people. Islamic State claimed responsibility for the bombing in a statement.",
+			date: "2026-03-01",
+			want: []string{"IMGMUSISI>*:18", "IMGMUSISI>*:015"}},
+		{name: "gunmen killed, then a group claimed",
+			text: "Gunmen killed 12 soldiers at an army post in northern Mali on Monday. JNIM claimed responsibility for the attack.",
+			date: "2026-03-01",
+			want: []string{"IMGMUSALQ>*MIL:19"}},
+		{name: "no group has claimed",
+			text:   "A roadside bomb killed four policemen in Balochistan on Tuesday. No group has claimed responsibility for the attack.",
+			date:   "2026-03-01",
+			forbid: []string{"PAK*>*:18"}},
 	}
 	runNewsCases(t, c, cases)
 }
