@@ -78,6 +78,14 @@ func (c *Coder) parseQuoted(s *state, toks []nlp.Token, out *syntax.Sentence) {
 		c.syn.ParseTokens(toks, out)
 		return
 	}
+	quoted := false
+	for i := range toks {
+		quoted = quoted || quoteMark(toks[i].Text)
+	}
+	if !quoted {
+		c.syn.ParseTokens(toks, out) // (most sentences: nothing to look at, nothing allocated)
+		return
+	}
 	drop := make([]int8, len(toks))
 	if !scareQuotes(toks, drop) {
 		c.syn.ParseTokens(toks, out)
