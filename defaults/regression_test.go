@@ -3749,6 +3749,11 @@ func TestNewsRegressions(t *testing.T) {
 			text:   "A roadside bomb killed four policemen in Balochistan on Tuesday. No group has claimed responsibility for the attack.",
 			date:   "2026-03-01",
 			forbid: []string{"PAK*>*:18"}},
+		// a chargé d'affaires or high commissioner speaks for a government
+		{name: "summoned Russia's charge d'affaires",
+			text: "Lithuania summoned Russia's charge d'affaires on Tuesday over the drone incursion.",
+			date: "2026-03-01",
+			want: []string{"LTU>RUSGOV:11"}},
 	}
 	runNewsCases(t, c, cases)
 }
