@@ -158,13 +158,12 @@ func (s *state) backgroundEvent(e *egret.Event) bool {
 }
 
 // claim is a claim of responsibility for the document's event idx by the
-// actor coded src, told in sentence sent.
+// actor coded src, named by text at span.
 type claim struct {
 	idx  int
 	src  string
 	text string
 	span egret.Span
-	sent int
 }
 
 // newestUnclaimed returns the newest attack of the last few sentences

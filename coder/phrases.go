@@ -548,11 +548,7 @@ func (s *state) resolvePossessives() bool {
 		if ent.actorCodes != nil || len(ent.agents) == 0 || ent.inheritFrom >= 0 {
 			continue
 		}
-		p := s.childExact(ent.head, syntax.NmodPoss)
-		if p < 0 || s.words[p].upos != syntax.PRON {
-			continue
-		}
-		switch s.words[p].key {
+		switch s.possessivePronoun(ent.head) {
 		case "ITS", "THEIR", "HIS", "HER":
 		default:
 			continue

@@ -938,7 +938,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 	if tgt < 0 && src >= 0 && strings.HasPrefix(code.Active, "15") && s.countryNamed(src) {
 		sendsOwn = true // "massed troops near Ukraine's border": the verb's own words name the forces
 	}
-	if sendsOwn && src >= 0 && s.modern {
+	if sendsOwn && s.modern {
 		// "pledged to send troops to Somalia", "deployed troops to the
 		// border": the source's own forces the pattern names, or a show of
 		// force moves, are what it sends, not whom the act is for; the
@@ -1258,7 +1258,7 @@ func (c *Coder) codeVerbTree(s *state, v *verbCand) ([]rawEvent, *cpattern) {
 					// is a name the dictionaries lack, "the Balochistan
 					// Liberation Army" as PAKMIL)
 					sp, txt := s.span(s.doc, cr[0].i, cr[0].j)
-					s.dc.claims = append(s.dc.claims, claim{idx: e.idx, src: cr[0].code, text: txt, span: sp, sent: s.dc.sent})
+					s.dc.claims = append(s.dc.claims, claim{idx: e.idx, src: cr[0].code, text: txt, span: sp})
 				}
 			}
 			at := v.i
@@ -1780,11 +1780,9 @@ func (s *state) ownedByPronoun(g int) bool {
 	if h < 0 || h >= len(s.words) {
 		return false
 	}
-	if p := s.childExact(h, syntax.NmodPoss); p >= 0 {
-		switch s.words[p].key {
-		case "ITS", "THEIR", "HIS", "HER", "OUR":
-			return true
-		}
+	switch s.possessivePronoun(h) {
+	case "ITS", "THEIR", "HIS", "HER", "OUR":
+		return true
 	}
 	return false
 }
@@ -2669,7 +2667,7 @@ func (c *Coder) placeTarget(s *state, w, v int) string {
 	var e entity
 	e.i, e.j = w, w+1
 	s.collectCore(w, w, &e, 0)
-	if e.actorCodes == nil && v >= 0 && s.possessivePronoun(w) {
+	if pp := s.possessivePronoun(w); e.actorCodes == nil && v >= 0 && (pp == "ITS" || pp == "THEIR" || pp == "OUR") {
 		// "India said Pakistani troops opened fire on its posts": the
 		// posts a speaker calls its own are the speaker's (a force's
 		// own posts are never what it attacks)
@@ -3200,18 +3198,15 @@ func (s *state) intentGoverned(v int) bool {
 	return strings.HasPrefix(a, "03") || strings.HasPrefix(a, "13")
 }
 
-// possessivePronoun reports a phrase headed by h with "its", "their" or
-// "our" for its possessor.
-func (s *state) possessivePronoun(h int) bool {
+// possessivePronoun returns the possessive pronoun of the phrase headed
+// by h ("ITS" in "its troops"), or "" when its possessor is none or no
+// pronoun.
+func (s *state) possessivePronoun(h int) string {
 	p := s.childExact(h, syntax.NmodPoss)
 	if p < 0 || s.words[p].upos != syntax.PRON {
-		return false
+		return ""
 	}
-	switch s.words[p].key {
-	case "ITS", "THEIR", "OUR":
-		return true
-	}
-	return false
+	return s.words[p].key
 }
 
 // ownedBy reports an object the source's possessive pronoun marks as its
@@ -3221,11 +3216,7 @@ func (s *state) ownedBy(o, src int) bool {
 	if o < 0 || src < 0 {
 		return false
 	}
-	p := s.childExact(o, syntax.NmodPoss)
-	if p < 0 || s.words[p].upos != syntax.PRON {
-		return false
-	}
-	switch s.words[p].key {
+	switch s.possessivePronoun(o) {
 	case "ITS", "THEIR", "HIS", "HER", "OUR", "MY":
 	default:
 		return false

@@ -27,8 +27,8 @@ const (
 func scareQuotes(toks []nlp.Token, drop []int8) bool {
 	any := false
 	for i := 1; i < len(toks); i++ {
-		if !quoteMark(toks[i].Text) || !wordBefore(toks[i-1]) {
-			continue
+		if !quoteMark(toks[i].Text) || !isWordTok(toks[i-1]) {
+			continue // (after a colon, comma or bracket a quotation opens)
 		}
 		j := i + 1
 		for j < len(toks) && j-i-1 <= maxScareWords && isWordTok(toks[j]) {
@@ -37,7 +37,7 @@ func scareQuotes(toks []nlp.Token, drop []int8) bool {
 		if n := j - i - 1; n < 1 || n > maxScareWords || j >= len(toks) || !quoteMark(toks[j].Text) {
 			continue
 		}
-		if j+1 >= len(toks) || !wordAfter(toks[j+1]) {
+		if j+1 >= len(toks) || !isWordTok(toks[j+1]) {
 			continue // ends a clause: "called it "genocide"." may be a quotation
 		}
 		drop[i], drop[j] = openMark, closeMark
@@ -55,8 +55,8 @@ func quoteMark(t string) bool {
 	return false
 }
 
-// isWordTok reports a token of letters (a word, not punctuation or a
-// number).
+// isWordTok reports a token of letters (a word, not punctuation, a
+// number or a curly quotation mark, whose runes pass the letter test).
 func isWordTok(t nlp.Token) bool {
 	for _, r := range t.Text {
 		if r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r == '-' || r >= 0x80 {
@@ -66,11 +66,6 @@ func isWordTok(t nlp.Token) bool {
 	}
 	return t.Text != "" && !quoteMark(t.Text)
 }
-
-// wordBefore and wordAfter report a word on the mark's outer side: inside
-// a clause, not at a colon, comma or bracket that opens a quotation.
-func wordBefore(t nlp.Token) bool { return isWordTok(t) }
-func wordAfter(t nlp.Token) bool  { return isWordTok(t) }
 
 // parseQuoted parses toks into out, without the scare quotes among them.
 func (c *Coder) parseQuoted(s *state, toks []nlp.Token, out *syntax.Sentence) {
